@@ -1,0 +1,63 @@
+"""Records passed between pipeline stages (plain dataclasses, no behaviour).
+
+``temporal`` produces :class:`TimeExpr`, ``events`` produces :class:`Event`,
+``ordering`` fills :class:`Bounds`; ``frame`` turns them into the timeline
+DataFrame declared in ``schema``. Dates are ``datetime.date`` (None =
+unbounded); offsets index the article text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass
+class TimeExpr:
+    """A temporal expression found in text, normalized TimeML-style."""
+
+    start: int
+    end: int
+    text: str
+    type: str                      # DATE, TIME, DURATION, SET
+    value: str                     # TIMEX3 value
+    earliest: dt.date | None       # interval of calendar days it may denote
+    latest: dt.date | None
+    precision: str                 # day, week, month, quarter, season, year, decade, vague, unknown, ...
+    rule: str                      # stable rule id
+    mod: str | None = None         # TIMEX3 mod (APPROX, START, ...), when the rule sets one
+    anchored: bool = False         # value was computed from the reference date
+
+
+@dataclass
+class Event:
+    """A clause-level event mention."""
+
+    sentence: int
+    start: int                     # clause span
+    end: int
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    kind: str = "action"           # action, statement, state, plan
+    modality: str = "asserted"     # asserted, expected, potential, negated
+    event_class: str = "OCCURRENCE"  # TimeML class
+    tense: str = "none"            # past, present, future, none
+    aspect: str = "none"           # perfective, progressive, none
+    actors: list[str] = field(default_factory=list)
+    source: int | None = None      # index (in the article's event list) of the reporting event
+    timex: int | None = None       # index of the TimeExpr that anchors it
+    cues: list[tuple[str, int | None]] = field(default_factory=list)  # (cue rule id, related event index)
+    newsworthy: bool = True
+
+
+@dataclass
+class Bounds:
+    """Where ordering put an event: its interval, how it was obtained, its rank."""
+
+    earliest: dt.date | None
+    latest: dt.date | None
+    precision: str = "unknown"
+    basis: str = "none"            # explicit, relative, inferred, none
+    rule: str = "none"
+    order: int = 0
+    warning: str | None = None

@@ -1,0 +1,155 @@
+"""The DataFrame schemas, declared once; every builder validates against them.
+
+A schema is an ordered list of columns, each with a dtype family and whether
+missing values are allowed. :func:`conform` builds a frame of the declared
+columns and dtypes from records; :func:`validate` checks a frame and raises a
+:class:`~timeline.errors.SchemaError` naming the column and the first bad row.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .errors import SchemaError
+
+# dtype families: how a column is stored and what validate() accepts.
+_DTYPES = {
+    "str": "str",
+    "int": "int64",
+    "float": "float64",
+    "bool": "bool",
+    "datetime": "datetime64[ns]",
+    "list": "object",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # a key of _DTYPES
+    nullable: bool = True
+    choices: tuple[str, ...] | None = None
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Schema:
+    name: str
+    columns: tuple[Column, ...]
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def empty(self) -> pd.DataFrame:
+        return conform([], self)
+
+
+TIMEX = Schema("timex", (
+    Column("start", "int", False, doc="character offset where the expression starts"),
+    Column("end", "int", False, doc="character offset just after it"),
+    Column("text", "str", False),
+    Column("type", "str", False, ("DATE", "TIME", "DURATION", "SET")),
+    Column("value", "str", False, doc="TIMEX3 value: 2025-02-01, XXXX-02-01, PAST_REF, P3D ..."),
+    Column("earliest", "datetime", doc="first calendar day it may denote; NaT = unbounded"),
+    Column("latest", "datetime", doc="last calendar day it may denote; NaT = unbounded"),
+    Column("precision", "str", False, ("day", "week", "month", "quarter", "season", "year", "decade",
+                                       "century", "vague", "unknown", "time", "duration", "set")),
+    Column("rule", "str", False, doc="id of the rule that matched"),
+))
+
+TIMELINE = Schema("timeline", (
+    Column("event_id", "str", False, doc="stable id: article id + ordinal"),
+    Column("article_id", "str", False),
+    Column("sentence", "int", False, doc="sentence index in the article"),
+    Column("start", "int", False, doc="character offsets of the event's clause span"),
+    Column("end", "int", False),
+    Column("text", "str", False, doc="the clause span"),
+    Column("trigger", "str", False, doc="the word(s) naming the event"),
+    Column("trigger_start", "int", False),
+    Column("trigger_end", "int", False),
+    Column("actors", "list", False, doc="names of actors the text gives"),
+    Column("kind", "str", False, ("action", "statement", "state", "plan")),
+    Column("modality", "str", False, ("asserted", "expected", "potential", "negated")),
+    Column("timex", "str", doc="the temporal expression that dates it"),
+    Column("value", "str", doc="its TIMEX3 value"),
+    Column("earliest", "datetime", doc="bounds after propagation; NaT = unbounded"),
+    Column("latest", "datetime"),
+    Column("precision", "str", False, ("day", "week", "month", "quarter", "season", "year", "decade",
+                                       "century", "vague", "unknown", "time")),
+    Column("basis", "str", False, ("explicit", "relative", "inferred", "none")),
+    Column("rule", "str", False, doc="id of the rule or cue that produced the bounds"),
+    Column("order", "int", False, doc="rank in one total order consistent with all constraints"),
+    Column("event_class", "str", False, ("OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE",
+                                         "ASPECTUAL", "PERCEPTION"), doc="TimeML event class"),
+    Column("tense", "str", False, doc="past, present, future, none"),
+    Column("aspect", "str", False, doc="perfective, progressive, none"),
+    Column("source", "str", doc="event_id of the reporting event, for reported speech"),
+    Column("newsworthy", "bool", False, doc="worth a row in tables and plots (not every 'said' or 'is')"),
+    Column("warning", "str", doc="conflicts or doubts found while dating this event"),
+))
+
+
+def _cast(series: pd.Series, column: Column) -> pd.Series:
+    if column.kind == "datetime":
+        return pd.to_datetime(series, errors="raise").astype("datetime64[ns]")
+    if column.kind == "str":
+        return series.astype(object).where(series.notna(), None).astype("str")
+    if column.kind == "list":
+        return series.map(lambda v: list(v) if isinstance(v, (list, tuple)) else ([] if v is None else v)).astype(object)
+    return series.astype(_DTYPES[column.kind])
+
+
+def conform(records, schema: Schema) -> pd.DataFrame:
+    """Build a frame with exactly the schema's columns, order and dtypes, then validate it.
+
+    Examples:
+        >>> conform([], TIMEX).columns.tolist()[:4]
+        ['start', 'end', 'text', 'type']
+    """
+    frame = pd.DataFrame.from_records(list(records), columns=schema.names)
+    for column in schema.columns:
+        frame[column.name] = _cast(frame[column.name], column)
+    frame = frame.reset_index(drop=True)
+    validate(frame, schema)
+    return frame
+
+
+def validate(frame: pd.DataFrame, schema: Schema) -> pd.DataFrame:
+    """Check columns, order, dtypes, missing values and choices; return the frame.
+
+    Raises:
+        SchemaError: naming the column (and the first bad row) that does not conform.
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise SchemaError(f"{schema.name}: expected a DataFrame, got {type(frame).__name__}")
+    names = schema.names
+    if list(frame.columns[: len(names)]) != names:
+        missing = [n for n in names if n not in frame.columns]
+        detail = f"missing {missing}" if missing else f"order {list(frame.columns[:len(names)])}"
+        raise SchemaError(f"{schema.name}: columns do not match the schema ({detail}); expected {names}")
+    for column in schema.columns:
+        series = frame[column.name]
+        expected = _DTYPES[column.kind]
+        if column.kind == "str":
+            ok = pd.api.types.is_string_dtype(series) or series.dtype == object
+        elif column.kind == "datetime":
+            ok = pd.api.types.is_datetime64_dtype(series)
+        else:
+            ok = str(series.dtype) == expected
+        if not ok:
+            raise SchemaError(f"{schema.name}: column {column.name!r} has dtype {series.dtype}, expected {expected}")
+        if not column.nullable and column.kind != "list":
+            bad = series.isna()
+            if bad.any():
+                row = int(bad.to_numpy().nonzero()[0][0])
+                raise SchemaError(f"{schema.name}: column {column.name!r} is missing a value at row {row}")
+        if column.choices:
+            bad = series.notna() & ~series.isin(column.choices)
+            if bad.any():
+                row = int(bad.to_numpy().nonzero()[0][0])
+                raise SchemaError(
+                    f"{schema.name}: column {column.name!r} row {row}: {series.iloc[row]!r} is not one of {list(column.choices)}"
+                )
+    return frame

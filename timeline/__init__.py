@@ -7,6 +7,7 @@
 """
 from .article import Article, read_article
 from .entities import filter_entity, to_semeval
+from .export import read_timeline, write_timeline
 from .errors import ArticleError, LedgerError, SchemaError, TimelineError, TimelineWarning
 from .frame import build_timeline
 from .ledger import Forecast, Ledger, Question
@@ -18,6 +19,7 @@ from .temporal import find_timexes
 
 __all__ = [
     "Article", "read_article", "find_timexes", "build_timeline", "plot_timeline",
+    "write_timeline", "read_timeline",
     "filter_entity", "to_semeval",
     "Ledger", "Question", "Forecast", "candidate_questions",
     "calibration_table", "plot_calibration",

@@ -1,0 +1,126 @@
+"""Reading articles and rejecting bad input with errors that name the problem."""
+import datetime as dt
+import json
+
+import pytest
+
+import timeline
+from timeline.article import MAX_ARTICLE_CHARS, read_articles
+from timeline.errors import ArticleError
+
+from conftest import SEED_PATH
+
+
+def test_seed_read_with_sidecar_metadata():
+    article = timeline.read_article(SEED_PATH)
+    assert article.id == "000_03aee5fa6f29c944"
+    assert article.published == dt.date(2025, 2, 28)
+    assert article.title == "Iraq's Ruling Coalition to Discuss US Warnings"
+    assert article.text == SEED_PATH.read_text(encoding="utf-8")
+
+
+def test_published_argument_overrides_metadata():
+    assert timeline.read_article(SEED_PATH, published="2025-03-01").published == dt.date(2025, 3, 1)
+
+
+def test_article_accepts_string_or_date_and_derives_stable_id():
+    a = timeline.Article("Talks resumed.", published="2025-02-28")
+    b = timeline.Article("Talks resumed.", published=dt.date(2025, 2, 28))
+    assert a == b and a.id == b.id and a.id.startswith("a")
+    assert timeline.Article("Talks resumed.").published is None
+
+
+def test_markdown_front_matter(tmp_path):
+    path = tmp_path / "story.md"
+    path.write_text("---\ntitle: Talks\nsource: Wire\npublished: 2024-05-06\n---\nTalks resumed on Monday.\n")
+    article = timeline.read_article(path)
+    assert (article.title, article.source, article.published) == ("Talks", "Wire", dt.date(2024, 5, 6))
+    assert article.text == "Talks resumed on Monday.\n"
+
+
+def test_json_article(tmp_path):
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps({"text": "Talks resumed.", "title": "T", "published": "2024-05-06"}))
+    assert timeline.read_article(path).published == dt.date(2024, 5, 6)
+
+
+@pytest.mark.parametrize("content, message", [
+    ("", "empty"),
+    ("  \n\t ", "empty"),
+    ("<!DOCTYPE html><html><body><p>x</p></body></html>", "HTML"),
+    ("<html>\n<p>a</p><p>b</p><div>c</div><span>d</span><a href='x'>e</a></html>", "HTML"),
+])
+def test_bad_text_files(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_text(content)
+    with pytest.raises(ArticleError, match=message) as info:
+        timeline.read_article(path)
+    assert str(path) in str(info.value)
+
+
+def test_not_utf8_names_file_and_line(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("first line\nsecond caf\xe9 line".encode("latin-1"))
+    with pytest.raises(ArticleError, match=r"latin.txt: line 2: not UTF-8"):
+        timeline.read_article(path)
+
+
+def test_binary_file(tmp_path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(ArticleError, match="binary"):
+        timeline.read_article(path)
+
+
+def test_oversized_article(tmp_path):
+    path = tmp_path / "huge.txt"
+    path.write_text("Talks resumed. " * (10_000_000 // 15))
+    with pytest.raises(ArticleError, match=f"{MAX_ARTICLE_CHARS:,}"):
+        timeline.read_article(path)
+
+
+@pytest.mark.parametrize("value, message", [
+    ("2025-02-30", "not a real date"),
+    ("yesterday", "not a date in YYYY-MM-DD form"),
+    ("28/02/2025", "not a date in YYYY-MM-DD form"),
+])
+def test_front_matter_bad_date_names_line_and_field(tmp_path, value, message):
+    path = tmp_path / "story.md"
+    path.write_text(f"---\ntitle: Talks\npublished: {value}\n---\nTalks resumed.\n")
+    with pytest.raises(ArticleError, match=rf"story.md: line 3: field 'published'.*{message}"):
+        timeline.read_article(path)
+
+
+def test_front_matter_unknown_field_and_unclosed(tmp_path):
+    path = tmp_path / "story.md"
+    path.write_text("---\nauthor: Someone\n---\nText.\n")
+    with pytest.raises(ArticleError, match="line 2: unknown front matter field 'author'"):
+        timeline.read_article(path)
+    path.write_text("---\ntitle: Talks\n")
+    with pytest.raises(ArticleError, match="never closed"):
+        timeline.read_article(path)
+
+
+def test_bad_json_and_unsupported_suffix(tmp_path):
+    path = tmp_path / "story.json"
+    path.write_text('{"text": "a",\n "published": }')
+    with pytest.raises(ArticleError, match="story.json: line 2: invalid JSON"):
+        timeline.read_article(path)
+    other = tmp_path / "story.pdf"
+    other.write_bytes(b"%PDF")
+    with pytest.raises(ArticleError, match="unsupported file type"):
+        timeline.read_article(other)
+    with pytest.raises(ArticleError, match="no such file"):
+        timeline.read_article(tmp_path / "missing.txt")
+
+
+def test_folder_reading_skips_sidecars(tmp_path):
+    (tmp_path / "b.txt").write_text("Second.")
+    (tmp_path / "a.txt").write_text("First.")
+    (tmp_path / "a.meta.json").write_text('{"published": "2024-01-02"}')
+    articles = read_articles([tmp_path])
+    assert [a.id for a in articles] == ["a", "b"]
+    assert articles[0].published == dt.date(2024, 1, 2) and articles[1].published is None
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ArticleError, match="empty: folder holds no article files"):
+        read_articles([tmp_path / "empty"])

@@ -1,0 +1,393 @@
+"""Normalizing a matched temporal expression: TIMEX3 type/value and interval.
+
+Each rule names a normalizer (``norm`` in its YAML); the normalizers read the
+rule's named groups through the word tables of ``fragments.yaml`` and the
+reference date. They hold no English words. :func:`interval` turns a TIMEX3
+value into the calendar days it may denote.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from .rules import Rule, vague_window
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+_QUARTER_OF = {"Q1": 1, "Q2": 2, "Q3": 3, "Q4": 4, "H1": 1, "H2": 3}
+_MODS = {"early": "START", "beginning": "START", "start": "START", "late": "END", "end": "END",
+         "mid": "MID", "middle": "MID"}
+
+
+def _word(value: str) -> str:
+    return re.sub(r"[\s.]+", " ", value.lower()).strip().rstrip(".")
+
+
+def number(value: str, tables: dict):
+    """A count as int/float, or 'X' when vague ("several"), or None.
+
+    Examples:
+        >>> number("twenty-four", {"number": {"twenty": 20, "four": 4}})
+        24
+    """
+    value = _word(value)
+    if re.fullmatch(r"[0-9]+", value):
+        return int(value)
+    if re.fullmatch(r"[0-9]*\.[0-9]+", value):
+        return float(value)
+    table = tables["number"]
+    if value in table:
+        return table[value]
+    total = 0
+    for part in re.split(r"[- ]+", value):
+        if part not in table or table[part] == "X":
+            return None
+        total = total * table[part] if table[part] == 100 else total + table[part]
+    return total
+
+
+def _fmt(n) -> str:
+    if isinstance(n, float) and n.is_integer():
+        n = int(n)
+    return str(n)
+
+
+def infer_year(month: int, day: int | None, ref: dt.date, tense: str | None) -> int:
+    """Year of a date written without one, from the reference date and the clause tense.
+
+    Examples:
+        >>> infer_year(10, 23, dt.date(1989, 11, 1), "past"), infer_year(10, 23, dt.date(1989, 11, 1), "future")
+        (1989, 1990)
+    """
+    year = ref.year
+    key, ref_key = (month, day or 0), (ref.month, ref.day if day else 0)
+    if tense == "past" and key > ref_key:
+        return year - 1
+    if tense == "future" and key < ref_key:
+        return year + 1
+    if tense is None:
+        distance = (month - ref.month) + ((day or 15) - ref.day) / 31
+        if distance > 6:
+            return year - 1
+        if distance < -6:
+            return year + 1
+    return year
+
+
+def _week(date: dt.date) -> str:
+    iso = date.isocalendar()
+    return f"{iso[0]}-W{iso[1]:02d}"
+
+
+def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    total = year * 12 + (month - 1) + delta
+    return total // 12, total % 12 + 1
+
+
+def _at_unit(ref: dt.date, unit: str, delta) -> str | None:
+    """The value of the period ``delta`` units away from the reference's period."""
+    if unit == "D":
+        return (ref + dt.timedelta(days=delta)).isoformat()
+    if unit in ("W", "WE"):
+        week = _week(ref + dt.timedelta(weeks=delta))
+        return week + "-WE" if unit == "WE" else week
+    if unit == "M":
+        year, month = _shift_months(ref.year, ref.month, delta)
+        return f"{year:04d}-{month:02d}"
+    if unit == "Q":
+        index = ref.year * 4 + (ref.month - 1) // 3 + delta
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+    if unit == "Y":
+        return f"{ref.year + delta:04d}"
+    if unit == "DE":
+        return f"{ref.year // 10 + delta:03d}"
+    if unit == "CE":
+        return f"{ref.year // 100 + delta:02d}"
+    return None
+
+
+def _unit(groups, rule, tables):
+    raw = rule.options.get("unit") or groups.get("unit")
+    if raw is None:
+        return None
+    return tables["unit"].get(_word(raw), raw)
+
+
+def _shift(groups, rule, tables):
+    if "shift" in rule.options:
+        return rule.options["shift"]
+    raw = groups.get("shift")
+    return None if raw is None else tables["shift"].get(_word(raw))
+
+
+def _mod(groups, rule):
+    if rule.options.get("mod"):
+        return rule.options["mod"]
+    raw = groups.get("mod")
+    return _MODS.get(_word(raw).split(" ")[0].rstrip("-")) if raw else None
+
+
+def norm_fixed(rule, groups, ctx, start, end):
+    return rule.type, str(rule.options["value"]), _mod(groups, rule)
+
+
+def norm_duration(rule, groups, ctx, start, end):
+    tables = ctx.tables
+    unit = _unit(groups, rule, tables)
+    count = number(groups["count"], tables) if groups.get("count") else rule.options.get("quant", 1)
+    if unit is None or count is None:
+        return None
+    if unit == "Q":
+        unit, count = "M", (count * 3 if count != "X" else "X")
+    if unit == "WE":
+        unit, count = "D", (count * 2 if count != "X" else "X")
+    count = _fmt(count)
+    value = f"PT{count}{unit[1]}" if unit.startswith("T") else f"P{count}{unit}"
+    return rule.type, value, _mod(groups, rule)
+
+
+def norm_set(rule, groups, ctx, start, end):
+    if "value" in rule.options:
+        return rule.type, str(rule.options["value"]), None
+    if groups.get("weekday"):
+        day = ctx.tables["weekday"][_word(groups["weekday"])]
+        pod = ctx.tables["pod"].get(_word(groups.get("pod", "")))
+        return rule.type, f"XXXX-WXX-{day}" + (f"T{pod}" if pod else ""), None
+    unit = _unit(groups, rule, ctx.tables)
+    count = number(groups["count"], ctx.tables) if groups.get("count") else 1
+    if unit is None or count is None:
+        return None
+    value = f"PT{_fmt(count)}{unit[1]}" if unit.startswith("T") else f"P{_fmt(count)}{unit}"
+    return rule.type, value, None
+
+
+def norm_relative(rule, groups, ctx, start, end):
+    """last week, next month, this year, two years ago, yesterday, the third quarter ..."""
+    tables, ref = ctx.tables, ctx.reference
+    unit = _unit(groups, rule, tables)
+    shift = _shift(groups, rule, tables)
+    if unit is None or shift is None:
+        return None
+    count = number(groups["count"], tables) if groups.get("count") else 1
+    if count is None:
+        return None
+    mod = _mod(groups, rule)
+    if ref is None or count == "X" or isinstance(count, float):
+        granularity = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
+                       "Y": "XXXX", "DE": "XXX", "CE": "XX"}.get(unit)
+        if count == "X" and shift < 0:
+            return rule.type, "PAST_REF", mod
+        return (rule.type, granularity, mod) if granularity else None
+    value = _at_unit(ref, unit, shift * count)
+    if value and groups.get("pod"):
+        value += "T" + tables["pod"][_word(groups["pod"])]
+    elif value and rule.options.get("value"):
+        value += "T" + str(rule.options["value"])
+    return (rule.type, value, mod) if value else None
+
+
+def norm_weekday(rule, groups, ctx, start, end):
+    """A weekday, placed by an explicit shift (last/next) or by the clause tense."""
+    tables, ref = ctx.tables, ctx.reference
+    day = tables["weekday"][_word(groups["weekday"])]
+    pod = tables["pod"].get(_word(groups["pod"])) if groups.get("pod") else None
+    suffix = f"T{pod}" if pod else ""
+    if groups.get("hour"):
+        suffix = "T" + _clock(groups)
+    elif rule.options.get("value"):
+        suffix = "T" + str(rule.options["value"])
+    if ref is None:
+        return rule.type, f"XXXX-WXX-{day}{suffix}", _mod(groups, rule)
+    shift = _shift(groups, rule, ctx.tables)
+    if shift is None:
+        shift = 1 if ctx.tense(start, end) == "future" else -1
+    delta = day - ref.isoweekday()
+    if shift < 0:
+        delta = delta if delta <= 0 else delta - 7
+        if groups.get("shift") and delta == 0:
+            delta = -7
+    elif shift > 0:
+        delta = delta if delta >= 0 else delta + 7
+        if groups.get("shift") and delta == 0:
+            delta = 7
+    return rule.type, (ref + dt.timedelta(days=delta)).isoformat() + suffix, _mod(groups, rule)
+
+
+def _clock(groups) -> str:
+    hour = int(groups["hour"])
+    minute = int(groups.get("minute") or 0)
+    half = _word(groups.get("ampm", "")).replace(" ", "")
+    if half.startswith("p") and hour < 12:
+        hour += 12
+    if half.startswith("a") and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _year_by_shift(month: int, ref: dt.date, groups, rule, ctx) -> int | None:
+    """Year of "last April" / "next spring" / "this May": the shift word decides, not the tense."""
+    shift = _shift(groups, rule, ctx.tables)
+    if shift is None:
+        return None
+    if shift < 0:
+        return ref.year if month < ref.month else ref.year - 1
+    if shift > 0:
+        return ref.year if month > ref.month else ref.year + 1
+    return ref.year
+
+
+def norm_time(rule, groups, ctx, start, end):
+    """Clock times ("10:30 p.m.", "noon Thursday") on the reference day or the named weekday."""
+    if groups.get("weekday"):
+        return norm_weekday(rule, groups, ctx, start, end)
+    clock = _clock(groups) if groups.get("hour") else str(rule.options.get("value", ""))
+    if groups.get("dayword"):
+        delta = ctx.tables["shift"].get(_word(groups["dayword"]), 0)
+    else:
+        delta = 0
+    if ctx.reference is None:
+        return rule.type, f"XXXX-XX-XXT{clock}", _mod(groups, rule)
+    return rule.type, (ctx.reference + dt.timedelta(days=delta)).isoformat() + "T" + clock, _mod(groups, rule)
+
+
+def norm_date(rule, groups, ctx, start, end):
+    """Calendar dates from named groups: year, yy, month, day, season, quarter, decade, pod, hour."""
+    tables, ref = ctx.tables, ctx.reference
+    year = None
+    if groups.get("year"):
+        year = int(groups["year"])
+    elif groups.get("yy"):
+        yy = int(groups["yy"].lstrip("'"))
+        year = (1900 if yy >= 30 else 2000) + yy
+    month = day = None
+    if groups.get("month"):
+        month = tables["month"].get(_word(groups["month"]))
+    elif groups.get("mnum"):
+        month = int(groups["mnum"])
+    if groups.get("day"):
+        day = int(re.match(r"[0-9]+", groups["day"]).group())
+    if groups.get("n1") and groups.get("n2"):  # numeric date: order declared by the rule
+        a, b = int(groups["n1"]), int(groups["n2"])
+        month, day = (b, a) if rule.options.get("granularity") == "dmy" or a > 12 else (a, b)
+    mod = _mod(groups, rule)
+    tail = ""
+    if groups.get("pod"):
+        tail = "T" + tables["pod"][_word(groups["pod"])]
+    if groups.get("hour"):
+        tail = "T" + _clock(groups)
+    if groups.get("decade"):
+        digits = re.sub(r"\D", "", groups["decade"])
+        if len(digits) == 2:
+            digits = ("19" if int(digits) >= 30 else "20") + digits
+        return rule.type, digits[:3], mod
+    if groups.get("century"):
+        n = number(groups["century"], tables) or tables["ordinal"].get(_word(groups["century"])) or \
+            int(re.match(r"[0-9]+", groups["century"]).group())
+        return rule.type, f"{int(n) - 1:02d}", mod
+    period = None
+    if groups.get("season"):
+        period = tables["season"][_word(groups["season"])]
+    elif groups.get("quarter"):
+        q = tables["ordinal"].get(_word(groups["quarter"]))
+        if q is None or q > 4:
+            return None
+        period = f"Q{q}"
+    elif groups.get("half"):
+        h = tables["ordinal"].get(_word(groups["half"]))
+        period = f"H{h}" if h in (1, 2) else None
+    if period:
+        if year is None and ref is not None:
+            first = _SEASON_MONTHS[period][0] if period in _SEASON_MONTHS else \
+                {"H1": 1, "H2": 7}.get(period) or (_QUARTER_OF[period] - 1) * 3 + 1
+            year = _year_by_shift(first, ref, groups, rule, ctx) or \
+                infer_year(first, None, ref, ctx.tense(start, end))
+        return rule.type, f"{year:04d}-{period}" if year else f"XXXX-{period}", mod
+    if month is None:
+        if year is None:
+            return None
+        return rule.type, f"{year:04d}", mod
+    if day is not None:
+        if day > calendar.monthrange(year or 2000, month)[1]:
+            return None
+    if year is None:
+        if ref is None:
+            stem = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+            return rule.type, stem + tail, mod
+        year = _year_by_shift(month, ref, groups, rule, ctx) or infer_year(month, day, ref, ctx.tense(start, end))
+        if day == 29 and month == 2 and not calendar.isleap(year):
+            return None
+    value = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+    return rule.type, value + tail, mod
+
+
+NORMALIZERS = {"fixed": norm_fixed, "duration": norm_duration, "set": norm_set, "relative": norm_relative,
+               "weekday": norm_weekday, "date": norm_date, "time": norm_time}
+
+
+def normalize(rule: Rule, groups: dict, ctx, start: int, end: int):
+    """(type, value, mod) for a match, or None when the match is not a temporal expression."""
+    return NORMALIZERS[rule.norm](rule, groups, ctx, start, end)
+
+
+def strip_anchor(value: str) -> str:
+    """The value with its reference-dependent digits kept (identity; hook for anchored flags)."""
+    return value
+
+
+_VALUE = re.compile(r"(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})|(?P<p>Q[1-4]|H[12]|SP|SU|FA|WI)))?"
+                    r"(?:-WE)?(?:T.*)?")
+
+
+def interval(type_: str, value: str, reference: dt.date | None, rule: Rule):
+    """(earliest, latest, precision) of a normalized expression: calendar days, None = open.
+
+    Examples:
+        >>> interval("DATE", "2025-02", None, None)
+        (datetime.date(2025, 2, 1), datetime.date(2025, 2, 28), 'month')
+    """
+    if type_ == "DURATION":
+        return None, None, "duration"
+    if type_ == "SET":
+        return None, None, "set"
+    if value.endswith("_REF"):
+        name = (rule.options.get("vague") if rule is not None else None) or \
+            {"PAST_REF": "recent", "PRESENT_REF": "present", "FUTURE_REF": "future"}[value]
+        if reference is None:
+            return None, None, "vague"
+        before, after = vague_window(name)
+        return reference - dt.timedelta(days=before), reference + dt.timedelta(days=after), "vague"
+    time_part = "T" in value
+    match = _VALUE.fullmatch(value)
+    if match is None:
+        if re.fullmatch(r"\d{3}", value):
+            y = int(value) * 10
+            return dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "decade"
+        if re.fullmatch(r"\d{2}", value):
+            y = int(value) * 100
+            return dt.date(max(y, 1), 1, 1), dt.date(y + 99, 12, 31), "century"
+        return None, None, "unknown"
+    y, m, d, w, p = match.group("y", "m", "d", "w", "p")
+    y = int(y)
+    precision = "time" if time_part and type_ == "TIME" else None
+    if d:
+        day = dt.date(y, int(m), int(d))
+        return day, day, precision or "day"
+    if m:
+        m = int(m)
+        return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
+    if w:
+        monday = dt.date.fromisocalendar(y, int(w), 1)
+        if value.endswith("-WE"):
+            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), "week"
+        return monday, monday + dt.timedelta(days=6), "week"
+    if p:
+        if p in _SEASON_MONTHS:
+            first, last = _SEASON_MONTHS[p]
+            end_y, end_m = (y + 1, last - 12) if last > 12 else (y, last)
+            return dt.date(y, first, 1), dt.date(end_y, end_m, calendar.monthrange(end_y, end_m)[1]), "season"
+        if p.startswith("H"):
+            first = 1 if p == "H1" else 7
+            return dt.date(y, first, 1), dt.date(y, first + 5, 30 if first == 1 else 31), "quarter"
+        first = (_QUARTER_OF[p] - 1) * 3 + 1
+        return dt.date(y, first, 1), dt.date(y, first + 2, calendar.monthrange(y, first + 2)[1]), "quarter"
+    return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"

@@ -1,9 +1,367 @@
-"""Entity timelines across articles (SemEval-2015 Task 4). Placeholder until implemented."""
+"""Entity timelines across articles (SemEval-2015 Task 4 "TimeLine").
+
+:func:`filter_entity` keeps the events a target entity takes part in;
+:func:`to_semeval` writes them as a timeline in the task's format. Names,
+nouns and pronouns come from ``rules/entities.yaml``; nothing here knows a
+particular entity.
+
+Mentions of an entity in an article are found in three steps:
+
+1. its names: the full name and near variants ("Acme Corp" also matches
+   "Acme", "Acme Computer"; "Jane Doe" matches "Doe"; "MusicBox store"
+   matches "MusicBox Online Store" and plural or lower-case forms);
+2. weak names (a person's first name, a product name without its head noun),
+   counted only in articles that also carry a full name;
+3. coreference: a pronoun (he/she for a person, it/its otherwise) within one
+   sentence of the last mention, with no other person named in between for
+   he/she; a definite noun phrase ("the company", "the Springfield firm",
+   "the store", "the phone") within three sentences.
+
+An event takes part when one of its ``actors`` is a name of the entity or a
+mention lies inside its clause span (``start``-``end``).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .errors import TimelineError
+
+RULES = Path(__file__).resolve().parent / "rules" / "entities.yaml"
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
+_PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+_VERSION = re.compile(r"^(?:\d[\w.]*|[A-Z0-9]{1,3}|[IVX]+)$")
 
 
-def filter_entity(df, entity):
-    raise NotImplementedError("filter_entity is not implemented yet")
+@functools.lru_cache(maxsize=None)
+def rules() -> dict:
+    """The entity tables of ``rules/entities.yaml``."""
+    with open(RULES, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    for key in ("org_suffixes", "org_nouns", "thing_nouns", "pronouns", "determiners", "window"):
+        if key not in data:
+            raise TimelineError(f"{RULES}: missing table {key!r}")
+    return data
 
 
-def to_semeval(df, entity) -> str:
-    raise NotImplementedError("to_semeval is not implemented yet")
+@dataclass(frozen=True)
+class Names:
+    """How an entity may be named: its kind, full and weak name patterns, nouns, pronouns."""
+
+    entity: str
+    kind: str                 # person, org, thing
+    strong: tuple[str, ...]   # regex sources
+    weak: tuple[str, ...]
+    nouns: tuple[str, ...]
+    stems: tuple[str, ...]    # name words usable after a determiner ("the new SmartPhone")
+    pronouns: tuple[str, ...]
+
+
+def _token_pattern(token: str, kind: str, last: bool) -> str:
+    if kind == "thing":
+        if token.islower():
+            body = re.escape(token)
+            body = f"(?i:{body})"
+        else:
+            body = f"[{token[0].lower()}{token[0].upper()}]" + re.escape(token[1:]) if token[0].isalpha() else re.escape(token)
+        if last and token.isalpha():
+            body += "(?:e?s)?"
+        return body
+    return re.escape(token)
+
+
+def _name_pattern(tokens: list[str], kind: str) -> str:
+    gap = r"\s+(?:[A-Z][\w-]*\s+)?" if kind == "thing" and tokens[-1].islower() else r"\s+"
+    parts = [_token_pattern(t, kind, i == len(tokens) - 1) for i, t in enumerate(tokens)]
+    return r"(?<![\w-])" + gap.join(parts) + r"(?![\w-])"
+
+
+@functools.lru_cache(maxsize=None)
+def names(entity: str) -> Names:
+    """Name patterns of an entity, by kind (org, person or thing).
+
+    Examples:
+        >>> [names(e).kind for e in ("Acme Corp", "Jane Doe", "SmartPhone 4", "MusicBox store")]
+        ['org', 'person', 'thing', 'thing']
+    """
+    table = rules()
+    tokens = entity.split()
+    if not tokens:
+        raise TimelineError("filter_entity: the entity name is empty")
+    suffixes = set(table["org_suffixes"])
+    strong: list[list[str]] = [tokens]
+    weak: list[list[str]] = []
+    nouns: list[str] = []
+    stems: list[str] = []
+    if tokens[-1] in suffixes and len(tokens) >= 2:
+        kind = "org"
+        base = tokens[:-1]
+        (strong if len(base) == 1 else weak).append(base)
+        strong.extend(tokens[i:] for i in range(1, len(tokens) - 1))   # "X Apple Corps" -> "Apple Corps"
+        nouns = list(table["org_nouns"])
+    elif 2 <= len(tokens) <= 3 and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\.?", t) for t in tokens):
+        kind = "person"
+        strong.append(tokens[-1:])
+        weak.append(tokens[:1])
+    else:
+        kind = "thing"
+        head = tokens[-1]
+        if len(tokens) >= 2 and head.islower():
+            nouns.append(head)
+            weak.append(tokens[:-1])
+        base = tokens[0].lower()
+        nouns.extend(n for n in table["thing_nouns"] if base.endswith(n) and n not in nouns)
+        if len(tokens) >= 2 and _VERSION.match(tokens[-1]):
+            stems.append(tokens[0])
+    return Names(
+        entity, kind,
+        tuple(_name_pattern(t, kind) for t in strong),
+        tuple(_name_pattern(t, kind) for t in weak),
+        tuple(nouns), tuple(stems), tuple(table["pronouns"][kind]),
+    )
+
+
+def _find(pattern: str, spans, flags=0):
+    for start, _end, sentence, text in spans:
+        for match in re.finditer(pattern, text, flags):
+            yield start + match.start(), start + match.end(), sentence, match.group(0)
+
+
+def mentions(spans, entity: str) -> list[tuple[int, int, int, str]]:
+    """Mentions of an entity in pieces of one article, with absolute offsets.
+
+    Args:
+        spans: ``[(start, end, sentence, text), ...]``, pieces of one article
+            (clause spans of the timeline, or sentences), in any order.
+        entity: the entity name.
+
+    Returns:
+        ``[(start, end, sentence, text), ...]`` sorted by start.
+
+    Examples:
+        >>> [m[3] for m in mentions(split_sentences("Acme Corp cut jobs. The firm said so."), "Acme Corp")]
+        ['Acme Corp', 'The firm']
+    """
+    spec = names(entity)
+    window = rules()["window"]
+    spans = sorted({(int(s), int(e), int(n), t) for s, e, n, t in spans})
+    found: dict[int, tuple[int, int, int, str]] = {}
+
+    def add(hit):
+        if not any(hit[0] < m[1] and m[0] < hit[1] for m in found.values()):
+            found[hit[0]] = hit
+
+    for pattern in spec.strong:
+        for hit in _find(pattern, spans):
+            add(hit)
+    if not found:
+        return []
+    for pattern in spec.weak:
+        for hit in _find(pattern, spans):
+            add(hit)
+    determiners = "|".join(re.escape(d) for d in rules()["determiners"])
+    candidates = []
+    if spec.pronouns:
+        words = "|".join(re.escape(p) for p in spec.pronouns)
+        candidates += [(h, "pronoun") for h in _find(rf"(?<![\w-])(?i:{words})(?![\w-])", spans)]
+    heads = list(spec.nouns) + list(spec.stems)
+    if heads:
+        head = "|".join(re.escape(n) for n in heads)
+        nominal = rf"(?<![\w-])(?i:{determiners})\s+(?:[\w-]+\s+){{0,2}}?(?i:{head})s?(?![\w-])"
+        candidates += [(h, "nominal") for h in _find(nominal, spans)]
+    rivals = []
+    if spec.kind == "person":
+        rivals = [h for h in _find(_PERSON_NAME.pattern, spans)
+                  if h[3].split()[0].lower() not in rules()["determiners"]]
+    for hit, how in sorted(candidates):
+        if any(hit[0] < m[1] and m[0] < hit[1] for m in found.values()):
+            continue
+        before = [m for m in found.values() if m[1] <= hit[0]]
+        if not before:
+            continue
+        last = max(before)
+        if hit[2] - last[2] > window[how]:
+            continue
+        if how == "pronoun" and any(last[1] <= r[0] and r[1] <= hit[0] and
+                                    not any(r[0] < m[1] and m[0] < r[1] for m in found.values()) for r in rivals):
+            continue
+        add(hit)
+    return sorted(found.values())
+
+
+def split_sentences(text: str) -> list[tuple[int, int, int, str]]:
+    """Cut plain text into ``(start, end, sentence, text)`` pieces (a simple splitter for examples).
+
+    Examples:
+        >>> [p[3] for p in split_sentences("It rained. Then it stopped.")]
+        ['It rained.', 'Then it stopped.']
+    """
+    pieces, start = [], 0
+    for match in list(_SENTENCE_BREAK.finditer(text)) + [None]:
+        end = match.start() if match else len(text)
+        piece = text[start:end].strip()
+        if piece:
+            offset = text.index(piece, start)
+            pieces.append((offset, offset + len(piece), len(pieces), piece))
+        start = match.end() if match else len(text)
+    return pieces
+
+
+def _article_spans(group: pd.DataFrame) -> list[tuple[int, int, int, str]]:
+    return [(int(s), int(e), int(n), str(t)) for s, e, n, t in zip(group["start"], group["end"], group["sentence"], group["text"])]
+
+
+def _actor_matches(actors, spec: Names) -> bool:
+    for actor in actors if isinstance(actors, (list, tuple)) else []:
+        if any(re.search(p, str(actor)) for p in spec.strong + spec.weak):
+            return True
+    return False
+
+
+def filter_entity(df: pd.DataFrame, entity: str) -> pd.DataFrame:
+    """The events an entity takes part in, as actor or participant.
+
+    An event is kept when one of its ``actors`` names the entity, or when a
+    mention of the entity (a name, a short name, or a pronoun or definite noun
+    phrase that refers back to it; see the module docstring) lies inside the
+    event's clause span. Mentions are searched in the clause texts of each
+    article, so coreference works within an article, never across articles.
+
+    Args:
+        df: a timeline frame (``schema.TIMELINE`` columns; at least
+            ``article_id, sentence, start, end, text, actors``).
+        entity: the target entity's name, e.g. "Acme Corp" or "Jane Doe".
+
+    Returns:
+        The matching rows, in the frame's order, with the frame's columns.
+
+    Examples:
+        >>> from timeline.schema import TIMELINE, conform
+        >>> rows = [dict(event_id=f"a-e{i}", article_id="a", sentence=i, start=s, end=s + len(t), text=t,
+        ...              trigger=t.split()[2], trigger_start=s, trigger_end=s + 1, actors=[], kind="action",
+        ...              modality="asserted", precision="unknown", basis="none", rule="none", order=i,
+        ...              event_class="OCCURRENCE", tense="past", aspect="none", newsworthy=True)
+        ...         for i, (s, t) in enumerate([(0, "Acme Corp cut jobs."), (20, "The firm closed plants."),
+        ...                                     (44, "Rain fell all day.")])]
+        >>> filter_entity(conform(rows, TIMELINE), "Acme Corp")["trigger"].tolist()
+        ['cut', 'closed']
+    """
+    spec = names(entity)
+    keep = []
+    for _, group in df.groupby("article_id", sort=False):
+        found = mentions(_article_spans(group), entity)
+        starts = [m[0] for m in found]
+        for index, start, end, actors in zip(group.index, group["start"], group["end"], group["actors"]):
+            if _actor_matches(actors, spec) or any(start <= s < end for s in starts):
+                keep.append(index)
+    keep_set = set(keep)
+    return df.loc[[i for i in df.index if i in keep_set]]
+
+
+def semeval_date(earliest, latest) -> str:
+    """The task's date of an event from its bounds: YYYY-MM-DD, YYYY-MM-XX, YYYY-XX-XX or XXXX-XX-XX.
+
+    Examples:
+        >>> T = pd.Timestamp
+        >>> [semeval_date(T("2010-06-07"), T("2010-06-07")), semeval_date(T("2010-06-01"), T("2010-06-30")),
+        ...  semeval_date(T("2006-01-01"), T("2006-12-31")), semeval_date(pd.NaT, T("2006-12-31"))]
+        ['2010-06-07', '2010-06-XX', '2006-XX-XX', 'XXXX-XX-XX']
+    """
+    if pd.isna(earliest) or pd.isna(latest):
+        return "XXXX-XX-XX"
+    earliest, latest = pd.Timestamp(earliest), pd.Timestamp(latest)
+    if earliest.normalize() == latest.normalize():
+        return earliest.strftime("%Y-%m-%d")
+    if (earliest.year, earliest.month) == (latest.year, latest.month):
+        return earliest.strftime("%Y-%m-XX")
+    if earliest.year == latest.year:
+        return earliest.strftime("%Y-XX-XX")
+    return "XXXX-XX-XX"
+
+
+def _stem(trigger: str) -> str:
+    word = trigger.lower().split()[-1] if trigger.strip() else ""
+    return re.sub(r"(?:ing|ed|es|s|e)$", "", word)[:7]
+
+
+def default_mention(row) -> str:
+    """``article_id-sentence-trigger`` with spaces in the trigger as ``_`` (the token field of the trial data)."""
+    return f"{row['article_id']}-{row['sentence']}-{'_'.join(str(row['trigger']).split())}"
+
+
+def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True) -> str:
+    """An entity's timeline in the SemEval-2015 Task 4 format.
+
+    The first line is the entity; then one line per event (or group of
+    co-referring events): ``ORDER<TAB>DATE<TAB>mention[<TAB>mention ...]``.
+    DATE comes from the event's bounds (:func:`semeval_date`). Events with a
+    date share a position per distinct date, positions ascending by bounds;
+    events without one get ORDER 0 and XXXX-XX-XX. Dated events with the same
+    date and the same trigger stem co-refer and share a line.
+
+    Args:
+        df: a timeline frame.
+        entity: the target entity.
+        mention: a function row -> mention id; by default
+            ``article_id-sentence-trigger`` (:func:`default_mention`). A
+            benchmark on a tokenized corpus passes a function mapping
+            ``trigger_start``/``trigger_end`` to its ``docid-sentence-token`` ids.
+        select: run :func:`filter_entity` first (False when ``df`` is already selected).
+
+    Returns:
+        The timeline text, ending with a newline.
+
+    Examples:
+        >>> from timeline.schema import TIMELINE, conform
+        >>> T = pd.Timestamp
+        >>> rows = [dict(event_id=f"a-e{i}", article_id="a", sentence=i, start=0, end=1, text="x", trigger=w,
+        ...              trigger_start=0, trigger_end=1, actors=["Acme Corp"], kind="action", modality="asserted",
+        ...              earliest=e, latest=l, precision="day", basis="explicit", rule="r", order=i,
+        ...              event_class="OCCURRENCE", tense="past", aspect="none", newsworthy=True)
+        ...         for i, (w, e, l) in enumerate([("sold", T("2001-05-02"), T("2001-05-02")),
+        ...                                        ("said", pd.NaT, pd.NaT), ("founded", T("1990-01-01"), T("1990-12-31"))])]
+        >>> print(to_semeval(conform(rows, TIMELINE), "Acme Corp").replace(chr(9), " "), end="")
+        Acme Corp
+        0 XXXX-XX-XX a-1-said
+        1 1990-XX-XX a-2-founded
+        2 2001-05-02 a-0-sold
+    """
+    events = filter_entity(df, entity) if select else df
+    mention = mention or default_mention
+    lines: dict[tuple, list[str]] = {}
+    keys: dict[tuple, tuple] = {}
+    for _, row in events.iterrows():
+        date = semeval_date(row["earliest"], row["latest"])
+        ident = mention(row)
+        if ident is None:
+            continue
+        if date.startswith("X"):
+            key = ("X", ident)
+            keys[key] = (0, date)
+        else:
+            key = (date, _stem(str(row["trigger"])))
+            keys[key] = (1, date, pd.Timestamp(row["earliest"]), pd.Timestamp(row["latest"]))
+        bucket = lines.setdefault(key, [])
+        if ident not in bucket:
+            bucket.append(ident)
+    dated = sorted({keys[k][1:] for k in keys if keys[k][0] == 1}, key=lambda d: (d[1], d[2], d[0]))
+    position: dict[str, int] = {}
+    for date, _, _ in dated:
+        position.setdefault(date, len(position) + 1)
+    seen: set[str] = set()
+    out = []
+    for key, idents in lines.items():
+        idents = [i for i in idents if i not in seen]
+        if not idents:
+            continue
+        seen.update(idents)
+        date = keys[key][1]
+        out.append((position.get(date, 0), date, idents))
+    out.sort(key=lambda r: (r[0], r[2]))
+    body = "".join(f"{order}\t{date}\t" + "\t".join(idents) + "\n" for order, date, idents in out)
+    return f"{entity}\n{body}"

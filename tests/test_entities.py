@@ -1,0 +1,130 @@
+"""filter_entity / to_semeval on small hand-made frames, and the entity rule examples."""
+import pandas as pd
+import pytest
+
+from timeline.awareness import awareness, parse_semeval
+from timeline.entities import filter_entity, mentions, names, rules, semeval_date, split_sentences, to_semeval
+from timeline.schema import TIMELINE, conform
+
+T = pd.Timestamp
+
+
+@pytest.mark.parametrize("example", rules()["examples"], ids=lambda e: f"entities:{e['id']}")
+def test_entity_rule_examples(example):
+    found = mentions(split_sentences(example["text"]), example["entity"])
+    assert [m[3] for m in found] == example["mentions"]
+    for start, end, _, text in found:
+        assert example["text"][start:end] == text
+
+
+def frame(article, published_rows):
+    """Rows from (sentence text, trigger, earliest, latest[, actors]) tuples, clauses = sentences."""
+    records, offset = [], 0
+    for i, (text, trigger, earliest, latest, *actors) in enumerate(published_rows):
+        t0 = offset + text.index(trigger)
+        records.append(dict(
+            event_id=f"{article}-e{i + 1:03d}", article_id=article, sentence=i, start=offset, end=offset + len(text),
+            text=text, trigger=trigger, trigger_start=t0, trigger_end=t0 + len(trigger),
+            actors=actors[0] if actors else [], kind="action", modality="asserted",
+            earliest=earliest, latest=latest, precision="day" if earliest == latest else "unknown",
+            basis="explicit", rule="test", order=i + 1, event_class="OCCURRENCE", tense="past", aspect="none",
+            newsworthy=True))
+        offset += len(text) + 1
+    return records
+
+
+ARTICLE_A = frame("101", [
+    ("Acme Corp was founded by Jane Doe in 1990.", "founded", T("1990-01-01"), T("1990-12-31")),
+    ("On Monday the company sued Widget Inc. in London.", "sued", T("2006-03-27"), T("2006-03-27")),
+    ("It claims that Widget broke an agreement.", "claims", T("2006-03-28"), T("2006-03-28")),
+    ("Rain fell in London all week.", "fell", T("2006-03-20"), T("2006-03-26")),
+    ("Doe said the lawsuit had merit.", "said", T("2006-03-28"), T("2006-03-28")),
+    ("She also resigned from the board.", "resigned", pd.NaT, T("2006-03-28")),
+])
+ARTICLE_B = frame("102", [
+    ("Widget Inc. won the case against Acme today.", "won", T("2006-05-08"), T("2006-05-08")),
+    ("Acme sued Widget in 2006.", "sued", T("2006-03-27"), T("2006-03-27")),
+    ("Observers cheered.", "cheered", T("2006-05-08"), T("2006-05-08"), ["Acme Corp"]),
+])
+DF = conform(ARTICLE_A + ARTICLE_B, TIMELINE)
+
+
+def test_filter_entity_org_names_nominal_pronoun_and_actors():
+    got = filter_entity(DF, "Acme Corp")
+    assert got["event_id"].tolist() == ["101-e001", "101-e002", "101-e003", "102-e001", "102-e002", "102-e003"]
+    assert list(got.columns) == list(DF.columns)
+
+
+def test_filter_entity_person_surname_and_pronoun():
+    got = filter_entity(DF, "Jane Doe")
+    assert got["trigger"].tolist() == ["founded", "said", "resigned"]
+
+
+def test_filter_entity_other_organisation():
+    assert filter_entity(DF, "Widget Inc.")["event_id"].tolist() == [
+        "101-e002", "101-e003", "102-e001", "102-e002"]
+
+
+def test_filter_entity_unknown_entity_is_empty():
+    got = filter_entity(DF, "Gadget Ltd")
+    assert got.empty and list(got.columns) == list(DF.columns)
+
+
+def test_entity_kinds_and_short_names():
+    assert names("Acme Corp").kind == "org" and names("Jane Doe").kind == "person"
+    assert names("Beatles Acme Corps").kind == "org"
+    assert [m[3] for m in mentions(split_sentences("Acme Corps sued. The Beatles Acme Corps won."),
+                                   "Beatles Acme Corps")] == ["Acme Corps", "Beatles Acme Corps"]
+
+
+@pytest.mark.parametrize("earliest, latest, expected", [
+    (T("2010-06-07"), T("2010-06-07"), "2010-06-07"),
+    (T("2010-06-01"), T("2010-06-30"), "2010-06-XX"),
+    (T("2010-06-28"), T("2010-07-02"), "2010-XX-XX"),
+    (T("2009-12-28"), T("2010-01-02"), "XXXX-XX-XX"),
+    (pd.NaT, T("2010-01-02"), "XXXX-XX-XX"),
+    (T("2010-01-02"), pd.NaT, "XXXX-XX-XX"),
+])
+def test_semeval_date(earliest, latest, expected):
+    assert semeval_date(earliest, latest) == expected
+
+
+def test_to_semeval_format_positions_and_coreference():
+    text = to_semeval(DF, "Acme Corp")
+    entity, rows = parse_semeval(text)
+    assert entity == "Acme Corp"
+    assert text.split("\n")[0] == "Acme Corp" and text.endswith("\n")
+    assert rows == [
+        (1, "1990-XX-XX", ("101-0-founded",)),
+        (2, "2006-03-27", ("101-1-sued", "102-1-sued")),          # co-referring: one line
+        (3, "2006-03-28", ("101-2-claims",)),
+        (4, "2006-05-08", ("102-0-won",)),
+        (4, "2006-05-08", ("102-2-cheered",)),
+    ]
+    for line in text.strip().split("\n")[1:]:
+        order, date, *ids = line.split("\t")
+        assert order.isdigit() and len(date) == 10 and ids
+
+
+def test_to_semeval_unanchored_events_get_order_zero():
+    text = to_semeval(DF, "Jane Doe")
+    assert "0\tXXXX-XX-XX\t101-5-resigned\n" in text
+    assert text.index("101-5-resigned") < text.index("101-0-founded")
+
+
+def test_to_semeval_mention_function_and_select():
+    selected = filter_entity(DF, "Acme Corp")
+    text = to_semeval(selected, "Acme Corp", mention=lambda r: f"{r['article_id']}-{r['trigger_start']}", select=False)
+    assert "\t101-" in text and "-founded" not in text
+    skipped = to_semeval(DF, "Acme Corp", mention=lambda r: None if r["article_id"] == "102" else r["event_id"])
+    assert "102" not in skipped
+
+
+def test_to_semeval_scores_100_against_itself_and_less_against_a_shorter_one():
+    full = to_semeval(DF, "Acme Corp")
+    assert awareness(full, full)["f1"] == 100.0
+    assert awareness(to_semeval(DF.iloc[:4], "Acme Corp"), full)["f1"] < 100.0
+
+
+def test_to_semeval_of_an_empty_frame_is_the_entity_line():
+    assert to_semeval(TIMELINE.empty(), "Acme Corp") == "Acme Corp\n"

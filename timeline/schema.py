@@ -153,3 +153,87 @@ def validate(frame: pd.DataFrame, schema: Schema) -> pd.DataFrame:
                     f"{schema.name}: column {column.name!r} row {row}: {series.iloc[row]!r} is not one of {list(column.choices)}"
                 )
     return frame
+
+
+# --- Forecasting ledger (issue 5) -------------------------------------------------------
+# Dates are calendar days (datetime64, time 00:00). Field names follow Metaculus.
+
+QUESTION_STATUS = ("open", "resolved", "annulled", "ambiguous")
+
+QUESTIONS = Schema("questions", (
+    Column("id", "str", False, doc="stable question id, chosen by the analyst"),
+    Column("title", "str", False),
+    Column("description", "str", doc="background: what the question is about"),
+    Column("resolution_criteria", "str", False, doc="what makes it resolve yes or no"),
+    Column("fine_print", "str", doc="edge cases, what does not count"),
+    Column("open_time", "datetime", False, doc="first day forecasts may be made"),
+    Column("scheduled_close_time", "datetime", False, doc="last day forecasts may be made"),
+    Column("scheduled_resolve_time", "datetime", False, doc="day the answer is expected to be known"),
+    Column("actual_resolve_time", "datetime", doc="day of the resolution record; NaT while open"),
+    Column("status", "str", False, QUESTION_STATUS),
+    Column("resolution", "str", doc="yes or no once resolved; empty otherwise", choices=("yes", "no")),
+    Column("resolution_source", "str", doc="where the resolution (or the annulment) comes from"),
+    Column("resolution_note", "str", doc="why, in words (required to annul or mark ambiguous)"),
+    Column("event_ids", "list", False, doc="timeline events the question was drawn from"),
+))
+
+FORECASTS = Schema("forecasts", (
+    Column("question_id", "str", False),
+    Column("as_of", "datetime", False, doc="day the forecast was made; it stands until the next one"),
+    Column("probability", "float", False, doc="probability of yes, strictly between 0 and 1"),
+    Column("prior", "float", doc="the base-rate prior it started from, if recorded"),
+    Column("rationale", "str"),
+    Column("evidence", "list", False, doc="timeline event ids it rests on"),
+    Column("forecaster", "str", False),
+))
+
+SCORES = Schema("scores", (
+    Column("question_id", "str", False),
+    Column("forecaster", "str", False),
+    Column("status", "str", False, QUESTION_STATUS),
+    Column("resolution", "str", choices=("yes", "no")),
+    Column("forecasts", "int", False, doc="number of forecasts this forecaster made on the question"),
+    Column("coverage", "float", doc="share of the question's scored lifetime covered by a standing forecast"),
+    Column("brier", "float", doc="time-averaged Brier score (lower is better) over the covered days"),
+    Column("log", "float", doc="time-averaged natural log score ln(p_outcome) (higher is better)"),
+    Column("baseline", "float", doc="time-averaged Metaculus baseline score; uncovered days count 0"),
+    Column("last_probability", "float", doc="the forecast standing at the close"),
+    Column("last_brier", "float"),
+    Column("last_log", "float"),
+    Column("last_baseline", "float"),
+))
+
+SCORE_SUMMARY = Schema("score_summary", (
+    Column("forecaster", "str", False),
+    Column("questions", "int", False, doc="resolved questions scored"),
+    Column("brier", "float"),
+    Column("log", "float"),
+    Column("baseline", "float"),
+    Column("last_brier", "float"),
+    Column("last_log", "float"),
+    Column("last_baseline", "float"),
+))
+
+CALIBRATION = Schema("calibration", (
+    Column("bin", "str", False, doc="probability bin, e.g. [0.2, 0.4)"),
+    Column("lower", "float", False),
+    Column("upper", "float", False),
+    Column("n", "int", False, doc="forecasts in the bin"),
+    Column("mean_probability", "float", doc="mean forecast probability in the bin"),
+    Column("observed", "float", doc="share that resolved yes"),
+    Column("questions", "list", False, doc="question ids in the bin"),
+))
+
+CANDIDATES = Schema("candidate_questions", (
+    Column("id", "str", False, doc="draft id: the first event's id + '-q'"),
+    Column("title", "str", False, doc="draft title, for the analyst to edit"),
+    Column("resolution_criteria", "str", False),
+    Column("description", "str", False, doc="the clause(s) the draft comes from"),
+    Column("open_time", "datetime", doc="the reference (publication) date, when given"),
+    Column("scheduled_close_time", "datetime", False),
+    Column("close_basis", "str", False, ("bounds", "horizon"), doc="close from the event's latest bound or the horizon"),
+    Column("modality", "str", False, ("expected", "potential")),
+    Column("actors", "list", False),
+    Column("trigger", "str", False),
+    Column("event_ids", "list", False),
+))

@@ -1,0 +1,204 @@
+"""The ordering stage on hand-made events: rules corpus, propagation, order, conflicts."""
+import datetime as dt
+import re
+
+import pytest
+
+from timeline import cues, ordering
+from timeline.model import Event, TimeExpr
+from timeline.network import Network
+
+PUB = dt.date(2025, 2, 28)
+
+
+def make_events(text, spec, clauses=None):
+    """Events for the given triggers (first occurrence, in text order); clause = sentence unless given."""
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]?", text) if m.group().strip()]
+    found = []
+    for trigger, fields in spec.items():
+        at = re.search(r"\b%s\b" % re.escape(trigger), text).start()
+        index = next(k for k, (a, b) in enumerate(sentences) if a <= at < b)
+        start, end = sentences[index]
+        if clauses and trigger in clauses:
+            start = text.index(clauses[trigger])
+            end = start + len(clauses[trigger])
+        found.append(Event(index, start, end, trigger, at, at + len(trigger), **(fields or {})))
+    found.sort(key=lambda e: e.trigger_start)
+    return found
+
+
+def by_trigger(events, trigger):
+    return next(i for i, e in enumerate(events) if e.trigger == trigger)
+
+
+def timex(text, phrase, value, earliest, latest, precision="day", rule="test_rule", anchored=False):
+    start = text.index(phrase)
+    return TimeExpr(start, start + len(phrase), phrase, "DATE", value, earliest, latest, precision, rule, anchored=anchored)
+
+
+# --- the rule corpus of timeline/rules/ordering.yaml --------------------------------------------
+
+def _tense_cases(family):
+    for rule in cues.rules()[family]:
+        for example in rule.get("examples", []):
+            yield pytest.param(rule["id"], example, True, id=f"{family}:{rule['id']}:{example['event']}")
+        for example in rule.get("negatives", []):
+            yield pytest.param(rule["id"], example, False, id=f"{family}:{rule['id']}:not:{example['event']}")
+
+
+@pytest.mark.parametrize("rule_id, example, positive", list(_tense_cases("publication")))
+def test_publication_rules(rule_id, example, positive):
+    event = Event(0, 0, 5, "thing", 0, 5, **example["event"])
+    relation, rule = cues.publication_relation(event)
+    if positive:
+        assert (relation, rule) == (example["relation"], rule_id)
+    else:
+        assert rule != rule_id
+
+
+@pytest.mark.parametrize("rule_id, example, positive", list(_tense_cases("reported")))
+def test_reported_rules(rule_id, example, positive):
+    event = Event(0, 0, 5, "thing", 0, 5, source=1, **example["event"])
+    found = cues.reported_relation(event)
+    if positive:
+        assert found == (example["relation"], rule_id)
+    else:
+        assert found is None or found[1] != rule_id
+
+
+def _cue_cases():
+    families = [dict(rule, id=rule["id"]) for rule in cues.rules()["cues"]]
+    families.append(dict(cues.rules()["support_verbs"]))
+    for rule in families:
+        for example in rule.get("examples", []):
+            yield pytest.param(rule["id"], example, True, id=f"cues:{rule['id']}:{example['text']}")
+        for example in rule.get("negatives", []):
+            yield pytest.param(rule["id"], example, False, id=f"cues:{rule['id']}:not:{example['text']}")
+
+
+@pytest.mark.parametrize("rule_id, example, positive", list(_cue_cases()))
+def test_cue_rules(rule_id, example, positive):
+    events = make_events(example["text"], example["events"], example.get("clauses"))
+    found = [(events[r.main].trigger, r.relation, None if r.other is None else events[r.other].trigger)
+             for r in cues.relations(events, example["text"]) if r.rule == rule_id]
+    if positive:
+        assert tuple(example["expect"]) in found, found
+    else:
+        assert all(other is None for _, _, other in found), found
+
+
+# --- the network ------------------------------------------------------------------------------
+
+def test_network_propagates_and_rejects_contradictions():
+    net = Network(4)
+    assert net.add(0, 1, 5, "a", "x1 <= 5") is None
+    assert net.add(1, 2, 0, "b", "x2 <= x1") is None
+    assert net.add(2, 3, 0, "c", "x3 <= x2") is None
+    assert net.upper(3) == 5
+    conflict = net.add(3, 0, -6, "d", "x3 >= 6")
+    assert conflict is not None
+    assert [c.rule for c in conflict.involved] == ["a", "b", "c"]
+    assert net.upper(3) == 5 and net.lower(3) == -float("inf")   # the rejected constraint left no trace
+
+
+# --- solving --------------------------------------------------------------------------------
+
+SEEDLIKE = ("The coalition is set to hold an emergency meeting about a recent phone call with Rubio. "
+            "Following the conversation, the State Department released a statement. "
+            "On February 1, Trump signed a memorandum. "
+            "Hussein revealed that Washington has pressured Baghdad. "
+            "The US maintains troops in Iraq. "
+            "He expected the coalition to convene a meeting in the coming days.")
+
+
+def seedlike(reference=PUB):
+    text = SEEDLIKE
+    spec = {"hold": {"modality": "expected", "tense": "present", "kind": "plan"}, "meeting": {},
+            "call": {}, "conversation": {}, "released": {"tense": "past"}, "statement": {},
+            "signed": {"tense": "past"}, "revealed": {"tense": "past", "kind": "statement", "event_class": "REPORTING"},
+            "pressured": {"tense": "present", "aspect": "perfective"},
+            "maintains": {"tense": "present", "kind": "state", "event_class": "STATE"},
+            "expected": {"tense": "past", "kind": "statement"}, "convene": {"modality": "expected", "kind": "plan"}}
+    events = make_events(text, spec)
+    events[by_trigger(events, "pressured")].source = by_trigger(events, "revealed")
+    events[by_trigger(events, "convene")].source = by_trigger(events, "expected")
+    known = reference is not None
+    tx = [timex(text, "recent", "PAST_REF", reference - dt.timedelta(30) if known else None,
+                reference if known else None, "vague", "recent_1", anchored=known),
+          timex(text, "February 1", "2025-02-01" if known else "XXXX-02-01",
+                dt.date(2025, 2, 1) if known else None, dt.date(2025, 2, 1) if known else None, "day", "date_md"),
+          timex(text, "in the coming days", "FUTURE_REF", reference if known else None,
+                reference + dt.timedelta(14) if known else None, "vague", "coming_1", anchored=known)]
+    bounds = ordering.solve(events, tx, reference, text)
+    return text, events, tx, {e.trigger: b for e, b in zip(events, bounds)}
+
+
+def test_seedlike_bounds_and_order():
+    text, events, tx, b = seedlike()
+    assert (b["signed"].earliest, b["signed"].latest, b["signed"].basis, b["signed"].rule) == (
+        dt.date(2025, 2, 1), dt.date(2025, 2, 1), "explicit", "date_md")
+    assert events[by_trigger(events, "signed")].timex == 1
+    assert b["call"].earliest == PUB - dt.timedelta(30) and b["call"].latest == PUB and b["call"].basis == "relative"
+    assert b["released"].earliest >= b["call"].earliest and b["released"].latest <= PUB
+    assert b["released"].order > b["call"].order and b["released"].rule == "cue_following"
+    assert b["hold"].earliest == PUB and b["meeting"].earliest == PUB        # the meeting is what is held
+    assert b["convene"].earliest == PUB and b["convene"].latest == PUB + dt.timedelta(14)
+    assert b["pressured"].latest <= PUB and b["pressured"].order < b["revealed"].order
+    assert b["maintains"].earliest is None and b["maintains"].latest is None
+    assert b["maintains"].basis == "inferred" and b["maintains"].rule == "tense_present_state"
+    assert sorted(x.order for x in b.values()) == list(range(1, len(events) + 1))
+    assert all(x.warning is None for x in b.values())
+
+
+def test_without_publication_date_nothing_is_filled_in():
+    text, events, tx, b = seedlike(reference=None)
+    assert b["signed"].earliest is None and b["signed"].latest is None
+    assert b["released"].order > b["call"].order and b["pressured"].order < b["revealed"].order
+    assert b["convene"].order > b["released"].order   # future after past, relative to the unknown date
+    assert b["released"].basis in ("relative", "inferred")
+
+
+def test_full_date_bounds_unknown_publication_and_says_so():
+    text = "On February 1, 2025, Trump signed a memorandum. Iraq maintains troops."
+    events = make_events(text, {"signed": {"tense": "past"}, "maintains": {"tense": "present", "kind": "state"}})
+    tx = [timex(text, "February 1, 2025", "2025-02-01", dt.date(2025, 2, 1), dt.date(2025, 2, 1))]
+    bounds = ordering.solve(events, tx, None, text)
+    assert bounds[0].earliest == bounds[0].latest == dt.date(2025, 2, 1)
+    assert "publication date unknown: inferred on or after 2025-02-01" in bounds[0].warning
+
+
+def test_published_before_a_reported_past_date_is_a_named_warning():
+    text = "On February 1, Trump signed a memorandum."
+    events = make_events(text, {"signed": {"tense": "past"}})
+    tx = [timex(text, "February 1", "2025-02-01", dt.date(2025, 2, 1), dt.date(2025, 2, 1))]
+    bound = ordering.solve(events, tx, dt.date(2025, 1, 15), text)[0]
+    assert "2025-01-15" in bound.warning and "2025-02-01" in bound.warning and "conflict" in bound.warning
+    assert bound.earliest <= bound.latest
+
+
+def test_contradicting_cue_is_a_conflict_not_a_silent_fix():
+    text = "On February 20, Rubio made a call. On February 10, following the call, State released a statement."
+    events = make_events(text, {"made": {"tense": "past"}, "call": {}, "released": {"tense": "past"}})
+    tx = [timex(text, "February 20", "2025-02-20", dt.date(2025, 2, 20), dt.date(2025, 2, 20)),
+          timex(text, "February 10", "2025-02-10", dt.date(2025, 2, 10), dt.date(2025, 2, 10))]
+    bounds = ordering.solve(events, tx, PUB, text)
+    released = bounds[by_trigger(events, "released")]
+    assert released.earliest == released.latest == dt.date(2025, 2, 10)
+    assert "conflict" in released.warning and "cue_following" in released.warning and "February 20" in released.warning
+    assert all(b.earliest <= b.latest for b in bounds if b.earliest and b.latest)
+
+
+def test_in_turn_orders_nothing():
+    text = "Bruce confirmed the talks. In turn, Schenker remarked that Iraq matters."
+    events = make_events(text, {"confirmed": {"tense": "past"}, "remarked": {"tense": "past"}})
+    bounds = ordering.solve(events, [], PUB, text)
+    assert [b.order for b in bounds] == [1, 2]     # text order, no cue constraint
+    assert ("cue_in_turn", None) in events[1].cues
+    assert bounds[1].rule == "tense_past"
+
+
+def test_empty_and_deterministic():
+    assert ordering.solve([], [], PUB, "") == []
+    first = seedlike()[3]
+    second = seedlike()[3]
+    assert first == second

@@ -1,0 +1,295 @@
+"""Reading ordering evidence from the text: anchors, tense rules, discourse cues.
+
+The first half of the ordering stage. Everything English lives in
+``timeline/rules/ordering.yaml``; this module applies it:
+
+* :func:`attach` anchors events to temporal expressions ("On February 1,
+  Trump signed" -> ``signed`` gets "February 1");
+* :func:`publication_relation` and :func:`reported_relation` place an event
+  against the publication point and against its report, from tense, aspect,
+  modality and kind;
+* :func:`relations` finds discourse cues ("Following the conversation",
+  "after", "before", "previously", "while", "in turn") and support-verb
+  objects, and returns relations between events, recording each cue on the
+  event (``Event.cues``).
+
+:mod:`timeline.ordering` turns the results into network constraints.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import RuleError
+from .model import Event, TimeExpr
+
+RULES_FILE = Path(__file__).resolve().parent / "rules" / "ordering.yaml"
+_PREPOSITION = re.compile(r"^(?:in|on|at|for|by|during|since|until|from|within|over|after|before|of|to|this|last|next)\b", re.I)
+_MODIFIER_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}$")
+_PREPOSED_GAP = re.compile(r"^[\s,;:]*$")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    """True when at most one word (a preposition) stands between a sentence start and position."""
+    boundary = max(text.rfind(mark, 0, position) for mark in (".", "!", "?", "\n"))
+    return re.fullmatch(r"[\"'”’)]*\s*(?:[A-Za-z]+\s+)?", text[boundary + 1:position]) is not None
+
+
+@dataclass(frozen=True)
+class Relation:
+    """``main`` REL ``other`` (event indices; other is None for cues that order nothing)."""
+
+    main: int
+    relation: str          # before, after, overlap, same, none
+    other: int | None
+    rule: str
+    label: str
+
+
+@functools.lru_cache(maxsize=None)
+def rules() -> dict:
+    """The ordering rules of ``timeline/rules/ordering.yaml``, cue patterns compiled.
+
+    Examples:
+        >>> [r["id"] for r in rules()["publication"]][:2]
+        ['modality_negated', 'tense_future']
+    """
+    try:
+        data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RuleError(f"{RULES_FILE.name}: invalid YAML ({exc})") from None
+    for family in ("publication", "reported", "cues", "synonyms", "vague_values", "support_verbs"):
+        if family not in data:
+            raise RuleError(f"{RULES_FILE.name}: missing section {family!r}")
+    for cue in data["cues"]:
+        try:
+            cue["regex"] = re.compile(cue["pattern"])
+        except (KeyError, re.error) as exc:
+            raise RuleError(f"{RULES_FILE.name}: cue {cue.get('id')!r}: bad pattern ({exc})") from None
+    data["synonym_groups"] = [frozenset(w.lower() for w in group) for group in data["synonyms"]]
+    data["support_words"] = frozenset(data["support_verbs"]["verbs"])
+    return data
+
+
+def _matches(rule: dict, event: Event) -> bool:
+    return all(getattr(event, name) in values for name, values in rule.get("when", {}).items())
+
+
+def publication_relation(event: Event) -> tuple[str, str]:
+    """Relation of an event to the publication point from its tense, aspect, modality, kind.
+
+    Returns ``(relation, rule id)``; relation is before, after, includes, inherit or none.
+
+    Examples:
+        >>> publication_relation(Event(0, 0, 6, "signed", 0, 6, tense="past"))
+        ('before', 'tense_past')
+        >>> publication_relation(Event(0, 0, 9, "underway", 0, 8, kind="state", tense="present"))
+        ('includes', 'tense_present_state')
+    """
+    for rule in rules()["publication"]:
+        if _matches(rule, event):
+            return rule["relation"], rule["id"]
+    return "none", "none"
+
+
+def reported_relation(event: Event) -> tuple[str, str] | None:
+    """Relation of a reported event to its report (``event.source``), or None.
+
+    Examples:
+        >>> reported_relation(Event(0, 0, 9, "pressured", 0, 9, tense="present", aspect="perfective", source=0))
+        ('before', 'reported_perfect')
+    """
+    if event.source is None:
+        return None
+    for rule in rules()["reported"]:
+        if _matches(rule, event):
+            return rule["relation"], rule["id"]
+    return None
+
+
+def _compatible(event: Event, timex: TimeExpr, reference: dt.date | None) -> bool:
+    """A past event is not dated by a vague future expression, nor a future one by a vague past one.
+
+    A full date that contradicts the tense is still attached: the contradiction is
+    then reported as a conflict by the ordering stage, not hidden here.
+    """
+    if timex.type not in ("DATE", "TIME"):
+        return False
+    relation, _ = publication_relation(event)
+    value = timex.value or ""
+    if relation == "before" and value == "FUTURE_REF":
+        return False
+    if relation == "after" and value == "PAST_REF":
+        return False
+    if value == "PRESENT_REF" and relation not in ("includes", "none", "inherit"):
+        return False
+    return True
+
+
+def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: dt.date | None = None) -> None:
+    """Set ``event.timex`` for events a temporal expression dates (unless already set).
+
+    A modifier right before a nominal trigger ("a recent phone call") anchors that
+    nominal only; otherwise an event takes the nearest compatible expression
+    inside its clause, or one preposed to its clause ("On February 1, Trump signed").
+
+    Examples:
+        >>> text = "On February 1, Trump signed a memorandum."
+        >>> ev = [Event(0, 15, 41, "signed", 21, 27, tense="past")]
+        >>> tx = [TimeExpr(3, 13, "February 1", "DATE", "2025-02-01", dt.date(2025, 2, 1), dt.date(2025, 2, 1), "day", "r")]
+        >>> attach(ev, tx, text); ev[0].timex
+        0
+    """
+    taken = set()
+    for t_index, timex in enumerate(timexes):
+        if timex.type not in ("DATE", "TIME") or _PREPOSITION.match(timex.text) or " " in timex.text.strip():
+            continue
+        for event in events:
+            gap = text[timex.end:event.trigger_start]
+            if event.trigger_start >= timex.end and _MODIFIER_GAP.match(gap) and not re.search(r"\b(?:to|that|and|or)\b", gap):
+                if event.timex is None and _compatible(event, timex, reference):
+                    event.timex = t_index
+                    taken.add(t_index)
+                break
+    for event in events:
+        if event.timex is not None:
+            continue
+        best = None
+        for t_index, timex in enumerate(timexes):
+            if t_index in taken or not _compatible(event, timex, reference):
+                continue
+            inside = event.start <= timex.start and timex.end <= event.end
+            preposed = (timex.end <= event.start and _PREPOSED_GAP.match(text[timex.end:event.start])
+                        and _opens_sentence(text, timex.start))
+            if not (inside or preposed):
+                continue
+            distance = min(abs(timex.start - event.trigger_end), abs(event.trigger_start - timex.end))
+            if best is None or distance < best[0]:
+                best = (distance, t_index)
+        if best is not None:
+            event.timex = best[1]
+
+
+def _sentence_of(position: int, events: list[Event]) -> int | None:
+    """The sentence a text position falls in, from the events' sentence spans."""
+    ends = {}
+    for event in events:
+        ends[event.sentence] = max(ends.get(event.sentence, -1), event.end, event.trigger_end)
+    previous_end = -1
+    for sentence in sorted(ends):
+        if previous_end <= position < ends[sentence]:
+            return sentence
+        previous_end = ends[sentence]
+    return None
+
+
+def _finite(event: Event) -> bool:
+    return event.tense != "none"
+
+
+def _select(how: str, match, events: list[Event], members: list[int], text: str, exclude: set) -> int | None:
+    after = [i for i in members if events[i].trigger_start >= match.end() and i not in exclude]
+    before = [i for i in members if events[i].trigger_end <= match.start() and i not in exclude]
+    if how == "next":
+        return after[0] if after else None
+    if how == "head":
+        if not before:   # the phrase opens the sentence: the head comes after its comma
+            comma = text.find(",", match.end(), events[members[-1]].trigger_end)
+            later = [i for i in after if comma >= 0 and events[i].trigger_start > comma]
+            return later[0] if later else (after[0] if after else None)
+        finite = [i for i in before if _finite(events[i])]
+        return (finite or before)[-1]
+    if how == "main_clause":
+        finite = [i for i in members if _finite(events[i]) and i not in exclude]
+        return finite[0] if finite else None
+    if how == "adjacent":
+        near = [(min(abs(events[i].trigger_start - match.end()), abs(match.start() - events[i].trigger_end)), i)
+                for i in members if i not in exclude]
+        near = [pair for pair in near if pair[0] <= 25]
+        return min(near)[1] if near else None
+    raise RuleError(f"{RULES_FILE.name}: unknown selector {how!r}")
+
+
+def _other_clause(main: int, events: list[Event], members: list[int]) -> int | None:
+    head = events[main]
+    later = [i for i in members if events[i].trigger_start > head.trigger_end and _finite(events[i])]
+    outside = [i for i in later if not (head.start <= events[i].trigger_start < head.end)]
+    return (outside or [None])[0]
+
+
+def _antecedent(noun: str, position: int, events: list[Event]) -> int | None:
+    noun = noun.lower()
+    groups = [g for g in rules()["synonym_groups"] if noun in g]
+    candidates = [i for i, e in enumerate(events) if e.trigger_end <= position]
+    for i in sorted(candidates, key=lambda i: -events[i].trigger_start):
+        words = events[i].trigger.lower()
+        head = (_WORD.findall(words) or [words])[-1]
+        if words == noun or head == noun or any(words in g or head in g for g in groups):
+            return i
+    return None
+
+
+def relations(events: list[Event], text: str) -> list[Relation]:
+    """Relations between events stated by discourse cues and support-verb objects.
+
+    Examples:
+        >>> text = "Rubio held a call. Following the conversation, State released a statement."
+        >>> ev = [Event(0, 0, 18, "call", 13, 17), Event(1, 19, 74, "released", 53, 61, tense="past")]
+        >>> [(r.main, r.relation, r.other, r.rule) for r in relations(ev, text)]
+        [(1, 'after', 0, 'cue_following')]
+        >>> ev[1].cues
+        [('cue_following', 0)]
+    """
+    found: list[Relation] = []
+    support = rules()["support_verbs"]
+    gap = re.compile(r"^\s+(?:[\w'’-]+\s+){0,%d}$" % int(support["max_words_between"]))
+    for i, event in enumerate(events):
+        if event.tense != "none" or event.trigger.lower() in rules()["support_words"]:
+            continue
+        for j, verb in enumerate(events):
+            if (j != i and verb.trigger.lower() in rules()["support_words"] and verb.trigger_end <= event.trigger_start
+                    and gap.match(text[verb.trigger_end:event.trigger_start])
+                    and not re.search(r"\b(?:to|that|of|in|on|at|with|for|and)\b", text[verb.trigger_end:event.trigger_start])):
+                found.append(Relation(i, "same", j, support["id"], f"'{event.trigger}' is the object of '{verb.trigger}'"))
+                event.cues.append((support["id"], j))
+                break
+    for cue in rules()["cues"]:
+        for match in cue["regex"].finditer(text):
+            sentence = _sentence_of(match.start(), events)
+            members = sorted((i for i, e in enumerate(events) if e.sentence == sentence), key=lambda i: events[i].trigger_start)
+            if not members:
+                continue
+            other = None
+            if cue["other"] == "antecedent":
+                noun = match.group("noun")
+                other = _antecedent(noun, match.start("noun"), events)
+                nominal = [i for i in members if match.start("noun") <= events[i].trigger_start < match.end()]
+                if other is None:
+                    other = nominal[0] if nominal else None
+                elif nominal and nominal[0] != other:
+                    found.append(Relation(nominal[0], "same", other, cue["id"],
+                                          f"'{events[nominal[0]].trigger}' refers to '{events[other].trigger}'"))
+                if other is None:
+                    continue
+                main = _select(cue["main"], match, events, members, text, {other} | set(nominal))
+            elif cue["other"] == "next":
+                other = _select("next", match, events, members, text, set())
+                if other is None:
+                    continue
+                main = _select(cue["main"], match, events, members, text, {other})
+            else:
+                main = _select(cue["main"], match, events, members, text, set())
+                if main is not None and cue["other"] == "other_clause":
+                    other = _other_clause(main, events, members)
+            if main is None or (cue["relation"] != "none" and other is None) or main == other:
+                continue
+            events[main].cues.append((cue["id"], other))
+            label = f"'{events[main].trigger}' {cue['relation']} " + (f"'{events[other].trigger}'" if other is not None else "")
+            found.append(Relation(main, cue["relation"], other, cue["id"], f"{label.strip()} ({match.group(0).strip()!r})"))
+    return found

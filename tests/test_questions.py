@@ -1,0 +1,92 @@
+"""Candidate questions drafted from hand-made timelines (expected and potential events)."""
+import pandas as pd
+import pytest
+
+from timeline import LedgerError, candidate_questions
+from timeline.questions import events_about
+from timeline.schema import CANDIDATES, TIMELINE, conform, validate
+
+MEETING = "He expected the coalition to convene an emergency meeting in the coming days to evaluate the warnings."
+HOLD = "Iraq's ruling coalition is set to hold an emergency meeting to discuss a recent phone call."
+SANCTIONS = "Concerns are also rising over potential US sanctions targeting individuals, institutions, or banks."
+AVOID = "and strategize on avoiding potential sanctions."
+HALT = "Washington has pressured Baghdad to halt gas imports from Iran and consider additional measures."
+
+
+def event(i, text, trigger, modality, actors=(), timex=None, latest=None, earliest=None, offset=0):
+    at = text.index(trigger) + offset
+    return dict(event_id=f"a-e{i}", article_id="a", sentence=i, start=offset, end=offset + len(text), text=text,
+                trigger=trigger, trigger_start=at, trigger_end=at + len(trigger), actors=list(actors),
+                kind="plan", modality=modality, timex=timex, value=None, earliest=earliest, latest=latest,
+                precision="vague" if timex else "unknown", basis="relative" if latest else "none", rule="r",
+                order=i, event_class="OCCURRENCE", tense="future", aspect="none", source=None, newsworthy=True,
+                warning=None)
+
+
+def frame(*rows):
+    return conform(list(rows), TIMELINE)
+
+
+def test_expected_meeting_closes_at_its_latest_bound():
+    df = frame(event(1, MEETING, "convene", "expected", ["Coordination Framework"], "in the coming days",
+                     "2025-03-14", "2025-02-28", offset=500))
+    drafts = validate(candidate_questions(df, horizon="2025-12-31", reference="2025-02-28"), CANDIDATES)
+    d = drafts.iloc[0]
+    assert d.title == "Will the Coordination Framework convene an emergency meeting by 2025-03-14?"
+    assert (d.scheduled_close_time, d.close_basis, d.open_time) == (
+        pd.Timestamp("2025-03-14"), "bounds", pd.Timestamp("2025-02-28"))
+    assert d.event_ids == ["a-e1"] and d.id == "a-e1-q"
+    assert "between 2025-02-28 and 2025-03-14" in d.resolution_criteria
+
+
+def test_potential_sanctions_open_ended_close_at_horizon_and_mentions_merge():
+    df = frame(event(1, SANCTIONS, "sanctions", "potential", ["US"]),
+               event(2, AVOID, "sanctions", "potential"))
+    drafts = candidate_questions(df, horizon="2025-12-31", reference="2025-02-28")
+    assert len(drafts) == 1
+    d = drafts.iloc[0]
+    assert d.title == "Will the US impose sanctions targeting individuals, institutions, or banks by 2025-12-31?"
+    assert d.close_basis == "horizon" and d.event_ids == ["a-e1", "a-e2"]
+
+
+def test_two_mentions_of_one_meeting_become_one_draft_with_the_tighter_close():
+    df = frame(event(1, HOLD, "hold", "expected", ["Iraq's ruling coalition"]),
+               event(2, MEETING, "convene", "expected", ["Coordination Framework"], "in the coming days",
+                     "2025-03-14"))
+    drafts = candidate_questions(df, horizon=pd.Timedelta(days=90), reference="2025-02-28")
+    assert len(drafts) == 1
+    d = drafts.iloc[0]
+    assert d.title == "Will Iraq's ruling coalition hold an emergency meeting by 2025-03-14?"
+    assert d.event_ids == ["a-e1", "a-e2"] and d.close_basis == "bounds"
+
+
+def test_cut_at_second_verb_and_asserted_events_ignored():
+    df = frame(event(1, HALT, "halt", "potential", ["Baghdad"]),
+               event(2, HALT, "pressured", "asserted", ["Washington"]))
+    d = candidate_questions(df, horizon=300, reference="2025-02-28").iloc[0]
+    assert d.title == "Will Baghdad halt gas imports from Iran by 2025-12-25?"
+    assert d.event_ids == ["a-e1"]
+
+
+def test_no_actor_leaves_a_placeholder_and_no_reference_leaves_open_time_empty():
+    df = frame(event(1, AVOID, "sanctions", "potential"))
+    d = candidate_questions(df, horizon="2025-12-31").iloc[0]
+    assert d.title.startswith("Will [who] impose sanctions by 2025-12-31")
+    assert pd.isna(d.open_time)
+
+
+def test_empty_and_bad_horizons():
+    assert candidate_questions(frame(), horizon="2025-12-31").empty
+    with pytest.raises(LedgerError, match="horizon in days needs the reference"):
+        candidate_questions(frame(), horizon=30)
+    with pytest.raises(LedgerError, match="horizon"):
+        candidate_questions(frame(), horizon="soon")
+    with pytest.raises(LedgerError, match="before the reference"):
+        candidate_questions(frame(), horizon="2025-01-01", reference="2025-02-28")
+
+
+def test_events_about():
+    df = frame(event(1, HOLD, "hold", "expected"), event(2, SANCTIONS, "sanctions", "potential"))
+    assert events_about(df, "sanctions") == ["a-e2"]
+    assert events_about(df, "MEETING", "banks") == ["a-e1", "a-e2"]
+    assert events_about(df, "nothing") == []

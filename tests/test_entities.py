@@ -128,3 +128,13 @@ def test_to_semeval_scores_100_against_itself_and_less_against_a_shorter_one():
 
 def test_to_semeval_of_an_empty_frame_is_the_entity_line():
     assert to_semeval(TIMELINE.empty(), "Acme Corp") == "Acme Corp\n"
+
+
+def test_reported_content_is_not_a_participant_of_the_report():
+    rows = frame("201", [("Doe said that Acme Corp would close plants.", "said", T("2006-03-28"), T("2006-03-28")),
+                         ("Acme Corp said that Doe had resigned.", "said", T("2006-03-28"), T("2006-03-28"))])
+    for row in rows:
+        row["kind"], row["event_class"] = "statement", "REPORTING"
+    df = conform(rows, TIMELINE)
+    assert filter_entity(df, "Acme Corp")["event_id"].tolist() == ["201-e002"]
+    assert filter_entity(df, "Jane Doe")["event_id"].tolist() == ["201-e001"]

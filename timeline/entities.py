@@ -35,6 +35,7 @@ from .errors import TimelineError
 RULES = Path(__file__).resolve().parent / "rules" / "entities.yaml"
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+_REPORT_CLASSES = ("REPORTING", "I_STATE", "PERCEPTION")
 _VERSION = re.compile(r"^(?:\d[\w.]*|[A-Z0-9]{1,3}|[IVX]+)$")
 
 
@@ -223,13 +224,20 @@ def _actor_matches(actors, spec: Names) -> bool:
     return False
 
 
+def _is_report(group: pd.DataFrame) -> list[bool]:
+    kinds = group["kind"] if "kind" in group else pd.Series("", index=group.index)
+    classes = group["event_class"] if "event_class" in group else pd.Series("", index=group.index)
+    return [k == "statement" or c in _REPORT_CLASSES for k, c in zip(kinds, classes)]
+
+
 def filter_entity(df: pd.DataFrame, entity: str) -> pd.DataFrame:
     """The events an entity takes part in, as actor or participant.
 
     An event is kept when one of its ``actors`` names the entity, or when a
     mention of the entity (a name, a short name, or a pronoun or definite noun
     phrase that refers back to it; see the module docstring) lies inside the
-    event's clause span. Mentions are searched in the clause texts of each
+    event's clause span; for statements and reporting, perception or I_STATE
+    events only before the trigger (the speaker, not the reported content). Mentions are searched in the clause texts of each
     article, so coreference works within an article, never across articles.
 
     Args:
@@ -256,8 +264,12 @@ def filter_entity(df: pd.DataFrame, entity: str) -> pd.DataFrame:
     for _, group in df.groupby("article_id", sort=False):
         found = mentions(_article_spans(group), entity)
         starts = [m[0] for m in found]
-        for index, start, end, actors in zip(group.index, group["start"], group["end"], group["actors"]):
-            if _actor_matches(actors, spec) or any(start <= s < end for s in starts):
+        reports = _is_report(group)
+        for index, start, end, trigger, actors, report in zip(group.index, group["start"], group["end"],
+                                                              group["trigger_start"], group["actors"], reports):
+            # a report's participants are its speaker, not what the reported clause is about
+            stop = min(end, trigger) if report else end
+            if _actor_matches(actors, spec) or any(start <= s < stop for s in starts):
                 keep.append(index)
     keep_set = set(keep)
     return df.loc[[i for i in df.index if i in keep_set]]

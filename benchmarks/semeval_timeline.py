@@ -1,0 +1,197 @@
+"""Entity-timeline benchmark: SemEval-2015 Task 4 ("TimeLine") trial data.
+
+Usage:
+    python benchmarks/semeval_timeline.py [--corpus PATH] [--show ENTITY_FILE] [--no-floors]
+
+Runs ``timeline.build_timeline`` on the 30 trial articles (text rebuilt from the
+tokens, publication date = DCT), then ``filter_entity`` + ``to_semeval`` for each
+of the 6 gold entities, and scores the timelines with the task's temporal
+awareness (``timeline.awareness``), micro-averaged. Rows:
+
+* ``A raw text``: the whole pipeline (Track A);
+* ``B~ gold events``: our events restricted to the tokens the task annotates as
+  events (the Track B input), entity selection and dating ours;
+* ``oracle selection``: our events whose trigger is a mention of that entity's
+  gold timeline (perfect detection and selection): dating and ordering only.
+
+Mention ids: the benchmark maps each event's trigger offsets to the corpus
+tokens it overlaps and names it ``docid-sentence-tokenindex``; gold mentions
+(``docid-sentence-word``) are resolved to the same form by finding the word in
+the sentence. A system trigger that overlaps any token of a gold mention takes
+that mention's id (as the official TimeML normalizer aligns entities).
+
+Anchors on the official test data: best Track A 7.85, best Track B 25.36, a
+later system 28.6. Exits 1 below the floors of benchmarks/floors.json (key
+"semeval_timeline").
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+import semeval_data  # noqa: E402
+import timeline  # noqa: E402
+from timeline.awareness import awareness, micro_awareness  # noqa: E402
+
+
+class Aligner:
+    """Maps gold mentions and system triggers of one corpus to ``doc-sentence-index`` ids."""
+
+    def __init__(self, docs, gold_docs=None):
+        self.docs = {d.doc_id: d for d in docs}
+        gold_docs = {d.doc_id: d for d in (gold_docs or [])}
+        self.token_owner: dict[tuple[str, int, int], str] = {}   # token -> canonical gold id
+        self.gold_ids: dict[str, str] = {}                       # 'doc-sent-word' -> canonical id
+        self.event_tokens: set[tuple[str, int, int]] = set()     # tokens the task annotates as events
+        for doc_id, doc in gold_docs.items():
+            raw = self.docs.get(doc_id)
+            for token in doc.tokens:
+                if token.event and raw is not None:
+                    hit = self._find(raw, token.sentence, [token.text], prefer=None)
+                    if hit is not None:
+                        self.event_tokens.add((doc_id, token.sentence, hit))
+
+    @staticmethod
+    def _find(doc, sentence, words, prefer):
+        tokens = doc.sentence_tokens(sentence)
+        low = [t.text.lower() for t in tokens]
+        first = words[0].lower()
+        hits = [i for i, w in enumerate(low) if w == first]
+        if not hits:
+            return None
+        full = [i for i in hits if [w.lower() for w in words] == low[i:i + len(words)]]
+        pool = full or hits
+        if prefer:
+            preferred = [i for i in pool if prefer(i)]
+            pool = preferred or pool
+        return pool[0]
+
+    def gold(self, mention: str) -> str:
+        """Canonical id of a gold mention (the mention itself when it cannot be found)."""
+        if mention in self.gold_ids:
+            return self.gold_ids[mention]
+        doc_id, sentence, word = semeval_data.split_mention(mention)
+        doc = self.docs.get(doc_id)
+        ident = mention
+        if doc is not None:
+            words = word.split("_")
+            index = self._find(doc, sentence, words,
+                               prefer=lambda i: (doc_id, sentence, i) in self.event_tokens)
+            if index is not None:
+                ident = f"{doc_id}-{sentence}-{index}"
+                tokens = doc.sentence_tokens(sentence)
+                span = [index] + [j for j in range(index + 1, len(tokens))
+                                  if j - index < len(words) and tokens[j].text.lower() == words[j - index].lower()]
+                for j in span:
+                    self.token_owner.setdefault((doc_id, sentence, j), ident)
+        self.gold_ids[mention] = ident
+        return ident
+
+    def system(self, row) -> str | None:
+        """Canonical id of a system event from its trigger offsets."""
+        doc = self.docs.get(str(row["article_id"]))
+        if doc is None:
+            return None
+        tokens = doc.tokens_in(int(row["trigger_start"]), int(row["trigger_end"]))
+        if not tokens:
+            return None
+        for token in tokens:
+            owner = self.token_owner.get((doc.doc_id, token.sentence, token.index))
+            if owner:
+                return owner
+        return f"{doc.doc_id}-{tokens[0].sentence}-{tokens[0].index}"
+
+    def is_event(self, row) -> bool:
+        doc = self.docs.get(str(row["article_id"]))
+        if doc is None:
+            return False
+        return any((doc.doc_id, t.sentence, t.index) in self.event_tokens
+                   for t in doc.tokens_in(int(row["trigger_start"]), int(row["trigger_end"])))
+
+
+def gold_text(tl, aligner: Aligner) -> str:
+    lines = [tl.entity]
+    for order, date, mentions in tl.rows:
+        lines.append(f"{order}\t{date}\t" + "\t".join(aligner.gold(m) for m in mentions))
+    return "\n".join(lines) + "\n"
+
+
+def table(title, scores):
+    print(f"\n{title}")
+    print(f"{'timeline':<22}{'sys rel':>8}{'gold rel':>9}{'P':>7}{'R':>7}{'F1':>7}")
+    for name, s in scores:
+        print(f"{name:<22}{s['p_total']:>8}{s['r_total']:>9}{s['precision']:>7.1f}{s['recall']:>7.1f}{s['f1']:>7.1f}")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", help="the trial folder (default ../shared/corpora/semeval2015-task4-trial)")
+    parser.add_argument("--show", help="print the system and gold timelines of this gold file (e.g. steve_jobs)")
+    parser.add_argument("--no-floors", action="store_true", help="report only; do not compare with floors.json")
+    args = parser.parse_args(argv)
+    root = Path(args.corpus) if args.corpus else semeval_data.TRIAL
+    if not (root / semeval_data.RAW_DIR).is_dir():
+        print(f"no SemEval-2015 Task 4 trial data at {root}; nothing to benchmark")
+        return 0
+    started = time.perf_counter()
+    docs = semeval_data.read_corpus(root)
+    gold_docs = semeval_data.read_corpus(root, gold_events=True)
+    timelines = semeval_data.read_timelines(root)
+    aligner = Aligner(docs, gold_docs)
+    golds = {tl.name: gold_text(tl, aligner) for tl in timelines}
+
+    articles = [timeline.Article(d.text, id=d.doc_id, title=d.title, published=d.dct) for d in docs]
+    built = time.perf_counter()
+    frame = timeline.build_timeline(articles)
+    build_seconds = time.perf_counter() - built
+    frame_b = frame[[aligner.is_event(r) for _, r in frame.iterrows()]]
+
+    runs = {"A raw text": [], "B~ gold events": [], "oracle selection": []}
+    shown = {}
+    for tl in timelines:
+        gold = golds[tl.name]
+        gold_ids = {i for line in gold.split("\n")[1:] for i in line.split("\t")[2:]}
+        system_a = timeline.to_semeval(frame, tl.entity, mention=aligner.system)
+        system_b = timeline.to_semeval(frame_b, tl.entity, mention=aligner.system)
+        oracle_rows = frame[[aligner.system(r) in gold_ids for _, r in frame.iterrows()]]
+        system_o = timeline.to_semeval(oracle_rows, tl.entity, mention=aligner.system, select=False)
+        for key, system in zip(runs, (system_a, system_b, system_o)):
+            runs[key].append((tl.name, system, gold))
+        shown[tl.name] = (system_a, gold)
+
+    measured = {}
+    print(f"SemEval-2015 Task 4 trial: {len(docs)} articles, {len(timelines)} gold timelines, "
+          f"{len(frame)} events built in {build_seconds:.1f}s")
+    for key, items in runs.items():
+        scores = [(name, awareness(system, gold)) for name, system, gold in items]
+        micro = micro_awareness([(system, gold) for _, system, gold in items])
+        table(key, scores + [("micro", micro)])
+        measured[key] = micro["f1"]
+    isolated = micro_awareness([(s, g) for _, s, g in runs["A raw text"]], unanchored="isolated")
+    print(f"\nA raw text with ORDER 0 unordered (not first): micro F1 {isolated['f1']:.1f}")
+    print("Anchors (official test data): best Track A 7.85, best Track B 25.36, later system 28.6; target >= 30 (A)")
+    print(f"total {time.perf_counter() - started:.1f}s")
+    if args.show:
+        system, gold = shown[args.show]
+        print(f"\n--- system {args.show}\n{system}--- gold\n{gold}")
+    if args.no_floors:
+        return 0
+    floors = json.loads((HERE / "floors.json").read_text(encoding="utf-8")).get("semeval_timeline", {})
+    keys = {"track_a_f1": "A raw text", "track_b_f1": "B~ gold events"}
+    below = [f"{k} {measured[keys[k]]:.1f} < floor {v}" for k, v in sorted(floors.items())
+             if k in keys and measured[keys[k]] < v]
+    if below:
+        print("BELOW FLOOR: " + "; ".join(below))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -87,6 +87,24 @@ def test_cue_rules(rule_id, example, positive):
         assert all(other is None for _, _, other in found), found
 
 
+def _window_cases():
+    for rule in cues.rules()["windows"]:
+        for example in rule.get("examples", []):
+            yield pytest.param(rule["id"], example, True, id=f"windows:{rule['id']}:{example['text']}")
+        for example in rule.get("negatives", []):
+            yield pytest.param(rule["id"], example, False, id=f"windows:{rule['id']}:not:{example['text']}")
+
+
+@pytest.mark.parametrize("rule_id, example, positive", list(_window_cases()))
+def test_window_rules(rule_id, example, positive):
+    events = make_events(example["text"], example["events"])
+    found = [(events[i].trigger, name) for i, name, rule, _ in cues.windows(events, [], example["text"]) if rule == rule_id]
+    if positive:
+        assert tuple(example["expect"]) in found, found
+    else:
+        assert found == []
+
+
 # --- the network ------------------------------------------------------------------------------
 
 def test_network_propagates_and_rejects_contradictions():

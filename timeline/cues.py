@@ -64,10 +64,10 @@ def rules() -> dict:
         data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise RuleError(f"{RULES_FILE.name}: invalid YAML ({exc})") from None
-    for family in ("publication", "reported", "cues", "synonyms", "vague_values", "support_verbs"):
+    for family in ("publication", "reported", "cues", "windows", "synonyms", "vague_values", "support_verbs"):
         if family not in data:
             raise RuleError(f"{RULES_FILE.name}: missing section {family!r}")
-    for cue in data["cues"]:
+    for cue in data["cues"] + data["windows"]:
         try:
             cue["regex"] = re.compile(cue["pattern"])
         except (KeyError, re.error) as exc:
@@ -174,6 +174,39 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
                 best = (distance, t_index)
         if best is not None:
             event.timex = best[1]
+
+
+def windows(events: list[Event], timexes: list[TimeExpr], text: str) -> list[tuple[int, str, str, str]]:
+    """Events put in a vague window around publication by cue words that are not timexes.
+
+    Returns ``(event index, window name, rule id, label)``; records the cue on the event.
+
+    Examples:
+        >>> text = "They discussed a recent phone call."
+        >>> ev = [Event(0, 0, 35, "discussed", 5, 14, tense="past"), Event(0, 0, 35, "call", 30, 34)]
+        >>> windows(ev, [], text)
+        [(1, 'recent', 'cue_recent', "'call' within window 'recent' ('recent')")]
+    """
+    found = []
+    for cue in rules()["windows"]:
+        for match in cue["regex"].finditer(text):
+            if any(t.start < match.end() and match.start() < t.end for t in timexes):
+                continue
+            following = [i for i, e in enumerate(events) if e.trigger_start >= match.end()
+                         and _MODIFIER_GAP.match(text[match.end():e.trigger_start] + " ")]
+            if following:
+                target = min(following, key=lambda i: events[i].trigger_start)
+            else:
+                near = [(min(abs(e.trigger_start - match.end()), abs(match.start() - e.trigger_end)), i)
+                        for i, e in enumerate(events)]
+                near = [pair for pair in near if pair[0] <= 25]
+                if not near:
+                    continue
+                target = min(near)[1]
+            events[target].cues.append((cue["id"], None))
+            found.append((target, cue["window"], cue["id"],
+                          f"'{events[target].trigger}' within window '{cue['window']}' ({match.group(0)!r})"))
+    return found
 
 
 def _sentence_of(position: int, events: list[Event]) -> int | None:

@@ -93,7 +93,9 @@ def build_timeline(source, published=None) -> pd.DataFrame:
 
     Returns:
         A DataFrame with the columns of ``schema.TIMELINE``, one row per event,
-        sorted by ``order``.
+        sorted by ``order``: each article's own order (consistent with all its
+        constraints, ties by text position), articles interleaved by bounds.
+        Conflicts and inferences are in the ``warning`` column.
 
     Examples:
         >>> df = build_timeline("On February 1, Trump signed a memorandum.", published="2025-02-28")
@@ -102,13 +104,36 @@ def build_timeline(source, published=None) -> pd.DataFrame:
     """
     records = []
     for article in _as_articles(source, published):
-        records.extend(article_records(article))
-    frame = conform(records, TIMELINE)
-    if len(frame):
-        # One order across articles: by bounds first, then by each article's own order.
-        key = frame[["earliest", "latest"]].copy()
-        frame = frame.assign(_e=key["earliest"].fillna(pd.Timestamp.min), _l=key["latest"].fillna(pd.Timestamp.max))
-        frame = frame.sort_values(["_e", "_l", "article_id", "order"], kind="stable").drop(columns=["_e", "_l"])
-        frame["order"] = range(1, len(frame) + 1)
-        frame = frame.reset_index(drop=True)
+        records.append(sorted(article_records(article), key=lambda row: row["order"]))
+    frame = conform(_merge(records), TIMELINE)
+    frame["order"] = range(1, len(frame) + 1)
     return frame
+
+
+def _key(row: dict) -> tuple:
+    latest, earliest = row["latest"], row["earliest"]
+    return (pd.Timestamp.max if pd.isna(latest) else latest, pd.Timestamp.min if pd.isna(earliest) else earliest,
+            row["article_id"])
+
+
+def _merge(per_article: list[list[dict]]) -> list[dict]:
+    """Interleave articles, each kept in its own order: repeatedly take the head that ends earliest.
+
+    Every article keeps its own constraints (its own publication date and
+    order); across articles only the bounds are compared.
+
+    Examples:
+        >>> a = [{"article_id": "a", "order": 1, "earliest": pd.NaT, "latest": pd.Timestamp("2025-02-10")}]
+        >>> b = [{"article_id": "b", "order": 1, "earliest": pd.NaT, "latest": pd.Timestamp("2025-02-01")}]
+        >>> [row["article_id"] for row in _merge([a, b])]
+        ['b', 'a']
+    """
+    heads = [0] * len(per_article)
+    merged = []
+    while True:
+        ready = [(_key(rows[heads[k]]), k) for k, rows in enumerate(per_article) if heads[k] < len(rows)]
+        if not ready:
+            return merged
+        _, k = min(ready)
+        merged.append(per_article[k][heads[k]])
+        heads[k] += 1

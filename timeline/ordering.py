@@ -44,16 +44,23 @@ def _date(day: float) -> dt.date | None:
     return dt.date.fromordinal(int(day)) if math.isfinite(day) else None
 
 
+def _vague_name(timex: TimeExpr) -> str | None:
+    """The vague window of an expression: its rule's ``vague`` option, else by value."""
+    from .rules import load_rules
+    names = {rule.id: rule.options.get("vague") for rule in load_rules()}
+    return names.get(timex.rule) or cues.rules()["vague_values"].get(timex.value)
+
+
 def _vague_offsets(timex: TimeExpr, reference: dt.date | None) -> tuple[float, float] | None:
-    """Days before/after P a vague or reference-relative expression spans, or None."""
+    """Days before/after P a vague or reference-relative expression spans, or None (absolute)."""
+    name = _vague_name(timex) if timex.precision == "vague" or timex.value in cues.rules()["vague_values"] else None
+    if name:
+        from .rules import vague_window
+        return tuple(float(x) for x in vague_window(name))
     if timex.anchored and reference and (timex.earliest or timex.latest):
         before = (reference - timex.earliest).days if timex.earliest else math.inf
         after = (timex.latest - reference).days if timex.latest else math.inf
         return before, after
-    name = cues.rules()["vague_values"].get(timex.value)
-    if name and timex.earliest is None and timex.latest is None:
-        from .rules import vague_window
-        return tuple(float(x) for x in vague_window(name))
     return None
 
 
@@ -160,6 +167,11 @@ def _constrain(builder: _Builder) -> None:
             relation, rule = (relations[j][0], "clause_inherit") if j is not None and relations[j][0] != "inherit" else ("none", "none")
         builder.relation[i], builder.relation_rule[i] = relation, rule
         builder.to_publication(i, relation, rule)
+    for i, name, rule, label in cues.windows(events, builder.timexes, builder.text):
+        from .rules import vague_window
+        before, after = vague_window(name)
+        builder.leq(PUB, _start(i), before, rule, label, "relative")
+        builder.leq(_end(i), PUB, after, rule, label, "relative")
     for found in cues.relations(events, builder.text):
         if found.other is not None:
             builder.between(found.main, found.relation, found.other, found.rule, found.label)
@@ -174,16 +186,13 @@ def _constrain(builder: _Builder) -> None:
                 builder.between(i, relation, event.source, rule, label)
 
 
-def _setter(builder: _Builder, start: int, end: int) -> tuple[str, str]:
-    """The most trusted non-structural constraint on the path that sets a bound."""
-    best = ("none", "none")
-    for constraint in builder.net.path(start, end):
-        if constraint.rule in ("structure", "publication"):
-            continue
-        basis = builder.basis.get((constraint.earlier, constraint.later), "inferred")
-        if _BASIS_RANK[basis] > _BASIS_RANK[best[0]]:
-            best = (basis, constraint.rule)
-    return best
+def _setter(builder: _Builder, start: int, end: int, reverse: bool = False) -> tuple[str, str]:
+    """The non-structural constraint nearest the event on the path that sets a bound (the one acting on it)."""
+    path = builder.net.path(start, end)
+    for constraint in reversed(path) if reverse else path:
+        if constraint.rule not in ("structure", "publication"):
+            return builder.basis.get((constraint.earlier, constraint.later), "inferred"), constraint.rule
+    return "none", "none"
 
 
 def _bounds(builder: _Builder) -> list[Bounds]:
@@ -192,7 +201,7 @@ def _bounds(builder: _Builder) -> list[Bounds]:
     found = []
     for i, event in enumerate(events):
         low, high = net.lower(_start(i)), net.upper(_end(i))
-        setters = [s for s in (_setter(builder, _start(i), origin), _setter(builder, origin, _end(i))) if s[0] != "none"]
+        setters = [s for s in (_setter(builder, _start(i), origin), _setter(builder, origin, _end(i), reverse=True)) if s[0] != "none"]
         if not setters and builder.relation[i] != "none":
             setters = [("inferred", builder.relation_rule[i])]
         basis, rule = max(setters, key=lambda s: _BASIS_RANK[s[0]]) if setters else ("none", "none")
@@ -244,8 +253,18 @@ def _order(builder: _Builder) -> list[int]:
     strict = precedes & ~precedes.T
     indegree = strict.sum(axis=0).tolist()
 
+    def estimate(low, high):
+        if math.isfinite(low) and math.isfinite(high):
+            return (low + high) / 2
+        if math.isfinite(high):
+            return high - 0.5
+        return low + 0.5 if math.isfinite(low) else None
+
     def key(i):
-        return (net.upper(_end(i), PUB), net.lower(_start(i), PUB), net.upper(_end(i)), net.lower(_start(i)),
+        # Where the event most likely lies relative to P (unbounded: at P), then absolute, then text position.
+        relative = estimate(net.lower(_start(i), PUB), net.upper(_end(i), PUB))
+        absolute = estimate(net.lower(_start(i)), net.upper(_end(i)))
+        return (0.0 if relative is None else relative, math.inf if absolute is None else absolute,
                 events[i].trigger_start, i)
 
     heap = [key(i) for i in range(n) if indegree[i] == 0]

@@ -1,0 +1,161 @@
+"""Event extraction: the rule corpus of rules/events.yaml and the seed article."""
+import pytest
+import yaml
+
+from timeline.events import extract, noun_event
+from timeline.lexicon import RULES, tag, tokenize
+from timeline.segment import sentences
+
+ATTRS = {"class": "event_class", "kind": "kind", "modality": "modality", "tense": "tense", "aspect": "aspect"}
+
+
+def _examples(node, family="events"):
+    """Every example of the rules file (except sentence splitting), with its family id."""
+    if isinstance(node, dict):
+        family = node.get("id", family)
+        for key, value in node.items():
+            if key == "examples" and family != "segment":
+                for example in value:
+                    yield family, example
+            elif key != "segment":
+                yield from _examples(value, family if key != "examples" else family)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _examples(value, family)
+
+
+EXAMPLES = list(_examples(yaml.safe_load(RULES.read_text(encoding="utf-8"))))
+
+
+def run(text):
+    return extract(text, sentences(text), [], None)
+
+
+def find(text, events, word):
+    hits = [e for e in events if e.trigger == word]
+    assert hits, f"no event {word!r} in {[e.trigger for e in events]}"
+    for event in hits:
+        assert text[event.trigger_start:event.trigger_end] == word
+    return hits[0]
+
+
+@pytest.mark.parametrize("family, example", EXAMPLES,
+                         ids=[f"{f}:{e['text'][:40]}" for f, e in EXAMPLES])
+def test_rule_examples(family, example):
+    text = example["text"]
+    events = run(text)
+    expected = example.get("events", {})
+    for word, attrs in (expected.items() if isinstance(expected, dict) else ((w, {}) for w in expected)):
+        event = find(text, events, word)
+        for key, value in (attrs or {}).items():
+            assert getattr(event, ATTRS[key]) == value, (word, key)
+    for word in example.get("not_events", []):
+        assert word not in [e.trigger for e in events]
+
+
+def test_tokens_and_tags():
+    tokens = tag(tokenize("Then Iraq’s coalition is set to hold talks."))
+    assert [(t.text, t.tag) for t in tokens] == [
+        ("Then", "ADV"), ("Iraq", "PROPN"), ("’s", "POSSM"), ("coalition", "N"), ("is", "BE"), ("set", "V"), ("to", "TO"),
+        ("hold", "V"), ("talks", "N"), (".", "PUNCT")]
+
+
+@pytest.mark.parametrize("word, is_event", [
+    ("meeting", True), ("negotiations", True), ("withdrawal", True), ("agreement", True), ("election", True),
+    ("government", False), ("department", False), ("nation", False), ("morning", False), ("factions", False),
+])
+def test_event_nominals(word, is_event):
+    assert noun_event(word)[0] is is_event
+
+
+def test_events_in_text_order_with_offsets():
+    text = "Troops withdrew. The talks failed."
+    events = run(text)
+    assert [e.trigger for e in events] == ["withdrew", "talks", "failed"]
+    assert [e.sentence for e in events] == [0, 1, 1]
+    assert all(text[e.trigger_start:e.trigger_end] == e.trigger for e in events)
+    assert all(e.start <= e.trigger_start and e.trigger_end <= e.end for e in events)
+
+
+def test_sentence_final_report_is_the_source():
+    text = "Bombs exploded outside the embassy, witnesses said."
+    events = run(text)
+    said = find(text, events, "said")
+    exploded = find(text, events, "exploded")
+    assert exploded.source == events.index(said)
+    assert said.newsworthy is False
+
+
+# The seed article ------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_events(seed_article):
+    text = seed_article.text
+    return text, extract(text, sentences(text), [], seed_article.published)
+
+
+def at(seed, phrase, word):
+    text, events = seed
+    start = text.index(phrase)
+    hits = [e for e in events if e.trigger == word and start <= e.trigger_start and e.trigger_end <= start + len(phrase)]
+    assert hits, (phrase, word)
+    return hits[0]
+
+
+def test_seed_meeting_and_call_are_two_events(seed_events):
+    hold = at(seed_events, "is set to hold", "hold")
+    meeting = at(seed_events, "hold an emergency meeting", "meeting")
+    call = at(seed_events, "phone call", "call")
+    assert (hold.kind, hold.modality, hold.tense) == ("plan", "expected", "future")
+    assert meeting.modality == "expected"
+    assert (call.modality, call.tense) == ("asserted", "past")
+    assert call.actors == ["Marco Rubio", "Mohammed Shia al-Sudani"]
+    assert call.start > hold.end - len("to hold an emergency meeting") or call.start >= meeting.end
+
+
+def test_seed_reported_speech(seed_events):
+    _, events = seed_events
+    revealed = at(seed_events, "Hussein revealed", "revealed")
+    pressured = at(seed_events, "has pressured", "pressured")
+    assert revealed.kind == "statement" and revealed.event_class == "REPORTING"
+    assert events[pressured.source] is revealed
+    assert (pressured.tense, pressured.aspect, pressured.actors) == ("present", "perfective", ["Washington"])
+    assert revealed.actors == ["Hussein"]
+
+
+def test_seed_verb_groups(seed_events):
+    announced = at(seed_events, "previously announced", "announced")
+    assert (announced.tense, announced.aspect, announced.modality) == ("past", "perfective", "asserted")
+    convene = at(seed_events, "convene an emergency meeting", "convene")
+    assert convene.modality == "expected" and convene.actors == ["coalition"]
+    ceased = at(seed_events, "have ceased", "ceased")
+    assert (ceased.tense, ceased.aspect) == ("present", "perfective")
+    signed = at(seed_events, "Trump signed", "signed")
+    assert (signed.tense, signed.actors) == ("past", ["Trump"])
+
+
+@pytest.mark.parametrize("phrase, word", [("maintains around", "maintains"), ("are underway", "underway"),
+                                          ("is currently not a top priority", "priority")])
+def test_seed_states(seed_events, phrase, word):
+    assert at(seed_events, phrase, word).kind == "state"
+
+
+def test_seed_potential_sanctions(seed_events):
+    assert at(seed_events, "potential US sanctions", "sanctions").modality == "potential"
+    assert at(seed_events, "avoiding potential sanctions", "sanctions").modality == "potential"
+
+
+@pytest.mark.parametrize("phrase, word, actor", [
+    ("He expected", "expected", "Uday al-Khadran"), ("He also stressed", "stressed", "Trump"),
+    ("He highlighted", "highlighted", "Fuad Hussein"), ("He also noted", "noted", "Hussein"),
+    ("Tammy Bruce confirmed", "confirmed", "Tammy Bruce"), ("the US State Department released", "released",
+                                                            "US State Department"),
+])
+def test_seed_actors_and_pronouns(seed_events, phrase, word, actor):
+    assert at(seed_events, phrase, word).actors == [actor]
+
+
+@pytest.mark.parametrize("word", ["stated", "confirmed", "remarked", "reiterated", "revealed", "noted"])
+def test_seed_statements(seed_events, word):
+    event = at(seed_events, word, word)
+    assert (event.kind, event.modality, event.tense) == ("statement", "asserted", "past")

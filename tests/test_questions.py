@@ -56,8 +56,9 @@ def test_two_mentions_of_one_meeting_become_one_draft_with_the_tighter_close():
     drafts = candidate_questions(df, horizon=pd.Timedelta(days=90), reference="2025-02-28")
     assert len(drafts) == 1
     d = drafts.iloc[0]
-    assert d.title == "Will Iraq's ruling coalition hold an emergency meeting by 2025-03-14?"
-    assert d.event_ids == ["a-e1", "a-e2"] and d.close_basis == "bounds"
+    # worded after the mention that gives the timing
+    assert d.title == "Will the Coordination Framework convene an emergency meeting by 2025-03-14?"
+    assert d.event_ids == ["a-e1", "a-e2"] and d.close_basis == "bounds" and d.id == "a-e1-q"
 
 
 def test_cut_at_second_verb_and_asserted_events_ignored():
@@ -90,3 +91,35 @@ def test_events_about():
     assert events_about(df, "sanctions") == ["a-e2"]
     assert events_about(df, "MEETING", "banks") == ["a-e1", "a-e2"]
     assert events_about(df, "nothing") == []
+
+
+ARTICLE = ("The Alliance, a coalition of ten parties, is set to hold a summit to discuss the budget. "
+           "Its leader expected the coalition to convene an emergency meeting in the coming days to review it. "
+           "Concerns grow over potential EU sanctions targeting banks, firms, or traders.")
+
+
+def in_article(i, phrase, trigger, modality, **kw):
+    start = ARTICLE.index(phrase)
+    row = event(i, phrase, trigger, modality, **kw)
+    at = ARTICLE.index(trigger, start)
+    row.update(start=start, end=start + len(phrase), trigger_start=at, trigger_end=at + len(trigger))
+    return row
+
+
+def test_with_the_article_text_drafts_read_past_the_clause_skip_purposes_and_resolve_names():
+    df = frame(in_article(1, "to hold a summit", "hold", "expected", actors=["The Alliance"]),
+               in_article(2, "to discuss the budget", "discuss", "expected", actors=["The Alliance"]),
+               in_article(3, "to convene an emergency meeting in the coming days", "convene", "expected",
+                          actors=["coalition"], timex="the coming days", latest="2025-03-14"),
+               in_article(4, "potential EU sanctions", "sanctions", "potential"))
+    drafts = candidate_questions(df, horizon="2025-12-31", reference="2025-02-28", articles={"a": ARTICLE})
+    assert drafts.title.tolist() == [
+        "Will the Alliance hold a summit by 2025-12-31?",
+        "Will the Alliance convene an emergency meeting by 2025-03-14?",
+        "Will the EU impose sanctions targeting banks, firms, or traders by 2025-12-31?"]
+    assert drafts.event_ids.tolist() == [["a-e1"], ["a-e3"], ["a-e4"]]
+    # Without the text: only the clause, no purpose filter, no name resolution.
+    bare = candidate_questions(df, horizon="2025-12-31", reference="2025-02-28")
+    assert bare.title.tolist()[1:] == ["Will the Alliance discuss the budget by 2025-12-31?",
+                                      "Will the coalition convene an emergency meeting by 2025-03-14?",
+                                      "Will the EU impose sanctions by 2025-12-31?"]

@@ -34,42 +34,100 @@ LIGHT_VERBS = {
 #: Where the "what" of a question ends (the first that follows the trigger).
 CUT_BEFORE = (r"\s+to\s+(?:discuss|evaluate|consider|review|address|assess|examine)\b", r"\s+in order to\b",
               r"(?<!,)\s+and\s+(?=[a-z]+\s)", r"\s+while\b", r"\s+because\b", r"\s+due to\b", r"\s+after\b",
-              r"\s+before\b", r"\s+following\b", r"[.;:!?]", r"\s+[-\u2013\u2014]\s+")
+              r"\s+before\b", r"\s+following\b", r"[.;:!?\n]", r"\s+[-\u2013\u2014]\s+")
+#: Words a question must not end on once the time expression is cut off ("... meeting in").
+TRAILING = {"in", "on", "at", "by", "within", "over", "during", "for", "from", "of", "with", "the", "until"}
 #: Last words of actor names that take "the" (organisations, not people).
 THE_HEADS = {"framework", "coalition", "department", "ministry", "government", "council", "parliament",
              "treasury", "army", "forces", "administration", "union", "nations", "house", "court", "bank",
              "office", "committee", "factions", "groups"}
+#: Words that make "to <verb>" a happening in its own right ("expected the coalition to convene",
+#: "pressured Baghdad to halt"), looked for within three words before "to"; without one,
+#: "to <verb>" is a purpose ("a meeting to discuss") and gets no question of its own.
+CONTROL = {"expected", "expects", "expect", "set", "agreed", "agree", "agrees", "pressured", "pressure",
+           "urged", "urging", "asked", "plans", "plan", "planned", "planning", "intends", "intend", "aims",
+           "aiming", "aim", "wants", "want", "likely", "going", "due", "scheduled", "poised", "vowed",
+           "threatened", "decided", "called", "demanded", "promised", "pledged", "ready", "hopes", "seeks"}
 MAX_WORDS = 12
 #: Words that open a noun phrase a nominal trigger heads ("an emergency meeting").
 DETERMINERS = {"a", "an", "the"}
 _CUT = re.compile("|".join(CUT_BEFORE))
+_WORD = re.compile(r"[\w\u2019'-]+")
 
 
-def _subject(actors) -> str:
+def _texts(articles) -> dict[str, str]:
+    if articles is None:
+        return {}
+    if isinstance(articles, dict):
+        return dict(articles)
+    if not isinstance(articles, (list, tuple)):
+        articles = [articles]
+    return {a.id: a.text for a in articles}
+
+
+def _context(row, texts) -> tuple[str, int, bool]:
+    """The text to read the question from, its offset in the article, and whether it is the whole article."""
+    text = texts.get(row["article_id"])
+    return (text, 0, True) if text is not None else (row["text"], int(row["start"]), False)
+
+
+def _is_purpose(row, text: str, offset: int) -> bool:
+    """'to <verb>' after a noun or a complete clause: a purpose, not a happening of its own."""
+    before = _WORD.findall(text[: max(0, row["trigger_start"] - offset)])[-4:]
+    if not before or before[-1].lower() != "to" or row["trigger"].lower() in LIGHT_VERBS:
+        return False
+    return not any(w.lower() in CONTROL for w in before[:-1])
+
+
+def _resolve(actor: str, text: str, at: int) -> str:
+    """'the coalition' -> the last proper name before ``at`` introduced as 'a coalition' (apposition)."""
+    words = actor.split()
+    if not words or not actor[:1].islower() and words[0] != "the":
+        return actor
+    head = words[-1]
+    pattern = re.compile(r"((?:[A-Z][\w\u2019'-]*\s+){0,4}[A-Z][\w\u2019'-]*),\s+(?:a|an|the)\s+"
+                         r"(?:[a-z-]+\s+){0,2}?" + re.escape(head) + r"\b")
+    found = [m.group(1) for m in pattern.finditer(text, 0, at)]
+    return found[-1] if found else actor
+
+
+def _subject(actors, row, text: str, offset: int, whole: bool) -> str:
+    actors = [str(a).strip() for a in actors if str(a).strip()]
+    if not actors and row["trigger"].lower() in LIGHT_VERBS:  # "potential US sanctions" -> the US
+        before = text[: max(0, row["trigger_start"] - offset)].split()
+        names = []
+        for word in reversed(before[-3:]):
+            if not word[:1].isupper():
+                break
+            names.insert(0, word)
+        actors = [" ".join(names)] if names else []
     if not actors:
         return "[who]"
-    actor = str(actors[0]).strip()
+    if len(actors) == 2 and all(a[:1].isupper() for a in actors):
+        return f"{actors[0]} and {actors[1]}"
+    actor = _resolve(actors[0], text, row["start"] - offset) if whole else actors[0]
     words = actor.split()
-    if not words or words[0].lower() == "the" or "\u2019s" in actor or "'s" in actor:
-        return actor[:1].lower() + actor[1:] if words and words[0] == "The" else actor
+    if words[0].lower() == "the" or "\u2019s" in actor or "'s" in actor:
+        return actor[:1].lower() + actor[1:] if words[0] == "The" else actor
     last = words[-1]
     if last.lower() in THE_HEADS or (last.isupper() and len(last) > 1) or actor.islower():
         return f"the {actor}"
     return actor
 
 
-def _predicate(row) -> tuple[str, str]:
+def _predicate(row, text: str, offset: int) -> tuple[str, str]:
     """The 'what' of the question and the grouping key (the happening's head noun)."""
-    text, offset = row["text"], row["start"]
     begin = max(0, row["trigger_start"] - offset)
     rest = text[begin:]
+    size = len(row["trigger"])
     timex = row.get("timex")
-    if isinstance(timex, str) and timex and timex in rest[len(row["trigger"]):]:
-        rest = rest[: rest.index(timex, len(row["trigger"]))]
-    cut = _CUT.search(rest, len(row["trigger"]))
-    phrase = (rest[: cut.start()] if cut else rest).strip().rstrip(",")
-    words = phrase.split()[:MAX_WORDS]
-    phrase = " ".join(words)
+    if isinstance(timex, str) and timex and timex in rest[size:]:
+        rest = rest[: rest.index(timex, size)]
+    cut = _CUT.search(rest, size)
+    words = (rest[: cut.start()] if cut else rest).split()[:MAX_WORDS]
+    while len(words) > 1 and words[-1].strip(",").lower() in TRAILING:
+        words.pop()
+    phrase = " ".join(words).rstrip(",")
     trigger = row["trigger"].lower()
     if trigger in LIGHT_VERBS:
         before = text[:begin].split()[-3:]
@@ -88,7 +146,7 @@ def _date(value, where: str):
         raise LedgerError(f"{where}: expected a date 'YYYY-MM-DD', got {value!r}") from None
 
 
-def candidate_questions(df: pd.DataFrame, horizon, reference=None) -> pd.DataFrame:
+def candidate_questions(df: pd.DataFrame, horizon, reference=None, articles=None) -> pd.DataFrame:
     """Draft yes/no questions from the expected and potential events of a timeline.
 
     Args:
@@ -97,6 +155,11 @@ def candidate_questions(df: pd.DataFrame, horizon, reference=None) -> pd.DataFra
             number of days / a Timedelta after ``reference``.
         reference: the day the questions open (the article's publication date);
             None leaves ``open_time`` empty.
+        articles: the :class:`~timeline.Article` (or list, or ``{article_id: text}``) the
+            timeline came from. With it, a draft reads past the event's clause ("sanctions
+            targeting individuals, institutions, or banks"), skips purpose clauses ("a meeting
+            to discuss ..."), and names "the coalition" by the apposition that introduced it
+            ("the Coordination Framework, a coalition of ..."). Without it, only the clause.
 
     Returns:
         A frame with the ``schema.CANDIDATES`` columns, one draft per happening,
@@ -127,29 +190,35 @@ def candidate_questions(df: pd.DataFrame, horizon, reference=None) -> pd.DataFra
     if opened is not None and horizon < opened:
         raise LedgerError(f"candidate_questions: horizon {horizon.date()} is before the reference {opened.date()}")
     rows = df[df["modality"].isin(["expected", "potential"])].sort_values("order", kind="stable")
-    groups: dict[str, dict] = {}
+    groups: dict[str, list] = {}
+    texts = _texts(articles)
     for _, row in rows.iterrows():
-        what, key = _predicate(row)
-        group = groups.setdefault(key, {"rows": [], "what": what, "actors": list(row["actors"])})
-        group["rows"].append(row)
-        if not group["actors"] and len(row["actors"]):
-            group["actors"] = list(row["actors"])
+        text, offset, whole = _context(row, texts)
+        if whole and _is_purpose(row, text, offset):
+            continue
+        what, key = _predicate(row, text, offset)
+        who = _subject(row["actors"], row, text, offset, whole)
+        groups.setdefault(key, []).append((row, what, who))
     drafts = []
-    for group in groups.values():
-        first = group["rows"][0]
-        ends = [r["latest"] for r in group["rows"] if pd.notna(r["latest"]) and (opened is None or r["latest"] >= opened)]
-        close, basis = (min(ends), "bounds") if ends else (horizon, "horizon")
-        who, when = _subject(group["actors"]), f"{close:%Y-%m-%d}"
+    for mentions in groups.values():
+        # The wording comes from the mention that gives the timing (the tightest latest bound);
+        # a mention that names no actor borrows one from another mention.
+        timed = [m for m in mentions if pd.notna(m[0]["latest"]) and (opened is None or m[0]["latest"] >= opened)]
+        lead, what, who = min(timed, key=lambda m: m[0]["latest"]) if timed else mentions[0]
+        close, basis = (lead["latest"], "bounds") if timed else (horizon, "horizon")
+        if who == "[who]":
+            who = next((m[2] for m in mentions if m[2] != "[who]"), who)
+        when = f"{close:%Y-%m-%d}"
         since = f"between {opened:%Y-%m-%d} and {when}" if opened is not None else f"by {when}"
         drafts.append({
-            "id": f"{first['event_id']}-q",
-            "title": f"Will {who} {group['what']} by {when}?",
-            "resolution_criteria": (f"Resolves yes if credible public reporting shows that {who} did "
-                                    f"{group['what']!r} {since} (inclusive); otherwise no. (Draft: edit.)"),
-            "description": " | ".join(r["text"] for r in group["rows"]),
+            "id": f"{mentions[0][0]['event_id']}-q",
+            "title": f"Will {who} {what} by {when}?",
+            "resolution_criteria": (f"Resolves yes if credible public reporting shows that this happened {since} "
+                                    f"(inclusive): {who} {what}. Otherwise no. (Draft: edit before asking.)"),
+            "description": " | ".join(m[0]["text"] for m in mentions),
             "open_time": opened, "scheduled_close_time": close, "close_basis": basis,
-            "modality": first["modality"], "actors": group["actors"], "trigger": first["trigger"],
-            "event_ids": [r["event_id"] for r in group["rows"]],
+            "modality": lead["modality"], "actors": list(lead["actors"]), "trigger": lead["trigger"],
+            "event_ids": [m[0]["event_id"] for m in mentions],
         })
     return conform(drafts, CANDIDATES)
 

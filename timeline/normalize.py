@@ -329,11 +329,6 @@ def normalize(rule: Rule, groups: dict, ctx, start: int, end: int):
     return NORMALIZERS[rule.norm](rule, groups, ctx, start, end)
 
 
-def strip_anchor(value: str) -> str:
-    """The value with its reference-dependent digits kept (identity; hook for anchored flags)."""
-    return value
-
-
 _VALUE = re.compile(r"(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})|(?P<p>Q[1-4]|H[12]|SP|SU|FA|WI)))?"
                     r"(?:-WE)?(?:T.*)?")
 

@@ -18,39 +18,9 @@ import pandas as pd
 from . import normalize
 from .article import Article, check_text, parse_published
 from .model import TimeExpr
-from .rules import fragments_and_tables, load_rules, tense_cues, uniquify
+from .rules import fragments_and_tables, tense_cues
+from .scanner import scanner
 from .schema import TIMEX, conform
-
-
-class _Scanner:
-    """The compiled alternation of every rule, and per rule its group names."""
-
-    def __init__(self, rules):
-        parts, self.rules, self.groups = [], [], []
-        for index, rule in enumerate(rules):
-            body, pairs = uniquify(rule.pattern, f"g{index}_")
-            if rule.options.get("case") == "sensitive":
-                body = f"(?-i:{body})"
-            parts.append(f"(?P<r{index}>{body})")
-            self.rules.append(rule)
-            self.groups.append(pairs)
-        self.pattern = re.compile(r"(?<![\w@#])(?:" + "|".join(parts) + r")(?![\w@]|-\d)", re.IGNORECASE)
-        self.index = {f"r{i}": i for i in range(len(parts))}
-
-    def rule_of(self, match):
-        i = self.index[match.lastgroup]
-        groups = {}
-        for name, global_name in self.groups[i]:
-            value = match.group(global_name)
-            if value is not None and name not in groups:
-                groups[name] = value
-        return self.rules[i], groups
-
-
-@functools.lru_cache(maxsize=None)
-def scanner() -> _Scanner:
-    """The compiled scanner of all rules (built once per process)."""
-    return _Scanner(load_rules())
 
 
 class Context:
@@ -92,6 +62,14 @@ def _tense_patterns() -> dict:
     return {k: re.compile(v, re.IGNORECASE) for k, v in tense_cues().items()}
 
 
+def _core_group(match) -> str:
+    """The scanner's name of a rule's ``core`` group: the part of the match that is the expression."""
+    for name, value in match.groupdict().items():
+        if value is not None and name.endswith("_core"):
+            return name
+    return 0
+
+
 def find(text: str, reference: dt.date | None) -> list[TimeExpr]:
     """Find and normalize the temporal expressions of a text.
 
@@ -109,22 +87,30 @@ def find(text: str, reference: dt.date | None) -> list[TimeExpr]:
         >>> [(t.text, t.value) for t in find("On February 1, Trump signed it.", None)]
         [('February 1', 'XXXX-02-01')]
     """
-    scan = scanner()
     context = Context(text, reference)
     found: list[TimeExpr] = []
-    for match in scan.pattern.finditer(text):
-        rule, groups = scan.rule_of(match)
-        start, end = match.span()
+    for rule, groups, match in scanner().scan(text):
+        start, end = match.span(_core_group(match)) if "core" in groups else match.span()
         result = normalize.normalize(rule, groups, context, start, end)
         if result is None:
             continue
         type_, value, mod = result
         earliest, latest, precision = normalize.interval(type_, value, reference, rule)
         expr = TimeExpr(start, end, text[start:end], type_, value, earliest, latest, precision, rule.id,
-                        mod=mod, anchored=reference is not None and value != normalize.strip_anchor(value))
+                        mod=mod, anchored=reference is not None and rule.norm != "fixed")
         found.append(expr)
         context.previous.append(expr)
     return found
+
+
+_FIRST, _LAST = pd.Timestamp.min.date(), pd.Timestamp.max.date()
+
+
+def _timestamp(day: dt.date | None):
+    """A calendar day as a Timestamp; NaT when open or outside what datetime64[ns] holds."""
+    if day is None or not _FIRST < day < _LAST:
+        return pd.NaT
+    return pd.Timestamp(day)
 
 
 def find_timexes(text_or_article, published=None) -> pd.DataFrame:
@@ -153,7 +139,6 @@ def find_timexes(text_or_article, published=None) -> pd.DataFrame:
         text = check_text(text_or_article)
         reference = parse_published(published)
     records = [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
-                "earliest": pd.NaT if t.earliest is None else pd.Timestamp(t.earliest),
-                "latest": pd.NaT if t.latest is None else pd.Timestamp(t.latest),
+                "earliest": _timestamp(t.earliest), "latest": _timestamp(t.latest),
                 "precision": t.precision, "rule": t.rule} for t in find(text, reference)]
     return conform(records, TIMEX)

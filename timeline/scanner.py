@@ -1,0 +1,140 @@
+"""One compiled scanner for all temporal rules, dispatched by the first word.
+
+Every rule becomes a named alternative ``(?P<rN>...)`` of one regular
+expression, in priority order (the first alternative that matches at a
+position wins). Trying ~60 alternatives at every word of a text is slow, so
+the scanner first finds, with one small trie-shaped regex, the positions where
+some rule can start (a "lead" word such as ``the``, ``last``, ``Feb``, a digit),
+and there runs the alternation of only those rules that can start with that
+word. Which rules can start with which word is computed from the rules
+themselves (partial matching with the ``regex`` package), never listed by hand.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+import regex
+
+from .rules import Rule, fragments_and_tables, load_rules, uniquify
+
+_START = r"(?<![\w@#])"
+_END = r"(?![\w@]|-\d)"
+_SEPARATORS = (" ", "-", ".", ",", "'", ":", "/", ";", ")")
+_DIGIT, _QUOTE = "#", "'"
+
+
+def trie(words) -> str:
+    """A regex matching exactly the given words, shaped as a trie (fast in ``re``).
+
+    Examples:
+        >>> trie(["may", "march", "mar"])
+        'ma(?:r(?:ch)?|y)'
+    """
+    root: dict = {}
+    for word in sorted(set(words)):
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        alts = [re.escape(c) + emit(node[c]) for c in sorted(node) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            body = f"(?:{body})?" if len(alts) > 1 or len(alts[0]) > 1 else f"{body}?"
+        return body
+
+    return emit(root)
+
+
+def _leads(rule_pattern: str, vocabulary) -> set[str]:
+    """The lead keys (lower-case words, '#' for a digit, "'" for '90) a rule can start with."""
+    compiled = regex.compile(rule_pattern, regex.IGNORECASE | regex.V0)
+    keys = set()
+    if any(compiled.match(probe, partial=True) for probe in ("0", "1", "2", "3", "9")):
+        keys.add(_DIGIT)
+    if any(compiled.match(probe, partial=True) for probe in ("'0", "'9")):
+        keys.add(_QUOTE)
+    for word in sorted(vocabulary):
+        forms = {word, word.capitalize(), word.upper()}
+        if any(compiled.match(form + sep, partial=True) for form in forms for sep in _SEPARATORS):
+            keys.add(word)
+    return keys
+
+
+class Scanner:
+    """All rules compiled into one alternation, with a lead-word dispatch for speed."""
+
+    def __init__(self, rules: tuple[Rule, ...]):
+        self.rules = list(rules)
+        parts, self.groups = [], []
+        for index, rule in enumerate(self.rules):
+            body, pairs = uniquify(rule.pattern, f"g{index}_")
+            parts.append(f"(?P<r{index}>{body})")
+            self.groups.append(pairs)
+        self.parts = parts
+        #: the whole alternation; the dispatch below gives the same matches, faster.
+        self.pattern = re.compile(_START + "(?:" + "|".join(parts) + ")" + _END, re.IGNORECASE)
+        self.index = {f"r{i}": i for i in range(len(parts))}
+        _, tables = fragments_and_tables()
+        vocabulary = set()
+        for rule in self.rules:
+            vocabulary |= {w.lower() for w in re.findall(r"[A-Za-z]+", rule.pattern)}
+        for table in tables.values():
+            vocabulary |= {w for key in table for w in re.findall(r"[a-z]+", key)}
+        vocabulary |= {w + "s" for w in vocabulary}
+        by_key: dict[str, list[int]] = {}
+        for index, rule in enumerate(self.rules):
+            for key in _leads(rule.pattern, vocabulary):
+                by_key.setdefault(key, []).append(index)
+        self._by_key = {key: tuple(sorted(ids)) for key, ids in by_key.items()}
+        words = [k for k in self._by_key if k not in (_DIGIT, _QUOTE)]
+        self.trigger = re.compile(_START + "(?=(" + trie(words) + r")(?![a-z])|([0-9])|('[0-9]))", re.IGNORECASE)
+
+    @functools.lru_cache(maxsize=None)
+    def _compiled(self, ids: tuple[int, ...]):
+        return re.compile(_START + "(?:" + "|".join(self.parts[i] for i in ids) + ")" + _END, re.IGNORECASE)
+
+    def matcher(self, key: str):
+        ids = self._by_key.get(key)
+        return self._compiled(ids) if ids else None
+
+    def scan(self, text: str):
+        """Yield (rule, groups, match) for each leftmost-first, non-overlapping match."""
+        last_end = 0
+        matchers = {}
+        for trigger in self.trigger.finditer(text):
+            start = trigger.start()
+            if start < last_end:
+                continue
+            word, digit, quote = trigger.groups()
+            key = word.lower() if word else (_DIGIT if digit else _QUOTE)
+            matcher = matchers.get(key)
+            if matcher is None:
+                matcher = matchers[key] = self.matcher(key) or False
+            if not matcher:
+                continue
+            match = matcher.match(text, start)
+            if match is None:
+                continue
+            last_end = match.end()
+            rule, groups = self.rule_of(match)
+            yield rule, groups, match
+
+    def rule_of(self, match):
+        i = self.index[match.lastgroup]
+        groups = {}
+        for name, global_name in self.groups[i]:
+            value = match.group(global_name)
+            if value is not None and name not in groups:
+                groups[name] = value
+        return self.rules[i], groups
+
+
+@functools.lru_cache(maxsize=None)
+def scanner() -> Scanner:
+    """The scanner of all rules of ``timeline/rules`` (built once per process)."""
+    return Scanner(load_rules())

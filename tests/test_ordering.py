@@ -48,8 +48,10 @@ def _tense_cases(family):
 
 @pytest.mark.parametrize("rule_id, example, positive", list(_tense_cases("publication")))
 def test_publication_rules(rule_id, example, positive):
-    event = Event(0, 0, 5, "thing", 0, 5, **example["event"])
-    relation, rule = cues.publication_relation(event)
+    text = example.get("text", "thing")
+    trigger = text.split()[-1]
+    event = Event(0, 0, len(text), trigger, len(text) - len(trigger), len(text), **example["event"])
+    relation, rule = cues.publication_relation(event, text)
     if positive:
         assert (relation, rule) == (example["relation"], rule_id)
     else:

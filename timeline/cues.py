@@ -58,7 +58,7 @@ def rules() -> dict:
 
     Examples:
         >>> [r["id"] for r in rules()["publication"]][:2]
-        ['modality_negated', 'tense_future']
+        ['surface_modal_present', 'surface_modal_perfect']
     """
     try:
         data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
@@ -72,17 +72,41 @@ def rules() -> dict:
             cue["regex"] = re.compile(cue["pattern"])
         except (KeyError, re.error) as exc:
             raise RuleError(f"{RULES_FILE.name}: cue {cue.get('id')!r}: bad pattern ({exc})") from None
+    for rule in data["publication"] + data["reported"]:
+        try:
+            if "form" in rule:
+                rule["form_regex"] = re.compile(rule["form"])
+            if "preceded_by" in rule:
+                rule["preceded_regex"] = re.compile(rule["preceded_by"])
+            if "not_preceded_by" in rule:
+                rule["not_preceded_regex"] = re.compile(rule["not_preceded_by"])
+        except re.error as exc:
+            raise RuleError(f"{RULES_FILE.name}: rule {rule.get('id')!r}: bad pattern ({exc})") from None
     data["synonym_groups"] = [frozenset(w.lower() for w in group) for group in data["synonyms"]]
     data["support_words"] = frozenset(data["support_verbs"]["verbs"])
     return data
 
 
-def _matches(rule: dict, event: Event) -> bool:
-    return all(getattr(event, name) in values for name, values in rule.get("when", {}).items())
+def _matches(rule: dict, event: Event, text: str = "") -> bool:
+    if not all(getattr(event, name) in values for name, values in rule.get("when", {}).items()):
+        return False
+    if "form" in rule and not rule["form_regex"].search(event.trigger):
+        return False
+    before = text[max(0, event.trigger_start - 40):event.trigger_start] if text else ""
+    if "preceded_by" in rule and rule["preceded_regex"].search(before) is None:
+        return False
+    if "not_preceded_by" in rule and (not text or rule["not_preceded_regex"].search(before) is not None):
+        return False
+    return True
 
 
-def publication_relation(event: Event) -> tuple[str, str]:
+def publication_relation(event: Event, text: str = "") -> tuple[str, str]:
     """Relation of an event to the publication point from its tense, aspect, modality, kind.
+
+    Args:
+        event: the event.
+        text: the article text; needed by the fallback rules that read the trigger's
+            form and the words before it when the event has no tense.
 
     Returns ``(relation, rule id)``; relation is before, after, includes, inherit or none.
 
@@ -93,7 +117,7 @@ def publication_relation(event: Event) -> tuple[str, str]:
         ('includes', 'tense_present_state')
     """
     for rule in rules()["publication"]:
-        if _matches(rule, event):
+        if _matches(rule, event, text):
             return rule["relation"], rule["id"]
     return "none", "none"
 
@@ -113,20 +137,25 @@ def reported_relation(event: Event) -> tuple[str, str] | None:
     return None
 
 
-def _compatible(event: Event, timex: TimeExpr, reference: dt.date | None) -> bool:
+def _compatible(event: Event, timex: TimeExpr, text: str, reference: dt.date | None = None) -> bool:
     """A past event is not dated by a vague future expression, nor a future one by a vague past one.
 
-    A full date that contradicts the tense is still attached: the contradiction is
-    then reported as a conflict by the ordering stage, not hidden here.
+    A full date close to the trigger that contradicts the tense is still attached:
+    the contradiction is then reported as a conflict by the ordering stage, not hidden.
     """
     if timex.type not in ("DATE", "TIME"):
         return False
-    relation, _ = publication_relation(event)
+    relation, _ = publication_relation(event, text)
+    distance = min(abs(timex.start - event.trigger_end), abs(event.trigger_start - timex.end))
     value = timex.value or ""
     if relation == "before" and value == "FUTURE_REF":
         return False
     if relation == "after" and value == "PAST_REF":
         return False
+    if reference is not None and distance > 25 and (
+            (relation == "before" and timex.earliest and timex.earliest > reference)
+            or (relation == "after" and timex.latest and timex.latest < reference)):
+        return False   # a far expression contradicting the tense dates something else
     if value == "PRESENT_REF" and relation not in ("includes", "none", "inherit"):
         return False
     return True
@@ -153,7 +182,7 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
         for event in events:
             gap = text[timex.end:event.trigger_start]
             if event.trigger_start >= timex.end and _MODIFIER_GAP.match(gap) and not re.search(r"\b(?:to|that|and|or)\b", gap):
-                if event.timex is None and _compatible(event, timex, reference):
+                if event.timex is None and _compatible(event, timex, text, reference):
                     event.timex = t_index
                     taken.add(t_index)
                 break
@@ -162,7 +191,7 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
             continue
         best = None
         for t_index, timex in enumerate(timexes):
-            if t_index in taken or not _compatible(event, timex, reference):
+            if t_index in taken or not _compatible(event, timex, text, reference):
                 continue
             inside = event.start <= timex.start and timex.end <= event.end
             preposed = (timex.end <= event.start and _PREPOSED_GAP.match(text[timex.end:event.start])

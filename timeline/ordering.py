@@ -160,7 +160,7 @@ def _constrain(builder: _Builder) -> None:
     for i, event in enumerate(events):
         if event.timex is not None:
             builder.anchor(i)
-    relations = [cues.publication_relation(e) for e in events]
+    relations = [cues.publication_relation(e, builder.text) for e in events]
     for i, (relation, rule) in enumerate(relations):
         if relation == "inherit":
             j = _governing(i, events) if events[i].timex is None else None

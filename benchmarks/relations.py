@@ -1,0 +1,239 @@
+"""Event-relation benchmark: events against the DCT and against timexes, on TimeBank + AQUAINT TLINKs.
+
+Usage:
+    python benchmarks/relations.py [--corpus PATH] [--errors FILE] [--no-floors]
+
+For every document, ``build_timeline(Article(text, published=DCT))`` runs; each gold
+EVENT is matched to the timeline row whose trigger overlaps it most (character
+overlap, i.e. token overlap). Gold TLINKs refer to event instances (MAKEINSTANCE
+eiid -> eid); a link is scored when its event was detected.
+
+Relation classes, from the event's side (a link stated from the time's side is inverted):
+
+* BEFORE  <- BEFORE, IBEFORE
+* AFTER   <- AFTER, IAFTER
+* OVERLAP <- INCLUDES, IS_INCLUDED, SIMULTANEOUS, DURING, DURING_INV, IDENTITY,
+             BEGINS, ENDS, BEGUN_BY, ENDED_BY
+
+Predicted relation to the DCT ``P`` from the row's bounds [earliest, latest] (NaT = open):
+latest < P, or latest == P with an earlier or open start -> BEFORE; earliest > P, or
+earliest == P with a later or open end -> AFTER; earliest == latest == P, or
+earliest <= P <= latest with a tense/state rule -> OVERLAP; no bounds at all ->
+undetermined (scored as the majority class, and counted apart).
+Predicted relation to a timex [ts, te] (gold value read as a calendar interval):
+inside -> OVERLAP, latest < ts -> BEFORE, earliest > te -> AFTER, else undetermined.
+
+Prints accuracy per gold relation class next to a majority-class baseline. Exits 1
+when a score is below its floor in benchmarks/floors.json (key "relations").
+"""
+from __future__ import annotations
+
+import argparse
+import calendar
+import collections
+import datetime as dt
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+import tml  # noqa: E402
+
+import timeline  # noqa: E402
+
+CLASSES = ("BEFORE", "AFTER", "OVERLAP")
+_CLASS = {"BEFORE": "BEFORE", "IBEFORE": "BEFORE", "AFTER": "AFTER", "IAFTER": "AFTER"}
+_INVERSE = {"BEFORE": "AFTER", "AFTER": "BEFORE", "OVERLAP": "OVERLAP"}
+
+
+def relation_class(rel_type: str, inverted: bool = False) -> str:
+    """The class of a TimeML relType, seen from the event.
+
+    >>> relation_class("IS_INCLUDED"), relation_class("BEFORE", inverted=True)
+    ('OVERLAP', 'AFTER')
+    """
+    found = _CLASS.get(rel_type, "OVERLAP")
+    return _INVERSE[found] if inverted else found
+
+
+def interval(value: str) -> tuple[dt.date, dt.date] | None:
+    """Calendar interval of a TIMEX3 date value (day, month or year), else None.
+
+    >>> interval("1998-02")
+    (datetime.date(1998, 2, 1), datetime.date(1998, 2, 28))
+    """
+    match = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T.*)?$", value or "")
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if day:
+            return dt.date(year, month, day), dt.date(year, month, day)
+        if month:
+            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def predict_dct(row, dct: dt.date) -> str | None:
+    """BEFORE / AFTER / OVERLAP from a row's bounds against the DCT, or None (undetermined)."""
+    P = pd.Timestamp(dct)
+    lo, hi = row.earliest, row.latest
+    if pd.notna(hi) and (hi < P or (hi == P and (pd.isna(lo) or lo < P))):
+        return "BEFORE"
+    if pd.notna(lo) and (lo > P or (lo == P and (pd.isna(hi) or hi > P))):
+        return "AFTER"
+    if pd.notna(lo) and pd.notna(hi):
+        return "OVERLAP"
+    if row.basis != "none":
+        return "OVERLAP"   # open on both sides by a rule: holds at publication
+    return None
+
+
+def predict_timex(row, span: tuple[dt.date, dt.date]) -> str | None:
+    """BEFORE / AFTER / OVERLAP from a row's bounds against a timex interval, or None."""
+    start, end = pd.Timestamp(span[0]), pd.Timestamp(span[1])
+    lo, hi = row.earliest, row.latest
+    if pd.notna(hi) and hi < start:
+        return "BEFORE"
+    if pd.notna(lo) and lo > end:
+        return "AFTER"
+    if pd.notna(lo) and pd.notna(hi) and start <= lo and hi <= end:
+        return "OVERLAP"
+    return None
+
+
+def _dct(doc) -> dt.date | None:
+    match = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", doc.dct or "")
+    return dt.date(*map(int, match.groups())) if match else None
+
+
+def _match_events(doc, frame) -> dict:
+    """gold eid -> timeline row, by largest character overlap of trigger and gold event."""
+    rows = list(frame.itertuples(index=False))
+    found = {}
+    for event in doc.events:
+        best, overlap = None, 0
+        for row in rows:
+            shared = min(event.end, row.trigger_end) - max(event.start, row.trigger_start)
+            if shared > overlap:
+                best, overlap = row, shared
+        if best is not None:
+            found[event.attrs.get("eid")] = best
+    return found
+
+
+class Tally:
+    """Gold/predicted pairs per gold class."""
+
+    def __init__(self):
+        self.pairs = []          # (gold, predicted or None)
+
+    def table(self, title: str) -> tuple[str, float, float]:
+        gold = collections.Counter(g for g, _ in self.pairs)
+        majority = gold.most_common(1)[0][0] if gold else "BEFORE"
+        lines = [f"{title}: {len(self.pairs)} links with a detected event (majority class {majority})",
+                 f"  {'gold class':<10} {'links':>6} {'determined':>10} {'accuracy':>9} {'baseline':>9}"]
+        total_ok = base_ok = 0
+        for cls in CLASSES:
+            pairs = [(g, p) for g, p in self.pairs if g == cls]
+            ok = sum(1 for g, p in pairs if (p or majority) == g)
+            determined = sum(1 for _, p in pairs if p is not None)
+            base = len(pairs) if cls == majority else 0
+            total_ok, base_ok = total_ok + ok, base_ok + base
+            if pairs:
+                lines.append(f"  {cls:<10} {len(pairs):>6} {determined:>10} {ok / len(pairs):>9.3f} {base / len(pairs):>9.3f}")
+        n = max(1, len(self.pairs))
+        determined = [(g, p) for g, p in self.pairs if p is not None]
+        det_acc = sum(1 for g, p in determined if g == p) / max(1, len(determined))
+        lines.append(f"  {'all':<10} {len(self.pairs):>6} {len(determined):>10} {total_ok / n:>9.3f} {base_ok / n:>9.3f}")
+        lines.append(f"  accuracy on determined links only: {det_acc:.3f} ({len(determined)}/{len(self.pairs)})")
+        return "\n".join(lines), total_ok / n, base_ok / n
+
+
+def run(corpus=None, errors=None) -> dict:
+    docs = [d for part in tml.tbaq_documents(corpus).values() for d in part]
+    if not docs:
+        raise SystemExit(f"no TimeML documents under {corpus or tml.TBAQ}")
+    dct_tally, timex_tally = Tally(), Tally()
+    gold_events = detected = 0
+    mistakes = collections.Counter()
+    samples = collections.defaultdict(list)
+    started = time.perf_counter()
+    for doc in docs:
+        dct = _dct(doc)
+        frame = timeline.build_timeline(timeline.Article(doc.text, id=re.sub(r"\W+", "_", doc.doc_id), published=dct))
+        matched = _match_events(doc, frame)
+        gold_events += len(doc.events)
+        detected += len(matched)
+        timexes = {t.attrs.get("tid"): t for t in doc.timexes}
+        for link in doc.tlinks:
+            if "eventInstanceID" in link and "relatedToTime" in link:
+                eiid, tid, inverted = link["eventInstanceID"], link["relatedToTime"], False
+            elif "timeID" in link and "relatedToEventInstance" in link:
+                eiid, tid, inverted = link["relatedToEventInstance"], link["timeID"], True
+            else:
+                continue
+            row = matched.get(doc.instances.get(eiid))
+            if row is None:
+                continue
+            gold = relation_class(link.get("relType", ""), inverted)
+            if tid == doc.dct_tid and dct:
+                predicted = predict_dct(row, dct)
+                dct_tally.pairs.append((gold, predicted))
+                if predicted != gold:
+                    key = (gold, predicted, row.tense, row.rule)
+                    mistakes[key] += 1
+                    if len(samples[key]) < 3:
+                        samples[key].append(f"{doc.doc_id}: {row.trigger!r} in {doc.text[max(0, row.trigger_start - 60):row.trigger_end + 30]!r}")
+            elif tid in timexes:
+                span = interval(timexes[tid].attrs.get("value", ""))
+                if span is not None:
+                    timex_tally.pairs.append((gold, predict_timex(row, span)))
+    elapsed = time.perf_counter() - started
+    dct_text, dct_acc, dct_base = dct_tally.table("event-DCT")
+    timex_text, timex_acc, timex_base = timex_tally.table("event-timex")
+    print(f"TimeBank+AQUAINT: {len(docs)} documents, {gold_events} gold events, {detected} matched to a timeline row "
+          f"({detected / max(1, gold_events):.3f}); {elapsed:.1f} s")
+    print(dct_text)
+    print(timex_text)
+    if errors:
+        with open(errors, "w", encoding="utf-8") as handle:
+            for key, count in mistakes.most_common():
+                handle.write(f"{count:5d}  gold {key[0]} predicted {key[1]}  tense {key[2]}  rule {key[3]}\n")
+                for sample in samples[key]:
+                    handle.write(f"         {sample}\n")
+    return {"event_dct_accuracy": round(dct_acc, 4), "event_dct_baseline": round(dct_base, 4),
+            "event_timex_accuracy": round(timex_acc, 4), "event_timex_baseline": round(timex_base, 4),
+            "seconds": round(elapsed, 1)}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", help="folder holding TimeBank/ and AQUAINT/ (default ../shared/corpora/tbaq-cleaned)")
+    parser.add_argument("--errors", help="write the most frequent event-DCT mistakes with examples to this file")
+    parser.add_argument("--no-floors", action="store_true", help="do not fail below the recorded floors")
+    args = parser.parse_args(argv)
+    scores = run(args.corpus, args.errors)
+    print(json.dumps(scores))
+    if args.no_floors:
+        return 0
+    floors = json.loads((HERE / "floors.json").read_text(encoding="utf-8")).get("relations", {})
+    low = {k: (scores.get(k), v) for k, v in floors.items() if k != "seconds_max" and scores.get(k, 0) < v}
+    if "seconds_max" in floors and scores["seconds"] > floors["seconds_max"]:
+        low["seconds"] = (scores["seconds"], floors["seconds_max"])
+    for key, (got, floor) in sorted(low.items()):
+        print(f"below floor: {key} = {got} (floor {floor})", file=sys.stderr)
+    return 1 if low else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

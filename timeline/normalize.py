@@ -27,10 +27,13 @@ def number(value: str, tables: dict):
     """A count as int/float, or 'X' when vague ("several"), or None.
 
     Examples:
-        >>> number("twenty-four", {"number": {"twenty": 20, "four": 4}})
-        24
+        >>> number("twenty-four", {"number": {"twenty": 20, "four": 4}}), number("2 1/2", {"number": {}})
+        (24, 2.5)
     """
     value = _word(value)
+    half = re.fullmatch(r"([0-9]+)[ -]1/2", value)
+    if half:
+        return int(half.group(1)) + 0.5
     if re.fullmatch(r"[0-9]+", value):
         return int(value)
     if re.fullmatch(r"[0-9]*\.[0-9]+", value):
@@ -42,7 +45,8 @@ def number(value: str, tables: dict):
     for part in re.split(r"[- ]+", value):
         if part not in table or table[part] == "X":
             return None
-        total = total * table[part] if table[part] == 100 else total + table[part]
+        n = table[part]
+        total = (total or 1) * n if n in (100, 1000) else total + n
     return total
 
 
@@ -52,25 +56,48 @@ def _fmt(n) -> str:
     return str(n)
 
 
-def infer_year(month: int, day: int | None, ref: dt.date, tense: str | None) -> int:
+#: A date without a year is put in the year that brings it nearest to the reference date,
+#: unless the clause tense says otherwise by more than this many days: a past-tense
+#: clause still names near deadlines ("extended the offer to Nov. 20"), a future-tense
+#: clause does not name past days.
+PAST_SLACK_DAYS = 92
+FUTURE_SLACK_DAYS = 0
+
+
+def infer_year(month: int, day: int | None, ref: dt.date, tense: str | None, weekday: int | None = None) -> int:
     """Year of a date written without one, from the reference date and the clause tense.
 
     Examples:
         >>> infer_year(10, 23, dt.date(1989, 11, 1), "past"), infer_year(10, 23, dt.date(1989, 11, 1), "future")
         (1989, 1990)
+        >>> infer_year(12, 20, dt.date(1989, 11, 2), "past"), infer_year(11, 20, dt.date(1989, 11, 2), "past")
+        (1988, 1989)
     """
-    year = ref.year
-    key, ref_key = (month, day or 0), (ref.month, ref.day if day else 0)
-    if tense == "past" and key > ref_key:
-        return year - 1
-    if tense == "future" and key < ref_key:
-        return year + 1
-    if tense is None:
-        distance = (month - ref.month) + ((day or 15) - ref.day) / 31
-        if distance > 6:
-            return year - 1
-        if distance < -6:
-            return year + 1
+    candidates = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        if day is None:
+            first = dt.date(year, month, 1)
+            last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        else:
+            if day > calendar.monthrange(year, month)[1]:
+                continue
+            first = last = dt.date(year, month, day)
+        if weekday is not None and day is not None and first.isoweekday() != weekday:
+            continue
+        distance = 0 if first <= ref <= last else (first - ref).days if first > ref else (last - ref).days
+        candidates.append((abs(distance), distance, year))
+    if not candidates:
+        return ref.year
+    candidates.sort()
+    _, distance, year = candidates[0]
+    if tense == "past" and distance > PAST_SLACK_DAYS:
+        earlier = [c for c in candidates if c[1] <= 0]
+        if earlier:
+            return max(earlier, key=lambda c: c[1])[2]
+    if tense == "future" and distance < -FUTURE_SLACK_DAYS:
+        later = [c for c in candidates if c[1] >= 0]
+        if later:
+            return min(later, key=lambda c: c[1])[2]
     return year
 
 
@@ -131,19 +158,44 @@ def norm_fixed(rule, groups, ctx, start, end):
     return rule.type, str(rule.options["value"]), _mod(groups, rule)
 
 
+_SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "TH"), "TH": (60, "TM"), "TM": (60, "TS"),
+            "DE": (10, "Y"), "CE": (100, "Y")}
+
+
+def duration_value(count, unit: str) -> str:
+    """TIMEX3 duration value; fractions become the next smaller unit (2.5 years: P2Y6M).
+
+    Examples:
+        >>> duration_value(2.5, "Y"), duration_value(5.5, "TH"), duration_value("X", "D")
+        ('P2Y6M', 'PT5H30M', 'PXD')
+    """
+    if unit == "Q":
+        unit, count = "M", (count * 3 if count != "X" else "X")
+    if unit == "WE":
+        unit, count = "D", (count * 2 if count != "X" else "X")
+    if unit in ("DE", "CE") and count != "X" and float(count).is_integer():
+        unit, count = "Y", int(count) * _SMALLER[unit][0]
+    parts = []
+    if isinstance(count, float) and not count.is_integer() and unit in _SMALLER:
+        whole, rest = int(count), count - int(count)
+        factor, smaller = _SMALLER[unit]
+        if whole:
+            parts.append((whole, unit))
+        parts.append((_fmt(round(rest * factor, 3)), smaller))
+    else:
+        parts.append((_fmt(count), unit))
+    date = "".join(f"{n}{u}" for n, u in parts if not u.startswith("T"))
+    time = "".join(f"{n}{u[1]}" for n, u in parts if u.startswith("T"))
+    return "P" + date + (f"T{time}" if time else "")
+
+
 def norm_duration(rule, groups, ctx, start, end):
     tables = ctx.tables
     unit = _unit(groups, rule, tables)
     count = number(groups["count"], tables) if groups.get("count") else rule.options.get("quant", 1)
     if unit is None or count is None:
         return None
-    if unit == "Q":
-        unit, count = "M", (count * 3 if count != "X" else "X")
-    if unit == "WE":
-        unit, count = "D", (count * 2 if count != "X" else "X")
-    count = _fmt(count)
-    value = f"PT{count}{unit[1]}" if unit.startswith("T") else f"P{count}{unit}"
-    return rule.type, value, _mod(groups, rule)
+    return rule.type, duration_value(count, unit), _mod(groups, rule)
 
 
 def norm_set(rule, groups, ctx, start, end):
@@ -313,7 +365,9 @@ def norm_date(rule, groups, ctx, start, end):
         if ref is None:
             stem = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
             return rule.type, stem + tail, mod
-        year = _year_by_shift(month, ref, groups, rule, ctx) or infer_year(month, day, ref, ctx.tense(start, end))
+        weekday = ctx.tables["weekday"].get(_word(groups["weekday"])) if groups.get("weekday") else None
+        year = _year_by_shift(month, ref, groups, rule, ctx) or \
+            infer_year(month, day, ref, ctx.tense(start, end), weekday)
         if day == 29 and month == 2 and not calendar.isleap(year):
             return None
     value = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")

@@ -16,6 +16,7 @@ import re
 
 import regex
 
+from .errors import RuleError
 from .rules import Rule, fragments_and_tables, load_rules, uniquify
 
 _START = r"(?<![\w@#])"
@@ -88,7 +89,11 @@ class Scanner:
         vocabulary |= {w + "s" for w in vocabulary}
         by_key: dict[str, list[int]] = {}
         for index, rule in enumerate(self.rules):
-            for key in _leads(rule.pattern, vocabulary):
+            keys = _leads(rule.pattern, vocabulary)
+            if not keys:
+                raise RuleError(f"{rule.source}: rule {rule.id}: no word or digit can start it (a pattern must not "
+                                "begin with a look-behind; match the context and mark the expression as group 'core')")
+            for key in keys:
                 by_key.setdefault(key, []).append(index)
         self._by_key = {key: tuple(sorted(ids)) for key, ids in by_key.items()}
         words = [k for k in self._by_key if k not in (_DIGIT, _QUOTE)]

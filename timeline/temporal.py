@@ -47,7 +47,7 @@ class Context:
         if stop:
             hi = stop.start()
         best, best_distance = None, None
-        for name in ("past", "future"):
+        for name in ("future", "past"):
             for match in cues[name].finditer(text, lo, hi):
                 if start <= match.start() < end:
                     continue

@@ -95,7 +95,8 @@ def test_events_about():
 
 ARTICLE = ("The Alliance, a coalition of ten parties, is set to hold a summit to discuss the budget. "
            "Its leader expected the coalition to convene an emergency meeting in the coming days to review it. "
-           "Concerns grow over potential EU sanctions targeting banks, firms, or traders.")
+           "Concerns grow over potential EU sanctions targeting banks, firms, or traders. "
+           "Brussels has pressured the Alliance to cut ties with the cartel.")
 
 
 def in_article(i, phrase, trigger, modality, **kw):
@@ -111,15 +112,23 @@ def test_with_the_article_text_drafts_read_past_the_clause_skip_purposes_and_res
                in_article(2, "to discuss the budget", "discuss", "expected", actors=["The Alliance"]),
                in_article(3, "to convene an emergency meeting in the coming days", "convene", "expected",
                           actors=["coalition"], timex="the coming days", latest="2025-03-14"),
-               in_article(4, "potential EU sanctions", "sanctions", "potential"))
+               in_article(4, "potential EU sanctions", "sanctions", "potential"),
+               in_article(5, "to cut ties with the cartel", "cut", "expected", actors=["Brussels"]))
     drafts = candidate_questions(df, horizon="2025-12-31", reference="2025-02-28", articles={"a": ARTICLE})
     assert drafts.title.tolist() == [
         "Will the Alliance hold a summit by 2025-12-31?",
         "Will the Alliance convene an emergency meeting by 2025-03-14?",
-        "Will the EU impose sanctions targeting banks, firms, or traders by 2025-12-31?"]
-    assert drafts.event_ids.tolist() == [["a-e1"], ["a-e3"], ["a-e4"]]
+        "Will the EU impose sanctions targeting banks, firms, or traders by 2025-12-31?",
+        "Will the Alliance cut ties with the cartel by 2025-12-31?"]
+    assert drafts.event_ids.tolist() == [["a-e1"], ["a-e3"], ["a-e4"], ["a-e5"]]
+    # object control: the object of "expected" is who convenes, whatever the actors column says
+    other = df.copy()
+    other.at[2, "actors"] = ["Its leader"]
+    drafts = candidate_questions(other, horizon="2025-12-31", reference="2025-02-28", articles={"a": ARTICLE})
+    assert drafts.title[1] == "Will the Alliance convene an emergency meeting by 2025-03-14?"
     # Without the text: only the clause, no purpose filter, no name resolution.
     bare = candidate_questions(df, horizon="2025-12-31", reference="2025-02-28")
     assert bare.title.tolist()[1:] == ["Will the Alliance discuss the budget by 2025-12-31?",
                                       "Will the coalition convene an emergency meeting by 2025-03-14?",
-                                      "Will the EU impose sanctions by 2025-12-31?"]
+                                      "Will the EU impose sanctions by 2025-12-31?",
+                                      "Will Brussels cut ties with the cartel by 2025-12-31?"]

@@ -91,8 +91,23 @@ def _resolve(actor: str, text: str, at: int) -> str:
     return found[-1] if found else actor
 
 
+def _controller(row, text: str, offset: int) -> str | None:
+    """The object of a control verb is the subject of its infinitive: "pressured Baghdad to halt" -> Baghdad."""
+    before = _WORD.findall(text[: max(0, row["trigger_start"] - offset)])[-6:]
+    if len(before) < 3 or before[-1].lower() != "to":
+        return None
+    for i in range(len(before) - 3, -1, -1):
+        if before[i].lower() in CONTROL:
+            between = before[i + 1:-1]
+            return " ".join(between) if 0 < len(between) <= 4 else None
+    return None
+
+
 def _subject(actors, row, text: str, offset: int, whole: bool) -> str:
     actors = [str(a).strip() for a in actors if str(a).strip()]
+    controlled = _controller(row, text, offset) if whole else None
+    if controlled:
+        actors = [controlled]
     if not actors and row["trigger"].lower() in LIGHT_VERBS:  # "potential US sanctions" -> the US
         before = text[: max(0, row["trigger_start"] - offset)].split()
         names = []

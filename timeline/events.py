@@ -32,9 +32,11 @@ def noun_event(lower: str) -> tuple[bool, str]:
     """
     lex = lexicon()
     lemma = lemminflect.getAllLemmas(lower).get("NOUN", (lower,))[0].lower()
+    if lower in lex.not_event_nouns:
+        return False, lemma
     if lower in lex.event_nouns or lemma in lex.event_nouns:
         return True, lemma
-    if lower in lex.not_event_nouns or lemma in lex.not_event_nouns:
+    if lemma in lex.not_event_nouns:
         return False, lemma
     for suffix, rewrites in lex.suffixes:
         if lemma.endswith(suffix) and len(lemma) >= len(suffix) + 4:
@@ -108,6 +110,30 @@ def _in_pp(tokens: list[Token], j: int) -> bool:
     return left > 0 and tokens[left - 1].tag == "PREP"
 
 
+def _has_complement(tokens: list[Token], i: int) -> bool:
+    """Whether verb ``i`` takes an event argument: to + verb, a that-clause, a gerund,
+    or an object noun phrase headed by an event nominal."""
+    j = i + 1
+    n = len(tokens)
+    while j < n and tokens[j].tag in ("ADV", "NEG", "PREP") and tokens[j].lower not in ("to",):
+        if tokens[j].tag == "PREP" and tokens[j].lower not in ("up", "off", "out", "down", "on", "for", "into"):
+            break
+        j += 1
+    if j >= n:
+        return False
+    tok = tokens[j]
+    if tok.tag == "V" and "VBG" in tok.forms or tok.tag == "SUB" and tok.lower in ("that", "whether", "if"):
+        return True
+    k = j
+    while k < n and tokens[k].tag in ("DET", "POSS", "ADJ", "N", "PROPN", "POSSM", "NUM", "PRON"):
+        if tokens[k].tag == "N" and (k + 1 >= n or tokens[k + 1].tag != "N") and noun_event(tokens[k].lower)[0]:
+            return True
+        k += 1
+    if k < n and tokens[k].tag == "V" and "VB" in tokens[k].forms:   # "help rebuild", "make them leave"
+        return True
+    return k < n and tokens[k].tag == "TO" and k + 1 < n and tokens[k + 1].tag == "V" and "VB" in tokens[k + 1].forms
+
+
 def _kind(cls: str, modality: str, plan: bool, tense: str) -> str:
     if cls == "REPORTING":
         return "statement"
@@ -139,33 +165,51 @@ def _mentions(tokens: list[Token]) -> list[dict]:
         if tok.tag in ("MODAL", "BE", "HAVE", "DO") or tok.tag == "V" and tok.forms & {"VBD", "VBZ", "VBP"}:
             finite = True
     for i, tok in enumerate(tokens):
-        if tok.tag != "V" or i in cues or tok.lower in lex.words["never"] or tok.lemma in lex.words["never"]:
+        if tok.tag != "V" or tok.lower in lex.words["never"] or tok.lemma in lex.words["never"]:
             continue
         group = _group(tokens, i, cues)
+        if i in cues and tok.lower in lex.words["aux_cues"]:
+            continue
+        if i in cues:   # the cue itself: a state holding now ("is expected to"), never newsworthy
+            be = next((t.lower for t in reversed(group) if t.tag == "BE"), "")
+            tense = "present" if be in _PRESENT_BE else "past" if be in _PAST_BE else "none"
+            found[i] = dict(i=i, g=i - len(group), role="cue", cls=lex.class_of.get(tok.lemma, "OCCURRENCE"),
+                            tense=tense, aspect="none", modality="asserted", plan=False, infinitive=False,
+                            lemma=tok.lemma, state=True, generic=True)
+            continue
         cue = next((tokens[j] for j in range(i - len(group), i) if j in cues), None)
         tense, aspect, modality, plan, infinitive = _verb_attributes(tokens, i, group, cue, finite_at[i])
         cls = lex.class_of.get(tok.lemma, "OCCURRENCE")
+        if tok.lemma in lex.needs_complement and not _has_complement(tokens, i):
+            cls = "OCCURRENCE"
         found[i] = dict(i=i, g=i - len(group), role="verb", cls=cls, tense=tense, aspect=aspect,
                         modality=modality, plan=plan, infinitive=infinitive, lemma=tok.lemma)
-    for i, tok in enumerate(tokens):   # copula predicates
-        if tok.tag != "BE":
+    for i, tok in enumerate(tokens):   # copula predicates; "have" as a main verb
+        if tok.tag not in ("BE", "HAVE"):
             continue
         j = i + 1
         neg = False
         while j < n and tokens[j].tag in ("ADV", "NEG"):
             neg = neg or tokens[j].tag == "NEG"
             j += 1
-        if j >= n or tokens[j].tag in ("V", "TO"):
+        if j < n and tokens[j].tag in ("V", "TO") or tok.tag == "BE" and j < n and tokens[j].tag == "BE":
             continue
         head = None
-        if tokens[j].tag == "ADJ" and tokens[j].lower not in lex.words["not_predicates"] and \
+        if tok.tag == "HAVE":
+            if j >= n or tokens[j].tag not in ("DET", "NUM", "N", "ADJ", "PROPN", "POSS", "PRON"):
+                continue
+            head = i
+        elif j >= n:
+            continue
+        elif tokens[j].tag == "ADJ" and tokens[j].lower not in lex.words["not_predicates"] and \
                 not (j + 1 < n and tokens[j + 1].tag == "N") or tokens[j].lower in lex.words["predicates"]:
             head = j
         elif tokens[j].tag in ("DET", "ADJ", "N", "POSS", "NUM"):
             k = j
             while k + 1 < n and tokens[k + 1].tag in ("ADJ", "N", "DET", "NUM"):
                 k += 1
-            if tokens[k].tag == "N" and tokens[k].lower in lex.noun_class or noun_event(tokens[k].lower)[0]:
+            timed = any(t.lower in lex.words["state_adverbs"] for t in tokens[max(0, i - 2):j])
+            if tokens[k].tag == "N" and (timed or noun_event(tokens[k].lower)[0]):
                 head = k
         if head is None:
             continue
@@ -177,8 +221,10 @@ def _mentions(tokens: list[Token]) -> list[dict]:
             tense, modality = "future", "expected" if modality == "asserted" else modality
         elif modal is not None and modality == "asserted":
             modality = "potential"
-        found[head] = dict(i=head, g=i - len(group), role="predicate", cls="STATE", tense=tense, aspect="none",
-                           modality=modality, plan=False, infinitive=False, lemma=tokens[head].lower, state=True)
+        cls = lex.class_of.get(tokens[head].lower, "STATE") if head != i else "STATE"
+        found[head] = dict(i=head, g=i - len(group), role="predicate", cls=cls, tense=tense, aspect="none",
+                           modality=modality, plan=False, infinitive=False, lemma=tokens[head].lower, state=True,
+                           generic=head == i)
         used.add(head)
     for i, tok in enumerate(tokens):   # event nominals
         if tok.tag != "N" or i in found:
@@ -186,7 +232,7 @@ def _mentions(tokens: list[Token]) -> list[dict]:
         is_event, lemma = noun_event(tok.lower)
         if not is_event:
             continue
-        if tok.lower.endswith("ing") and i + 1 < n and tokens[i + 1].tag == "N":
+        if i + 1 < n and tokens[i + 1].tag == "N":   # a modifier ("peace talks"): the head is the event
             continue
         left = clauses.np_left(tokens, i)
         owner = max((k for k in range(left, i) if tokens[k].tag == "POSSM"), default=left - 1)
@@ -199,7 +245,7 @@ def _mentions(tokens: list[Token]) -> list[dict]:
         elif "no" in mods:
             modality = "negated"
         tense = "past" if any(m in lex.words["mod_past"] for m in mods) else "none"
-        found[i] = dict(i=i, g=left, role="nominal", cls=lex.noun_class.get(lemma, lex.noun_class.get(tok.lower, "OCCURRENCE")),
+        found[i] = dict(i=i, g=left, role="nominal", cls=lex.noun_class.get(lemma, "OCCURRENCE"),
                         tense=tense, aspect="none", modality=modality, plan=False, infinitive=False, lemma=lemma)
     mentions = [found[i] for i in sorted(found)]
     _govern(tokens, mentions, starts)
@@ -346,7 +392,7 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
                 sentence=s_index, start=tokens[first].start, end=tokens[last - 1].end, trigger=tok.text,
                 trigger_start=tok.start, trigger_end=tok.end, kind=kind, modality=m["modality"], event_class=cls,
                 tense=m["tense"], aspect=m["aspect"], actors=m["actors"], source=source,
-                newsworthy=m["lemma"] not in lex.words["generic"] and m["role"] != "predicate" or m["role"] == "predicate"))
+                newsworthy=m["lemma"] not in lex.words["generic"] and not m.get("generic")))
             if m["role"] == "verb" and (cls == "REPORTING" or m["lemma"] in lex.words["complement"]):
                 after = next((t for t in tokens[m["i"] + 1:] if t.tag not in ("ADV",)), None)
                 if after is not None and (after.tag == "SUB" and after.lower == "that" or after.tag == "PRON"

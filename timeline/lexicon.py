@@ -41,6 +41,7 @@ class Lexicon:
     abbreviations: frozenset
     starters: frozenset           # words that usually start a sentence
     class_of: dict                # verb lemma -> TimeML class
+    needs_complement: frozenset   # lemmas whose class holds only with an event argument
     noun_class: dict              # noun lemma -> TimeML class
     event_nouns: frozenset
     not_event_nouns: frozenset
@@ -69,12 +70,16 @@ def lexicon() -> Lexicon:
             continue
         for word in _words(words):
             closed[word] = closed.get(word, ()) + (tag,)
-    class_of, noun_class = {}, {}
+    class_of, noun_class, needs = {}, {}, set()
     # Later classes in this order win over earlier ones for a shared lemma.
     for name in ("STATE", "I_ACTION", "PERCEPTION", "ASPECTUAL", "I_STATE", "REPORTING"):
         family = data["classes"][name]
+        for lemma in _words(family.get("with_complement", [])):
+            class_of[lemma] = name
+            needs.add(lemma)
         for lemma in _words(family.get("lemmas", [])):
             class_of[lemma] = name
+            needs.discard(lemma)
         for lemma in _words(family.get("nouns", [])):
             noun_class[lemma] = name
     nominals = data["nominals"]
@@ -85,12 +90,14 @@ def lexicon() -> Lexicon:
         starters.update(_words(data["closed"][tag]))
     words = {
         "plan_cues": frozenset(_words(data["verb_groups"]["plan_cues"]["words"])),
+        "aux_cues": frozenset(_words(data["verb_groups"]["plan_cues"]["auxiliary"])),
         "plan_potential": frozenset(_words(data["verb_groups"]["plan_cues"]["potential"])),
         "future": frozenset(_words(data["verb_groups"]["future_modal"]["words"])),
         "would": frozenset(_words(data["verb_groups"]["would"]["words"])),
         "potential_modal": frozenset(_words(data["verb_groups"]["potential_modal"]["words"])),
         "predicates": frozenset(_words(data["predicates"]["words"])),
         "not_predicates": frozenset(_words(data["predicates"]["not_events"])),
+        "state_adverbs": frozenset(_words(data["predicates"]["state_adverbs"])),
         "mod_potential": frozenset(_words(data["modality"]["potential"]["words"])),
         "mod_potential_clause": frozenset(_words(data["modality"]["potential"]["clause"])),
         "mod_expected": frozenset(_words(data["modality"]["expected"]["words"])),
@@ -106,7 +113,7 @@ def lexicon() -> Lexicon:
         "subj_pron": frozenset(_words(data["closed"]["SUBJ_PRON"])),
     }
     return Lexicon(data, closed, frozenset(_words(data["segment"]["abbreviations"])), frozenset(starters),
-                   class_of, noun_class, event_nouns, frozenset(_words(nominals["not_events"])), suffixes, words)
+                   class_of, frozenset(needs), noun_class, event_nouns, frozenset(_words(nominals["not_events"])), suffixes, words)
 
 
 @dataclass
@@ -223,13 +230,26 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
     pos, forms = tok.pos, tok.forms
     if len(pos - {"ADV"}) == 0:
         return "ADV" if pos else "N"
+    prev = _previous(tokens, i)
+    p = prev.tag if prev is not None else "START"
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if "V" in pos and p in ("DET", "POSS", "POSSM", "ADJ", "NUM") and nxt is not None:
+        nxt_noun = nxt.tag in ("", "PROPN") and nxt.text[:1].isalpha() and nxt.lower not in lex.closed \
+            and "N" in (analyze(nxt.lower)[0] or {"N"})
+        if forms & {"VBN", "VBD"} and "VB" not in forms and nxt_noun:
+            return "ADJ"
+        if "VBG" in forms:
+            return "ADJ" if nxt_noun else "N"
     if len(pos - {"ADV"}) == 1:
         only = next(iter(pos - {"ADV"}))
         if only == "V" and tok.lower in lex.words["never"]:
             return "PREP"
         return only
-    prev = _previous(tokens, i)
-    p = prev.tag if prev is not None else "START"
+    if "V" in pos and "N" in pos and nxt is not None and nxt.text[:1].islower() and nxt.lower not in lex.closed \
+            and p not in ("TO", "MODAL", "DO", "HAVE", "BE", "PRON", "REL"):
+        npos, nforms, _ = analyze(nxt.lower)
+        if "VBD" in nforms and not ({"VBD", "VBN"} & forms and "N" not in npos) or "VBZ" in nforms and "N" not in npos:
+            return "N"
     if "V" in pos:
         if p == "TO" and "VB" in forms:
             return "V"
@@ -253,6 +273,8 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if forms & {"VBD", "VBN"}:
                 return "V"
+            if forms & {"VBP"} and not forms & {"VBZ", "VBD"} and p == "N" and not prev.lower.endswith("s"):
+                return "N" if "N" in pos else "V"
             if forms & {"VBZ", "VBP"} and not finite:
                 if nxt is not None and nxt.lower in lex.closed and {"BE", "HAVE", "MODAL"} & set(lex.closed[nxt.lower]):
                     return "N" if "N" in pos else "V"

@@ -53,6 +53,7 @@ MAX_WORDS = 12
 DETERMINERS = {"a", "an", "the"}
 _CUT = re.compile("|".join(CUT_BEFORE))
 _WORD = re.compile(r"[\w\u2019'-]+")
+_CONTROLLED = re.compile(r"\b(" + "|".join(sorted(CONTROL)) + r")\s+((?:[\w\u2019'-]+\s+){1,4}?)to\s+$", re.I)
 
 
 def _texts(articles) -> dict[str, str]:
@@ -92,15 +93,14 @@ def _resolve(actor: str, text: str, at: int) -> str:
 
 
 def _controller(row, text: str, offset: int) -> str | None:
-    """The object of a control verb is the subject of its infinitive: "pressured Baghdad to halt" -> Baghdad."""
-    before = _WORD.findall(text[: max(0, row["trigger_start"] - offset)])[-6:]
-    if len(before) < 3 or before[-1].lower() != "to":
-        return None
-    for i in range(len(before) - 3, -1, -1):
-        if before[i].lower() in CONTROL:
-            between = before[i + 1:-1]
-            return " ".join(between) if 0 < len(between) <= 4 else None
-    return None
+    """The object of a control verb is the subject of its infinitive: "pressured Baghdad to halt" -> Baghdad.
+
+    Only one to four plain words between the verb and "to" (no comma): "the policy, aiming to block"
+    has no object, and "agreed to maintain" keeps its own subject.
+    """
+    before = text[max(0, row["trigger_start"] - offset - 80): max(0, row["trigger_start"] - offset)]
+    match = _CONTROLLED.search(before)
+    return match.group(2).strip() if match else None
 
 
 def _subject(actors, row, text: str, offset: int, whole: bool) -> str:

@@ -5,10 +5,8 @@ expected and its TIMEX3 value (and type, default the rule's). Negatives are text
 which nothing at all may be found. Known failures stay in the data as ``xfail: reason``.
 """
 import datetime as dt
-from pathlib import Path
 
 import pytest
-import yaml
 
 from timeline import rules as rules_module
 from timeline import temporal
@@ -22,10 +20,7 @@ def _date(value):
 
 def _cases():
     cases = []
-    for path in sorted(Path(rules_module.RULES_DIR).glob("*.yaml")):
-        if path.name in rules_module.NOT_FAMILIES:
-            continue
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for _, data in rules_module.family_files():
         family, reference = data["family"], _date(data.get("reference"))
         for rule in data["rules"]:
             for example in rule.get("examples") or ():

@@ -90,7 +90,7 @@ def infer_year(month: int, day: int | None, ref: dt.date, tense: str | None, wee
         return ref.year
     candidates.sort()
     _, distance, year = candidates[0]
-    if tense == "past" and distance > PAST_SLACK_DAYS:
+    if tense == "past" and distance > (PAST_SLACK_DAYS if day is not None else 0):
         earlier = [c for c in candidates if c[1] <= 0]
         if earlier:
             return max(earlier, key=lambda c: c[1])[2]
@@ -230,7 +230,7 @@ def norm_relative(rule, groups, ctx, start, end):
         if count == "X" and shift < 0:
             return rule.type, "PAST_REF", mod
         return (rule.type, granularity, mod) if granularity else None
-    value = _at_unit(ref, unit, shift * count)
+    value = _anaphoric(rule, groups, ctx, start, unit, shift * count) or _at_unit(ref, unit, shift * count)
     if value and groups.get("pod"):
         value += "T" + tables["pod"][_word(groups["pod"])]
     elif value and rule.options.get("value"):
@@ -302,12 +302,84 @@ def norm_time(rule, groups, ctx, start, end):
     return rule.type, (ctx.reference + dt.timedelta(days=delta)).isoformat() + "T" + clock, _mod(groups, rule)
 
 
+def _nearest_period_year(period: str, ref: dt.date) -> int:
+    """The year whose quarter/half/season ``period`` lies nearest the reference date (reports name
+    the last completed quarter in any tense, so tense is not used here)."""
+    best = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        first, last, _ = interval("DATE", f"{year}-{period}", None, None)
+        distance = 0 if first <= ref <= last else min(abs((first - ref).days), abs((last - ref).days))
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1]
+
+
+def _anchor(ctx, start: int, window: int):
+    """The last calendar-valued DATE expression ending within ``window`` characters before ``start``."""
+    for expr in reversed(ctx.previous):
+        if start - expr.end > window:
+            return None
+        if expr.type == "DATE" and re.match(r"[0-9]{4}(?:$|-)", expr.value):
+            return expr
+    return None
+
+
+def _granularity(value: str) -> str:
+    if re.fullmatch(r"[0-9]{4}", value):
+        return "Y"
+    if re.fullmatch(r"[0-9]{4}-Q[1-4]", value):
+        return "Q"
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}", value):
+        return "M"
+    if re.match(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return "D"
+    return "other"
+
+
+def _anaphoric(rule, groups, ctx, start, unit, delta):
+    """Value of "a year earlier" / "the year-ago quarter" / "the quarter" from the expression before it.
+
+    ``anaphor`` in the rule: ``always`` shifts the previous calendar expression by ``delta``
+    years; ``finer`` does so only when that expression is finer than a year (a quarter a
+    year ago); ``same`` repeats the previous expression when it has the rule's unit.
+    """
+    mode = rule.options.get("anaphor")
+    if not mode:
+        return None
+    prev = _anchor(ctx, start, int(rule.options.get("window", 400)))
+    if prev is None:
+        return None
+    grain = _granularity(prev.value)
+    if mode == "same":
+        return prev.value if grain == unit else None
+    if grain == "other" or (mode == "finer" and grain == "Y"):
+        return None
+    if unit in ("M", "D", "W"):
+        order = "YQMD"
+        if grain not in order or order.index(grain) < order.index("M" if unit == "M" else "D"):
+            return None
+        if unit == "M":
+            y, m = _shift_months(int(prev.value[:4]), int(prev.value[5:7]), delta)
+            return f"{y:04d}-{m:02d}"
+        day = dt.date.fromisoformat(prev.value[:10])
+        return _at_unit(day, unit, delta)
+    if unit != "Y":
+        return None
+    year = int(prev.value[:4]) + delta
+    value = f"{year:04d}" + prev.value[4:]
+    if value[4:10] == "-02-29" and not calendar.isleap(year):
+        value = value[:8] + "28" + value[10:]
+    return value
+
+
 def norm_date(rule, groups, ctx, start, end):
     """Calendar dates from named groups: year, yy, month, day, season, quarter, decade, pod, hour."""
     tables, ref = ctx.tables, ctx.reference
     year = None
     if groups.get("year"):
         year = int(groups["year"])
+    elif groups.get("yshift") and ref is not None and not (groups.get("quarter") or groups.get("half")):
+        year = ref.year + tables["shift"].get(_word(groups["yshift"]), 0)
     elif groups.get("yy"):
         yy = int(groups["yy"].lstrip("'"))
         year = (1900 if yy >= 30 else 2000) + yy
@@ -317,7 +389,10 @@ def norm_date(rule, groups, ctx, start, end):
     elif groups.get("mnum"):
         month = int(groups["mnum"])
     if groups.get("day"):
-        day = int(re.match(r"[0-9]+", groups["day"]).group())
+        digits = re.match(r"[0-9]+", groups["day"])
+        day = int(digits.group()) if digits else tables["ordinal"].get(_word(groups["day"]))
+        if day is None:
+            return None
     if groups.get("n1") and groups.get("n2"):  # numeric date: order declared by the rule
         a, b = int(groups["n1"]), int(groups["n2"])
         month, day = (b, a) if rule.options.get("granularity") == "dmy" or a > 12 else (a, b)
@@ -345,14 +420,15 @@ def norm_date(rule, groups, ctx, start, end):
             return None
         period = f"Q{q}"
     elif groups.get("half"):
-        h = tables["ordinal"].get(_word(groups["half"]))
+        h = tables["half"].get(_word(groups["half"]))
         period = f"H{h}" if h in (1, 2) else None
     if period:
-        if year is None and ref is not None:
+        if year is None and ref is not None and groups.get("yshift"):
+            year = ref.year + tables["shift"].get(_word(groups["yshift"]), 0)
+        elif year is None and ref is not None:
             first = _SEASON_MONTHS[period][0] if period in _SEASON_MONTHS else \
                 {"H1": 1, "H2": 7}.get(period) or (_QUARTER_OF[period] - 1) * 3 + 1
-            year = _year_by_shift(first, ref, groups, rule, ctx) or \
-                infer_year(first, None, ref, ctx.tense(start, end))
+            year = _year_by_shift(first, ref, groups, rule, ctx) or _nearest_period_year(period, ref)
         return rule.type, f"{year:04d}-{period}" if year else f"XXXX-{period}", mod
     if month is None:
         if year is None:

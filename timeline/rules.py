@@ -34,7 +34,7 @@ TYPES = ("DATE", "TIME", "DURATION", "SET")
 _REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z_][A-Za-z0-9_]*))?\}")
 _GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
 _RULE_KEYS = {"id", "pattern", "type", "norm", "value", "unit", "shift", "mod", "vague", "examples",
-              "negatives", "granularity", "quant", "note", "case"}
+              "negatives", "granularity", "quant", "note", "case", "anaphor", "window"}
 
 
 @dataclass(frozen=True)
@@ -149,6 +149,22 @@ def _check_rule(raw, path: Path, family: str, priority: int, fragments: dict) ->
                 tuple(raw.get("examples") or ()), tuple(raw.get("negatives") or ()), path.name)
 
 
+def family_files(folder: Path | None = None) -> list[tuple[Path, dict]]:
+    """The temporal rule families of the rules folder: YAML files with a top-level ``family`` key.
+
+    Other YAML files there (vague.yaml, events.yaml, ordering.yaml ...) belong to other
+    stages and are skipped.
+    """
+    found = []
+    for path in sorted(Path(folder or RULES_DIR).glob("*.yaml")):
+        if path.name in NOT_FAMILIES:
+            continue
+        data = _read_yaml(path)
+        if isinstance(data, dict) and "family" in data:
+            found.append((path, data))
+    return found
+
+
 @functools.lru_cache(maxsize=None)
 def load_rules(directory: str | None = None) -> tuple[Rule, ...]:
     """Every rule of every family, in scanning order (family priority, then file order).
@@ -161,13 +177,10 @@ def load_rules(directory: str | None = None) -> tuple[Rule, ...]:
     folder = Path(directory) if directory else RULES_DIR
     fragments, _ = fragments_and_tables()
     found, seen = [], {}
-    for path in sorted(folder.glob("*.yaml")):
-        if path.name in NOT_FAMILIES:
-            continue
-        data = _read_yaml(path) or {}
+    for path, data in family_files(folder):
         family, priority = data.get("family"), data.get("priority", 50)
-        if not family or not isinstance(data.get("rules"), list):
-            raise RuleError(f"{path}: a rule family needs 'family' and a list of 'rules'")
+        if not isinstance(data.get("rules"), list):
+            raise RuleError(f"{path}: a rule family needs a list of 'rules'")
         for raw in data["rules"]:
             rule = _check_rule(raw, path, family, int(priority), fragments)
             if rule.id in seen:

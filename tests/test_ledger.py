@@ -2,6 +2,7 @@
 import json
 import multiprocessing
 import os
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -252,3 +253,15 @@ def test_each_append_is_one_write_with_fsync(ledger, monkeypatch):
     writes = [c for c in calls if c[0] == "write"]
     assert len(writes) == 1 and writes[0][1].endswith(b"\n") and writes[0][1].count(b"\n") == 1
     assert calls.index(("fsync", None)) > calls.index(writes[0])
+
+
+def test_the_seed_ledger_written_by_notebook_03_is_valid():
+    path = Path(__file__).resolve().parent.parent / "notebooks" / "data" / "seed-ledger.jsonl"
+    if not path.exists():
+        pytest.skip("notebooks/data/seed-ledger.jsonl not written yet")
+    ledger = Ledger(path)
+    questions = ledger.questions()
+    assert questions.set_index("id").loc["cf-emergency-meeting", "status"] == "ambiguous"
+    assert (questions.status == "resolved").sum() == 6
+    assert ledger.scores(overall=True).loc[0, "questions"] == 6
+    assert repr(ledger).startswith("Ledger(")

@@ -306,6 +306,17 @@ def _parse(data: bytes, name: str) -> _State:
     return state
 
 
+def _questions_frame(state: _State) -> pd.DataFrame:
+    rows = [state.question(qid) for qid in state.questions]
+    return conform([{c: (list(getattr(q, c)) if c == "event_ids" else getattr(q, c)) for c in QUESTIONS.names}
+                    for q in rows], QUESTIONS)
+
+
+def _forecasts_frame(state: _State) -> pd.DataFrame:
+    return conform([{c: (list(getattr(f, c)) if c == "evidence" else getattr(f, c)) for c in FORECASTS.names}
+                    for f in state.forecasts], FORECASTS)
+
+
 def _read_fd(fd: int) -> bytes:
     chunks, offset = [], 0
     while True:
@@ -357,22 +368,22 @@ class Ledger:
 
     def questions(self) -> pd.DataFrame:
         """All questions, in the order asked, with the ``schema.QUESTIONS`` columns."""
-        state = self._state()
-        rows = [state.question(qid) for qid in state.questions]
-        return conform([{c: (list(getattr(q, c)) if c == "event_ids" else getattr(q, c)) for c in QUESTIONS.names}
-                        for q in rows], QUESTIONS)
+        return _questions_frame(self._state())
 
     def forecasts(self) -> pd.DataFrame:
         """All forecasts, in file order, with the ``schema.FORECASTS`` columns."""
-        state = self._state()
-        return conform([{c: (list(getattr(f, c)) if c == "evidence" else getattr(f, c)) for c in FORECASTS.names}
-                        for f in state.forecasts], FORECASTS)
+        return _forecasts_frame(self._state())
 
     def scores(self, overall: bool = False) -> pd.DataFrame:
-        """Scores per question and forecaster (``schema.SCORES``), or their means (``schema.SCORE_SUMMARY``)."""
+        """Scores per question and forecaster (``schema.SCORES``), or their means per forecaster
+        over resolved questions (``schema.SCORE_SUMMARY``); see :mod:`timeline.scoring`."""
         from .scoring import score_ledger, summarize
-        table = score_ledger(self.questions(), self.forecasts())
+        state = self._state()  # one read: questions and forecasts from the same file contents
+        table = score_ledger(_questions_frame(state), _forecasts_frame(state))
         return summarize(table) if overall else table
+
+    def __repr__(self) -> str:
+        return f"Ledger({str(self.path)!r})"
 
     # -- writing ---------------------------------------------------------------------
     def _append(self, kind: str, obj) -> None:

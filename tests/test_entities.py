@@ -42,7 +42,7 @@ ARTICLE_A = frame("101", [
     ("She also resigned from the board.", "resigned", pd.NaT, T("2006-03-28")),
 ])
 ARTICLE_B = frame("102", [
-    ("Widget Inc. won the case against Acme today.", "won", T("2006-05-08"), T("2006-05-08")),
+    ("Acme lost the case to Widget Inc. today.", "lost", T("2006-05-08"), T("2006-05-08")),
     ("Acme sued Widget in 2006.", "sued", T("2006-03-27"), T("2006-03-27")),
     ("Observers cheered.", "cheered", T("2006-05-08"), T("2006-05-08"), ["Acme Corp"]),
 ])
@@ -61,7 +61,9 @@ def test_filter_entity_person_surname_and_pronoun():
 
 
 def test_filter_entity_other_organisation():
-    assert filter_entity(DF, "Widget Inc.")["event_id"].tolist() == [
+    # "lost the case to Widget Inc.": too far from the trigger to be its object
+    assert filter_entity(DF, "Widget Inc.")["event_id"].tolist() == ["101-e002", "101-e003", "102-e002"]
+    assert filter_entity(DF, "Widget Inc.", mode="clause")["event_id"].tolist() == [
         "101-e002", "101-e003", "102-e001", "102-e002"]
 
 
@@ -98,7 +100,7 @@ def test_to_semeval_format_positions_and_coreference():
         (1, "1990-XX-XX", ("101-0-founded",)),
         (2, "2006-03-27", ("101-1-sued", "102-1-sued")),          # co-referring: one line
         (3, "2006-03-28", ("101-2-claims",)),
-        (4, "2006-05-08", ("102-0-won",)),
+        (4, "2006-05-08", ("102-0-lost",)),
         (4, "2006-05-08", ("102-2-cheered",)),
     ]
     for line in text.strip().split("\n")[1:]:
@@ -138,3 +140,18 @@ def test_reported_content_is_not_a_participant_of_the_report():
     df = conform(rows, TIMELINE)
     assert filter_entity(df, "Acme Corp")["event_id"].tolist() == ["201-e002"]
     assert filter_entity(df, "Jane Doe")["event_id"].tolist() == ["201-e001"]
+
+
+def test_to_semeval_published_dates_undated_events():
+    rows = frame("301", [("Acme Corp said it grew.", "said", pd.NaT, T("2006-03-28")),
+                         ("Acme Corp has two plants.", "has", pd.NaT, pd.NaT),
+                         ("Acme Corp will open a store.", "open", T("2006-03-28"), pd.NaT),
+                         ("Acme Corp was founded long ago.", "founded", pd.NaT, T("1990-12-31"))])
+    df = conform(rows, TIMELINE)
+    text = to_semeval(df, "Acme Corp", published={"301": "2006-03-28"})
+    assert parse_semeval(text)[1] == [
+        (0, "XXXX-XX-XX", ("301-2-open",)), (0, "XXXX-XX-XX", ("301-3-founded",)),
+        (1, "2006-03-28", ("301-0-said",)), (1, "2006-03-28", ("301-1-has",)),
+    ]
+    assert to_semeval(df, "Acme Corp", published=T("2006-03-28")) == text
+    assert "2006-03-28" not in to_semeval(df, "Acme Corp")

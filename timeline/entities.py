@@ -35,6 +35,10 @@ from .errors import TimelineError
 RULES = Path(__file__).resolve().parent / "rules" / "entities.yaml"
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+#: Longest text between a trigger and a mention read as its object or agent (a determiner or
+#: a preposition: "unveiled the X", "praised by X", "said X"); punctuation in between breaks it.
+_OBJECT_GAP = 8
+_GAP_BREAK = re.compile(r"[,;:\"()\[\]]")
 _REPORT_CLASSES = ("REPORTING", "I_STATE", "PERCEPTION")
 _VERSION = re.compile(r"^(?:\d[\w.]*|[A-Z0-9]{1,3}|[IVX]+)$")
 
@@ -230,14 +234,18 @@ def _is_report(group: pd.DataFrame) -> list[bool]:
     return [k == "statement" or c in _REPORT_CLASSES for k, c in zip(kinds, classes)]
 
 
-def filter_entity(df: pd.DataFrame, entity: str) -> pd.DataFrame:
+def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.DataFrame:
     """The events an entity takes part in, as actor or participant.
 
     An event is kept when one of its ``actors`` names the entity, or when a
     mention of the entity (a name, a short name, or a pronoun or definite noun
-    phrase that refers back to it; see the module docstring) lies inside the
-    event's clause span; for statements and reporting, perception or I_STATE
-    events only before the trigger (the speaker, not the reported content). Mentions are searched in the clause texts of each
+    phrase that refers back to it; see the module docstring) is its subject or
+    object: inside the event's clause span, and either the nearest trigger
+    after the mention ("Acme cut"), or the nearest trigger before it with at
+    most a determiner or preposition in between ("sued Acme", "praised by
+    Acme"). A statement or a reporting, perception or I_STATE event takes only
+    its speaker ("Acme said", "said Acme"), never what the report is about.
+    ``mode="clause"`` keeps every event whose clause holds a mention. Mentions are searched in the clause texts of each
     article, so coreference works within an article, never across articles.
 
     Args:
@@ -250,29 +258,49 @@ def filter_entity(df: pd.DataFrame, entity: str) -> pd.DataFrame:
 
     Examples:
         >>> from timeline.schema import TIMELINE, conform
-        >>> rows = [dict(event_id=f"a-e{i}", article_id="a", sentence=i, start=s, end=s + len(t), text=t,
-        ...              trigger=t.split()[2], trigger_start=s, trigger_end=s + 1, actors=[], kind="action",
-        ...              modality="asserted", precision="unknown", basis="none", rule="none", order=i,
-        ...              event_class="OCCURRENCE", tense="past", aspect="none", newsworthy=True)
-        ...         for i, (s, t) in enumerate([(0, "Acme Corp cut jobs."), (20, "The firm closed plants."),
-        ...                                     (44, "Rain fell all day.")])]
+        >>> text = "Acme Corp cut jobs. The firm closed plants. Rain fell all day."
+        >>> rows = [dict(event_id=f"a-e{i}", article_id="a", sentence=i, start=s, end=e, text=text[s:e],
+        ...              trigger=w, trigger_start=text.index(w), trigger_end=text.index(w) + len(w), actors=[],
+        ...              kind="action", modality="asserted", precision="unknown", basis="none", rule="none",
+        ...              order=i, event_class="OCCURRENCE", tense="past", aspect="none", newsworthy=True)
+        ...         for i, (s, e, w) in enumerate([(0, 19, "cut"), (20, 43, "closed"), (44, 62, "fell")])]
         >>> filter_entity(conform(rows, TIMELINE), "Acme Corp")["trigger"].tolist()
         ['cut', 'closed']
     """
     spec = names(entity)
-    keep = []
+    keep: set = set()
     for _, group in df.groupby("article_id", sort=False):
         found = mentions(_article_spans(group), entity)
-        starts = [m[0] for m in found]
-        reports = _is_report(group)
-        for index, start, end, trigger, actors, report in zip(group.index, group["start"], group["end"],
-                                                              group["trigger_start"], group["actors"], reports):
-            # a report's participants are its speaker, not what the reported clause is about
-            stop = min(end, trigger) if report else end
-            if _actor_matches(actors, spec) or any(start <= s < stop for s in starts):
-                keep.append(index)
-    keep_set = set(keep)
-    return df.loc[[i for i in df.index if i in keep_set]]
+        events = list(zip(group.index, group["start"], group["end"], group["trigger_start"],
+                          group["trigger_end"], _is_report(group)))
+        for index, actors in zip(group.index, group["actors"]):
+            if _actor_matches(actors, spec):
+                keep.add(index)
+        pieces = sorted(zip(group["start"], group["text"]))
+
+        def text_of(start, end):
+            for piece_start, text in pieces:
+                if piece_start <= start and end <= piece_start + len(text):
+                    return text[start - piece_start:end - piece_start]
+            return None
+
+        for m_start, m_end, _, _ in found:
+            holders = [e for e in events if e[1] <= m_start < e[2]]
+            # the mention as subject: the nearest trigger after it; as object: the nearest before it
+            after = [e for e in holders if e[3] >= m_end]
+            before = [e for e in holders if e[4] <= m_start]
+            if after:
+                keep.add(min(after, key=lambda e: (e[3] - m_end, e[3]))[0])
+            if before and mode == "nearest":
+                event = min(before, key=lambda e: (m_start - e[4], -e[3]))
+                gap = text_of(event[4], m_start)
+                # a report's object is what was said; only "said X" names its speaker
+                if gap is not None and len(gap) <= _OBJECT_GAP and not _GAP_BREAK.search(gap) \
+                        and not (event[5] and gap.strip()):
+                    keep.add(event[0])
+            if mode == "clause":
+                keep.update(e[0] for e in holders if not e[5] or m_start < e[3])
+    return df.loc[[i for i in df.index if i in keep]]
 
 
 def semeval_date(earliest, latest) -> str:
@@ -306,7 +334,14 @@ def default_mention(row) -> str:
     return f"{row['article_id']}-{row['sentence']}-{'_'.join(str(row['trigger']).split())}"
 
 
-def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True) -> str:
+def _published(published, article_id):
+    if published is None:
+        return None
+    value = published.get(article_id) if hasattr(published, "get") else published
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).normalize()
+
+
+def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True, published=None) -> str:
     """An entity's timeline in the SemEval-2015 Task 4 format.
 
     The first line is the entity; then one line per event (or group of
@@ -324,6 +359,11 @@ def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True)
             benchmark on a tokenized corpus passes a function mapping
             ``trigger_start``/``trigger_end`` to its ``docid-sentence-token`` ids.
         select: run :func:`filter_entity` first (False when ``df`` is already selected).
+        published: the articles' publication dates (a mapping article_id -> date,
+            or one date for all). When given, an event without a lower bound whose
+            upper bound is open or is that date takes the publication date: the
+            task's convention of anchoring what a report does not date to the
+            document's creation time. None leaves such events undated.
 
     Returns:
         The timeline text, ending with a newline.
@@ -348,7 +388,11 @@ def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True)
     lines: dict[tuple, list[str]] = {}
     keys: dict[tuple, tuple] = {}
     for _, row in events.iterrows():
-        date = semeval_date(row["earliest"], row["latest"])
+        earliest, latest = row["earliest"], row["latest"]
+        day = _published(published, row["article_id"])
+        if day is not None and pd.isna(earliest) and (pd.isna(latest) or pd.Timestamp(latest) == day):
+            earliest = latest = day
+        date = semeval_date(earliest, latest)
         ident = mention(row)
         if ident is None:
             continue
@@ -357,7 +401,7 @@ def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True)
             keys[key] = (0, date)
         else:
             key = (date, _stem(str(row["trigger"])))
-            keys[key] = (1, date, pd.Timestamp(row["earliest"]), pd.Timestamp(row["latest"]))
+            keys[key] = (1, date, pd.Timestamp(earliest), pd.Timestamp(latest))
         bucket = lines.setdefault(key, [])
         if ident not in bucket:
             bucket.append(ident)

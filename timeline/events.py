@@ -201,8 +201,7 @@ def _mentions(tokens: list[Token]) -> list[dict]:
             head = i
         elif j >= n:
             continue
-        elif tokens[j].tag == "ADJ" and tokens[j].lower not in lex.words["not_predicates"] and \
-                not (j + 1 < n and tokens[j + 1].tag == "N") or tokens[j].lower in lex.words["predicates"]:
+        elif tokens[j].lower in lex.words["predicates"]:
             head = j
         elif tokens[j].tag in ("DET", "ADJ", "N", "POSS", "NUM"):
             k = j
@@ -234,6 +233,10 @@ def _mentions(tokens: list[Token]) -> list[dict]:
             continue
         if i + 1 < n and tokens[i + 1].tag == "N":   # a modifier ("peace talks"): the head is the event
             continue
+        plural = tok.lower.endswith("s")
+        if i > 0 and (tokens[i - 1].tag == "V" and not plural or tokens[i - 1].tag == "PREP" and not (
+                plural and i + 1 < n and tokens[i + 1].tag == "PREP")):
+            continue   # a bare noun right after a preposition or verb is generic ("in response", "voiced concern")
         left = clauses.np_left(tokens, i)
         owner = max((k for k in range(left, i) if tokens[k].tag == "POSSM"), default=left - 1)
         mods = [t.lower for t in tokens[owner + 1:i]]

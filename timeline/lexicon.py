@@ -83,7 +83,8 @@ def lexicon() -> Lexicon:
         for lemma in _words(family.get("nouns", [])):
             noun_class[lemma] = name
     nominals = data["nominals"]
-    event_nouns = frozenset(_words(nominals["lemmas"])) | frozenset(noun_class)
+    event_nouns = frozenset(_words(nominals["lemmas"])) | frozenset(
+        w for w, c in noun_class.items() if c != "STATE")
     suffixes = tuple(sorted(((s, tuple(r)) for s, r in nominals["suffixes"].items()), key=lambda x: -len(x[0])))
     starters = set()
     for tag in ("DET", "PRON", "CONJ", "SUB", "POSS"):
@@ -276,7 +277,7 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
             if forms & {"VBP"} and not forms & {"VBZ", "VBD"} and p == "N" and not prev.lower.endswith("s"):
                 return "N" if "N" in pos else "V"
             if forms & {"VBZ", "VBP"} and not finite:
-                if nxt is not None and nxt.lower in lex.closed and {"BE", "HAVE", "MODAL"} & set(lex.closed[nxt.lower]):
+                if nxt is not None and nxt.lower in lex.closed and {"BE", "HAVE", "MODAL", "DO"} & set(lex.closed[nxt.lower]):
                     return "N" if "N" in pos else "V"
                 return "V"
             if "VBG" in forms:

@@ -70,8 +70,10 @@ def infer_year(month: int, day: int | None, ref: dt.date, tense: str | None, wee
     Examples:
         >>> infer_year(10, 23, dt.date(1989, 11, 1), "past"), infer_year(10, 23, dt.date(1989, 11, 1), "future")
         (1989, 1990)
-        >>> infer_year(12, 20, dt.date(1989, 11, 2), "past"), infer_year(11, 20, dt.date(1989, 11, 2), "past")
-        (1988, 1989)
+        >>> infer_year(2, 20, dt.date(1989, 11, 2), "past"), infer_year(2, 20, dt.date(1989, 11, 2), None)
+        (1989, 1990)
+        >>> infer_year(11, 20, dt.date(1989, 11, 2), "past")  # a near deadline in a past-tense clause
+        1989
     """
     candidates = []
     for year in (ref.year - 1, ref.year, ref.year + 1):

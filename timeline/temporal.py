@@ -128,7 +128,7 @@ def find_timexes(text_or_article, published=None) -> pd.DataFrame:
     Examples:
         >>> df = find_timexes("Talks resume in the coming days.", published="2025-02-28")
         >>> df[["text", "type", "value"]].values.tolist()
-        [['in the coming days', 'DATE', 'FUTURE_REF']]
+        [['the coming days', 'DATE', 'FUTURE_REF']]
         >>> df.earliest[0].date(), df.latest[0].date()
         (datetime.date(2025, 2, 28), datetime.date(2025, 3, 14))
     """

@@ -1,0 +1,102 @@
+"""timeline.temporal: the find/find_timexes contract, the seed article, the scanner."""
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+import timeline
+from timeline import errors, rules, schema, temporal
+from timeline.scanner import scanner
+
+REF = dt.date(2025, 2, 28)
+
+
+def by_text(found):
+    return {t.text: t for t in found}
+
+
+def test_seed_timexes(seed_article):
+    found = by_text(temporal.find(seed_article.text, REF))
+    feb1 = found["February 1"]
+    assert (feb1.type, feb1.value, feb1.precision) == ("DATE", "2025-02-01", "day")
+    assert feb1.earliest == feb1.latest == dt.date(2025, 2, 1)
+    coming = found["the coming days"]
+    assert (coming.value, coming.earliest, coming.latest) == ("FUTURE_REF", REF, dt.date(2025, 3, 14))
+    assert found["currently"].value == "PRESENT_REF"
+    assert not any(ch.isdigit() for t in found.values() if t.text != "February 1" for ch in t.text)
+
+
+def test_without_reference_nothing_is_filled_in(seed_article):
+    found = by_text(temporal.find(seed_article.text, None))
+    feb1 = found["February 1"]
+    assert feb1.value == "XXXX-02-01" and feb1.earliest is None and feb1.latest is None
+    assert found["the coming days"].earliest is None
+
+
+def test_find_sorted_non_overlapping_with_rule_ids(seed_article):
+    found = temporal.find(seed_article.text + " Last week, two years ago, and on Feb. 3 2024.", REF)
+    starts = [t.start for t in found]
+    assert starts == sorted(starts)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    known = {r.id for r in rules.load_rules()}
+    assert all(t.rule in known for t in found)
+
+
+def test_find_timexes_frame_schema_and_article_published():
+    article = timeline.Article("He left on Feb. 3 and returns next week.", published="2025-02-28")
+    df = timeline.find_timexes(article)
+    schema.validate(df, schema.TIMEX)
+    assert df.columns.tolist() == schema.TIMEX.names
+    assert df.value.tolist() == ["2025-02-03", "2025-W10"]
+    assert df.earliest.tolist() == [pd.Timestamp("2025-02-03"), pd.Timestamp("2025-03-03")]
+    overridden = timeline.find_timexes(article, published="2024-02-28")
+    assert overridden.value.tolist()[0] == "2024-02-03"
+
+
+def test_find_timexes_rejects_bad_text():
+    with pytest.raises(errors.ArticleError):
+        timeline.find_timexes("   ")
+
+
+def test_empty_result_has_schema():
+    df = timeline.find_timexes("Nothing temporal here.", published="2025-02-28")
+    assert df.empty and df.columns.tolist() == schema.TIMEX.names
+
+
+@pytest.mark.parametrize("text", ["2,500 troops", "$10 a share", "10% of 1,000", "you may go",
+                                  "the March of Dimes", "1600 Pennsylvania Avenue", "a 6-year-old boy"])
+def test_numbers_and_words_are_not_dates(text):
+    assert temporal.find(text, REF) == []
+
+
+def test_deterministic_and_independent_of_today(seed_article):
+    first = timeline.find_timexes(seed_article)
+    second = timeline.find_timexes(seed_article)
+    pd.testing.assert_frame_equal(first, second)
+
+
+def test_dispatch_gives_the_same_matches_as_the_full_alternation(seed_article):
+    text = seed_article.text + " " + " ".join(
+        str(example.get("text")) for rule in rules.load_rules() for example in rule.examples)
+    scan = scanner()
+    dispatched = [m.span() for _, _, m in scan.scan(text)]
+    plain = [m.span() for m in scan.pattern.finditer(text)]
+    assert dispatched == plain
+
+
+def test_far_dates_have_open_timestamps():
+    df = timeline.find_timexes("In the 11th century monks wrote.", published="2025-02-28")
+    assert df.value.tolist() == ["10"] and df.earliest.isna().all()
+
+
+def test_vague_window_table():
+    assert rules.vague_window("coming_days") == (0, 14)
+    assert all(before >= 0 and after >= 0 for before, after in rules.vague_windows().values())
+    with pytest.raises(errors.RuleError):
+        rules.vague_window("nope")
+
+
+def test_rule_loader_reports_unknown_fragment(tmp_path):
+    (tmp_path / "bad.yaml").write_text("family: x\nrules:\n  - {id: r1, pattern: '{nope}', type: DATE, norm: date}\n")
+    with pytest.raises(errors.RuleError, match=r"bad.yaml: rule r1: unknown fragment \{nope\}"):
+        rules.load_rules(str(tmp_path))

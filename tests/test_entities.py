@@ -155,3 +155,13 @@ def test_to_semeval_published_dates_undated_events():
     ]
     assert to_semeval(df, "Acme Corp", published=T("2006-03-28")) == text
     assert "2006-03-28" not in to_semeval(df, "Acme Corp")
+
+
+def test_to_semeval_lists_asserted_events_unless_asked():
+    rows = frame("401", [("Acme Corp sold a plant.", "sold", T("2006-03-27"), T("2006-03-27")),
+                         ("Acme Corp may sell another.", "sell", T("2006-03-28"), T("2006-04-28"))])
+    rows[1]["modality"] = "potential"
+    df = conform(rows, TIMELINE)
+    assert "401-1-sell" not in to_semeval(df, "Acme Corp")
+    assert "401-1-sell" in to_semeval(df, "Acme Corp", modalities=None)
+    assert "401-1-sell" in to_semeval(df, "Acme Corp", modalities=("asserted", "potential"))

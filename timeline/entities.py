@@ -341,7 +341,8 @@ def _published(published, article_id):
     return None if value is None or pd.isna(value) else pd.Timestamp(value).normalize()
 
 
-def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True, published=None) -> str:
+def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True, published=None,
+               modalities=("asserted",)) -> str:
     """An entity's timeline in the SemEval-2015 Task 4 format.
 
     The first line is the entity; then one line per event (or group of
@@ -364,6 +365,9 @@ def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True,
             upper bound is open or is that date takes the publication date: the
             task's convention of anchoring what a report does not date to the
             document's creation time. None leaves such events undated.
+        modalities: the modalities listed (default: asserted events, what
+            happened or holds; expected, potential and negated ones are left
+            out); None lists every event.
 
     Returns:
         The timeline text, ending with a newline.
@@ -384,6 +388,8 @@ def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True,
         2 2001-05-02 a-0-sold
     """
     events = filter_entity(df, entity) if select else df
+    if modalities is not None and "modality" in events:
+        events = events[events["modality"].isin(modalities)]
     mention = mention or default_mention
     lines: dict[tuple, list[str]] = {}
     keys: dict[tuple, tuple] = {}

@@ -17,9 +17,9 @@ Relation classes, from the event's side (a link stated from the time's side is i
 
 Predicted relation to the DCT ``P`` from the row's bounds [earliest, latest] (NaT = open):
 latest < P, or latest == P with an earlier or open start -> BEFORE; earliest > P, or
-earliest == P with a later or open end -> AFTER; earliest == latest == P, or
-earliest <= P <= latest with a tense/state rule -> OVERLAP; no bounds at all ->
-undetermined (scored as the majority class, and counted apart).
+earliest == P with a later or open end -> AFTER; otherwise the bounds include P (or
+are open on both sides) -> OVERLAP. Rows whose basis is ``none`` (no evidence at
+all) are counted apart as "undetermined".
 Predicted relation to a timex [ts, te] (gold value read as a calendar interval):
 inside -> OVERLAP, latest < ts -> BEFORE, earliest > te -> AFTER, else undetermined.
 
@@ -91,11 +91,7 @@ def predict_dct(row, dct: dt.date) -> str | None:
         return "BEFORE"
     if pd.notna(lo) and (lo > P or (lo == P and (pd.isna(hi) or hi > P))):
         return "AFTER"
-    if pd.notna(lo) and pd.notna(hi):
-        return "OVERLAP"
-    if row.basis != "none":
-        return "OVERLAP"   # open on both sides by a rule: holds at publication
-    return None
+    return "OVERLAP"   # the bounds include P (or are open): it may hold at publication
 
 
 def predict_timex(row, span: tuple[dt.date, dt.date]) -> str | None:
@@ -132,28 +128,28 @@ def _match_events(doc, frame) -> dict:
 
 
 class Tally:
-    """Gold/predicted pairs per gold class."""
+    """(gold, predicted or None, determined) triples; None is scored as the majority class."""
 
     def __init__(self):
-        self.pairs = []          # (gold, predicted or None)
+        self.pairs = []
 
     def table(self, title: str) -> tuple[str, float, float]:
-        gold = collections.Counter(g for g, _ in self.pairs)
+        gold = collections.Counter(g for g, _, _ in self.pairs)
         majority = gold.most_common(1)[0][0] if gold else "BEFORE"
         lines = [f"{title}: {len(self.pairs)} links with a detected event (majority class {majority})",
                  f"  {'gold class':<10} {'links':>6} {'determined':>10} {'accuracy':>9} {'baseline':>9}"]
         total_ok = base_ok = 0
         for cls in CLASSES:
-            pairs = [(g, p) for g, p in self.pairs if g == cls]
-            ok = sum(1 for g, p in pairs if (p or majority) == g)
-            determined = sum(1 for _, p in pairs if p is not None)
+            pairs = [(g, p, d) for g, p, d in self.pairs if g == cls]
+            ok = sum(1 for g, p, _ in pairs if (p or majority) == g)
+            determined = sum(1 for _, _, d in pairs if d)
             base = len(pairs) if cls == majority else 0
             total_ok, base_ok = total_ok + ok, base_ok + base
             if pairs:
                 lines.append(f"  {cls:<10} {len(pairs):>6} {determined:>10} {ok / len(pairs):>9.3f} {base / len(pairs):>9.3f}")
         n = max(1, len(self.pairs))
-        determined = [(g, p) for g, p in self.pairs if p is not None]
-        det_acc = sum(1 for g, p in determined if g == p) / max(1, len(determined))
+        determined = [(g, p) for g, p, d in self.pairs if d]
+        det_acc = sum(1 for g, p in determined if g == (p or majority)) / max(1, len(determined))
         lines.append(f"  {'all':<10} {len(self.pairs):>6} {len(determined):>10} {total_ok / n:>9.3f} {base_ok / n:>9.3f}")
         lines.append(f"  accuracy on determined links only: {det_acc:.3f} ({len(determined)}/{len(self.pairs)})")
         return "\n".join(lines), total_ok / n, base_ok / n
@@ -188,7 +184,7 @@ def run(corpus=None, errors=None) -> dict:
             gold = relation_class(link.get("relType", ""), inverted)
             if tid == doc.dct_tid and dct:
                 predicted = predict_dct(row, dct)
-                dct_tally.pairs.append((gold, predicted))
+                dct_tally.pairs.append((gold, predicted, row.basis != "none"))
                 if predicted != gold:
                     key = (gold, predicted, row.tense, row.rule)
                     mistakes[key] += 1
@@ -197,7 +193,8 @@ def run(corpus=None, errors=None) -> dict:
             elif tid in timexes:
                 span = interval(timexes[tid].attrs.get("value", ""))
                 if span is not None:
-                    timex_tally.pairs.append((gold, predict_timex(row, span)))
+                    predicted = predict_timex(row, span)
+                    timex_tally.pairs.append((gold, predicted, predicted is not None))
     elapsed = time.perf_counter() - started
     dct_text, dct_acc, dct_base = dct_tally.table("event-DCT")
     timex_text, timex_acc, timex_base = timex_tally.table("event-timex")

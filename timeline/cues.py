@@ -31,6 +31,8 @@ from .model import Event, TimeExpr
 RULES_FILE = Path(__file__).resolve().parent / "rules" / "ordering.yaml"
 _PREPOSITION = re.compile(r"^(?:in|on|at|for|by|during|since|until|from|within|over|after|before|of|to|this|last|next)\b", re.I)
 _MODIFIER_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}$")
+_FUNCTION = re.compile(r"\b(?:to|that|and|or|for|with|in|on|at|of|by|from|the|a|an|as|than|into|but|is|are|was|were)\b", re.I)
+_REPORTED = re.compile(r"\bthat\b|[\"“”‘’`]|''|;")
 _PREPOSED_GAP = re.compile(r"^[\s,;:]*$")
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -137,7 +139,8 @@ def reported_relation(event: Event) -> tuple[str, str] | None:
     return None
 
 
-def _compatible(event: Event, timex: TimeExpr, text: str, reference: dt.date | None = None) -> bool:
+def _compatible(event: Event, timex: TimeExpr, text: str, reference: dt.date | None = None,
+                preposed: bool = False) -> bool:
     """A past event is not dated by a vague future expression, nor a future one by a vague past one.
 
     A full date close to the trigger that contradicts the tense is still attached:
@@ -152,7 +155,7 @@ def _compatible(event: Event, timex: TimeExpr, text: str, reference: dt.date | N
         return False
     if relation == "after" and value == "PAST_REF":
         return False
-    if reference is not None and distance > 25 and (
+    if reference is not None and distance > 4 and not preposed and (
             (relation == "before" and timex.earliest and timex.earliest > reference)
             or (relation == "after" and timex.latest and timex.latest < reference)):
         return False   # a far expression contradicting the tense dates something else
@@ -181,7 +184,7 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
             continue
         for event in events:
             gap = text[timex.end:event.trigger_start]
-            if event.trigger_start >= timex.end and _MODIFIER_GAP.match(gap) and not re.search(r"\b(?:to|that|and|or)\b", gap):
+            if event.trigger_start >= timex.end and _MODIFIER_GAP.match(re.sub(r"^['’]s\b", "", gap)) and not _FUNCTION.search(gap):
                 if event.timex is None and _compatible(event, timex, text, reference):
                     event.timex = t_index
                     taken.add(t_index)
@@ -191,14 +194,17 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
             continue
         best = None
         for t_index, timex in enumerate(timexes):
-            if t_index in taken or not _compatible(event, timex, text, reference):
+            if t_index in taken:
                 continue
             inside = event.start <= timex.start and timex.end <= event.end
-            preposed = (timex.end <= event.start and _PREPOSED_GAP.match(text[timex.end:event.start])
-                        and _opens_sentence(text, timex.start))
-            if not (inside or preposed):
+            preposed = bool(timex.end <= event.trigger_start and _opens_sentence(text, timex.start)
+                            and (inside or (timex.end <= event.start and _PREPOSED_GAP.match(text[timex.end:event.start]))))
+            if not (inside or preposed) or not _compatible(event, timex, text, reference, preposed):
                 continue
             distance = min(abs(timex.start - event.trigger_end), abs(event.trigger_start - timex.end))
+            if event.event_class == "REPORTING" and timex.start > event.trigger_end and _REPORTED.search(
+                    text[event.trigger_end:timex.start]):
+                continue   # a report takes its own date ("said Monday"), not one of what it reports
             if best is None or distance < best[0]:
                 best = (distance, t_index)
         if best is not None:

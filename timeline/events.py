@@ -15,7 +15,7 @@ import functools
 import lemminflect
 
 from . import clauses
-from .lexicon import Token, lexicon, proper_names, tag, tokenize
+from .lexicon import Token, analyze, lexicon, proper_names, tag, tokenize
 from .model import Event
 
 _PRESENT_BE = ("is", "am", "are", "'re", "'m", "'s")
@@ -184,7 +184,17 @@ def _mentions(tokens: list[Token]) -> list[dict]:
             cls = "OCCURRENCE"
         found[i] = dict(i=i, g=i - len(group), role="verb", cls=cls, tense=tense, aspect=aspect,
                         modality=modality, plan=plan, infinitive=infinitive, lemma=tok.lemma)
-    for i, tok in enumerate(tokens):   # copula predicates; "have" as a main verb
+    for i, tok in enumerate(tokens):   # copula predicates; "have" and "do" as main verbs
+        if tok.tag == "DO":
+            nxt = next((t for t in tokens[i + 1:] if t.tag not in ("ADV", "NEG")), None)
+            if nxt is None or nxt.tag != "V" and nxt.tag not in ("PRON", "PROPN", "N") or \
+                    nxt.tag in ("PRON", "PROPN", "N") and tokens[i - 1:i] and tokens[i - 1].tag == "SUB":
+                group = _group(tokens, i, cues)
+                tense = "past" if tok.lower == "did" else "present" if tok.lower in ("do", "does") else "none"
+                found[i] = dict(i=i, g=i - len(group), role="verb", cls="OCCURRENCE", tense=tense, aspect="none",
+                                modality="negated" if any(t.tag == "NEG" for t in tokens[i + 1:i + 3]) else "asserted",
+                                plan=False, infinitive=False, lemma="do")
+            continue
         if tok.tag not in ("BE", "HAVE"):
             continue
         j = i + 1
@@ -201,7 +211,9 @@ def _mentions(tokens: list[Token]) -> list[dict]:
             head = i
         elif j >= n:
             continue
-        elif tokens[j].lower in lex.words["predicates"]:
+        elif tokens[j].lower in lex.words["predicates"] or tokens[j].tag == "ADJ" and (
+                lex.class_of.get(tokens[j].lower) == "I_STATE" or "VBN" in tokens[j].forms
+                or "VBN" in analyze(tokens[j].lower)[1]):
             head = j
         elif tokens[j].tag in ("DET", "ADJ", "N", "POSS", "NUM"):
             k = j

@@ -113,8 +113,9 @@ def lexicon() -> Lexicon:
         "particle": frozenset(_words(data["closed"]["NAME_PARTICLE"])),
         "subj_pron": frozenset(_words(data["closed"]["SUBJ_PRON"])),
     }
+    not_events = frozenset(_words(nominals["not_events"]))
     return Lexicon(data, closed, frozenset(_words(data["segment"]["abbreviations"])), frozenset(starters),
-                   class_of, frozenset(needs), noun_class, event_nouns, frozenset(_words(nominals["not_events"])), suffixes, words)
+                   class_of, frozenset(needs), noun_class, event_nouns, not_events, suffixes, words)
 
 
 @dataclass
@@ -218,6 +219,22 @@ def _closed_tag(tok: Token, prev: Token | None, nxt: Token | None, lex: Lexicon)
     return tags[0]
 
 
+def _peek(tok: Token | None, lex: Lexicon) -> str:
+    """A rough class of a token not tagged yet: END, PUNCT, NUM, PROPN, a closed tag, NOUN or OPEN."""
+    if tok is None:
+        return "END"
+    if _PUNCT.match(tok.text):
+        return "PUNCT"
+    if tok.text[0].isdigit():
+        return "NUM"
+    if tok.lower in lex.closed:
+        return lex.closed[tok.lower][0]
+    if tok.text[0].isupper():
+        return "PROPN"
+    pos = analyze(tok.lower)[0]
+    return "NOUN" if "N" in pos and "V" not in pos or pos == {"N", "V"} and tok.lower.endswith("s") is False else "OPEN"
+
+
 def _previous(tokens: list[Token], i: int) -> Token | None:
     """The nearest earlier token that is not an adverb or negation."""
     j = i - 1
@@ -243,7 +260,7 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
             return "ADJ" if nxt_noun else "N"
     if len(pos - {"ADV"}) == 1:
         only = next(iter(pos - {"ADV"}))
-        if only == "V" and tok.lower in lex.words["never"]:
+        if only == "V" and tok.lower in lex.words["never"] and p not in ("BE", "HAVE", "MODAL", "DO", "TO"):
             return "PREP"
         return only
     if "V" in pos and "N" in pos and nxt is not None and nxt.text[:1].islower() and nxt.lower not in lex.closed \
@@ -274,6 +291,10 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if forms & {"VBD", "VBN"}:
                 return "V"
+            ahead = _peek(nxt, lex)
+            if "N" in pos and (p == "N" and ahead in ("PUNCT", "END", "NOUN", "PREP")
+                               or p == "PROPN" and "VBZ" not in forms and ahead in ("PUNCT", "END", "NOUN")):
+                return "N"   # "job cuts at", "sources say", "Boston center", "Baghdad radio,"
             if forms & {"VBP"} and not forms & {"VBZ", "VBD"} and p == "N" and not prev.lower.endswith("s"):
                 return "N" if "N" in pos else "V"
             if forms & {"VBZ", "VBP"} and not finite:

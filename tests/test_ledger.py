@@ -265,3 +265,8 @@ def test_the_seed_ledger_written_by_notebook_03_is_valid():
     assert (questions.status == "resolved").sum() == 6
     assert ledger.scores(overall=True).loc[0, "questions"] == 6
     assert repr(ledger).startswith("Ledger(")
+
+
+def test_missing_directory_is_a_ledger_error(tmp_path):
+    with pytest.raises(LedgerError, match="does not exist"):
+        ask(Ledger(tmp_path / "nowhere" / "ledger.jsonl"))

@@ -389,6 +389,8 @@ class Ledger:
     def _append(self, kind: str, obj) -> None:
         line = _encode(kind, obj).encode("utf-8")
         created = not self.path.exists()
+        if not self.path.parent.is_dir():
+            raise LedgerError(f"{self.path}: the directory {str(self.path.parent)!r} does not exist")
         fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)

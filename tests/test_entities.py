@@ -165,3 +165,12 @@ def test_to_semeval_lists_asserted_events_unless_asked():
     assert "401-1-sell" not in to_semeval(df, "Acme Corp")
     assert "401-1-sell" in to_semeval(df, "Acme Corp", modalities=None)
     assert "401-1-sell" in to_semeval(df, "Acme Corp", modalities=("asserted", "potential"))
+
+
+def test_subject_must_be_next_to_its_verb_group():
+    rows = frame("501", [("Acme Corp has also cut jobs.", "cut", T("2006-03-27"), T("2006-03-27")),
+                         ("Acme Corp and many partners in the region closed plants.", "closed",
+                          T("2006-03-27"), T("2006-03-27"))])
+    df = conform(rows, TIMELINE)
+    assert filter_entity(df, "Acme Corp")["trigger"].tolist() == ["cut"]
+    assert filter_entity(df, "Acme Corp", mode="clause")["trigger"].tolist() == ["cut", "closed"]

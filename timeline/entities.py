@@ -35,9 +35,7 @@ from .errors import TimelineError
 RULES = Path(__file__).resolve().parent / "rules" / "entities.yaml"
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
-#: Longest text between a trigger and a mention read as its object or agent (a determiner or
-#: a preposition: "unveiled the X", "praised by X", "said X"); punctuation in between breaks it.
-_OBJECT_GAP = 8
+#: Punctuation between a trigger and a mention after it breaks the object reading.
 _GAP_BREAK = re.compile(r"[,;:\"()\[\]]")
 _REPORT_CLASSES = ("REPORTING", "I_STATE", "PERCEPTION")
 _VERSION = re.compile(r"^(?:\d[\w.]*|[A-Z0-9]{1,3}|[IVX]+)$")
@@ -241,9 +239,10 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.Da
     mention of the entity (a name, a short name, or a pronoun or definite noun
     phrase that refers back to it; see the module docstring) is its subject or
     object: inside the event's clause span, and either the nearest trigger
-    after the mention ("Acme cut"), or the nearest trigger before it with at
-    most a determiner or preposition in between ("sued Acme", "praised by
-    Acme"). A statement or a reporting, perception or I_STATE event takes only
+    after the mention, at most an auxiliary and an adverb away ("Acme cut",
+    "Acme has also cut"), or the nearest trigger before it with at most a
+    determiner or preposition in between ("sued Acme", "praised by Acme");
+    the widths are ``window.subject_gap`` / ``object_gap`` of the rules. A statement or a reporting, perception or I_STATE event takes only
     its speaker ("Acme said", "said Acme"), never what the report is about.
     ``mode="clause"`` keeps every event whose clause holds a mention. Mentions are searched in the clause texts of each
     article, so coreference works within an article, never across articles.
@@ -268,6 +267,7 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.Da
         ['cut', 'closed']
     """
     spec = names(entity)
+    gaps = rules()["window"]
     keep: set = set()
     for _, group in df.groupby("article_id", sort=False):
         found = mentions(_article_spans(group), entity)
@@ -285,17 +285,20 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.Da
             return None
 
         for m_start, m_end, _, _ in found:
-            holders = [e for e in events if e[1] <= m_start < e[2]]
+            # a trigger inside a mention ("the MusicBox [store]") is part of the name, not its event
+            holders = [e for e in events if e[1] <= m_start < e[2] and not (m_start <= e[3] < m_end)]
             # the mention as subject: the nearest trigger after it; as object: the nearest before it
             after = [e for e in holders if e[3] >= m_end]
             before = [e for e in holders if e[4] <= m_start]
             if after:
-                keep.add(min(after, key=lambda e: (e[3] - m_end, e[3]))[0])
+                nearest = min(after, key=lambda e: (e[3] - m_end, e[3]))
+                if nearest[3] - m_end <= gaps["subject_gap"]:
+                    keep.add(nearest[0])
             if before and mode == "nearest":
                 event = min(before, key=lambda e: (m_start - e[4], -e[3]))
                 gap = text_of(event[4], m_start)
                 # a report's object is what was said; only "said X" names its speaker
-                if gap is not None and len(gap) <= _OBJECT_GAP and not _GAP_BREAK.search(gap) \
+                if gap is not None and len(gap) <= gaps["object_gap"] and not _GAP_BREAK.search(gap) \
                         and not (event[5] and gap.strip()):
                     keep.add(event[0])
             if mode == "clause":

@@ -119,6 +119,8 @@ def publication_relation(event: Event, text: str = "") -> tuple[str, str]:
         ('includes', 'tense_present_state')
     """
     for rule in rules()["publication"]:
+        if rule.get("fallback") and event.timex is not None:
+            continue
         if _matches(rule, event, text):
             return rule["relation"], rule["id"]
     return "none", "none"

@@ -220,6 +220,9 @@ def norm_relative(rule, groups, ctx, start, end):
     tables, ref = ctx.tables, ctx.reference
     unit = _unit(groups, rule, tables)
     shift = _shift(groups, rule, tables)
+    if shift == "tense":  # "the weekend": the one before the reference date unless the clause is future
+        future = ctx.tense(start, end) == "future"
+        shift = 0 if future or (ref is not None and ref.isoweekday() >= 6) else -1
     if unit is None or shift is None:
         return None
     count = number(groups["count"], tables) if groups.get("count") else 1
@@ -353,7 +356,14 @@ def _anaphoric(rule, groups, ctx, start, unit, delta):
         return None
     grain = _granularity(prev.value)
     if mode == "same":
-        return prev.value if grain == unit else None
+        order = "YQMD"
+        if grain not in order or unit not in order or order.index(grain) < order.index(unit):
+            return None
+        if grain == unit:
+            return prev.value[:10] if unit == "D" else prev.value
+        if unit == "Q":
+            return None if grain == "Q" else f"{prev.value[:4]}-Q{(int(prev.value[5:7]) - 1) // 3 + 1}"
+        return prev.value[:{"Y": 4, "M": 7}[unit]]
     if grain == "other" or (mode == "finer" and grain == "Y"):
         return None
     if unit in ("M", "D", "W"):
@@ -372,6 +382,28 @@ def _anaphoric(rule, groups, ctx, start, unit, delta):
     if value[4:10] == "-02-29" and not calendar.isleap(year):
         value = value[:8] + "28" + value[10:]
     return value
+
+
+def spelled_year(words: str, tables: dict) -> int | None:
+    """A year written in words: "nineteen ninety-six", "two thousand", "twenty ten".
+
+    Examples:
+        >>> t = {"number": {"nineteen": 19, "ninety": 90, "six": 6, "two": 2, "thousand": 1000, "twenty": 20, "ten": 10}}
+        >>> spelled_year("nineteen ninety-six", t), spelled_year("two thousand", t), spelled_year("twenty ten", t)
+        (1996, 2000, 2010)
+    """
+    parts = _word(words).replace("-", " ").split()
+    if "thousand" in parts:
+        rest = [p for p in parts[parts.index("thousand") + 1:] if p != "and"]
+        tail = number(" ".join(rest), tables) if rest else 0
+        head = number(" ".join(parts[:parts.index("thousand") + 1]), tables)
+        return head + tail if isinstance(head, int) and isinstance(tail, int) else None
+    century = tables["number"].get(parts[0]) if parts else None
+    rest = [p for p in parts[1:] if p != "hundred"]
+    tail = number(" ".join(rest), tables) if rest else 0
+    if not isinstance(century, int) or not isinstance(tail, int) or tail >= 100:
+        return None
+    return century * 100 + tail
 
 
 def norm_date(rule, groups, ctx, start, end):
@@ -404,6 +436,12 @@ def norm_date(rule, groups, ctx, start, end):
         tail = "T" + tables["pod"][_word(groups["pod"])]
     if groups.get("hour"):
         tail = "T" + _clock(groups)
+    if groups.get("year_words"):
+        year = spelled_year(groups["year_words"], tables)
+        if year is None:
+            return None
+    if groups.get("decade_word"):
+        return rule.type, str(tables["decade_word"][_word(groups["decade_word"])]), mod
     if groups.get("decade"):
         digits = re.sub(r"\D", "", groups["decade"])
         if len(digits) == 2:
@@ -452,8 +490,67 @@ def norm_date(rule, groups, ctx, start, end):
     return rule.type, value + tail, mod
 
 
+def holiday_date(spec: str, year: int) -> dt.date:
+    """The day of a holiday in a year, from its table entry.
+
+    ``MM-DD`` is a fixed day; ``MM/N/W`` the N-th ISO weekday W of month MM (N = -1:
+    the last); ``easter+K`` K days after Western Easter; a trailing ``+K`` on
+    ``MM/N/W`` adds K days (US Election Day: the Tuesday after the first Monday).
+
+    Examples:
+        >>> holiday_date("11/4/4", 1999), holiday_date("easter+0", 2000), holiday_date("11/1/1+1", 1998)
+        (datetime.date(1999, 11, 25), datetime.date(2000, 4, 23), datetime.date(1998, 11, 3))
+    """
+    if spec.startswith("easter"):
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = b // 4, b % 4
+        g = (8 * b + 13) // 25
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = c // 4, c % 4
+        l_ = (32 + 2 * e + 2 * i - h - k) % 7
+        m = (a + 11 * h + 19 * l_) // 433
+        month = (h + l_ - 7 * m + 90) // 25
+        day = (h + l_ - 7 * m + 33 * month + 19) % 32
+        return dt.date(year, month, day) + dt.timedelta(days=int(spec[6:] or 0))
+    if "/" not in spec:
+        month, day = map(int, spec.split("-"))
+        return dt.date(year, month, day)
+    spec, _, extra = spec.partition("+")
+    month, nth, weekday = map(int, spec.split("/"))
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        day = last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    return day + dt.timedelta(days=int(extra or 0))
+
+
+def norm_holiday(rule, groups, ctx, start, end):
+    """Named days (Thanksgiving, Christmas, Easter ...) placed like dates without a year."""
+    spec = ctx.tables["holiday"].get(_word(groups["holiday"]).replace("’", "'"))
+    if spec is None:
+        return None
+    ref = ctx.reference
+    if groups.get("year"):
+        return rule.type, holiday_date(str(spec), int(groups["year"])).isoformat(), None
+    if ref is None:
+        return None if "/" in str(spec) or str(spec).startswith("easter") else \
+            (rule.type, "XXXX-" + str(spec), None)
+    shift = _shift(groups, rule, ctx.tables)
+    days = [holiday_date(str(spec), y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    if shift is not None and shift < 0:
+        day = max(d for d in days if d < ref)
+    elif shift is not None and shift > 0:
+        day = min(d for d in days if d > ref)
+    else:
+        day = dt.date(infer_year(days[1].month, days[1].day, ref, ctx.tense(start, end)), 1, 1)
+        day = [d for d in days if d.year == day.year][0]
+    return rule.type, day.isoformat(), None
+
+
 NORMALIZERS = {"fixed": norm_fixed, "duration": norm_duration, "set": norm_set, "relative": norm_relative,
-               "weekday": norm_weekday, "date": norm_date, "time": norm_time}
+               "weekday": norm_weekday, "date": norm_date, "time": norm_time, "holiday": norm_holiday}
 
 
 def normalize(rule: Rule, groups: dict, ctx, start: int, end: int):

@@ -1,9 +1,10 @@
 """Candidate questions drafted from hand-made timelines (expected and potential events)."""
 import pandas as pd
 import pytest
+import yaml
 
 from timeline import LedgerError, candidate_questions
-from timeline.questions import events_about
+from timeline.questions import RULES, events_about
 from timeline.schema import CANDIDATES, TIMELINE, conform, validate
 
 MEETING = "He expected the coalition to convene an emergency meeting in the coming days to evaluate the warnings."
@@ -132,3 +133,39 @@ def test_with_the_article_text_drafts_read_past_the_clause_skip_purposes_and_res
                                       "Will the coalition convene an emergency meeting by 2025-03-14?",
                                       "Will the EU impose sanctions by 2025-12-31?",
                                       "Will Brussels cut ties with the cartel by 2025-12-31?"]
+
+
+def _corpus():
+    with open(RULES, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    for kind in ("examples", "negatives"):
+        for case in data[kind]:
+            yield pytest.param(case, id=f"questions:{kind}:{case['text'][:40]}")
+
+
+@pytest.mark.parametrize("case", _corpus())
+def test_rule_corpus(case):
+    """Each example of rules/questions.yaml, drafted with its sentence as the article text."""
+    text = case["text"]
+    row = event(1, text, case["trigger"], case["modality"], case.get("actors", ()), case.get("timex"),
+                None if case.get("latest") is None else str(case["latest"]))
+    drafts = candidate_questions(frame(row), horizon="2025-12-31", reference="2025-02-28", articles={"a": text})
+    if case["title"] is None:
+        assert drafts.empty, drafts.title.tolist()
+    else:
+        assert drafts.title.tolist() == [case["title"]]
+
+
+def test_a_missing_table_is_a_rule_error(tmp_path, monkeypatch):
+    import timeline.questions as questions
+    from timeline.errors import RuleError
+
+    bad = tmp_path / "questions.yaml"
+    bad.write_text("light_verbs: {}\n", encoding="utf-8")
+    monkeypatch.setattr(questions, "RULES", bad)
+    questions.rules.cache_clear()
+    try:
+        with pytest.raises(RuleError, match="questions.yaml: missing table 'cut_before'"):
+            questions.rules()
+    finally:
+        questions.rules.cache_clear()

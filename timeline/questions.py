@@ -15,45 +15,46 @@ criteria before asking them in a :class:`~timeline.Ledger`.
 """
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 
 import pandas as pd
+import yaml
 
-from .errors import LedgerError
+from .errors import LedgerError, RuleError
 from .schema import CANDIDATES, conform
 
-# The small word tables the drafts need (data, kept here because they are not temporal rules).
-#: A nominal trigger names the happening; the question needs a verb for it.
-LIGHT_VERBS = {
-    "sanction": "impose", "sanctions": "impose", "meeting": "hold", "meetings": "hold", "summit": "hold",
-    "talks": "hold", "negotiations": "conclude", "agreement": "sign", "deal": "sign", "treaty": "sign",
-    "memorandum": "sign", "withdrawal": "complete", "attack": "carry out", "attacks": "carry out",
-    "strike": "carry out", "strikes": "carry out", "visit": "make", "vote": "hold", "election": "hold",
-    "elections": "hold", "ban": "impose", "tariffs": "impose", "measures": "take",
-}
-#: Where the "what" of a question ends (the first that follows the trigger).
-CUT_BEFORE = (r"\s+to\s+(?:discuss|evaluate|consider|review|address|assess|examine)\b", r"\s+in order to\b",
-              r"(?<!,)\s+and\s+(?=[a-z]+\s)", r"\s+while\b", r"\s+because\b", r"\s+due to\b", r"\s+after\b",
-              r"\s+before\b", r"\s+following\b", r"[.;:!?\n]", r"\s+[-\u2013\u2014]\s+")
-#: Words a question must not end on once the time expression is cut off ("... meeting in").
-TRAILING = {"in", "on", "at", "by", "within", "over", "during", "for", "from", "of", "with", "the", "until"}
-#: Last words of actor names that take "the" (organisations, not people).
-THE_HEADS = {"framework", "coalition", "department", "ministry", "government", "council", "parliament",
-             "treasury", "army", "forces", "administration", "union", "nations", "house", "court", "bank",
-             "office", "committee", "factions", "groups"}
-#: Words that make "to <verb>" a happening in its own right ("expected the coalition to convene",
-#: "pressured Baghdad to halt"), looked for within three words before "to"; without one,
-#: "to <verb>" is a purpose ("a meeting to discuss") and gets no question of its own.
-CONTROL = {"expected", "expects", "expect", "set", "agreed", "agree", "agrees", "pressured", "pressure",
-           "urged", "urging", "asked", "plans", "plan", "planned", "planning", "intends", "intend", "aims",
-           "aiming", "aim", "wants", "want", "likely", "going", "due", "scheduled", "poised", "vowed",
-           "threatened", "decided", "called", "demanded", "promised", "pledged", "ready", "hopes", "seeks"}
-MAX_WORDS = 12
-#: Words that open a noun phrase a nominal trigger heads ("an emergency meeting").
-DETERMINERS = {"a", "an", "the"}
-_CUT = re.compile("|".join(CUT_BEFORE))
+RULES = Path(__file__).resolve().parent / "rules" / "questions.yaml"
+_TABLES = ("light_verbs", "cut_before", "trailing", "the_heads", "control", "determiners", "max_words")
+
+
+@functools.lru_cache(maxsize=None)
+def rules() -> dict:
+    """The word tables of ``rules/questions.yaml``, with the cut and control patterns compiled.
+
+    Examples:
+        >>> rules()["light_verbs"]["sanctions"]
+        'impose'
+    """
+    with open(RULES, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    for key in _TABLES:
+        if key not in data:
+            raise RuleError(f"{RULES.name}: missing table {key!r}")
+    tables = {key: data[key] for key in _TABLES}
+    for key in ("trailing", "the_heads", "control", "determiners"):
+        tables[key] = frozenset(str(w).lower() for w in data[key])
+    try:
+        tables["cut"] = re.compile("|".join(data["cut_before"]))
+    except re.error as exc:
+        raise RuleError(f"{RULES.name}: table 'cut_before': bad pattern ({exc})") from None
+    tables["controlled"] = re.compile(r"\b(" + "|".join(sorted(tables["control"])) +
+                                      r")\s+((?:[\w\u2019'-]+\s+){1,4}?)to\s+$", re.I)
+    return tables
+
+
 _WORD = re.compile(r"[\w\u2019'-]+")
-_CONTROLLED = re.compile(r"\b(" + "|".join(sorted(CONTROL)) + r")\s+((?:[\w\u2019'-]+\s+){1,4}?)to\s+$", re.I)
 
 
 def _texts(articles) -> dict[str, str]:
@@ -75,15 +76,15 @@ def _context(row, texts) -> tuple[str, int, bool]:
 def _is_purpose(row, text: str, offset: int) -> bool:
     """'to <verb>' after a noun or a complete clause: a purpose, not a happening of its own."""
     before = _WORD.findall(text[: max(0, row["trigger_start"] - offset)])[-4:]
-    if not before or before[-1].lower() != "to" or row["trigger"].lower() in LIGHT_VERBS:
+    if not before or before[-1].lower() != "to" or row["trigger"].lower() in rules()["light_verbs"]:
         return False
-    return not any(w.lower() in CONTROL for w in before[:-1])
+    return not any(w.lower() in rules()["control"] for w in before[:-1])
 
 
 def _resolve(actor: str, text: str, at: int) -> str:
     """'the coalition' -> the last proper name before ``at`` introduced as 'a coalition' (apposition)."""
     words = actor.split()
-    if not words or not actor[:1].islower() and words[0] != "the":
+    if not words or not (actor[:1].islower() or words[0] == "The"):
         return actor
     head = words[-1]
     pattern = re.compile(r"((?:[A-Z][\w\u2019'-]*\s+){0,4}[A-Z][\w\u2019'-]*),\s+(?:a|an|the)\s+"
@@ -99,7 +100,7 @@ def _controller(row, text: str, offset: int) -> str | None:
     has no object, and "agreed to maintain" keeps its own subject.
     """
     before = text[max(0, row["trigger_start"] - offset - 80): max(0, row["trigger_start"] - offset)]
-    match = _CONTROLLED.search(before)
+    match = rules()["controlled"].search(before)
     return match.group(2).strip() if match else None
 
 
@@ -108,7 +109,7 @@ def _subject(actors, row, text: str, offset: int, whole: bool) -> str:
     controlled = _controller(row, text, offset) if whole else None
     if controlled:
         actors = [controlled]
-    if not actors and row["trigger"].lower() in LIGHT_VERBS:  # "potential US sanctions" -> the US
+    if not actors and row["trigger"].lower() in rules()["light_verbs"]:  # "potential US sanctions" -> the US
         before = text[: max(0, row["trigger_start"] - offset)].split()
         names = []
         for word in reversed(before[-3:]):
@@ -120,12 +121,12 @@ def _subject(actors, row, text: str, offset: int, whole: bool) -> str:
         return "[who]"
     if len(actors) == 2 and all(a[:1].isupper() for a in actors):
         return f"{actors[0]} and {actors[1]}"
-    actor = _resolve(actors[0], text, row["start"] - offset) if whole else actors[0]
+    actor = _resolve(actors[0], text, row["trigger_start"] - offset) if whole else actors[0]
     words = actor.split()
     if words[0].lower() == "the" or "\u2019s" in actor or "'s" in actor:
         return actor[:1].lower() + actor[1:] if words[0] == "The" else actor
     last = words[-1]
-    if last.lower() in THE_HEADS or (last.isupper() and len(last) > 1) or actor.islower():
+    if last.lower() in rules()["the_heads"] or (last.isupper() and len(last) > 1) or actor.islower():
         return f"the {actor}"
     return actor
 
@@ -138,19 +139,20 @@ def _predicate(row, text: str, offset: int) -> tuple[str, str]:
     timex = row.get("timex")
     if isinstance(timex, str) and timex and timex in rest[size:]:
         rest = rest[: rest.index(timex, size)]
-    cut = _CUT.search(rest, size)
-    words = (rest[: cut.start()] if cut else rest).split()[:MAX_WORDS]
-    while len(words) > 1 and words[-1].strip(",").lower() in TRAILING:
+    table = rules()
+    cut = table["cut"].search(rest, size)
+    words = (rest[: cut.start()] if cut else rest).split()[: table["max_words"]]
+    while len(words) > 1 and words[-1].strip(",").lower() in table["trailing"]:
         words.pop()
     phrase = " ".join(words).rstrip(",")
     trigger = row["trigger"].lower()
-    if trigger in LIGHT_VERBS:
+    if trigger in table["light_verbs"]:
         before = text[:begin].split()[-3:]
-        article = [i for i, w in enumerate(before) if w.lower() in DETERMINERS]
+        article = [i for i, w in enumerate(before) if w.lower() in table["determiners"]]
         if article:  # "an emergency meeting", not "potential US sanctions"
             phrase = " ".join(before[article[-1]:] + [phrase])
-        return f"{LIGHT_VERBS[trigger]} {phrase}", trigger
-    nouns = [w.strip(",").lower() for w in words[1:] if w.strip(",").lower() in LIGHT_VERBS]
+        return f"{table['light_verbs'][trigger]} {phrase}", trigger
+    nouns = [w.strip(",").lower() for w in words[1:] if w.strip(",").lower() in table["light_verbs"]]
     return phrase, (nouns[0] if nouns else trigger)
 
 

@@ -45,6 +45,7 @@ def noun_event(lower: str) -> tuple[bool, str]:
                 verb = stem + ending
                 if lemminflect.getAllLemmas(verb).get("VERB", ("",))[0] == verb:
                     return True, lemma
+            break   # only the longest matching suffix counts
     return False, lemma
 
 
@@ -93,8 +94,13 @@ def _verb_attributes(tokens, i, group, plan_cue, finite_before):
     elif not core:
         if "VBZ" in tok.forms:
             tense = "present"
-        elif "VBD" in tok.forms and not ("VBN" in tok.forms and (finite_before or _in_pp(tokens, i - 1))):
-            tense = "past"
+        elif "VBD" in tok.forms:
+            prev = tokens[i - 1] if i else None
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            participle = "VBN" in tok.forms and prev is not None and prev.tag != "PRON" and (
+                _in_pp(tokens, i - 1) or nxt is not None and nxt.lower == "by"
+                or finite_before and prev.tag != "PROPN")
+            tense = "none" if participle else "past"
         elif "VBP" in tok.forms and not finite_before and tokens[i - 1:i] and tokens[i - 1].tag in ("PRON", "N", "PROPN"):
             tense = "present"
     if any(t.tag == "NEG" for t in group):

@@ -251,6 +251,8 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
     prev = _previous(tokens, i)
     p = prev.tag if prev is not None else "START"
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if "VBG" in forms and p in ("PREP", "N", "CONJ", "V") and _peek(nxt, lex) == "NOUN":
+        return "ADJ"   # a prenominal modifier: "of piloting opportunities", "its operating unit"
     if "V" in pos and p in ("DET", "POSS", "POSSM", "ADJ", "NUM") and nxt is not None:
         nxt_noun = nxt.tag in ("", "PROPN") and nxt.text[:1].isalpha() and nxt.lower not in lex.closed \
             and "N" in (analyze(nxt.lower)[0] or {"N"})

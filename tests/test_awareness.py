@@ -135,3 +135,14 @@ def test_parse_and_format_errors():
         parse_semeval("Acme\n1 2001 a\n")
     with pytest.raises(TimelineFormatError, match="empty"):
         parse_semeval("  \n")
+
+
+def test_star_reduction_is_stricter_and_still_100_on_gold():
+    assert awareness(GOLD, GOLD, reduction="star")["f1"] == 100.0
+    # the system merges two gold positions into one: "best" credits the part that agrees
+    system = "X\n1\t2001\ta\tb\tc\n"
+    gold = "X\n1\t2001\ta\tb\n2\t2002\tc\n"
+    best, star = awareness(system, gold), awareness(system, gold, reduction="star")
+    assert star["precision"] <= best["precision"] < 100.0
+    with pytest.raises(ValueError):
+        awareness(GOLD, GOLD, reduction="other")

@@ -22,10 +22,12 @@ Relations are points and two relations, so closure is exact: SIMULTANEOUS
 classes (union-find) and reachability between classes. The reduced graph is
 canonical: a class of k nodes contributes k - 1 SIMULTANEOUS relations and each
 edge of the transitive reduction of the class graph one BEFORE relation. Where
-several spanning choices exist, the one that agrees most with the other graph
-is taken (a class's k - 1 relations are verified for k minus the number of
-groups the other graph splits it into; a BEFORE edge between two classes is
-verified when any member pair is ordered that way by the other graph). A
+several spanning choices exist, the default ("best") takes the one that agrees
+most with the other graph (a class's k - 1 relations are verified for k minus
+the number of groups the other graph splits it into; a BEFORE edge between two
+classes is verified when any member pair is ordered that way by the other
+graph); ``reduction="star"`` fixes one choice instead (each event SIMULTANEOUS
+with its date, BEFORE between dates), a stricter reading. A
 contradiction (two positions sharing one date) makes a class BEFORE itself;
 it is tolerated, not reported.
 """
@@ -179,13 +181,32 @@ class TemporalGraph:
     def reduced_size(self) -> int:
         return sum(len(m) - 1 for m in self.members.values()) + len(self.reduced_edges())
 
-    def verified_in(self, other: "TemporalGraph") -> int:
-        """How many of this graph's reduced relations the other graph's closure entails."""
+    def center(self, cls: str) -> str:
+        """The node a class's relations hang from in the "star" reduction: its time node, else its first node."""
+        members = self.members[cls]
+        times = [n for n in members if n.startswith("T")]
+        return (times or members)[0]
+
+    def verified_in(self, other: "TemporalGraph", reduction: str = "best") -> int:
+        """How many of this graph's reduced relations the other graph's closure entails.
+
+        ``reduction="best"`` takes, among equivalent reductions, the one that
+        agrees most with ``other``; ``"star"`` fixes one: every node of a class
+        SIMULTANEOUS with the class's time node (or first node), BEFORE between
+        those centre nodes.
+        """
         hits = 0
-        for members in self.members.values():
-            groups = {other.cls.get(n, ("absent", n)) for n in members}
-            hits += len(members) - len(groups)
+        for cls, members in self.members.items():
+            if reduction == "star":
+                center = self.center(cls)
+                hits += sum(other.holds(n, "=", center) for n in members if n != center)
+            else:
+                groups = {other.cls.get(n, ("absent", n)) for n in members}
+                hits += len(members) - len(groups)
         for a, b in self.reduced_edges():
+            if reduction == "star":
+                hits += other.holds(self.center(a), "<", self.center(b))
+                continue
             left = {other.cls[n] for n in self.members[a] if n in other.cls}
             right = {other.cls[n] for n in self.members[b] if n in other.cls}
             if any(r in other.reach[l] for l in left for r in right):
@@ -208,12 +229,13 @@ def _prf(p_hits, p_total, r_hits, r_total) -> dict:
             "precision": 100 * precision, "recall": 100 * recall, "f1": 100 * f1}
 
 
-def awareness(system, gold, unanchored: str = "first") -> dict:
+def awareness(system, gold, unanchored: str = "first", reduction: str = "best") -> dict:
     """Temporal awareness of one system timeline against its gold timeline.
 
     Args:
         system, gold: timelines as text in the task's format (or parsed rows).
         unanchored: how ORDER 0 is read (see :func:`timeline_relations`).
+        reduction: "best" (default) or "star" (see :meth:`TemporalGraph.verified_in`).
 
     Returns:
         dict with the counts (p_hits, p_total, r_hits, r_total) and precision,
@@ -227,11 +249,13 @@ def awareness(system, gold, unanchored: str = "first") -> dict:
         57.1
     """
     sys_graph, gold_graph = graph_of(system, unanchored), graph_of(gold, unanchored)
-    return _prf(sys_graph.verified_in(gold_graph), sys_graph.reduced_size(),
-                gold_graph.verified_in(sys_graph), gold_graph.reduced_size())
+    if reduction not in ("best", "star"):
+        raise ValueError(f"reduction must be 'best' or 'star', got {reduction!r}")
+    return _prf(sys_graph.verified_in(gold_graph, reduction), sys_graph.reduced_size(),
+                gold_graph.verified_in(sys_graph, reduction), gold_graph.reduced_size())
 
 
-def micro_awareness(pairs, unanchored: str = "first") -> dict:
+def micro_awareness(pairs, unanchored: str = "first", reduction: str = "best") -> dict:
     """Micro-averaged temporal awareness over ``[(system, gold), ...]`` timelines.
 
     Examples:
@@ -241,7 +265,7 @@ def micro_awareness(pairs, unanchored: str = "first") -> dict:
     """
     totals = [0, 0, 0, 0]
     for system, gold in pairs:
-        score = awareness(system, gold, unanchored)
+        score = awareness(system, gold, unanchored, reduction)
         for i, key in enumerate(("p_hits", "p_total", "r_hits", "r_total")):
             totals[i] += score[key]
     return _prf(*totals)

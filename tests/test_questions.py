@@ -169,3 +169,23 @@ def test_a_missing_table_is_a_rule_error(tmp_path, monkeypatch):
             questions.rules()
     finally:
         questions.rules.cache_clear()
+
+
+def test_bearing_proposes_events_for_open_questions_only():
+    from timeline.questions import bearing
+    from timeline.schema import BEARINGS, QUESTIONS
+
+    def question(qid, title, status="open"):
+        return dict(id=qid, title=title, resolution_criteria="c", open_time="2025-02-28",
+                    scheduled_close_time="2025-12-31", scheduled_resolve_time="2025-12-31", status=status,
+                    event_ids=[])
+
+    questions = conform([question("gas", "Will Iraq halt imports of Iranian gas by 2025-12-31?"),
+                         question("meet", "Will the Framework convene an emergency meeting?", "ambiguous")],
+                        QUESTIONS)
+    df = frame(event(1, "Iraq kept importing Iranian gas through the winter", "importing", "asserted"),
+               event(2, "The Framework held an emergency meeting", "held", "asserted"),
+               event(3, "Iraq will hold elections", "hold", "expected"))
+    found = validate(bearing(questions, df), BEARINGS)
+    assert found[["question_id", "event_id", "shared"]].values.tolist() == [["gas", "a-e1", ["iranian", "iraq"]]]
+    assert bearing(questions, df, min_shared=3).empty

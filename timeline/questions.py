@@ -11,7 +11,10 @@ events it rests on. Mentions of the same happening (the same trigger noun, or
 the same object after the trigger) become one draft with all their event ids.
 
 Drafts, not decisions: the analyst rewrites the wording and the resolution
-criteria before asking them in a :class:`~timeline.Ledger`.
+criteria before asking them in a :class:`~timeline.Ledger`. Once questions are
+open, :func:`bearing` proposes which events of a new article bear on them, and
+:func:`events_about` looks event ids up by phrase for a forecast's evidence.
+The word tables live in ``rules/questions.yaml``.
 """
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ import pandas as pd
 import yaml
 
 from .errors import LedgerError, RuleError
-from .schema import CANDIDATES, conform
+from .schema import BEARINGS, CANDIDATES, conform
 
 RULES = Path(__file__).resolve().parent / "rules" / "questions.yaml"
 _TABLES = ("light_verbs", "cut_before", "trailing", "the_heads", "control", "determiners", "max_words")
@@ -45,6 +48,7 @@ def rules() -> dict:
     tables = {key: data[key] for key in _TABLES}
     for key in ("trailing", "the_heads", "control", "determiners"):
         tables[key] = frozenset(str(w).lower() for w in data[key])
+    tables["stopwords"] = frozenset(str(w).lower() for w in data.get("stopwords", ()))
     try:
         tables["cut"] = re.compile("|".join(data["cut_before"]))
     except re.error as exc:
@@ -261,3 +265,50 @@ def events_about(df: pd.DataFrame, *phrases: str) -> list[str]:
     for phrase in phrases:
         hit |= text.str.contains(phrase.lower(), regex=False)
     return ordered.loc[hit, "event_id"].tolist()
+
+
+def _content(text: str, stop: frozenset) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text or "") if len(w) >= 4 and w.lower() not in stop}
+
+
+def bearing(questions: pd.DataFrame, df: pd.DataFrame, min_shared: int = 2) -> pd.DataFrame:
+    """Which events of a (new) timeline bear on which open questions: those whose clause shares at
+    least ``min_shared`` content words with the question's title and description.
+
+    A proposal for the analyst, who decides whether an event is evidence (and records a new
+    forecast citing it); resolved, annulled and ambiguous questions are left out.
+
+    Args:
+        questions: ``Ledger.questions()``.
+        df: a timeline frame, e.g. of an article published after the questions were asked.
+
+    Returns:
+        A frame with the ``schema.BEARINGS`` columns, by question then timeline order.
+
+    Examples:
+        >>> from timeline.schema import QUESTIONS, TIMELINE
+        >>> q = conform([dict(id="gas", title="Will Iraq halt imports of Iranian gas?", resolution_criteria="c",
+        ...                   open_time="2025-02-28", scheduled_close_time="2025-12-31",
+        ...                   scheduled_resolve_time="2025-12-31", status="open", event_ids=[])], QUESTIONS)
+        >>> e = conform([dict(event_id="b-e1", article_id="b", sentence=0, start=0, end=40,
+        ...                   text="Iraq resumed Iranian gas imports on Monday", trigger="resumed", trigger_start=5,
+        ...                   trigger_end=12, actors=["Iraq"], kind="action", modality="asserted",
+        ...                   precision="day", basis="explicit", rule="r", order=1, event_class="OCCURRENCE",
+        ...                   tense="past", aspect="none", newsworthy=True)], TIMELINE)
+        >>> bearing(q, e)[["question_id", "event_id", "shared"]].values.tolist()
+        [['gas', 'b-e1', ['imports', 'iranian', 'iraq']]]
+    """
+    stop = rules()["stopwords"]
+    events = df.sort_values("order", kind="stable")
+    words = [(row, _content(row["text"], stop)) for _, row in events.iterrows()]
+    rows = []
+    for _, question in questions[questions["status"] == "open"].iterrows():
+        description = question["description"] if pd.notna(question["description"]) else ""
+        asked = _content(f"{question['title']} {description}", stop)
+        for row, have in words:
+            shared = sorted(asked & have)
+            if len(shared) >= min_shared:
+                rows.append({"question_id": question["id"], "event_id": row["event_id"],
+                             "article_id": row["article_id"], "shared": shared, "text": row["text"]})
+    return conform(rows, BEARINGS)
+

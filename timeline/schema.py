@@ -237,3 +237,11 @@ CANDIDATES = Schema("candidate_questions", (
     Column("trigger", "str", False),
     Column("event_ids", "list", False),
 ))
+
+BEARINGS = Schema("bearings", (
+    Column("question_id", "str", False),
+    Column("event_id", "str", False),
+    Column("article_id", "str", False),
+    Column("shared", "list", False, doc="content words the question and the event's clause share"),
+    Column("text", "str", False, doc="the event's clause"),
+))

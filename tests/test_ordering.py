@@ -1,6 +1,7 @@
 """The ordering stage on hand-made events: rules corpus, propagation, order, conflicts."""
 import datetime as dt
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -222,3 +223,25 @@ def test_empty_and_deterministic():
     first = seedlike()[3]
     second = seedlike()[3]
     assert first == second
+
+
+def test_long_articles_are_solved_in_blocks_with_one_total_order(monkeypatch):
+    text = " ".join(f"On February {d}, 2025, Rubio met Sudani. Iraq maintains troops." for d in range(1, 21))
+    spec = {}
+    events = []
+    for m in re.finditer(r"met|maintains", text):
+        sentence = text.count(".", 0, m.start())
+        fields = {"tense": "past"} if m.group() == "met" else {"tense": "present", "kind": "state"}
+        start = text.rfind(".", 0, m.start()) + 1
+        events.append(Event(sentence, start, text.find(".", m.end()), m.group(), m.start(), m.end(), **fields))
+    tx = []
+    for m in re.finditer(r"February (\d+), 2025", text):
+        day = dt.date(2025, 2, int(m.group(1)))
+        tx.append(TimeExpr(m.start(), m.end(), m.group(), "DATE", day.isoformat(), day, day, "day", "date_mdy"))
+    whole = ordering.solve([replace(e) for e in events], tx, PUB, text)
+    monkeypatch.setattr(ordering, "BLOCK_EVENTS", 7)
+    blocked = ordering.solve([replace(e) for e in events], tx, PUB, text)
+    assert [b.earliest for b in blocked] == [b.earliest for b in whole]
+    assert sorted(b.order for b in blocked) == list(range(1, len(events) + 1))
+    met = [b for e, b in zip(events, blocked) if e.trigger == "met"]
+    assert [b.order for b in met] == sorted(b.order for b in met)   # 1 February ... 20 February

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
+from dataclasses import replace
 
 from . import cues
 from .model import Bounds, Event, TimeExpr
@@ -242,8 +243,9 @@ def _publication_checks(builder: _Builder, bounds: list[Bounds]) -> None:
                 bounds[who].warning = "; ".join(filter(None, [bounds[who].warning, note]))
 
 
-def _order(builder: _Builder) -> list[int]:
-    """Ranks 1..n: a topological order of the implied precedences, earliest first, ties by text position."""
+def _order(builder: _Builder) -> tuple[list[int], list[tuple]]:
+    """Ranks 1..n (a topological order of the implied precedences, earliest first, ties by
+    text position) and each event's sort key."""
     net, events = builder.net, builder.events
     n = len(events)
     starts = [_start(i) for i in range(n)]
@@ -283,7 +285,7 @@ def _order(builder: _Builder) -> list[int]:
             indegree[j] -= 1
             if indegree[j] == 0 and not done[j]:
                 heapq.heappush(heap, key(j))
-    return ranks
+    return ranks, [key(i)[:3] for i in range(n)]
 
 
 def solve(events: list[Event], timexes: list[TimeExpr], reference: dt.date | None, text: str = "") -> list[Bounds]:
@@ -311,10 +313,51 @@ def solve(events: list[Event], timexes: list[TimeExpr], reference: dt.date | Non
     if not events:
         return []
     cues.attach(events, timexes, text, reference)
+    blocks = _blocks(events)
+    if len(blocks) == 1:
+        bounds, ranks, _ = _solve_block(events, timexes, reference, text)
+        for bound, rank in zip(bounds, ranks):
+            bound.order = rank
+        return bounds
+    bounds, sequences = [None] * len(events), []
+    for block in blocks:
+        position = {i: k for k, i in enumerate(block)}
+        local = [replace(events[i], source=position.get(events[i].source), cues=[]) for i in block]
+        found, ranks, keys = _solve_block(local, timexes, reference, text)
+        for k, i in enumerate(block):
+            bounds[i] = found[k]
+            events[i].cues = [(rule, None if other is None else block[other]) for rule, other in local[k].cues]
+        sequences.append(sorted(((ranks[k], keys[k], i) for k, i in enumerate(block))))
+    heads, rank = [0] * len(sequences), 0
+    while rank < len(events):   # interleave blocks, each kept in its own order
+        _, s = min((sequences[s][heads[s]][1], s) for s in range(len(sequences)) if heads[s] < len(sequences[s]))
+        rank += 1
+        bounds[sequences[s][heads[s]][2]].order = rank
+        heads[s] += 1
+    return bounds
+
+
+#: Most events in one network; longer articles are solved in blocks of whole sentences
+#: (the network is quadratic in memory and each constraint costs O(n^2)).
+BLOCK_EVENTS = 240
+
+
+def _blocks(events: list[Event]) -> list[list[int]]:
+    """Event indices in blocks of whole sentences of at most ``BLOCK_EVENTS`` (unless a sentence is longer)."""
+    blocks, current, last_sentence = [], [], None
+    for i, event in enumerate(events):
+        if len(current) >= BLOCK_EVENTS and event.sentence != last_sentence:
+            blocks.append(current)
+            current = []
+        current.append(i)
+        last_sentence = event.sentence
+    return blocks + [current]
+
+
+def _solve_block(events, timexes, reference, text):
     builder = _Builder(events, timexes, reference, text)
     _constrain(builder)
     bounds = _bounds(builder)
     _publication_checks(builder, bounds)
-    for bound, rank in zip(bounds, _order(builder)):
-        bound.order = rank
-    return bounds
+    ranks, keys = _order(builder)
+    return bounds, ranks, keys

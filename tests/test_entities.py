@@ -174,3 +174,14 @@ def test_subject_must_be_next_to_its_verb_group():
     df = conform(rows, TIMELINE)
     assert filter_entity(df, "Acme Corp")["trigger"].tolist() == ["cut"]
     assert filter_entity(df, "Acme Corp", mode="clause")["trigger"].tolist() == ["cut", "closed"]
+
+
+def test_undated_past_events_share_the_narrative_date_before_them():
+    rows = frame("601", [("Acme Corp announced a recall on Friday.", "announced", T("2010-07-16"), T("2010-07-16")),
+                         ("Acme Corp said the fault was rare.", "said", pd.NaT, T("2010-07-17")),
+                         ("Acme Corp has two plants.", "has", pd.NaT, pd.NaT)])
+    rows[2]["tense"] = "present"
+    text = to_semeval(conform(rows, TIMELINE), "Acme Corp", published={"601": "2010-07-17"})
+    assert parse_semeval(text)[1] == [
+        (1, "2010-07-16", ("601-0-announced",)), (1, "2010-07-16", ("601-1-said",)), (2, "2010-07-17", ("601-2-has",)),
+    ]

@@ -344,6 +344,53 @@ def _published(published, article_id):
     return None if value is None or pd.isna(value) else pd.Timestamp(value).normalize()
 
 
+def narrative_dates(df: pd.DataFrame, published) -> dict:
+    """Dates for the events of a frame that the text leaves undated, by narrative focus.
+
+    An event without a lower bound whose upper bound is open or is the
+    publication date takes, in its article, the date of the closest event
+    before it (by trigger offset) that is explicitly dated to one day no later
+    than publication, if it is past or untensed; otherwise the publication
+    date. News narrates around a focus date ("Apple announced Friday ... Jobs
+    said ... he showed"); what has no date of its own shares it.
+
+    Args:
+        df: a timeline frame (one or several articles).
+        published: mapping article_id -> publication date, or one date.
+
+    Returns:
+        dict frame index -> Timestamp, for the events it dates.
+
+    Examples:
+        >>> from timeline.schema import TIMELINE, conform
+        >>> T = pd.Timestamp
+        >>> rows = [dict(event_id=f"a-e{i}", article_id="a", sentence=i, start=i, end=i + 1, text="x", trigger="w",
+        ...              trigger_start=i, trigger_end=i + 1, actors=[], kind="action", modality="asserted",
+        ...              earliest=e, latest=l, precision="day", basis=b, rule="r", order=i,
+        ...              event_class="OCCURRENCE", tense=t, aspect="none", newsworthy=True)
+        ...         for i, (e, l, b, t) in enumerate([(pd.NaT, T("2010-07-17"), "inferred", "present"),
+        ...                                           (T("2010-07-16"), T("2010-07-16"), "explicit", "past"),
+        ...                                           (pd.NaT, T("2010-07-17"), "inferred", "past")])]
+        >>> {k: str(v.date()) for k, v in narrative_dates(conform(rows, TIMELINE), "2010-07-17").items()}
+        {0: '2010-07-17', 2: '2010-07-16'}
+    """
+    dates = {}
+    for article_id, group in df.groupby("article_id", sort=False):
+        day = _published(published, article_id)
+        if day is None:
+            continue
+        current = None
+        rows = sorted(zip(group["trigger_start"], group.index, group["earliest"], group["latest"],
+                          group["basis"], group["tense"]), key=lambda r: (r[0], r[1]))
+        for _, index, earliest, latest, basis, tense in rows:
+            if pd.notna(earliest) and pd.notna(latest) and earliest == latest and earliest <= day \
+                    and basis == "explicit":
+                current = pd.Timestamp(earliest)
+            elif pd.isna(earliest) and (pd.isna(latest) or pd.Timestamp(latest) == day):
+                dates[index] = current if current is not None and tense in ("past", "none") else day
+    return dates
+
+
 def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True, published=None,
                modalities=("asserted",)) -> str:
     """An entity's timeline in the SemEval-2015 Task 4 format.
@@ -364,10 +411,9 @@ def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True,
             ``trigger_start``/``trigger_end`` to its ``docid-sentence-token`` ids.
         select: run :func:`filter_entity` first (False when ``df`` is already selected).
         published: the articles' publication dates (a mapping article_id -> date,
-            or one date for all). When given, an event without a lower bound whose
-            upper bound is open or is that date takes the publication date: the
-            task's convention of anchoring what a report does not date to the
-            document's creation time. None leaves such events undated.
+            or one date for all). When given, events the text leaves undated are
+            anchored as the task's annotators do (:func:`narrative_dates`).
+            None leaves them undated.
         modalities: the modalities listed (default: asserted events, what
             happened or holds; expected, potential and negated ones are left
             out); None lists every event.
@@ -390,17 +436,17 @@ def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True,
         1 1990-XX-XX a-2-founded
         2 2001-05-02 a-0-sold
     """
+    focus = narrative_dates(df, published) if published is not None else {}
     events = filter_entity(df, entity) if select else df
     if modalities is not None and "modality" in events:
         events = events[events["modality"].isin(modalities)]
     mention = mention or default_mention
     lines: dict[tuple, list[str]] = {}
     keys: dict[tuple, tuple] = {}
-    for _, row in events.iterrows():
+    for index, row in events.iterrows():
         earliest, latest = row["earliest"], row["latest"]
-        day = _published(published, row["article_id"])
-        if day is not None and pd.isna(earliest) and (pd.isna(latest) or pd.Timestamp(latest) == day):
-            earliest = latest = day
+        if index in focus:
+            earliest = latest = focus[index]
         date = semeval_date(earliest, latest)
         ident = mention(row)
         if ident is None:

@@ -2,6 +2,8 @@
 import json
 import multiprocessing
 import os
+import signal
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -270,3 +272,27 @@ def test_the_seed_ledger_written_by_notebook_03_is_valid():
 def test_missing_directory_is_a_ledger_error(tmp_path):
     with pytest.raises(LedgerError, match="does not exist"):
         ask(Ledger(tmp_path / "nowhere" / "ledger.jsonl"))
+
+
+def _append_forever(path):
+    ledger = Ledger(path)
+    i = 0
+    while True:
+        ledger.forecast("q1", "2025-03-01", 0.5, rationale="x" * (i % 5000))
+        i += 1
+
+
+def test_a_writer_killed_mid_append_leaves_only_whole_records(tmp_path):
+    path = tmp_path / "ledger.jsonl"
+    ask(Ledger(path))
+    ctx = multiprocessing.get_context("spawn")
+    process = ctx.Process(target=_append_forever, args=(str(path),))
+    process.start()
+    deadline = time.monotonic() + 60
+    while path.read_bytes().count(b"\n") < 20 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.kill(process.pid, signal.SIGKILL)
+    process.join()
+    forecasts = Ledger(path).forecasts()  # every line whole and valid
+    assert len(forecasts) >= 19
+    assert path.read_bytes().endswith(b"\n")

@@ -235,6 +235,8 @@ def norm_relative(rule, groups, ctx, start, end):
         if count == "X" and shift < 0:
             return rule.type, "PAST_REF", mod
         return (rule.type, granularity, mod) if granularity else None
+    if unit in ("DE", "CE") and shift and rule.options.get("anaphor"):  # "a decade ago": a year
+        unit, count = "Y", count * (10 if unit == "DE" else 100)
     value = _anaphoric(rule, groups, ctx, start, unit, shift * count) or _at_unit(ref, unit, shift * count)
     if value and groups.get("pod"):
         value += "T" + tables["pod"][_word(groups["pod"])]
@@ -320,10 +322,17 @@ def _nearest_period_year(period: str, ref: dt.date) -> int:
 
 
 def _anchor(ctx, start: int, window: int):
-    """The last calendar-valued DATE expression ending within ``window`` characters before ``start``."""
-    for expr in reversed(ctx.previous):
+    """The last explicit calendar DATE ending within ``window`` characters before ``start``.
+
+    Expressions that were themselves computed from another one or from the reference date
+    by a shift ("a year earlier", "last year") are not antecedents: "a year ago" after
+    "a year earlier" must not go back two years.
+    """
+    for expr, rule in reversed(ctx.previous_rules):
         if start - expr.end > window:
             return None
+        if rule.norm == "relative" or rule.options.get("anaphor"):
+            continue
         if expr.type == "DATE" and re.match(r"[0-9]{4}(?:$|-)", expr.value):
             return expr
     return None
@@ -364,7 +373,7 @@ def _anaphoric(rule, groups, ctx, start, unit, delta):
         if unit == "Q":
             return None if grain == "Q" else f"{prev.value[:4]}-Q{(int(prev.value[5:7]) - 1) // 3 + 1}"
         return prev.value[:{"Y": 4, "M": 7}[unit]]
-    if grain == "other" or (mode == "finer" and grain == "Y"):
+    if grain == "other" or (mode == "finer" and grain != "Q"):
         return None
     if unit in ("M", "D", "W"):
         order = "YQMD"

@@ -31,6 +31,7 @@ class Context:
         self.reference = reference
         self.tables = fragments_and_tables()[1]
         self.previous: list[TimeExpr] = []
+        self.previous_rules: list = []  # (TimeExpr, Rule) pairs, in text order
 
     def tense(self, start: int, end: int) -> str | None:
         """'past', 'future' or None: the tense cue nearest to [start, end) in its sentence."""
@@ -100,6 +101,7 @@ def find(text: str, reference: dt.date | None) -> list[TimeExpr]:
                         mod=mod, anchored=reference is not None and rule.norm != "fixed")
         found.append(expr)
         context.previous.append(expr)
+        context.previous_rules.append((expr, rule))
     return found
 
 

@@ -349,9 +349,9 @@ def narrative_dates(df: pd.DataFrame, published) -> dict:
 
     An event without a lower bound whose upper bound is open or is the
     publication date takes, in its article, the date of the closest event
-    before it (by trigger offset) that is explicitly dated to one day no later
-    than publication, if it is past or untensed; otherwise the publication
-    date. News narrates around a focus date ("Apple announced Friday ... Jobs
+    before it (by trigger offset) that is explicitly dated to one day at most
+    ``window.focus_days`` before publication, if it is past or untensed;
+    otherwise the publication date. News narrates around a focus date ("Apple announced Friday ... Jobs
     said ... he showed"); what has no date of its own shares it.
 
     Args:
@@ -375,6 +375,7 @@ def narrative_dates(df: pd.DataFrame, published) -> dict:
         {0: '2010-07-17', 2: '2010-07-16'}
     """
     dates = {}
+    reach = rules()["window"]["focus_days"]
     for article_id, group in df.groupby("article_id", sort=False):
         day = _published(published, article_id)
         if day is None:
@@ -384,7 +385,7 @@ def narrative_dates(df: pd.DataFrame, published) -> dict:
                           group["basis"], group["tense"]), key=lambda r: (r[0], r[1]))
         for _, index, earliest, latest, basis, tense in rows:
             if pd.notna(earliest) and pd.notna(latest) and earliest == latest and earliest <= day \
-                    and basis == "explicit":
+                    and basis == "explicit" and (day - pd.Timestamp(earliest)).days <= reach:
                 current = pd.Timestamp(earliest)
             elif pd.isna(earliest) and (pd.isna(latest) or pd.Timestamp(latest) == day):
                 dates[index] = current if current is not None and tense in ("past", "none") else day

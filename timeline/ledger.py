@@ -230,8 +230,9 @@ def _decode(line: str, where: str):
         if name not in allowed:
             raise LedgerError(f"{where}: field {name!r} is not a {kind} field (expected {list(cls._RECORD)})")
     required = {f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING}
-    for name in sorted(required - set(record)):
-        raise LedgerError(f"{where}: {kind} record is missing field {name!r}")
+    missing = sorted(required - set(record))
+    if missing:
+        raise LedgerError(f"{where}: {kind} record is missing field {missing[0]!r}")
     try:
         return kind, cls(**record)
     except LedgerError as exc:
@@ -355,7 +356,7 @@ class Ledger:
             return _State()
         try:
             fcntl.flock(fd, fcntl.LOCK_SH)
-            return _parse(_read_fd(fd), self.path.name)
+            return _parse(_read_fd(fd), str(self.path))
         finally:
             os.close(fd)  # closing releases the lock
 
@@ -363,7 +364,7 @@ class Ledger:
         """The question with its current status and resolution."""
         state = self._state()
         if question_id not in state.questions:
-            raise LedgerError(f"{self.path.name}: no question {question_id!r}")
+            raise LedgerError(f"{self.path}: no question {question_id!r}")
         return state.question(question_id)
 
     def questions(self) -> pd.DataFrame:
@@ -395,11 +396,11 @@ class Ledger:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             data = _read_fd(fd)
-            state = _parse(data, self.path.name)  # refuses a corrupt file and a truncated last line
-            state.add(kind, obj, f"{self.path.name}:{data.count(NEWLINE) + 1}")
+            state = _parse(data, str(self.path))  # refuses a corrupt file and a truncated last line
+            state.add(kind, obj, f"{self.path}:{data.count(NEWLINE) + 1}")
             written = os.write(fd, line)
             if written != len(line):  # a full disk; never leave half a record behind silently
-                raise LedgerError(f"{self.path.name}: short write ({written} of {len(line)} bytes)")
+                raise LedgerError(f"{self.path}: short write ({written} of {len(line)} bytes)")
             os.fsync(fd)
         finally:
             os.close(fd)

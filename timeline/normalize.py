@@ -41,8 +41,11 @@ def number(value: str, tables: dict):
     table = tables["number"]
     if value in table:
         return table[value]
+    parts = re.split(r"[- ]+", value)
+    if len(parts) > 1 and parts[0] in ("a", "an") and parts[1] not in ("hundred", "thousand"):
+        parts = parts[1:]  # "a five-year low": the article is not a count
     total = 0
-    for part in re.split(r"[- ]+", value):
+    for part in parts:
         if part not in table or table[part] == "X":
             return None
         n = table[part]
@@ -61,6 +64,7 @@ def _fmt(n) -> str:
 #: clause still names near deadlines ("extended the offer to Nov. 20"), a future-tense
 #: clause does not name past days.
 PAST_SLACK_DAYS = 92
+MONTH_PAST_SLACK_DAYS = 62
 FUTURE_SLACK_DAYS = 0
 
 
@@ -92,7 +96,7 @@ def infer_year(month: int, day: int | None, ref: dt.date, tense: str | None, wee
         return ref.year
     candidates.sort()
     _, distance, year = candidates[0]
-    if tense == "past" and distance > (PAST_SLACK_DAYS if day is not None else 0):
+    if tense == "past" and distance > (PAST_SLACK_DAYS if day is not None else MONTH_PAST_SLACK_DAYS):
         earlier = [c for c in candidates if c[1] <= 0]
         if earlier:
             return max(earlier, key=lambda c: c[1])[2]

@@ -86,6 +86,8 @@ def test_cue_rules(rule_id, example, positive):
              for r in cues.relations(events, example["text"]) if r.rule == rule_id]
     if positive:
         assert tuple(example["expect"]) in found, found
+    elif "not" in example:
+        assert tuple(example["not"]) not in found, found
     else:
         assert all(other is None for _, _, other in found), found
 

@@ -289,8 +289,9 @@ def _select(how: str, match, events: list[Event], members: list[int], text: str,
 def _other_clause(main: int, events: list[Event], members: list[int]) -> int | None:
     head = events[main]
     later = [i for i in members if events[i].trigger_start > head.trigger_end and _finite(events[i])]
+    main_clauses = [i for i in later if events[i].source is None]          # not itself reported speech
     outside = [i for i in later if not (head.start <= events[i].trigger_start < head.end)]
-    return (outside or [None])[0]
+    return (main_clauses or outside or [None])[0]
 
 
 def _antecedent(noun: str, position: int, events: list[Event]) -> int | None:
@@ -325,6 +326,8 @@ def relations(events: list[Event], text: str) -> list[Relation]:
         for j, verb in enumerate(events):
             if (j != i and verb.trigger.lower() in rules()["support_words"] and verb.trigger_end <= event.trigger_start
                     and gap.match(text[verb.trigger_end:event.trigger_start])
+                    and not any(verb.trigger_end <= e.trigger_start and e.trigger_end <= event.trigger_start
+                                for k, e in enumerate(events) if k not in (i, j))
                     and not re.search(r"\b(?:to|that|of|in|on|at|with|for|and)\b", text[verb.trigger_end:event.trigger_start])):
                 found.append(Relation(i, "same", j, support["id"], f"'{event.trigger}' is the object of '{verb.trigger}'"))
                 event.cues.append((support["id"], j))

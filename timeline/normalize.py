@@ -335,7 +335,7 @@ def _anchor(ctx, start: int, window: int):
     for expr, rule in reversed(ctx.previous_rules):
         if start - expr.end > window:
             return None
-        if rule.norm == "relative" or rule.options.get("anaphor"):
+        if rule.options.get("anaphor") in ("always", "finer") or (rule.norm == "relative" and not rule.options.get("anaphor")):
             continue
         if expr.type == "DATE" and re.match(r"[0-9]{4}(?:$|-)", expr.value):
             return expr

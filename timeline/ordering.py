@@ -25,7 +25,7 @@ import heapq
 import math
 from dataclasses import replace
 
-from . import cues
+from . import anchoring, cues
 from .model import Bounds, Event, TimeExpr
 from .network import Network
 
@@ -312,7 +312,7 @@ def solve(events: list[Event], timexes: list[TimeExpr], reference: dt.date | Non
     """
     if not events:
         return []
-    cues.attach(events, timexes, text, reference)
+    anchoring.attach(events, timexes, text, reference)
     blocks = _blocks(events)
     if len(blocks) == 1:
         bounds, ranks, _ = _solve_block(events, timexes, reference, text)

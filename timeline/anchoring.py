@@ -1,0 +1,98 @@
+"""Anchoring: which temporal expression dates which event.
+
+Part of the ordering stage (see :mod:`timeline.ordering`): ``attach`` sets
+``Event.timex`` from positions alone: a modifier right before a nominal
+("Tuesday's meeting"), else the nearest compatible expression inside the
+event's clause or preposed to it ("On February 1, Trump signed").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .cues import publication_relation
+from .model import Event, TimeExpr
+
+_PREPOSITION = re.compile(r"^(?:in|on|at|for|by|during|since|until|from|within|over|after|before|of|to|this|last|next)\b", re.I)
+_MODIFIER_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}$")
+_FUNCTION = re.compile(r"\b(?:to|that|and|or|for|with|in|on|at|of|by|from|the|a|an|as|than|into|but|is|are|was|were)\b", re.I)
+_REPORTED = re.compile(r"\bthat\b|[\"“”‘’`]|''|;")
+_PREPOSED_GAP = re.compile(r"^[\s,;:]*$")
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    """True when at most one word (a preposition) stands between a sentence start and position."""
+    boundary = max(text.rfind(mark, 0, position) for mark in (".", "!", "?", "\n"))
+    return re.fullmatch(r"[\"'”’)]*\s*(?:[A-Za-z]+\s+)?", text[boundary + 1:position]) is not None
+
+
+def _compatible(event: Event, timex: TimeExpr, text: str, reference: dt.date | None = None,
+                preposed: bool = False) -> bool:
+    """A past event is not dated by a vague future expression, nor a future one by a vague past one.
+
+    A full date close to the trigger that contradicts the tense is still attached:
+    the contradiction is then reported as a conflict by the ordering stage, not hidden.
+    """
+    if timex.type not in ("DATE", "TIME"):
+        return False
+    relation, _ = publication_relation(event, text)
+    distance = min(abs(timex.start - event.trigger_end), abs(event.trigger_start - timex.end))
+    value = timex.value or ""
+    if relation == "before" and value == "FUTURE_REF":
+        return False
+    if relation == "after" and value == "PAST_REF":
+        return False
+    if reference is not None and distance > 4 and not preposed and (
+            (relation == "before" and timex.earliest and timex.earliest > reference)
+            or (relation == "after" and timex.latest and timex.latest < reference)):
+        return False   # a far expression contradicting the tense dates something else
+    if value == "PRESENT_REF" and relation not in ("includes", "none", "inherit"):
+        return False
+    return True
+
+
+def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: dt.date | None = None) -> None:
+    """Set ``event.timex`` for events a temporal expression dates (unless already set).
+
+    A modifier right before a nominal trigger ("a recent phone call") anchors that
+    nominal only; otherwise an event takes the nearest compatible expression
+    inside its clause, or one preposed to its clause ("On February 1, Trump signed").
+
+    Examples:
+        >>> text = "On February 1, Trump signed a memorandum."
+        >>> ev = [Event(0, 15, 41, "signed", 21, 27, tense="past")]
+        >>> tx = [TimeExpr(3, 13, "February 1", "DATE", "2025-02-01", dt.date(2025, 2, 1), dt.date(2025, 2, 1), "day", "r")]
+        >>> attach(ev, tx, text); ev[0].timex
+        0
+    """
+    taken = set()
+    for t_index, timex in enumerate(timexes):
+        if timex.type not in ("DATE", "TIME") or _PREPOSITION.match(timex.text) or " " in timex.text.strip():
+            continue
+        for event in events:
+            gap = text[timex.end:event.trigger_start]
+            if event.trigger_start >= timex.end and _MODIFIER_GAP.match(re.sub(r"^['’]s\b", "", gap)) and not _FUNCTION.search(gap):
+                if event.timex is None and _compatible(event, timex, text, reference):
+                    event.timex = t_index
+                    taken.add(t_index)
+                break
+    for event in events:
+        if event.timex is not None:
+            continue
+        best = None
+        for t_index, timex in enumerate(timexes):
+            if t_index in taken:
+                continue
+            inside = event.start <= timex.start and timex.end <= event.end
+            preposed = bool(timex.end <= event.trigger_start and _opens_sentence(text, timex.start)
+                            and (inside or (timex.end <= event.start and _PREPOSED_GAP.match(text[timex.end:event.start]))))
+            if not (inside or preposed) or not _compatible(event, timex, text, reference, preposed):
+                continue
+            distance = min(abs(timex.start - event.trigger_end), abs(event.trigger_start - timex.end))
+            if event.event_class == "REPORTING" and timex.start > event.trigger_end and _REPORTED.search(
+                    text[event.trigger_end:timex.start]):
+                continue   # a report takes its own date ("said Monday"), not one of what it reports
+            if best is None or distance < best[0]:
+                best = (distance, t_index)
+        if best is not None:
+            event.timex = best[1]

@@ -303,6 +303,8 @@ def norm_time(rule, groups, ctx, start, end):
     """Clock times ("10:30 p.m.", "noon Thursday") on the reference day or the named weekday."""
     if groups.get("weekday"):
         return norm_weekday(rule, groups, ctx, start, end)
+    if groups.get("month"):
+        return norm_date(rule, groups, ctx, start, end)
     clock = _clock(groups) if groups.get("hour") else str(rule.options.get("value", ""))
     if groups.get("dayword"):
         delta = ctx.tables["shift"].get(_word(groups["dayword"]), 0)

@@ -193,8 +193,9 @@ def _mentions(tokens: list[Token]) -> list[dict]:
     for i, tok in enumerate(tokens):   # copula predicates; "have" and "do" as main verbs
         if tok.tag == "DO":
             nxt = next((t for t in tokens[i + 1:] if t.tag not in ("ADV", "NEG")), None)
-            if nxt is None or nxt.tag != "V" and nxt.tag not in ("PRON", "PROPN", "N") or \
-                    nxt.tag in ("PRON", "PROPN", "N") and tokens[i - 1:i] and tokens[i - 1].tag == "SUB":
+            if nxt is not None and nxt.tag in ("DET", "PRON", "N", "NUM", "ADJ", "POSS") and not (
+                    nxt.tag in ("PRON", "N") and i + 2 < n and tokens[i + 2].tag == "V") and \
+                    not (i and tokens[i - 1].tag in ("SUB", "REL", "PREP")):
                 group = _group(tokens, i, cues)
                 tense = "past" if tok.lower == "did" else "present" if tok.lower in ("do", "does") else "none"
                 found[i] = dict(i=i, g=i - len(group), role="verb", cls="OCCURRENCE", tense=tense, aspect="none",

@@ -227,6 +227,8 @@ def _peek(tok: Token | None, lex: Lexicon) -> str:
         return "PUNCT"
     if tok.text[0].isdigit():
         return "NUM"
+    if tok.lower in ("who", "which", "whom", "whose"):
+        return "REL"
     if tok.lower in lex.closed:
         return lex.closed[tok.lower][0]
     if tok.text[0].isupper():
@@ -253,6 +255,8 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if "VBG" in forms and p in ("PREP", "N", "CONJ", "V") and _peek(nxt, lex) == "NOUN":
         return "ADJ"   # a prenominal modifier: "of piloting opportunities", "its operating unit"
+    if "VBN" in forms and "VB" not in forms and p in ("PREP", "CONJ", "START") and _peek(nxt, lex) == "NOUN":
+        return "ADJ"   # "of subordinated debentures"
     if "V" in pos and p in ("DET", "POSS", "POSSM", "ADJ", "NUM") and nxt is not None:
         nxt_noun = nxt.tag in ("", "PROPN") and nxt.text[:1].isalpha() and nxt.lower not in lex.closed \
             and "N" in (analyze(nxt.lower)[0] or {"N"})
@@ -270,6 +274,8 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
         npos, nforms, _ = analyze(nxt.lower)
         if "VBD" in nforms and not ({"VBD", "VBN"} & forms and "N" not in npos) or "VBZ" in nforms and "N" not in npos:
             return "N"
+        if "VBZ" in nforms and not forms & {"VBZ", "VBD", "VBG"} and p in ("PROPN", "N"):
+            return "N"   # "the Patterson group controls"
     if "V" in pos:
         if p == "TO" and "VB" in forms:
             return "V"
@@ -294,7 +300,7 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
             if forms & {"VBD", "VBN"}:
                 return "V"
             ahead = _peek(nxt, lex)
-            if "N" in pos and (p == "N" and ahead in ("PUNCT", "END", "NOUN", "PREP")
+            if "N" in pos and (p == "N" and ahead in ("PUNCT", "END", "NOUN", "PREP", "REL")
                                or p == "PROPN" and "VBZ" not in forms and ahead in ("PUNCT", "END", "NOUN")):
                 return "N"   # "job cuts at", "sources say", "Boston center", "Baghdad radio,"
             if forms & {"VBP"} and not forms & {"VBZ", "VBD"} and p == "N" and not prev.lower.endswith("s"):

@@ -185,3 +185,14 @@ def test_undated_past_events_share_the_narrative_date_before_them():
     assert parse_semeval(text)[1] == [
         (1, "2010-07-16", ("601-0-announced",)), (1, "2010-07-16", ("601-1-said",)), (2, "2010-07-17", ("601-2-has",)),
     ]
+
+
+def test_possessive_mention_selects_the_event_noun_after_it():
+    text = "Shoppers praised Acme Corp's recall."
+    base = frame("701", [(text, "praised", T("2006-03-27"), T("2006-03-27"))])[0]
+    noun = dict(base, event_id="701-e002", start=text.index("recall"), end=len(text) - 1, text="recall",
+                trigger="recall", trigger_start=text.index("recall"), trigger_end=text.index("recall") + 6)
+    base["end"] = text.index("'s")   # the verb's clause stops before the possessive
+    base["text"] = text[:base["end"]]
+    got = filter_entity(conform([base, noun], TIMELINE), "Acme Corp")
+    assert got["trigger"].tolist() == ["praised", "recall"]

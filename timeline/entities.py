@@ -35,6 +35,8 @@ from .errors import TimelineError
 RULES = Path(__file__).resolve().parent / "rules" / "entities.yaml"
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+#: Characters between a mention and a trigger just after it outside its clause ("Acme's recall").
+_POSSESSIVE = 3
 #: Punctuation between a trigger and a mention after it breaks the object reading.
 _GAP_BREAK = re.compile(r"[,;:\"()\[\]]")
 _REPORT_CLASSES = ("REPORTING", "I_STATE", "PERCEPTION")
@@ -226,6 +228,15 @@ def _actor_matches(actors, spec: Names) -> bool:
     return False
 
 
+def _coverage(group: pd.DataFrame) -> dict[int, str]:
+    """The article characters the clause spans of a group cover, by offset."""
+    covered: dict[int, str] = {}
+    for start, text in zip(group["start"], group["text"]):
+        for offset, char in enumerate(str(text)):
+            covered.setdefault(int(start) + offset, char)
+    return covered
+
+
 def _is_report(group: pd.DataFrame) -> list[bool]:
     kinds = group["kind"] if "kind" in group else pd.Series("", index=group.index)
     classes = group["event_class"] if "event_class" in group else pd.Series("", index=group.index)
@@ -276,19 +287,19 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.Da
         for index, actors in zip(group.index, group["actors"]):
             if _actor_matches(actors, spec):
                 keep.add(index)
-        pieces = sorted(zip(group["start"], group["text"]))
+        covered = _coverage(group)
 
         def text_of(start, end):
-            for piece_start, text in pieces:
-                if piece_start <= start and end <= piece_start + len(text):
-                    return text[start - piece_start:end - piece_start]
-            return None
+            chars = [covered.get(i) for i in range(start, end)]
+            return None if None in chars else "".join(chars)
 
         for m_start, m_end, _, _ in found:
             # a trigger inside a mention ("the MusicBox [store]") is part of the name, not its event
             holders = [e for e in events if e[1] <= m_start < e[2] and not (m_start <= e[3] < m_end)]
             # the mention as subject: the nearest trigger after it; as object: the nearest before it
-            after = [e for e in holders if e[3] >= m_end]
+            # a trigger right after the mention whose clause starts later ("Acme's [recall]")
+            close = [e for e in events if 0 <= e[3] - m_end <= _POSSESSIVE and e not in holders]
+            after = [e for e in holders + close if e[3] >= m_end]
             before = [e for e in holders if e[4] <= m_start]
             if after:
                 nearest = min(after, key=lambda e: (e[3] - m_end, e[3]))

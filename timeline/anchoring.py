@@ -15,7 +15,8 @@ from .model import Event, TimeExpr
 
 _PREPOSITION = re.compile(r"^(?:in|on|at|for|by|during|since|until|from|within|over|after|before|of|to|this|last|next)\b", re.I)
 _MODIFIER_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}$")
-_FUNCTION = re.compile(r"\b(?:to|that|and|or|for|with|in|on|at|of|by|from|the|a|an|as|than|into|but|is|are|was|were)\b", re.I)
+_FUNCTION = re.compile(r"\b(?:to|that|and|or|for|with|in|on|at|of|by|from|the|a|an|as|than|into|but|is|are|was|were|"
+                       r"it|he|she|they|we|i|you|will|would|has|have|had|not)\b", re.I)
 _REPORTED = re.compile(r"\bthat\b|[\"“”‘’`]|''|;")
 _PREPOSED_GAP = re.compile(r"^[\s,;:]*$")
 
@@ -71,7 +72,8 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
             continue
         for event in events:
             gap = text[timex.end:event.trigger_start]
-            if event.trigger_start >= timex.end and _MODIFIER_GAP.match(re.sub(r"^['’]s\b", "", gap)) and not _FUNCTION.search(gap):
+            if (event.trigger_start >= timex.end and event.tense == "none"
+                    and _MODIFIER_GAP.match(re.sub(r"^['’]s\b", "", gap)) and not _FUNCTION.search(gap)):
                 if event.timex is None and _compatible(event, timex, text, reference):
                     event.timex = t_index
                     taken.add(t_index)

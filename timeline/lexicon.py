@@ -317,6 +317,8 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
             return "N" if "N" in pos else "V"
         if p in ("START", "PUNCT", "SUB", "CONJ") and "VBG" in forms:
             return "V"
+        if p == "PUNCT" and prev.text in (",", ".") and "VBD" in forms:
+            return "V"   # "James McAlpine, the finance chief, resigned"; "Sony Corp. completed"
         if p == "REL" and forms & {"VBD", "VBZ", "VBP"}:
             return "V"
         if p == "CONJ" and forms & {"VB", "VBD", "VBZ"}:

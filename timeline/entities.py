@@ -181,8 +181,12 @@ def mentions(spans, entity: str) -> list[tuple[int, int, int, str]]:
         candidates += [(h, "nominal") for h in _find(nominal, spans)]
     rivals = []
     if spec.kind == "person":
+        # other people: "First Last" names, and their surnames alone wherever they recur
         rivals = [h for h in _find(_PERSON_NAME.pattern, spans)
                   if h[3].split()[0].lower() not in rules()["determiners"]]
+        surnames = {h[3].split()[-1] for h in rivals} - {h[3] for h in found.values()}
+        if surnames:
+            rivals += list(_find(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(surnames))) + r")(?![\w-])", spans))
     for hit, how in sorted(candidates):
         if any(hit[0] < m[1] and m[0] < hit[1] for m in found.values()):
             continue

@@ -196,3 +196,13 @@ def test_possessive_mention_selects_the_event_noun_after_it():
     base["text"] = text[:base["end"]]
     got = filter_entity(conform([base, noun], TIMELINE), "Acme Corp")
     assert got["trigger"].tolist() == ["praised", "recall"]
+
+
+def test_coreferent_mentions_across_articles_share_the_finer_date():
+    one = frame("801", [("Acme Corp launched the store on April 28, 2003.", "launched", T("2003-04-28"), T("2003-04-28"))])
+    two = frame("802", [("Acme Corp launched the store in 2003.", "launched", T("2003-01-01"), T("2003-12-31")),
+                        ("Acme Corp opened plants in 2003.", "opened", T("2003-01-01"), T("2003-12-31"))])
+    text = to_semeval(conform(one + two, TIMELINE), "Acme Corp")
+    assert parse_semeval(text)[1] == [
+        (1, "2003-XX-XX", ("802-1-opened",)), (2, "2003-04-28", ("801-0-launched", "802-0-launched")),
+    ]

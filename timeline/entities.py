@@ -407,6 +407,29 @@ def narrative_dates(df: pd.DataFrame, published) -> dict:
     return dates
 
 
+def _refine_coreferent(records) -> None:
+    """Cross-document event coreference: a partly dated event takes the one finer date of its kind.
+
+    Events of the entity with the same trigger stem (not reports) are taken to
+    be one event told several times ("launched the store in 2003" / "launched
+    the store on April 28, 2003"). A mention dated only to a year or a month
+    takes the day-precise date of the others when exactly one such date falls
+    inside its interval. Records are ``[id, stem, earliest, latest, report]``,
+    changed in place.
+    """
+    days: dict[str, set] = {}
+    for _, stem, earliest, latest, report in records:
+        if not report and pd.notna(earliest) and pd.notna(latest) and earliest == latest:
+            days.setdefault(stem, set()).add(pd.Timestamp(earliest))
+    for record in records:
+        _, stem, earliest, latest, report = record
+        if report or pd.isna(earliest) or pd.isna(latest) or earliest == latest:
+            continue
+        inside = [d for d in days.get(stem, ()) if earliest <= d <= latest]
+        if len(inside) == 1:
+            record[2] = record[3] = inside[0]
+
+
 def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True, published=None,
                modalities=("asserted",)) -> str:
     """An entity's timeline in the SemEval-2015 Task 4 format.
@@ -415,8 +438,10 @@ def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True,
     co-referring events): ``ORDER<TAB>DATE<TAB>mention[<TAB>mention ...]``.
     DATE comes from the event's bounds (:func:`semeval_date`). Events with a
     date share a position per distinct date, positions ascending by bounds;
-    events without one get ORDER 0 and XXXX-XX-XX. Dated events with the same
-    date and the same trigger stem co-refer and share a line.
+    events without one get ORDER 0 and XXXX-XX-XX. Events with the same
+    trigger stem co-refer across articles: a mention dated to a year or month
+    takes the one day-precise date of its kind inside that interval, and
+    co-referring mentions with the same date share a line.
 
     Args:
         df: a timeline frame.
@@ -457,21 +482,25 @@ def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True,
     if modalities is not None and "modality" in events:
         events = events[events["modality"].isin(modalities)]
     mention = mention or default_mention
-    lines: dict[tuple, list[str]] = {}
-    keys: dict[tuple, tuple] = {}
-    for index, row in events.iterrows():
+    records = []
+    reports = _is_report(events) if len(events) else []
+    for (index, row), report in zip(events.iterrows(), reports):
         earliest, latest = row["earliest"], row["latest"]
         if index in focus:
             earliest = latest = focus[index]
-        date = semeval_date(earliest, latest)
         ident = mention(row)
-        if ident is None:
-            continue
+        if ident is not None:
+            records.append([ident, _stem(str(row["trigger"])), earliest, latest, report])
+    _refine_coreferent(records)
+    lines: dict[tuple, list[str]] = {}
+    keys: dict[tuple, tuple] = {}
+    for ident, stem, earliest, latest, _ in records:
+        date = semeval_date(earliest, latest)
         if date.startswith("X"):
             key = ("X", ident)
             keys[key] = (0, date)
         else:
-            key = (date, _stem(str(row["trigger"])))
+            key = (date, stem)
             keys[key] = (1, date, pd.Timestamp(earliest), pd.Timestamp(latest))
         bucket = lines.setdefault(key, [])
         if ident not in bucket:

@@ -237,6 +237,19 @@ def _peek(tok: Token | None, lex: Lexicon) -> str:
     return "NOUN" if "N" in pos and "V" not in pos or pos == {"N", "V"} and tok.lower.endswith("s") is False else "OPEN"
 
 
+def _continues_verb(tokens: list[Token], i: int, prev: Token | None, lex: Lexicon) -> bool:
+    """Whether a participle continues a verb: the complement of "begin", "consider", or
+    coordinated with an earlier verb of the same form ("and tightening security")."""
+    if prev is None:
+        return False
+    if prev.tag == "V":
+        return prev.lemma in lex.class_of and "VBG" in tokens[i].forms
+    if prev.tag == "CONJ":
+        last = next((t for t in reversed(tokens[:i - 1]) if t.tag == "V"), None)
+        return last is not None and bool(last.forms & tokens[i].forms & {"VBG", "VBD"})
+    return False
+
+
 def _previous(tokens: list[Token], i: int) -> Token | None:
     """The nearest earlier token that is not an adverb or negation."""
     j = i - 1
@@ -253,10 +266,10 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
     prev = _previous(tokens, i)
     p = prev.tag if prev is not None else "START"
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if "VBG" in forms and p in ("PREP", "N", "CONJ", "V") and _peek(nxt, lex) == "NOUN":
-        return "ADJ"   # a prenominal modifier: "of piloting opportunities", "its operating unit"
-    if "VBN" in forms and "VB" not in forms and p in ("PREP", "CONJ", "START") and _peek(nxt, lex) == "NOUN":
-        return "ADJ"   # "of subordinated debentures"
+    if forms & {"VBG", "VBN"} and p in ("PREP", "N", "CONJ", "V", "START") and _peek(nxt, lex) == "NOUN" \
+            and not _continues_verb(tokens, i, prev, lex):
+        if "VBG" in forms and p != "START" or "VBN" in forms and "VB" not in forms and p in ("PREP", "CONJ", "START"):
+            return "ADJ"   # prenominal modifiers: "of piloting opportunities", "of subordinated debentures"
     if "V" in pos and p in ("DET", "POSS", "POSSM", "ADJ", "NUM") and nxt is not None:
         nxt_noun = nxt.tag in ("", "PROPN") and nxt.text[:1].isalpha() and nxt.lower not in lex.closed \
             and "N" in (analyze(nxt.lower)[0] or {"N"})
@@ -269,9 +282,14 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
         if only == "V" and tok.lower in lex.words["never"] and p not in ("BE", "HAVE", "MODAL", "DO", "TO"):
             return "PREP"
         return only
-    if "V" in pos and "N" in pos and nxt is not None and nxt.text[:1].islower() and nxt.lower not in lex.closed \
+    after = nxt
+    k = i + 1
+    while after is not None and after.lower in lex.closed and lex.closed[after.lower] == ("ADV",) and k + 1 < len(tokens):
+        k += 1
+        after = tokens[k]   # look past "also", "still": "Dow Jones shares also fell"
+    if "V" in pos and "N" in pos and after is not None and after.text[:1].islower() and after.lower not in lex.closed \
             and p not in ("TO", "MODAL", "DO", "HAVE", "BE", "PRON", "REL"):
-        npos, nforms, _ = analyze(nxt.lower)
+        npos, nforms, _ = analyze(after.lower)
         if "VBD" in nforms and not ({"VBD", "VBN"} & forms and "N" not in npos) or "VBZ" in nforms and "N" not in npos:
             return "N"
         if "VBZ" in nforms and not forms & {"VBZ", "VBD", "VBG"} and p in ("PROPN", "N"):

@@ -161,14 +161,24 @@ def mentions(spans, entity: str) -> list[tuple[int, int, int, str]]:
         if not any(hit[0] < m[1] and m[0] < hit[1] for m in found.values()):
             found[hit[0]] = hit
 
-    for pattern in spec.strong:
-        for hit in _find(pattern, spans):
+    names_found = [h for p in spec.strong + spec.weak for h in _find(p, spans)]
+    if spec.kind == "thing":
+        # "Widget Pro", "Widget 2": a longer product name is another product; so is "Widget pro"
+        # once the article writes it capitalized
+        extensions = set()
+        for start, end, sentence, _ in names_found:
+            following = _next_word(spans, end)
+            if following and (following[0].isupper() or following[0].isdigit()):
+                extensions.add(following.lower())
+        names_found = [h for h in names_found if (_next_word(spans, h[1]) or "").lower() not in extensions]
+    strong = set(h for p in spec.strong for h in _find(p, spans))
+    for hit in names_found:
+        if hit in strong:
             add(hit)
     if not found:
         return []
-    for pattern in spec.weak:
-        for hit in _find(pattern, spans):
-            add(hit)
+    for hit in names_found:
+        add(hit)
     determiners = "|".join(re.escape(d) for d in rules()["determiners"])
     candidates = []
     if spec.pronouns:
@@ -201,6 +211,15 @@ def mentions(spans, entity: str) -> list[tuple[int, int, int, str]]:
             continue
         add(hit)
     return sorted(found.values())
+
+
+def _next_word(spans, offset: int) -> str | None:
+    """The word right after an offset (one space away), from the piece holding it."""
+    for start, end, _, text in spans:
+        if start <= offset < end:
+            match = re.match(r" ([\w][\w.-]*)", text[offset - start:])
+            return match.group(1) if match else None
+    return None
 
 
 def split_sentences(text: str) -> list[tuple[int, int, int, str]]:

@@ -15,6 +15,8 @@ document (``--pipeline``: the ``trigger_start``/``trigger_end`` of
   attribute F1.
 
 Anchor (TempEval-3, best system ATT-1): event F1 0.81, class F1 0.72.
+``--no-lemminflect`` measures the extractor with word-ending rules in place of the
+lemminflect dictionary (the reason that dependency exists).
 ``--errors FILE`` writes the most frequent misses and false positives.
 Exits 1 when a score is below its floor in benchmarks/floors.json (key "events").
 """
@@ -98,13 +100,39 @@ class Score:
                 "class_F1": cf, "class_acc": self.cls / self.match if self.match else 0.0}
 
 
+def _without_lemminflect() -> None:
+    """Swap the dictionary look-ups of the event stage for word-ending rules."""
+    import types
+
+    from timeline import lexicon
+
+    def lemmas(word):
+        pos, _, lemma = lexicon.analyze_morphology(word.lower())
+        names = {"N": "NOUN", "V": "VERB", "ADJ": "ADJ", "ADV": "ADV"}
+        return {names[p]: (lemma if p == "V" else word,) for p in pos}
+
+    def inflections(lemma, upos=None):
+        return {"VB": (lemma,), "VBP": (lemma,)}
+
+    fake = types.SimpleNamespace(getAllLemmas=lemmas, getAllInflections=inflections,
+                                 getAllLemmasOOV=lambda w, upos: {upos: (w,)})
+    lexicon.analyze = lexicon.analyze_morphology
+    event_stage.analyze = lexicon.analyze_morphology
+    event_stage.lemminflect = fake
+    event_stage.noun_event.cache_clear()
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", help="folder holding TimeBank/ and AQUAINT/ (default ../shared/corpora/tbaq-cleaned)")
     parser.add_argument("--pipeline", action="store_true", help="score build_timeline rows instead of events.extract")
     parser.add_argument("--errors", help="write frequent misses, false positives and class confusions here")
     parser.add_argument("--no-floors", action="store_true", help="do not compare with benchmarks/floors.json")
+    parser.add_argument("--no-lemminflect", action="store_true",
+                        help="measure without the lemminflect dictionary (word endings and rule lemmas only)")
     args = parser.parse_args(argv)
+    if args.no_lemminflect:
+        _without_lemminflect()
     parts = tml.tbaq_documents(args.corpus)
     if not parts:
         print(f"no TimeML corpus found at {args.corpus or tml.TBAQ}", file=sys.stderr)

@@ -438,3 +438,40 @@ def proper_names(text: str, tokens: list[Token] | None = None) -> frozenset:
         elif prev is not None and prev.text not in (".", "!", "?", "\"", "“", "``", ":") and prev.text[:1] != "\n":
             capital.add(tok.text)
     return frozenset(w for w in capital if w.lower() not in lower)
+
+
+_ADJ_ENDINGS = ("ous", "ful", "ive", "able", "ible", "ic", "ish", "less", "ary", "ant", "ent")
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism", "ist", "er", "or")
+
+
+def analyze_morphology(lower: str) -> tuple[frozenset, frozenset, str]:
+    """Open classes from word endings and the verb lemmas of the rules only.
+
+    Not used by the pipeline: ``benchmarks/events.py --no-lemminflect`` swaps
+    it in for :func:`analyze` to measure what the lemminflect dictionary buys.
+
+    Examples:
+        >>> sorted(analyze_morphology("pressured")[1])
+        ['VBD', 'VBN']
+    """
+    verbs = set(lexicon().class_of)
+    if lower.endswith("ly"):
+        return frozenset({"ADV"}), frozenset(), lower
+    if lower.endswith("ed") and len(lower) > 3:
+        stem = lower[:-2] if not lower.endswith("ied") else lower[:-3] + "y"
+        lemma = stem + "e" if stem + "e" in verbs else stem
+        return frozenset({"V", "ADJ"}), frozenset({"VBD", "VBN"}), lemma
+    if lower.endswith("ing") and len(lower) > 4:
+        stem = lower[:-3]
+        lemma = stem + "e" if stem + "e" in verbs else stem
+        return frozenset({"V", "N"}), frozenset({"VBG"}), lemma
+    if lower in verbs:
+        return frozenset({"V", "N"}), frozenset({"VB", "VBP"}), lower
+    if lower.endswith("s") and not lower.endswith("ss"):
+        stem = lower[:-2] if lower.endswith("es") and lower[:-2] in verbs else lower[:-1]
+        if stem in verbs:
+            return frozenset({"V", "N"}), frozenset({"VBZ"}), stem
+        return frozenset({"N"}), frozenset(), stem
+    if lower.endswith(_ADJ_ENDINGS):
+        return frozenset({"ADJ"}), frozenset(), lower
+    return frozenset({"N"}), frozenset(), lower

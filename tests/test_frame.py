@@ -78,3 +78,12 @@ def test_bad_sources_are_library_errors():
         timeline.build_timeline(42)
     with pytest.raises(ArticleError):
         timeline.build_timeline([timeline.Article(FIRST, id="x"), timeline.Article(SECOND, id="x")])
+
+
+def test_dates_outside_the_timestamp_range_stay_open_with_a_warning():
+    from timeline.frame import _day, _range_note
+    from timeline.model import Bounds
+    import datetime as dt
+    bound = Bounds(dt.date(1000, 1, 1), dt.date(2025, 2, 1))
+    assert pd.isna(_day(bound.earliest)) and _day(bound.latest) == pd.Timestamp("2025-02-01")
+    assert "earliest 1000-01-01" in _range_note(bound)

@@ -19,12 +19,28 @@ _FUNCTION = re.compile(r"\b(?:to|that|and|or|for|with|in|on|at|of|by|from|the|a|
                        r"it|he|she|they|we|i|you|will|would|has|have|had|not)\b", re.I)
 _REPORTED = re.compile(r"\bthat\b|[\"“”‘’`]|''|;")
 _PREPOSED_GAP = re.compile(r"^[\s,;:]*$")
+#: How far after a trigger an adjunct timex outside the clause span may stand.
+_TRAILING_CHARS = 60
 
 
 def _opens_sentence(text: str, position: int) -> bool:
     """True when at most one word (a preposition) stands between a sentence start and position."""
     boundary = max(text.rfind(mark, 0, position) for mark in (".", "!", "?", "\n"))
     return re.fullmatch(r"[\"'”’)]*\s*(?:[A-Za-z]+\s+)?", text[boundary + 1:position]) is not None
+
+
+def _trailing(event: Event, timex: TimeExpr, events: list[Event], text: str) -> bool:
+    """A timex shortly after the trigger, same sentence, with no other tensed event (or, for a
+    nominal, no event at all) and no sentence break between: an adjunct of this event
+    ("which created NATO on April 4, 1949") that its clause span left out."""
+    if timex.start < event.trigger_end or timex.start - event.trigger_end > _TRAILING_CHARS:
+        return False
+    between = text[event.trigger_end:timex.start]
+    if re.search(r"[.!?;:]\s|\n", between):
+        return False
+    nominal = event.tense == "none"
+    return not any(event.trigger_end <= other.trigger_start and other.trigger_end <= timex.start
+                   and (nominal or other.tense != "none") for other in events if other is not event)
 
 
 def _compatible(event: Event, timex: TimeExpr, text: str, reference: dt.date | None = None,
@@ -57,7 +73,8 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
 
     A modifier right before a nominal trigger ("a recent phone call") anchors that
     nominal only; otherwise an event takes the nearest compatible expression
-    inside its clause, or one preposed to its clause ("On February 1, Trump signed").
+    inside its clause, preposed to its clause ("On February 1, Trump signed"), or
+    trailing it before any other tensed event ("which created NATO on April 4, 1949").
 
     Examples:
         >>> text = "On February 1, Trump signed a memorandum."
@@ -88,7 +105,8 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
             inside = event.start <= timex.start and timex.end <= event.end
             preposed = bool(timex.end <= event.trigger_start and _opens_sentence(text, timex.start)
                             and (inside or (timex.end <= event.start and _PREPOSED_GAP.match(text[timex.end:event.start]))))
-            if not (inside or preposed) or not _compatible(event, timex, text, reference, preposed):
+            trailing = not inside and _trailing(event, timex, events, text)
+            if not (inside or preposed or trailing) or not _compatible(event, timex, text, reference, preposed):
                 continue
             distance = min(abs(timex.start - event.trigger_end), abs(event.trigger_start - timex.end))
             if event.event_class == "REPORTING" and timex.start > event.trigger_end and _REPORTED.search(

@@ -37,8 +37,21 @@ def _as_articles(source, published) -> list[Article]:
     return articles
 
 
+_FIRST, _LAST = pd.Timestamp.min.date(), pd.Timestamp.max.date()
+
+
 def _day(value: dt.date | None):
-    return pd.NaT if value is None else pd.Timestamp(value)
+    """A bound as a Timestamp; NaT when unbounded or outside what datetime64[ns] holds (1677-2262)."""
+    if value is None or not (_FIRST <= value <= _LAST):
+        return pd.NaT
+    return pd.Timestamp(value)
+
+
+def _range_note(bound) -> str | None:
+    outside = [f"{name} {value.isoformat()}" for name, value in (("earliest", bound.earliest), ("latest", bound.latest))
+               if value is not None and not (_FIRST <= value <= _LAST)]
+    note = f"{', '.join(outside)} outside the representable range 1677-2262: left open" if outside else None
+    return "; ".join(filter(None, [bound.warning, note])) or None
 
 
 def article_records(article: Article) -> list[dict]:
@@ -78,7 +91,7 @@ def article_records(article: Article) -> list[dict]:
             "aspect": event.aspect,
             "source": None if event.source is None else f"{article.id}-e{event.source + 1:0{width}d}",
             "newsworthy": event.newsworthy,
-            "warning": bound.warning,
+            "warning": _range_note(bound),
         })
     return rows
 

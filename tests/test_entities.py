@@ -206,3 +206,10 @@ def test_coreferent_mentions_across_articles_share_the_finer_date():
     assert parse_semeval(text)[1] == [
         (1, "2003-XX-XX", ("802-1-opened",)), (2, "2003-04-28", ("801-0-launched", "802-0-launched")),
     ]
+
+
+def test_objects_count_by_name_not_by_pronoun():
+    rows = frame("901", [("Acme Corp cut jobs.", "cut", T("2006-03-27"), T("2006-03-27")),
+                         ("Analysts praised it.", "praised", T("2006-03-27"), T("2006-03-27")),
+                         ("Analysts praised Acme Corp.", "praised", T("2006-03-27"), T("2006-03-27"))])
+    assert filter_entity(conform(rows, TIMELINE), "Acme Corp")["event_id"].tolist() == ["901-e001", "901-e003"]

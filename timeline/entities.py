@@ -274,8 +274,9 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.Da
     phrase that refers back to it; see the module docstring) is its subject or
     object: inside the event's clause span, and either the nearest trigger
     after the mention, at most an auxiliary and an adverb away ("Acme cut",
-    "Acme has also cut"), or the nearest trigger before it with at most a
-    determiner or preposition in between ("sued Acme", "praised by Acme");
+    "Acme has also cut"), or, for a name (not a pronoun or noun phrase), the
+    nearest trigger before it with at most a determiner or preposition in
+    between ("sued Acme", "praised by Acme");
     the widths are ``window.subject_gap`` / ``object_gap`` of the rules. A statement or a reporting, perception or I_STATE event takes only
     its speaker ("Acme said", "said Acme"), never what the report is about.
     ``mode="clause"`` keeps every event whose clause holds a mention. Mentions are searched in the clause texts of each
@@ -316,7 +317,8 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.Da
             chars = [covered.get(i) for i in range(start, end)]
             return None if None in chars else "".join(chars)
 
-        for m_start, m_end, _, _ in found:
+        for m_start, m_end, _, m_text in found:
+            named = any(re.fullmatch(p, m_text) for p in spec.strong + spec.weak)
             # a trigger inside a mention ("the MusicBox [store]") is part of the name, not its event
             holders = [e for e in events if e[1] <= m_start < e[2] and not (m_start <= e[3] < m_end)]
             # the mention as subject: the nearest trigger after it; as object: the nearest before it
@@ -328,7 +330,8 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.Da
                 nearest = min(after, key=lambda e: (e[3] - m_end, e[3]))
                 if nearest[3] - m_end <= gaps["subject_gap"]:
                     keep.add(nearest[0])
-            if before and mode == "nearest":
+            # objects by name only: a pronoun or "the company" after a verb is seldom the entity
+            if before and mode == "nearest" and named:
                 event = min(before, key=lambda e: (m_start - e[4], -e[3]))
                 gap = text_of(event[4], m_start)
                 # a report's object is what was said; only "said X" names its speaker

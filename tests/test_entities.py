@@ -213,3 +213,12 @@ def test_objects_count_by_name_not_by_pronoun():
                          ("Analysts praised it.", "praised", T("2006-03-27"), T("2006-03-27")),
                          ("Analysts praised Acme Corp.", "praised", T("2006-03-27"), T("2006-03-27"))])
     assert filter_entity(conform(rows, TIMELINE), "Acme Corp")["event_id"].tolist() == ["901-e001", "901-e003"]
+
+
+@pytest.mark.parametrize("actor, expected", [
+    ("Acme Corp", True), ("rival Acme Corp", True), ("Zed's Acme", True),
+    ("newer versions of Acme", False), ("Acme customers", False), ("Widget Inc.", False),
+])
+def test_an_actor_is_the_entity_when_a_name_of_it_heads_the_actor(actor, expected):
+    rows = frame("951", [("They cut jobs.", "cut", T("2006-03-27"), T("2006-03-27"), [actor])])
+    assert len(filter_entity(conform(rows, TIMELINE), "Acme Corp")) == int(expected)

@@ -35,6 +35,7 @@ from .errors import TimelineError
 RULES = Path(__file__).resolve().parent / "rules" / "entities.yaml"
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+_OF = re.compile(r"(?i)\b(?:of|for|to|with|by|from|in|on|at)\s+(?:\S+\s+)*$")
 #: Characters between a mention and a trigger just after it outside its clause ("Acme's recall").
 _POSSESSIVE = 3
 #: Punctuation between a trigger and a mention after it breaks the object reading.
@@ -245,9 +246,14 @@ def _article_spans(group: pd.DataFrame) -> list[tuple[int, int, int, str]]:
 
 
 def _actor_matches(actors, spec: Names) -> bool:
+    """Whether an actor is the entity: a name of it heads the actor ("Acme", "rival Acme Corp",
+    "Zed's Acme"), not a modifier of it ("versions of Acme", "Acme customers")."""
     for actor in actors if isinstance(actors, (list, tuple)) else []:
-        if any(re.search(p, str(actor)) for p in spec.strong + spec.weak):
-            return True
+        actor = str(actor).rstrip(" .,;:")
+        for pattern in spec.strong + spec.weak:
+            for match in re.finditer(pattern, actor):
+                if match.end() == len(actor) and not _OF.search(actor[:match.start()]):
+                    return True
     return False
 
 

@@ -3,7 +3,8 @@ import pytest
 import yaml
 
 from timeline.events import extract, noun_event
-from timeline.lexicon import RULES, tag, tokenize
+from timeline.lexicon import RULES, tokenize
+from timeline.tagger import tag
 from timeline.segment import sentences
 
 ATTRS = {"class": "event_class", "kind": "kind", "modality": "modality", "tense": "tense", "aspect": "aspect"}

@@ -18,7 +18,8 @@ def boundaries(tokens: list[Token]) -> list[int]:
     """Token indices where a clause starts (always including 0).
 
     Examples:
-        >>> from timeline.lexicon import tag, tokenize
+        >>> from timeline.lexicon import tokenize
+        >>> from timeline.tagger import tag
         >>> toks = tag(tokenize("They met to discuss a call that he made."))
         >>> [toks[i].text for i in boundaries(toks)]
         ['They', 'to', 'that']
@@ -86,7 +87,8 @@ def names_in(tokens: list[Token]) -> list[tuple[str, bool]]:
     Department"); any other part gives its text without the determiner.
 
     Examples:
-        >>> from timeline.lexicon import tag, tokenize
+        >>> from timeline.lexicon import tokenize
+        >>> from timeline.tagger import tag
         >>> names_in(tag(tokenize("US Secretary of State Marco Rubio and the State Department")))
         [('Marco Rubio', True), ('State Department', False)]
     """

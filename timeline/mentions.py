@@ -1,0 +1,304 @@
+"""Event mentions inside one tagged sentence (event stage).
+
+Finds main verbs with their verb group (tense, aspect, modality, plans such
+as "is set to hold"), predicates after a copula ("are underway"), "have" and
+"do" as main verbs, and event nominals ("meeting", "phone call",
+"sanctions"), with their TimeML class. :mod:`timeline.events` turns the
+mentions into :class:`timeline.model.Event` records.
+"""
+from __future__ import annotations
+
+import functools
+
+import lemminflect
+
+from . import clauses
+from .lexicon import Token, analyze, lexicon
+
+_PRESENT_BE = ("is", "am", "are", "'re", "'m", "'s")
+_PAST_BE = ("was", "were")
+
+
+@functools.lru_cache(maxsize=65536)
+def noun_event(lower: str) -> tuple[bool, str]:
+    """Whether a noun names an event, and its lemma.
+
+    Examples:
+        >>> noun_event("negotiations"), noun_event("government"), noun_event("arrival")
+        ((True, 'negotiation'), (False, 'government'), (True, 'arrival'))
+    """
+    lex = lexicon()
+    lemma = lemminflect.getAllLemmas(lower).get("NOUN", (lower,))[0].lower()
+    if lower in lex.not_event_nouns:
+        return False, lemma
+    if lower in lex.event_nouns or lemma in lex.event_nouns:
+        return True, lemma
+    if lemma in lex.not_event_nouns:
+        return False, lemma
+    for suffix, rewrites in lex.suffixes:
+        if lemma.endswith(suffix) and len(lemma) >= len(suffix) + 4:
+            stem = lemma[: -len(suffix)]
+            for ending in rewrites:
+                verb = stem + ending
+                if lemminflect.getAllLemmas(verb).get("VERB", ("",))[0] == verb:
+                    return True, lemma
+            break   # only the longest matching suffix counts
+    return False, lemma
+
+
+def _group(tokens: list[Token], i: int, cues: set) -> list[Token]:
+    """Auxiliaries, negations, adverbs and plan cues before main verb ``i``."""
+    j = i - 1
+    while j >= 0 and (tokens[j].tag in ("ADV", "NEG", "MODAL", "BE", "HAVE", "DO", "TO") or j in cues):
+        j -= 1
+    return tokens[j + 1:i]
+
+
+def _verb_attributes(tokens, i, group, plan_cue, finite_before):
+    lex = lexicon()
+    tok = tokens[i]
+    words = [t.lower for t in group]
+    tense, aspect, modality, plan = "none", "none", "asserted", False
+    infinitive = bool(group) and any(t.tag == "TO" for t in group) and "VB" in tok.forms
+    core = [t for t in group if t.tag not in ("ADV", "NEG")]
+    if plan_cue is not None:
+        plan = True
+        modality = "potential" if plan_cue.lower in lex.words["plan_potential"] else "expected"
+        be = [t.lower for t in group if t.tag == "BE"]
+        tense = "future" if any(w in _PRESENT_BE for w in be) else "none"
+        infinitive = False
+    modal = next((w for w in words if w in lex.closed and "MODAL" in lex.closed[w] or w == "'d"), None)
+    if modal is not None and not plan:
+        if modal in lex.words["future"]:
+            tense, modality = "future", "expected"
+        elif modal in lex.words["would"]:
+            modality = "expected"
+        else:
+            modality = "potential"
+    if any(t.tag == "HAVE" for t in core) and "VBN" in tok.forms:
+        aspect = "perfective"
+        have = next(t.lower for t in core if t.tag == "HAVE")
+        if modal is None and not infinitive:
+            tense = "past" if have == "had" else "present" if have in ("has", "have", "'ve") else tense
+    elif core and core[-1].tag == "BE" and ("VBG" in tok.forms or "VBN" in tok.forms):
+        if "VBG" in tok.forms:
+            aspect = "progressive"
+        if modal is None and not infinitive and not plan:
+            tense = "present" if core[-1].lower in _PRESENT_BE else "past" if core[-1].lower in _PAST_BE else tense
+    elif any(t.tag == "DO" for t in core) and modal is None:
+        do = next(t.lower for t in core if t.tag == "DO")
+        tense = "past" if do == "did" else "present"
+    elif not core:
+        if "VBZ" in tok.forms:
+            tense = "present"
+        elif "VBD" in tok.forms:
+            prev = tokens[i - 1] if i else None
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            participle = "VBN" in tok.forms and prev is not None and prev.tag != "PRON" and (
+                _in_pp(tokens, i - 1) or nxt is not None and nxt.lower == "by"
+                or finite_before and prev.tag != "PROPN")
+            tense = "none" if participle else "past"
+        elif "VBP" in tok.forms and not finite_before and tokens[i - 1:i] and tokens[i - 1].tag in ("PRON", "N", "PROPN"):
+            tense = "present"
+    if any(t.tag == "NEG" for t in group):
+        modality = "negated"
+    return tense, aspect, modality, plan, infinitive
+
+
+def _in_pp(tokens: list[Token], j: int) -> bool:
+    """Whether token ``j`` ends a noun phrase inside a prepositional phrase."""
+    if j < 0 or tokens[j].tag not in ("N", "PROPN"):
+        return False
+    left = clauses.np_left(tokens, j)
+    return left > 0 and tokens[left - 1].tag == "PREP"
+
+
+def _has_complement(tokens: list[Token], i: int) -> bool:
+    """Whether verb ``i`` takes an event argument: to + verb, a that-clause, a gerund,
+    or an object noun phrase headed by an event nominal."""
+    j = i + 1
+    n = len(tokens)
+    while j < n and tokens[j].tag in ("ADV", "NEG", "PREP") and tokens[j].lower not in ("to",):
+        if tokens[j].tag == "PREP" and tokens[j].lower not in ("up", "off", "out", "down", "on", "for", "into"):
+            break
+        j += 1
+    if j >= n:
+        return False
+    tok = tokens[j]
+    if tok.tag == "V" and "VBG" in tok.forms or tok.tag == "SUB" and tok.lower in ("that", "whether", "if"):
+        return True
+    k = j
+    while k < n and tokens[k].tag in ("DET", "POSS", "ADJ", "N", "PROPN", "POSSM", "NUM", "PRON"):
+        if tokens[k].tag == "N" and (k + 1 >= n or tokens[k + 1].tag != "N") and noun_event(tokens[k].lower)[0]:
+            return True
+        k += 1
+    if k < n and tokens[k].tag == "V" and "VB" in tokens[k].forms:   # "help rebuild", "make them leave"
+        return True
+    return k < n and tokens[k].tag == "TO" and k + 1 < n and tokens[k + 1].tag == "V" and "VB" in tokens[k + 1].forms
+
+
+def kind_of(cls: str, modality: str, plan: bool, tense: str) -> str:
+    if cls == "REPORTING":
+        return "statement"
+    if modality == "expected" and (plan or tense == "future" or tense == "none"):
+        return "plan"
+    if cls in ("STATE", "I_STATE"):
+        return "state"
+    return "action"
+
+
+def mentions(tokens: list[Token]) -> list[dict]:
+    """Event mentions of one tagged sentence, in token order.
+
+    Each mention is a dict: token index ``i``, first token of its group
+    ``g``, ``role`` (verb, cue, predicate, nominal), TimeML ``cls``,
+    ``tense``, ``aspect``, ``modality``, ``plan``, ``infinitive``, ``lemma``
+    and ``gov`` (the mention of the governing verb, if any).
+
+    Examples:
+        >>> from timeline.tagger import tag
+        >>> from timeline.lexicon import tokenize
+        >>> [(m["lemma"], m["modality"]) for m in mentions(tag(tokenize("He will not attend the summit.")))]
+        [('attend', 'negated'), ('summit', 'asserted')]
+    """
+    lex = lexicon()
+    n = len(tokens)
+    cues, found, used = set(), {}, set()
+    for i, tok in enumerate(tokens):   # "is set to hold": 'set' is a cue of 'hold'
+        if tok.tag == "V" and tok.lower in lex.words["plan_cues"] and i + 2 < n and tokens[i + 1].tag == "TO" \
+                and tokens[i + 2].tag == "V":
+            prev = next((t for t in reversed(tokens[:i]) if t.tag not in ("ADV", "NEG")), None)
+            if prev is not None and prev.tag == "BE":
+                cues.add(i)
+    starts = clauses.boundaries(tokens)
+    finite_at = []
+    finite = False
+    for i, tok in enumerate(tokens):
+        if i in starts:
+            finite = False
+        finite_at.append(finite)
+        if tok.tag in ("MODAL", "BE", "HAVE", "DO") or tok.tag == "V" and tok.forms & {"VBD", "VBZ", "VBP"}:
+            finite = True
+    for i, tok in enumerate(tokens):
+        if tok.tag != "V" or tok.lower in lex.words["never"] or tok.lemma in lex.words["never"]:
+            continue
+        group = _group(tokens, i, cues)
+        if i in cues and tok.lower in lex.words["aux_cues"]:
+            continue
+        if i in cues:   # the cue itself: a state holding now ("is expected to"), never newsworthy
+            be = next((t.lower for t in reversed(group) if t.tag == "BE"), "")
+            tense = "present" if be in _PRESENT_BE else "past" if be in _PAST_BE else "none"
+            found[i] = dict(i=i, g=i - len(group), role="cue", cls=lex.class_of.get(tok.lemma, "OCCURRENCE"),
+                            tense=tense, aspect="none", modality="asserted", plan=False, infinitive=False,
+                            lemma=tok.lemma, state=True, generic=True)
+            continue
+        cue = next((tokens[j] for j in range(i - len(group), i) if j in cues), None)
+        tense, aspect, modality, plan, infinitive = _verb_attributes(tokens, i, group, cue, finite_at[i])
+        cls = lex.class_of.get(tok.lemma, "OCCURRENCE")
+        if tok.lemma in lex.needs_complement and not _has_complement(tokens, i):
+            cls = "OCCURRENCE"
+        found[i] = dict(i=i, g=i - len(group), role="verb", cls=cls, tense=tense, aspect=aspect,
+                        modality=modality, plan=plan, infinitive=infinitive, lemma=tok.lemma)
+    for i, tok in enumerate(tokens):   # copula predicates; "have" and "do" as main verbs
+        if tok.tag == "DO":
+            nxt = next((t for t in tokens[i + 1:] if t.tag not in ("ADV", "NEG")), None)
+            if nxt is not None and nxt.tag in ("DET", "PRON", "N", "NUM", "ADJ", "POSS") and not (
+                    nxt.tag in ("PRON", "N") and i + 2 < n and tokens[i + 2].tag == "V") and \
+                    not (i and tokens[i - 1].tag in ("SUB", "REL", "PREP")):
+                group = _group(tokens, i, cues)
+                tense = "past" if tok.lower == "did" else "present" if tok.lower in ("do", "does") else "none"
+                found[i] = dict(i=i, g=i - len(group), role="verb", cls="OCCURRENCE", tense=tense, aspect="none",
+                                modality="negated" if any(t.tag == "NEG" for t in tokens[i + 1:i + 3]) else "asserted",
+                                plan=False, infinitive=False, lemma="do")
+            continue
+        if tok.tag not in ("BE", "HAVE"):
+            continue
+        j = i + 1
+        neg = False
+        while j < n and tokens[j].tag in ("ADV", "NEG"):
+            neg = neg or tokens[j].tag == "NEG"
+            j += 1
+        if j < n and tokens[j].tag in ("V", "TO") or tok.tag == "BE" and j < n and tokens[j].tag == "BE":
+            continue
+        head = None
+        if tok.tag == "HAVE":
+            if j >= n or tokens[j].tag not in ("DET", "NUM", "N", "ADJ", "PROPN", "POSS", "PRON"):
+                continue
+            head = i
+        elif j >= n:
+            continue
+        elif tokens[j].lower in lex.words["predicates"] or tokens[j].tag == "ADJ" and (
+                lex.class_of.get(tokens[j].lower) == "I_STATE" or "VBN" in tokens[j].forms
+                or "VBN" in analyze(tokens[j].lower)[1]):
+            head = j
+        elif tokens[j].tag in ("DET", "ADJ", "N", "POSS", "NUM"):
+            k = j
+            while k + 1 < n and tokens[k + 1].tag in ("ADJ", "N", "DET", "NUM"):
+                k += 1
+            timed = any(t.lower in lex.words["state_adverbs"] for t in tokens[max(0, i - 2):j])
+            if tokens[k].tag == "N" and (timed or noun_event(tokens[k].lower)[0]):
+                head = k
+        if head is None:
+            continue
+        group = _group(tokens, i, cues)
+        modal = next((t.lower for t in group if t.tag == "MODAL"), None)
+        tense = "present" if tok.lower in _PRESENT_BE else "past" if tok.lower in _PAST_BE else "none"
+        modality = "negated" if neg or any(t.tag == "NEG" for t in group) else "asserted"
+        if modal in lex.words["future"]:
+            tense, modality = "future", "expected" if modality == "asserted" else modality
+        elif modal is not None and modality == "asserted":
+            modality = "potential"
+        cls = lex.class_of.get(tokens[head].lower, "STATE") if head != i else "STATE"
+        found[head] = dict(i=head, g=i - len(group), role="predicate", cls=cls, tense=tense, aspect="none",
+                           modality=modality, plan=False, infinitive=False, lemma=tokens[head].lower, state=True,
+                           generic=head == i)
+        used.add(head)
+    for i, tok in enumerate(tokens):   # event nominals
+        if tok.tag != "N" or i in found:
+            continue
+        is_event, lemma = noun_event(tok.lower)
+        if not is_event:
+            continue
+        if i + 1 < n and tokens[i + 1].tag == "N":   # a modifier ("peace talks"): the head is the event
+            continue
+        plural = tok.lower.endswith("s")
+        if i > 0 and (tokens[i - 1].tag == "V" and not plural or tokens[i - 1].tag == "PREP" and not (
+                plural and i + 1 < n and tokens[i + 1].tag == "PREP")):
+            continue   # a bare noun right after a preposition or verb is generic ("in response", "voiced concern")
+        left = clauses.np_left(tokens, i)
+        owner = max((k for k in range(left, i) if tokens[k].tag == "POSSM"), default=left - 1)
+        mods = [t.lower for t in tokens[owner + 1:i]]
+        modality = "asserted"
+        if any(m in lex.words["mod_potential"] for m in mods):
+            modality = "potential"
+        elif any(m in lex.words["mod_expected"] for m in mods):
+            modality = "expected"
+        elif "no" in mods:
+            modality = "negated"
+        tense = "past" if any(m in lex.words["mod_past"] for m in mods) else "none"
+        found[i] = dict(i=i, g=left, role="nominal", cls=lex.noun_class.get(lemma, "OCCURRENCE"),
+                        tense=tense, aspect="none", modality=modality, plan=False, infinitive=False, lemma=lemma)
+    mentions = [found[i] for i in sorted(found)]
+    _govern(tokens, mentions, starts)
+    return mentions
+
+
+def _govern(tokens: list[Token], mentions: list[dict], starts: list[int]) -> None:
+    """Infinitives and objects of support verbs take their governor's modality."""
+    lex = lexicon()
+    verbs = [m for m in mentions if m["role"] == "verb"]
+    for m in mentions:
+        earlier = [v for v in verbs if v["i"] < m["i"] and v is not m]
+        gov = earlier[-1] if earlier else None
+        m["gov"] = gov
+        if m["role"] == "verb" and m["infinitive"] and gov is not None:
+            if gov["modality"] in ("potential", "negated"):
+                m["modality"] = gov["modality"] if m["modality"] == "asserted" else m["modality"]
+            elif m["modality"] == "asserted" and gov["cls"] != "ASPECTUAL":
+                m["modality"] = "expected"
+        if m["role"] == "nominal" and gov is not None and m["modality"] == "asserted" and m["tense"] == "none":
+            between = tokens[gov["i"] + 1:m["g"]]
+            if all(t.tag in ("DET", "POSS", "ADJ", "N", "NUM", "PROPN", "POSSM", "ADV") for t in between) and \
+                    gov["lemma"] in lex.words["support"] and gov["modality"] != "asserted":
+                m["modality"] = gov["modality"]
+                m["support"] = gov

@@ -1,0 +1,261 @@
+"""A small rule-based part-of-speech tagger for the event stage.
+
+No statistical tagger is available, so the tagger combines the closed word
+classes of ``rules/events.yaml`` with the open classes of
+:func:`timeline.lexicon.analyze` and settles ambiguous words ("talks",
+"meeting", "set", "shares") from their neighbours: determiners before nouns,
+auxiliaries and "to" before verbs, subject nouns before finite verbs,
+participles before nouns as modifiers.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon, Token, analyze, lexicon, tokenize
+
+_PUNCT = re.compile(r"^[^\w]+$")
+_SKIP = ("ADV", "NEG")
+_QUOTES = ("``", "\"", "“", "‘", "'", "(")
+
+
+def _closed_tag(tok: Token, prev: Token | None, nxt: Token | None, lex: Lexicon) -> str:
+    tags = lex.closed[tok.lower]
+    if tok.lower in ("that", "who", "which"):
+        if prev is not None and prev.tag in ("N", "PROPN", "NUM") or tok.lower == "who" and prev is not None \
+                and prev.text == ",":
+            return "REL"
+        if tok.lower == "that" and prev is not None and prev.tag not in ("V", "PUNCT", "ADV", "SUB", "CONJ", "ADJ"):
+            return "DET"
+        return "SUB"
+    if tok.lower == "'d":
+        return "MODAL" if nxt is not None and "VB" in analyze(nxt.lower)[1] else "HAVE"
+    if "TO" in tags:
+        return "TO"
+    if tok.lower in ("after", "before", "since", "until") and nxt is not None and nxt.lower in lex.closed \
+            and "DET" in lex.closed[nxt.lower]:
+        return "PREP"
+    for tag in ("MODAL", "BE", "HAVE", "DO", "NEG", "PRON", "POSS", "DET", "CONJ", "SUB", "PREP", "ADV", "NUMWORD"):
+        if tag in tags:
+            return "NUM" if tag == "NUMWORD" else tag
+    return tags[0]
+
+
+def _peek(tok: Token | None, lex: Lexicon) -> str:
+    """A rough class of a token not tagged yet: END, PUNCT, NUM, PROPN, a closed tag, NOUN or OPEN."""
+    if tok is None:
+        return "END"
+    if _PUNCT.match(tok.text):
+        return "PUNCT"
+    if tok.text[0].isdigit():
+        return "NUM"
+    if tok.lower in ("who", "which", "whom", "whose"):
+        return "REL"
+    if tok.lower in lex.closed:
+        return lex.closed[tok.lower][0]
+    if tok.text[0].isupper():
+        return "PROPN"
+    pos = analyze(tok.lower)[0]
+    return "NOUN" if "N" in pos and "V" not in pos or pos == {"N", "V"} and tok.lower.endswith("s") is False else "OPEN"
+
+
+def _continues_verb(tokens: list[Token], i: int, prev: Token | None, lex: Lexicon) -> bool:
+    """Whether a participle continues a verb: the complement of "begin", "consider", or
+    coordinated with an earlier verb of the same form ("and tightening security")."""
+    if prev is None:
+        return False
+    if prev.tag == "V":
+        return prev.lemma in lex.class_of and "VBG" in tokens[i].forms
+    if prev.tag == "CONJ":
+        last = next((t for t in reversed(tokens[:i - 1]) if t.tag == "V"), None)
+        return last is not None and bool(last.forms & tokens[i].forms & {"VBG", "VBD"})
+    return False
+
+
+def _previous(tokens: list[Token], i: int) -> Token | None:
+    """The nearest earlier token that is not an adverb or negation."""
+    j = i - 1
+    while j >= 0 and (tokens[j].tag in _SKIP or tokens[j].text in _QUOTES):
+        j -= 1
+    return tokens[j] if j >= 0 else None
+
+
+def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
+    tok = tokens[i]
+    pos, forms = tok.pos, tok.forms
+    if len(pos - {"ADV"}) == 0:
+        return "ADV" if pos else "N"
+    prev = _previous(tokens, i)
+    p = prev.tag if prev is not None else "START"
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if forms & {"VBG", "VBN"} and p in ("PREP", "N", "CONJ", "V", "START") and _peek(nxt, lex) == "NOUN" \
+            and not _continues_verb(tokens, i, prev, lex):
+        if "VBG" in forms and p != "START" or "VBN" in forms and "VB" not in forms and p in ("PREP", "CONJ", "START"):
+            return "ADJ"   # prenominal modifiers: "of piloting opportunities", "of subordinated debentures"
+    if "V" in pos and p in ("DET", "POSS", "POSSM", "ADJ", "NUM") and nxt is not None:
+        nxt_noun = nxt.tag in ("", "PROPN") and nxt.text[:1].isalpha() and nxt.lower not in lex.closed \
+            and "N" in (analyze(nxt.lower)[0] or {"N"})
+        if forms & {"VBN", "VBD"} and "VB" not in forms and nxt_noun:
+            return "ADJ"
+        if "VBG" in forms:
+            return "ADJ" if nxt_noun else "N"
+    if len(pos - {"ADV"}) == 1:
+        only = next(iter(pos - {"ADV"}))
+        if only == "V" and tok.lower in lex.words["never"] and p not in ("BE", "HAVE", "MODAL", "DO", "TO"):
+            return "PREP"
+        return only
+    after = nxt
+    k = i + 1
+    while after is not None and after.lower in lex.closed and lex.closed[after.lower] == ("ADV",) and k + 1 < len(tokens):
+        k += 1
+        after = tokens[k]   # look past "also", "still": "Dow Jones shares also fell"
+    if "V" in pos and "N" in pos and after is not None and after.text[:1].islower() and after.lower not in lex.closed \
+            and p not in ("TO", "MODAL", "DO", "HAVE", "BE", "PRON", "REL"):
+        npos, nforms, _ = analyze(after.lower)
+        if "VBD" in nforms and not ({"VBD", "VBN"} & forms and "N" not in npos) or "VBZ" in nforms and "N" not in npos:
+            return "N"
+        if "VBZ" in nforms and not forms & {"VBZ", "VBD", "VBG"} and p in ("PROPN", "N"):
+            return "N"   # "the Patterson group controls"
+    if "V" in pos:
+        if p == "TO" and "VB" in forms:
+            return "V"
+        if p in ("MODAL", "DO") and "VB" in forms:
+            return "V"
+        if p == "HAVE" and "VBN" in forms:
+            return "V"
+        if p == "BE" and forms & {"VBG", "VBN"}:
+            return "V"
+        if p in ("PRON",) and prev.lower in lex.words["subj_pron"] and forms & {"VBD", "VBZ", "VBP"}:
+            return "V"
+        if p in ("DET", "POSS", "NUM", "POSSM"):
+            return "N" if "N" in pos else ("ADJ" if "ADJ" in pos else "V")
+        if p == "ADJ":
+            return "N" if "N" in pos else "ADJ"
+        if p == "PREP":
+            if "VBG" in forms and (i + 1 >= len(tokens) or tokens[i + 1].tag not in ("PUNCT",)):
+                return "V"
+            return "N" if "N" in pos else "ADJ" if "ADJ" in pos else "V"
+        if p in ("N", "PROPN", "PRON"):
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if forms & {"VBD", "VBN"}:
+                return "V"
+            ahead = _peek(nxt, lex)
+            if "N" in pos and (p == "N" and ahead in ("PUNCT", "END", "NOUN", "PREP", "REL")
+                               or p == "PROPN" and "VBZ" not in forms and ahead in ("PUNCT", "END", "NOUN")):
+                return "N"   # "job cuts at", "sources say", "Boston center", "Baghdad radio,"
+            if forms & {"VBP"} and not forms & {"VBZ", "VBD"} and p == "N" and not prev.lower.endswith("s"):
+                return "N" if "N" in pos else "V"
+            if forms & {"VBZ", "VBP"} and not finite:
+                if nxt is not None and nxt.lower in lex.closed and {"BE", "HAVE", "MODAL", "DO"} & set(lex.closed[nxt.lower]):
+                    return "N" if "N" in pos else "V"
+                return "V"
+            if "VBG" in forms:
+                if "N" in pos and (nxt is None or nxt.tag == "PUNCT" or nxt.lower in lex.closed
+                                   and not {"DET", "POSS", "PRON"} & set(lex.closed[nxt.lower])):
+                    return "N"
+                return "V"
+            return "N" if "N" in pos else "V"
+        if p in ("START", "PUNCT", "SUB", "CONJ") and "VBG" in forms:
+            return "V"
+        if p == "PUNCT" and prev.text in (",", ".") and "VBD" in forms:
+            return "V"   # "James McAlpine, the finance chief, resigned"; "Sony Corp. completed"
+        if p == "REL" and forms & {"VBD", "VBZ", "VBP"}:
+            return "V"
+        if p == "CONJ" and forms & {"VB", "VBD", "VBZ"}:
+            last = next((t for t in reversed(tokens[:i - 1]) if t.tag == "V"), None)
+            if last is not None and last.forms & forms:
+                return "V"
+        if p == "V" and "N" in pos:
+            return "N"
+    if "ADJ" in pos and "N" in pos:
+        if p == "BE":
+            return "ADJ"
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.tag == "" and analyze(nxt.lower)[0] & {"N", "ADJ"} and nxt.text[:1].islower():
+            return "ADJ"
+        return "N"
+    if "N" in pos:
+        return "N"
+    return "ADJ" if "ADJ" in pos else "V"
+
+
+def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
+    """Tag the tokens of one sentence in place (and return them).
+
+    ``names`` are words the document writes capitalized inside sentences
+    (proper names): at the start of a sentence they stay names.
+
+    Examples:
+        >>> [t.tag for t in tag(tokenize("The coalition is set to hold talks."))]
+        ['DET', 'N', 'BE', 'V', 'TO', 'V', 'N', 'PUNCT']
+    """
+    lex = lexicon()
+    finite = False
+    first = True
+    for i, tok in enumerate(tokens):
+        prev = tokens[i - 1] if i else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if _PUNCT.match(tok.text):
+            tok.tag = "PUNCT"
+            if tok.text in (";", ":", "--", "—", "``", "\"", "“", "(", ")"):
+                finite = False
+            if tok.text not in ("``", "\"", "“", "'", "‘", "("):
+                first = False if tok.text not in (":", ";") else first
+            continue
+        if tok.text[0].isdigit():
+            tok.tag = "NUM"
+            first = False
+            continue
+        capital = tok.text[0].isupper()
+        if tok.lower == "'s":
+            tok.tag = "BE" if prev is not None and prev.tag == "PRON" else "POSSM"
+            continue
+        if tok.text.isupper() and len(tok.text) > 1 and tok.text.isalpha() or \
+                not capital and any(c.isupper() for c in tok.text) and "-" in tok.text:
+            tok.tag = "PROPN"
+            first = False
+            continue
+        if capital and first and tok.lower not in lex.closed and (tok.text in names or nxt is not None and (
+                nxt.text[:1].isupper() or "-" in nxt.text and any(c.isupper() for c in nxt.text))):
+            tok.tag = "PROPN"
+            first = False
+            continue
+        if tok.lower in lex.closed:
+            tok.tag = _closed_tag(tok, prev, nxt, lex)
+            if tok.tag in ("SUB",):
+                finite = False
+            if tok.tag in ("MODAL", "BE", "HAVE", "DO") and prev is not None and prev.tag != "TO":
+                finite = True
+            tok.lemma = tok.lower
+            first = False
+            continue
+        tok.pos, tok.forms, tok.lemma = analyze(tok.lower)
+        if capital and (not first or not tok.pos or tok.text.isupper() and len(tok.text) > 1):
+            tok.tag = "PROPN"
+        elif capital and prev is not None and prev.tag == "PROPN" and "V" not in tok.pos:
+            tok.tag = "PROPN"
+        else:
+            tok.tag = _open_tag(tokens, i, finite, lex)
+        if tok.tag == "V" and tok.forms & {"VBD", "VBZ", "VBP"} and (prev is None or prev.tag != "TO"):
+            finite = True
+        first = False
+    return tokens
+
+
+def proper_names(text: str, tokens: list[Token] | None = None) -> frozenset:
+    """Words written capitalized after the first word of a sentence-like run
+    and never in lower case: the document's proper names.
+
+    Examples:
+        >>> sorted(proper_names("Hussein spoke. Then Fuad Hussein left. The talks ended."))
+        ['Fuad', 'Hussein']
+    """
+    tokens = tokenize(text) if tokens is None else tokens
+    capital, lower = set(), set()
+    for prev, tok in zip([None] + tokens[:-1], tokens):
+        if not tok.text[:1].isalpha():
+            continue
+        if tok.text[0].islower():
+            lower.add(tok.lower)
+        elif prev is not None and prev.text not in (".", "!", "?", "\"", "“", "``", ":") and prev.text[:1] != "\n":
+            capital.add(tok.text)
+    return frozenset(w for w in capital if w.lower() not in lower)

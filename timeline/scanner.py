@@ -21,7 +21,7 @@ from .rules import Rule, fragments_and_tables, load_rules, uniquify
 
 _START = r"(?<![\w@#])"
 _END = r"(?![\w@]|-\d)"
-_SEPARATORS = (" ", "-", ".", ",", "'", ":", "/", ";", ")")
+_SEPARATORS = (" ", "-", ".", ",", "'", ":", "/", ";", ")", "1", "2")
 _DIGIT, _QUOTE = "#", "'"
 
 

@@ -87,3 +87,13 @@ def test_dates_outside_the_timestamp_range_stay_open_with_a_warning():
     bound = Bounds(dt.date(1000, 1, 1), dt.date(2025, 2, 1))
     assert pd.isna(_day(bound.earliest)) and _day(bound.latest) == pd.Timestamp("2025-02-01")
     assert "earliest 1000-01-01" in _range_note(bound)
+
+
+def test_contradicting_cue_and_dates_give_a_conflict_naming_the_constraints():
+    text = ("On February 20, Rubio called Sudani. "
+            "On February 10, following the call, the State Department released a statement.")
+    df = timeline.build_timeline(text, published="2025-02-28")
+    released = event_at(df, text, "released")
+    assert released.earliest == released.latest == pd.Timestamp("2025-02-10")
+    assert "conflict" in released.warning and "cue_following" in released.warning
+    assert "February 20" in released.warning and "February 10" in released.warning

@@ -210,6 +210,14 @@ def _other_clause(main: int, events: list[Event], members: list[int]) -> int | N
     return (main_clauses or outside or [None])[0]
 
 
+def _stem(word: str) -> str:
+    """A crude stem so that a nominal matches its verb ("call" / "called", "meet" / "meeting")."""
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
 def _antecedent(noun: str, position: int, events: list[Event]) -> int | None:
     noun = noun.lower()
     groups = [g for g in rules()["synonym_groups"] if noun in g]
@@ -217,7 +225,7 @@ def _antecedent(noun: str, position: int, events: list[Event]) -> int | None:
     for i in sorted(candidates, key=lambda i: -events[i].trigger_start):
         words = events[i].trigger.lower()
         head = (_WORD.findall(words) or [words])[-1]
-        if words == noun or head == noun or any(words in g or head in g for g in groups):
+        if words == noun or head == noun or _stem(head) == _stem(noun) or any(words in g or head in g for g in groups):
             return i
     return None
 

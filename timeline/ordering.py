@@ -238,7 +238,8 @@ def _publication_checks(builder: _Builder, bounds: list[Bounds]) -> None:
                 continue
             nodes = [(c.earlier - 2) // 2 for c in path if c.earlier >= 2] + [(c.later - 2) // 2 for c in path if c.later >= 2]
             who = min(nodes) if nodes else 0
-            note = f"publication date unknown: inferred {side} {_date(value).isoformat()} from {', '.join(c.label for c in path)}"
+            why = ", ".join(c.label for c in path if c.rule != "structure")
+            note = f"publication date unknown: inferred {side} {_date(value).isoformat()} from {why}"
             if events:
                 bounds[who].warning = "; ".join(filter(None, [bounds[who].warning, note]))
 

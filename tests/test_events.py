@@ -160,3 +160,28 @@ def test_seed_actors_and_pronouns(seed_events, phrase, word, actor):
 def test_seed_statements(seed_events, word):
     event = at(seed_events, word, word)
     assert (event.kind, event.modality, event.tense) == ("statement", "asserted", "past")
+
+
+def test_seed_nominal_actors_and_statement_kind(seed_events):
+    statement = at(seed_events, "released a statement", "statement")
+    assert (statement.kind, statement.actors) == ("statement", ["US State Department"])
+    assert at(seed_events, "attacks by armed factions", "attacks").actors == ["armed factions"]
+    assert at(seed_events, "Rubio’s remarks", "remarks").actors == ["Rubio"]
+
+
+def test_seed_adverbial_participle_belongs_to_the_speaker(seed_events):
+    _, events = seed_events
+    noted = at(seed_events, "He also noted", "noted")
+    acknowledging = at(seed_events, "while acknowledging", "acknowledging")
+    remains = at(seed_events, "remains a complex challenge", "remains")
+    assert acknowledging.actors == ["Hussein"] and acknowledging.source is None
+    assert events[remains.source] is acknowledging
+    assert events[at(seed_events, "have ceased", "ceased").source] is noted
+
+
+def test_newsworthy_flags_generic_events():
+    text = "Officials said the plant is expected to close. It has two units."
+    events = run(text)
+    flags = {e.trigger: e.newsworthy for e in events}
+    assert flags["said"] is False and flags["expected"] is False and flags["has"] is False
+    assert flags["close"] is True

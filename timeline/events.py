@@ -49,9 +49,14 @@ def _actors(tokens, m, people) -> list[str]:
         for word in ("by", "between"):
             at = next((k for k, t in enumerate(tail) if t.lower == word), None)
             if at is not None:
-                return [name for name, _ in clauses.names_in(tail[at + 1:])]
-        if m.get("support") is not None:
-            return list(m["support"].get("actors", []))
+                phrase = tail[at + 1:]
+                stop = next((k for k, t in enumerate(phrase) if t.tag == "PREP" and t.lower not in lexicon().words["particle"]
+                             and word == "by"), len(phrase))
+                return [name for name, _ in clauses.names_in(phrase[:stop])]
+        verb = m.get("object_of")
+        if verb is not None and (verb["lemma"] in lexicon().words["support"]
+                                 or m["lemma"] in lexicon().words["statement_nouns"]):
+            return list(verb.get("actors", []))
         return []
     gov = m.get("gov")
     tok = tokens[m["i"]]
@@ -76,6 +81,17 @@ def _actors(tokens, m, people) -> list[str]:
             people.add(name, person)
             names.append(name)
     return names
+
+
+def _adverbial(tokens, m) -> bool:
+    """A participle opening an adverbial clause after a comma ("..., while acknowledging")."""
+    i = m["g"] if m["g"] < m["i"] else m["i"]
+    if m["role"] != "verb" or "VBG" not in tokens[m["i"]].forms or m["tense"] != "none" or i == 0:
+        return False
+    before = tokens[i - 1]
+    if before.tag == "SUB" and i > 1:
+        before = tokens[i - 2]
+    return before.text == ","
 
 
 def extract(text: str, sentences, timexes, reference) -> list[Event]:
@@ -127,10 +143,18 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
             tok = tokens[m["i"]]
             source = None
             if report is not None and m is not report:
-                source = base + found.index(report)
+                if _adverbial(tokens, m):   # ", while acknowledging ...": the speaker's own act
+                    m["actors"] = list(report["actors"])
+                    report = report.get("report")
+                if report is not None:
+                    source = base + found.index(report)
             cls = m["cls"]
             state = m.get("state") or cls in ("STATE", "I_STATE")
-            kind = "state" if m.get("state") else kind_of(cls, m["modality"], m["plan"], m["tense"] if m["role"] == "verb" else "x")
+            if m["role"] == "nominal" and m["lemma"] in lex.words["statement_nouns"] and m["modality"] == "asserted":
+                kind = "statement"
+            else:
+                tense = m["tense"] if m["role"] == "verb" else "x"
+                kind = "state" if m.get("state") else kind_of(cls, m["modality"], m["plan"], tense)
             if m["role"] == "verb" and state and kind == "plan" and not m["plan"]:
                 kind = "state" if m["modality"] == "asserted" else kind
             events.append(Event(
@@ -142,6 +166,7 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
                 after = next((t for t in tokens[m["i"] + 1:] if t.tag not in ("ADV",)), None)
                 if after is not None and (after.tag == "SUB" and after.lower == "that" or after.tag == "PRON"
                                           and after.lower in lex.words["subj_pron"] or after.text in ("“", "\"", "``", ":")):
+                    m["report"] = report if source is not None else None
                     report = m
                 elif cls == "REPORTING" and k > 0 and not any(t.tag in ("V", "SUB", "TO") for t in tokens[m["i"] + 1:]):
                     index = base + k

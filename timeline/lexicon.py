@@ -103,6 +103,7 @@ def lexicon() -> Lexicon:
         "mod_expected": frozenset(_words(data["modality"]["expected"]["words"])),
         "mod_past": frozenset(_words(data["modality"]["past"]["words"])),
         "support": frozenset(_words(data["support_verbs"]["lemmas"])),
+        "statement_nouns": frozenset(_words(data["statement_nouns"]["lemmas"])),
         "complement": frozenset(_words(data["reporting_complement"]["lemmas"])),
         "generic": frozenset(_words(data["generic"]["lemmas"])),
         "never": frozenset(_words(data["never"]["words"])),

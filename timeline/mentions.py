@@ -296,9 +296,11 @@ def _govern(tokens: list[Token], mentions: list[dict], starts: list[int]) -> Non
                 m["modality"] = gov["modality"] if m["modality"] == "asserted" else m["modality"]
             elif m["modality"] == "asserted" and gov["cls"] != "ASPECTUAL":
                 m["modality"] = "expected"
-        if m["role"] == "nominal" and gov is not None and m["modality"] == "asserted" and m["tense"] == "none":
+        if m["role"] == "nominal" and gov is not None and gov["role"] == "verb":
             between = tokens[gov["i"] + 1:m["g"]]
-            if all(t.tag in ("DET", "POSS", "ADJ", "N", "NUM", "PROPN", "POSSM", "ADV") for t in between) and \
-                    gov["lemma"] in lex.words["support"] and gov["modality"] != "asserted":
-                m["modality"] = gov["modality"]
-                m["support"] = gov
+            if all(t.tag in ("DET", "POSS", "ADJ", "N", "NUM", "PROPN", "POSSM", "ADV") for t in between):
+                m["object_of"] = gov   # "released a statement", "hold a meeting"
+                if gov["lemma"] in lex.words["support"] and gov["modality"] != "asserted" \
+                        and m["modality"] == "asserted" and m["tense"] == "none":
+                    m["modality"] = gov["modality"]
+                    m["support"] = gov

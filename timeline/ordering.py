@@ -159,8 +159,11 @@ def _constrain(builder: _Builder) -> None:
         builder.leq(PUB, ORIGIN, day, "publication", f"published {reference.isoformat()}", "explicit")
         builder.leq(ORIGIN, PUB, -day, "publication", f"published {reference.isoformat()}", "explicit")
     for i, event in enumerate(events):
-        if event.timex is not None:
+        if event.timex is not None and 0 <= event.timex < len(builder.timexes):
             builder.anchor(i)
+        elif event.timex is not None:
+            builder.warnings[i].append(f"anchor index {event.timex} names no temporal expression: ignored")
+            event.timex = None
     relations = [cues.publication_relation(e, builder.text) for e in events]
     for i, (relation, rule) in enumerate(relations):
         if relation == "inherit":

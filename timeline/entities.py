@@ -41,6 +41,7 @@ _POSSESSIVE = 3
 #: Punctuation between a trigger and a mention after it breaks the object reading.
 _GAP_BREAK = re.compile(r"[,;:\"()\[\]]")
 _REPORT_CLASSES = ("REPORTING", "I_STATE", "PERCEPTION")
+_MODEL_CODE = re.compile(r"[A-Z][A-Z-]*\d[\w-]{1,}")
 _VERSION = re.compile(r"^(?:\d[\w.]*|[A-Z0-9]{1,3}|[IVX]+)$")
 
 
@@ -49,7 +50,7 @@ def rules() -> dict:
     """The entity tables of ``rules/entities.yaml``."""
     with open(RULES, encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
-    for key in ("org_suffixes", "org_nouns", "thing_nouns", "pronouns", "determiners", "window"):
+    for key in ("org_suffixes", "org_heads", "org_nouns", "thing_nouns", "pronouns", "determiners", "window"):
         if key not in data:
             raise TimelineError(f"{RULES}: missing table {key!r}")
     return data
@@ -92,8 +93,8 @@ def names(entity: str) -> Names:
     """Name patterns of an entity, by kind (org, person or thing).
 
     Examples:
-        >>> [names(e).kind for e in ("Acme Corp", "Jane Doe", "SmartPhone 4", "MusicBox store")]
-        ['org', 'person', 'thing', 'thing']
+        >>> [names(e).kind for e in ("Acme Corp", "Jane Doe", "SmartPhone 4", "MusicBox store", "Acme Motors", "Acme")]
+        ['org', 'person', 'thing', 'thing', 'org', 'org']
     """
     table = rules()
     tokens = entity.split()
@@ -110,6 +111,10 @@ def names(entity: str) -> Names:
         (strong if len(base) == 1 else weak).append(base)
         strong.extend(tokens[i:] for i in range(1, len(tokens) - 1))   # "X Apple Corps" -> "Apple Corps"
         nouns = list(table["org_nouns"])
+    elif tokens[-1] in set(table["org_heads"]) and len(tokens) >= 2 or \
+            len(tokens) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*", tokens[0]):
+        kind = "org"        # "Acme Motors" (no short name), "Acme" (one capitalized word)
+        nouns = list(table["org_nouns"])
     elif 2 <= len(tokens) <= 3 and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\.?", t) for t in tokens):
         kind = "person"
         strong.append(tokens[-1:])
@@ -124,6 +129,8 @@ def names(entity: str) -> Names:
         nouns.extend(n for n in table["thing_nouns"] if base.endswith(n) and n not in nouns)
         if len(tokens) >= 2 and _VERSION.match(tokens[-1]):
             stems.append(tokens[0])
+        if len(tokens) >= 2 and _MODEL_CODE.fullmatch(tokens[-1]):
+            strong.append(tokens[-1:])     # "Zeppelin ZX300" -> "ZX300"
     return Names(
         entity, kind,
         tuple(_name_pattern(t, kind) for t in strong),

@@ -29,7 +29,8 @@ def boundaries(tokens: list[Token]) -> list[int]:
         nxt = next((t for t in tokens[i + 1:] if t.tag not in ("ADV", "NEG")), None)
         if tok.tag in ("SUB", "REL"):
             starts.append(i)
-        elif tok.tag == "TO" and nxt is not None and nxt.tag == "V" and "VB" in nxt.forms:
+        elif tok.tag == "TO" and nxt is not None and nxt.tag == "V" and "VB" in nxt.forms and \
+                tokens[i - 1].lower not in lexicon().words["plan_cues"]:   # "is set to hold" stays one clause
             starts.append(i)
         elif tok.tag == "CONJ" and nxt is not None and nxt.tag in _CLAUSE_START:
             starts.append(i)

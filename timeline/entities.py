@@ -113,7 +113,9 @@ def names(entity: str) -> Names:
         nouns = list(table["org_nouns"])
     elif tokens[-1] in set(table["org_heads"]) and len(tokens) >= 2 or \
             len(tokens) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*", tokens[0]):
-        kind = "org"        # "Acme Motors" (no short name), "Acme" (one capitalized word)
+        kind = "org"        # "Acme Motors" ("Acme" only beside the full name), "Acme" (one capitalized word)
+        if len(tokens) >= 2:
+            weak.append(tokens[:-1])
         nouns = list(table["org_nouns"])
     elif 2 <= len(tokens) <= 3 and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\.?", t) for t in tokens):
         kind = "person"

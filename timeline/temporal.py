@@ -48,21 +48,24 @@ class Context:
         if stop:
             hi = stop.start()
         best, best_distance = None, None
-        for name in ("future", "past"):
-            for match in cues[name].finditer(text, lo, hi):
-                if start <= match.start() < end:
-                    continue
-                # a cue after the expression counts triple: the governing verb usually comes before
-                # ("will leave at 4 a.m. Thursday, Castro said")
-                distance = start - match.end() if match.end() <= start else 5 * (match.start() - end)
-                if best_distance is None or distance < best_distance:
-                    best, best_distance = name, distance
+        for match in cues["either"].finditer(text, lo, hi):
+            if start <= match.start() < end:
+                continue
+            # a cue after the expression counts triple: the governing verb usually comes before
+            # ("will leave at 4 a.m. Thursday, Castro said")
+            distance = start - match.end() if match.end() <= start else 3 * (match.start() - end)
+            if best_distance is None or distance < best_distance:
+                best, best_distance = match.lastgroup, distance
         return best
 
 
 @functools.lru_cache(maxsize=None)
 def _tense_patterns() -> dict:
-    return {k: re.compile(v, re.IGNORECASE) for k, v in tense_cues().items()}
+    cues = tense_cues()
+    compiled = {k: re.compile(v, re.IGNORECASE) for k, v in cues.items()}
+    # one pass finds both kinds of cue; future first, so a word that is both ("planned") counts as future
+    compiled["either"] = re.compile(f"(?P<future>{cues['future']})|(?P<past>{cues['past']})", re.IGNORECASE)
+    return compiled
 
 
 def _core_group(match) -> str:

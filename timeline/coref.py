@@ -1,0 +1,244 @@
+"""Mentions of a target entity in article text (coreference): names, short names, pronouns, noun phrases.
+
+The first half of entity timelines (:mod:`timeline.entities` selects the
+events). Names, nouns and pronouns come from ``rules/entities.yaml``; nothing
+here knows a particular entity.
+
+Mentions of an entity in an article are found in three steps:
+
+1. its names: the full name and near variants ("Acme Corp" also matches
+   "Acme", "Acme Computer"; "Jane Doe" matches "Doe"; "MusicBox store"
+   matches "MusicBox Online Store" and plural or lower-case forms; "Zeppelin
+   ZX300" matches "ZX300"), the kind of entity (org, person, thing) deciding
+   which;
+2. weak names (a person's first name, a product name without its head noun,
+   an organisation without its head word), counted only in articles that also
+   carry a full name; a product name followed by another capitalized word or
+   number ("Widget Pro") names another product;
+3. coreference: a pronoun (he/she for a person, it/its otherwise) within one
+   sentence of the last mention, with no other person named in between for
+   he/she; a definite noun phrase ("the company", "the Springfield firm",
+   "the store", "the phone") within three sentences.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import TimelineError
+
+RULES = Path(__file__).resolve().parent / "rules" / "entities.yaml"
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
+_PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+_MODEL_CODE = re.compile(r"[A-Z][A-Z-]*\d[\w-]{1,}")
+_VERSION = re.compile(r"^(?:\d[\w.]*|[A-Z0-9]{1,3}|[IVX]+)$")
+
+
+
+@functools.lru_cache(maxsize=None)
+def rules() -> dict:
+    """The entity tables of ``rules/entities.yaml``."""
+    with open(RULES, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    for key in ("org_suffixes", "org_heads", "org_nouns", "thing_nouns", "pronouns", "determiners", "window"):
+        if key not in data:
+            raise TimelineError(f"{RULES}: missing table {key!r}")
+    return data
+
+
+@dataclass(frozen=True)
+class Names:
+    """How an entity may be named: its kind, full and weak name patterns, nouns, pronouns."""
+
+    entity: str
+    kind: str                 # person, org, thing
+    strong: tuple[str, ...]   # regex sources
+    weak: tuple[str, ...]
+    nouns: tuple[str, ...]
+    stems: tuple[str, ...]    # name words usable after a determiner ("the new SmartPhone")
+    pronouns: tuple[str, ...]
+
+
+def _token_pattern(token: str, kind: str, last: bool) -> str:
+    if kind == "thing":
+        if token.islower():
+            body = re.escape(token)
+            body = f"(?i:{body})"
+        else:
+            body = f"[{token[0].lower()}{token[0].upper()}]" + re.escape(token[1:]) if token[0].isalpha() else re.escape(token)
+        if last and token.isalpha():
+            body += "(?:e?s)?"
+        return body
+    return re.escape(token)
+
+
+def _name_pattern(tokens: list[str], kind: str) -> str:
+    gap = r"\s+(?:[A-Z][\w-]*\s+)?" if kind == "thing" and tokens[-1].islower() else r"\s+"
+    parts = [_token_pattern(t, kind, i == len(tokens) - 1) for i, t in enumerate(tokens)]
+    return r"(?<![\w-])" + gap.join(parts) + r"(?![\w-])"
+
+
+@functools.lru_cache(maxsize=None)
+def names(entity: str) -> Names:
+    """Name patterns of an entity, by kind (org, person or thing).
+
+    Examples:
+        >>> [names(e).kind for e in ("Acme Corp", "Jane Doe", "SmartPhone 4", "MusicBox store", "Acme Motors", "Acme")]
+        ['org', 'person', 'thing', 'thing', 'org', 'org']
+    """
+    table = rules()
+    tokens = entity.split()
+    if not tokens:
+        raise TimelineError("filter_entity: the entity name is empty")
+    suffixes = set(table["org_suffixes"])
+    strong: list[list[str]] = [tokens]
+    weak: list[list[str]] = []
+    nouns: list[str] = []
+    stems: list[str] = []
+    if tokens[-1] in suffixes and len(tokens) >= 2:
+        kind = "org"
+        base = tokens[:-1]
+        (strong if len(base) == 1 else weak).append(base)
+        strong.extend(tokens[i:] for i in range(1, len(tokens) - 1))   # "X Apple Corps" -> "Apple Corps"
+        nouns = list(table["org_nouns"])
+    elif tokens[-1] in set(table["org_heads"]) and len(tokens) >= 2 or \
+            len(tokens) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*", tokens[0]):
+        kind = "org"        # "Acme Motors" ("Acme" only beside the full name), "Acme" (one capitalized word)
+        if len(tokens) >= 2:
+            weak.append(tokens[:-1])
+        nouns = list(table["org_nouns"])
+    elif 2 <= len(tokens) <= 3 and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\.?", t) for t in tokens):
+        kind = "person"
+        strong.append(tokens[-1:])
+        weak.append(tokens[:1])
+    else:
+        kind = "thing"
+        head = tokens[-1]
+        if len(tokens) >= 2 and head.islower():
+            nouns.append(head)
+            weak.append(tokens[:-1])
+        base = tokens[0].lower()
+        nouns.extend(n for n in table["thing_nouns"] if base.endswith(n) and n not in nouns)
+        if len(tokens) >= 2 and _VERSION.match(tokens[-1]):
+            stems.append(tokens[0])
+        if len(tokens) >= 2 and _MODEL_CODE.fullmatch(tokens[-1]):
+            strong.append(tokens[-1:])     # "Zeppelin ZX300" -> "ZX300"
+    return Names(
+        entity, kind,
+        tuple(_name_pattern(t, kind) for t in strong),
+        tuple(_name_pattern(t, kind) for t in weak),
+        tuple(nouns), tuple(stems), tuple(table["pronouns"][kind]),
+    )
+
+
+def _find(pattern: str, spans, flags=0):
+    for start, _end, sentence, text in spans:
+        for match in re.finditer(pattern, text, flags):
+            yield start + match.start(), start + match.end(), sentence, match.group(0)
+
+
+def mentions(spans, entity: str) -> list[tuple[int, int, int, str]]:
+    """Mentions of an entity in pieces of one article, with absolute offsets.
+
+    Args:
+        spans: ``[(start, end, sentence, text), ...]``, pieces of one article
+            (clause spans of the timeline, or sentences), in any order.
+        entity: the entity name.
+
+    Returns:
+        ``[(start, end, sentence, text), ...]`` sorted by start.
+
+    Examples:
+        >>> [m[3] for m in mentions(split_sentences("Acme Corp cut jobs. The firm said so."), "Acme Corp")]
+        ['Acme Corp', 'The firm']
+    """
+    spec = names(entity)
+    window = rules()["window"]
+    spans = sorted({(int(s), int(e), int(n), t) for s, e, n, t in spans})
+    found: dict[int, tuple[int, int, int, str]] = {}
+
+    def add(hit):
+        if not any(hit[0] < m[1] and m[0] < hit[1] for m in found.values()):
+            found[hit[0]] = hit
+
+    names_found = [h for p in spec.strong + spec.weak for h in _find(p, spans)]
+    if spec.kind == "thing":
+        # "Widget Pro", "Widget 2": a longer product name is another product; so is "Widget pro"
+        # once the article writes it capitalized
+        extensions = set()
+        for start, end, sentence, _ in names_found:
+            following = _next_word(spans, end)
+            if following and (following[0].isupper() or following[0].isdigit()):
+                extensions.add(following.lower())
+        names_found = [h for h in names_found if (_next_word(spans, h[1]) or "").lower() not in extensions]
+    strong = set(h for p in spec.strong for h in _find(p, spans))
+    for hit in names_found:
+        if hit in strong:
+            add(hit)
+    if not found:
+        return []
+    for hit in names_found:
+        add(hit)
+    determiners = "|".join(re.escape(d) for d in rules()["determiners"])
+    candidates = []
+    if spec.pronouns:
+        words = "|".join(re.escape(p) for p in spec.pronouns)
+        candidates += [(h, "pronoun") for h in _find(rf"(?<![\w-])(?i:{words})(?![\w-])", spans)]
+    heads = list(spec.nouns) + list(spec.stems)
+    if heads:
+        head = "|".join(re.escape(n) for n in heads)
+        nominal = rf"(?<![\w-])(?i:{determiners})\s+(?:[\w-]+\s+){{0,2}}?(?i:{head})s?(?![\w-])"
+        candidates += [(h, "nominal") for h in _find(nominal, spans)]
+    rivals = []
+    if spec.kind == "person":
+        # other people: "First Last" names, and their surnames alone wherever they recur
+        rivals = [h for h in _find(_PERSON_NAME.pattern, spans)
+                  if h[3].split()[0].lower() not in rules()["determiners"]]
+        surnames = {h[3].split()[-1] for h in rivals} - {h[3] for h in found.values()}
+        if surnames:
+            rivals += list(_find(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(surnames))) + r")(?![\w-])", spans))
+    for hit, how in sorted(candidates):
+        if any(hit[0] < m[1] and m[0] < hit[1] for m in found.values()):
+            continue
+        before = [m for m in found.values() if m[1] <= hit[0]]
+        if not before:
+            continue
+        last = max(before)
+        if hit[2] - last[2] > window[how]:
+            continue
+        if how == "pronoun" and any(last[1] <= r[0] and r[1] <= hit[0] and
+                                    not any(r[0] < m[1] and m[0] < r[1] for m in found.values()) for r in rivals):
+            continue
+        add(hit)
+    return sorted(found.values())
+
+
+def _next_word(spans, offset: int) -> str | None:
+    """The word right after an offset (one space away), from the piece holding it."""
+    for start, end, _, text in spans:
+        if start <= offset < end:
+            match = re.match(r" ([\w][\w.-]*)", text[offset - start:])
+            return match.group(1) if match else None
+    return None
+
+
+def split_sentences(text: str) -> list[tuple[int, int, int, str]]:
+    """Cut plain text into ``(start, end, sentence, text)`` pieces (a simple splitter for examples).
+
+    Examples:
+        >>> [p[3] for p in split_sentences("It rained. Then it stopped.")]
+        ['It rained.', 'Then it stopped.']
+    """
+    pieces, start = [], 0
+    for match in list(_SENTENCE_BREAK.finditer(text)) + [None]:
+        end = match.start() if match else len(text)
+        piece = text[start:end].strip()
+        if piece:
+            offset = text.index(piece, start)
+            pieces.append((offset, offset + len(piece), len(pieces), piece))
+        start = match.end() if match else len(text)
+    return pieces

@@ -20,6 +20,7 @@ from .errors import RuleError
 RULES = Path(__file__).resolve().parent / "rules" / "events.yaml"
 
 _TOKEN = re.compile(r"""(?:[A-Za-z]\.){2,}
+    |[Cc]an(?=not\b)
     |[A-Za-z]+(?=n['’]t\b)
     |n['’]t\b
     |['’](?:s|re|ve|ll|d|m)\b

@@ -126,6 +126,9 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
             return "V"
         if p in ("PRON",) and prev.lower in lex.words["subj_pron"] and forms & {"VBD", "VBZ", "VBP"}:
             return "V"
+        if p == "DET" and prev.lower in ("some", "many", "others", "few", "most", "all", "both", "several") \
+                and "VBP" in forms and _peek(tokens[i + 1] if i + 1 < len(tokens) else None, lex) in ("PUNCT", "PRON", "SUB"):
+            return "V"   # "..., some say, ..."
         if p in ("DET", "POSS", "NUM", "POSSM"):
             return "N" if "N" in pos else ("ADJ" if "ADJ" in pos else "V")
         if p == "ADJ":
@@ -139,6 +142,9 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
             if forms & {"VBD", "VBN"}:
                 return "V"
             ahead = _peek(nxt, lex)
+            if forms & {"VBP", "VBZ"} and p == "N" and nxt is not None and nxt.lower in lex.words["subj_pron"] \
+                    and nxt.lower not in ("that", "which", "who", "it"):
+                return "V"   # "Serbian police say they"
             if "N" in pos and (p == "N" and ahead in ("PUNCT", "END", "NOUN", "PREP", "REL")
                                or p == "PROPN" and "VBZ" not in forms and ahead in ("PUNCT", "END", "NOUN")):
                 return "N"   # "job cuts at", "sources say", "Boston center", "Baghdad radio,"

@@ -97,3 +97,13 @@ def test_contradicting_cue_and_dates_give_a_conflict_naming_the_constraints():
     assert released.earliest == released.latest == pd.Timestamp("2025-02-10")
     assert "conflict" in released.warning and "cue_following" in released.warning
     assert "February 20" in released.warning and "February 10" in released.warning
+
+
+def test_explain_ordering_lists_constraints_and_the_rejected_one():
+    from timeline.frame import explain_ordering
+    rows = explain_ordering(SECOND, published="2025-01-15")
+    assert rows.columns.tolist() == ["article_id", "rule", "label", "constraint", "status", "conflict"]
+    assert {"publication", "date_mdy"} <= set(rows.rule)
+    rejected = rows[rows.status == "rejected"]
+    assert "tense_past" in rejected.rule.tolist()
+    assert rejected.conflict.str.contains("2025-02-01").all() or rejected.conflict.str.contains("February 1").all()

@@ -96,6 +96,27 @@ def article_records(article: Article) -> list[dict]:
     return rows
 
 
+def explain_ordering(source, published=None) -> pd.DataFrame:
+    """The constraints behind the bounds and the order, one row per constraint, in the order added.
+
+    Columns: ``article_id, rule, label, constraint, status, conflict``; ``status`` is
+    ``accepted`` or ``rejected`` (a rejected constraint contradicts accepted ones, named in
+    ``conflict``). Takes the same sources as :func:`build_timeline`.
+
+    Examples:
+        >>> rows = explain_ordering("On February 1, Trump signed a memorandum.", published="2025-01-15")
+        >>> "tense_past" in rows.loc[rows.status == "rejected", "rule"].tolist()
+        True
+    """
+    rows = []
+    for article in _as_articles(source, published):
+        text, reference = article.text, article.published
+        timexes = temporal.find(text, reference)
+        found = events.extract(text, segment.sentences(text), timexes, reference)
+        rows.extend({"article_id": article.id, **row} for row in ordering.constraints(found, timexes, reference, text))
+    return pd.DataFrame(rows, columns=["article_id", "rule", "label", "constraint", "status", "conflict"])
+
+
 def build_timeline(source, published=None) -> pd.DataFrame:
     """Build the timeline of one or several articles.
 

@@ -68,10 +68,12 @@ class Network:
         self.edges: dict[tuple[int, int], Constraint] = {}
         self.accepted: list[Constraint] = []
         self.conflicts: list[Conflict] = []
+        self.sequence: dict[Constraint, int] = {}   # when each constraint was considered
 
     def add(self, earlier: int, later: int, weight: float, rule: str, label: str) -> Conflict | None:
         """Add ``later - earlier <= weight``; return a Conflict (and keep the network) if inconsistent."""
         constraint = Constraint(earlier, later, float(weight), rule, label)
+        self.sequence.setdefault(constraint, len(self.sequence))
         u, v, w = earlier, later, float(weight)
         if u == v:
             return None

@@ -365,3 +365,59 @@ def _solve_block(events, timexes, reference, text):
     _publication_checks(builder, bounds)
     ranks, keys = _order(builder)
     return bounds, ranks, keys
+
+
+def _point(node: int, events: list[Event]) -> str:
+    if node == ORIGIN:
+        return "day 0"
+    if node == PUB:
+        return "publication"
+    i = (node - 2) // 2
+    return f"{'start' if node % 2 == 0 else 'end'}({events[i].trigger}#{i + 1})"
+
+
+def _readable(c, events: list[Event]) -> str:
+    """``later - earlier <= weight`` in words: dates for the origin, offsets in days otherwise."""
+    if c.earlier == ORIGIN:
+        return f"{_point(c.later, events)} <= {_date(c.weight).isoformat()}"
+    if c.later == ORIGIN:
+        return f"{_point(c.earlier, events)} >= {_date(-c.weight).isoformat()}"
+    offset = "" if c.weight == 0 else f" {'+' if c.weight > 0 else '-'} {abs(c.weight):g} days"
+    return f"{_point(c.later, events)} <= {_point(c.earlier, events)}{offset}"
+
+
+def constraints(events: list[Event], timexes: list[TimeExpr], reference: dt.date | None, text: str = "") -> list[dict]:
+    """Every constraint the ordering stage considered, in the order it was added, for inspection.
+
+    Each row: ``rule``, ``label`` (in words), ``constraint`` (``later - earlier <= days``
+    on named time points), ``status`` (accepted / rejected) and, for a rejected one,
+    ``conflict`` naming the accepted constraints it contradicts. Structural
+    constraints (start <= end) are left out. Long articles are explained block by block.
+
+    Examples:
+        >>> text = "On February 1, Trump signed a memorandum."
+        >>> feb1 = TimeExpr(3, 13, "February 1", "DATE", "2025-02-01", dt.date(2025, 2, 1), dt.date(2025, 2, 1), "day", "date_md")
+        >>> rows = constraints([Event(0, 0, 41, "signed", 21, 27, tense="past")], [feb1], dt.date(2025, 1, 15), text)
+        >>> [(r["rule"], r["status"]) for r in rows]
+        [('publication', 'accepted'), ('publication', 'accepted'), ('date_md', 'accepted'), ('date_md', 'accepted'), ('tense_past', 'rejected')]
+    """
+    if not events:
+        return []
+    anchoring.attach(events, timexes, text, reference)
+    rows = []
+    for block in _blocks(events):
+        position = {i: k for k, i in enumerate(block)}
+        local = [replace(events[i], source=position.get(events[i].source), cues=[]) for i in block]
+        builder = _Builder(local, timexes, reference, text)
+        _constrain(builder)
+        rejected = {id(c.rejected): c for c in builder.net.conflicts}
+        considered = sorted(builder.net.accepted + [c.rejected for c in builder.net.conflicts], key=builder.net.sequence.get)
+        for c in considered:
+            if c.rule == "structure":
+                continue
+            conflict = rejected.get(id(c))
+            rows.append({"rule": c.rule, "label": c.label, "constraint": _readable(c, local),
+                         "status": "rejected" if conflict else "accepted",
+                         "conflict": conflict.describe() if conflict else None})
+    return rows
+

@@ -222,3 +222,11 @@ def test_objects_count_by_name_not_by_pronoun():
 def test_an_actor_is_the_entity_when_a_name_of_it_heads_the_actor(actor, expected):
     rows = frame("951", [("They cut jobs.", "cut", T("2006-03-27"), T("2006-03-27"), [actor])])
     assert len(filter_entity(conform(rows, TIMELINE), "Acme Corp")) == int(expected)
+
+
+def test_a_longer_product_name_seen_in_one_article_is_another_product_in_all():
+    one = frame("961", [("The ZapPod Touch launched.", "launched", T("2007-09-05"), T("2007-09-05"))])
+    two = frame("962", [("The ZapPod sold well.", "sold", T("2007-09-05"), T("2007-09-05")),
+                        ("The zapPod touch is thin.", "is", T("2007-09-05"), T("2007-09-05"))])
+    got = filter_entity(conform(one + two, TIMELINE), "ZapPod")
+    assert got["event_id"].tolist() == ["962-e001"]

@@ -141,13 +141,35 @@ def _find(pattern: str, spans, flags=0):
             yield start + match.start(), start + match.end(), sentence, match.group(0)
 
 
-def mentions(spans, entity: str) -> list[tuple[int, int, int, str]]:
+def extensions(spans, entity: str) -> set[str]:
+    """Words that extend a product's name into another product's ("Widget Pro" -> {"pro"}).
+
+    Examples:
+        >>> sorted(extensions(split_sentences("The ZapPod Nano and the ZapPod 2 sold."), "ZapPod"))
+        ['2', 'nano']
+    """
+    spec = names(entity)
+    if spec.kind != "thing":
+        return set()
+    spans = sorted({(int(s), int(e), int(n), t) for s, e, n, t in spans})
+    found = set()
+    for pattern in spec.strong + spec.weak:
+        for _, end, _, _ in _find(pattern, spans):
+            following = _next_word(spans, end)
+            if following and (following[0].isupper() or following[0].isdigit()):
+                found.add(following.lower())
+    return found
+
+
+def mentions(spans, entity: str, known_extensions=()) -> list[tuple[int, int, int, str]]:
     """Mentions of an entity in pieces of one article, with absolute offsets.
 
     Args:
         spans: ``[(start, end, sentence, text), ...]``, pieces of one article
             (clause spans of the timeline, or sentences), in any order.
         entity: the entity name.
+        known_extensions: words known (e.g. from other articles) to extend the
+            name into another product's, besides those of this article.
 
     Returns:
         ``[(start, end, sentence, text), ...]`` sorted by start.
@@ -168,13 +190,9 @@ def mentions(spans, entity: str) -> list[tuple[int, int, int, str]]:
     names_found = [h for p in spec.strong + spec.weak for h in _find(p, spans)]
     if spec.kind == "thing":
         # "Widget Pro", "Widget 2": a longer product name is another product; so is "Widget pro"
-        # once the article writes it capitalized
-        extensions = set()
-        for start, end, sentence, _ in names_found:
-            following = _next_word(spans, end)
-            if following and (following[0].isupper() or following[0].isdigit()):
-                extensions.add(following.lower())
-        names_found = [h for h in names_found if (_next_word(spans, h[1]) or "").lower() not in extensions]
+        # once it is written capitalized
+        longer = extensions(spans, entity) | set(known_extensions)
+        names_found = [h for h in names_found if (_next_word(spans, h[1]) or "").lower() not in longer]
     strong = set(h for p in spec.strong for h in _find(p, spans))
     for hit in names_found:
         if hit in strong:

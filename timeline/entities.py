@@ -15,7 +15,7 @@ import re
 
 import pandas as pd
 
-from .coref import Names, mentions, names, rules, split_sentences  # noqa: F401 (re-exported)
+from .coref import Names, extensions, mentions, names, rules, split_sentences  # noqa: F401 (re-exported)
 
 _OF = re.compile(r"(?i)\b(?:of|for|to|with|by|from|in|on|at)\s+(?:\S+\s+)*$")
 #: Characters between a mention and a trigger just after it outside its clause ("Acme's recall").
@@ -94,8 +94,10 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.Da
     spec = names(entity)
     gaps = rules()["window"]
     keep: set = set()
+    # product names extended in any article ("Widget Pro") are other products in all of them
+    longer = set().union(*[extensions(_article_spans(g), entity) for _, g in df.groupby("article_id", sort=False)])
     for _, group in df.groupby("article_id", sort=False):
-        found = mentions(_article_spans(group), entity)
+        found = mentions(_article_spans(group), entity, longer)
         events = list(zip(group.index, group["start"], group["end"], group["trigger_start"],
                           group["trigger_end"], _is_report(group)))
         for index, actors in zip(group.index, group["actors"]):

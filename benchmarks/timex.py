@@ -183,8 +183,49 @@ def _shape(text: str) -> str:
     return re.sub(r"\d", "9", text.lower())
 
 
+_GRAIN = [("year", r"\d{4}(-XX)+"), ("century", r"\d{2}"), ("decade", r"\d{3}X?"), ("year", r"\d{4}"), ("season", r"\d{4}-(SP|SU|FA|WI)"),
+          ("quarter", r"\d{4}-(Q\d|H\d|QX)"), ("month", r"\d{4}-\d{2}"), ("week", r"\d{4}-W(\d{1,2}|XX)(-WE)?"),
+          ("day", r"\d{4}-\d{2}-(\d{2}|XX)"), ("time", r"\d{4}-\d{2}-\d{2}T.*"), ("unknown", r"X.*"),
+          ("vague", r"(PAST|PRESENT|FUTURE)_REF"), ("duration", r"P.*")]
+
+
+def _grain(value: str) -> str:
+    for name, pattern in _GRAIN:
+        if re.fullmatch(pattern, value):
+            return name
+    return "other"
+
+
+def _value_cause(g, p) -> str:
+    """Why a matched expression has the wrong value, in words."""
+    (gt, gv), (pt, pv) = (g[2], g[3]), (p[2], p[3])
+    if gt != pt and "DURATION" in (gt, pt):
+        return f"value: duration vs point (gold {gt}, ours {pt})"
+    gg, pg = _grain(gv), _grain(pv)
+    if "X" in gv and "X" not in pv and gg == pg:
+        return f"value: gold leaves the {gg} unspecified (X), ours resolves it"
+    if gg != pg:
+        return f"value: granularity gold {gg} vs ours {pg}"
+    if gg in ("day", "month", "quarter", "week", "year", "season", "time") and gv[:4] != pv[:4] and gv[4:] == pv[4:]:
+        return f"value: wrong year of a {gg} without year (tense/nearest)"
+    if gg in ("day", "week") and re.match(r"\d", pv) and gv[:4] == pv[:4]:
+        return f"value: {gg} off (weekday or relative placed in the wrong week)"
+    return f"value: other {gg} difference"
+
+
+def _span_cause(g, p, text: str) -> str:
+    """Which words one span has that the other lacks, at either end."""
+    if p[0] < g[0]:
+        return f"span: ours adds '{text[p[0]:g[0]].strip().lower()}' before"
+    if p[0] > g[0]:
+        return f"span: gold adds '{text[g[0]:p[0]].strip().lower()}' before"
+    if p[1] > g[1]:
+        return f"span: ours adds '{text[g[1]:p[1]].strip().lower()}' after"
+    return f"span: gold adds '{text[p[1]:g[1]].strip().lower()}' after"
+
+
 def write_errors(path, docs, preds):
-    """Misses, false positives, span and value errors, grouped by cause, most frequent first."""
+    """Misses, false positives, span, value and type errors grouped by cause, most frequent first."""
     groups = collections.defaultdict(list)
     for doc, pred in zip(docs, preds):
         gold = _gold(doc)
@@ -194,26 +235,27 @@ def write_errors(path, docs, preds):
         matched_p = {p for _, p in pairs}
         for gi, g in enumerate(gold):
             if gi not in matched_g:
-                groups[f"miss {g[2]} '{_shape(g[4])}'"].append((doc.doc_id, g, None))
+                groups[f"miss: {g[2]} '{_shape(g[4])}' not found"].append((doc, g, None))
         for pi, p in enumerate(pred):
             if pi not in matched_p:
-                groups[f"false positive rule={p[5]}"].append((doc.doc_id, None, p))
+                groups[f"false positive: '{_shape(p[4])}' ({p[5]}) not annotated"].append((doc, None, p))
         for gi, pi in pairs:
             g, p = gold[gi], pred[pi]
             if (g[0], g[1]) != (p[0], p[1]):
-                groups[f"span rule={p[5]}"].append((doc.doc_id, g, p))
+                groups[_span_cause(g, p, doc.text)].append((doc, g, p))
             if g[3] != p[3]:
-                groups[f"value rule={p[5]} gold={_shape(g[3])} ours={_shape(p[3])}"].append((doc.doc_id, g, p))
-            if g[2] != p[2]:
-                groups[f"type rule={p[5]} gold={g[2]} ours={p[2]}"].append((doc.doc_id, g, p))
+                groups[f"{_value_cause(g, p)} [{p[5]}]"].append((doc, g, p))
+            elif g[2] != p[2]:
+                groups[f"type: gold {g[2]} vs ours {p[2]} [{p[5]}]"].append((doc, g, p))
     ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     with open(path, "w", encoding="utf-8") as out:
+        out.write("# timex errors by cause (TimeBank + AQUAINT); each line: document, gold | ours\n")
         for cause, items in ranked:
             out.write(f"## {len(items):4d}  {cause}\n")
-            for doc_id, g, p in items[:12]:
+            for doc, g, p in items[:15]:
                 gold_s = f"gold {g[4]!r} {g[2]} {g[3]}" if g else "gold -"
-                pred_s = f"ours {p[4]!r} {p[2]} {p[3]}" if p else "ours -"
-                out.write(f"       {doc_id}: {gold_s} | {pred_s}\n")
+                pred_s = f"ours {p[4]!r} {p[2]} {p[3]} ({p[5]})" if p else "ours -"
+                out.write(f"       {doc.doc_id} (DCT {doc.dct}): {gold_s} | {pred_s}\n")
     return ranked
 
 

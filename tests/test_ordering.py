@@ -72,6 +72,7 @@ def test_reported_rules(rule_id, example, positive):
 def _cue_cases():
     families = [dict(rule, id=rule["id"]) for rule in cues.rules()["cues"]]
     families.append(dict(cues.rules()["support_verbs"]))
+    families.extend(cues.rules()["aspectual"])
     for rule in families:
         for example in rule.get("examples", []):
             yield pytest.param(rule["id"], example, True, id=f"cues:{rule['id']}:{example['text']}")

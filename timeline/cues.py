@@ -28,6 +28,7 @@ from .model import Event, TimeExpr
 
 RULES_FILE = Path(__file__).resolve().parent / "rules" / "ordering.yaml"
 _MODIFIER_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}$")
+_PREPOSITIONS = re.compile(r"\b(?:due|because|after|before|in|on|at|for|with|by|from|since|until|as|when|while|amid)\b")
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -54,7 +55,7 @@ def rules() -> dict:
         data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise RuleError(f"{RULES_FILE.name}: invalid YAML ({exc})") from None
-    for family in ("publication", "reported", "cues", "windows", "synonyms", "vague_values", "support_verbs"):
+    for family in ("publication", "reported", "cues", "windows", "synonyms", "vague_values", "support_verbs", "aspectual"):
         if family not in data:
             raise RuleError(f"{RULES_FILE.name}: missing section {family!r}")
     for cue in data["cues"] + data["windows"]:
@@ -230,8 +231,35 @@ def _antecedent(noun: str, position: int, events: list[Event]) -> int | None:
     return None
 
 
+def _aspectual(events: list[Event], text: str) -> list[Relation]:
+    """Aspectual verbs and the event they govern: "attacks ... have ceased", "began withdrawing"."""
+    found = []
+    for family in rules()["aspectual"]:
+        verbs = set(family["verbs"])
+        for i, event in enumerate(events):
+            if event.trigger.lower() not in verbs:
+                continue
+            same = sorted((j for j, e in enumerate(events) if e.sentence == event.sentence and j != i),
+                          key=lambda j: events[j].trigger_start)
+            after = [j for j in same if events[j].trigger_start >= event.trigger_end
+                     and re.fullmatch(r"\s+(?:(?:to|the|a|an|its|their|his|her|all|of)\s+|[\w-]+\s+){0,2}",
+                                      text[event.trigger_end:events[j].trigger_start])
+                     and not _PREPOSITIONS.search(text[event.trigger_end:events[j].trigger_start])]
+            clause_start = max((m.end() for m in re.finditer(r"\bthat\b|\bwhich\b|\bwho\b|[,;:]", text[:event.trigger_start])),
+                               default=0)
+            before = [j for j in same if clause_start <= events[j].trigger_start and events[j].trigger_end <= event.trigger_start
+                      and events[j].tense == "none"]
+            target = after[0] if after else (before[0] if before else None)
+            if target is None:
+                continue
+            event.cues.append((family["id"], target))
+            found.append(Relation(target, family["relation"], i, family["id"],
+                                  f"'{events[target].trigger}' {family['relation']} with '{event.trigger}'"))
+    return found
+
+
 def relations(events: list[Event], text: str) -> list[Relation]:
-    """Relations between events stated by discourse cues and support-verb objects.
+    """Relations between events stated by discourse cues, support-verb objects and aspectual verbs.
 
     Examples:
         >>> text = "Rubio held a call. Following the conversation, State released a statement."
@@ -256,6 +284,7 @@ def relations(events: list[Event], text: str) -> list[Relation]:
                 found.append(Relation(i, "same", j, support["id"], f"'{event.trigger}' is the object of '{verb.trigger}'"))
                 event.cues.append((support["id"], j))
                 break
+    found.extend(_aspectual(events, text))
     for cue in rules()["cues"]:
         for match in cue["regex"].finditer(text):
             sentence = _sentence_of(match.start(), events)

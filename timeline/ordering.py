@@ -110,6 +110,13 @@ class _Builder:
         elif relation == "overlap":
             self.leq(_start(a), _end(b), 0, rule, label, "relative")
             self.leq(_start(b), _end(a), 0, rule, label, "relative")
+        elif relation == "ends":      # a ends when b happens (b: "ceased")
+            self.leq(_end(a), _end(b), 0, rule, label, "relative")
+            self.leq(_start(b), _end(a), 0, rule, label, "relative")
+            self.leq(_start(a), _start(b), 0, rule, label, "relative")
+        elif relation == "begins":    # a begins when b happens (b: "began")
+            self.leq(_start(a), _end(b), 0, rule, label, "relative")
+            self.leq(_start(b), _start(a), 0, rule, label, "relative")
         elif relation == "same":
             for x, y in ((_start(a), _start(b)), (_start(b), _start(a)), (_end(a), _end(b)), (_end(b), _end(a))):
                 self.leq(x, y, 0, rule, label, "relative")

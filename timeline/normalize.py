@@ -65,7 +65,7 @@ def _fmt(n) -> str:
 #: clause does not name past days.
 PAST_SLACK_DAYS = 92
 MONTH_PAST_SLACK_DAYS = 62
-FUTURE_SLACK_DAYS = 14
+FUTURE_SLACK_DAYS = 7
 
 
 def infer_year(month: int, day: int | None, ref: dt.date, tense: str | None, weekday: int | None = None) -> int:

@@ -125,6 +125,21 @@ def test_network_propagates_and_rejects_contradictions():
     assert net.upper(3) == 5 and net.lower(3) == -float("inf")   # the rejected constraint left no trace
 
 
+def test_network_never_holds_a_contradiction():
+    import random
+    rng = random.Random(7)
+    for _ in range(30):
+        net = Network(8)
+        for _ in range(40):
+            a, b = rng.sample(range(8), 2)
+            net.add(a, b, rng.randint(-5, 5), "r", "random")
+        assert (net.dist.diagonal() == 0).all()
+        assert all(net.lower(p) <= net.upper(p) for p in range(1, 8))
+        for conflict in net.conflicts:                 # each rejection names a real contradiction
+            c = conflict.rejected
+            assert sum(x.weight for x in conflict.involved) + c.weight < 0
+
+
 # --- solving --------------------------------------------------------------------------------
 
 SEEDLIKE = ("The coalition is set to hold an emergency meeting about a recent phone call with Rubio. "

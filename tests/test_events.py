@@ -185,3 +185,11 @@ def test_newsworthy_flags_generic_events():
     flags = {e.trigger: e.newsworthy for e in events}
     assert flags["said"] is False and flags["expected"] is False and flags["has"] is False
     assert flags["close"] is True
+
+
+def test_seed_suggest_reports_its_clause(seed_events):
+    _, events = seed_events
+    suggest = at(seed_events, "sources in Baghdad suggest", "suggest")
+    perceive = at(seed_events, "perceive Rubio", "perceive")
+    assert suggest.kind == "statement" and events[perceive.source] is suggest
+    assert perceive.actors == ["leaders within the Coordination Framework"]

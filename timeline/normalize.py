@@ -352,5 +352,13 @@ NORMALIZERS = {"fixed": norm_fixed, "duration": norm_duration, "set": norm_set, 
 
 
 def normalize(rule: Rule, groups: dict, ctx, start: int, end: int):
-    """(type, value, mod) for a match, or None when the match is not a temporal expression."""
+    """(type, value, mod) for a match, or None when the match is not a temporal expression.
+
+    Examples:
+        >>> from timeline.rules import load_rules
+        >>> from timeline.temporal import Context
+        >>> rule = next(r for r in load_rules() if r.id == "rel_shift_unit")
+        >>> normalize(rule, {"shift": "last", "unit": "week"}, Context("", dt.date(2025, 2, 28)), 0, 0)
+        ('DATE', '2025-W08', None)
+    """
     return NORMALIZERS[rule.norm](rule, groups, ctx, start, end)

@@ -154,6 +154,10 @@ def family_files(folder: Path | None = None) -> list[tuple[Path, dict]]:
 
     Other YAML files there (vague.yaml, events.yaml, ordering.yaml ...) belong to other
     stages and are skipped.
+
+    Examples:
+        >>> sorted(data["family"] for _, data in family_files())[:3]
+        ['date', 'duration', 'holiday']
     """
     found = []
     for path in sorted(Path(folder or RULES_DIR).glob("*.yaml")):
@@ -234,7 +238,12 @@ def vague_window(name: str) -> tuple[int, int]:
 
 
 def vague_windows() -> dict[str, tuple[int, int]]:
-    """The whole table of :func:`vague_window`, name -> (days_before, days_after)."""
+    """The whole table of :func:`vague_window`, name -> (days_before, days_after).
+
+    Examples:
+        >>> vague_windows()["recent"]
+        (30, 0)
+    """
     return dict(_vague_table())
 
 

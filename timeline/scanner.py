@@ -141,5 +141,10 @@ class Scanner:
 
 @functools.lru_cache(maxsize=None)
 def scanner() -> Scanner:
-    """The scanner of all rules of ``timeline/rules`` (built once per process)."""
+    """The scanner of all rules of ``timeline/rules`` (built once per process).
+
+    Examples:
+        >>> [(rule.id, m.group()) for rule, _, m in scanner().scan("Talks ended on Feb. 3, 2025.")]
+        [('date_mdy', 'Feb. 3, 2025')]
+    """
     return Scanner(load_rules())

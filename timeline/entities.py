@@ -59,23 +59,29 @@ def _is_report(group: pd.DataFrame) -> list[bool]:
 def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.DataFrame:
     """The events an entity takes part in, as actor or participant.
 
-    An event is kept when one of its ``actors`` names the entity, or when a
-    mention of the entity (a name, a short name, or a pronoun or definite noun
-    phrase that refers back to it; see the module docstring) is its subject or
-    object: inside the event's clause span, and either the nearest trigger
-    after the mention, at most an auxiliary and an adverb away ("Acme cut",
-    "Acme has also cut"), or, for a name (not a pronoun or noun phrase), the
-    nearest trigger before it with at most a determiner or preposition in
-    between ("sued Acme", "praised by Acme");
-    the widths are ``window.subject_gap`` / ``object_gap`` of the rules. A statement or a reporting, perception or I_STATE event takes only
-    its speaker ("Acme said", "said Acme"), never what the report is about.
-    ``mode="clause"`` keeps every event whose clause holds a mention. Mentions are searched in the clause texts of each
-    article, so coreference works within an article, never across articles.
+    An event is kept when one of its ``actors`` is headed by a name of the
+    entity ("rival Acme", not "versions of Acme"), or when a mention of the
+    entity (a name, a short name, or a pronoun or definite noun phrase that
+    refers back to it; see :mod:`timeline.coref`) is its subject or object:
+    inside the event's clause span, and either the nearest trigger after the
+    mention, at most an auxiliary and an adverb away ("Acme cut", "Acme has
+    also cut", "Acme's recall"), or, for a name (not a pronoun or noun
+    phrase), the nearest trigger before it with at most a determiner or
+    preposition in between ("sued Acme", "praised by Acme"). The widths are
+    ``window.subject_gap`` and ``object_gap`` of ``rules/entities.yaml``. A
+    statement or a reporting, perception or I_STATE event takes only its
+    speaker ("Acme said", "said Acme"), never what the report is about.
+    Mentions are searched in the clause texts of each article, so coreference
+    works within an article, never across articles.
 
     Args:
         df: a timeline frame (``schema.TIMELINE`` columns; at least
-            ``article_id, sentence, start, end, text, actors``).
+            ``article_id, sentence, start, end, text, trigger_start,
+            trigger_end, actors``).
         entity: the target entity's name, e.g. "Acme Corp" or "Jane Doe".
+        mode: "nearest" (the subject/object reading above) or "clause"
+            (every event whose clause holds a mention; higher recall, lower
+            precision).
 
     Returns:
         The matching rows, in the frame's order, with the frame's columns.
@@ -91,6 +97,8 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.Da
         >>> filter_entity(conform(rows, TIMELINE), "Acme Corp")["trigger"].tolist()
         ['cut', 'closed']
     """
+    if mode not in ("nearest", "clause"):
+        raise ValueError(f"filter_entity: mode must be 'nearest' or 'clause', got {mode!r}")
     spec = names(entity)
     gaps = rules()["window"]
     keep: set = set()

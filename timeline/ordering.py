@@ -3,7 +3,7 @@
 The last analysis stage. Every event ``i`` gets two time points, its start
 ``S_i`` and end ``E_i`` (day numbers), beside the origin and the publication
 point ``P``. Evidence becomes difference constraints, added most trusted
-first (see :mod:`timeline.network`):
+first (:mod:`timeline.constraints`; propagation in :mod:`timeline.network`):
 
 1. the publication date (when known) fixes ``P``;
 2. an anchoring temporal expression puts the event inside its interval
@@ -25,179 +25,13 @@ import heapq
 import math
 from dataclasses import replace
 
-from . import anchoring, cues
+from . import anchoring
+from .constraints import ORIGIN, PUB, Builder, _date, _end, _start, constrain
 from .model import Bounds, Event, TimeExpr
-from .network import Network
-
-ORIGIN, PUB = 0, 1
 _BASIS_RANK = {"explicit": 3, "relative": 2, "inferred": 1, "none": 0}
 
 
-def _start(i: int) -> int:
-    return 2 + 2 * i
-
-
-def _end(i: int) -> int:
-    return 3 + 2 * i
-
-
-def _date(day: float) -> dt.date | None:
-    return dt.date.fromordinal(int(day)) if math.isfinite(day) else None
-
-
-def _vague_name(timex: TimeExpr) -> str | None:
-    """The vague window of an expression: its rule's ``vague`` option, else by value."""
-    from .rules import load_rules
-    names = {rule.id: rule.options.get("vague") for rule in load_rules()}
-    return names.get(timex.rule) or cues.rules()["vague_values"].get(timex.value)
-
-
-def _vague_offsets(timex: TimeExpr, reference: dt.date | None) -> tuple[float, float] | None:
-    """Days before/after P a vague or reference-relative expression spans, or None (absolute)."""
-    name = _vague_name(timex) if timex.precision == "vague" or timex.value in cues.rules()["vague_values"] else None
-    if name:
-        from .rules import vague_window
-        return tuple(float(x) for x in vague_window(name))
-    if timex.anchored and reference and (timex.earliest or timex.latest):
-        before = (reference - timex.earliest).days if timex.earliest else math.inf
-        after = (timex.latest - reference).days if timex.latest else math.inf
-        return before, after
-    return None
-
-
-class _Builder:
-    """Adds the constraints of one article to a network, keeping who set what."""
-
-    def __init__(self, events, timexes, reference, text):
-        self.events, self.timexes, self.reference, self.text = events, timexes, reference, text
-        self.net = Network(2 + 2 * len(events))
-        self.basis: dict[tuple[int, int], str] = {}
-        self.warnings: list[list[str]] = [[] for _ in events]
-        self.explicit: set[int] = set()
-        self.relation: list[str] = ["none"] * len(events)
-        self.relation_rule: list[str] = ["none"] * len(events)
-
-    def leq(self, x: int, y: int, k: float, rule: str, label: str, basis: str, events=()) -> bool:
-        """Constrain ``x <= y + k``; on a contradiction warn the events involved."""
-        if not math.isfinite(k):
-            return True
-        conflict = self.net.add(y, x, k, rule, label)
-        if conflict is None:
-            if (y, x) in self.net.edges and self.net.edges[(y, x)].label == label:
-                self.basis[(y, x)] = basis
-            return True
-        message = conflict.describe()
-        for node in {x, y} | {n for c in conflict.involved for n in (c.earlier, c.later)}:
-            if node >= 2 and message not in self.warnings[(node - 2) // 2]:
-                self.warnings[(node - 2) // 2].append(message)
-        return False
-
-    def to_publication(self, i: int, relation: str, rule: str, basis: str = "inferred") -> None:
-        trigger = self.events[i].trigger
-        if relation == "before":
-            self.leq(_end(i), PUB, 0, rule, f"'{trigger}' ends by publication", basis)
-        elif relation == "after":
-            self.leq(PUB, _start(i), 0, rule, f"'{trigger}' starts at or after publication", basis)
-        elif relation == "includes":
-            self.leq(_start(i), PUB, 0, rule, f"'{trigger}' holds at publication (start)", basis)
-            self.leq(PUB, _end(i), 0, rule, f"'{trigger}' holds at publication (end)", basis)
-
-    def between(self, a: int, relation: str, b: int, rule: str, label: str) -> None:
-        if relation == "before":
-            self.leq(_end(a), _start(b), 0, rule, label, "relative")
-        elif relation == "after":
-            self.leq(_end(b), _start(a), 0, rule, label, "relative")
-        elif relation == "overlap":
-            self.leq(_start(a), _end(b), 0, rule, label, "relative")
-            self.leq(_start(b), _end(a), 0, rule, label, "relative")
-        elif relation == "ends":      # a ends when b happens (b: "ceased")
-            self.leq(_end(a), _end(b), 0, rule, label, "relative")
-            self.leq(_start(b), _end(a), 0, rule, label, "relative")
-            self.leq(_start(a), _start(b), 0, rule, label, "relative")
-        elif relation == "begins":    # a begins when b happens (b: "began")
-            self.leq(_start(a), _end(b), 0, rule, label, "relative")
-            self.leq(_start(b), _start(a), 0, rule, label, "relative")
-        elif relation == "same":
-            for x, y in ((_start(a), _start(b)), (_start(b), _start(a)), (_end(a), _end(b)), (_end(b), _end(a))):
-                self.leq(x, y, 0, rule, label, "relative")
-
-    def anchor(self, i: int) -> None:
-        event, timex = self.events[i], self.timexes[self.events[i].timex]
-        s, e, state = _start(i), _end(i), event.kind == "state"
-        label = f"'{event.trigger}' within '{timex.text}' ({timex.value})"
-        offsets = _vague_offsets(timex, self.reference)
-        if offsets is not None:
-            basis = "relative" if timex.precision == "vague" or not timex.anchored else "explicit"
-            before, after = offsets
-            first, last = (e, s) if state else (s, e)
-            self.leq(PUB, first, before, timex.rule, label, basis)
-            self.leq(last, PUB, after, timex.rule, label, basis)
-        elif timex.earliest is not None or timex.latest is not None:
-            first, last = (e, s) if state else (s, e)
-            if timex.earliest is not None:
-                self.leq(ORIGIN, first, -timex.earliest.toordinal(), timex.rule, label, "explicit")
-            if timex.latest is not None:
-                self.leq(last, ORIGIN, timex.latest.toordinal(), timex.rule, label, "explicit")
-        else:
-            return
-        if timex.precision != "vague" and timex.value not in cues.rules()["vague_values"]:
-            self.explicit.add(i)
-
-
-def _governing(i: int, events: list[Event]) -> int | None:
-    """The finite event whose clause holds an untensed event (nearest trigger before it)."""
-    event = events[i]
-    best = None
-    for j, other in enumerate(events):
-        if j == i or other.tense == "none" or other.sentence != event.sentence:
-            continue
-        if other.start <= event.trigger_start < other.end and other.trigger_start <= event.trigger_start:
-            if best is None or other.trigger_start > events[best].trigger_start:
-                best = j
-    return best
-
-
-def _constrain(builder: _Builder) -> None:
-    events, reference = builder.events, builder.reference
-    for i in range(len(events)):
-        builder.leq(_start(i), _end(i), 0, "structure", f"'{events[i].trigger}' starts before it ends", "none")
-    if reference is not None:
-        day = reference.toordinal()
-        builder.leq(PUB, ORIGIN, day, "publication", f"published {reference.isoformat()}", "explicit")
-        builder.leq(ORIGIN, PUB, -day, "publication", f"published {reference.isoformat()}", "explicit")
-    for i, event in enumerate(events):
-        if event.timex is not None and 0 <= event.timex < len(builder.timexes):
-            builder.anchor(i)
-        elif event.timex is not None:
-            builder.warnings[i].append(f"anchor index {event.timex} names no temporal expression: ignored")
-            event.timex = None
-    relations = [cues.publication_relation(e, builder.text) for e in events]
-    for i, (relation, rule) in enumerate(relations):
-        if relation == "inherit":
-            j = _governing(i, events) if events[i].timex is None else None
-            relation, rule = (relations[j][0], "clause_inherit") if j is not None and relations[j][0] != "inherit" else ("none", "none")
-        builder.relation[i], builder.relation_rule[i] = relation, rule
-        builder.to_publication(i, relation, rule)
-    for i, name, rule, label in cues.windows(events, builder.timexes, builder.text):
-        from .rules import vague_window
-        before, after = vague_window(name)
-        builder.leq(PUB, _start(i), before, rule, label, "relative")
-        builder.leq(_end(i), PUB, after, rule, label, "relative")
-    for found in cues.relations(events, builder.text):
-        if found.other is not None:
-            builder.between(found.main, found.relation, found.other, found.rule, found.label)
-    for i, event in enumerate(events):
-        reported = cues.reported_relation(event)
-        if reported and 0 <= event.source < len(events) and event.source != i:
-            relation, rule = reported
-            label = f"'{event.trigger}' {relation} its report '{events[event.source].trigger}'"
-            if relation == "after":
-                builder.leq(_start(event.source), _start(i), 0, rule, label, "relative")
-            else:
-                builder.between(i, relation, event.source, rule, label)
-
-
-def _setter(builder: _Builder, start: int, end: int, reverse: bool = False) -> tuple[str, str]:
+def _setter(builder: Builder, start: int, end: int, reverse: bool = False) -> tuple[str, str]:
     """The non-structural constraint nearest the event on the path that sets a bound (the one acting on it)."""
     path = builder.net.path(start, end)
     for constraint in reversed(path) if reverse else path:
@@ -206,7 +40,7 @@ def _setter(builder: _Builder, start: int, end: int, reverse: bool = False) -> t
     return "none", "none"
 
 
-def _bounds(builder: _Builder) -> list[Bounds]:
+def _bounds(builder: Builder) -> list[Bounds]:
     net, events, reference = builder.net, builder.events, builder.reference
     origin = ORIGIN if reference is not None else PUB
     found = []
@@ -230,7 +64,7 @@ def _bounds(builder: _Builder) -> list[Bounds]:
     return found
 
 
-def _publication_checks(builder: _Builder, bounds: list[Bounds]) -> None:
+def _publication_checks(builder: Builder, bounds: list[Bounds]) -> None:
     """Name both dates when a past event is dated after publication; report inferred publication bounds."""
     events, reference, net = builder.events, builder.reference, builder.net
     for i, event in enumerate(events):
@@ -254,7 +88,7 @@ def _publication_checks(builder: _Builder, bounds: list[Bounds]) -> None:
                 bounds[who].warning = "; ".join(filter(None, [bounds[who].warning, note]))
 
 
-def _order(builder: _Builder) -> tuple[list[int], list[tuple]]:
+def _order(builder: Builder) -> tuple[list[int], list[tuple]]:
     """Ranks 1..n (a topological order of the implied precedences, earliest first, ties by
     text position) and each event's sort key."""
     net, events = builder.net, builder.events
@@ -366,8 +200,8 @@ def _blocks(events: list[Event]) -> list[list[int]]:
 
 
 def _solve_block(events, timexes, reference, text):
-    builder = _Builder(events, timexes, reference, text)
-    _constrain(builder)
+    builder = Builder(events, timexes, reference, text)
+    constrain(builder)
     bounds = _bounds(builder)
     _publication_checks(builder, bounds)
     ranks, keys = _order(builder)
@@ -415,8 +249,8 @@ def constraints(events: list[Event], timexes: list[TimeExpr], reference: dt.date
     for block in _blocks(events):
         position = {i: k for k, i in enumerate(block)}
         local = [replace(events[i], source=position.get(events[i].source), cues=[]) for i in block]
-        builder = _Builder(local, timexes, reference, text)
-        _constrain(builder)
+        builder = Builder(local, timexes, reference, text)
+        constrain(builder)
         rejected = {id(c.rejected): c for c in builder.net.conflicts}
         considered = sorted(builder.net.accepted + [c.rejected for c in builder.net.conflicts], key=builder.net.sequence.get)
         for c in considered:

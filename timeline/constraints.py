@@ -1,0 +1,195 @@
+"""Turning the ordering evidence into network constraints.
+
+Part of the ordering stage (:mod:`timeline.ordering` solves, ranks and
+explains). Every event ``i`` has two time points, start ``S_i`` = node
+``2 + 2i`` and end ``E_i`` = node ``3 + 2i``, beside the origin (node 0, day
+number 0) and the publication point ``P`` (node 1). :func:`constrain` adds,
+most trusted first: the publication date, anchoring expressions, tense and
+modality against ``P``, vague-window cue words, discourse cues, support-verb
+objects, aspectual verbs and reported speech. Each constraint records its
+rule id and its basis (explicit, relative, inferred).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from . import cues
+from .model import Event, TimeExpr
+from .network import Network
+
+ORIGIN, PUB = 0, 1
+
+
+def _start(i: int) -> int:
+    return 2 + 2 * i
+
+
+def _end(i: int) -> int:
+    return 3 + 2 * i
+
+
+def _date(day: float) -> dt.date | None:
+    return dt.date.fromordinal(int(day)) if math.isfinite(day) else None
+
+
+def _vague_name(timex: TimeExpr) -> str | None:
+    """The vague window of an expression: its rule's ``vague`` option, else by value."""
+    from .rules import load_rules
+    names = {rule.id: rule.options.get("vague") for rule in load_rules()}
+    return names.get(timex.rule) or cues.rules()["vague_values"].get(timex.value)
+
+
+def _vague_offsets(timex: TimeExpr, reference: dt.date | None) -> tuple[float, float] | None:
+    """Days before/after P a vague or reference-relative expression spans, or None (absolute)."""
+    name = _vague_name(timex) if timex.precision == "vague" or timex.value in cues.rules()["vague_values"] else None
+    if name:
+        from .rules import vague_window
+        return tuple(float(x) for x in vague_window(name))
+    if timex.anchored and reference and (timex.earliest or timex.latest):
+        before = (reference - timex.earliest).days if timex.earliest else math.inf
+        after = (timex.latest - reference).days if timex.latest else math.inf
+        return before, after
+    return None
+
+
+class Builder:
+    """Adds the constraints of one article to a network, keeping who set what."""
+
+    def __init__(self, events, timexes, reference, text):
+        self.events, self.timexes, self.reference, self.text = events, timexes, reference, text
+        self.net = Network(2 + 2 * len(events))
+        self.basis: dict[tuple[int, int], str] = {}
+        self.warnings: list[list[str]] = [[] for _ in events]
+        self.explicit: set[int] = set()
+        self.relation: list[str] = ["none"] * len(events)
+        self.relation_rule: list[str] = ["none"] * len(events)
+
+    def leq(self, x: int, y: int, k: float, rule: str, label: str, basis: str, events=()) -> bool:
+        """Constrain ``x <= y + k``; on a contradiction warn the events involved."""
+        if not math.isfinite(k):
+            return True
+        conflict = self.net.add(y, x, k, rule, label)
+        if conflict is None:
+            if (y, x) in self.net.edges and self.net.edges[(y, x)].label == label:
+                self.basis[(y, x)] = basis
+            return True
+        message = conflict.describe()
+        for node in {x, y} | {n for c in conflict.involved for n in (c.earlier, c.later)}:
+            if node >= 2 and message not in self.warnings[(node - 2) // 2]:
+                self.warnings[(node - 2) // 2].append(message)
+        return False
+
+    def to_publication(self, i: int, relation: str, rule: str, basis: str = "inferred") -> None:
+        trigger = self.events[i].trigger
+        if relation == "before":
+            self.leq(_end(i), PUB, 0, rule, f"'{trigger}' ends by publication", basis)
+        elif relation == "after":
+            self.leq(PUB, _start(i), 0, rule, f"'{trigger}' starts at or after publication", basis)
+        elif relation == "includes":
+            self.leq(_start(i), PUB, 0, rule, f"'{trigger}' holds at publication (start)", basis)
+            self.leq(PUB, _end(i), 0, rule, f"'{trigger}' holds at publication (end)", basis)
+
+    def between(self, a: int, relation: str, b: int, rule: str, label: str) -> None:
+        if relation == "before":
+            self.leq(_end(a), _start(b), 0, rule, label, "relative")
+        elif relation == "after":
+            self.leq(_end(b), _start(a), 0, rule, label, "relative")
+        elif relation == "overlap":
+            self.leq(_start(a), _end(b), 0, rule, label, "relative")
+            self.leq(_start(b), _end(a), 0, rule, label, "relative")
+        elif relation == "ends":      # a ends when b happens (b: "ceased")
+            self.leq(_end(a), _end(b), 0, rule, label, "relative")
+            self.leq(_start(b), _end(a), 0, rule, label, "relative")
+            self.leq(_start(a), _start(b), 0, rule, label, "relative")
+        elif relation == "begins":    # a begins when b happens (b: "began")
+            self.leq(_start(a), _end(b), 0, rule, label, "relative")
+            self.leq(_start(b), _start(a), 0, rule, label, "relative")
+        elif relation == "same":
+            for x, y in ((_start(a), _start(b)), (_start(b), _start(a)), (_end(a), _end(b)), (_end(b), _end(a))):
+                self.leq(x, y, 0, rule, label, "relative")
+
+    def anchor(self, i: int) -> None:
+        event, timex = self.events[i], self.timexes[self.events[i].timex]
+        s, e, state = _start(i), _end(i), event.kind == "state"
+        label = f"'{event.trigger}' within '{timex.text}' ({timex.value})"
+        offsets = _vague_offsets(timex, self.reference)
+        if offsets is not None:
+            basis = "relative" if timex.precision == "vague" or not timex.anchored else "explicit"
+            before, after = offsets
+            first, last = (e, s) if state else (s, e)
+            self.leq(PUB, first, before, timex.rule, label, basis)
+            self.leq(last, PUB, after, timex.rule, label, basis)
+        elif timex.earliest is not None or timex.latest is not None:
+            first, last = (e, s) if state else (s, e)
+            if timex.earliest is not None:
+                self.leq(ORIGIN, first, -timex.earliest.toordinal(), timex.rule, label, "explicit")
+            if timex.latest is not None:
+                self.leq(last, ORIGIN, timex.latest.toordinal(), timex.rule, label, "explicit")
+        else:
+            return
+        if timex.precision != "vague" and timex.value not in cues.rules()["vague_values"]:
+            self.explicit.add(i)
+
+
+def _governing(i: int, events: list[Event]) -> int | None:
+    """The finite event whose clause holds an untensed event (nearest trigger before it)."""
+    event = events[i]
+    best = None
+    for j, other in enumerate(events):
+        if j == i or other.tense == "none" or other.sentence != event.sentence:
+            continue
+        if other.start <= event.trigger_start < other.end and other.trigger_start <= event.trigger_start:
+            if best is None or other.trigger_start > events[best].trigger_start:
+                best = j
+    return best
+
+
+def constrain(builder: Builder) -> None:
+    """Add every constraint of one article to ``builder.net``, most trusted first.
+
+    Examples:
+        >>> b = Builder([Event(0, 0, 6, "signed", 0, 6, tense="past")], [], dt.date(2025, 2, 28), "signed")
+        >>> constrain(b)
+        >>> [c.rule for c in b.net.accepted if c.rule != "structure"]
+        ['publication', 'publication', 'tense_past']
+        >>> _date(b.net.upper(_end(0)))
+        datetime.date(2025, 2, 28)
+    """
+    events, reference = builder.events, builder.reference
+    for i in range(len(events)):
+        builder.leq(_start(i), _end(i), 0, "structure", f"'{events[i].trigger}' starts before it ends", "none")
+    if reference is not None:
+        day = reference.toordinal()
+        builder.leq(PUB, ORIGIN, day, "publication", f"published {reference.isoformat()}", "explicit")
+        builder.leq(ORIGIN, PUB, -day, "publication", f"published {reference.isoformat()}", "explicit")
+    for i, event in enumerate(events):
+        if event.timex is not None and 0 <= event.timex < len(builder.timexes):
+            builder.anchor(i)
+        elif event.timex is not None:
+            builder.warnings[i].append(f"anchor index {event.timex} names no temporal expression: ignored")
+            event.timex = None
+    relations = [cues.publication_relation(e, builder.text) for e in events]
+    for i, (relation, rule) in enumerate(relations):
+        if relation == "inherit":
+            j = _governing(i, events) if events[i].timex is None else None
+            relation, rule = (relations[j][0], "clause_inherit") if j is not None and relations[j][0] != "inherit" else ("none", "none")
+        builder.relation[i], builder.relation_rule[i] = relation, rule
+        builder.to_publication(i, relation, rule)
+    for i, name, rule, label in cues.windows(events, builder.timexes, builder.text):
+        from .rules import vague_window
+        before, after = vague_window(name)
+        builder.leq(PUB, _start(i), before, rule, label, "relative")
+        builder.leq(_end(i), PUB, after, rule, label, "relative")
+    for found in cues.relations(events, builder.text):
+        if found.other is not None:
+            builder.between(found.main, found.relation, found.other, found.rule, found.label)
+    for i, event in enumerate(events):
+        reported = cues.reported_relation(event)
+        if reported and 0 <= event.source < len(events) and event.source != i:
+            relation, rule = reported
+            label = f"'{event.trigger}' {relation} its report '{events[event.source].trigger}'"
+            if relation == "after":
+                builder.leq(_start(event.source), _start(i), 0, rule, label, "relative")
+            else:
+                builder.between(i, relation, event.source, rule, label)

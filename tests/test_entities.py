@@ -230,3 +230,13 @@ def test_a_longer_product_name_seen_in_one_article_is_another_product_in_all():
                         ("The zapPod touch is thin.", "is", T("2007-09-05"), T("2007-09-05"))])
     got = filter_entity(conform(one + two, TIMELINE), "ZapPod")
     assert got["event_id"].tolist() == ["962-e001"]
+
+
+def test_unknown_mode_is_an_error():
+    with pytest.raises(ValueError, match="mode"):
+        filter_entity(DF, "Acme Corp", mode="everything")
+
+
+def test_empty_entity_is_an_error():
+    with pytest.raises(ValueError, match="empty"):
+        filter_entity(DF, "  ")

@@ -39,7 +39,7 @@ from .errors import TimelineError
 
 
 class TimelineFormatError(TimelineError, ValueError):
-    """A timeline text is not in the task's format (names the line)."""
+    """A timeline text is not in the task's format (names the line), or a reading option is unknown."""
 
 
 def parse_semeval(text: str) -> tuple[str, list[tuple[int, str, tuple[str, ...]]]]:
@@ -93,7 +93,7 @@ def timeline_relations(rows, unanchored: str = "first") -> tuple[set[str], list[
         (['T2001', 'a', 'b', 'c'], [('a', '<', 'b'), ('a', '<', 'c'), ('a', '=', 'T2001'), ('b', '=', 'c')])
     """
     if unanchored not in ("first", "isolated"):
-        raise ValueError(f"unanchored must be 'first' or 'isolated', got {unanchored!r}")
+        raise TimelineFormatError(f"unanchored must be 'first' or 'isolated', got {unanchored!r}")
     nodes: set[str] = set()
     relations: list[tuple[str, str, str]] = []
     positions: dict[int, list[str]] = {}
@@ -250,7 +250,7 @@ def awareness(system, gold, unanchored: str = "first", reduction: str = "star") 
     """
     sys_graph, gold_graph = graph_of(system, unanchored), graph_of(gold, unanchored)
     if reduction not in ("best", "star"):
-        raise ValueError(f"reduction must be 'best' or 'star', got {reduction!r}")
+        raise TimelineFormatError(f"reduction must be 'star' or 'best', got {reduction!r}")
     return _prf(sys_graph.verified_in(gold_graph, reduction), sys_graph.reduced_size(),
                 gold_graph.verified_in(sys_graph, reduction), gold_graph.reduced_size())
 

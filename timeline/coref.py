@@ -29,7 +29,11 @@ from pathlib import Path
 
 import yaml
 
-from .errors import TimelineError
+from .errors import RuleError, TimelineError
+
+
+class EntityError(TimelineError, ValueError):
+    """A target entity or an option of entity selection is unusable."""
 
 RULES = Path(__file__).resolve().parent / "rules" / "entities.yaml"
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
@@ -46,7 +50,7 @@ def rules() -> dict:
         data = yaml.safe_load(handle)
     for key in ("org_suffixes", "org_heads", "org_nouns", "thing_nouns", "pronouns", "determiners", "window"):
         if key not in data:
-            raise TimelineError(f"{RULES}: missing table {key!r}")
+            raise RuleError(f"{RULES}: missing table {key!r}")
     return data
 
 
@@ -93,7 +97,7 @@ def names(entity: str) -> Names:
     table = rules()
     tokens = entity.split()
     if not tokens:
-        raise TimelineError("filter_entity: the entity name is empty")
+        raise EntityError("filter_entity: the entity name is empty")
     suffixes = set(table["org_suffixes"])
     strong: list[list[str]] = [tokens]
     weak: list[list[str]] = []

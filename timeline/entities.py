@@ -15,7 +15,7 @@ import re
 
 import pandas as pd
 
-from .coref import Names, extensions, mentions, names, rules, split_sentences  # noqa: F401 (re-exported)
+from .coref import EntityError, Names, extensions, mentions, names, rules, split_sentences  # noqa: F401 (re-exported)
 
 _OF = re.compile(r"(?i)\b(?:of|for|to|with|by|from|in|on|at)\s+(?:\S+\s+)*$")
 #: Characters between a mention and a trigger just after it outside its clause ("Acme's recall").
@@ -98,7 +98,7 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.Da
         ['cut', 'closed']
     """
     if mode not in ("nearest", "clause"):
-        raise ValueError(f"filter_entity: mode must be 'nearest' or 'clause', got {mode!r}")
+        raise EntityError(f"filter_entity: mode must be 'nearest' or 'clause', got {mode!r}")
     spec = names(entity)
     gaps = rules()["window"]
     keep: set = set()

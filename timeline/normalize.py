@@ -307,6 +307,10 @@ def norm_date(rule, groups, ctx, start, end):
     if month is None:
         if year is None:
             return None
+        if rule.options.get("anaphor") == "period":  # "the 1988 period": the quarter named before, in 1988
+            prev = _anchor(ctx, start, int(rule.options.get("window", 400)))
+            if prev is not None and _granularity(prev.value) == "Q":
+                return rule.type, f"{year:04d}{prev.value[4:]}", mod
         return rule.type, f"{year:04d}", mod
     if day is not None:
         if day > calendar.monthrange(year or 2000, month)[1]:

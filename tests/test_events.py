@@ -193,3 +193,12 @@ def test_seed_suggest_reports_its_clause(seed_events):
     perceive = at(seed_events, "perceive Rubio", "perceive")
     assert suggest.kind == "statement" and events[perceive.source] is suggest
     assert perceive.actors == ["leaders within the Coordination Framework"]
+
+
+@pytest.mark.parametrize("phrase, word, actors", [
+    ("“limit Iran", "limit", ["Iraq"]), ("and ensure its", "ensure", ["Iraq"]),
+    ("and strategize", "strategize", ["coalition"]), ("and consider additional", "consider", ["Baghdad"]),
+])
+def test_seed_infinitives_and_their_conjuncts_are_expected(seed_events, phrase, word, actors):
+    event = at(seed_events, phrase, word)
+    assert (event.modality, event.kind, event.actors) == ("expected", "plan", actors)

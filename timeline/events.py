@@ -60,6 +60,8 @@ def _actors(tokens, m, people) -> list[str]:
         return []
     gov = m.get("gov")
     tok = tokens[m["i"]]
+    if m.get("conj_of") is not None:
+        return list(m["conj_of"].get("actors", []))
     if gov is not None and m["infinitive"]:
         between = tokens[gov["i"] + 1:m["g"]]
         if between and gov["cls"] in ("I_ACTION", "I_STATE", "REPORTING") and gov["lemma"] not in lexicon().words["support"] \

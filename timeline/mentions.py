@@ -17,6 +17,7 @@ from .lexicon import Token, analyze, lexicon
 
 _PRESENT_BE = ("is", "am", "are", "'re", "'m", "'s")
 _PAST_BE = ("was", "were")
+_OPEN_QUOTES = ("“", "\"", "``", "‘")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -49,7 +50,8 @@ def noun_event(lower: str) -> tuple[bool, str]:
 def _group(tokens: list[Token], i: int, cues: set) -> list[Token]:
     """Auxiliaries, negations, adverbs and plan cues before main verb ``i``."""
     j = i - 1
-    while j >= 0 and (tokens[j].tag in ("ADV", "NEG", "MODAL", "BE", "HAVE", "DO", "TO") or j in cues):
+    while j >= 0 and (tokens[j].tag in ("ADV", "NEG", "MODAL", "BE", "HAVE", "DO", "TO") or j in cues
+                      or tokens[j].text in _OPEN_QUOTES):
         j -= 1
     return tokens[j + 1:i]
 
@@ -291,6 +293,12 @@ def _govern(tokens: list[Token], mentions: list[dict], starts: list[int]) -> Non
         earlier = [v for v in verbs if v["i"] < m["i"] and v is not m]
         gov = earlier[-1] if earlier else None
         m["gov"] = gov
+        if m["role"] == "verb" and gov is not None and gov["infinitive"] and not m["infinitive"] and m["g"] == m["i"] \
+                and m["i"] > 0 and tokens[m["i"] - 1].tag == "CONJ" and "VB" in tokens[m["i"]].forms:
+            m["infinitive"] = True   # "to evaluate the warnings and strategize": one infinitive
+            m["conj_of"] = gov
+            m["gov"] = gov = gov.get("gov") or gov
+            m["tense"] = "none"
         if m["role"] == "verb" and m["infinitive"] and gov is not None:
             if gov["modality"] in ("potential", "negated"):
                 m["modality"] = gov["modality"] if m["modality"] == "asserted" else m["modality"]

@@ -16,7 +16,7 @@ Mentions of an entity in an article are found in three steps:
    carry a full name; a product name followed by another capitalized word or
    number ("Widget Pro") names another product;
 3. coreference: a pronoun (he/she for a person, it/its otherwise) within one
-   sentence of the last mention, with no other person named in between for
+   or two sentences of the last mention, with no other person named in between for
    he/she; a definite noun phrase ("the company", "the Springfield firm",
    "the store", "the phone") within three sentences.
 """

@@ -15,10 +15,11 @@ Mentions of an entity in an article are found in three steps:
    an organisation without its head word), counted only in articles that also
    carry a full name; a product name followed by another capitalized word or
    number ("Widget Pro") names another product;
-3. coreference: a pronoun (he/she for a person, it/its otherwise) within one
-   or two sentences of the last mention, with no other person named in between for
-   he/she; a definite noun phrase ("the company", "the Springfield firm",
-   "the store", "the phone") within three sentences.
+3. coreference: a pronoun (he/she for a person, it/its otherwise) at most two
+   sentences after the last mention, with no other person named in between
+   for he/she; a definite noun phrase ("the company", "the Springfield firm",
+   "the store", "the phone") at most three sentences after (the windows are
+   data: ``window`` in ``rules/entities.yaml``).
 """
 from __future__ import annotations
 

@@ -202,3 +202,7 @@ def test_seed_suggest_reports_its_clause(seed_events):
 def test_seed_infinitives_and_their_conjuncts_are_expected(seed_events, phrase, word, actors):
     event = at(seed_events, phrase, word)
     assert (event.modality, event.kind, event.actors) == ("expected", "plan", actors)
+
+
+def test_leading_participle_takes_the_main_subject(seed_events):
+    assert at(seed_events, "Speaking at the Erbil Forum", "Speaking").actors == ["Schenker"]

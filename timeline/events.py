@@ -137,6 +137,13 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
         report = None
         for k, m in enumerate(found):
             m["actors"] = _actors(tokens, m, people)
+            if not m["actors"] and m["role"] == "verb" and m["g"] == 0 and "VBG" in tokens[m["i"]].forms:
+                m["leading"] = True   # "Speaking at the forum, Schenker emphasized": the main subject
+            elif m["actors"] and m["role"] == "verb" and m["tense"] != "none":
+                for lead in found[:k]:
+                    if lead.pop("leading", False):
+                        lead["actors"] = list(m["actors"])
+                        events[base + found.index(lead)].actors = list(m["actors"])
             first, last = clauses.clause_of(starts, m["i"], len(tokens))
             if m["role"] == "nominal":
                 first, last = m["g"], clauses.np_right(tokens, m["i"], last)

@@ -60,7 +60,8 @@ def _leads(rule_pattern: str, vocabulary) -> set[str]:
     if any(compiled.match(probe, partial=True) for probe in ("'0", "'9")):
         keys.add(_QUOTE)
     for word in sorted(vocabulary):
-        forms = {word, word.capitalize(), word.upper()}
+        # a word that cannot even begin a match cannot begin one when followed by anything
+        forms = [form for form in {word, word.capitalize(), word.upper()} if compiled.match(form, partial=True)]
         if any(compiled.match(form + sep, partial=True) for form in forms for sep in _SEPARATORS):
             keys.add(word)
     return keys

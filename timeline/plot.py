@@ -54,7 +54,7 @@ def plot_timeline(df: pd.DataFrame, ax=None, published=None, only_newsworthy: bo
         >>> df = timeline.build_timeline("On February 1, Trump signed a memorandum.", published="2025-02-28")
         >>> ax = plot_timeline(df, published="2025-02-28")
         >>> [t.get_text() for t in ax.get_yticklabels()]
-        ['1. Trump: signed', '2. memorandum']
+        ['1. Trump: signed', '2. Trump: memorandum']
     """
     validate(df, TIMELINE)
     rows = df[df.newsworthy] if only_newsworthy else df

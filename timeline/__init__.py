@@ -9,7 +9,7 @@ from .article import Article, read_article
 from .entities import filter_entity, to_semeval
 from .export import read_timeline, write_timeline
 from .errors import ArticleError, LedgerError, SchemaError, TimelineError, TimelineWarning
-from .frame import build_timeline
+from .frame import build_timeline, explain_ordering
 from .ledger import Forecast, Ledger, Question
 from .plot import plot_timeline
 from .probability import decay, prior_from_base_rate, rescale_window, update_log_odds
@@ -18,7 +18,7 @@ from .scoring import calibration_table, plot_calibration
 from .temporal import find_timexes
 
 __all__ = [
-    "Article", "read_article", "find_timexes", "build_timeline", "plot_timeline",
+    "Article", "read_article", "find_timexes", "build_timeline", "explain_ordering", "plot_timeline",
     "write_timeline", "read_timeline",
     "filter_entity", "to_semeval",
     "Ledger", "Question", "Forecast", "candidate_questions",

@@ -240,3 +240,10 @@ def test_unknown_mode_is_an_error():
 def test_empty_entity_is_an_error():
     with pytest.raises(ValueError, match="empty"):
         filter_entity(DF, "  ")
+
+
+def test_titles_before_a_name_do_not_hide_the_speaker_or_agent():
+    rows = frame("971", [('"We grew," said Acme Inc. CEO Jane Doe.', "said", T("2006-03-27"), T("2006-03-27")),
+                         ("The plan was praised by Acme Inc. CEO Jane Doe.", "praised", T("2006-03-27"), T("2006-03-27"))])
+    rows[0]["kind"], rows[0]["event_class"] = "statement", "REPORTING"
+    assert filter_entity(conform(rows, TIMELINE), "Jane Doe")["trigger"].tolist() == ["said", "praised"]

@@ -220,8 +220,9 @@ def mentions(spans, entity: str, known_extensions=()) -> list[tuple[int, int, in
     rivals = []
     if spec.kind == "person":
         # other people: "First Last" names, and their surnames alone wherever they recur
+        org_words = set(rules()["org_suffixes"]) | set(rules()["org_heads"])
         rivals = [h for h in _find(_PERSON_NAME.pattern, spans)
-                  if h[3].split()[0].lower() not in rules()["determiners"]]
+                  if h[3].split()[0].lower() not in rules()["determiners"] and h[3].split()[-1] not in org_words]
         surnames = {h[3].split()[-1] for h in rivals} - {h[3] for h in found.values()}
         if surnames:
             rivals += list(_find(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(surnames))) + r")(?![\w-])", spans))

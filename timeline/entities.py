@@ -22,6 +22,8 @@ _OF = re.compile(r"(?i)\b(?:of|for|to|with|by|from|in|on|at)\s+(?:\S+\s+)*$")
 _POSSESSIVE = 3
 #: Punctuation between a trigger and a mention after it breaks the object reading.
 _GAP_BREAK = re.compile(r"[,;:\"()\[\]]")
+#: Capitalized title words right before a name ("Acme Inc. CEO" in "said Acme Inc. CEO Jane Doe").
+_TITLES = re.compile(r"(?:\s+(?:[A-Z][\w.&-]*|of))+\s*$")
 _REPORT_CLASSES = ("REPORTING", "I_STATE", "PERCEPTION")
 
 
@@ -134,10 +136,13 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.Da
             if before and mode == "nearest" and named:
                 event = min(before, key=lambda e: (m_start - e[4], -e[3]))
                 gap = text_of(event[4], m_start)
-                # a report's object is what was said; only "said X" names its speaker
-                if gap is not None and len(gap) <= gaps["object_gap"] and not _GAP_BREAK.search(gap) \
-                        and not (event[5] and gap.strip()):
-                    keep.add(event[0])
+                # a report's object is what was said; only "said X" names its speaker. Titles
+                # before the name do not count ("said Acme CEO Jane Doe", "praised by Acme CEO Doe")
+                if gap is not None:
+                    bare = _TITLES.sub("", gap)
+                    if len(bare) <= gaps["object_gap"] and not _GAP_BREAK.search(bare) \
+                            and not (event[5] and bare.strip()):
+                        keep.add(event[0])
             if mode == "clause":
                 keep.update(e[0] for e in holders if not e[5] or m_start < e[3])
     return df.loc[[i for i in df.index if i in keep]]

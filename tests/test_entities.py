@@ -247,3 +247,15 @@ def test_titles_before_a_name_do_not_hide_the_speaker_or_agent():
                          ("The plan was praised by Acme Inc. CEO Jane Doe.", "praised", T("2006-03-27"), T("2006-03-27"))])
     rows[0]["kind"], rows[0]["event_class"] = "statement", "REPORTING"
     assert filter_entity(conform(rows, TIMELINE), "Jane Doe")["trigger"].tolist() == ["said", "praised"]
+
+
+def test_place_names_do_not_block_he_she_when_actors_are_known():
+    rows = frame("981", [("Jane Doe was born in San Francisco in 1955.", "born", T("1955-01-01"), T("1955-12-31"),
+                          ["Jane Doe"]),
+                         ("She founded a firm.", "founded", T("1976-01-01"), T("1976-12-31")),
+                         ("Jane Doe hired John Smith in 1980.", "hired", T("1980-01-01"), T("1980-12-31"),
+                          ["Jane Doe"]),
+                         ("John Smith spoke.", "spoke", T("1980-01-01"), T("1980-12-31"), ["John Smith"]),
+                         ("He left.", "left", T("1981-01-01"), T("1981-12-31"))])
+    got = filter_entity(conform(rows, TIMELINE), "Jane Doe")["trigger"].tolist()
+    assert got == ["born", "founded", "hired"]

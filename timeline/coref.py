@@ -167,7 +167,7 @@ def extensions(spans, entity: str) -> set[str]:
     return found
 
 
-def mentions(spans, entity: str, known_extensions=()) -> list[tuple[int, int, int, str]]:
+def mentions(spans, entity: str, known_extensions=(), people=None) -> list[tuple[int, int, int, str]]:
     """Mentions of an entity in pieces of one article, with absolute offsets.
 
     Args:
@@ -176,6 +176,8 @@ def mentions(spans, entity: str, known_extensions=()) -> list[tuple[int, int, in
         entity: the entity name.
         known_extensions: words known (e.g. from other articles) to extend the
             name into another product's, besides those of this article.
+        people: names known to act in the article (the events' actors); when
+            given, only names among them block he/she ("San Francisco" does not).
 
     Returns:
         ``[(start, end, sentence, text), ...]`` sorted by start.
@@ -215,14 +217,18 @@ def mentions(spans, entity: str, known_extensions=()) -> list[tuple[int, int, in
     heads = list(spec.nouns) + list(spec.stems)
     if heads:
         head = "|".join(re.escape(n) for n in heads)
-        nominal = rf"(?<![\w-])(?i:{determiners})\s+(?:[\w-]+\s+){{0,2}}?(?i:{head})s?(?![\w-])"
+        # "the Springfield firm", not "the role of firm": no preposition between determiner and noun
+        nominal = (rf"(?<![\w-])(?i:{determiners})\s+(?:(?!(?i:of|for|to|in|on|at|by|with)\s)[\w-]+\s+){{0,2}}?"
+                   rf"(?i:{head})s?(?![\w-])")
         candidates += [(h, "nominal") for h in _find(nominal, spans)]
     rivals = []
     if spec.kind == "person":
-        # other people: "First Last" names, and their surnames alone wherever they recur
+        # other people: "First Last" names (those acting in the article when its actors are
+        # known), and their surnames alone wherever they recur
         org_words = set(rules()["org_suffixes"]) | set(rules()["org_heads"])
         rivals = [h for h in _find(_PERSON_NAME.pattern, spans)
-                  if h[3].split()[0].lower() not in rules()["determiners"] and h[3].split()[-1] not in org_words]
+                  if h[3].split()[0].lower() not in rules()["determiners"] and h[3].split()[-1] not in org_words
+                  and (people is None or any(h[3] in p for p in people))]
         surnames = {h[3].split()[-1] for h in rivals} - {h[3] for h in found.values()}
         if surnames:
             rivals += list(_find(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(surnames))) + r")(?![\w-])", spans))

@@ -107,7 +107,8 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.Da
     # product names extended in any article ("Widget Pro") are other products in all of them
     longer = set().union(*[extensions(_article_spans(g), entity) for _, g in df.groupby("article_id", sort=False)])
     for _, group in df.groupby("article_id", sort=False):
-        found = mentions(_article_spans(group), entity, longer)
+        people = [str(a) for actors in group["actors"] if isinstance(actors, (list, tuple)) for a in actors]
+        found = mentions(_article_spans(group), entity, longer, people)
         events = list(zip(group.index, group["start"], group["end"], group["trigger_start"],
                           group["trigger_end"], _is_report(group)))
         for index, actors in zip(group.index, group["actors"]):

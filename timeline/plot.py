@@ -11,12 +11,35 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from matplotlib.figure import Figure
+
 from .schema import TIMELINE, validate
 
 ASSERTED = "#1f4e79"
 UNREALISED = "#d9822b"   # expected / potential
 NEGATED = "#8c8c8c"
 LABEL_CHARS = 46
+
+
+class TimelineFigure(Figure):
+    """A matplotlib Figure whose text form says what it shows.
+
+    Notebooks display a figure as a PNG plus a text form; matplotlib's own
+    ("<Figure size 1000x600 with 1 Axes>") tells a reader nothing, so the
+    figures made here describe themselves instead.
+    """
+
+    description = "timeline figure"
+
+    def __repr__(self) -> str:
+        return f"<{self.description}>"
+
+
+def new_figure(description: str, figsize) -> tuple[Figure, "plt.Axes"]:
+    """A figure and its axes, created through pyplot so notebooks display it inline."""
+    figure, ax = plt.subplots(figsize=figsize, layout="constrained", FigureClass=TimelineFigure)
+    figure.description = description
+    return figure, ax
 
 
 def _label(row) -> str:
@@ -53,6 +76,8 @@ def plot_timeline(df: pd.DataFrame, ax=None, published=None, only_newsworthy: bo
         >>> import timeline
         >>> df = timeline.build_timeline("On February 1, Trump signed a memorandum.", published="2025-02-28")
         >>> ax = plot_timeline(df, published="2025-02-28")
+        >>> ax.figure
+        <timeline of 2 events>
         >>> [t.get_text() for t in ax.get_yticklabels()]
         ['1. Trump: signed', '2. Trump: memorandum']
     """
@@ -60,7 +85,7 @@ def plot_timeline(df: pd.DataFrame, ax=None, published=None, only_newsworthy: bo
     rows = df[df.newsworthy] if only_newsworthy else df
     rows = rows.sort_values("order", kind="stable")
     if ax is None:
-        _, ax = plt.subplots(figsize=(10, 1.2 + 0.38 * max(len(rows), 1)), layout="constrained")
+        _, ax = new_figure(f"timeline of {len(rows)} events", (10, 1.2 + 0.38 * max(len(rows), 1)))
     low, high = _limits(rows, published)
     if low is None:
         ax.text(0.5, 0.5, "no event has a known date or bound", ha="center", va="center", transform=ax.transAxes)

@@ -29,7 +29,7 @@ _TOKEN = re.compile(r"""(?:[A-Za-z]\.){2,}
     |``|''|--|\S""", re.X)
 
 
-_NOT_TAGS = ("TITLE", "ORG", "NAME_PARTICLE", "SUBJ_PRON")
+_NOT_TAGS = ("TITLE", "ORG", "NAME_PARTICLE", "SUBJ_PRON", "VERB_HOMOGRAPHS")
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,7 @@ def lexicon() -> Lexicon:
         "org": frozenset(_words(data["closed"]["ORG"])),
         "particle": frozenset(_words(data["closed"]["NAME_PARTICLE"])),
         "subj_pron": frozenset(_words(data["closed"]["SUBJ_PRON"])),
+        "verb_homographs": frozenset(_words(data["closed"]["VERB_HOMOGRAPHS"])),
     }
     not_events = frozenset(_words(nominals["not_events"]))
     return Lexicon(data, closed, frozenset(_words(data["segment"]["abbreviations"])), frozenset(starters),

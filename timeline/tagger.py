@@ -225,7 +225,8 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
             tok.tag = "PROPN"
             first = False
             continue
-        if tok.lower in lex.closed:
+        verb_slot = prev is not None and prev.tag in ("MODAL", "DO", "NEG", "TO") and "V" in analyze(tok.lower)[0]
+        if tok.lower in lex.closed and not (verb_slot and tok.lower in lex.words["verb_homographs"]):
             tok.tag = _closed_tag(tok, prev, nxt, lex)
             if tok.tag in ("SUB",):
                 finite = False

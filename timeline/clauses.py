@@ -63,12 +63,11 @@ def np_right(tokens: list[Token], i: int, limit: int) -> int:
         tok = tokens[j]
         if tok.tag in _NP:
             j += 1
-        elif tok.tag in ("PREP",) and tok.lower in ("of", "between", "by", "with", "against", "on", "for", "from",
-                                                    "in", "over", "about") and j + 1 < limit \
+        elif tok.tag == "PREP" and tok.lower in lex.words["np_complement_preps"] and j + 1 < limit \
                 and tokens[j + 1].tag in _NP:
             j += 1
         elif tok.tag == "CONJ" and j + 1 < limit and tokens[j + 1].tag in ("PROPN", "DET") and \
-                any(t.tag == "PREP" and t.lower == "between" for t in tokens[i:j]):
+                any(t.tag == "PREP" and t.lower in lex.words["pair_preps"] for t in tokens[i:j]):
             j += 1
         elif tok.lower in lex.words["particle"] and j + 1 < limit and tokens[j + 1].tag == "PROPN":
             j += 1
@@ -182,8 +181,7 @@ def subject_span(tokens: list[Token], g: int) -> tuple[int, int] | None:
             j -= 1
         elif tok.tag == "CONJ" and j > 0 and tokens[j - 1].tag == "PROPN" and tokens[j + 1].tag in ("PROPN",):
             j -= 1
-        elif tok.tag == "PREP" and tok.lower in ("of", "in", "from", "at", "for", "on", "by", "against", "with", "within",
-                                                    "among") and j > 0 and \
+        elif tok.tag == "PREP" and tok.lower in lex.words["subject_preps"] and j > 0 and \
                 tokens[j - 1].tag in ("N", "PROPN") and j + 1 < end:
             j -= 1
         else:

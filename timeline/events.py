@@ -33,7 +33,7 @@ class _People:
             self.last = name
 
     def resolve(self, word: str) -> str | None:
-        return self.last if word.lower() in ("he", "she", "him", "her") else None
+        return self.last if word.lower() in lexicon().words["person_pronouns"] else None
 
 
 def _actors(tokens, m, people) -> list[str]:
@@ -46,12 +46,13 @@ def _actors(tokens, m, people) -> list[str]:
                 return owner
         end = clauses.np_right(tokens, m["i"], len(tokens))
         tail = tokens[m["i"] + 1:end]
-        for word in ("by", "between"):
-            at = next((k for k, t in enumerate(tail) if t.lower == word), None)
+        words = lexicon().words
+        for preps in (words["agent_preps"], words["pair_preps"]):
+            at = next((k for k, t in enumerate(tail) if t.lower in preps), None)
             if at is not None:
                 phrase = tail[at + 1:]
-                stop = next((k for k, t in enumerate(phrase) if t.tag == "PREP" and t.lower not in lexicon().words["particle"]
-                             and word == "by"), len(phrase))
+                stop = next((k for k, t in enumerate(phrase) if t.tag == "PREP" and t.lower not in words["particle"]
+                             and preps is words["agent_preps"]), len(phrase))
                 return [name for name, _ in clauses.names_in(phrase[:stop])]
         verb = m.get("object_of")
         if verb is not None and (verb["lemma"] in lexicon().words["support"]
@@ -79,7 +80,7 @@ def _actors(tokens, m, people) -> list[str]:
         resolved = people.resolve(name)
         if resolved:
             names.append(resolved)
-        elif name.lower() not in ("it", "they", "we", "i", "you", "he", "she", "there", "who", "which", "that"):
+        elif name.lower() not in lexicon().words["unnamed"]:
             people.add(name, person)
             names.append(name)
     return names

@@ -114,6 +114,7 @@ def lexicon() -> Lexicon:
         "particle": frozenset(_words(data["closed"]["NAME_PARTICLE"])),
         "subj_pron": frozenset(_words(data["closed"]["SUBJ_PRON"])),
         "verb_homographs": frozenset(_words(data["closed"]["VERB_HOMOGRAPHS"])),
+        **{name: frozenset(_words(found)) for name, found in data["function_words"].items()},
     }
     not_events = frozenset(_words(nominals["not_events"]))
     return Lexicon(data, closed, frozenset(_words(data["segment"]["abbreviations"])), frozenset(starters),

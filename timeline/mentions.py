@@ -15,8 +15,6 @@ import lemminflect
 from . import clauses
 from .lexicon import Token, analyze, lexicon
 
-_PRESENT_BE = ("is", "am", "are", "'re", "'m", "'s")
-_PAST_BE = ("was", "were")
 _OPEN_QUOTES = ("“", "\"", "``", "‘")
 
 
@@ -67,9 +65,9 @@ def _verb_attributes(tokens, i, group, plan_cue, finite_before):
         plan = True
         modality = "potential" if plan_cue.lower in lex.words["plan_potential"] else "expected"
         be = [t.lower for t in group if t.tag == "BE"]
-        tense = "future" if any(w in _PRESENT_BE for w in be) else "none"
+        tense = "future" if any(w in lex.words["present_be"] for w in be) else "none"
         infinitive = False
-    modal = next((w for w in words if w in lex.closed and "MODAL" in lex.closed[w] or w == "'d"), None)
+    modal = next((w for w in words if w in lex.closed and "MODAL" in lex.closed[w] or w in lex.words["would_clitic"]), None)
     if modal is not None and not plan:
         if modal in lex.words["future"]:
             tense, modality = "future", "expected"
@@ -81,15 +79,15 @@ def _verb_attributes(tokens, i, group, plan_cue, finite_before):
         aspect = "perfective"
         have = next(t.lower for t in core if t.tag == "HAVE")
         if modal is None and not infinitive:
-            tense = "past" if have == "had" else "present" if have in ("has", "have", "'ve") else tense
+            tense = "past" if have in lex.words["past_have"] else "present" if have in lex.words["present_have"] else tense
     elif core and core[-1].tag == "BE" and ("VBG" in tok.forms or "VBN" in tok.forms):
         if "VBG" in tok.forms:
             aspect = "progressive"
         if modal is None and not infinitive and not plan:
-            tense = "present" if core[-1].lower in _PRESENT_BE else "past" if core[-1].lower in _PAST_BE else tense
+            tense = "present" if core[-1].lower in lex.words["present_be"] else "past" if core[-1].lower in lex.words["past_be"] else tense
     elif any(t.tag == "DO" for t in core) and modal is None:
         do = next(t.lower for t in core if t.tag == "DO")
-        tense = "past" if do == "did" else "present"
+        tense = "past" if do in lex.words["past_do"] else "present"
     elif not core:
         if "VBZ" in tok.forms:
             tense = "present"
@@ -97,7 +95,7 @@ def _verb_attributes(tokens, i, group, plan_cue, finite_before):
             prev = tokens[i - 1] if i else None
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             participle = "VBN" in tok.forms and prev is not None and prev.tag != "PRON" and (
-                _in_pp(tokens, i - 1) or nxt is not None and nxt.lower == "by"
+                _in_pp(tokens, i - 1) or nxt is not None and nxt.lower in lex.words["agent_preps"]
                 or finite_before and prev.tag != "PROPN")
             tense = "none" if participle else "past"
         elif "VBP" in tok.forms and not finite_before and tokens[i - 1:i] and tokens[i - 1].tag in ("PRON", "N", "PROPN"):
@@ -120,14 +118,15 @@ def _has_complement(tokens: list[Token], i: int) -> bool:
     or an object noun phrase headed by an event nominal."""
     j = i + 1
     n = len(tokens)
-    while j < n and tokens[j].tag in ("ADV", "NEG", "PREP") and tokens[j].lower not in ("to",):
-        if tokens[j].tag == "PREP" and tokens[j].lower not in ("up", "off", "out", "down", "on", "for", "into"):
+    lex = lexicon()
+    while j < n and tokens[j].tag in ("ADV", "NEG", "PREP"):
+        if tokens[j].tag == "PREP" and tokens[j].lower not in lex.words["particles"]:
             break
         j += 1
     if j >= n:
         return False
     tok = tokens[j]
-    if tok.tag == "V" and "VBG" in tok.forms or tok.tag == "SUB" and tok.lower in ("that", "whether", "if"):
+    if tok.tag == "V" and "VBG" in tok.forms or tok.tag == "SUB" and tok.lower in lex.words["complementizers"]:
         return True
     k = j
     while k < n and tokens[k].tag in ("DET", "POSS", "ADJ", "N", "PROPN", "POSSM", "NUM", "PRON"):
@@ -189,7 +188,7 @@ def mentions(tokens: list[Token]) -> list[dict]:
             continue
         if i in cues:   # the cue itself: a state holding now ("is expected to"), never newsworthy
             be = next((t.lower for t in reversed(group) if t.tag == "BE"), "")
-            tense = "present" if be in _PRESENT_BE else "past" if be in _PAST_BE else "none"
+            tense = "present" if be in lex.words["present_be"] else "past" if be in lex.words["past_be"] else "none"
             found[i] = dict(i=i, g=i - len(group), role="cue", cls=lex.class_of.get(tok.lemma, "OCCURRENCE"),
                             tense=tense, aspect="none", modality="asserted", plan=False, infinitive=False,
                             lemma=tok.lemma, state=True, generic=True)
@@ -208,10 +207,11 @@ def mentions(tokens: list[Token]) -> list[dict]:
                     nxt.tag in ("PRON", "N") and i + 2 < n and tokens[i + 2].tag == "V") and \
                     not (i and tokens[i - 1].tag in ("SUB", "REL", "PREP")):
                 group = _group(tokens, i, cues)
-                tense = "past" if tok.lower == "did" else "present" if tok.lower in ("do", "does") else "none"
+                tense = "past" if tok.lower in lex.words["past_do"] else "present" if tok.lower in lex.words["present_do"] \
+                    else "none"
                 found[i] = dict(i=i, g=i - len(group), role="verb", cls="OCCURRENCE", tense=tense, aspect="none",
                                 modality="negated" if any(t.tag == "NEG" for t in tokens[i + 1:i + 3]) else "asserted",
-                                plan=False, infinitive=False, lemma="do")
+                                plan=False, infinitive=False, lemma=analyze(tok.lower)[2])
             continue
         if tok.tag not in ("BE", "HAVE"):
             continue
@@ -244,7 +244,7 @@ def mentions(tokens: list[Token]) -> list[dict]:
             continue
         group = _group(tokens, i, cues)
         modal = next((t.lower for t in group if t.tag == "MODAL"), None)
-        tense = "present" if tok.lower in _PRESENT_BE else "past" if tok.lower in _PAST_BE else "none"
+        tense = "present" if tok.lower in lex.words["present_be"] else "past" if tok.lower in lex.words["past_be"] else "none"
         modality = "negated" if neg or any(t.tag == "NEG" for t in group) else "asserted"
         if modal in lex.words["future"]:
             tense, modality = "future", "expected" if modality == "asserted" else modality
@@ -275,7 +275,7 @@ def mentions(tokens: list[Token]) -> list[dict]:
             modality = "potential"
         elif any(m in lex.words["mod_expected"] for m in mods):
             modality = "expected"
-        elif "no" in mods:
+        elif any(w in lex.words["negative_dets"] for w in mods):
             modality = "negated"
         tense = "past" if any(m in lex.words["mod_past"] for m in mods) else "none"
         found[i] = dict(i=i, g=left, role="nominal", cls=lex.noun_class.get(lemma, "OCCURRENCE"),

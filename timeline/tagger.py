@@ -20,18 +20,18 @@ _QUOTES = ("``", "\"", "“", "‘", "'", "(")
 
 def _closed_tag(tok: Token, prev: Token | None, nxt: Token | None, lex: Lexicon) -> str:
     tags = lex.closed[tok.lower]
-    if tok.lower in ("that", "who", "which"):
+    if tok.lower in lex.words["relative_pronouns"]:
         if prev is not None and prev.tag in ("N", "PROPN", "NUM") or tok.lower == "who" and prev is not None \
                 and prev.text == ",":
             return "REL"
         if tok.lower == "that" and prev is not None and prev.tag not in ("V", "PUNCT", "ADV", "SUB", "CONJ", "ADJ"):
             return "DET"
         return "SUB"
-    if tok.lower == "'d":
+    if tok.lower in lex.words["would_clitic"]:
         return "MODAL" if nxt is not None and "VB" in analyze(nxt.lower)[1] else "HAVE"
     if "TO" in tags:
         return "TO"
-    if tok.lower in ("after", "before", "since", "until") and nxt is not None and nxt.lower in lex.closed \
+    if tok.lower in lex.words["clause_preps"] and nxt is not None and nxt.lower in lex.closed \
             and "DET" in lex.closed[nxt.lower]:
         return "PREP"
     for tag in ("MODAL", "BE", "HAVE", "DO", "NEG", "PRON", "POSS", "DET", "CONJ", "SUB", "PREP", "ADV", "NUMWORD"):
@@ -48,7 +48,7 @@ def _peek(tok: Token | None, lex: Lexicon) -> str:
         return "PUNCT"
     if tok.text[0].isdigit():
         return "NUM"
-    if tok.lower in ("who", "which", "whom", "whose"):
+    if tok.lower in lex.words["wh_relatives"]:
         return "REL"
     if tok.lower in lex.closed:
         return lex.closed[tok.lower][0]
@@ -126,7 +126,7 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
             return "V"
         if p in ("PRON",) and prev.lower in lex.words["subj_pron"] and forms & {"VBD", "VBZ", "VBP"}:
             return "V"
-        if p == "DET" and prev.lower in ("some", "many", "others", "few", "most", "all", "both", "several") \
+        if p == "DET" and prev.lower in lex.words["pronominal_dets"] \
                 and "VBP" in forms and _peek(tokens[i + 1] if i + 1 < len(tokens) else None, lex) in ("PUNCT", "PRON", "SUB"):
             return "V"   # "..., some say, ..."
         if p in ("DET", "POSS", "NUM", "POSSM"):
@@ -143,7 +143,7 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
                 return "V"
             ahead = _peek(nxt, lex)
             if forms & {"VBP", "VBZ"} and p == "N" and nxt is not None and nxt.lower in lex.words["subj_pron"] \
-                    and nxt.lower not in ("that", "which", "who", "it"):
+                    and nxt.lower not in lex.words["not_subjects"]:
                 return "V"   # "Serbian police say they"
             if "N" in pos and (p == "N" and ahead in ("PUNCT", "END", "NOUN", "PREP", "REL")
                                or p == "PROPN" and "VBZ" not in forms and ahead in ("PUNCT", "END", "NOUN")):
@@ -212,7 +212,7 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
             first = False
             continue
         capital = tok.text[0].isupper()
-        if tok.lower == "'s":
+        if tok.lower in lex.words["possessive_clitic"]:
             tok.tag = "BE" if prev is not None and prev.tag == "PRON" else "POSSM"
             continue
         if tok.text.isupper() and len(tok.text) > 1 and tok.text.isalpha() or \

@@ -54,11 +54,12 @@ def rules() -> dict:
     except re.error as exc:
         raise RuleError(f"{RULES.name}: table 'cut_before': bad pattern ({exc})") from None
     tables["controlled"] = re.compile(r"\b(" + "|".join(sorted(tables["control"])) +
-                                      r")\s+((?:[\w\u2019'-]+\s+){1,4}?)to\s+$", re.I)
+                                      r")\s+((?:[\w\u2019'-]+\s+){1,4}?)to\s+[\"\u201c]?$", re.I)
     return tables
 
 
 _WORD = re.compile(r"[\w\u2019'-]+")
+_QUOTES = re.compile(r"[\"\u201c\u201d]")  # quotation marks around reported words
 
 
 def _texts(articles) -> dict[str, str]:
@@ -148,7 +149,7 @@ def _predicate(row, text: str, offset: int) -> tuple[str, str]:
     words = (rest[: cut.start()] if cut else rest).split()[: table["max_words"]]
     while len(words) > 1 and words[-1].strip(",").lower() in table["trailing"]:
         words.pop()
-    phrase = " ".join(words).rstrip(",")
+    phrase = _QUOTES.sub("", " ".join(words)).rstrip(",")
     trigger = row["trigger"].lower()
     if trigger in table["light_verbs"]:
         before = text[:begin].split()[-3:]

@@ -259,3 +259,11 @@ def test_place_names_do_not_block_he_she_when_actors_are_known():
                          ("He left.", "left", T("1981-01-01"), T("1981-12-31"))])
     got = filter_entity(conform(rows, TIMELINE), "Jane Doe")["trigger"].tolist()
     assert got == ["born", "founded", "hired"]
+
+
+def test_another_named_actor_takes_it():
+    rows = frame("991", [("Acme Corp sold two plants.", "sold", T("2006-03-27"), T("2006-03-27"), ["Acme Corp"]),
+                         ("Zed released a tool.", "released", T("2006-03-27"), T("2006-03-27"), ["Zed"]),
+                         ("It is free.", "is", T("2006-03-27"), T("2006-03-27"))])
+    assert filter_entity(conform(rows, TIMELINE), "Acme Corp")["trigger"].tolist() == ["sold"]
+    assert filter_entity(conform(rows, TIMELINE), "Zed")["trigger"].tolist() == ["released", "is"]

@@ -16,8 +16,9 @@ Mentions of an entity in an article are found in three steps:
    carry a full name; a product name followed by another capitalized word or
    number ("Widget Pro") names another product;
 3. coreference: a pronoun (he/she for a person, it/its otherwise) at most two
-   sentences after the last mention, with no other person named in between
-   for he/she; a definite noun phrase ("the company", "the Springfield firm",
+   sentences after the last mention, with no other person (for he/she) or no
+   other named actor (for it) in between, and not an expletive "it" ("it
+   appears that"); a definite noun phrase ("the company", "the Springfield firm",
    "the store", "the phone", "the chief executive") at most three sentences after (the windows are
    data: ``window`` in ``rules/entities.yaml``).
 """
@@ -39,6 +40,11 @@ class EntityError(TimelineError, ValueError):
 RULES = Path(__file__).resolve().parent / "rules" / "entities.yaml"
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+_CAPITALIZED = re.compile(r"\b[A-Z][\w-]+")
+_PRONOUN_WORDS = {"he", "she", "it", "its", "they", "we", "i", "you", "his", "her", "their", "this", "that"}
+#: "it appears that", "it is not yet clear whether", "it should be mentioned that": no referent.
+_EXPLETIVE = re.compile(r"\s+(?:is|was|has been|had been|will be|would be|should be|seems|seemed|appears|appeared)"
+                        r"\s+(?:[\w-]+\s+){0,3}?(?:that|whether|how|if)\b", re.IGNORECASE)
 _MODEL_CODE = re.compile(r"[A-Z][A-Z-]*\d[\w-]{1,}")
 _VERSION = re.compile(r"^(?:\d[\w.]*|[A-Z0-9]{1,3}|[IVX]+)$")
 
@@ -232,8 +238,18 @@ def mentions(spans, entity: str, known_extensions=(), people=None) -> list[tuple
         surnames = {h[3].split()[-1] for h in rivals} - {h[3] for h in found.values()}
         if surnames:
             rivals += list(_find(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(surnames))) + r")(?![\w-])", spans))
+    if spec.kind != "person" and people:
+        # it/its: another named actor of the article in between takes the pronoun ("Apple
+        # released the program. It is free.")
+        words = {w for p in people for w in _CAPITALIZED.findall(p)} - set(rules()["determiners"])
+        words = {w for w in words if w.lower() not in _PRONOUN_WORDS and not re.fullmatch(
+            "|".join(spec.strong + spec.weak), w)}
+        if words:
+            rivals = list(_find(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words))) + r")(?![\w-])", spans))
     for hit, how in sorted(candidates):
         if any(hit[0] < m[1] and m[0] < hit[1] for m in found.values()):
+            continue
+        if how == "pronoun" and _EXPLETIVE.match(_text_after(spans, hit[1])):
             continue
         before = [m for m in found.values() if m[1] <= hit[0]]
         if not before:
@@ -246,6 +262,13 @@ def mentions(spans, entity: str, known_extensions=(), people=None) -> list[tuple
             continue
         add(hit)
     return sorted(found.values())
+
+
+def _text_after(spans, offset: int) -> str:
+    for start, end, _, text in spans:
+        if start <= offset < end:
+            return text[offset - start:]
+    return ""
 
 
 def _next_word(spans, offset: int) -> str | None:

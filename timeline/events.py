@@ -171,7 +171,8 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
                 sentence=s_index, start=tokens[first].start, end=tokens[last - 1].end, trigger=tok.text,
                 trigger_start=tok.start, trigger_end=tok.end, kind=kind, modality=m["modality"], event_class=cls,
                 tense=m["tense"], aspect=m["aspect"], actors=m["actors"], source=source,
-                newsworthy=m["lemma"] not in lex.words["generic"] and not m.get("generic")))
+                newsworthy=m["lemma"] not in lex.words["generic"] and not m.get("generic"),
+                role=m["role"], lemma=m["lemma"]))
             if m["role"] == "verb" and (cls == "REPORTING" or m["lemma"] in lex.words["complement"]):
                 after = next((t for t in tokens[m["i"] + 1:] if t.tag not in ("ADV",)), None)
                 if after is not None and (after.tag == "SUB" and after.lower == "that" or after.tag == "PRON"

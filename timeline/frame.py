@@ -10,7 +10,8 @@ import datetime as dt
 
 import pandas as pd
 
-from . import events, ordering, segment, temporal
+from . import events, ordering, salience, segment, temporal
+from .lexicon import lexicon
 from .article import Article, check_text, parse_published
 from .errors import ArticleError
 from .schema import TIMELINE, conform
@@ -61,6 +62,7 @@ def article_records(article: Article) -> list[dict]:
     timexes = temporal.find(text, reference)
     found = events.extract(text, sentences, timexes, reference)
     bounds = ordering.solve(found, timexes, reference, text=text)
+    salience.mark_newsworthy(found, lexicon().words["support"])
     width = max(3, len(str(len(found))))
     rows = []
     for index, (event, bound) in enumerate(zip(found, bounds)):

@@ -48,6 +48,8 @@ class Event:
     timex: int | None = None       # index of the TimeExpr that anchors it
     cues: list[tuple[str, int | None]] = field(default_factory=list)  # (cue rule id, related event index)
     newsworthy: bool = True
+    role: str = "verb"             # verb, nominal (an event noun), predicate (adjective or adverb)
+    lemma: str = ""
 
 
 @dataclass

@@ -118,3 +118,10 @@ def test_same_output_every_run(seed_article):
     first = timeline.build_timeline(seed_article)
     second = timeline.build_timeline(seed_article)
     pd.testing.assert_frame_equal(first, second)
+
+
+def test_actors_are_named_in_full(seed_article, seed_timeline):
+    text, df = seed_article.text, seed_timeline
+    assert event_at(df, text, "Hussein revealed").actors == ["Fuad Hussein"]
+    assert event_at(df, text, "Schenker emphasized").actors == ["David Schenker"]
+    assert event_at(df, text, "Sudani has indicated").actors == ["Mohammed Shia al-Sudani"]

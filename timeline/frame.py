@@ -10,7 +10,7 @@ import datetime as dt
 
 import pandas as pd
 
-from . import events, ordering, salience, segment, temporal
+from . import actors, events, ordering, salience, segment, temporal
 from .lexicon import lexicon
 from .article import Article, check_text, parse_published
 from .errors import ArticleError
@@ -63,6 +63,7 @@ def article_records(article: Article) -> list[dict]:
     found = events.extract(text, sentences, timexes, reference)
     bounds = ordering.solve(found, timexes, reference, text=text)
     salience.mark_newsworthy(found, lexicon().words["support"])
+    actors.full_names(found)
     width = max(3, len(str(len(found))))
     rows = []
     for index, (event, bound) in enumerate(zip(found, bounds)):

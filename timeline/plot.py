@@ -42,6 +42,18 @@ def new_figure(description: str, figsize) -> tuple[Figure, "plt.Axes"]:
     return figure, ax
 
 
+def _legend_handles() -> list:
+    from matplotlib.lines import Line2D
+    return [
+        Line2D([], [], color=ASSERTED, marker="o", linestyle="", label="dated (one day)"),
+        Line2D([], [], color=ASSERTED, linewidth=2.2, label="bounded / open-ended"),
+        Line2D([], [], color=UNREALISED, linewidth=2.2, linestyle="--", marker="o", markerfacecolor="white",
+               label="expected or potential"),
+        Line2D([], [], color=NEGATED, linewidth=1, linestyle=":", label="no bound known"),
+        Line2D([], [], color="#b22222", linewidth=1, linestyle=":", label="publication date"),
+    ]
+
+
 def _label(row) -> str:
     actor = f"{row.actors[0]}: " if len(row.actors) else ""
     label = f"{row.order}. {actor}{row.trigger}"
@@ -77,7 +89,7 @@ def plot_timeline(df: pd.DataFrame, ax=None, published=None, only_newsworthy: bo
         >>> df = timeline.build_timeline("On February 1, Trump signed a memorandum.", published="2025-02-28")
         >>> ax = plot_timeline(df, published="2025-02-28")
         >>> ax.figure
-        <timeline of 2 events>
+        <timeline of 1 event>
         >>> [t.get_text() for t in ax.get_yticklabels()]
         ['1. Trump: signed', '2. Trump: memorandum']
     """
@@ -85,7 +97,7 @@ def plot_timeline(df: pd.DataFrame, ax=None, published=None, only_newsworthy: bo
     rows = df[df.newsworthy] if only_newsworthy else df
     rows = rows.sort_values("order", kind="stable")
     if ax is None:
-        _, ax = new_figure(f"timeline of {len(rows)} events", (10, 1.2 + 0.38 * max(len(rows), 1)))
+        _, ax = new_figure(f"timeline of {len(rows)} event{'s' * (len(rows) != 1)}", (10, 1.2 + 0.38 * max(len(rows), 1)))
     low, high = _limits(rows, published)
     if low is None:
         ax.text(0.5, 0.5, "no event has a known date or bound", ha="center", va="center", transform=ax.transAxes)
@@ -121,4 +133,5 @@ def plot_timeline(df: pd.DataFrame, ax=None, published=None, only_newsworthy: bo
     ax.grid(axis="x", alpha=0.3)
     ax.set_title(title or "Timeline: points dated, bars bounded, arrows open-ended; hollow/dashed = expected or potential",
                  fontsize=9)
+    ax.legend(handles=_legend_handles(), loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7, frameon=False)
     return ax

@@ -91,7 +91,7 @@ def plot_timeline(df: pd.DataFrame, ax=None, published=None, only_newsworthy: bo
         >>> ax.figure
         <timeline of 1 event>
         >>> [t.get_text() for t in ax.get_yticklabels()]
-        ['1. Trump: signed', '2. Trump: memorandum']
+        ['1. Trump: signed']
     """
     validate(df, TIMELINE)
     rows = df[df.newsworthy] if only_newsworthy else df

@@ -15,14 +15,21 @@ Relation classes, from the event's side (a link stated from the time's side is i
 * OVERLAP <- INCLUDES, IS_INCLUDED, SIMULTANEOUS, DURING, DURING_INV, IDENTITY,
              BEGINS, ENDS, BEGUN_BY, ENDED_BY
 
-Predicted relation to the DCT ``P`` from the row's bounds [earliest, latest] (NaT = open):
-latest < P, or latest == P with an earlier or open start -> BEFORE; earliest > P, or
-earliest == P with a later or open end -> AFTER; otherwise the bounds include P (or
-are open on both sides) -> OVERLAP. Rows whose basis is ``none`` (no evidence at
-all) are counted apart as "undetermined".
-Predicted relation to a timex [ts, te] (gold value read as a calendar interval):
-inside -> OVERLAP, latest < ts -> BEFORE, earliest > te -> AFTER, else undetermined.
+Predicted relations come from the library's derivation ``timeline.ordering.relation_to``
+(documented there) applied to a row's bounds [earliest, latest]:
 
+* to the DCT: the publication is a moment of its day ``P`` (``moment=True``): bounds
+  ending by ``P`` -> BEFORE, starting on or after it -> AFTER, an event within the
+  day ``P`` is ordered by its tense (``lean``: the side of publication that tense, or
+  for an untensed event its surface form, gives), bounds holding ``P`` or open -> OVERLAP.
+  Rows whose basis is ``none`` (no evidence at all) are counted apart as "undetermined".
+* to a timex: an event anchored to that very expression lies within it (OVERLAP,
+  whatever the expression's normalization); otherwise its bounds are compared with
+  OUR normalization of the expression (the gold value when we found none): disjoint ->
+  BEFORE / AFTER, within -> OVERLAP, a present perfect ending on the expression's
+  first day -> BEFORE, else undetermined. Only links to calendar dates are scored.
+
+Undetermined links are scored as the majority class.
 Prints accuracy per gold relation class next to a majority-class baseline. Exits 1
 when a score is below its floor in benchmarks/floors.json (key "relations").
 """
@@ -47,6 +54,10 @@ sys.path.insert(0, str(HERE.parent))
 import tml  # noqa: E402
 
 import timeline  # noqa: E402
+from timeline import temporal  # noqa: E402
+from timeline.cues import publication_relation  # noqa: E402
+from timeline.model import Event  # noqa: E402
+from timeline.ordering import relation_to  # noqa: E402
 
 CLASSES = ("BEFORE", "AFTER", "OVERLAP")
 _CLASS = {"BEFORE": "BEFORE", "IBEFORE": "BEFORE", "AFTER": "AFTER", "IAFTER": "AFTER"}
@@ -83,28 +94,52 @@ def interval(value: str) -> tuple[dt.date, dt.date] | None:
         return None
 
 
-def predict_dct(row, dct: dt.date) -> str | None:
-    """BEFORE / AFTER / OVERLAP from a row's bounds against the DCT, or None (undetermined)."""
-    P = pd.Timestamp(dct)
-    lo, hi = row.earliest, row.latest
-    if pd.notna(hi) and (hi < P or (hi == P and (pd.isna(lo) or lo < P))):
-        return "BEFORE"
-    if pd.notna(lo) and (lo > P or (lo == P and (pd.isna(hi) or hi > P))):
-        return "AFTER"
-    return "OVERLAP"   # the bounds include P (or are open): it may hold at publication
+_LEAN = {"before": "BEFORE", "after": "AFTER"}
 
 
-def predict_timex(row, span: tuple[dt.date, dt.date]) -> str | None:
-    """BEFORE / AFTER / OVERLAP from a row's bounds against a timex interval, or None."""
-    start, end = pd.Timestamp(span[0]), pd.Timestamp(span[1])
-    lo, hi = row.earliest, row.latest
-    if pd.notna(hi) and hi < start:
-        return "BEFORE"
-    if pd.notna(lo) and lo > end:
-        return "AFTER"
-    if pd.notna(lo) and pd.notna(hi) and start <= lo and hi <= end:
+def lean(row, text: str = "") -> str | None:
+    """The side of publication a row's tense (or, untensed, its surface form) puts it on.
+
+    >>> import types
+    >>> lean(types.SimpleNamespace(trigger="signed", trigger_start=0, trigger_end=6, tense="past", aspect="none",
+    ...                            modality="asserted", kind="action", event_class="OCCURRENCE"), "signed")
+    'BEFORE'
+    """
+    event = Event(0, 0, len(text), row.trigger, row.trigger_start, row.trigger_end, kind=row.kind,
+                  modality=row.modality, event_class=row.event_class, tense=row.tense, aspect=row.aspect)
+    return _LEAN.get(publication_relation(event, text)[0])
+
+
+def predict_dct(row, dct: dt.date, text: str = "") -> str | None:
+    """BEFORE / AFTER / OVERLAP from a row's bounds against the DCT (``relation_to``).
+
+    The publication is a moment of its day: a same-day event is ordered by its tense.
+    """
+    return relation_to(row.earliest, row.latest, pd.Timestamp(dct), moment=True, lean=lean(row, text))
+
+
+def predict_timex(row, span: tuple[dt.date, dt.date], anchored: bool = False) -> str | None:
+    """BEFORE / AFTER / OVERLAP of a row against a timex interval, or None.
+
+    ``anchored``: the row's anchoring expression is this timex: the event lies
+    within it by construction (OVERLAP), whatever the expression's normalization.
+    """
+    if anchored:
         return "OVERLAP"
-    return None
+    perfect = "BEFORE" if (row.tense, row.aspect) == ("present", "perfective") else None
+    return relation_to(row.earliest, row.latest, pd.Timestamp(span[0]), pd.Timestamp(span[1]), lean=perfect)
+
+
+def _own_intervals(doc, dct) -> dict:
+    """gold tid -> (our interval of the same expression, our text) from ``timeline.temporal.find``."""
+    ours = temporal.find(doc.text, dct)
+    found = {}
+    for gold in doc.timexes:
+        best = max(ours, key=lambda t: min(t.end, gold.end) - max(t.start, gold.start), default=None)
+        if best is not None and min(best.end, gold.end) > max(best.start, gold.start):
+            span = (best.earliest, best.latest) if best.earliest and best.latest else None
+            found[gold.attrs.get("tid")] = (span, best.text)
+    return found
 
 
 def _dct(doc) -> dt.date | None:
@@ -171,6 +206,7 @@ def run(corpus=None, errors=None) -> dict:
         gold_events += len(doc.events)
         detected += len(matched)
         timexes = {t.attrs.get("tid"): t for t in doc.timexes}
+        own = _own_intervals(doc, dct)
         for link in doc.tlinks:
             if "eventInstanceID" in link and "relatedToTime" in link:
                 eiid, tid, inverted = link["eventInstanceID"], link["relatedToTime"], False
@@ -183,7 +219,7 @@ def run(corpus=None, errors=None) -> dict:
                 continue
             gold = relation_class(link.get("relType", ""), inverted)
             if tid == doc.dct_tid and dct:
-                predicted = predict_dct(row, dct)
+                predicted = predict_dct(row, dct, doc.text)
                 dct_tally.pairs.append((gold, predicted, row.basis != "none"))
                 if predicted != gold:
                     key = (gold, predicted, row.tense, row.rule)
@@ -191,9 +227,12 @@ def run(corpus=None, errors=None) -> dict:
                     if len(samples[key]) < 3:
                         samples[key].append(f"{doc.doc_id}: {row.trigger!r} in {doc.text[max(0, row.trigger_start - 60):row.trigger_end + 30]!r}")
             elif tid in timexes:
-                span = interval(timexes[tid].attrs.get("value", ""))
+                ours, our_text = own.get(tid, (None, None))
+                span = interval(timexes[tid].attrs.get("value", ""))   # links to calendar dates are scored
                 if span is not None:
-                    predicted = predict_timex(row, span)
+                    span = ours or span
+                    anchored = isinstance(row.timex, str) and row.timex in (our_text, doc.text[timexes[tid].start:timexes[tid].end])
+                    predicted = predict_timex(row, span, anchored)
                     timex_tally.pairs.append((gold, predicted, predicted is not None))
     elapsed = time.perf_counter() - started
     dct_text, dct_acc, dct_base = dct_tally.table("event-DCT")

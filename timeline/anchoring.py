@@ -18,6 +18,7 @@ _MODIFIER_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}$")
 _FUNCTION = re.compile(r"\b(?:to|that|and|or|for|with|in|on|at|of|by|from|the|a|an|as|than|into|but|is|are|was|were|"
                        r"it|he|she|they|we|i|you|will|would|has|have|had|not)\b", re.I)
 _REPORTED = re.compile(r"\bthat\b|[\"“”‘’`]|''|;")
+_POSTPOSED_REPORT = re.compile(r"^[^,;:]*[,;:][\"“”'’`\s]*(?:[\w.'’-]+\s+){0,6}$")
 _PREPOSED_GAP = re.compile(r"^[\s,;:]*$")
 #: How far after a trigger an adjunct timex outside the clause span may stand.
 _TRAILING_CHARS = 60
@@ -41,6 +42,17 @@ def _trailing(event: Event, timex: TimeExpr, events: list[Event], text: str) -> 
     nominal = event.tense == "none"
     return not any(event.trigger_end <= other.trigger_start and other.trigger_end <= timex.start
                    and (nominal or other.tense != "none") for other in events if other is not event)
+
+
+def _reported_content(report: Event, timex: TimeExpr, events: list[Event], text: str, preposed: bool) -> bool:
+    """True when a timex near a reporting verb dates what is reported, not the report: it stands
+    after "that" or a quote ("said that ... on Monday"), after another event ("said employees
+    were told this week"), or before a postposed report ("... later this month, a spokesman said")."""
+    if timex.start >= report.trigger_end:
+        between = text[report.trigger_end:timex.start]
+        return bool(_REPORTED.search(between)) or any(
+            report.trigger_end <= other.trigger_start and other.trigger_end <= timex.start for other in events)
+    return not preposed and _POSTPOSED_REPORT.match(text[timex.end:report.trigger_start]) is not None
 
 
 def _compatible(event: Event, timex: TimeExpr, text: str, reference: dt.date | None = None,
@@ -109,8 +121,7 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
             if not (inside or preposed or trailing) or not _compatible(event, timex, text, reference, preposed):
                 continue
             distance = min(abs(timex.start - event.trigger_end), abs(event.trigger_start - timex.end))
-            if event.event_class == "REPORTING" and timex.start > event.trigger_end and _REPORTED.search(
-                    text[event.trigger_end:timex.start]):
+            if event.event_class == "REPORTING" and _reported_content(event, timex, events, text, preposed):
                 continue   # a report takes its own date ("said Monday"), not one of what it reports
             if best is None or distance < best[0]:
                 best = (distance, t_index)

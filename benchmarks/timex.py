@@ -122,6 +122,31 @@ def run_timeline(docs):
     return preds, best, frame_elapsed
 
 
+#: Synthetic worst cases for the scanner (long runs of lead words, numbers, number words): each
+#: must run in linear time; a regex that backtracks catastrophically shows up here first.
+ADVERSARIAL = {
+    "number words": "twenty-one thirty-two forty-three ",
+    "digits": "1 2 3 4 5 6 7 8 9 10 ",
+    "determiners": "the a an the ",
+    "months": "January February March ",
+    "hyphenated ages": "two-year-old-",
+    "clock times": "a.m. p.m. 10:30 ",
+}
+ADVERSARIAL_CHARS = 200_000
+ADVERSARIAL_FLOOR = 10_000  # chars/s; real text runs at ~2,000,000
+
+
+def run_adversarial():
+    from timeline.temporal import find
+    rows = []
+    for name, unit in ADVERSARIAL.items():
+        text = unit * (ADVERSARIAL_CHARS // len(unit))
+        started = time.perf_counter()
+        find(text, dt.date(2025, 2, 28))
+        rows.append((name, len(text) / (time.perf_counter() - started)))
+    return rows
+
+
 def dateparser_subset(docs):
     """The fixed subset dateparser runs on: every k-th document until the character budget."""
     chosen, size = [], 0
@@ -331,11 +356,16 @@ def main(argv=None) -> int:
         for cause, items in ranked[:10]:
             print(f"  {len(items):4d}  {cause}")
 
+    adversarial = run_adversarial()
+    print("worst-case inputs (chars/s): " + ", ".join(f"{name} {speed:,.0f}" for name, speed in adversarial))
+
     if args.no_floors:
         return 0
     floors = json.loads((HERE / "floors.json").read_text(encoding="utf-8")).get("timex", {})
     measured = dict(scores["both"].row(), chars_per_s=speed)
     below = [f"{k} {measured[k]:.1f} < floor {v}" for k, v in sorted(floors.items()) if k in measured and measured[k] < v]
+    below += [f"worst-case input '{name}' {speed:,.0f} chars/s < {ADVERSARIAL_FLOOR:,} (catastrophic backtracking?)"
+              for name, speed in adversarial if speed < ADVERSARIAL_FLOOR]
     for message in below:
         print(f"BELOW FLOOR: {message}")
     return 1 if below else 0

@@ -100,3 +100,9 @@ def test_rule_loader_reports_unknown_fragment(tmp_path):
     (tmp_path / "bad.yaml").write_text("family: x\nrules:\n  - {id: r1, pattern: '{nope}', type: DATE, norm: date}\n")
     with pytest.raises(errors.RuleError, match=r"bad.yaml: rule r1: unknown fragment \{nope\}"):
         rules.load_rules(str(tmp_path))
+
+
+def test_anchored_only_when_the_value_comes_from_the_reference_date():
+    found = by_text(temporal.find("On Feb. 1, 2025 and on February 3 and last week it rained.", REF))
+    assert not found["Feb. 1, 2025"].anchored
+    assert found["February 3"].anchored and found["last week"].anchored

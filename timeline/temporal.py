@@ -94,6 +94,9 @@ def find(text: str, reference: dt.date | None) -> list[TimeExpr]:
         [('February 1', 'XXXX-02-01')]
     """
     context = Context(text, reference)
+    # the same expressions read without a reference date tell which values depend on it
+    unanchored = Context(text, None)
+    unanchored.previous, unanchored.previous_rules = context.previous, context.previous_rules
     found: list[TimeExpr] = []
     for rule, groups, match in scanner().scan(text):
         start, end = match.span(_core_group(match)) if "core" in groups else match.span()
@@ -102,8 +105,10 @@ def find(text: str, reference: dt.date | None) -> list[TimeExpr]:
             continue
         type_, value, mod = result
         earliest, latest, precision = normalize.interval(type_, value, reference, rule)
+        anchored = reference is not None and rule.norm != "fixed" and \
+            normalize.normalize(rule, groups, unanchored, start, end) != result
         expr = TimeExpr(start, end, text[start:end], type_, value, earliest, latest, precision, rule.id,
-                        mod=mod, anchored=reference is not None and rule.norm != "fixed")
+                        mod=mod, anchored=anchored)
         found.append(expr)
         context.previous.append(expr)
         context.previous_rules.append((expr, rule))

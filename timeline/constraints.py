@@ -174,6 +174,13 @@ def constrain(builder: Builder) -> None:
         if relation == "inherit":
             j = _governing(i, events) if events[i].timex is None else None
             relation, rule = (relations[j][0], "clause_inherit") if j is not None and relations[j][0] != "inherit" else ("none", "none")
+        elif relation == "after_governor":
+            j = _governing(i, events)
+            if j is not None and relations[j][0] == "before":
+                builder.between(i, "after", j, rule, f"'{events[i].trigger}' after '{events[j].trigger}', which governs it")
+                relation = "none"
+            else:
+                relation = "after"
         builder.relation[i], builder.relation_rule[i] = relation, rule
         builder.to_publication(i, relation, rule)
     for i, name, rule, label in cues.windows(events, builder.timexes, builder.text):

@@ -189,3 +189,12 @@ def test_bearing_proposes_events_for_open_questions_only():
     found = validate(bearing(questions, df), BEARINGS)
     assert found[["question_id", "event_id", "shared"]].values.tolist() == [["gas", "a-e1", ["iranian", "iraq"]]]
     assert bearing(questions, df, min_shared=3).empty
+
+
+def test_a_coordinated_verb_shares_the_subject_of_the_previous_one():
+    text = "Washington has pressured Baghdad to halt gas imports and consider further measures."
+    rows = [event(1, text, "halt", "expected", ["Washington"]), event(2, text, "consider", "expected", ["Officials"])]
+    rows[1]["sentence"] = rows[0]["sentence"]
+    drafts = candidate_questions(frame(*rows), horizon="2025-12-31", reference="2025-02-28", articles={"a": text})
+    assert drafts.title.tolist() == ["Will Baghdad halt gas imports by 2025-12-31?",
+                                     "Will Baghdad consider further measures by 2025-12-31?"]

@@ -136,6 +136,22 @@ def _subject(actors, row, text: str, offset: int, whole: bool) -> str:
     return actor
 
 
+def _subjects(rows: pd.DataFrame, texts: dict) -> dict[str, str]:
+    """Each event's subject, in text order: a verb coordinated with the previous one in its
+    sentence ("to halt gas imports and consider measures") shares that verb's subject."""
+    subjects, previous = {}, {}
+    for _, row in rows.sort_values(["article_id", "trigger_start"], kind="stable").iterrows():
+        text, offset, whole = _context(row, texts)
+        where = (row["article_id"], row["sentence"])
+        before = _WORD.findall(text[: max(0, row["trigger_start"] - offset)])[-1:]
+        if whole and before and before[0].lower() in ("and", "or") and where in previous:
+            subjects[row["event_id"]] = previous[where]
+        else:
+            subjects[row["event_id"]] = _subject(row["actors"], row, text, offset, whole)
+        previous[where] = subjects[row["event_id"]]
+    return subjects
+
+
 def _predicate(row, text: str, offset: int) -> tuple[str, str]:
     """The 'what' of the question and the grouping key (the happening's head noun)."""
     begin = max(0, row["trigger_start"] - offset)
@@ -214,13 +230,13 @@ def candidate_questions(df: pd.DataFrame, horizon, reference=None, articles=None
     rows = df[df["modality"].isin(["expected", "potential"])].sort_values("order", kind="stable")
     groups: dict[str, list] = {}
     texts = _texts(articles)
+    subjects = _subjects(rows, texts)
     for _, row in rows.iterrows():
         text, offset, whole = _context(row, texts)
         if whole and _is_purpose(row, text, offset):
             continue
         what, key = _predicate(row, text, offset)
-        who = _subject(row["actors"], row, text, offset, whole)
-        groups.setdefault(key, []).append((row, what, who))
+        groups.setdefault(key, []).append((row, what, subjects[row["event_id"]]))
     drafts = []
     for mentions in groups.values():
         # The wording comes from the mention that gives the timing (the tightest latest bound);

@@ -156,8 +156,6 @@ def duration_value(count, unit: str) -> str:
         >>> duration_value(2.5, "Y"), duration_value(5.5, "TH"), duration_value("X", "D")
         ('P2Y6M', 'PT5H30M', 'PXD')
     """
-    if unit == "Q":
-        unit, count = "M", (count * 3 if count != "X" else "X")
     if unit == "WE":
         unit, count = "D", (count * 2 if count != "X" else "X")
     if unit in ("DE", "CE") and count != "X" and float(count).is_integer():

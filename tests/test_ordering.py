@@ -263,3 +263,39 @@ def test_long_articles_are_solved_in_blocks_with_one_total_order(monkeypatch):
     assert sorted(b.order for b in blocked) == list(range(1, len(events) + 1))
     met = [b for e, b in zip(events, blocked) if e.trigger == "met"]
     assert [b.order for b in met] == sorted(b.order for b in met)   # 1 February ... 20 February
+
+
+def _range_cases():
+    family = cues.rules()["ranges"]
+    for example in family["examples"]:
+        yield pytest.param(example, True, id=f"ranges:{example['text']}")
+    for example in family["negatives"]:
+        yield pytest.param(example, False, id=f"ranges:not:{example['text']}")
+
+
+@pytest.mark.parametrize("example, positive", list(_range_cases()))
+def test_range_rules(example, positive):
+    from timeline.constraints import ranged
+    text = example["text"]
+    first = text.index(example["first"])
+    second = text.index(example["second"], first + len(example["first"]))
+    tx = [TimeExpr(first, first + len(example["first"]), example["first"], "DATE", "X", None, None, "day", "r"),
+          TimeExpr(second, second + len(example["second"]), example["second"], "DATE", "X", None, None, "day", "r")]
+    assert (ranged(tx, 0, text) == [0, 1]) is positive
+
+
+def test_an_event_anchored_in_a_range_spans_it():
+    text = "The fund bought shares from Aug. 26 to Oct. 20 for cash."
+    events = make_events(text, {"bought": {"tense": "past"}})
+    tx = [timex(text, "Aug. 26", "2025-01-26", dt.date(2025, 1, 26), dt.date(2025, 1, 26)),
+          timex(text, "Oct. 20", "2025-02-20", dt.date(2025, 2, 20), dt.date(2025, 2, 20))]
+    bound = ordering.solve(events, tx, PUB, text)[0]
+    assert (bound.earliest, bound.latest) == (dt.date(2025, 1, 26), dt.date(2025, 2, 20))
+    assert ordering.relation_to(bound.earliest, bound.latest, dt.date(2025, 2, 20)) is None   # not BEFORE its end
+
+
+def test_relation_to_publication_orders_same_day_events_by_tense():
+    day = dt.date(2025, 2, 28)
+    assert ordering.relation_to(day, day, day, moment=True, lean="BEFORE") == "BEFORE"
+    assert ordering.relation_to(day, day, day) == "OVERLAP"            # a day holds a same-day event
+    assert ordering.relation_to(None, day, day) is None                 # may end that day or before

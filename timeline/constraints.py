@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import replace
 
 from . import cues
 from .model import Event, TimeExpr
@@ -51,6 +52,25 @@ def _vague_offsets(timex: TimeExpr, reference: dt.date | None) -> tuple[float, f
         after = (timex.latest - reference).days if timex.latest else math.inf
         return before, after
     return None
+
+
+def ranged(timexes: list[TimeExpr], index: int, text: str) -> list[int]:
+    """Indices of the expressions joined with ``timexes[index]`` as a range or coordination.
+
+    Examples:
+        >>> text = "bought from Aug. 26 to Oct. 20 for cash"
+        >>> tx = [TimeExpr(12, 19, "Aug. 26", "DATE", "1989-08-26", None, None, "day", "r"),
+        ...       TimeExpr(23, 30, "Oct. 20", "DATE", "1989-10-20", None, None, "day", "r")]
+        >>> ranged(tx, 1, text)
+        [0, 1]
+    """
+    joiner = cues.rules()["ranges"]["regex"]
+    low = high = index
+    while low > 0 and joiner.match(text[timexes[low - 1].end:timexes[low].start]):
+        low -= 1
+    while high + 1 < len(timexes) and joiner.match(text[timexes[high].end:timexes[high + 1].start]):
+        high += 1
+    return list(range(low, high + 1))
 
 
 class Builder:
@@ -109,8 +129,19 @@ class Builder:
             for x, y in ((_start(a), _start(b)), (_start(b), _start(a)), (_end(a), _end(b)), (_end(b), _end(a))):
                 self.leq(x, y, 0, rule, label, "relative")
 
+    def dating(self, index: int) -> TimeExpr:
+        """The anchoring expression, widened over the expressions ranged or coordinated with it
+        (rule ``anchor_range`` of ordering.yaml: "from Aug. 26 to Oct. 20", "in 1990 and 1991")."""
+        timex, joined = self.timexes[index], ranged(self.timexes, index, self.text)
+        if len(joined) == 1 or any(self.timexes[k].earliest is None or self.timexes[k].latest is None for k in joined):
+            return timex
+        chain = [self.timexes[k] for k in joined]
+        return replace(timex, earliest=min(t.earliest for t in chain), latest=max(t.latest for t in chain),
+                       text=self.text[chain[0].start:chain[-1].end], rule=cues.rules()["ranges"]["id"],
+                       anchored=any(t.anchored for t in chain))
+
     def anchor(self, i: int) -> None:
-        event, timex = self.events[i], self.timexes[self.events[i].timex]
+        event, timex = self.events[i], self.dating(self.events[i].timex)
         s, e, state = _start(i), _end(i), event.kind == "state"
         label = f"'{event.trigger}' within '{timex.text}' ({timex.value})"
         offsets = _vague_offsets(timex, self.reference)

@@ -55,7 +55,8 @@ def rules() -> dict:
         data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise RuleError(f"{RULES_FILE.name}: invalid YAML ({exc})") from None
-    for family in ("publication", "reported", "cues", "windows", "synonyms", "vague_values", "support_verbs", "aspectual"):
+    for family in ("publication", "reported", "cues", "windows", "synonyms", "vague_values", "support_verbs", "aspectual",
+                   "ranges"):
         if family not in data:
             raise RuleError(f"{RULES_FILE.name}: missing section {family!r}")
     for cue in data["cues"] + data["windows"]:
@@ -73,6 +74,10 @@ def rules() -> dict:
                 rule["not_preceded_regex"] = re.compile(rule["not_preceded_by"])
         except re.error as exc:
             raise RuleError(f"{RULES_FILE.name}: rule {rule.get('id')!r}: bad pattern ({exc})") from None
+    try:
+        data["ranges"]["regex"] = re.compile(data["ranges"]["pattern"])
+    except (KeyError, TypeError, re.error) as exc:
+        raise RuleError(f"{RULES_FILE.name}: ranges: missing or bad pattern ({exc})") from None
     data["synonym_groups"] = [frozenset(w.lower() for w in group) for group in data["synonyms"]]
     data["support_words"] = frozenset(data["support_verbs"]["verbs"])
     return data

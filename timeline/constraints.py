@@ -209,9 +209,7 @@ def constrain(builder: Builder) -> None:
             j = _governing(i, events)
             if j is not None and relations[j][0] == "before":
                 builder.between(i, "after", j, rule, f"'{events[i].trigger}' after '{events[j].trigger}', which governs it")
-                relation = "none"
-            else:
-                relation = "after"
+            relation = "after" if j is not None and relations[j][0] in ("after", "includes") else "none"
         builder.relation[i], builder.relation_rule[i] = relation, rule
         builder.to_publication(i, relation, rule)
     for i, name, rule, label in cues.windows(events, builder.timexes, builder.text):

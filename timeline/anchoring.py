@@ -46,12 +46,14 @@ def _trailing(event: Event, timex: TimeExpr, events: list[Event], text: str) -> 
 
 def _reported_content(report: Event, timex: TimeExpr, events: list[Event], text: str, preposed: bool) -> bool:
     """True when a timex near a reporting verb dates what is reported, not the report: it stands
-    after "that" or a quote ("said that ... on Monday"), after another event ("said employees
-    were told this week"), or before a postposed report ("... later this month, a spokesman said")."""
+    after "that" or a quote ("said that ... on Monday"), after another finite event ("said
+    employees were told this week"; "said in a statement Monday" keeps it), or before a postposed
+    report ("... later this month, a spokesman said")."""
     if timex.start >= report.trigger_end:
         between = text[report.trigger_end:timex.start]
         return bool(_REPORTED.search(between)) or any(
-            report.trigger_end <= other.trigger_start and other.trigger_end <= timex.start for other in events)
+            report.trigger_end <= other.trigger_start and other.trigger_end <= timex.start and other.tense != "none"
+            for other in events)
     return not preposed and _POSTPOSED_REPORT.match(text[timex.end:report.trigger_start]) is not None
 
 

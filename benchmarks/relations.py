@@ -23,11 +23,13 @@ Predicted relations come from the library's derivation ``timeline.ordering.relat
   day ``P`` is ordered by its tense (``lean``: the side of publication that tense, or
   for an untensed event its surface form, gives), bounds holding ``P`` or open -> OVERLAP.
   Rows whose basis is ``none`` (no evidence at all) are counted apart as "undetermined".
-* to a timex: an event anchored to that very expression lies within it (OVERLAP,
-  whatever the expression's normalization); otherwise its bounds are compared with
-  OUR normalization of the expression (the gold value when we found none): disjoint ->
-  BEFORE / AFTER, within -> OVERLAP, a present perfect ending on the expression's
-  first day -> BEFORE, else undetermined. Only links to calendar dates are scored.
+* to a timex (``timeline.ordering.relation_to_expression``): an event anchored to
+  that very expression lies within it (OVERLAP, whatever the expression's
+  normalization); an expression of the event's own clause that anchoring did not
+  choose is undetermined; otherwise the bounds are compared with OUR normalization of
+  the expression (the gold value when we found none): disjoint -> BEFORE / AFTER,
+  within -> OVERLAP, a present perfect ending on the expression's first day -> BEFORE,
+  else undetermined. Only links to calendar dates are scored.
 
 Undetermined links are scored as the majority class.
 Prints accuracy per gold relation class next to a majority-class baseline. Exits 1
@@ -57,7 +59,7 @@ import timeline  # noqa: E402
 from timeline import temporal  # noqa: E402
 from timeline.cues import publication_relation  # noqa: E402
 from timeline.model import Event  # noqa: E402
-from timeline.ordering import relation_to  # noqa: E402
+from timeline.ordering import relation_to, relation_to_expression  # noqa: E402
 
 CLASSES = ("BEFORE", "AFTER", "OVERLAP")
 _CLASS = {"BEFORE": "BEFORE", "IBEFORE": "BEFORE", "AFTER": "AFTER", "IAFTER": "AFTER"}
@@ -118,16 +120,15 @@ def predict_dct(row, dct: dt.date, text: str = "") -> str | None:
     return relation_to(row.earliest, row.latest, pd.Timestamp(dct), moment=True, lean=lean(row, text))
 
 
-def predict_timex(row, span: tuple[dt.date, dt.date], anchored: bool = False) -> str | None:
-    """BEFORE / AFTER / OVERLAP of a row against a timex interval, or None.
+def predict_timex(row, span: tuple[dt.date, dt.date], anchored: bool = False, clause_mate: bool = False) -> str | None:
+    """BEFORE / AFTER / OVERLAP of a row against a timex interval, or None (``relation_to_expression``).
 
-    ``anchored``: the row's anchoring expression is this timex: the event lies
-    within it by construction (OVERLAP), whatever the expression's normalization.
+    ``anchored``: the row's anchoring expression is this timex; ``clause_mate``: the
+    timex stands in the row's clause without anchoring it.
     """
-    if anchored:
-        return "OVERLAP"
     perfect = "BEFORE" if (row.tense, row.aspect) == ("present", "perfective") else None
-    return relation_to(row.earliest, row.latest, pd.Timestamp(span[0]), pd.Timestamp(span[1]), lean=perfect)
+    return relation_to_expression(row.earliest, row.latest, pd.Timestamp(span[0]), pd.Timestamp(span[1]),
+                                  anchored=anchored, clause_mate=clause_mate, lean=perfect)
 
 
 def _own_intervals(doc, dct) -> dict:
@@ -232,7 +233,9 @@ def run(corpus=None, errors=None) -> dict:
                 if span is not None:
                     span = ours or span
                     anchored = isinstance(row.timex, str) and row.timex in (our_text, doc.text[timexes[tid].start:timexes[tid].end])
-                    predicted = predict_timex(row, span, anchored)
+                    gold_timex = timexes[tid]
+                    clause_mate = not anchored and row.start <= gold_timex.start and gold_timex.end <= row.end
+                    predicted = predict_timex(row, span, anchored, clause_mate)
                     timex_tally.pairs.append((gold, predicted, predicted is not None))
     elapsed = time.perf_counter() - started
     dct_text, dct_acc, dct_base = dct_tally.table("event-DCT")

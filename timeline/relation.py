@@ -1,0 +1,90 @@
+"""Relations derived from bounds: an event against the publication or a temporal expression.
+
+What a timeline row's bounds ``[earliest, latest]`` say about its relation (BEFORE,
+AFTER, OVERLAP, or undetermined) to a reference: the publication moment (the DCT) or
+an expression of the article. Re-exported by :mod:`timeline.ordering`; used by
+``benchmarks/relations.py`` against TimeML TLINKs.
+"""
+from __future__ import annotations
+
+import datetime as dt  # noqa: F401  (doctests)
+
+RELATIONS = ("BEFORE", "AFTER", "OVERLAP")
+
+
+def relation_to(earliest, latest, first, last=None, moment: bool = False, lean: str | None = None) -> str | None:
+    """The relation of an event to a reference span of days, derived from the event's bounds.
+
+    The event lies somewhere in the days ``[earliest, latest]`` (None or NaT = open
+    side); the reference covers the days ``[first, last]`` (``last`` defaults to
+    ``first``). With ``moment`` the reference is one moment of the day ``first``
+    (the publication): an event bounded to end by that day ended before it.
+
+    * BEFORE: the event ends before the reference (for a moment: by its day,
+      having possibly started earlier, as tense ``past`` bounds it; for days,
+      the same when ``lean`` is BEFORE: a present perfect, which places its
+      event before the present period, against an expression naming that day);
+    * AFTER: it starts after the reference (for a moment: on or after its day,
+      with an open or later end);
+    * within the reference: OVERLAP, the reference includes it; for a moment,
+      ``lean`` (BEFORE for a past event, AFTER for a future one: the side tense
+      gives) orders a same-day event against the moment;
+    * nothing bounds the event, or (for a moment) its possible days hold the
+      moment's day on both sides: OVERLAP, the one relation nothing contradicts;
+    * otherwise (it may fall on either side of an edge): None, undetermined.
+
+    Examples:
+        >>> P = dt.date(2025, 2, 28)
+        >>> relation_to(None, P, P, moment=True), relation_to(P, None, P, moment=True)
+        ('BEFORE', 'AFTER')
+        >>> relation_to(P, P, P, moment=True), relation_to(P, P, P, moment=True, lean="BEFORE")
+        ('OVERLAP', 'BEFORE')
+        >>> relation_to(None, P, P) is None, relation_to(None, P, P, lean="BEFORE"), relation_to(None, None, P)
+        (True, 'BEFORE', 'OVERLAP')
+        >>> feb = (dt.date(2025, 2, 1), dt.date(2025, 2, 28))
+        >>> relation_to(dt.date(2025, 2, 3), dt.date(2025, 2, 3), *feb), relation_to(None, dt.date(2025, 1, 9), *feb)
+        ('OVERLAP', 'BEFORE')
+    """
+    known = lambda value: value is not None and value == value   # noqa: E731  (NaT != NaT)
+    lo, hi = (earliest if known(earliest) else None), (latest if known(latest) else None)
+    last = first if last is None else last
+    touches = hi is not None and hi == first and (lo is None or lo < first)
+    if hi is not None and (hi < first or (touches and (moment or lean == "BEFORE"))):
+        return "BEFORE"
+    if lo is not None and (lo > last or (moment and lo == last and (hi is None or hi > last))):
+        return "AFTER"
+    if lo is not None and hi is not None and first <= lo and hi <= last:
+        return lean if moment and lean in RELATIONS else "OVERLAP"
+    if (lo is None and hi is None) or (moment and (lo is None or lo <= first) and (hi is None or hi >= last)):
+        return "OVERLAP"
+    return None
+
+
+def relation_to_expression(earliest, latest, first, last, anchored: bool = False, clause_mate: bool = False,
+                           lean: str | None = None) -> str | None:
+    """The relation of an event to a temporal expression of its article covering days ``[first, last]``.
+
+    * the expression anchors the event (``anchored``): OVERLAP, the event lies within it
+      by construction, whatever the expression's normalization;
+    * the expression stands in the event's own clause but anchoring chose another
+      dating (``clause_mate``): undetermined (None). Clause-mates that do not date the
+      event are ends of ranges, items of lists, appositions ("the quarter ended
+      Sept. 30"), or the better dating; bounds taken from another expression say
+      nothing reliable about them;
+    * otherwise :func:`relation_to` on the days, with ``lean`` (BEFORE for a present
+      perfect, which places its event before the present period).
+
+    Examples:
+        >>> d = dt.date(2025, 2, 3)
+        >>> relation_to_expression(d, d, dt.date(2025, 2, 1), dt.date(2025, 2, 28), anchored=True)
+        'OVERLAP'
+        >>> relation_to_expression(d, d, dt.date(2025, 3, 1), dt.date(2025, 3, 31))
+        'BEFORE'
+        >>> relation_to_expression(d, d, dt.date(2025, 3, 1), dt.date(2025, 3, 31), clause_mate=True) is None
+        True
+    """
+    if anchored:
+        return "OVERLAP"
+    if clause_mate:
+        return None
+    return relation_to(earliest, latest, first, last, lean=lean)

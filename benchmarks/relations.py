@@ -192,7 +192,10 @@ class Tally:
 
 
 def run(corpus=None, errors=None) -> dict:
-    docs = [d for part in tml.tbaq_documents(corpus).values() for d in part]
+    parts = tml.tbaq_documents(corpus)
+    docs = [d for part in parts.values() for d in part]
+    part_of = {id(d): name for name, part in parts.items() for d in part}
+    by_part = collections.defaultdict(lambda: (Tally(), Tally()))   # part -> (event-DCT, event-timex)
     if not docs:
         raise SystemExit(f"no TimeML documents under {corpus or tml.TBAQ}")
     dct_tally, timex_tally = Tally(), Tally()
@@ -222,6 +225,7 @@ def run(corpus=None, errors=None) -> dict:
             if tid == doc.dct_tid and dct:
                 predicted = predict_dct(row, dct, doc.text)
                 dct_tally.pairs.append((gold, predicted, row.basis != "none"))
+                by_part[part_of[id(doc)]][0].pairs.append(dct_tally.pairs[-1])
                 if predicted != gold:
                     key = (gold, predicted, row.tense, row.rule)
                     mistakes[key] += 1
@@ -237,6 +241,7 @@ def run(corpus=None, errors=None) -> dict:
                     clause_mate = not anchored and row.start <= gold_timex.start and gold_timex.end <= row.end
                     predicted = predict_timex(row, span, anchored, clause_mate)
                     timex_tally.pairs.append((gold, predicted, predicted is not None))
+                    by_part[part_of[id(doc)]][1].pairs.append(timex_tally.pairs[-1])
     elapsed = time.perf_counter() - started
     dct_text, dct_acc, dct_base = dct_tally.table("event-DCT")
     timex_text, timex_acc, timex_base = timex_tally.table("event-timex")
@@ -244,6 +249,10 @@ def run(corpus=None, errors=None) -> dict:
           f"({detected / max(1, gold_events):.3f}); {elapsed:.1f} s")
     print(dct_text)
     print(timex_text)
+    for name, (dct_part, timex_part) in sorted(by_part.items()):
+        (_, d_acc, d_base), (_, t_acc, t_base) = dct_part.table(name), timex_part.table(name)
+        print(f"  {name}: event-DCT {d_acc:.3f} (baseline {d_base:.3f}, {len(dct_part.pairs)} links), "
+              f"event-timex {t_acc:.3f} (baseline {t_base:.3f}, {len(timex_part.pairs)} links)")
     if errors:
         with open(errors, "w", encoding="utf-8") as handle:
             for key, count in mistakes.most_common():

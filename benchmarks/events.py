@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime as dt
-import json
 import re
 import sys
 import time
@@ -35,6 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
+import floors  # noqa: E402
 import tml  # noqa: E402
 
 from timeline import events as event_stage  # noqa: E402
@@ -169,12 +169,7 @@ def main(argv=None) -> int:
                 out.write(f"{n}\t{g}\t{p}\n")
     if args.no_floors:
         return 0
-    floors = json.loads((HERE / "floors.json").read_text(encoding="utf-8")).get("events", {})
-    failed = [f"{key} {rows['both'][key]:.3f} < floor {floor}" for key, floor in floors.items()
-              if key in rows["both"] and rows["both"][key] < floor]
-    for line in failed:
-        print("BELOW FLOOR:", line, file=sys.stderr)
-    return 1 if failed else 0
+    return floors.check("events", rows["both"])
 
 
 if __name__ == "__main__":

@@ -39,7 +39,6 @@ later system 28.6. Exits 1 below the floors of benchmarks/floors.json (key
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -48,6 +47,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
+import floors  # noqa: E402
 import semeval_data  # noqa: E402
 import timeline  # noqa: E402
 from timeline.awareness import awareness, micro_awareness, parse_semeval  # noqa: E402
@@ -220,14 +220,8 @@ def main(argv=None) -> int:
         print(f"\n--- system {args.show}\n{system}--- gold\n{gold}")
     if args.no_floors:
         return 0
-    floors = json.loads((HERE / "floors.json").read_text(encoding="utf-8")).get("semeval_timeline", {})
-    keys = {"track_a_f1": "A raw text", "track_b_f1": "B~ gold events"}
-    below = [f"{k} {measured[keys[k]]:.1f} < floor {v}" for k, v in sorted(floors.items())
-             if k in keys and measured[keys[k]] < v]
-    if below:
-        print("BELOW FLOOR: " + "; ".join(below))
-        return 1
-    return 0
+    return floors.check("semeval_timeline", {"track_a_f1": measured["A raw text"],
+                                             "track_b_f1": measured["B~ gold events"]})
 
 
 if __name__ == "__main__":

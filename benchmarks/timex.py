@@ -35,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
+import floors  # noqa: E402
 import tml  # noqa: E402
 
 #: dateparser runs on every k-th document (sorted by name) until this many characters.
@@ -105,13 +106,20 @@ def run_timeline(docs):
     from timeline.temporal import find
     find_timexes("warm up on 1 February 2025.", published="2025-02-28")  # build the scanner once
     refs = [_dct(doc) for doc in docs]
-    started = time.perf_counter()
     preds = []
     for doc, ref in zip(docs, refs):
         frame = find_timexes(doc.text, published=ref)
         preds.append(list(zip(frame.start.tolist(), frame.end.tolist(), frame.type.tolist(),
                               frame.value.tolist(), frame.text.tolist(), frame.rule.tolist())))
-    frame_elapsed = time.perf_counter() - started
+    # Timed after that first pass, best of 3 like find below: the first pass also compiles
+    # each lead word's matcher once per process, a start-up cost an archive run pays once.
+    frame_elapsed = None
+    for _ in range(3):
+        started = time.perf_counter()
+        for doc, ref in zip(docs, refs):
+            find_timexes(doc.text, published=ref)
+        elapsed = time.perf_counter() - started
+        frame_elapsed = elapsed if frame_elapsed is None else min(frame_elapsed, elapsed)
     best = None
     for _ in range(3):
         started = time.perf_counter()
@@ -361,14 +369,10 @@ def main(argv=None) -> int:
 
     if args.no_floors:
         return 0
-    floors = json.loads((HERE / "floors.json").read_text(encoding="utf-8")).get("timex", {})
-    measured = dict(scores["both"].row(), chars_per_s=speed)
-    below = [f"{k} {measured[k]:.1f} < floor {v}" for k, v in sorted(floors.items()) if k in measured and measured[k] < v]
-    below += [f"worst-case input '{name}' {speed:,.0f} chars/s < {ADVERSARIAL_FLOOR:,} (catastrophic backtracking?)"
-              for name, speed in adversarial if speed < ADVERSARIAL_FLOOR]
-    for message in below:
-        print(f"BELOW FLOOR: {message}")
-    return 1 if below else 0
+    measured = dict(scores["both"].row(), chars_per_s=speed, find_timexes_chars_per_s=chars / frame_elapsed)
+    worst = [f"worst-case input '{name}' {speed:,.0f} chars/s < {ADVERSARIAL_FLOOR:,} (catastrophic backtracking?)"
+             for name, speed in adversarial if speed < ADVERSARIAL_FLOOR]
+    return floors.check("timex", measured, worst)
 
 
 if __name__ == "__main__":

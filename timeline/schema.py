@@ -7,8 +7,10 @@ columns and dtypes from records; :func:`validate` checks a frame and raises a
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .errors import SchemaError
@@ -91,33 +93,73 @@ TIMELINE = Schema("timeline", (
 ))
 
 
-def _cast(series: pd.Series, column: Column) -> pd.Series:
+def _is_missing(value) -> bool:
+    return value is None or value is pd.NaT or (isinstance(value, float) and value != value)
+
+
+def _column(values: list, column: Column):
+    """One column's values in the schema's dtype (built directly: per-series astype is slow)."""
     if column.kind == "datetime":
-        return pd.to_datetime(series, errors="raise").astype("datetime64[ns]")
+        if all(_is_missing(v) or type(v) is dt.date for v in values):
+            days = [np.datetime64("NaT") if _is_missing(v) else np.datetime64(v, "D") for v in values]
+            return np.array(days, dtype="datetime64[D]").astype("datetime64[ns]")
+        return pd.to_datetime(pd.Series(values, dtype=object), errors="raise").astype("datetime64[ns]").to_numpy()
     if column.kind == "str":
-        return series.astype(object).where(series.notna(), None).astype("str")
+        return pd.array([None if _is_missing(v) else str(v) for v in values], dtype="str")
     if column.kind == "list":
-        return series.map(lambda v: list(v) if isinstance(v, (list, tuple)) else ([] if v is None else v)).astype(object)
-    return series.astype(_DTYPES[column.kind])
+        array = np.empty(len(values), dtype=object)
+        array[:] = [list(v) if isinstance(v, (list, tuple)) else ([] if _is_missing(v) else v) for v in values]
+        return array
+    try:
+        return np.asarray(values, dtype=_DTYPES[column.kind])
+    except (TypeError, ValueError):
+        return pd.Series(values, dtype=object).astype(_DTYPES[column.kind]).to_numpy()
 
 
 def conform(records, schema: Schema) -> pd.DataFrame:
     """Build a frame with exactly the schema's columns, order and dtypes, then validate it.
 
+    Args:
+        records: dicts keyed by column name (missing keys are missing values).
+        schema: the declared schema.
+
     Examples:
         >>> conform([], TIMEX).columns.tolist()[:4]
         ['start', 'end', 'text', 'type']
+        >>> conform([{"start": 0, "end": 4, "text": "2025", "type": "DATE", "value": "2025",
+        ...           "earliest": dt.date(2025, 1, 1), "precision": "year", "rule": "year"}], TIMEX).latest.tolist()
+        [NaT]
     """
-    frame = pd.DataFrame.from_records(list(records), columns=schema.names)
+    records = list(records)
+    columns = {}
     for column in schema.columns:
-        frame[column.name] = _cast(frame[column.name], column)
-    frame = frame.reset_index(drop=True)
-    validate(frame, schema)
+        values = [record.get(column.name) for record in records]
+        _check_values(values, column, schema)
+        columns[column.name] = _column(values, column)
+    frame = pd.DataFrame(columns, columns=schema.names)
+    validate(frame, schema, values_checked=True)
     return frame
 
 
-def validate(frame: pd.DataFrame, schema: Schema) -> pd.DataFrame:
+def _check_values(values: list, column: Column, schema: Schema) -> None:
+    """The missing-value and choice checks of :func:`validate`, on plain values (fast for small frames)."""
+    if not column.nullable and column.kind != "list":
+        for row, value in enumerate(values):
+            if _is_missing(value):
+                raise SchemaError(f"{schema.name}: column {column.name!r} is missing a value at row {row}")
+    if column.choices:
+        allowed = set(column.choices)
+        for row, value in enumerate(values):
+            if not _is_missing(value) and value not in allowed:
+                raise SchemaError(
+                    f"{schema.name}: column {column.name!r} row {row}: {value!r} is not one of {list(column.choices)}")
+
+
+def validate(frame: pd.DataFrame, schema: Schema, values_checked: bool = False) -> pd.DataFrame:
     """Check columns, order, dtypes, missing values and choices; return the frame.
+
+    ``values_checked`` skips the per-value checks that :func:`conform` has
+    already made on the records it built the frame from.
 
     Raises:
         SchemaError: naming the column (and the first bad row) that does not conform.
@@ -140,15 +182,15 @@ def validate(frame: pd.DataFrame, schema: Schema) -> pd.DataFrame:
             ok = str(series.dtype) == expected
         if not ok:
             raise SchemaError(f"{schema.name}: column {column.name!r} has dtype {series.dtype}, expected {expected}")
-        if not column.nullable and column.kind != "list":
-            bad = series.isna()
-            if bad.any():
-                row = int(bad.to_numpy().nonzero()[0][0])
-                raise SchemaError(f"{schema.name}: column {column.name!r} is missing a value at row {row}")
+        if values_checked:
+            continue
+        if not column.nullable and column.kind != "list" and series.hasnans:
+            row = int(series.isna().to_numpy().nonzero()[0][0])
+            raise SchemaError(f"{schema.name}: column {column.name!r} is missing a value at row {row}")
         if column.choices:
-            bad = series.notna() & ~series.isin(column.choices)
-            if bad.any():
-                row = int(bad.to_numpy().nonzero()[0][0])
+            unknown = {v for v in series.tolist() if v == v and v is not None} - set(column.choices)
+            if unknown:
+                row = int((series.notna() & series.isin(unknown)).to_numpy().nonzero()[0][0])
                 raise SchemaError(
                     f"{schema.name}: column {column.name!r} row {row}: {series.iloc[row]!r} is not one of {list(column.choices)}"
                 )

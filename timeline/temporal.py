@@ -119,10 +119,10 @@ _FIRST, _LAST = pd.Timestamp.min.date(), pd.Timestamp.max.date()
 
 
 def _timestamp(day: dt.date | None):
-    """A calendar day as a Timestamp; NaT when open or outside what datetime64[ns] holds."""
+    """A calendar day (schema.conform makes it a Timestamp); None when open or outside datetime64[ns]."""
     if day is None or not _FIRST < day < _LAST:
-        return pd.NaT
-    return pd.Timestamp(day)
+        return None
+    return day
 
 
 def find_timexes(text_or_article, published=None) -> pd.DataFrame:

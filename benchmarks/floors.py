@@ -1,0 +1,30 @@
+"""Score floors: one JSON file (floors.json), a key per benchmark script.
+
+A benchmark passes its measured scores to :func:`check`, which prints every
+score below its floor (or, for keys ending in ``_max``, above its ceiling) and
+returns the exit status: 1 when anything regressed, so CI fails.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+FLOORS = Path(__file__).resolve().parent / "floors.json"
+
+
+def check(benchmark: str, measured: dict, extra_failures=()) -> int:
+    """Compare ``measured`` with the floors of ``benchmark``; print regressions; return 0 or 1."""
+    floors = json.loads(FLOORS.read_text(encoding="utf-8")).get(benchmark, {})
+    failures = list(extra_failures)
+    for key, limit in sorted(floors.items()):
+        if key.endswith("_max"):
+            name = key.removesuffix("_max")
+            if name in measured and measured[name] > limit:
+                failures.append(f"{name} {measured[name]:,.3f} > ceiling {limit}")
+        elif key in measured and measured[key] < limit:
+            failures.append(f"{key} {measured[key]:,.3f} < floor {limit}")
+    for failure in failures:
+        print(f"BELOW FLOOR ({benchmark}): {failure}")
+    if not failures:
+        print(f"{benchmark}: every score at or above its floor in benchmarks/floors.json")
+    return 1 if failures else 0

@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime as dt
-import json
 import re
 import shutil
 import sys

@@ -207,9 +207,13 @@ def constrain(builder: Builder) -> None:
             relation, rule = (relations[j][0], "clause_inherit") if j is not None and relations[j][0] != "inherit" else ("none", "none")
         elif relation == "after_governor":
             j = _governing(i, events)
+            if j is None:   # else the nearest finite event before it in its sentence
+                before = [k for k, e in enumerate(events) if e.sentence == events[i].sentence and e.tense != "none"
+                          and e.trigger_end <= events[i].trigger_start]
+                j = max(before, key=lambda k: events[k].trigger_start) if before else None
             if j is not None and relations[j][0] == "before":
                 builder.between(i, "after", j, rule, f"'{events[i].trigger}' after '{events[j].trigger}', which governs it")
-            relation = "after" if j is not None and relations[j][0] in ("after", "includes") else "none"
+            relation = "none" if j is not None and relations[j][0] == "before" else "after"
         builder.relation[i], builder.relation_rule[i] = relation, rule
         builder.to_publication(i, relation, rule)
     for i, name, rule, label in cues.windows(events, builder.timexes, builder.text):

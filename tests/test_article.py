@@ -124,3 +124,25 @@ def test_folder_reading_skips_sidecars(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(ArticleError, match="empty: folder holds no article files"):
         read_articles([tmp_path / "empty"])
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("Fri, 28 Feb 2025 23:30:00 -0500", dt.date(2025, 2, 28)),
+    ("February 28, 2025", dt.date(2025, 2, 28)),
+    ("2025-02-28T10:00:00Z", dt.date(2025, 2, 28)),
+])
+def test_front_matter_dates_written_out(tmp_path, written, expected):
+    path = tmp_path / "story.md"
+    path.write_text(f"---\npublished: {written}\n---\nTalks resumed.\n")
+    assert timeline.read_article(path).published == expected
+
+
+@pytest.mark.parametrize("written, message", [
+    ("May 2025", "not a complete, real date"),
+    ("Feb 30, 2025", "not a complete, real date"),
+    ("yesterday", "not a date in YYYY-MM-DD form"),
+    ("02/03/2025", "not a date in YYYY-MM-DD form"),
+])
+def test_incomplete_ambiguous_or_relative_dates_are_refused(written, message):
+    with pytest.raises(ArticleError, match=message):
+        timeline.Article("Talks resumed.", published=written)

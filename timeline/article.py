@@ -28,6 +28,9 @@ METADATA_FIELDS = ("id", "title", "source", "url", "published")
 _HTML_START = re.compile(r"\A\s*(<!doctype\s+html|<html[\s>]|<\?xml)", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?(p|div|span|a|body|head|script|style|br|table)\b[^>]*>", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\A(\d{4})-(\d{2})-(\d{2})\Z")
+_ISO_DATETIME = re.compile(r"\A\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])", re.IGNORECASE)
 
 
 def parse_published(value, where: str = "published") -> dt.date | None:
@@ -42,6 +45,8 @@ def parse_published(value, where: str = "published") -> dt.date | None:
 
     Examples:
         >>> parse_published("2025-02-28")
+        datetime.date(2025, 2, 28)
+        >>> parse_published("Fri, 28 Feb 2025 23:30:00 -0500")
         datetime.date(2025, 2, 28)
         >>> parse_published("2025-02-30")
         Traceback (most recent call last):
@@ -58,13 +63,33 @@ def parse_published(value, where: str = "published") -> dt.date | None:
         return value.to_pydatetime().date()
     if not isinstance(value, str):
         raise ArticleError(f"{where}: expected a date or 'YYYY-MM-DD', got {type(value).__name__} {value!r}")
-    match = _ISO_DATE.match(value.strip())
+    text = value.strip()
+    match = _ISO_DATE.match(text[:10]) if _ISO_DATETIME.match(text) else _ISO_DATE.match(text)
     if not match:
-        raise ArticleError(f"{where}: {value!r} is not a date in YYYY-MM-DD form")
+        return _written_date(text, where)
     try:
         return dt.date(*(int(part) for part in match.groups()))
     except ValueError as exc:
         raise ArticleError(f"{where}: {value!r} is not a real date ({exc})") from None
+
+
+def _written_date(text: str, where: str) -> dt.date:
+    """A date written out with a month name and a year ("Fri, 28 Feb 2025 10:00 GMT", "February 28, 2025").
+
+    dateparser reads the many ways feeds and pages write dates. Only complete
+    dates with a month name and a four-digit year are accepted: all-number
+    forms such as 02/03/2025 are ambiguous (day or month first), and relative
+    words ("yesterday") would be read against today's date.
+    """
+    if not (_YEAR.search(text) and _MONTH_NAME.search(text)):
+        raise ArticleError(f"{where}: {text!r} is not a date in YYYY-MM-DD form (or written out, as in 'February 28, 2025')")
+    import dateparser  # imported here: it is slow to import and most inputs are ISO dates
+
+    parsed = dateparser.parse(text, languages=["en"], settings={
+        "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": True})
+    if parsed is None:
+        raise ArticleError(f"{where}: {text!r} is not a complete, real date (day, month and year)")
+    return parsed.date()
 
 
 def check_text(text, where: str = "text") -> str:

@@ -32,7 +32,9 @@ Predicted relations come from the library's derivation ``timeline.ordering.relat
   else undetermined. Only links to calendar dates are scored.
 
 Undetermined links are scored as the majority class.
-Prints accuracy per gold relation class next to a majority-class baseline. Exits 1
+Prints accuracy per gold relation class next to a majority-class baseline, then both
+accuracies per corpus part (TimeBank's and AQUAINT's annotators relate past events to
+the DCT differently: AQUAINT often puts them inside the publication day). Exits 1
 when a score is below its floor in benchmarks/floors.json (key "relations").
 """
 from __future__ import annotations

@@ -55,6 +55,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
+import floors  # noqa: E402
 import tml  # noqa: E402
 
 import timeline  # noqa: E402
@@ -276,13 +277,7 @@ def main(argv=None) -> int:
     print(json.dumps(scores))
     if args.no_floors:
         return 0
-    floors = json.loads((HERE / "floors.json").read_text(encoding="utf-8")).get("relations", {})
-    low = {k: (scores.get(k), v) for k, v in floors.items() if k != "seconds_max" and scores.get(k, 0) < v}
-    if "seconds_max" in floors and scores["seconds"] > floors["seconds_max"]:
-        low["seconds"] = (scores["seconds"], floors["seconds_max"])
-    for key, (got, floor) in sorted(low.items()):
-        print(f"below floor: {key} = {got} (floor {floor})", file=sys.stderr)
-    return 1 if low else 0
+    return floors.check("relations", scores)
 
 
 if __name__ == "__main__":

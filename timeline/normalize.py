@@ -162,10 +162,34 @@ def norm_time(rule, groups, ctx, start, end):
     if groups.get("dayword"):
         delta = ctx.tables["shift"].get(_word(groups["dayword"]), 0)
     else:
+        day = _sentence_day(rule, ctx, start, end)
+        if day is not None:
+            return rule.type, f"{day}T{clock}", _mod(groups, rule)
         delta = 0
     if ctx.reference is None:
         return rule.type, f"XXXX-XX-XXT{clock}", _mod(groups, rule)
     return rule.type, (ctx.reference + dt.timedelta(days=delta)).isoformat() + "T" + clock, _mod(groups, rule)
+
+
+_DAY_VALUE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_WEEKDAY_AFTER = re.compile(r"[^.;!?\n]{0,25}?\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def _sentence_day(rule, ctx, start: int, end: int) -> str | None:
+    """The day a bare clock time falls on: a day named just after it in its sentence
+    ("10:35 a.m. (0735 GMT) Friday"), else the last day-precise date before it in its sentence."""
+    if ctx.reference is None:
+        return None
+    after = _WEEKDAY_AFTER.match(ctx.text, end, min(len(ctx.text), end + 40))
+    if after:
+        value = norm_weekday(rule, {"weekday": after.group(1)}, ctx, after.start(1), after.end(1))
+        return value[1][:10]
+    for expr in reversed(ctx.previous):
+        if start - expr.end > 200 or not ctx.same_sentence(expr.end, start):
+            return None
+        if expr.type in ("DATE", "TIME") and _DAY_VALUE.match(expr.value):
+            return expr.value[:10]
+    return None
 
 
 def _anchor(ctx, start: int, window: int):

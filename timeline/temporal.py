@@ -33,6 +33,10 @@ class Context:
         self.previous: list[TimeExpr] = []
         self.previous_rules: list = []  # (TimeExpr, Rule) pairs, in text order
 
+    def same_sentence(self, start: int, end: int) -> bool:
+        """True when no sentence boundary lies in text[start:end]."""
+        return _tense_patterns()["boundary"].search(self.text, start, end) is None
+
     def tense(self, start: int, end: int) -> str | None:
         """'past', 'future' or None: the tense cue nearest to [start, end) in its sentence."""
         cues = _tense_patterns()

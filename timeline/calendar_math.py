@@ -71,15 +71,19 @@ PAST_SLACK_DAYS = 92
 MONTH_PAST_SLACK_DAYS = 62
 
 
-FUTURE_SLACK_DAYS = 7
+#: A future-tense clause may still name a day of the past month ("she would speak of the
+#: Aug. 7 blasts" written on Aug. 18): only a date more than a month back moves a year ahead.
+FUTURE_SLACK_DAYS = 31
 
 
 def infer_year(month: int, day: int | None, ref: dt.date, tense: str | None, weekday: int | None = None) -> int:
     """Year of a date written without one, from the reference date and the clause tense.
 
     Examples:
-        >>> infer_year(10, 23, dt.date(1989, 11, 1), "past"), infer_year(10, 23, dt.date(1989, 11, 1), "future")
+        >>> infer_year(10, 23, dt.date(1989, 11, 1), "past"), infer_year(9, 23, dt.date(1989, 11, 1), "future")
         (1989, 1990)
+        >>> infer_year(10, 23, dt.date(1989, 11, 1), "future")  # a day of the past month stays in it
+        1989
         >>> infer_year(2, 20, dt.date(1989, 11, 2), "past"), infer_year(2, 20, dt.date(1989, 11, 2), None)
         (1989, 1990)
         >>> infer_year(11, 20, dt.date(1989, 11, 2), "past")  # a near deadline in a past-tense clause

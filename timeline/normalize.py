@@ -258,6 +258,8 @@ def _anaphoric(rule, groups, ctx, start, unit, delta):
     if unit != "Y":
         return None
     year = int(prev.value[:4]) + delta
+    if rule.options.get("grain") == "unit":  # "the following year" is a year, whatever its antecedent
+        return f"{year:04d}"
     value = f"{year:04d}" + prev.value[4:]
     if value[4:10] == "-02-29" and not calendar.isleap(year):
         value = value[:8] + "28" + value[10:]

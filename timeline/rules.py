@@ -34,7 +34,7 @@ TYPES = ("DATE", "TIME", "DURATION", "SET")
 _REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z_][A-Za-z0-9_]*))?\}")
 _GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
 _RULE_KEYS = {"id", "pattern", "type", "norm", "value", "unit", "shift", "mod", "vague", "examples",
-              "negatives", "order", "quant", "note", "case", "anaphor", "window"}
+              "negatives", "order", "quant", "note", "case", "anaphor", "window", "grain"}
 
 
 @dataclass(frozen=True)

@@ -192,6 +192,9 @@ def _sentence_day(rule, ctx, start: int, end: int) -> str | None:
     return None
 
 
+_PERIOD_END = re.compile(r"\b(?:quarter|period|year|months|half|weeks)\s+end(?:ed|ing)\s+(?:on\s+)?$", re.I)
+
+
 def _anchor(ctx, start: int, window: int):
     """The last explicit calendar DATE ending within ``window`` characters before ``start``.
 
@@ -204,6 +207,8 @@ def _anchor(ctx, start: int, window: int):
             return None
         if rule.options.get("anaphor") in ("always", "finer") or (rule.norm == "relative" and not rule.options.get("anaphor")):
             continue
+        if _PERIOD_END.search(ctx.text, max(0, expr.start - 30), expr.start):
+            continue  # "the quarter ended Sept. 30": the period named before is the antecedent
         if expr.type == "DATE" and re.match(r"[0-9]{4}(?:$|-)", expr.value):
             return expr
     return None
@@ -328,7 +333,12 @@ def norm_date(rule, groups, ctx, start, end):
         elif year is None and ref is not None:
             first = _SEASON_MONTHS[period][0] if period in _SEASON_MONTHS else \
                 {"H1": 1, "H2": 7}.get(period) or (_QUARTER_OF[period] - 1) * 3 + 1
-            year = _year_by_shift(first, ref, groups, rule, ctx) or _nearest_period_year(period, ref)
+            year = _year_by_shift(first, ref, groups, rule, ctx)
+            if year is None and period.startswith("Q") and "fiscal" in ctx.text[start:end].lower():
+                # a fiscal year's months vary by company: "the fiscal first quarter" a report
+                # names is the one just ended or under way, labelled with the reference year
+                year = ref.year
+            year = year or _nearest_period_year(period, ref)
         return rule.type, f"{year:04d}-{period}" if year else f"XXXX-{period}", mod
     if month is None:
         if year is None:

@@ -106,3 +106,13 @@ def test_anchored_only_when_the_value_comes_from_the_reference_date():
     found = by_text(temporal.find("On Feb. 1, 2025 and on February 3 and last week it rained.", REF))
     assert not found["Feb. 1, 2025"].anchored
     assert found["February 3"].anchored and found["last week"].anchored
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Baker said on ABC\'s "This Week" that talks go on.', []),
+    ("He spoke on CBS's ``60 Minutes'' last night.", ["last night"]),
+    ("Fed To Meet Next Week", ["Next Week"]),
+    ("The vote is next week.", ["next week"]),
+])
+def test_capitalized_unit_in_running_text_is_a_title(text, expected):
+    assert [t.text for t in temporal.find(text, REF)] == expected

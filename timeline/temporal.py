@@ -108,6 +108,8 @@ def find(text: str, reference: dt.date | None) -> list[TimeExpr]:
         if result is None:
             continue
         type_, value, mod = result
+        if _is_title(text, start, end):
+            continue
         earliest, latest, precision = normalize.interval(type_, value, reference, rule)
         anchored = reference is not None and rule.norm != "fixed" and \
             normalize.normalize(rule, groups, unanchored, start, end) != result
@@ -117,6 +119,26 @@ def find(text: str, reference: dt.date | None) -> list[TimeExpr]:
         context.previous.append(expr)
         context.previous_rules.append((expr, rule))
     return found
+
+
+#: a capitalized unit word inside a sentence names a show or a film ("60 Minutes", ABC's
+#: "This Week", "High Noon"), not a time; holidays ("Election Day") are not units
+_TITLE_UNIT = re.compile(r"(?-i:(?:Seconds?|Minutes?|Hours?|Weeks?|Months?|Years?|Decades?|Noon|Midnight|Century))$")
+#: ... when the words before it are running text (a lower-case word) or an opening quote, so
+#: that a title-case headline ("Talks Resume Next Week") keeps its dates
+_TITLE_CONTEXT = re.compile(r"(?-i:(?:(?<![\w'])[a-z][\w'-]*,?|[\"`'](?:[A-Z][\w-]*\s)?)\s*)$")
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """True when a matched expression ends with a capitalized unit word inside running text or quotes.
+
+    Examples:
+        >>> _is_title('he said on "60 Minutes" that', 11, 21), _is_title("Talks Resume Next Week", 13, 22)
+        (True, False)
+    """
+    if not _TITLE_UNIT.search(text, start, end) or text[start:end].isupper():
+        return False
+    return _TITLE_CONTEXT.search(text, max(0, start - 20), start) is not None
 
 
 _FIRST, _LAST = pd.Timestamp.min.date(), pd.Timestamp.max.date()

@@ -387,7 +387,12 @@ def norm_holiday(rule, groups, ctx, start, end):
     return rule.type, day.isoformat(), None
 
 
-NORMALIZERS = {"fixed": norm_fixed, "duration": norm_duration, "set": norm_set, "relative": norm_relative,
+def norm_none(rule, groups, ctx, start, end):
+    """A phrase that is not a temporal expression and that no later rule may read ("has recently")."""
+    return None
+
+
+NORMALIZERS = {"none": norm_none, "fixed": norm_fixed, "duration": norm_duration, "set": norm_set, "relative": norm_relative,
                "weekday": norm_weekday, "date": norm_date, "time": norm_time, "holiday": norm_holiday}
 
 

@@ -64,6 +64,9 @@ def norm_set(rule, groups, ctx, start, end):
         day = ctx.tables["weekday"][_word(groups["weekday"])]
         pod = ctx.tables["pod"].get(_word(groups.get("pod", "")))
         return rule.type, f"XXXX-WXX-{day}" + (f"T{pod}" if pod else ""), None
+    if groups.get("month"):
+        month = ctx.tables["month"].get(_word(groups["month"]))
+        return (rule.type, f"XXXX-{month:02d}", None) if month else None
     unit = _unit(groups, rule, ctx.tables)
     count = number(groups["count"], ctx.tables) if groups.get("count") else 1
     if unit is None or count is None:

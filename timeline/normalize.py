@@ -118,6 +118,8 @@ def norm_weekday(rule, groups, ctx, start, end):
     if ref is None:
         return rule.type, f"XXXX-WXX-{day}{suffix}", _mod(groups, rule)
     shift = _shift(groups, rule, ctx.tables)
+    if shift is None and ctx.text[end:end + 2] in ("'s", "’s"):
+        shift = -1  # "Wednesday's ruling", "Friday's close": a possessive weekday names a day gone by
     if shift is None:
         shift = 1 if ctx.tense(start, end) == "future" else -1
     delta = day - ref.isoweekday()

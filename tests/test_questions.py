@@ -116,23 +116,24 @@ def test_with_the_article_text_drafts_read_past_the_clause_skip_purposes_and_res
                in_article(4, "potential EU sanctions", "sanctions", "potential"),
                in_article(5, "to cut ties with the cartel", "cut", "expected", actors=["Brussels"]))
     drafts = candidate_questions(df, horizon="2025-12-31", reference="2025-02-28", articles={"a": ARTICLE})
-    assert drafts.title.tolist() == [
-        "Will the Alliance hold a summit by 2025-12-31?",
+    assert drafts.title.tolist() == [  # soonest close first, then timeline order
         "Will the Alliance convene an emergency meeting by 2025-03-14?",
+        "Will the Alliance hold a summit by 2025-12-31?",
         "Will the EU impose sanctions targeting banks, firms, or traders by 2025-12-31?",
         "Will the Alliance cut ties with the cartel by 2025-12-31?"]
-    assert drafts.event_ids.tolist() == [["a-e1"], ["a-e3"], ["a-e4"], ["a-e5"]]
+    assert drafts.event_ids.tolist() == [["a-e3"], ["a-e1"], ["a-e4"], ["a-e5"]]
     # object control: the object of "expected" is who convenes, whatever the actors column says
     other = df.copy()
     other.at[2, "actors"] = ["Its leader"]
     drafts = candidate_questions(other, horizon="2025-12-31", reference="2025-02-28", articles={"a": ARTICLE})
-    assert drafts.title[1] == "Will the Alliance convene an emergency meeting by 2025-03-14?"
+    assert drafts.title[0] == "Will the Alliance convene an emergency meeting by 2025-03-14?"
     # Without the text: only the clause, no purpose filter, no name resolution.
     bare = candidate_questions(df, horizon="2025-12-31", reference="2025-02-28")
-    assert bare.title.tolist()[1:] == ["Will the Alliance discuss the budget by 2025-12-31?",
-                                      "Will the coalition convene an emergency meeting by 2025-03-14?",
-                                      "Will the EU impose sanctions by 2025-12-31?",
-                                      "Will Brussels cut ties with the cartel by 2025-12-31?"]
+    assert bare.title.tolist() == ["Will the coalition convene an emergency meeting by 2025-03-14?",
+                                   "Will the Alliance hold a summit by 2025-12-31?",
+                                   "Will the Alliance discuss the budget by 2025-12-31?",
+                                   "Will the EU impose sanctions by 2025-12-31?",
+                                   "Will Brussels cut ties with the cartel by 2025-12-31?"]
 
 
 def _corpus():

@@ -201,7 +201,7 @@ def candidate_questions(df: pd.DataFrame, horizon, reference=None, articles=None
 
     Returns:
         A frame with the ``schema.CANDIDATES`` columns, one draft per happening,
-        in timeline order. The close date is the earliest finite ``latest`` bound
+        soonest close first (then timeline order). The close date is the earliest finite ``latest`` bound
         among the happening's events (``close_basis='bounds'``), else the horizon.
 
     Examples:
@@ -258,6 +258,7 @@ def candidate_questions(df: pd.DataFrame, horizon, reference=None, articles=None
             "modality": lead["modality"], "actors": list(lead["actors"]), "trigger": lead["trigger"],
             "event_ids": [m[0]["event_id"] for m in mentions],
         })
+    drafts.sort(key=lambda d: d["scheduled_close_time"])  # stable: timeline order within a close date
     return conform(drafts, CANDIDATES)
 
 

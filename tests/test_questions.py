@@ -144,7 +144,7 @@ def _corpus():
             yield pytest.param(case, id=f"questions:{kind}:{case['text'][:40]}")
 
 
-@pytest.mark.parametrize("case", _corpus())
+@pytest.mark.parametrize("case", list(_corpus()))
 def test_rule_corpus(case):
     """Each example of rules/questions.yaml, drafted with its sentence as the article text."""
     text = case["text"]

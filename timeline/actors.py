@@ -7,12 +7,36 @@ mentioned before it whose final word it is (an Arabic "al-" article ignored).
 """
 from __future__ import annotations
 
+import re
+
 from .model import Event
+
+# A proper-noun premodifier right before an event noun names its actor: "US sanctions", "Israeli strikes".
+_PREMODIFIER = re.compile(r"(?<![\w.])((?:[A-Z][\w-]*\.?\s+){0,2}[A-Z][\w-]*)\s+$")
 
 
 def _surname(name: str) -> str:
     last = name.split()[-1]
     return last[3:] if last.lower().startswith("al-") else last
+
+
+def premodifier_actors(events: list[Event], text: str) -> list[Event]:
+    """Give an event noun without actors the proper noun just before it (in place).
+
+    Examples:
+        >>> from timeline.model import Event
+        >>> text = "Concerns rise over potential US sanctions."
+        >>> noun = Event(0, 20, 41, "sanctions", 32, 41, role="nominal")
+        >>> premodifier_actors([noun], text)[0].actors
+        ['US']
+    """
+    for event in events:
+        if event.role != "nominal" or event.actors:
+            continue
+        match = _PREMODIFIER.search(text, max(event.start, event.trigger_start - 60), event.trigger_start)
+        if match and match.start(1) > event.start - 1 and not text[:match.start(1)].rstrip().endswith((".", "\n")):
+            event.actors = [match.group(1)]
+    return events
 
 
 def full_names(events: list[Event]) -> list[Event]:

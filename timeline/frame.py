@@ -63,7 +63,7 @@ def article_records(article: Article) -> list[dict]:
     found = events.extract(text, sentences, timexes, reference)
     bounds = ordering.solve(found, timexes, reference, text=text)
     salience.mark_newsworthy(found, lexicon().words["support"])
-    actors.full_names(found)
+    actors.full_names(actors.premodifier_actors(found, text))
     width = max(3, len(str(len(found))))
     rows = []
     for index, (event, bound) in enumerate(zip(found, bounds)):

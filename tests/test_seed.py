@@ -125,3 +125,9 @@ def test_actors_are_named_in_full(seed_article, seed_timeline):
     assert event_at(df, text, "Hussein revealed").actors == ["Fuad Hussein"]
     assert event_at(df, text, "Schenker emphasized").actors == ["David Schenker"]
     assert event_at(df, text, "Sudani has indicated").actors == ["Mohammed Shia al-Sudani"]
+
+
+def test_complement_date_does_not_date_the_governing_verb(seed_article, seed_timeline):
+    text, df = seed_article.text, seed_timeline
+    assert pd.isna(event_at(df, text, "He expected").timex)
+    assert event_at(df, text, "convene an emergency meeting").timex == "the coming days"

@@ -57,6 +57,16 @@ def _reported_content(report: Event, timex: TimeExpr, events: list[Event], text:
     return not preposed and _POSTPOSED_REPORT.match(text[timex.end:report.trigger_start]) is not None
 
 
+def _complement_takes(event: Event, timex: TimeExpr, events: list[Event]) -> bool:
+    """True when a finite verb's untensed complement verb stands between it and a later timex:
+    the expression then dates the complement ("expected the coalition to convene an emergency
+    meeting in the coming days"), not the verb that governs it."""
+    if event.tense == "none" or timex.start < event.trigger_end:
+        return False
+    return any(other.tense == "none" and other.role == "verb" and event.trigger_end <= other.trigger_start
+               and other.trigger_end <= timex.start for other in events if other is not event)
+
+
 def _compatible(event: Event, timex: TimeExpr, text: str, reference: dt.date | None = None,
                 preposed: bool = False) -> bool:
     """A past event is not dated by a vague future expression, nor a future one by a vague past one.
@@ -125,6 +135,8 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
             distance = min(abs(timex.start - event.trigger_end), abs(event.trigger_start - timex.end))
             if event.event_class == "REPORTING" and _reported_content(event, timex, events, text, preposed):
                 continue   # a report takes its own date ("said Monday"), not one of what it reports
+            if _complement_takes(event, timex, events):
+                continue   # "expected the coalition to convene ... in the coming days": the convening's date
             if best is None or distance < best[0]:
                 best = (distance, t_index)
         if best is not None:

@@ -39,12 +39,17 @@ def timex(text, phrase, value, earliest, latest, precision="day", rule="test_rul
 
 # --- the rule corpus of timeline/rules/ordering.yaml --------------------------------------------
 
-def _tense_cases(family):
-    for rule in cues.rules()[family]:
+def _rule_cases(prefix, rules, shown="text"):
+    """One pytest param per example (positive) and negative of each rule, with ids prefix:rule:input."""
+    for rule in rules:
         for example in rule.get("examples", []):
-            yield pytest.param(rule["id"], example, True, id=f"{family}:{rule['id']}:{example['event']}")
+            yield pytest.param(rule["id"], example, True, id=f"{prefix}:{rule['id']}:{example[shown]}")
         for example in rule.get("negatives", []):
-            yield pytest.param(rule["id"], example, False, id=f"{family}:{rule['id']}:not:{example['event']}")
+            yield pytest.param(rule["id"], example, False, id=f"{prefix}:{rule['id']}:not:{example[shown]}")
+
+
+def _tense_cases(family):
+    return _rule_cases(family, cues.rules()[family], shown="event")
 
 
 @pytest.mark.parametrize("rule_id, example, positive", list(_tense_cases("publication")))
@@ -73,11 +78,7 @@ def _cue_cases():
     families = [dict(rule, id=rule["id"]) for rule in cues.rules()["cues"]]
     families.append(dict(cues.rules()["support_verbs"]))
     families.extend(cues.rules()["aspectual"])
-    for rule in families:
-        for example in rule.get("examples", []):
-            yield pytest.param(rule["id"], example, True, id=f"cues:{rule['id']}:{example['text']}")
-        for example in rule.get("negatives", []):
-            yield pytest.param(rule["id"], example, False, id=f"cues:{rule['id']}:not:{example['text']}")
+    return _rule_cases("cues", families)
 
 
 @pytest.mark.parametrize("rule_id, example, positive", list(_cue_cases()))
@@ -94,11 +95,7 @@ def test_cue_rules(rule_id, example, positive):
 
 
 def _window_cases():
-    for rule in cues.rules()["windows"]:
-        for example in rule.get("examples", []):
-            yield pytest.param(rule["id"], example, True, id=f"windows:{rule['id']}:{example['text']}")
-        for example in rule.get("negatives", []):
-            yield pytest.param(rule["id"], example, False, id=f"windows:{rule['id']}:not:{example['text']}")
+    return _rule_cases("windows", cues.rules()["windows"])
 
 
 @pytest.mark.parametrize("rule_id, example, positive", list(_window_cases()))

@@ -1,6 +1,6 @@
 """Mentions of a target entity in article text (coreference): names, short names, pronouns, noun phrases.
 
-The first half of entity timelines (:mod:`timeline.entities` selects the
+The first half of entity timelines (:mod:`timeline.participation` selects the
 events). Names, nouns and pronouns come from ``rules/entities.yaml``; nothing
 here knows a particular entity.
 

@@ -1,13 +1,11 @@
 """Entity timelines across articles (SemEval-2015 Task 4 "TimeLine").
 
-:func:`filter_entity` keeps the events a target entity takes part in (its
-mentions come from :mod:`timeline.coref`); :func:`to_semeval` writes them as
-a timeline in the task's format, dated from the events' bounds, with undated
-events anchored by narrative date or publication, and mentions that co-refer
-across articles sharing the finer date.
-
-An event takes part when one of its ``actors`` is headed by a name of the
-entity, or when a mention is its subject or object (see :func:`filter_entity`).
+:func:`filter_entity` (:mod:`timeline.participation`, re-exported here) keeps
+the events a target entity takes part in (its mentions come from
+:mod:`timeline.coref`); :func:`to_semeval` writes them as a timeline in the
+task's format, dated from the events' bounds, with undated events anchored by
+narrative date or publication, and mentions that co-refer across articles
+sharing the finer date.
 """
 from __future__ import annotations
 
@@ -16,137 +14,7 @@ import re
 import pandas as pd
 
 from .coref import EntityError, Names, extensions, mentions, names, rules, split_sentences  # noqa: F401 (re-exported)
-
-_OF = re.compile(r"(?i)\b(?:of|for|to|with|by|from|in|on|at)\s+(?:\S+\s+)*$")
-#: Characters between a mention and a trigger just after it outside its clause ("Acme's recall").
-_POSSESSIVE = 3
-#: Punctuation between a trigger and a mention after it breaks the object reading.
-_GAP_BREAK = re.compile(r"[,;:\"()\[\]]")
-#: Capitalized title words right before a name ("Acme Inc. CEO" in "said Acme Inc. CEO Jane Doe").
-_TITLES = re.compile(r"(?:\s+(?:[A-Z][\w.&-]*|of))+\s*$")
-_REPORT_CLASSES = ("REPORTING", "I_STATE", "PERCEPTION")
-
-
-def _article_spans(group: pd.DataFrame) -> list[tuple[int, int, int, str]]:
-    return [(int(s), int(e), int(n), str(t)) for s, e, n, t in zip(group["start"], group["end"], group["sentence"], group["text"])]
-
-
-def _actor_matches(actors, spec: Names) -> bool:
-    """Whether an actor is the entity: a name of it heads the actor ("Acme", "rival Acme Corp",
-    "Zed's Acme"), not a modifier of it ("versions of Acme", "Acme customers")."""
-    for actor in actors if isinstance(actors, (list, tuple)) else []:
-        actor = str(actor).rstrip(" .,;:")
-        for pattern in spec.strong + spec.weak:
-            for match in re.finditer(pattern, actor):
-                if match.end() == len(actor) and not _OF.search(actor[:match.start()]):
-                    return True
-    return False
-
-
-def _coverage(group: pd.DataFrame) -> dict[int, str]:
-    """The article characters the clause spans of a group cover, by offset."""
-    covered: dict[int, str] = {}
-    for start, text in zip(group["start"], group["text"]):
-        for offset, char in enumerate(str(text)):
-            covered.setdefault(int(start) + offset, char)
-    return covered
-
-
-def _is_report(group: pd.DataFrame) -> list[bool]:
-    kinds = group["kind"] if "kind" in group else pd.Series("", index=group.index)
-    classes = group["event_class"] if "event_class" in group else pd.Series("", index=group.index)
-    return [k == "statement" or c in _REPORT_CLASSES for k, c in zip(kinds, classes)]
-
-
-def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.DataFrame:
-    """The events an entity takes part in, as actor or participant.
-
-    An event is kept when one of its ``actors`` is headed by a name of the
-    entity ("rival Acme", not "versions of Acme"), or when a mention of the
-    entity (a name, a short name, or a pronoun or definite noun phrase that
-    refers back to it; see :mod:`timeline.coref`) is its subject or object:
-    inside the event's clause span, and either the nearest trigger after the
-    mention, at most an auxiliary and an adverb away ("Acme cut", "Acme has
-    also cut", "Acme's recall"), or, for a name (not a pronoun or noun
-    phrase), the nearest trigger before it with at most a determiner or
-    preposition in between ("sued Acme", "praised by Acme"). The widths are
-    ``window.subject_gap`` and ``object_gap`` of ``rules/entities.yaml``. A
-    statement or a reporting, perception or I_STATE event takes only its
-    speaker ("Acme said", "said Acme"), never what the report is about.
-    Mentions are searched in the clause texts of each article, so coreference
-    works within an article, never across articles.
-
-    Args:
-        df: a timeline frame (``schema.TIMELINE`` columns; at least
-            ``article_id, sentence, start, end, text, trigger_start,
-            trigger_end, actors``).
-        entity: the target entity's name, e.g. "Acme Corp" or "Jane Doe".
-        mode: "nearest" (the subject/object reading above) or "clause"
-            (every event whose clause holds a mention; higher recall, lower
-            precision).
-
-    Returns:
-        The matching rows, in the frame's order, with the frame's columns.
-
-    Examples:
-        >>> from timeline.schema import TIMELINE, conform
-        >>> text = "Acme Corp cut jobs. The firm closed plants. Rain fell all day."
-        >>> rows = [dict(event_id=f"a-e{i}", article_id="a", sentence=i, start=s, end=e, text=text[s:e],
-        ...              trigger=w, trigger_start=text.index(w), trigger_end=text.index(w) + len(w), actors=[],
-        ...              kind="action", modality="asserted", precision="unknown", basis="none", rule="none",
-        ...              order=i, event_class="OCCURRENCE", tense="past", aspect="none", newsworthy=True)
-        ...         for i, (s, e, w) in enumerate([(0, 19, "cut"), (20, 43, "closed"), (44, 62, "fell")])]
-        >>> filter_entity(conform(rows, TIMELINE), "Acme Corp")["trigger"].tolist()
-        ['cut', 'closed']
-    """
-    if mode not in ("nearest", "clause"):
-        raise EntityError(f"filter_entity: mode must be 'nearest' or 'clause', got {mode!r}")
-    spec = names(entity)
-    gaps = rules()["window"]
-    keep: set = set()
-    # product names extended in any article ("Widget Pro") are other products in all of them
-    longer = set().union(*[extensions(_article_spans(g), entity) for _, g in df.groupby("article_id", sort=False)])
-    for _, group in df.groupby("article_id", sort=False):
-        people = [str(a) for actors in group["actors"] if isinstance(actors, (list, tuple)) for a in actors]
-        found = mentions(_article_spans(group), entity, longer, people)
-        events = list(zip(group.index, group["start"], group["end"], group["trigger_start"],
-                          group["trigger_end"], _is_report(group)))
-        for index, actors in zip(group.index, group["actors"]):
-            if _actor_matches(actors, spec):
-                keep.add(index)
-        covered = _coverage(group)
-
-        def text_of(start, end):
-            chars = [covered.get(i) for i in range(start, end)]
-            return None if None in chars else "".join(chars)
-
-        for m_start, m_end, _, m_text in found:
-            named = any(re.fullmatch(p, m_text) for p in spec.strong + spec.weak)
-            # a trigger inside a mention ("the MusicBox [store]") is part of the name, not its event
-            holders = [e for e in events if e[1] <= m_start < e[2] and not (m_start <= e[3] < m_end)]
-            # the mention as subject: the nearest trigger after it; as object: the nearest before it
-            # a trigger right after the mention whose clause starts later ("Acme's [recall]")
-            close = [e for e in events if 0 <= e[3] - m_end <= _POSSESSIVE and e not in holders]
-            after = [e for e in holders + close if e[3] >= m_end]
-            before = [e for e in holders if e[4] <= m_start]
-            if after:
-                nearest = min(after, key=lambda e: (e[3] - m_end, e[3]))
-                if nearest[3] - m_end <= gaps["subject_gap"]:
-                    keep.add(nearest[0])
-            # objects by name only: a pronoun or "the company" after a verb is seldom the entity
-            if before and mode == "nearest" and named:
-                event = min(before, key=lambda e: (m_start - e[4], -e[3]))
-                gap = text_of(event[4], m_start)
-                # a report's object is what was said; only "said X" names its speaker. Titles
-                # before the name do not count ("said Acme CEO Jane Doe", "praised by Acme CEO Doe")
-                if gap is not None:
-                    bare = _TITLES.sub("", gap)
-                    if len(bare) <= gaps["object_gap"] and not _GAP_BREAK.search(bare) \
-                            and not (event[5] and bare.strip()):
-                        keep.add(event[0])
-            if mode == "clause":
-                keep.update(e[0] for e in holders if not e[5] or m_start < e[3])
-    return df.loc[[i for i in df.index if i in keep]]
+from .participation import _is_report, filter_entity  # noqa: F401 (re-exported)
 
 
 def semeval_date(earliest, latest) -> str:

@@ -158,12 +158,13 @@ def test_rule_corpus(case):
 
 
 def test_a_missing_table_is_a_rule_error(tmp_path, monkeypatch):
+    import timeline.question_wording as wording
     import timeline.questions as questions
     from timeline.errors import RuleError
 
     bad = tmp_path / "questions.yaml"
     bad.write_text("light_verbs: {}\n", encoding="utf-8")
-    monkeypatch.setattr(questions, "RULES", bad)
+    monkeypatch.setattr(wording, "RULES", bad)  # rules() reads the path where it is defined
     questions.rules.cache_clear()
     try:
         with pytest.raises(RuleError, match="questions.yaml: missing table 'cut_before'"):

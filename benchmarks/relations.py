@@ -26,12 +26,16 @@ Predicted relations come from the library's derivation ``timeline.ordering.relat
 * to a timex (``timeline.ordering.relation_to_expression``): an event anchored to
   that very expression lies within it (OVERLAP, whatever the expression's
   normalization); an expression of the event's own clause that anchoring did not
-  choose is undetermined; otherwise the bounds are compared with OUR normalization of
+  choose is undetermined, and so is any expression for an event anchoring dated by
+  another one (``dated_elsewhere``); otherwise the bounds are compared with OUR normalization of
   the expression (the gold value when we found none): disjoint -> BEFORE / AFTER,
   within -> OVERLAP, a present perfect ending on the expression's first day -> BEFORE,
   else undetermined. Only links to calendar dates are scored.
 
 Undetermined links are scored as the majority class.
+``--links FILE`` writes every scored link (gold and predicted class, the row's tense,
+aspect, class, modality, rule, bounds, anchor, and the gold MAKEINSTANCE attributes) as
+JSON lines, for error analysis.
 Prints accuracy per gold relation class next to a majority-class baseline, then both
 accuracies per corpus part (TimeBank's and AQUAINT's annotators relate past events to
 the DCT differently: AQUAINT often puts them inside the publication day). Exits 1
@@ -127,11 +131,13 @@ def predict_timex(row, span: tuple[dt.date, dt.date], anchored: bool = False, cl
     """BEFORE / AFTER / OVERLAP of a row against a timex interval, or None (``relation_to_expression``).
 
     ``anchored``: the row's anchoring expression is this timex; ``clause_mate``: the
-    timex stands in the row's clause without anchoring it.
+    timex stands in the row's clause without anchoring it; a row anchored to another
+    expression is undetermined (``dated_elsewhere``).
     """
     perfect = "BEFORE" if (row.tense, row.aspect) == ("present", "perfective") else None
+    elsewhere = not anchored and isinstance(row.timex, str)
     return relation_to_expression(row.earliest, row.latest, pd.Timestamp(span[0]), pd.Timestamp(span[1]),
-                                  anchored=anchored, clause_mate=clause_mate, lean=perfect)
+                                  anchored=anchored, clause_mate=clause_mate, lean=perfect, dated_elsewhere=elsewhere)
 
 
 def _own_intervals(doc, dct) -> dict:
@@ -194,7 +200,34 @@ class Tally:
         return "\n".join(lines), total_ok / n, base_ok / n
 
 
-def run(corpus=None, errors=None) -> dict:
+def _instances(doc) -> dict:
+    """eiid -> the MAKEINSTANCE attributes (gold tense, aspect, pos, polarity), read from the file."""
+    raw = Path(doc.path).read_text(encoding="utf-8")
+    attrs = (dict(re.findall(r'([A-Za-z_]+)="([^"]*)"', m)) for m in re.findall(r"<MAKEINSTANCE([^>]*)/?>", raw))
+    return {a["eiid"]: a for a in attrs if "eiid" in a}
+
+
+def _record(doc, part, kind, gold, predicted, row, instance, gold_cls, dct, gold_timex=None, anchored=None,
+            clause_mate=None, span=None) -> dict:
+    """One scored link with what the row and the gold annotation say, for ``--links`` (error analysis)."""
+    day = lambda v: None if pd.isna(v) else str(v.date())   # noqa: E731
+    record = {"doc": doc.doc_id, "part": part, "link": kind, "gold": gold, "predicted": predicted,
+              "trigger": row.trigger, "tense": row.tense, "aspect": row.aspect, "class": row.event_class,
+              "kind": row.kind, "modality": row.modality, "rule": row.rule, "basis": row.basis,
+              "anchor": row.timex, "value": row.value, "earliest": day(row.earliest), "latest": day(row.latest),
+              "source": row.source, "dct": str(dct),
+              "gold_tense": instance.get("tense"), "gold_aspect": instance.get("aspect"), "gold_pos": instance.get("pos"),
+              "gold_polarity": instance.get("polarity"), "gold_modality": instance.get("modality"), "gold_class": gold_cls,
+              "context": doc.text[max(0, row.trigger_start - 100):row.trigger_end + 60].replace("\n", " "),
+              "at": row.trigger_start}
+    if gold_timex is not None:
+        record.update(timex=gold_timex.text, timex_value=gold_timex.attrs.get("value"), anchored=anchored,
+                      clause_mate=clause_mate, span=[str(span[0]), str(span[1])],
+                      between=doc.text[min(row.trigger_end, gold_timex.end):max(row.trigger_start, gold_timex.start)][:120])
+    return record
+
+
+def run(corpus=None, errors=None, links=None) -> dict:
     parts = tml.tbaq_documents(corpus)
     docs = [d for part in parts.values() for d in part]
     part_of = {id(d): name for name, part in parts.items() for d in part}
@@ -205,6 +238,7 @@ def run(corpus=None, errors=None) -> dict:
     gold_events = detected = 0
     mistakes = collections.Counter()
     samples = collections.defaultdict(list)
+    records = []
     started = time.perf_counter()
     for doc in docs:
         dct = _dct(doc)
@@ -214,6 +248,8 @@ def run(corpus=None, errors=None) -> dict:
         detected += len(matched)
         timexes = {t.attrs.get("tid"): t for t in doc.timexes}
         own = _own_intervals(doc, dct)
+        gold_instances = _instances(doc) if links else {}
+        gold_class = {e.attrs.get("eid"): e.attrs.get("class") for e in doc.events}
         for link in doc.tlinks:
             if "eventInstanceID" in link and "relatedToTime" in link:
                 eiid, tid, inverted = link["eventInstanceID"], link["relatedToTime"], False
@@ -228,6 +264,9 @@ def run(corpus=None, errors=None) -> dict:
             if tid == doc.dct_tid and dct:
                 predicted = predict_dct(row, dct, doc.text)
                 dct_tally.pairs.append((gold, predicted, row.basis != "none"))
+                if links:
+                    records.append(_record(doc, part_of[id(doc)], "dct", gold, predicted, row, gold_instances.get(eiid, {}),
+                                           gold_class.get(doc.instances.get(eiid)), dct))
                 by_part[part_of[id(doc)]][0].pairs.append(dct_tally.pairs[-1])
                 if predicted != gold:
                     key = (gold, predicted, row.tense, row.rule)
@@ -244,6 +283,10 @@ def run(corpus=None, errors=None) -> dict:
                     clause_mate = not anchored and row.start <= gold_timex.start and gold_timex.end <= row.end
                     predicted = predict_timex(row, span, anchored, clause_mate)
                     timex_tally.pairs.append((gold, predicted, predicted is not None))
+                    if links:
+                        records.append(_record(doc, part_of[id(doc)], "timex", gold, predicted, row,
+                                               gold_instances.get(eiid, {}), gold_class.get(doc.instances.get(eiid)), dct,
+                                               gold_timex, anchored, clause_mate, span))
                     by_part[part_of[id(doc)]][1].pairs.append(timex_tally.pairs[-1])
     elapsed = time.perf_counter() - started
     dct_text, dct_acc, dct_base = dct_tally.table("event-DCT")
@@ -262,6 +305,10 @@ def run(corpus=None, errors=None) -> dict:
                 handle.write(f"{count:5d}  gold {key[0]} predicted {key[1]}  tense {key[2]}  rule {key[3]}\n")
                 for sample in samples[key]:
                     handle.write(f"         {sample}\n")
+    if links:
+        with open(links, "w", encoding="utf-8") as handle:
+            for record in records:
+                handle.write(json.dumps(record) + "\n")
     return {"event_dct_accuracy": round(dct_acc, 4), "event_dct_baseline": round(dct_base, 4),
             "event_timex_accuracy": round(timex_acc, 4), "event_timex_baseline": round(timex_base, 4),
             "seconds": round(elapsed, 1)}
@@ -271,9 +318,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", help="folder holding TimeBank/ and AQUAINT/ (default ../shared/corpora/tbaq-cleaned)")
     parser.add_argument("--errors", help="write the most frequent event-DCT mistakes with examples to this file")
+    parser.add_argument("--links", help="write every scored link (gold, predicted, row and gold attributes) as JSON lines")
     parser.add_argument("--no-floors", action="store_true", help="do not fail below the recorded floors")
     args = parser.parse_args(argv)
-    scores = run(args.corpus, args.errors)
+    scores = run(args.corpus, args.errors, args.links)
     print(json.dumps(scores))
     if args.no_floors:
         return 0

@@ -296,3 +296,21 @@ def test_relation_to_publication_orders_same_day_events_by_tense():
     assert ordering.relation_to(day, day, day, moment=True, lean="BEFORE") == "BEFORE"
     assert ordering.relation_to(day, day, day) == "OVERLAP"            # a day holds a same-day event
     assert ordering.relation_to(None, day, day) is None                 # may end that day or before
+
+
+def _inherit_cases():
+    return list(_rule_cases("inherit", cues.rules()["inherit"]))
+
+
+@pytest.mark.parametrize("rule_id, example, positive", _inherit_cases())
+def test_inherit_rules(rule_id, example, positive):
+    text = example["text"]
+    events = make_events(text, example["events"], example.get("clauses"))
+    bounds = ordering.solve(events, [], PUB, text)
+    if positive:
+        for trigger, relation in example["expect"].items():
+            bound = bounds[by_trigger(events, trigger)]
+            assert bound.rule == rule_id
+            assert ordering.relation_to(bound.earliest, bound.latest, PUB, moment=True) == relation
+    else:
+        assert bounds[by_trigger(events, example["not"])].rule != rule_id

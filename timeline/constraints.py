@@ -176,6 +176,15 @@ def _governing(i: int, events: list[Event]) -> int | None:
     return best
 
 
+def _sentence_head(i: int, events: list[Event], relations) -> int | None:
+    """The nearest finite event of the sentence placed against publication (for an untensed event no clause holds)."""
+    event = events[i]
+    near = [(abs(other.trigger_start - event.trigger_start), j) for j, other in enumerate(events)
+            if j != i and other.sentence == event.sentence and other.tense != "none"
+            and relations[j][0] in ("before", "after", "includes")]
+    return min(near)[1] if near else None
+
+
 def constrain(builder: Builder) -> None:
     """Add every constraint of one article to ``builder.net``, most trusted first.
 
@@ -204,7 +213,11 @@ def constrain(builder: Builder) -> None:
     for i, (relation, rule) in enumerate(relations):
         if relation == "inherit":
             j = _governing(i, events) if events[i].timex is None else None
-            relation, rule = (relations[j][0], "clause_inherit") if j is not None and relations[j][0] != "inherit" else ("none", "none")
+            if j is not None and relations[j][0] not in ("inherit",):
+                relation, rule = relations[j][0], "clause_inherit"
+            else:
+                k = _sentence_head(i, events, relations) if events[i].timex is None and events[i].role == "nominal" else None
+                relation, rule = (relations[k][0], "sentence_inherit") if k is not None else ("none", "none")
         elif relation == "after_governor":
             j = _governing(i, events)
             if j is None:   # else the nearest finite event before it in its sentence

@@ -104,7 +104,7 @@ def _without_lemminflect() -> None:
     """Swap the dictionary look-ups of the event stage for word-ending rules."""
     import types
 
-    from timeline import lexicon, mentions, tagger
+    from timeline import classes, lexicon, mentions, tagger
 
     def lemmas(word):
         pos, _, lemma = lexicon.analyze_morphology(word.lower())
@@ -117,8 +117,8 @@ def _without_lemminflect() -> None:
     fake = types.SimpleNamespace(getAllLemmas=lemmas, getAllInflections=inflections,
                                  getAllLemmasOOV=lambda w, upos: {upos: (w,)})
     lexicon.analyze = tagger.analyze = mentions.analyze = lexicon.analyze_morphology
-    mentions.lemminflect = fake
-    mentions.noun_event.cache_clear()
+    classes.lemminflect = fake
+    classes.noun_event.cache_clear()
 
 
 def main(argv=None) -> int:

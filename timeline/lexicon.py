@@ -70,16 +70,20 @@ def lexicon() -> Lexicon:
             continue
         for word in _words(words):
             closed[word] = closed.get(word, ()) + (tag,)
-    class_of, noun_class, needs = {}, {}, set()
+    class_of, noun_class, needs, speech = {}, {}, set(), set()
     # Later classes in this order win over earlier ones for a shared lemma.
     for name in ("STATE", "I_ACTION", "PERCEPTION", "ASPECTUAL", "I_STATE", "REPORTING"):
         family = data["classes"][name]
         for lemma in _words(family.get("with_complement", [])):
             class_of[lemma] = name
             needs.add(lemma)
+        for lemma in _words(family.get("speech_complement", [])):
+            class_of[lemma] = name
+            speech.add(lemma)
         for lemma in _words(family.get("lemmas", [])):
             class_of[lemma] = name
             needs.discard(lemma)
+            speech.discard(lemma)
         for lemma in _words(family.get("nouns", [])):
             noun_class[lemma] = name
     nominals = data["nominals"]
@@ -106,6 +110,7 @@ def lexicon() -> Lexicon:
         "support": frozenset(_words(data["support_verbs"]["lemmas"])),
         "statement_nouns": frozenset(_words(data["statement_nouns"]["lemmas"])),
         "complement": frozenset(_words(data["reporting_complement"]["lemmas"])),
+        "speech_complement": frozenset(speech),
         "generic": frozenset(_words(data["generic"]["lemmas"])),
         "never": frozenset(_words(data["never"]["words"])),
         "boundary": frozenset(_words(data["clauses"]["boundary_words"])),

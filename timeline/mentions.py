@@ -8,41 +8,11 @@ mentions into :class:`timeline.model.Event` records.
 """
 from __future__ import annotations
 
-import functools
-
-import lemminflect
-
 from . import clauses
+from .classes import noun_event, verb_class
 from .lexicon import Token, analyze, lexicon
 
 _OPEN_QUOTES = ("“", "\"", "``", "‘")
-
-
-@functools.lru_cache(maxsize=65536)
-def noun_event(lower: str) -> tuple[bool, str]:
-    """Whether a noun names an event, and its lemma.
-
-    Examples:
-        >>> noun_event("negotiations"), noun_event("government"), noun_event("arrival")
-        ((True, 'negotiation'), (False, 'government'), (True, 'arrival'))
-    """
-    lex = lexicon()
-    lemma = lemminflect.getAllLemmas(lower).get("NOUN", (lower,))[0].lower()
-    if lower in lex.not_event_nouns:
-        return False, lemma
-    if lower in lex.event_nouns or lemma in lex.event_nouns:
-        return True, lemma
-    if lemma in lex.not_event_nouns:
-        return False, lemma
-    for suffix, rewrites in lex.suffixes:
-        if lemma.endswith(suffix) and len(lemma) >= len(suffix) + 4:
-            stem = lemma[: -len(suffix)]
-            for ending in rewrites:
-                verb = stem + ending
-                if lemminflect.getAllLemmas(verb).get("VERB", ("",))[0] == verb:
-                    return True, lemma
-            break   # only the longest matching suffix counts
-    return False, lemma
 
 
 def _group(tokens: list[Token], i: int, cues: set) -> list[Token]:
@@ -113,31 +83,6 @@ def _in_pp(tokens: list[Token], j: int) -> bool:
     return left > 0 and tokens[left - 1].tag == "PREP"
 
 
-def _has_complement(tokens: list[Token], i: int) -> bool:
-    """Whether verb ``i`` takes an event argument: to + verb, a that-clause, a gerund,
-    or an object noun phrase headed by an event nominal."""
-    j = i + 1
-    n = len(tokens)
-    lex = lexicon()
-    while j < n and tokens[j].tag in ("ADV", "NEG", "PREP"):
-        if tokens[j].tag == "PREP" and tokens[j].lower not in lex.words["particles"]:
-            break
-        j += 1
-    if j >= n:
-        return False
-    tok = tokens[j]
-    if tok.tag == "V" and "VBG" in tok.forms or tok.tag == "SUB" and tok.lower in lex.words["complementizers"]:
-        return True
-    k = j
-    while k < n and tokens[k].tag in ("DET", "POSS", "ADJ", "N", "PROPN", "POSSM", "NUM", "PRON"):
-        if tokens[k].tag == "N" and (k + 1 >= n or tokens[k + 1].tag != "N") and noun_event(tokens[k].lower)[0]:
-            return True
-        k += 1
-    if k < n and tokens[k].tag == "V" and "VB" in tokens[k].forms:   # "help rebuild", "make them leave"
-        return True
-    return k < n and tokens[k].tag == "TO" and k + 1 < n and tokens[k + 1].tag == "V" and "VB" in tokens[k + 1].forms
-
-
 def kind_of(cls: str, modality: str, plan: bool, tense: str) -> str:
     if cls == "REPORTING":
         return "statement"
@@ -195,9 +140,7 @@ def mentions(tokens: list[Token]) -> list[dict]:
             continue
         cue = next((tokens[j] for j in range(i - len(group), i) if j in cues), None)
         tense, aspect, modality, plan, infinitive = _verb_attributes(tokens, i, group, cue, finite_at[i])
-        cls = lex.class_of.get(tok.lemma, "OCCURRENCE")
-        if tok.lemma in lex.needs_complement and not _has_complement(tokens, i):
-            cls = "OCCURRENCE"
+        cls = verb_class(tokens, i)
         found[i] = dict(i=i, g=i - len(group), role="verb", cls=cls, tense=tense, aspect=aspect,
                         modality=modality, plan=plan, infinitive=infinitive, lemma=tok.lemma)
     for i, tok in enumerate(tokens):   # copula predicates; "have" and "do" as main verbs

@@ -126,6 +126,18 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
             return "V"
         if p in ("PRON",) and prev.lower in lex.words["subj_pron"] and forms & {"VBD", "VBZ", "VBP"}:
             return "V"
+        if p == "SUB" and forms & {"VBD", "VBZ"} and (prev.lower in lex.words["wh_relatives"] or prev.lower in
+                                                       lex.words["relative_pronouns"] and (i < 2 or tokens[i - 2].tag == "PUNCT")):
+            return "V"   # "which fell to", "That shows"
+        if p in ("N", "PROPN") and "VBP" in forms and prev.lower.endswith("s") and tok.lemma in lex.class_of:
+            return "V"   # a plural subject before a verb of a TimeML class: "officials say", "Cubans want"
+        if p == "PROPN" and forms <= {"VB", "VBP"} and not prev.lower.endswith("s") \
+                and (pos & {"ADJ", "N"}) and (i < 2 or tokens[i - 2].tag != "CONJ"):
+            return "ADJ" if "ADJ" in pos else "N"   # a singular name takes no plain-form verb: "Exchange composite"
+        if "VBZ" in forms and "N" in pos and p in ("ADJ", "PROPN", "N") and after is not None \
+                and (after.lower in lex.closed and "MODAL" in lex.closed[after.lower] or after.lower not in lex.closed and "VBP" in analyze(after.lower)[1]
+                     and "VBZ" not in analyze(after.lower)[1] and after.text[:1].islower()):
+            return "N"   # a plural noun before a plural verb: "Cuban exiles insist"
         if p == "DET" and prev.lower in lex.words["pronominal_dets"] \
                 and "VBP" in forms and _peek(tokens[i + 1] if i + 1 < len(tokens) else None, lex) in ("PUNCT", "PRON", "SUB"):
             return "V"   # "..., some say, ..."

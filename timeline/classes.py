@@ -1,0 +1,122 @@
+"""TimeML event classes of mentions from their words and context (event stage).
+
+TimeML gives each event a class: OCCURRENCE, REPORTING, STATE, I_ACTION,
+I_STATE, ASPECTUAL or PERCEPTION. The lexical classes live in
+``rules/events.yaml`` (``classes``); this module decides the ones that depend
+on context: a verb of saying reports only with speech after it ("he added
+that ..." but "added 92,000 jobs"), an intensional or aspectual verb keeps its
+class only with an event argument ("offered to pay" but "offered a
+discount"), and whether a noun names an event at all.
+"""
+from __future__ import annotations
+
+import functools
+
+import lemminflect
+
+from .lexicon import Token, lexicon
+
+_QUOTES = ("“", "\"", "``", "‘", ":")
+
+
+@functools.lru_cache(maxsize=65536)
+def noun_event(lower: str) -> tuple[bool, str]:
+    """Whether a noun names an event, and its lemma.
+
+    Examples:
+        >>> noun_event("negotiations"), noun_event("government"), noun_event("arrival")
+        ((True, 'negotiation'), (False, 'government'), (True, 'arrival'))
+    """
+    lex = lexicon()
+    lemma = lemminflect.getAllLemmas(lower).get("NOUN", (lower,))[0].lower()
+    if lower in lex.not_event_nouns:
+        return False, lemma
+    if lower in lex.event_nouns or lemma in lex.event_nouns:
+        return True, lemma
+    if lemma in lex.not_event_nouns:
+        return False, lemma
+    for suffix, rewrites in lex.suffixes:
+        if lemma.endswith(suffix) and len(lemma) >= len(suffix) + 4:
+            stem = lemma[: -len(suffix)]
+            for ending in rewrites:
+                verb = stem + ending
+                if lemminflect.getAllLemmas(verb).get("VERB", ("",))[0] == verb:
+                    return True, lemma
+            break   # only the longest matching suffix counts
+    return False, lemma
+
+
+def has_complement(tokens: list[Token], i: int) -> bool:
+    """Whether verb ``i`` takes an event argument: to + verb, a that-clause, a gerund,
+    or an object noun phrase headed by an event nominal."""
+    j = i + 1
+    n = len(tokens)
+    lex = lexicon()
+    while j < n and tokens[j].tag in ("ADV", "NEG", "PREP"):
+        if tokens[j].tag == "PREP" and tokens[j].lower not in lex.words["particles"]:
+            break
+        j += 1
+    if j >= n:
+        return False
+    tok = tokens[j]
+    if tok.tag == "V" and "VBG" in tok.forms or tok.tag == "SUB" and tok.lower in lex.words["complementizers"]:
+        return True
+    k = j
+    while k < n and tokens[k].tag in ("DET", "POSS", "ADJ", "N", "PROPN", "POSSM", "NUM", "PRON"):
+        if tokens[k].tag == "N" and (k + 1 >= n or tokens[k + 1].tag != "N") and noun_event(tokens[k].lower)[0]:
+            return True
+        k += 1
+    if k < n and tokens[k].tag == "V" and "VB" in tokens[k].forms:   # "help rebuild", "make them leave"
+        return True
+    return k < n and tokens[k].tag == "TO" and k + 1 < n and tokens[k + 1].tag == "V" and "VB" in tokens[k + 1].forms
+
+
+def speech_follows(tokens: list[Token], i: int) -> bool:
+    """Whether verb ``i`` is followed by reported speech: a that-clause, a quote or
+    colon, a subject pronoun starting a clause, or nothing ("..., he added.").
+
+    Examples:
+        >>> from timeline.tagger import tag
+        >>> from timeline.lexicon import tokenize
+        >>> speech_follows(tag(tokenize("He added that it rained.")), 1)
+        True
+        >>> speech_follows(tag(tokenize("The economy added 92,000 jobs.")), 2)
+        False
+    """
+    lex = lexicon()
+    j = i + 1
+    while j < len(tokens) and tokens[j].tag in ("ADV", "NEG"):
+        j += 1
+    if j >= len(tokens):
+        return True
+    tok = tokens[j]
+    if tok.tag == "PUNCT":
+        return tok.text in _QUOTES or tok.text in (",", ".", ";", "--", "!", "?") \
+            or tok.text == "'" or tok.text == "\u2019"
+    if tok.tag == "SUB":
+        return tok.lower in lex.words["complementizers"]
+    return tok.tag == "PRON" and tok.lower in lex.words["subj_pron"] and j + 1 < len(tokens) \
+        and tokens[j + 1].tag in ("V", "MODAL", "BE", "HAVE", "DO")
+
+
+def verb_class(tokens: list[Token], i: int) -> str:
+    """TimeML class of the main verb at token ``i``.
+
+    Examples:
+        >>> from timeline.tagger import tag
+        >>> from timeline.lexicon import tokenize
+        >>> toks = tag(tokenize("The company offered a discount and refused to pay."))
+        >>> verb_class(toks, 2), verb_class(toks, 6)
+        ('OCCURRENCE', 'OCCURRENCE')
+        >>> toks = tag(tokenize("They agreed to pay, he added."))
+        >>> verb_class(toks, 1), verb_class(toks, 6)
+        ('I_ACTION', 'REPORTING')
+    """
+    lex = lexicon()
+    lemma = tokens[i].lemma
+    cls = lex.class_of.get(lemma, "OCCURRENCE")
+    if lemma in lex.needs_complement and not has_complement(tokens, i):
+        return "OCCURRENCE"
+    if lemma in lex.words["speech_complement"] and not speech_follows(tokens, i):
+        return "OCCURRENCE"
+    return cls

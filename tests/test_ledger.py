@@ -246,15 +246,32 @@ def test_concurrent_appends_lose_nothing_and_ids_stay_unique(tmp_path):
     assert path.read_bytes().count(b"\n") == 1 + workers * count + count
 
 
-def test_each_append_is_one_write_with_fsync(ledger, monkeypatch):
-    calls = []
-    real_write, real_fsync = os.write, os.fsync
-    monkeypatch.setattr(os, "write", lambda fd, data: calls.append(("write", data)) or real_write(fd, data))
-    monkeypatch.setattr(os, "fsync", lambda fd: calls.append(("fsync", None)) or real_fsync(fd))
+def test_each_append_replaces_the_file_through_a_synced_temporary(ledger, monkeypatch):
     ask(ledger)
-    writes = [c for c in calls if c[0] == "write"]
-    assert len(writes) == 1 and writes[0][1].endswith(b"\n") and writes[0][1].count(b"\n") == 1
-    assert calls.index(("fsync", None)) > calls.index(writes[0])
+    calls = []
+    real_replace, real_fsync = os.replace, os.fsync
+    monkeypatch.setattr(os, "replace", lambda src, dst: calls.append(("replace", Path(src), Path(dst)))
+                        or real_replace(src, dst))
+    monkeypatch.setattr(os, "fsync", lambda fd: calls.append(("fsync",)) or real_fsync(fd))
+    ledger.forecast("q1", "2025-02-28", 0.25)
+    replaces = [c for c in calls if c[0] == "replace"]
+    assert len(replaces) == 1
+    _, temporary, target = replaces[0]
+    assert target == ledger.path and temporary.parent == ledger.path.parent and temporary != target
+    assert calls.index(("fsync",)) < calls.index(replaces[0])  # the data is on disk before the rename
+    assert calls[-1] == ("fsync",)  # and the rename itself (the folder) after it
+    assert [p.name for p in ledger.path.parent.iterdir()] == ["ledger.jsonl"]
+    assert len(ledger.forecasts()) == 1
+
+
+def test_a_failed_append_leaves_the_old_file_and_no_temporary(ledger, monkeypatch):
+    ask(ledger)
+    before = ledger.path.read_bytes()
+    monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(OSError("disk full")))
+    with pytest.raises(OSError, match="disk full"):
+        ledger.forecast("q1", "2025-02-28", 0.25)
+    assert ledger.path.read_bytes() == before
+    assert [p.name for p in ledger.path.parent.iterdir()] == ["ledger.jsonl"]
 
 
 def test_the_seed_ledger_written_by_notebook_03_is_valid():

@@ -10,12 +10,16 @@ key, ``record``, says which::
 The file is append-only: a resolution is a new record, never an edit of the
 question. Every append takes an exclusive ``fcntl.flock`` on the file, re-reads
 and validates it, checks the new record against it (unique id, dates inside the
-question's window, 0 < p < 1), then writes the whole line with one ``os.write``
-on a descriptor opened with ``O_APPEND`` and ``fsync``s it. Two writers cannot
-both add the same id, and a crash leaves either the whole line or (at worst) a
-truncated last line, which the next read reports by line number and which no
-later append is glued onto. A read names the file, line and field of the first
-problem. The records are :mod:`timeline.ledger_records`.
+question's window, 0 < p < 1), then writes the old contents and the new line to
+a temporary file in the same folder, ``fsync``s it and renames it over the
+ledger with ``os.replace`` (:func:`timeline.atomic.write_atomically`). Two
+writers cannot both add the same id (a writer that waited for the lock on a file
+since replaced takes it again on the new one), and a crash leaves either the old
+file or the new one, never part of a line; at worst an orphaned
+``.ledger.jsonl.*.tmp`` that nothing reads. A line cut short by anything else
+(a hand edit, a copy) is reported by the next read with its line number, and no
+append is made to such a file. A read names the file, line and field of the
+first problem. The records are :mod:`timeline.ledger_records`.
 """
 from __future__ import annotations
 
@@ -26,6 +30,7 @@ import os
 from dataclasses import MISSING, fields
 from pathlib import Path
 
+from .atomic import NEW_FILE_MODE, write_atomically
 from .errors import LedgerError
 from .ledger_records import Forecast, Question, Resolution, _State
 
@@ -101,6 +106,27 @@ def _read_fd(fd: int) -> bytes:
         offset += len(chunk)
 
 
+def _locked(path: Path) -> int:
+    """A descriptor of the ledger file, holding its exclusive lock (an absent file is created empty).
+
+    Each append replaces the file, so a writer that waited for the lock may get it on a file that
+    is no longer the ledger; it then takes the lock again on the current one.
+    """
+    while True:
+        fd = os.open(path, os.O_RDONLY | os.O_CREAT, NEW_FILE_MODE)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            held, current = os.fstat(fd), os.stat(path)
+            if (held.st_dev, held.st_ino) == (current.st_dev, current.st_ino):
+                return fd
+        except FileNotFoundError:
+            pass
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)
+
+
 def read_ledger(path: Path) -> _State:
     """Everything a ledger file says, validated; an absent file is an empty ledger.
 
@@ -139,24 +165,13 @@ def append_record(path: Path, kind: str, obj) -> None:
         timeline.errors.LedgerError: .../ledger.jsonl:2: field 'question_id': no question 'q2' asked before this forecast
     """
     line = _encode(kind, obj).encode("utf-8")
-    created = not path.exists()
     if not path.parent.is_dir():
         raise LedgerError(f"{path}: the directory {str(path.parent)!r} does not exist")
-    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
+    fd = _locked(path)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
         data = _read_fd(fd)
         state = _parse(data, str(path))  # refuses a corrupt file and a truncated last line
         state.add(kind, obj, f"{path}:{data.count(NEWLINE) + 1}")
-        written = os.write(fd, line)
-        if written != len(line):  # a full disk; never leave half a record behind silently
-            raise LedgerError(f"{path}: short write ({written} of {len(line)} bytes)")
-        os.fsync(fd)
+        write_atomically(path, data + line, make_parents=False)
     finally:
-        os.close(fd)
-    if created:
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        os.close(fd)  # closing releases the lock

@@ -70,7 +70,7 @@ def lexicon() -> Lexicon:
             continue
         for word in _words(words):
             closed[word] = closed.get(word, ()) + (tag,)
-    class_of, noun_class, needs, speech = {}, {}, set(), set()
+    class_of, noun_class, needs, speech, noun_needs = {}, {}, set(), set(), set()
     # Later classes in this order win over earlier ones for a shared lemma.
     for name in ("STATE", "I_ACTION", "PERCEPTION", "ASPECTUAL", "I_STATE", "REPORTING"):
         family = data["classes"][name]
@@ -86,6 +86,7 @@ def lexicon() -> Lexicon:
             speech.discard(lemma)
         for lemma in _words(family.get("nouns", [])):
             noun_class[lemma] = name
+        noun_needs.update(_words(family.get("nouns_with_complement", [])))
     nominals = data["nominals"]
     event_nouns = frozenset(_words(nominals["lemmas"])) | frozenset(
         w for w, c in noun_class.items() if c != "STATE")
@@ -111,6 +112,7 @@ def lexicon() -> Lexicon:
         "statement_nouns": frozenset(_words(data["statement_nouns"]["lemmas"])),
         "complement": frozenset(_words(data["reporting_complement"]["lemmas"])),
         "speech_complement": frozenset(speech),
+        "noun_needs_complement": frozenset(noun_needs),
         "generic": frozenset(_words(data["generic"]["lemmas"])),
         "never": frozenset(_words(data["never"]["words"])),
         "boundary": frozenset(_words(data["clauses"]["boundary_words"])),

@@ -206,6 +206,9 @@ def mentions(tokens: list[Token]) -> list[dict]:
             continue
         if i + 1 < n and tokens[i + 1].tag == "N":   # a modifier ("peace talks"): the head is the event
             continue
+        if lemma in lex.words["noun_needs_complement"] and not (
+                i + 2 < n and tokens[i + 1].tag == "TO" and tokens[i + 2].tag == "V"):
+            continue   # "a plan to sell" is an event, "a rights plan" is not
         plural = tok.lower.endswith("s")
         if i > 0 and (tokens[i - 1].tag == "V" and not plural or tokens[i - 1].tag == "PREP" and not (
                 plural and i + 1 < n and tokens[i + 1].tag == "PREP")):

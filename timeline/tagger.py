@@ -129,7 +129,8 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
         if p == "SUB" and forms & {"VBD", "VBZ"} and (prev.lower in lex.words["wh_relatives"] or prev.lower in
                                                        lex.words["relative_pronouns"] and (i < 2 or tokens[i - 2].tag == "PUNCT")):
             return "V"   # "which fell to", "That shows"
-        if p in ("N", "PROPN") and "VBP" in forms and prev.lower.endswith("s") and tok.lemma in lex.class_of:
+        if p in ("N", "PROPN") and "VBP" in forms and prev.lower.endswith("s") and tok.lemma in lex.class_of \
+                and not (i > 1 and tokens[i - 2].lower in lex.words["singular_dets"]):
             return "V"   # a plural subject before a verb of a TimeML class: "officials say", "Cubans want"
         if p == "PROPN" and forms <= {"VB", "VBP"} and not prev.lower.endswith("s") \
                 and (pos & {"ADJ", "N"}) and (i < 2 or tokens[i - 2].tag != "CONJ"):

@@ -50,49 +50,53 @@ def test_unknown_format(tmp_path, small_timeline):
         write_timeline(small_timeline, tmp_path / "t.xlsx")
 
 
-def test_truncated_or_garbled_json_names_the_line(tmp_path, small_timeline):
-    path = write_timeline(small_timeline, tmp_path / "t.json")
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text[: len(text) // 2], encoding="utf-8")
-    line = text[: len(text) // 2].count("\n") + 1
-    with pytest.raises(TimelineError, match=rf"t.json: line {line}: cannot read timeline export \(not valid JSON"):
-        read_timeline(path)
-    path.write_text("[1, 2]\n", encoding="utf-8")
-    with pytest.raises(SchemaError, match="t.json: record 1: expected a JSON object, got int"):
-        read_timeline(path)
+def _lines(text):
+    return text.splitlines(keepends=True)
 
 
-def test_truncated_or_garbled_csv_names_the_line(tmp_path, small_timeline):
-    path = write_timeline(small_timeline, tmp_path / "t.csv")
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    path.write_text("".join(lines[:2]) + lines[2][:30], encoding="utf-8")  # cut mid-line, as a crash would
-    with pytest.raises(SchemaError, match="t.csv: line 3: incomplete last line"):
-        read_timeline(path)
-    path.write_text("".join(lines[:2]) + lines[2][:30] + "\n" + "".join(lines[3:]), encoding="utf-8")
-    with pytest.raises(SchemaError, match=r"t.csv: line 3: \d+ fields where the header has \d+"):
-        read_timeline(path)
-    path.write_text("", encoding="utf-8")
-    with pytest.raises(SchemaError, match="t.csv: line 1: empty file"):
-        read_timeline(path)
+def _cut(text, line, keep):
+    """The text up to ``keep`` characters into its ``line``-th line (1-based), as a crash would leave it."""
+    lines = _lines(text)
+    return "".join(lines[: line - 1]) + lines[line - 1][:keep]
 
 
-def test_csv_missing_field_names_the_line_and_field(tmp_path, small_timeline):
-    path = write_timeline(small_timeline, tmp_path / "t.csv")
-    header, *rows = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    names = header.rstrip("\n").split(",")
-    keep = [i for i, name in enumerate(names) if name != "basis"]
-    path.write_text(",".join(names[i] for i in keep) + "\n" + "".join(rows), encoding="utf-8")
-    with pytest.raises(SchemaError, match=r"t.csv: line 1: missing field\(s\) \['basis'\]"):
-        read_timeline(path)
-    path.write_text(header + rows[0] + rows[1].replace(",asserted,", ",,", 1) + "".join(rows[2:]), encoding="utf-8")
-    with pytest.raises(SchemaError, match="t.csv: line 3: timeline: column 'modality' is missing a value"):
-        read_timeline(path)
+def _drop_column(text, name):
+    rows = [row.rstrip("\n").split(",") for row in _lines(text)]
+    gone = rows[0].index(name)
+    return "".join(",".join(r[:gone] + r[gone + 1:]) + "\n" for r in rows)
 
 
-def test_not_utf8_names_the_line(tmp_path, small_timeline):
-    path = write_timeline(small_timeline, tmp_path / "t.json")
-    path.write_bytes(path.read_bytes().replace(b"\n", b"\n\xff", 1))
-    with pytest.raises(TimelineError, match="t.json: line 2: cannot read timeline export \\(not UTF-8"):
+def _blank_field(text, line, value):
+    lines = _lines(text)
+    lines[line - 1] = lines[line - 1].replace(f",{value},", ",,", 1)
+    return "".join(lines)
+
+
+# (format, corruption of the written file, error, message after the file name)
+CORRUPT = [
+    pytest.param(".json", lambda t: _cut(t, 5, 5), TimelineError,
+                 r"line 5: cannot read timeline export \(not valid JSON", id="json-truncated"),
+    pytest.param(".json", lambda t: "[1, 2]\n", SchemaError, "record 1: expected a JSON object, got int",
+                 id="json-not-records"),
+    pytest.param(".json", lambda t: t.encode().replace(b"\n", b"\n\xff", 1), TimelineError,
+                 r"line 2: cannot read timeline export \(not UTF-8", id="json-not-utf8"),
+    pytest.param(".csv", lambda t: _cut(t, 3, 30), SchemaError, "line 3: incomplete last line", id="csv-truncated"),
+    pytest.param(".csv", lambda t: _cut(t, 3, 30) + "\n" + "".join(_lines(t)[3:]), SchemaError,
+                 r"line 3: \d+ fields where the header has \d+", id="csv-short-line"),
+    pytest.param(".csv", lambda t: "", SchemaError, "line 1: empty file", id="csv-empty"),
+    pytest.param(".csv", lambda t: _drop_column(t, "basis"), SchemaError, r"line 1: missing field\(s\) \['basis'\]",
+                 id="csv-missing-column"),
+    pytest.param(".csv", lambda t: _blank_field(t, 3, "asserted"), SchemaError,
+                 "line 3: timeline: column 'modality' is missing a value", id="csv-missing-value"),
+]
+
+
+@pytest.mark.parametrize("suffix, corrupt, error, message", CORRUPT)
+def test_a_corrupt_export_names_file_line_and_field(tmp_path, small_timeline, suffix, corrupt, error, message):
+    path = write_timeline(small_timeline, tmp_path / f"t{suffix}")
+    damaged = corrupt(path.read_text(encoding="utf-8"))
+    path.write_bytes(damaged if isinstance(damaged, bytes) else damaged.encode("utf-8"))
+    with pytest.raises(error, match=rf"t\{suffix}: {message}"):
         read_timeline(path)
 
 

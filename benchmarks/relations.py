@@ -227,6 +227,26 @@ def _record(doc, part, kind, gold, predicted, row, instance, gold_cls, dct, gold
     return record
 
 
+def _news_day(doc, instances: dict) -> bool:
+    """True when the gold relates most past-tense events (MAKEINSTANCE tense PAST) to the DCT as OVERLAP.
+
+    Some AQUAINT documents (and a few of TimeBank) put the day's past events inside the
+    DCT (a day), where the others put them BEFORE it (a moment): a convention of the
+    annotation, not of the text, which the benchmark reports apart for diagnosis.
+    """
+    classes = []
+    for link in doc.tlinks:
+        if link.get("relatedToTime") == doc.dct_tid and "eventInstanceID" in link:
+            eiid, inverted = link["eventInstanceID"], False
+        elif link.get("timeID") == doc.dct_tid and "relatedToEventInstance" in link:
+            eiid, inverted = link["relatedToEventInstance"], True
+        else:
+            continue
+        if instances.get(eiid, {}).get("tense") == "PAST":
+            classes.append(relation_class(link.get("relType", ""), inverted))
+    return bool(classes) and classes.count("OVERLAP") * 2 > len(classes)
+
+
 def run(corpus=None, errors=None, links=None) -> dict:
     parts = tml.tbaq_documents(corpus)
     docs = [d for part in parts.values() for d in part]
@@ -239,6 +259,8 @@ def run(corpus=None, errors=None, links=None) -> dict:
     mistakes = collections.Counter()
     samples = collections.defaultdict(list)
     records = []
+    by_convention = {False: Tally(), True: Tally()}   # event-DCT links by the document's news-day convention
+    convention_docs = convention_errors = 0
     started = time.perf_counter()
     for doc in docs:
         dct = _dct(doc)
@@ -248,7 +270,9 @@ def run(corpus=None, errors=None, links=None) -> dict:
         detected += len(matched)
         timexes = {t.attrs.get("tid"): t for t in doc.timexes}
         own = _own_intervals(doc, dct)
-        gold_instances = _instances(doc) if links else {}
+        gold_instances = _instances(doc)
+        news_day = _news_day(doc, gold_instances)
+        convention_docs += news_day
         gold_class = {e.attrs.get("eid"): e.attrs.get("class") for e in doc.events}
         for link in doc.tlinks:
             if "eventInstanceID" in link and "relatedToTime" in link:
@@ -268,6 +292,10 @@ def run(corpus=None, errors=None, links=None) -> dict:
                     records.append(_record(doc, part_of[id(doc)], "dct", gold, predicted, row, gold_instances.get(eiid, {}),
                                            gold_class.get(doc.instances.get(eiid)), dct))
                 by_part[part_of[id(doc)]][0].pairs.append(dct_tally.pairs[-1])
+                by_convention[news_day].pairs.append(dct_tally.pairs[-1])
+                if news_day and gold == "OVERLAP" and (predicted or "BEFORE") == "BEFORE" \
+                        and gold_instances.get(eiid, {}).get("tense") == "PAST":
+                    convention_errors += 1
                 if predicted != gold:
                     key = (gold, predicted, row.tense, row.rule)
                     mistakes[key] += 1
@@ -299,6 +327,14 @@ def run(corpus=None, errors=None, links=None) -> dict:
         (_, d_acc, d_base), (_, t_acc, t_base) = dct_part.table(name), timex_part.table(name)
         print(f"  {name}: event-DCT {d_acc:.3f} (baseline {d_base:.3f}, {len(dct_part.pairs)} links), "
               f"event-timex {t_acc:.3f} (baseline {t_base:.3f}, {len(timex_part.pairs)} links)")
+    (_, c_acc, _), (_, o_acc, _) = by_convention[True].table("news-day"), by_convention[False].table("other")
+    n_dct = max(1, len(dct_tally.pairs))
+    print(f"  news-day convention (gold-derived, diagnosis only): {convention_docs} documents whose gold puts most "
+          f"past-tense events inside the DCT: event-DCT {c_acc:.3f} ({len(by_convention[True].pairs)} links); "
+          f"other documents {o_acc:.3f} ({len(by_convention[False].pairs)} links)")
+    print(f"  {convention_errors} event-DCT errors ({convention_errors / n_dct:.3f} of all links) are past-tense events "
+          f"of those documents predicted BEFORE, gold OVERLAP; with them right event-DCT would be "
+          f"{dct_acc + convention_errors / n_dct:.3f}")
     if errors:
         with open(errors, "w", encoding="utf-8") as handle:
             for key, count in mistakes.most_common():

@@ -83,6 +83,17 @@ def _in_pp(tokens: list[Token], j: int) -> bool:
     return left > 0 and tokens[left - 1].tag == "PREP"
 
 
+def _modifier(tokens: list[Token], i: int) -> bool:
+    """A participle that only describes a noun ("costs related to", "61%-owned", "the quarter ended")."""
+    lex = lexicon()
+    tok = tokens[i]
+    if tok.lower in lex.words["modifier_participles"]:
+        return True
+    if i and tokens[i - 1].end == tok.start and tokens[i - 1].text.endswith("-") and "VBN" in tok.forms:
+        return True
+    return tok.lower in lex.words["period_participles"] and i > 0 and tokens[i - 1].lower in lex.words["period_nouns"]
+
+
 def kind_of(cls: str, modality: str, plan: bool, tense: str) -> str:
     if cls == "REPORTING":
         return "statement"
@@ -138,6 +149,8 @@ def mentions(tokens: list[Token]) -> list[dict]:
                             tense=tense, aspect="none", modality="asserted", plan=False, infinitive=False,
                             lemma=tok.lemma, state=True, generic=True)
             continue
+        if not group and _modifier(tokens, i):
+            continue
         cue = next((tokens[j] for j in range(i - len(group), i) if j in cues), None)
         tense, aspect, modality, plan, infinitive = _verb_attributes(tokens, i, group, cue, finite_at[i])
         cls = verb_class(tokens, i)
@@ -172,7 +185,8 @@ def mentions(tokens: list[Token]) -> list[dict]:
             head = i
         elif j >= n:
             continue
-        elif tokens[j].lower in lex.words["predicates"] or tokens[j].tag == "ADJ" and (
+        elif tokens[j].lower in lex.words["predicates"] or tokens[j].tag == "ADJ" and \
+                tokens[j].lower not in lex.words["not_predicates"] and (
                 lex.class_of.get(tokens[j].lower) == "I_STATE" or "VBN" in tokens[j].forms
                 or "VBN" in analyze(tokens[j].lower)[1]):
             head = j
@@ -193,7 +207,12 @@ def mentions(tokens: list[Token]) -> list[dict]:
             tense, modality = "future", "expected" if modality == "asserted" else modality
         elif modal is not None and modality == "asserted":
             modality = "potential"
-        cls = lex.class_of.get(tokens[head].lower, "STATE") if head != i else "STATE"
+        cls = "STATE"
+        if head != i and tokens[head].tag == "N":   # "is the subject of a manhunt": the noun's own class
+            is_event, noun = noun_event(tokens[head].lower)
+            cls = lex.noun_class.get(noun, "OCCURRENCE") if is_event else "STATE"
+        elif head != i:
+            cls = lex.class_of.get(tokens[head].lower, "STATE")
         found[head] = dict(i=head, g=i - len(group), role="predicate", cls=cls, tense=tense, aspect="none",
                            modality=modality, plan=False, infinitive=False, lemma=tokens[head].lower, state=True,
                            generic=head == i)

@@ -88,6 +88,8 @@ def infer_year(month: int, day: int | None, ref: dt.date, tense: str | None, wee
         (1989, 1990)
         >>> infer_year(11, 20, dt.date(1989, 11, 2), "past")  # a near deadline in a past-tense clause
         1989
+        >>> infer_year(1, 31, dt.date(1989, 10, 31), "past"), infer_year(1, 31, dt.date(1989, 10, 31), "ended")
+        (1990, 1989)
     """
     candidates = []
     for year in (ref.year - 1, ref.year, ref.year + 1):
@@ -106,6 +108,9 @@ def infer_year(month: int, day: int | None, ref: dt.date, tense: str | None, wee
         return ref.year
     candidates.sort()
     _, distance, year = candidates[0]
+    if tense == "ended":  # a period that ended: on or before the reference date
+        earlier = [c for c in candidates if c[1] <= 0]
+        return max(earlier, key=lambda c: c[1])[2] if earlier else year
     if tense == "past" and distance > (PAST_SLACK_DAYS if day is not None else MONTH_PAST_SLACK_DAYS):
         earlier = [c for c in candidates if c[1] <= 0]
         if earlier:

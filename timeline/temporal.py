@@ -37,6 +37,10 @@ class Context:
         """True when no sentence boundary lies in text[start:end]."""
         return _tense_patterns()["boundary"].search(self.text, start, end) is None
 
+    def ended(self, start: int) -> bool:
+        """True when the expression starting at ``start`` closes a period ("the quarter ended Sept. 30")."""
+        return _tense_patterns()["ended"].search(self.text, max(0, start - 12), start) is not None
+
     def tense(self, start: int, end: int) -> str | None:
         """'past', 'future' or None: the tense cue nearest to [start, end) in its sentence."""
         cues = _tense_patterns()

@@ -218,6 +218,9 @@ def constrain(builder: Builder) -> None:
             else:
                 k = _sentence_head(i, events, relations) if events[i].timex is None and events[i].role == "nominal" else None
                 relation, rule = (relations[k][0], "sentence_inherit") if k is not None else ("none", "none")
+        elif relation == "definite":
+            j = _governing(i, events)
+            relation = "after" if j is not None and relations[j][0] == "after" else "before"
         elif relation == "after_governor":
             j = _governing(i, events)
             if j is None:   # else the nearest finite event before it in its sentence

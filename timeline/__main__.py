@@ -5,12 +5,14 @@ With no PATH it reads the seed articles in ``seeds/``.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
 
 import pandas as pd
 
 from .article import parse_published, read_articles
+from .atomic import write_atomically
 from .errors import TimelineError
 from .export import write_timeline
 from .frame import build_timeline
@@ -63,8 +65,9 @@ def main(argv=None) -> int:
         matplotlib.use("Agg")
         from .plot import plot_timeline
         ax = plot_timeline(df, published=articles[0].published if len(articles) == 1 else None)
-        Path(args.plot).parent.mkdir(parents=True, exist_ok=True)
-        ax.figure.savefig(args.plot, dpi=120)
+        image = io.BytesIO()
+        ax.figure.savefig(image, format=Path(args.plot).suffix.lstrip(".") or "png", dpi=120)
+        write_atomically(args.plot, image.getvalue())
         print(f"plot written to {args.plot}")
     return 0
 

@@ -91,25 +91,17 @@ def test_front_matter_bad_date_names_line_and_field(tmp_path, value, message):
         timeline.read_article(path)
 
 
-def test_front_matter_unknown_field_and_unclosed(tmp_path):
-    path = tmp_path / "story.md"
-    path.write_text("---\nauthor: Someone\n---\nText.\n")
-    with pytest.raises(ArticleError, match="line 2: unknown front matter field 'author'"):
+@pytest.mark.parametrize("name, content, message", [
+    ("story.md", "---\nauthor: Someone\n---\nText.\n", "line 2: unknown front matter field 'author'"),
+    ("story.md", "---\ntitle: Talks\n", "never closed"),
+    ("story.json", '{"text": "a",\n "published": }', "story.json: line 2: invalid JSON"),
+    ("story.pdf", "%PDF", "unsupported file type"),
+], ids=["unknown-field", "unclosed-front-matter", "bad-json", "unsupported-suffix"])
+def test_malformed_file_names_the_problem(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_text(content)
+    with pytest.raises(ArticleError, match=message):
         timeline.read_article(path)
-    path.write_text("---\ntitle: Talks\n")
-    with pytest.raises(ArticleError, match="never closed"):
-        timeline.read_article(path)
-
-
-def test_bad_json_and_unsupported_suffix(tmp_path):
-    path = tmp_path / "story.json"
-    path.write_text('{"text": "a",\n "published": }')
-    with pytest.raises(ArticleError, match="story.json: line 2: invalid JSON"):
-        timeline.read_article(path)
-    other = tmp_path / "story.pdf"
-    other.write_bytes(b"%PDF")
-    with pytest.raises(ArticleError, match="unsupported file type"):
-        timeline.read_article(other)
     with pytest.raises(ArticleError, match="no such file"):
         timeline.read_article(tmp_path / "missing.txt")
 

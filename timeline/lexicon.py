@@ -117,6 +117,7 @@ def lexicon() -> Lexicon:
         "never": frozenset(_words(data["never"]["words"])),
         "modifier_participles": frozenset(_words(data["modifier_participles"]["words"])),
         "period_participles": frozenset(_words(data["modifier_participles"]["period_words"])),
+        "naming_participles": frozenset(_words(data["modifier_participles"]["naming"])),
         "period_nouns": frozenset(_words(data["modifier_participles"]["period_nouns"])),
         "boundary": frozenset(_words(data["clauses"]["boundary_words"])),
         "title": frozenset(_words(data["closed"]["TITLE"])),

@@ -83,11 +83,13 @@ def _in_pp(tokens: list[Token], j: int) -> bool:
     return left > 0 and tokens[left - 1].tag == "PREP"
 
 
-def _modifier(tokens: list[Token], i: int) -> bool:
+def _modifier(tokens: list[Token], i: int, finite_before: bool) -> bool:
     """A participle that only describes a noun ("costs related to", "61%-owned", "the quarter ended")."""
     lex = lexicon()
     tok = tokens[i]
     if tok.lower in lex.words["modifier_participles"]:
+        return True
+    if tok.lower in lex.words["naming_participles"] and i and tokens[i - 1].tag == "N" and finite_before:
         return True
     if i and tokens[i - 1].end == tok.start and tokens[i - 1].text.endswith("-") and "VBN" in tok.forms:
         return True
@@ -149,7 +151,7 @@ def mentions(tokens: list[Token]) -> list[dict]:
                             tense=tense, aspect="none", modality="asserted", plan=False, infinitive=False,
                             lemma=tok.lemma, state=True, generic=True)
             continue
-        if not group and _modifier(tokens, i):
+        if not group and _modifier(tokens, i, finite_at[i]):
             continue
         cue = next((tokens[j] for j in range(i - len(group), i) if j in cues), None)
         tense, aspect, modality, plan, infinitive = _verb_attributes(tokens, i, group, cue, finite_at[i])
@@ -182,6 +184,8 @@ def mentions(tokens: list[Token]) -> list[dict]:
         if tok.tag == "HAVE":
             if j >= n or tokens[j].tag not in ("DET", "NUM", "N", "ADJ", "PROPN", "POSS", "PRON"):
                 continue
+            if any(t.tag == "V" and "VBN" in t.forms for t in tokens[j:j + 3]):
+                continue   # an auxiliary after all: "has long monitored", "had itself filed"
             head = i
         elif j >= n:
             continue

@@ -208,18 +208,19 @@ def _instances(doc) -> dict:
 
 
 def _record(doc, part, kind, gold, predicted, row, instance, gold_cls, dct, gold_timex=None, anchored=None,
-            clause_mate=None, span=None) -> dict:
+            clause_mate=None, span=None, news_day=None) -> dict:
     """One scored link with what the row and the gold annotation say, for ``--links`` (error analysis)."""
     day = lambda v: None if pd.isna(v) else str(v.date())   # noqa: E731
     record = {"doc": doc.doc_id, "part": part, "link": kind, "gold": gold, "predicted": predicted,
               "trigger": row.trigger, "tense": row.tense, "aspect": row.aspect, "class": row.event_class,
               "kind": row.kind, "modality": row.modality, "rule": row.rule, "basis": row.basis,
-              "anchor": row.timex, "value": row.value, "earliest": day(row.earliest), "latest": day(row.latest),
+              "anchor": row.timex if isinstance(row.timex, str) else None,
+              "value": row.value if isinstance(row.value, str) else None, "earliest": day(row.earliest), "latest": day(row.latest),
               "source": row.source, "dct": str(dct),
               "gold_tense": instance.get("tense"), "gold_aspect": instance.get("aspect"), "gold_pos": instance.get("pos"),
               "gold_polarity": instance.get("polarity"), "gold_modality": instance.get("modality"), "gold_class": gold_cls,
               "context": doc.text[max(0, row.trigger_start - 100):row.trigger_end + 60].replace("\n", " "),
-              "at": row.trigger_start}
+              "at": row.trigger_start, "news_day": news_day}
     if gold_timex is not None:
         record.update(timex=gold_timex.text, timex_value=gold_timex.attrs.get("value"), anchored=anchored,
                       clause_mate=clause_mate, span=[str(span[0]), str(span[1])],
@@ -247,7 +248,35 @@ def _news_day(doc, instances: dict) -> bool:
     return bool(classes) and classes.count("OVERLAP") * 2 > len(classes)
 
 
-def run(corpus=None, errors=None, links=None) -> dict:
+CELL = ("predicted", "gold", "tense", "aspect", "class", "gold_pos", "anchored")
+
+
+def error_cells(records: list[dict], top: int = 25) -> str:
+    """The event-DCT errors counted by (predicted, gold, tense, aspect, class, gold pos, anchored), largest first.
+
+    Undetermined predictions count as the majority class BEFORE; ``news-day`` counts the
+    errors in documents of the news-day convention (see :func:`_news_day`).
+
+    >>> r = {"link": "dct", "predicted": "BEFORE", "gold": "OVERLAP", "tense": "past", "aspect": "none",
+    ...      "class": "REPORTING", "gold_pos": "VERB", "anchor": None, "news_day": True}
+    >>> print(error_cells([r, dict(r)]).splitlines()[1])
+        2      2  BEFORE   OVERLAP  past     none        REPORTING  VERB     False
+    """
+    counts, news_day = collections.Counter(), collections.Counter()
+    for record in records:
+        if record["link"] != "dct" or (record["predicted"] or "BEFORE") == record["gold"]:
+            continue
+        key = ((record["predicted"] or "BEFORE"), record["gold"], record["tense"], record["aspect"], record["class"],
+               record["gold_pos"] or "-", record["anchor"] is not None)
+        counts[key] += 1
+        news_day[key] += bool(record.get("news_day"))
+    lines = [f"{'errors':>6} {'news-day':>6}  " + " ".join(f"{name:<10}" for name in CELL).rstrip()]
+    for key, count in counts.most_common(top):
+        lines.append(f"{count:>6} {news_day[key]:>6}  " + " ".join(f"{str(v):<10}" for v in key[:-1]) + f" {key[-1]}")
+    return "\n".join(lines)
+
+
+def run(corpus=None, errors=None, links=None, cells=None) -> dict:
     parts = tml.tbaq_documents(corpus)
     docs = [d for part in parts.values() for d in part]
     part_of = {id(d): name for name, part in parts.items() for d in part}
@@ -288,9 +317,9 @@ def run(corpus=None, errors=None, links=None) -> dict:
             if tid == doc.dct_tid and dct:
                 predicted = predict_dct(row, dct, doc.text)
                 dct_tally.pairs.append((gold, predicted, row.basis != "none"))
-                if links:
+                if links or cells:
                     records.append(_record(doc, part_of[id(doc)], "dct", gold, predicted, row, gold_instances.get(eiid, {}),
-                                           gold_class.get(doc.instances.get(eiid)), dct))
+                                           gold_class.get(doc.instances.get(eiid)), dct, news_day=news_day))
                 by_part[part_of[id(doc)]][0].pairs.append(dct_tally.pairs[-1])
                 by_convention[news_day].pairs.append(dct_tally.pairs[-1])
                 if news_day and gold == "OVERLAP" and (predicted or "BEFORE") == "BEFORE" \
@@ -311,7 +340,7 @@ def run(corpus=None, errors=None, links=None) -> dict:
                     clause_mate = not anchored and row.start <= gold_timex.start and gold_timex.end <= row.end
                     predicted = predict_timex(row, span, anchored, clause_mate)
                     timex_tally.pairs.append((gold, predicted, predicted is not None))
-                    if links:
+                    if links or cells:
                         records.append(_record(doc, part_of[id(doc)], "timex", gold, predicted, row,
                                                gold_instances.get(eiid, {}), gold_class.get(doc.instances.get(eiid)), dct,
                                                gold_timex, anchored, clause_mate, span))
@@ -335,6 +364,9 @@ def run(corpus=None, errors=None, links=None) -> dict:
     print(f"  {convention_errors} event-DCT errors ({convention_errors / n_dct:.3f} of all links) are past-tense events "
           f"of those documents predicted BEFORE, gold OVERLAP; with them right event-DCT would be "
           f"{dct_acc + convention_errors / n_dct:.3f}")
+    if cells:
+        print("event-DCT errors by cell:")
+        print(error_cells(records, cells))
     if errors:
         with open(errors, "w", encoding="utf-8") as handle:
             for key, count in mistakes.most_common():
@@ -355,9 +387,11 @@ def main(argv=None) -> int:
     parser.add_argument("--corpus", help="folder holding TimeBank/ and AQUAINT/ (default ../shared/corpora/tbaq-cleaned)")
     parser.add_argument("--errors", help="write the most frequent event-DCT mistakes with examples to this file")
     parser.add_argument("--links", help="write every scored link (gold, predicted, row and gold attributes) as JSON lines")
+    parser.add_argument("--cells", type=int, nargs="?", const=25, default=None,
+                        help="print the N largest event-DCT error cells (predicted, gold, tense, aspect, class, pos, anchored)")
     parser.add_argument("--no-floors", action="store_true", help="do not fail below the recorded floors")
     args = parser.parse_args(argv)
-    scores = run(args.corpus, args.errors, args.links)
+    scores = run(args.corpus, args.errors, args.links, args.cells)
     print(json.dumps(scores))
     if args.no_floors:
         return 0

@@ -87,7 +87,7 @@ def _compatible(event: Event, timex: TimeExpr, text: str, reference: dt.date | N
             (relation == "before" and timex.earliest and timex.earliest > reference)
             or (relation == "after" and timex.latest and timex.latest < reference)):
         return False   # a far expression contradicting the tense dates something else
-    if value == "PRESENT_REF" and relation not in ("includes", "none", "inherit", "definite", "after_governor"):
+    if value == "PRESENT_REF" and relation not in ("includes", "none", "inherit", "definite", "sentence", "after_governor"):
         return False
     return True
 

@@ -177,11 +177,12 @@ def _governing(i: int, events: list[Event]) -> int | None:
 
 
 def _sentence_head(i: int, events: list[Event], relations) -> int | None:
-    """The nearest finite event of the sentence placed against publication (for an untensed event no clause holds)."""
+    """The nearest finite event of the sentence placed before or around publication (for an event noun no clause
+    holds; a future neighbour says little about a noun outside its clause)."""
     event = events[i]
     near = [(abs(other.trigger_start - event.trigger_start), j) for j, other in enumerate(events)
             if j != i and other.sentence == event.sentence and other.tense != "none"
-            and relations[j][0] in ("before", "after", "includes")]
+            and relations[j][0] in ("before", "includes")]
     return min(near)[1] if near else None
 
 
@@ -218,6 +219,9 @@ def constrain(builder: Builder) -> None:
             else:
                 k = _sentence_head(i, events, relations) if events[i].timex is None and events[i].role == "nominal" else None
                 relation, rule = (relations[k][0], "sentence_inherit") if k is not None else ("none", "none")
+        elif relation == "sentence":
+            k = _sentence_head(i, events, relations)
+            relation = relations[k][0] if k is not None else "none"
         elif relation == "definite":
             j = _governing(i, events)
             relation = "after" if j is not None and relations[j][0] == "after" else "before"

@@ -104,7 +104,7 @@ def publication_relation(event: Event, text: str = "") -> tuple[str, str]:
         text: the article text; needed by the fallback rules that read the trigger's
             form and the words before it when the event has no tense.
 
-    Returns ``(relation, rule id)``; relation is before, after, includes, inherit, definite, after_governor or none.
+    Returns ``(relation, rule id)``; relation is before, after, includes, inherit, definite, sentence, after_governor or none.
 
     Examples:
         >>> publication_relation(Event(0, 0, 6, "signed", 0, 6, tense="past"))

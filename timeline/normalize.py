@@ -69,11 +69,13 @@ def norm_relative(rule, groups, ctx, start, end):
     if count is None:
         return None
     mod = _mod(groups, rule)
-    if ref is None or count == "X" or isinstance(count, float):
+    if ref is None or count == "X" or isinstance(count, float) or rule.options.get("grain") == "year":
         granularity = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
                        "Y": "XXXX", "DE": "XXX", "CE": "XX"}.get(unit)
         if count == "X" and shift < 0:
             return rule.type, "PAST_REF", mod
+        if granularity and ref is not None and rule.options.get("grain") == "year":
+            granularity = f"{ref.year:04d}" + granularity[4:]  # "the week": of this year, which one unsaid
         return (rule.type, granularity, mod) if granularity else None
     if unit in ("DE", "CE") and shift and rule.options.get("anaphor"):  # "a decade ago": a year
         unit, count = "Y", count * (10 if unit == "DE" else 100)

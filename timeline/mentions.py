@@ -161,7 +161,9 @@ def mentions(tokens: list[Token]) -> list[dict]:
     for i, tok in enumerate(tokens):   # copula predicates; "have" and "do" as main verbs
         if tok.tag == "DO":
             nxt = next((t for t in tokens[i + 1:] if t.tag not in ("ADV", "NEG")), None)
-            if nxt is not None and nxt.tag in ("DET", "PRON", "N", "NUM", "ADJ", "POSS") and not (
+            before = next((t for t in reversed(tokens[:i]) if t.tag not in ("ADV", "NEG")), None)
+            bare = before is not None and before.tag in ("TO", "MODAL") and (nxt is None or nxt.tag not in ("V", "DO"))
+            if bare or nxt is not None and nxt.tag in ("DET", "PRON", "N", "NUM", "ADJ", "POSS") and not (
                     nxt.tag in ("PRON", "N") and i + 2 < n and tokens[i + 2].tag == "V") and \
                     not (i and tokens[i - 1].tag in ("SUB", "REL", "PREP")):
                 group = _group(tokens, i, cues)

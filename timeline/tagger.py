@@ -150,6 +150,10 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
             if "VBG" in forms and (i + 1 >= len(tokens) or tokens[i + 1].tag not in ("PUNCT",)):
                 return "V"
             return "N" if "N" in pos else "ADJ" if "ADJ" in pos else "V"
+        if p in ("N", "PROPN") and "VBZ" in forms and "N" in pos and tok.lower.endswith("s") \
+                and _peek(nxt, lex) in ("PUNCT", "END", "PREP", "CONJ") and (nxt is None or nxt.lower not in lex.closed
+                                                                           or "ADV" not in lex.closed[nxt.lower]):
+            return "N"   # a plural noun closing a noun phrase: "Arab troops at", "interest rates nor"
         if p in ("N", "PROPN", "PRON"):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if forms & {"VBD", "VBN"}:

@@ -314,3 +314,15 @@ def test_inherit_rules(rule_id, example, positive):
             assert ordering.relation_to(bound.earliest, bound.latest, PUB, moment=True) == relation
     else:
         assert bounds[by_trigger(events, example["not"])].rule != rule_id
+
+
+def test_a_present_state_is_not_dated_by_a_past_expression():
+    from timeline import anchoring
+    text = "That 1978 resolution calls for a withdrawal. In 1978 the council adopted it."
+    events = make_events(text, {"calls": {"tense": "present"}, "adopted": {"tense": "past"}})
+    tx = [timex(text, "1978", "1978", dt.date(1978, 1, 1), dt.date(1978, 12, 31), "year")]
+    tx.append(TimeExpr(text.index("In 1978") + 3, text.index("In 1978") + 7, "1978", "DATE", "1978",
+                       dt.date(1978, 1, 1), dt.date(1978, 12, 31), "year", "test_rule"))
+    anchoring.attach(events, tx, text, PUB)
+    assert events[0].timex is None          # 'calls' holds now, not in 1978
+    assert events[1].timex == 1             # 'adopted' happened in 1978

@@ -69,7 +69,8 @@ def _complement_takes(event: Event, timex: TimeExpr, events: list[Event]) -> boo
 
 def _compatible(event: Event, timex: TimeExpr, text: str, reference: dt.date | None = None,
                 preposed: bool = False) -> bool:
-    """A past event is not dated by a vague future expression, nor a future one by a vague past one.
+    """A past event is not dated by a vague future expression, nor a future one by a vague past one;
+    a present state or ongoing event is not dated by an expression that ended before publication.
 
     A full date close to the trigger that contradicts the tense is still attached:
     the contradiction is then reported as a conflict by the ordering stage, not hidden.
@@ -87,6 +88,9 @@ def _compatible(event: Event, timex: TimeExpr, text: str, reference: dt.date | N
             (relation == "before" and timex.earliest and timex.earliest > reference)
             or (relation == "after" and timex.latest and timex.latest < reference)):
         return False   # a far expression contradicting the tense dates something else
+    if (reference is not None and event.tense == "present" and relation == "includes"
+            and timex.latest is not None and timex.latest < reference):
+        return False   # what holds now is not dated by a past expression: "the 1978 resolution calls for"
     if value == "PRESENT_REF" and relation not in ("includes", "none", "inherit", "definite", "sentence", "after_governor"):
         return False
     return True

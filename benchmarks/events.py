@@ -17,7 +17,10 @@ document (``--pipeline``: the ``trigger_start``/``trigger_end`` of
 Anchor (TempEval-3, best system ATT-1): event F1 0.81, class F1 0.72.
 ``--no-lemminflect`` measures the extractor with word-ending rules in place of the
 lemminflect dictionary (the reason that dependency exists).
-``--errors FILE`` writes the most frequent misses and false positives.
+``--errors FILE`` writes the most frequent misses and false positives, the class
+confusions and, per confused pair, the words that carry it.
+``--confusion`` prints the class confusion matrix (gold rows, predicted columns; the
+``-`` row counts false positives and the ``-`` column misses).
 Exits 1 when a score is below its floor in benchmarks/floors.json (key "events").
 """
 from __future__ import annotations
@@ -66,6 +69,8 @@ class Score:
         self.misses = collections.Counter()
         self.false = collections.Counter()
         self.confusion = collections.Counter()
+        self.matrix = collections.Counter()            # (gold class or "-", predicted class or "-")
+        self.confused_words = collections.Counter()    # (gold, predicted, word)
 
     def add(self, gold, pred) -> None:
         self.gold += len(gold)
@@ -76,16 +81,26 @@ class Score:
             hit = next((k for k in by_start if k not in taken and gold[k][0] < pe and ps < gold[k][1]), None)
             if hit is None:
                 self.false[ptext.lower()] += 1
+                self.matrix[("-", pcls)] += 1
                 continue
             taken.add(hit)
             self.match += 1
+            self.matrix[(gold[hit][2], pcls)] += 1
             if gold[hit][2] == pcls:
                 self.cls += 1
             else:
                 self.confusion[(gold[hit][2], pcls)] += 1
-        for k, (_, _, _, text) in enumerate(gold):
+                self.confused_words[(gold[hit][2], pcls, ptext.lower())] += 1
+        for k, (_, _, cls, text) in enumerate(gold):
             if k not in taken:
                 self.misses[text.lower()] += 1
+                self.matrix[(cls, "-")] += 1
+
+    def print_matrix(self) -> None:
+        classes = ["OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION", "-"]
+        print("gold/pred".ljust(11) + "".join(f"{c[:8]:>9}" for c in classes))
+        for g in classes:
+            print(f"{g[:10]:<11}" + "".join(f"{self.matrix[(g, p)]:>9}" for p in classes))
 
     @staticmethod
     def _f(num, pred, gold):
@@ -126,6 +141,7 @@ def main(argv=None) -> int:
     parser.add_argument("--corpus", help="folder holding TimeBank/ and AQUAINT/ (default ../shared/corpora/tbaq-cleaned)")
     parser.add_argument("--pipeline", action="store_true", help="score build_timeline rows instead of events.extract")
     parser.add_argument("--errors", help="write frequent misses, false positives and class confusions here")
+    parser.add_argument("--confusion", action="store_true", help="print the class confusion matrix")
     parser.add_argument("--no-floors", action="store_true", help="do not compare with benchmarks/floors.json")
     parser.add_argument("--no-lemminflect", action="store_true",
                         help="measure without the lemminflect dictionary (word endings and rule lemmas only)")
@@ -156,6 +172,8 @@ def main(argv=None) -> int:
         print(f"{name:<10} {row['gold']:>6} {row['pred']:>6} {row['P']:>6.3f} {row['R']:>6.3f} {row['F1']:>6.3f} "
               f"{row['class_P']:>6.3f} {row['class_R']:>6.3f} {row['class_F1']:>6.3f} {row['class_acc']:>6.3f}")
     print("anchor: TempEval-3 best (ATT-1) event F1 0.81, class F1 0.72; target F1 >= 0.84, class F1 >= 0.75")
+    if args.confusion:
+        both.print_matrix()
     if args.errors:
         with open(args.errors, "w", encoding="utf-8") as out:
             out.write("# misses (gold events not found)\n")
@@ -167,6 +185,9 @@ def main(argv=None) -> int:
             out.write("\n# class confusions (gold, predicted)\n")
             for (g, p), n in both.confusion.most_common():
                 out.write(f"{n}\t{g}\t{p}\n")
+            out.write("\n# confused words (count, gold, predicted, word)\n")
+            for (g, p, word), n in both.confused_words.most_common(300):
+                out.write(f"{n}\t{g}\t{p}\t{word}\n")
     if args.no_floors:
         return 0
     return floors.check("events", rows["both"])

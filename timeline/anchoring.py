@@ -91,7 +91,7 @@ def _compatible(event: Event, timex: TimeExpr, text: str, reference: dt.date | N
     if (reference is not None and event.tense == "present" and relation == "includes"
             and timex.latest is not None and timex.latest < reference):
         return False   # what holds now is not dated by a past expression: "the 1978 resolution calls for"
-    if value == "PRESENT_REF" and relation not in ("includes", "none", "inherit", "definite", "sentence", "after_governor"):
+    if value == "PRESENT_REF" and relation not in ("includes", "none", "inherit", "definite", "process", "sentence", "after_governor"):
         return False
     return True
 

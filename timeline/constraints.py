@@ -222,9 +222,10 @@ def constrain(builder: Builder) -> None:
         elif relation == "sentence":
             k = _sentence_head(i, events, relations)
             relation = relations[k][0] if k is not None else "none"
-        elif relation == "definite":
+        elif relation in ("definite", "process"):
             j = _governing(i, events)
-            relation = "after" if j is not None and relations[j][0] == "after" else "before"
+            relation = "after" if j is not None and relations[j][0] == "after" else \
+                ("before" if relation == "definite" else "includes")
         elif relation == "after_governor":
             j = _governing(i, events)
             if j is None:   # else the nearest finite event before it in its sentence

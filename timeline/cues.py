@@ -68,6 +68,8 @@ def rules() -> dict:
         try:
             if "form" in rule:
                 rule["form_regex"] = re.compile(rule["form"])
+            if "not_form" in rule:
+                rule["not_form_regex"] = re.compile(rule["not_form"])
             if "preceded_by" in rule:
                 rule["preceded_regex"] = re.compile(rule["preceded_by"])
             if "not_preceded_by" in rule:
@@ -88,6 +90,8 @@ def _matches(rule: dict, event: Event, text: str = "") -> bool:
         return False
     if "form" in rule and not rule["form_regex"].search(event.trigger):
         return False
+    if "not_form" in rule and rule["not_form_regex"].search(event.trigger.lower()):
+        return False
     before = text[max(0, event.trigger_start - 40):event.trigger_start] if text else ""
     if "preceded_by" in rule and rule["preceded_regex"].search(before) is None:
         return False
@@ -104,7 +108,7 @@ def publication_relation(event: Event, text: str = "") -> tuple[str, str]:
         text: the article text; needed by the fallback rules that read the trigger's
             form and the words before it when the event has no tense.
 
-    Returns ``(relation, rule id)``; relation is before, after, includes, inherit, definite, sentence, after_governor or none.
+    Returns ``(relation, rule id)``; relation is before, after, includes, inherit, definite, process, sentence, after_governor or none.
 
     Examples:
         >>> publication_relation(Event(0, 0, 6, "signed", 0, 6, tense="past"))

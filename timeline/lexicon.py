@@ -29,7 +29,7 @@ _TOKEN = re.compile(r"""(?:[A-Za-z]\.){2,}
     |``|''|--|\S""", re.X)
 
 
-_NOT_TAGS = ("TITLE", "ORG", "NAME_PARTICLE", "SUBJ_PRON", "VERB_HOMOGRAPHS")
+_NOT_TAGS = ("TITLE", "ORG", "NAME_PARTICLE", "SUBJ_PRON", "VERB_HOMOGRAPHS", "VERB_FIRST")
 
 
 @dataclass(frozen=True)
@@ -125,6 +125,7 @@ def lexicon() -> Lexicon:
         "particle": frozenset(_words(data["closed"]["NAME_PARTICLE"])),
         "subj_pron": frozenset(_words(data["closed"]["SUBJ_PRON"])),
         "verb_homographs": frozenset(_words(data["closed"]["VERB_HOMOGRAPHS"])),
+        "verb_first": frozenset(_words(data["closed"]["VERB_FIRST"])),
         **{name: frozenset(_words(found)) for name, found in data["function_words"].items()},
     }
     not_events = frozenset(_words(nominals["not_events"]))

@@ -126,6 +126,10 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
             return "V"
         if p in ("PRON",) and prev.lower in lex.words["subj_pron"] and forms & {"VBD", "VBZ", "VBP"}:
             return "V"
+        if tok.lemma in lex.words["verb_first"] and p in ("N", "PROPN", "PRON", "NUM", "REL") and (
+                "VBD" in forms or "VBZ" in forms and not prev.lower.endswith("s")
+                or "VBP" in forms and (prev.lower.endswith("s") or p == "PRON")):
+            return "V"   # a subject agreeing with a frequent verb: "the oil comes from", "officials say"
         if p == "SUB" and forms & {"VBD", "VBZ"} and (prev.lower in lex.words["wh_relatives"] or prev.lower in
                                                        lex.words["relative_pronouns"] and (i < 2 or tokens[i - 2].tag == "PUNCT")):
             return "V"   # "which fell to", "That shows"

@@ -206,3 +206,17 @@ def test_seed_infinitives_and_their_conjuncts_are_expected(seed_events, phrase, 
 
 def test_leading_participle_takes_the_main_subject(seed_events):
     assert at(seed_events, "Speaking at the Erbil Forum", "Speaking").actors == ["Schenker"]
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Administration officials say the talks failed.", "say", "V"),        # plural subject + verb of a class
+    ("The treaty, which fell apart, was signed.", "fell", "V"),            # relative pronoun + past verb
+    ("In Stock Exchange composite trading, shares fell.", "composite", "ADJ"),  # no plain verb after a name
+    ("Cuban exiles insist on a vote.", "exiles", "N"),                     # plural noun before a plural verb
+    ("Arab troops at the border waited.", "troops", "N"),                  # plural noun closing a noun phrase
+    ("Most of the oil comes from there.", "comes", "V"),                   # frequent verb after its subject
+    ("The company adopted a rights plan.", "plan", "N"),                   # a compound after "a"
+])
+def test_tagger_settles_noun_verb_homographs(text, word, expected):
+    tokens = tag(tokenize(text))
+    assert next(t.tag for t in tokens if t.text == word) == expected

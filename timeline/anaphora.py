@@ -54,7 +54,7 @@ def anchor(ctx, start: int, window: int):
             continue
         if expr.type == "DURATION" and _MONTHS_VALUE.fullmatch(expr.value):
             return None  # "the first nine months ... the 1988 period": the period is that span, not a quarter
-        if rule.options.get("anaphor") in ("always", "finer"):
+        if rule.options.get("anaphor") in ("always", "finer", "ago"):
             continue
         if rule.norm == "relative" and not rule.options.get("anaphor") and not quarter:
             continue
@@ -96,7 +96,10 @@ def anaphoric(rule, groups, ctx, start, unit, delta):
 
     ``anaphor`` in the rule: ``always`` shifts the previous calendar expression by ``delta``
     years; ``finer`` does so only when that expression is finer than a year (a quarter a
-    year ago); ``same`` repeats the previous expression when it has the rule's unit.
+    year ago); ``same`` repeats the previous expression when it has the rule's unit (``only``:
+    and without one the phrase names no date); ``ago``
+    ("the year-ago results") shifts like ``always``, but an antecedent that names an earlier
+    year outright ("the 1988 period") is the year-ago period itself.
     """
     mode = rule.options.get("anaphor")
     if not mode:
@@ -105,7 +108,7 @@ def anaphoric(rule, groups, ctx, start, unit, delta):
     if prev is None:
         return None
     grain = granularity(prev.value)
-    if mode == "same":
+    if mode in ("same", "only"):
         order = "YQMD"
         if grain not in order or unit not in order or order.index(grain) < order.index(unit):
             return None
@@ -128,6 +131,8 @@ def anaphoric(rule, groups, ctx, start, unit, delta):
     if unit != "Y":
         return None
     year = int(prev.value[:4]) + delta
+    if mode == "ago" and not prev.anchored and ctx.reference is not None and int(prev.value[:4]) < ctx.reference.year:
+        year = int(prev.value[:4])  # "the 1988 period ... the year-ago results": that period is the year-ago one
     if rule.options.get("grain") == "unit":  # "the following year" is a year, whatever its antecedent
         return f"{year:04d}"
     value = f"{year:04d}" + prev.value[4:]

@@ -17,7 +17,7 @@ from .calendar_math import (_QUARTER_OF, _SEASON_MONTHS, _nearest_period_year, _
                             infer_year, number, spelled_year)
 from .match_groups import clock, mod as _mod, shift as _shift
 
-__all__ = ["norm_date", "norm_holiday"]
+__all__ = ["norm_date", "norm_holiday", "norm_next_day"]
 
 
 def _year_by_shift(month: int, ref: dt.date, groups, rule, ctx) -> int | None:
@@ -154,3 +154,26 @@ def norm_holiday(rule, groups, ctx, start, end):
     if rule.options.get("grain") == "week":
         return rule.type, _week(day), None
     return rule.type, day.isoformat(), None
+
+
+_DAY_VALUE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def norm_next_day(rule, groups, ctx, start, end):
+    """A bare day number joined to the date just before it ("April 24 and 25"): that month's day.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from timeline.temporal import find
+        >>> [(t.text, t.value) for t in find("the summit on April 24 and 25.", dt.date(1999, 2, 10))]
+        [('April 24', '1999-04-24'), ('25', '1999-04-25')]
+    """
+    prev = ctx.previous[-1] if ctx.previous else None
+    if prev is None or not _DAY_VALUE.fullmatch(prev.value) or start - prev.end > 9 or \
+            not re.fullmatch(r"\s*\w+\s*", ctx.text[prev.end:start]):
+        return None
+    day = int(re.match(r"[0-9]+", groups["day"]).group())
+    year, month = int(prev.value[:4]), int(prev.value[5:7])
+    if day <= int(prev.value[8:10]) or day > calendar.monthrange(year, month)[1]:
+        return None
+    return rule.type, f"{prev.value[:8]}{day:02d}", None

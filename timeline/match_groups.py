@@ -61,15 +61,19 @@ def mod(groups, rule):
 
 
 def clock(groups) -> str:
-    """HH:MM of the ``hour``, ``minute`` and ``ampm`` groups.
+    """HH:MM of the ``hour``, ``minute`` and ``ampm`` groups (a ``pm`` group: after noon).
 
     Examples:
         >>> clock({"hour": "10", "minute": "35", "ampm": "p.m."}), clock({"hour": "12", "ampm": "am"})
         ('22:35', '00:00')
+        >>> clock({"hour": "4", "ampm": "morning"}), clock({"hour": "4", "pm": "afternoon"})
+        ('04:00', '16:00')
     """
     hour = int(groups["hour"])
     minute = int(groups.get("minute") or 0)
     half = _word(groups.get("ampm", "")).replace(" ", "")
+    if groups.get("pm"):  # "4 in the afternoon"
+        half = "pm"
     if half.startswith("p") and hour < 12:
         hour += 12
     if half.startswith("a") and hour == 12:

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 
 from .anaphora import anaphoric
-from .calendar_dates import norm_date, norm_holiday
+from .calendar_dates import norm_date, norm_holiday, norm_next_day
 from .calendar_math import _at_unit, _fmt, _word, duration_value, interval, number
 from .match_groups import clock as _clock, mod as _mod, shift as _shift, unit as _unit
 from .rules import Rule
@@ -79,7 +79,10 @@ def norm_relative(rule, groups, ctx, start, end):
         return (rule.type, granularity, mod) if granularity else None
     if unit in ("DE", "CE") and shift and rule.options.get("anaphor"):  # "a decade ago": a year
         unit, count = "Y", count * (10 if unit == "DE" else 100)
-    value = anaphoric(rule, groups, ctx, start, unit, shift * count) or _at_unit(ref, unit, shift * count)
+    value = anaphoric(rule, groups, ctx, start, unit, shift * count)
+    if value is None and rule.options.get("anaphor") == "only":
+        return None  # "trades made that day": no day named before, so no day meant
+    value = value or _at_unit(ref, unit, shift * count)
     if value and groups.get("pod"):
         value += "T" + tables["pod"][_word(groups["pod"])]
     elif value and rule.options.get("value"):
@@ -136,17 +139,17 @@ def norm_time(rule, groups, ctx, start, end):
 
 
 _DAY_VALUE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_WEEKDAY_AFTER = re.compile(r"[^.;!?\n]{0,25}?\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WEEKDAY_AFTER = re.compile(r"(?:[^.;!?\n]|\b[ap]\.m\.){0,25}?\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 
 
 def _sentence_day(rule, ctx, start: int, end: int) -> str | None:
     """The day a bare clock time falls on: a day named just after it in its sentence
-    ("10:35 a.m. (0735 GMT) Friday"), else the last day-precise date before it in its sentence."""
+    ("10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)"), else the last day-precise date before it in its sentence."""
     if ctx.reference is None:
         return None
     after = _WEEKDAY_AFTER.match(ctx.text, end, min(len(ctx.text), end + 40))
     if after:
-        value = norm_weekday(rule, {"weekday": after.group(1)}, ctx, after.start(1), after.end(1))
+        value = norm_weekday(rule, {"weekday": after.group(1)}, ctx, start, after.end(1))
         return value[1][:10]
     for expr in reversed(ctx.previous):
         if start - expr.end > 200 or not ctx.same_sentence(expr.end, start):
@@ -162,7 +165,8 @@ def norm_none(rule, groups, ctx, start, end):
 
 
 NORMALIZERS = {"none": norm_none, "fixed": norm_fixed, "duration": norm_duration, "set": norm_set, "relative": norm_relative,
-               "weekday": norm_weekday, "date": norm_date, "time": norm_time, "holiday": norm_holiday}
+               "weekday": norm_weekday, "date": norm_date, "time": norm_time, "holiday": norm_holiday,
+               "next_day": norm_next_day}
 
 
 def normalize(rule: Rule, groups: dict, ctx, start: int, end: int):

@@ -133,6 +133,8 @@ _TITLE_UNIT = re.compile(r"(?-i:(?:Seconds?|Minutes?|Hours?|Weeks?|Months?|Years
 #: ... when the words before it are running text (a lower-case word) or an opening quote, so
 #: that a title-case headline ("Talks Resume Next Week") keeps its dates
 _TITLE_CONTEXT = re.compile(r"(?-i:(?:(?<![\w'])[a-z][\w'-]*,?|[\"`'](?:[A-Z][\w-]*\s)?)\s*)$")
+#: a capitalized "Today" right after an acronym names a paper or a programme ("USA Today", "VOA Today")
+_NAMED_TODAY = re.compile(r"(?-i:(?<![\w.])[A-Z]{2,}\s+Today)$")
 
 
 def _is_title(text: str, start: int, end: int) -> bool:
@@ -141,7 +143,11 @@ def _is_title(text: str, start: int, end: int) -> bool:
     Examples:
         >>> _is_title('he said on "60 Minutes" that', 11, 21), _is_title("Talks Resume Next Week", 13, 22)
         (True, False)
+        >>> _is_title("This is VOA Today.", 12, 17), _is_title("He left. Today, it rains.", 9, 14)
+        (True, False)
     """
+    if _NAMED_TODAY.search(text, max(0, start - 12), end):
+        return True
     if not _TITLE_UNIT.search(text, start, end) or text[start:end].isupper():
         return False
     return _TITLE_CONTEXT.search(text, max(0, start - 20), start) is not None

@@ -4,7 +4,7 @@
 have no value of their own: it comes from an antecedent, an explicit calendar date named
 earlier in the text (see :func:`anchor`), shifted by the expression's own amount
 (:func:`anaphoric`). In company reports the antecedent of "a year earlier" is the
-reporting period, the quarter named last, however far back. Used by
+reporting period, the quarter the report leads with, however far back. Used by
 :mod:`timeline.normalize`; calendar arithmetic lives in :mod:`timeline.calendar_math`.
 """
 from __future__ import annotations
@@ -28,8 +28,9 @@ def anchor(ctx, start: int, window: int):
     Expressions that were themselves computed from another one or from the reference date
     by a shift ("a year earlier", "last year") are not antecedents: "a year ago" after
     "a year earlier" must not go back two years. A quarter is one, however it was named
-    ("the latest quarter"), and beyond the window the last quarter named is the period a
-    report is about: "up from $3 a year earlier", paragraphs after "third-quarter net".
+    ("the latest quarter"), and beyond the window the first quarter the text names (its
+    lead: "third-quarter net rose") is the period a report is about: "up from $3 a year
+    earlier", paragraphs later, compares with that quarter a year before.
     A span of months named in between ("the first nine months") is what follows compares
     against, not a quarter: then there is no calendar antecedent.
 

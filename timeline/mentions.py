@@ -156,6 +156,8 @@ def mentions(tokens: list[Token]) -> list[dict]:
         cue = next((tokens[j] for j in range(i - len(group), i) if j in cues), None)
         tense, aspect, modality, plan, infinitive = _verb_attributes(tokens, i, group, cue, finite_at[i])
         cls = verb_class(tokens, i)
+        if cls == "STATE" and not group and tense == "none" and "VBG" in tok.forms and tok.lemma != "be":
+            continue   # a state participle describing a noun: "the remaining shares", "a group controlling"
         found[i] = dict(i=i, g=i - len(group), role="verb", cls=cls, tense=tense, aspect=aspect,
                         modality=modality, plan=plan, infinitive=infinitive, lemma=tok.lemma)
     for i, tok in enumerate(tokens):   # copula predicates; "have" and "do" as main verbs

@@ -263,6 +263,8 @@ def interval(type_: str, value: str, reference: dt.date | None, rule: Rule):
     Examples:
         >>> interval("DATE", "2025-02", None, None)
         (datetime.date(2025, 2, 1), datetime.date(2025, 2, 28), 'month')
+        >>> interval("DATE", "1989-WXX", None, None)
+        (datetime.date(1989, 1, 1), datetime.date(1989, 12, 31), 'year')
     """
     if type_ == "DURATION":
         return None, None, "duration"
@@ -284,6 +286,10 @@ def interval(type_: str, value: str, reference: dt.date | None, rule: Rule):
         if re.fullmatch(r"\d{2}", value):
             y = int(value) * 100
             return dt.date(max(y, 1), 1, 1), dt.date(y + 99, 12, 31), "century"
+        known_year = re.fullmatch(r"(\d{4})-(?:WXX|QX|XX)(?:-XX)?", value)
+        if known_year:  # "the week" (1989-WXX): some part of that year
+            y = int(known_year.group(1))
+            return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
         return None, None, "unknown"
     y, m, d, w, p = match.group("y", "m", "d", "w", "p")
     y = int(y)

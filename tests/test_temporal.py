@@ -116,3 +116,20 @@ def test_anchored_only_when_the_value_comes_from_the_reference_date():
 ])
 def test_capitalized_unit_in_running_text_is_a_title(text, expected):
     assert [t.text for t in temporal.find(text, REF)] == expected
+
+
+def test_a_report_compares_with_its_reporting_quarter_a_year_before():
+    """'a year earlier' paragraphs after the lead takes the quarter the report leads with;
+    after 'the nine months' it is the year; after 'the 1988 period' 'year-ago' is that period."""
+    filler = " Costs fell in several markets." * 20
+    text = ("Third-quarter net rose 5%." + filler + " Sales were $3, up from $2 a year earlier." + filler +
+            " For the nine months, net was $9, against $8 a year earlier."
+            " Net was $9, compared with $8 in the 1988 period. The year-ago results included a charge.")
+    values = [(t.text, t.value) for t in temporal.find(text, dt.date(1989, 10, 26))]
+    assert values == [("Third-quarter", "1989-Q3"), ("a year earlier", "1988-Q3"), ("the nine months", "P9M"),
+                      ("a year earlier", "1988"), ("the 1988 period", "1988"), ("year-ago", "1988")]
+
+
+def test_a_date_after_ended_lies_before_the_reference_date():
+    found = temporal.find("In the fiscal year ended Jan. 31, sales rose.", dt.date(1989, 10, 31))
+    assert [(t.text, t.value) for t in found] == [("the fiscal year", "P1Y"), ("Jan. 31", "1989-01-31")]

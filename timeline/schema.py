@@ -171,19 +171,22 @@ def validate(frame: pd.DataFrame, schema: Schema, values_checked: bool = False) 
         missing = [n for n in names if n not in frame.columns]
         detail = f"missing {missing}" if missing else f"order {list(frame.columns[:len(names)])}"
         raise SchemaError(f"{schema.name}: columns do not match the schema ({detail}); expected {names}")
-    for column in schema.columns:
-        series = frame[column.name]
+    # one dtypes lookup for all columns: per-column frame[...] access dominates small frames
+    dtypes = frame.dtypes.iloc[: len(names)].tolist()
+    for column, dtype in zip(schema.columns, dtypes):
         expected = _DTYPES[column.kind]
         if column.kind == "str":
-            ok = pd.api.types.is_string_dtype(series) or series.dtype == object
+            ok = pd.api.types.is_string_dtype(dtype) or dtype == object
         elif column.kind == "datetime":
-            ok = pd.api.types.is_datetime64_dtype(series)
+            ok = pd.api.types.is_datetime64_dtype(dtype)
         else:
-            ok = str(series.dtype) == expected
+            ok = str(dtype) == expected
         if not ok:
-            raise SchemaError(f"{schema.name}: column {column.name!r} has dtype {series.dtype}, expected {expected}")
-        if values_checked:
-            continue
+            raise SchemaError(f"{schema.name}: column {column.name!r} has dtype {dtype}, expected {expected}")
+    if values_checked:
+        return frame
+    for column in schema.columns:
+        series = frame[column.name]
         if not column.nullable and column.kind != "list" and series.hasnans:
             row = int(series.isna().to_numpy().nonzero()[0][0])
             raise SchemaError(f"{schema.name}: column {column.name!r} is missing a value at row {row}")

@@ -119,4 +119,20 @@ def verb_class(tokens: list[Token], i: int) -> str:
         return "OCCURRENCE"
     if lemma in lex.words["speech_complement"] and not speech_follows(tokens, i):
         return "OCCURRENCE"
+    if lemma in lex.words["state_object"] and _holds_object(tokens, i):
+        return "STATE"   # "holds a 5% stake", "held power"; but "hold talks" and "was held" happen
     return cls
+
+
+def _holds_object(tokens: list[Token], i: int) -> bool:
+    """Verb ``i`` is active with a noun-phrase object that names no happening."""
+    j = i - 1
+    while j >= 0 and tokens[j].tag in ("ADV", "NEG"):
+        j -= 1
+    if j >= 0 and tokens[j].tag == "BE" and "VBN" in tokens[i].forms:
+        return False
+    j = i + 1
+    while j < len(tokens) and (tokens[j].tag == "ADV" or tokens[j].lower in lexicon().words["approximators"]):
+        j += 1
+    return j < len(tokens) and tokens[j].tag in ("DET", "NUM", "POSS", "ADJ", "N", "PROPN") \
+        and not has_complement(tokens, i)

@@ -70,7 +70,7 @@ def lexicon() -> Lexicon:
             continue
         for word in _words(words):
             closed[word] = closed.get(word, ()) + (tag,)
-    class_of, noun_class, needs, speech, noun_needs = {}, {}, set(), set(), set()
+    class_of, noun_class, needs, speech, noun_needs, state_object = {}, {}, set(), set(), set(), set()
     # Later classes in this order win over earlier ones for a shared lemma.
     for name in ("STATE", "I_ACTION", "PERCEPTION", "ASPECTUAL", "I_STATE", "REPORTING"):
         family = data["classes"][name]
@@ -87,6 +87,7 @@ def lexicon() -> Lexicon:
         for lemma in _words(family.get("nouns", [])):
             noun_class[lemma] = name
         noun_needs.update(_words(family.get("nouns_with_complement", [])))
+        state_object.update(_words(family.get("without_event_object", [])))
     nominals = data["nominals"]
     event_nouns = frozenset(_words(nominals["lemmas"])) | frozenset(
         w for w, c in noun_class.items() if c != "STATE")
@@ -113,6 +114,7 @@ def lexicon() -> Lexicon:
         "complement": frozenset(_words(data["reporting_complement"]["lemmas"])),
         "speech_complement": frozenset(speech),
         "noun_needs_complement": frozenset(noun_needs),
+        "state_object": frozenset(state_object),
         "generic": frozenset(_words(data["generic"]["lemmas"])),
         "never": frozenset(_words(data["never"]["words"])),
         "modifier_participles": frozenset(_words(data["modifier_participles"]["words"])),

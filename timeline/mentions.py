@@ -13,6 +13,7 @@ from .classes import noun_event, verb_class
 from .lexicon import Token, analyze, lexicon
 
 _OPEN_QUOTES = ("“", "\"", "``", "‘")
+_CURRENCY = ("$", "£", "€", "#", "C$", "US$")
 
 
 def _group(tokens: list[Token], i: int, cues: set) -> list[Token]:
@@ -93,6 +94,12 @@ def _modifier(tokens: list[Token], i: int, finite_before: bool) -> bool:
         return True
     if i and tokens[i - 1].end == tok.start and tokens[i - 1].text.endswith("-") and "VBN" in tok.forms:
         return True
+    if i and tokens[i - 1].tag == "DET" and "VBN" in tok.forms and i + 1 < len(tokens) and (
+            tokens[i + 1].tag == "NUM" or tokens[i + 1].text in _CURRENCY):
+        return True   # "an estimated 20,000 troops": a participle qualifying a quantity
+    if "VBG" in tok.forms and i + 1 < len(tokens) and tokens[i + 1].tag == "N" and (
+            i == 0 or tokens[i - 1].tag in ("DET", "POSS", "ADJ", "POSSM", "NUM")):
+        return True   # "operating profit", "the ruling party": a participle naming a kind
     return tok.lower in lex.words["period_participles"] and i > 0 and tokens[i - 1].lower in lex.words["period_nouns"]
 
 
@@ -156,7 +163,8 @@ def mentions(tokens: list[Token]) -> list[dict]:
         cue = next((tokens[j] for j in range(i - len(group), i) if j in cues), None)
         tense, aspect, modality, plan, infinitive = _verb_attributes(tokens, i, group, cue, finite_at[i])
         cls = verb_class(tokens, i)
-        if cls == "STATE" and not group and tense == "none" and "VBG" in tok.forms and tok.lemma != "be":
+        if lex.class_of.get(tok.lemma) == "STATE" and not group and tense == "none" and "VBG" in tok.forms \
+                and tok.lemma != "be":
             continue   # a state participle describing a noun: "the remaining shares", "a group controlling"
         found[i] = dict(i=i, g=i - len(group), role="verb", cls=cls, tense=tense, aspect=aspect,
                         modality=modality, plan=plan, infinitive=infinitive, lemma=tok.lemma)

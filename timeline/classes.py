@@ -95,8 +95,13 @@ def speech_follows(tokens: list[Token], i: int) -> bool:
             or tok.text == "'" or tok.text == "\u2019"
     if tok.tag == "SUB":
         return tok.lower in lex.words["complementizers"]
-    return tok.tag == "PRON" and tok.lower in lex.words["subj_pron"] and j + 1 < len(tokens) \
-        and tokens[j + 1].tag in ("V", "MODAL", "BE", "HAVE", "DO")
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if tok.tag == "PREP" and tok.lower in lex.words["medium_preps"] and nxt is not None:
+        return nxt.tag in ("DET", "POSS", "PROPN")   # "wrote in a letter", "wrote to Reno"
+    if tok.tag == "PROPN" and nxt is not None and nxt.tag == "SUB":   # "wrote Jaguar that ..."
+        return nxt.lower in lex.words["complementizers"]
+    return nxt is not None and (tok.tag == "PRON" and tok.lower in lex.words["subj_pron"] or tok.tag == "PROPN") \
+        and (nxt.tag in ("MODAL", "BE", "HAVE", "DO") or nxt.tag == "V" and nxt.forms & {"VBZ", "VBD"})
 
 
 def verb_class(tokens: list[Token], i: int) -> str:
@@ -118,7 +123,7 @@ def verb_class(tokens: list[Token], i: int) -> str:
     if lemma in lex.needs_complement and not has_complement(tokens, i):
         return "OCCURRENCE"
     if lemma in lex.words["speech_complement"] and not speech_follows(tokens, i):
-        return "OCCURRENCE"
+        return lex.words["speech_fallback"].get(lemma, "OCCURRENCE")
     if lemma in lex.words["state_object"] and _holds_object(tokens, i):
         return "STATE"   # "holds a 5% stake", "held power"; but "hold talks" and "was held" happen
     return cls

@@ -71,6 +71,7 @@ def lexicon() -> Lexicon:
         for word in _words(words):
             closed[word] = closed.get(word, ()) + (tag,)
     class_of, noun_class, needs, speech, noun_needs, state_object = {}, {}, set(), set(), set(), set()
+    speech_fallback: dict[str, str] = {}
     # Later classes in this order win over earlier ones for a shared lemma.
     for name in ("STATE", "I_ACTION", "PERCEPTION", "ASPECTUAL", "I_STATE", "REPORTING"):
         family = data["classes"][name]
@@ -78,6 +79,7 @@ def lexicon() -> Lexicon:
             class_of[lemma] = name
             needs.add(lemma)
         for lemma in _words(family.get("speech_complement", [])):
+            speech_fallback[lemma] = class_of.get(lemma, "OCCURRENCE")   # "maintains the site": STATE
             class_of[lemma] = name
             speech.add(lemma)
         for lemma in _words(family.get("lemmas", [])):
@@ -115,6 +117,7 @@ def lexicon() -> Lexicon:
         "speech_complement": frozenset(speech),
         "noun_needs_complement": frozenset(noun_needs),
         "state_object": frozenset(state_object),
+        "speech_fallback": speech_fallback,
         "generic": frozenset(_words(data["generic"]["lemmas"])),
         "never": frozenset(_words(data["never"]["words"])),
         "modifier_participles": frozenset(_words(data["modifier_participles"]["words"])),

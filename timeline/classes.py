@@ -124,9 +124,26 @@ def verb_class(tokens: list[Token], i: int) -> str:
         return "OCCURRENCE"
     if lemma in lex.words["speech_complement"] and not speech_follows(tokens, i):
         return lex.words["speech_fallback"].get(lemma, "OCCURRENCE")
+    if lemma in lex.words["small_clause_aspectual"] and _small_clause(tokens, i):
+        return "ASPECTUAL"   # "kept shareholders happy", "keep Saddam guessing"
     if lemma in lex.words["state_object"] and _holds_object(tokens, i):
         return "STATE"   # "holds a 5% stake", "held power"; but "hold talks" and "was held" happen
     return cls
+
+
+def _small_clause(tokens: list[Token], i: int) -> bool:
+    """Verb ``i`` is followed by an object and its predicate: "kept shareholders happy"."""
+    j = i + 1
+    start = j
+    n = len(tokens)
+    while j < n and (tokens[j].tag in ("DET", "POSS", "PROPN", "N", "PRON", "POSSM", "NUM")
+                     or tokens[j].tag in ("ADJ", "V") and j + 1 < n and tokens[j + 1].tag in ("N", "ADJ")):
+        j += 1
+    if j == start or j >= n:
+        return False
+    tok, after = tokens[j], tokens[j + 1].lower if j + 1 < n else ""
+    return tok.tag == "ADJ" or tok.tag == "V" and bool(tok.forms & {"VBG", "VBN"}) \
+        or tok.lower in lexicon().words["result_particles"] and after not in lexicon().words["np_complement_preps"]
 
 
 def _holds_object(tokens: list[Token], i: int) -> bool:

@@ -72,6 +72,7 @@ def lexicon() -> Lexicon:
             closed[word] = closed.get(word, ()) + (tag,)
     class_of, noun_class, needs, speech, noun_needs, state_object = {}, {}, set(), set(), set(), set()
     speech_fallback: dict[str, str] = {}
+    small_clause: set[str] = set()
     # Later classes in this order win over earlier ones for a shared lemma.
     for name in ("STATE", "I_ACTION", "PERCEPTION", "ASPECTUAL", "I_STATE", "REPORTING"):
         family = data["classes"][name]
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
             noun_class[lemma] = name
         noun_needs.update(_words(family.get("nouns_with_complement", [])))
         state_object.update(_words(family.get("without_event_object", [])))
+        small_clause.update(_words(family.get("with_small_clause", [])))
     nominals = data["nominals"]
     event_nouns = frozenset(_words(nominals["lemmas"])) | frozenset(
         w for w, c in noun_class.items() if c != "STATE")
@@ -118,6 +120,7 @@ def lexicon() -> Lexicon:
         "noun_needs_complement": frozenset(noun_needs),
         "state_object": frozenset(state_object),
         "speech_fallback": speech_fallback,
+        "small_clause_aspectual": frozenset(small_clause),
         "generic": frozenset(_words(data["generic"]["lemmas"])),
         "never": frozenset(_words(data["never"]["words"])),
         "modifier_participles": frozenset(_words(data["modifier_participles"]["words"])),

@@ -249,6 +249,9 @@ def mentions(tokens: list[Token]) -> list[dict]:
                 plural and i + 1 < n and tokens[i + 1].tag == "PREP")):
             continue   # a bare noun right after a preposition or verb is generic ("in response", "voiced concern")
         left = clauses.np_left(tokens, i)
+        if lemma in lex.words["medium_nouns"] and left > 0 and tokens[left - 1].lower in lex.words["medium_preps"] \
+                and any(m["cls"] == "REPORTING" for m in found.values()):
+            continue   # "said in a statement": the medium of the saying, not another event
         owner = max((k for k in range(left, i) if tokens[k].tag == "POSSM"), default=left - 1)
         mods = [t.lower for t in tokens[owner + 1:i]]
         modality = "asserted"

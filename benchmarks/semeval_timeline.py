@@ -1,7 +1,7 @@
 """Entity-timeline benchmark: SemEval-2015 Task 4 ("TimeLine") trial data.
 
 Usage:
-    python benchmarks/semeval_timeline.py [--corpus PATH] [--show ENTITY_FILE] [--no-floors]
+    python benchmarks/semeval_timeline.py [--corpus PATH] [--show ENTITY_FILE] [--errors [ENTITY_FILE]] [--no-floors]
 
 Runs ``timeline.build_timeline`` on the 30 trial articles (text rebuilt from the
 tokens, publication date = DCT), then ``filter_entity`` + ``to_semeval`` for each
@@ -14,8 +14,13 @@ awareness (``timeline.awareness``), micro-averaged. Rows:
 * ``oracle selection``: our events whose trigger is a mention of that entity's
   gold timeline (perfect detection and selection): dating and ordering only.
 
-Events the text does not date take their article's publication date
-(``to_semeval(..., published=...)``), as the task's annotators anchor them.
+Events are dated by ``to_semeval(..., published=..., texts=...)``: the dates
+written in their sentences, the narrative date, publication for present events,
+undated past events just before their article's publication (as the task's
+annotators anchor them). After the tables, the Track A errors of each timeline
+are counted (gold mentions with the right date, a wrong date, not selected, not
+detected; system mentions not in gold); ``--errors`` lists each one with the
+event's class, tense, bounds and rule.
 
 Mention ids: the benchmark maps each event's trigger offsets to the corpus
 tokens it overlaps and names it ``docid-sentence-tokenindex``; gold mentions
@@ -135,6 +140,74 @@ def gold_text(tl, aligner: Aligner) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _positions(text):
+    """mention -> (order, date) of a timeline text."""
+    _, rows = parse_semeval(text)
+    return {m: (order, date) for order, date, ms in rows for m in ms}
+
+
+def _same_date(a: str, b: str) -> bool:
+    from timeline.awareness import time_node
+    return time_node(a) == time_node(b)
+
+
+def _describe(row, published) -> str:
+    if row is None:
+        return ""
+    when = lambda v: "-" if v is None or v != v else str(v)[:10]
+    return (f"{row['trigger']!r} {row['event_class']}/{row['kind']}/{row['modality']}/{row['tense']} "
+            f"[{when(row['earliest'])}..{when(row['latest'])}] {row['precision']}/{row['basis']}/{row['rule']}"
+            f"{' timex=' + str(row['value']) if row['value'] == row['value'] and row['value'] else ''}"
+            f" dct={published.get(str(row['article_id']))}")
+
+
+def error_analysis(name, system, gold, rows, selected, published, detail=False):
+    """Counts (and with ``detail`` the mentions) of each kind of error of one timeline.
+
+    Gold mentions: right date, wrong date (gold undated / system undated / other date or
+    granularity), not selected (a frame event exists: filter_entity or the modality filter left
+    it out), not detected (no frame event on the token). System mentions not in gold: extras
+    (on a token the task annotates as an event, or not).
+    """
+    sys_pos, gold_pos = _positions(system), _positions(gold)
+    counts: dict[str, int] = {}
+    lines = []
+
+    def count(kind, mention, text="", show=True):
+        counts[kind] = counts.get(kind, 0) + 1
+        if detail and show:
+            lines.append(f"  {kind:<18}{mention:<16}{text}")
+
+    for mention, (order, date) in sorted(gold_pos.items()):
+        row = rows.get(mention)
+        info = f"gold {order}/{date}  " + _describe(row, published)
+        if mention in sys_pos:
+            sdate = sys_pos[mention][1]
+            if _same_date(sdate, date):
+                count("right date", mention, show=False)
+            elif date.startswith("X"):
+                count("date: gold undated", mention, f"sys {sdate}  " + info)
+            elif sdate.startswith("X"):
+                count("date: sys undated", mention, info)
+            else:
+                count("date: other", mention, f"sys {sdate}  " + info)
+        elif row is None:
+            count("not detected", mention, info)
+        elif mention in selected:
+            count("dropped (modality)", mention, info)
+        else:
+            count("not selected", mention, info)
+    for mention, (order, date) in sorted(sys_pos.items()):
+        if mention not in gold_pos:
+            row = rows.get(mention)
+            count("extra", mention, f"sys {order}/{date}  " + _describe(row, published))
+    summary = "  ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    print(f"{name:<22}{summary}")
+    for line in lines:
+        print(line)
+    return counts
+
+
 def table(title, scores):
     print(f"\n{title}")
     print(f"{'timeline':<22}{'sys rel':>8}{'gold rel':>9}{'P':>7}{'R':>7}{'F1':>7}")
@@ -146,6 +219,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", help="the trial folder (default ../shared/corpora/semeval2015-task4-trial)")
     parser.add_argument("--show", help="print the system and gold timelines of this gold file (e.g. steve_jobs)")
+    parser.add_argument("--errors", nargs="?", const="all", metavar="TIMELINE",
+                        help="list every error of Track A (of all timelines, or of one gold file)")
     parser.add_argument("--no-floors", action="store_true", help="report only; do not compare with floors.json")
     args = parser.parse_args(argv)
     root = Path(args.corpus) if args.corpus else semeval_data.TRIAL
@@ -166,19 +241,23 @@ def main(argv=None) -> int:
     frame_b = frame[[aligner.is_event(r) for _, r in frame.iterrows()]]
 
     published = {d.doc_id: d.dct for d in docs}
+    texts = {d.doc_id: d.text for d in docs}
     runs = {"A raw text": [], "B~ gold events": [], "oracle selection": []}
-    shown = {}
+    shown, selected = {}, {}
     for tl in timelines:
         gold = golds[tl.name]
         gold_ids = {i for line in gold.split("\n")[1:] for i in line.split("\t")[2:]}
-        system_a = timeline.to_semeval(frame, tl.entity, mention=aligner.system, published=published)
-        system_b = timeline.to_semeval(frame_b, tl.entity, mention=aligner.system, published=published)
+        system_a = timeline.to_semeval(frame, tl.entity, mention=aligner.system, published=published,
+                                       texts=texts)
+        system_b = timeline.to_semeval(frame_b, tl.entity, mention=aligner.system, published=published,
+                                       texts=texts)
         oracle_rows = frame[[aligner.system(r) in gold_ids for _, r in frame.iterrows()]]
         system_o = timeline.to_semeval(oracle_rows, tl.entity, mention=aligner.system, select=False,
-                                       published=published)
+                                       published=published, texts=texts)
         for key, system in zip(runs, (system_a, system_b, system_o)):
             runs[key].append((tl.name, system, gold))
         shown[tl.name] = (system_a, gold)
+        selected[tl.name] = {aligner.system(r) for _, r in timeline.filter_entity(frame, tl.entity).iterrows()}
 
     measured = {}
     print(f"SemEval-2015 Task 4 trial: {len(docs)} articles, {len(timelines)} gold timelines, "
@@ -213,6 +292,17 @@ def main(argv=None) -> int:
         cells = [micro_awareness(pairs, u, r)["f1"] for r, u in
                  (("star", "first"), ("star", "isolated"), ("best", "first"), ("best", "isolated"))]
         print(f"{key:<22}" + "".join(f"{c:>{w}.1f}" for c, w in zip(cells, (8, 11, 8, 11))))
+    print("\nTrack A errors per timeline (gold mentions: right date / wrong date / not selected / not detected;"
+          " system mentions not in gold: extra)")
+    rows_by_id: dict[str, object] = {}
+    for _, row in frame.iterrows():
+        rows_by_id.setdefault(aligner.system(row), row)
+    totals: dict[str, int] = {}
+    for name, (system, gold) in shown.items():
+        detail = args.errors in ("all", name)
+        for kind, n in error_analysis(name, system, gold, rows_by_id, selected[name], published, detail).items():
+            totals[kind] = totals.get(kind, 0) + n
+    print(f"{'all':<22}" + "  ".join(f"{k} {v}" for k, v in sorted(totals.items())))
     print("Anchors (official test data): best Track A 7.85, best Track B 25.36, later system 28.6; target >= 30 (A)")
     print(f"total {time.perf_counter() - started:.1f}s")
     if args.show:

@@ -147,11 +147,13 @@ def test_to_semeval_published_dates_undated_events():
                          ("Acme Corp has two plants.", "has", pd.NaT, pd.NaT),
                          ("Acme Corp will open a store.", "open", T("2006-03-28"), pd.NaT),
                          ("Acme Corp was founded long ago.", "founded", pd.NaT, T("1990-12-31"))])
+    rows[1]["tense"], rows[2]["tense"] = "present", "future"
     df = conform(rows, TIMELINE)
     text = to_semeval(df, "Acme Corp", published={"301": "2006-03-28"})
+    # past with no date: undated, just before publication; future: undated, unordered; present: at publication
     assert parse_semeval(text)[1] == [
         (0, "XXXX-XX-XX", ("301-2-open",)), (0, "XXXX-XX-XX", ("301-3-founded",)),
-        (1, "2006-03-28", ("301-0-said",)), (1, "2006-03-28", ("301-1-has",)),
+        (1, "XXXX-XX-XX", ("301-0-said",)), (2, "2006-03-28", ("301-1-has",)),
     ]
     assert to_semeval(df, "Acme Corp", published=T("2006-03-28")) == text
     assert "2006-03-28" not in to_semeval(df, "Acme Corp")
@@ -267,3 +269,56 @@ def test_another_named_actor_takes_it():
                          ("It is free.", "is", T("2006-03-27"), T("2006-03-27"))])
     assert filter_entity(conform(rows, TIMELINE), "Acme Corp")["trigger"].tolist() == ["sold"]
     assert filter_entity(conform(rows, TIMELINE), "Zed")["trigger"].tolist() == ["released", "is"]
+
+
+def text_frame(article, text, events):
+    """Rows over one article text: ``(sentence, clause start, clause end, trigger, tense[, overrides])``."""
+    records = []
+    for i, (sentence, start, end, trigger, tense, *extra) in enumerate(events):
+        t0 = text.index(trigger, start)
+        records.append({**dict(
+            event_id=f"{article}-e{i + 1:03d}", article_id=article, sentence=sentence, start=start, end=end,
+            text=text[start:end], trigger=trigger, trigger_start=t0, trigger_end=t0 + len(trigger),
+            actors=[], kind="action", modality="asserted", earliest=pd.NaT, latest=pd.NaT, precision="unknown",
+            basis="none", rule="test", order=i + 1, event_class="OCCURRENCE", tense=tense, aspect="none",
+            newsworthy=True), **(extra[0] if extra else {})})
+    return conform(records, TIMELINE)
+
+
+def test_event_dates_take_the_precision_of_their_expression():
+    from timeline.entity_dates import event_dates
+    text = "Acme sued in March 2006. Acme started in 1976. Acme grew in 2007-Q1."
+    df = text_frame("a", text, [
+        (0, 0, 24, "sued", "past", dict(basis="explicit", value="2006-03", earliest=T("2006-03-01"),
+                                        latest=T("2006-03-31"))),
+        (1, 25, 46, "started", "past", dict(basis="explicit", value="1976", earliest=T("1976-01-01"),
+                                            latest=T("1984-12-31"))),
+        (2, 47, 69, "grew", "past", dict(basis="explicit", value="2007-Q1"))])
+    dates = event_dates(df, None)
+    assert [dates[i][0] for i in df.index] == ["2006-03-XX", "1976-XX-XX", "2007-XX-XX"]
+
+
+def test_an_undated_event_takes_a_date_of_its_sentence_not_a_possessive_one():
+    from timeline.entity_dates import event_dates
+    text = ("June 8, 2010\nYesterday, at this year's fair, Acme unveiled a phone. One year later, in 1985, Doe was "
+            "fired and he founded a firm. Doe said that sales doubled in 2009. At Monday's fair Acme spoke.")
+    s1, s2, s3 = text.index("Yesterday"), text.index("One year"), text.index("Doe said")
+    s4 = text.index("At Monday")
+    df = text_frame("a", text, [(1, s1, s2 - 1, "unveiled", "past"), (2, s2, s3 - 1, "founded", "past"),
+                                (3, s3, s4 - 1, "said", "past", dict(kind="statement", event_class="REPORTING")),
+                                (4, s4, len(text), "spoke", "past")])
+    dates = event_dates(df, {"a": "2010-06-08"}, {"a": text})
+    # 'said' is not dated by the year of what was said: it takes the narrative date (yesterday)
+    assert [dates[i][0] for i in df.index] == ["2010-06-07", "1985-XX-XX", "2010-06-07", "2010-06-07"]
+
+
+def test_undated_past_events_come_before_publication_and_present_states_at_it():
+    text = "Acme Corp resigned from the board. Acme Corp has two plants. Acme Corp will sell a plant."
+    a, b = text.index("Acme Corp has"), text.index("Acme Corp will")
+    df = text_frame("b", text, [(0, 0, a - 1, "resigned", "past"),
+                                (1, a, b - 1, "has", "none", dict(kind="state", event_class="STATE")),
+                                (2, b, len(text), "sell", "future", dict(kind="plan", modality="expected"))])
+    got = parse_semeval(to_semeval(df, "Acme Corp", published={"b": "2011-08-25"}, texts={"b": text},
+                                   modalities=None))[1]
+    assert got == [(0, "XXXX-XX-XX", ("b-2-sell",)), (1, "XXXX-XX-XX", ("b-0-resigned",)),
+                   (2, "2011-08-25", ("b-1-has",))]

@@ -103,6 +103,17 @@ def _modifier(tokens: list[Token], i: int, finite_before: bool) -> bool:
     return tok.lower in lex.words["period_participles"] and i > 0 and tokens[i - 1].lower in lex.words["period_nouns"]
 
 
+def _handoff(tokens: list[Token], i: int, j: int) -> bool:
+    """A broadcast hand-over to a reporter: "Lisa Stark has more.", "Pierre Thomas has the latest"."""
+    lex = lexicon()
+    if i == 0 or tokens[i - 1].tag != "PROPN":
+        return False
+    while j < len(tokens) and tokens[j].tag in ("DET", "POSS") and tokens[j].lower not in lex.words["handoff_objects"]:
+        j += 1
+    return j < len(tokens) and tokens[j].lower in lex.words["handoff_objects"] and (
+        j + 1 >= len(tokens) or tokens[j + 1].tag == "PUNCT" or tokens[j + 1].lower in lex.words["handoff_preps"])
+
+
 def kind_of(cls: str, modality: str, plan: bool, tense: str) -> str:
     if cls == "REPORTING":
         return "statement"
@@ -193,6 +204,8 @@ def mentions(tokens: list[Token]) -> list[dict]:
         if j < n and tokens[j].tag in ("V", "TO") or tok.tag == "BE" and j < n and tokens[j].tag == "BE":
             continue
         head = None
+        if tok.tag == "HAVE" and _handoff(tokens, i, j):
+            continue
         if tok.tag == "HAVE":
             if j >= n or tokens[j].tag not in ("DET", "NUM", "N", "ADJ", "PROPN", "POSS", "PRON"):
                 continue

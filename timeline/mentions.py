@@ -174,9 +174,11 @@ def mentions(tokens: list[Token]) -> list[dict]:
         cue = next((tokens[j] for j in range(i - len(group), i) if j in cues), None)
         tense, aspect, modality, plan, infinitive = _verb_attributes(tokens, i, group, cue, finite_at[i])
         cls = verb_class(tokens, i)
-        if lex.class_of.get(tok.lemma) == "STATE" and not group and tense == "none" and "VBG" in tok.forms \
-                and tok.lemma != "be":
-            continue   # a state participle describing a noun: "the remaining shares", "a group controlling"
+        if lex.class_of.get(tok.lemma) == "STATE" and not group and tense == "none" and tok.lemma != "be" and (
+                "VBG" in tok.forms or "VBN" in tok.forms and i and tokens[i - 1].tag in ("N", "PROPN")
+                and i + 1 < n and tokens[i + 1].lower in lex.words["agent_preps"]):
+            continue   # a state participle describing a noun: "the remaining shares", "a group controlling",
+            #            "a newspaper owned by the party"
         found[i] = dict(i=i, g=i - len(group), role="verb", cls=cls, tense=tense, aspect=aspect,
                         modality=modality, plan=plan, infinitive=infinitive, lemma=tok.lemma)
     for i, tok in enumerate(tokens):   # copula predicates; "have" and "do" as main verbs

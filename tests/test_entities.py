@@ -322,3 +322,31 @@ def test_undated_past_events_come_before_publication_and_present_states_at_it():
                                    modalities=None))[1]
     assert got == [(0, "XXXX-XX-XX", ("b-2-sell",)), (1, "XXXX-XX-XX", ("b-0-resigned",)),
                    (2, "2011-08-25", ("b-1-has",))]
+
+
+@pytest.mark.parametrize("example", rules()["selection_examples"], ids=lambda e: f"selection:{e['id']}")
+def test_selection_examples(example):
+    text, records = example["text"], []
+    pieces = split_sentences(text)
+    cursor = 0
+    for i, spec in enumerate(example["events"]):
+        parts = spec.split(":")
+        word, tense, kind = parts[0], (parts[1:2] or ["none"])[0], (parts[2:3] or ["action"])[0]
+        position = text.index(word, cursor)
+        cursor = position + len(word)
+        start, end, sentence, clause = next(p for p in pieces if p[0] <= position < p[1])
+        records.append(dict(
+            event_id=f"x-e{i + 1:03d}", article_id="x", sentence=sentence, start=start, end=end, text=clause,
+            trigger=word, trigger_start=position, trigger_end=position + len(word), actors=[], kind=kind,
+            modality="asserted", precision="unknown", basis="none", rule="test", order=i + 1,
+            event_class="REPORTING" if kind == "statement" else "OCCURRENCE", tense=tense, aspect="none",
+            newsworthy=True))
+    got = filter_entity(conform(records, TIMELINE), example["entity"])
+    assert got["trigger"].tolist() == example["selected"]
+
+
+def test_a_person_does_not_take_it_from_a_product():
+    rows = frame("992", [("The ZapPod was shown by Jane Doe.", "shown", T("2006-03-27"), T("2006-03-27"),
+                          ["Jane Doe"]),
+                         ("It is thin.", "is", T("2006-03-27"), T("2006-03-27"))])
+    assert filter_entity(conform(rows, TIMELINE), "ZapPod")["trigger"].tolist() == ["shown", "is"]

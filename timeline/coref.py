@@ -139,6 +139,8 @@ def names(entity: str) -> Names:
             stems.append(tokens[0])
         if len(tokens) >= 2 and _MODEL_CODE.fullmatch(tokens[-1]):
             strong.append(tokens[-1:])     # "Zeppelin ZX300" -> "ZX300"
+        if len(tokens) == 2 and re.fullmatch(r"\d+[A-Za-z]+", tokens[1]):
+            strong.append(tokens[::-1])    # "SmartPhone 3G" is also "the 3G SmartPhone"
     return Names(
         entity, kind,
         tuple(_name_pattern(t, kind) for t in strong),
@@ -218,8 +220,8 @@ def mentions(spans, entity: str, known_extensions=(), people=None) -> list[tuple
     determiners = "|".join(re.escape(d) for d in rules()["determiners"])
     candidates = []
     if spec.pronouns:
-        words = "|".join(re.escape(p) for p in spec.pronouns)
-        candidates += [(h, "pronoun") for h in _find(rf"(?<![\w-])(?i:{words})(?![\w-])", spans)]
+        pronoun_words = "|".join(re.escape(p) for p in spec.pronouns)
+        candidates += [(h, "pronoun") for h in _find(rf"(?<![\w-])(?i:{pronoun_words})(?![\w-])", spans)]
     heads = list(spec.nouns) + list(spec.stems)
     if heads:
         head = "|".join(re.escape(n) for n in heads)
@@ -241,14 +243,27 @@ def mentions(spans, entity: str, known_extensions=(), people=None) -> list[tuple
     if spec.kind != "person" and people:
         # it/its: another named actor of the article in between takes the pronoun ("Apple
         # released the program. It is free.")
-        words = {w for p in people for w in _CAPITALIZED.findall(p)} - set(rules()["determiners"])
+        # people ("Steve Jobs", "Tim Cook") never take "it"
+        org_words = set(rules()["org_suffixes"]) | set(rules()["org_heads"])
+        things = [p for p in people if not (_PERSON_NAME.fullmatch(p) and p.split()[-1] not in org_words)]
+        words = {w for p in things for w in _CAPITALIZED.findall(p)} - set(rules()["determiners"])
         words = {w for w in words if w.lower() not in _PRONOUN_WORDS and not re.fullmatch(
             "|".join(spec.strong + spec.weak), w)}
         if words:
             rivals = list(_find(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words))) + r")(?![\w-])", spans))
+    openings = _sentence_openings(spans)
     for hit, how in sorted(candidates):
         if any(hit[0] < m[1] and m[0] < hit[1] for m in found.values()):
             continue
+        if how == "pronoun" and spec.kind == "person" and openings.get(hit[2]) == hit[0]:
+            # "Doe hired Smith. Smith left the board. He ...": a he/she opening a sentence goes on
+            # with the subject the previous sentence opened with; another person's name or a
+            # he/she that is not the entity keeps it
+            opener = openings.get(hit[2] - 1)
+            if opener is not None and opener not in found and (
+                    any(r[0] == opener for r in rivals) or
+                    re.match(rf"(?i:{pronoun_words})(?![\w-])", _text_after(spans, opener))):
+                continue
         if how == "pronoun" and _EXPLETIVE.match(_text_after(spans, hit[1])):
             continue
         before = [m for m in found.values() if m[1] <= hit[0]]
@@ -262,6 +277,17 @@ def mentions(spans, entity: str, known_extensions=(), people=None) -> list[tuple
             continue
         add(hit)
     return sorted(found.values())
+
+
+def _sentence_openings(spans) -> dict[int, int]:
+    """Sentence number -> offset of its first word (after quotes and brackets), from the pieces of an article."""
+    openings: dict[int, int] = {}
+    for start, _end, sentence, text in spans:
+        if sentence not in openings or start < openings[sentence]:
+            match = re.search(r"[\w]", text)
+            if match:
+                openings[sentence] = start + match.start()
+    return openings
 
 
 def _text_after(spans, offset: int) -> str:

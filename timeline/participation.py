@@ -48,6 +48,55 @@ def _coverage(group: pd.DataFrame) -> dict[int, str]:
     return covered
 
 
+def _relative_trigger(text_of, m_end: int, after):
+    """The verb of a relative clause on a mention ("the iPod player, which is made by", "Doe, who founded").
+
+    The mention may be followed by up to three more words of its noun phrase,
+    then ", which", "that" or "who" and at most an auxiliary and an adverb
+    (``relative`` of ``rules/entities.yaml``).
+    """
+    pattern = rules()["relative"]
+    for event in sorted(after, key=lambda e: e[3]):
+        gap = text_of(m_end, event[3], loose=True)
+        if gap is None or len(gap) > 80:
+            return None
+        if re.fullmatch(pattern, gap):
+            return event
+    return None
+
+
+def _coordinated(group: pd.DataFrame, subjects: set, text_of) -> set:
+    """Verbs that share the entity as subject with a verb before them ("Doe fought cancer and took leave").
+
+    A trigger whose text since the previous subject-selected trigger of its
+    sentence ends in a coordinator and at most auxiliaries and adverbs
+    (``coordination`` of ``rules/entities.yaml``), with no sentence break, no
+    quote and no other finite verb with a subject of its own in between.
+    """
+    pattern = rules()["coordination"]
+    tenses = group["tense"] if "tense" in group else pd.Series("none", index=group.index)
+    rows = sorted(zip(group["trigger_start"], group["trigger_end"], group.index, group["sentence"], tenses))
+    shared: set = set()
+    for i, (start, end, index, sentence, _) in enumerate(rows):
+        if index not in subjects and index not in shared:
+            continue
+        verbs_between = False
+        for next_start, _, next_index, next_sentence, tense in rows[i + 1:]:
+            if next_sentence != sentence:
+                break
+            gap = text_of(int(end), int(next_start), loose=True)
+            if gap is None or re.search(r'["“”]', gap):
+                break
+            coordinated = re.search(pattern, gap)
+            # past another verb ("said that Acme will cut jobs and close plants") only a comma
+            # coordinates with the first verb ("has not said what prompted it, but said")
+            if coordinated and (not verbs_between or coordinated.group(0).lstrip().startswith(",")):
+                shared.add(next_index)
+                break
+            verbs_between = verbs_between or tense not in ("none", "")
+    return shared - subjects
+
+
 def _is_report(group: pd.DataFrame) -> list[bool]:
     kinds = group["kind"] if "kind" in group else pd.Series("", index=group.index)
     classes = group["event_class"] if "event_class" in group else pd.Series("", index=group.index)
@@ -99,25 +148,36 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.Da
         raise EntityError(f"filter_entity: mode must be 'nearest' or 'clause', got {mode!r}")
     spec = names(entity)
     gaps = rules()["window"]
+    possessives = set(rules()["possessive_pronouns"])
+    auxiliaries = rules()["auxiliaries"]
     keep: set = set()
     # product names extended in any article ("Widget Pro") are other products in all of them
     longer = set().union(*[extensions(_article_spans(g), entity) for _, g in df.groupby("article_id", sort=False)])
     for _, group in df.groupby("article_id", sort=False):
         people = [str(a) for actors in group["actors"] if isinstance(actors, (list, tuple)) for a in actors]
         found = mentions(_article_spans(group), entity, longer, people)
+        tensed = [t not in ("none", "") for t in group["tense"]] if "tense" in group else [False] * len(group)
         events = list(zip(group.index, group["start"], group["end"], group["trigger_start"],
-                          group["trigger_end"], _is_report(group)))
+                          group["trigger_end"], _is_report(group), tensed))
         for index, actors in zip(group.index, group["actors"]):
             if _actor_matches(actors, spec):
                 keep.add(index)
         covered = _coverage(group)
+        subjects: set = set()
 
-        def text_of(start, end):
+        def text_of(start, end, loose=False):
             chars = [covered.get(i) for i in range(start, end)]
+            if loose and chars.count(None) <= 2:   # a comma or space between two clause spans
+                chars = [" " if c is None else c for c in chars]
             return None if None in chars else "".join(chars)
 
         for m_start, m_end, _, m_text in found:
             named = any(re.fullmatch(p, m_text) for p in spec.strong + spec.weak)
+            follows = text_of(m_end, m_end + 3) or ""
+            # "Jobs' place", "Jobs's health": a possessor is neither the object nor the speaker
+            possessor = named and re.match(r"['’]s?\b|['’](?:\s|$)", follows) is not None
+            # "his company sold": a possessive pronoun takes only the event noun right after it
+            determiner = m_text.lower() in possessives
             # a trigger inside a mention ("the MusicBox [store]") is part of the name, not its event
             holders = [e for e in events if e[1] <= m_start < e[2] and not (m_start <= e[3] < m_end)]
             # the mention as subject: the nearest trigger after it; as object: the nearest before it
@@ -125,12 +185,21 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.Da
             close = [e for e in events if 0 <= e[3] - m_end <= _POSSESSIVE and e not in holders]
             after = [e for e in holders + close if e[3] >= m_end]
             before = [e for e in holders if e[4] <= m_start]
+            chosen = None
             if after:
                 nearest = min(after, key=lambda e: (e[3] - m_end, e[3]))
-                if nearest[3] - m_end <= gaps["subject_gap"]:
-                    keep.add(nearest[0])
+                gap = text_of(m_end, nearest[3], loose=True)
+                close_enough = nearest[3] - m_end <= gaps["subject_gap"] or \
+                    (gap is not None and re.fullmatch(auxiliaries, gap) is not None)
+                if close_enough and not (determiner and nearest[6]):
+                    chosen = nearest
+            if chosen is None and not determiner:
+                chosen = _relative_trigger(text_of, m_end, [e for e in events if e[3] >= m_end])
+            if chosen is not None:
+                keep.add(chosen[0])
+                subjects.add(chosen[0])
             # objects by name only: a pronoun or "the company" after a verb is seldom the entity
-            if before and mode == "nearest" and named:
+            if before and mode == "nearest" and named and not possessor:
                 event = min(before, key=lambda e: (m_start - e[4], -e[3]))
                 gap = text_of(event[4], m_start)
                 # a report's object is what was said; only "said X" names its speaker. Titles
@@ -142,4 +211,5 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.Da
                         keep.add(event[0])
             if mode == "clause":
                 keep.update(e[0] for e in holders if not e[5] or m_start < e[3])
+        keep.update(_coordinated(group, subjects, text_of))
     return df.loc[[i for i in df.index if i in keep]]

@@ -107,3 +107,25 @@ def test_explain_ordering_lists_constraints_and_the_rejected_one():
     rejected = rows[rows.status == "rejected"]
     assert "tense_past" in rejected.rule.tolist()
     assert rejected.conflict.str.contains("2025-02-01").all() or rejected.conflict.str.contains("February 1").all()
+
+
+@pytest.mark.parametrize("phrase, side", [
+    ("held a phone call", "before"),        # dated before publication
+    ("released", "before"),                 # bounded by the call and the publication
+    ("will meet", "after"),                 # future tense
+])
+def test_publication_column_places_each_event_against_the_publication(phrase, side):
+    df = timeline.build_timeline(FIRST, published="2025-02-28")
+    assert event_at(df, FIRST, phrase).publication == side
+
+
+def test_publication_column_says_during_only_on_evidence():
+    text = "Iraq maintains 2,500 troops. Officials plan to reduce them."
+    df = timeline.build_timeline(text, published="2025-02-28")
+    assert event_at(df, text, "maintains").publication == "during"     # a present state holds at publication
+    assert event_at(df, text, "reduce").publication == "after"           # the planned act lies ahead
+    aims = "On February 1, Trump signed a memorandum aiming to block the deal."
+    df = timeline.build_timeline(aims, published="2025-02-28")
+    assert event_at(df, aims, "signed").publication == "before"
+    assert pd.isna(event_at(df, aims, "block").publication)             # after February 1 allows both sides
+    assert timeline.build_timeline(text).publication.isna().all()       # no publication date, no side

@@ -18,7 +18,7 @@ from .export import write_timeline
 from .frame import build_timeline
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-TABLE_COLUMNS = ["order", "earliest", "latest", "precision", "modality", "actors", "trigger", "text"]
+TABLE_COLUMNS = ["order", "earliest", "latest", "publication", "precision", "modality", "actors", "trigger", "text"]
 
 
 def format_table(df: pd.DataFrame, width: int = 60) -> str:

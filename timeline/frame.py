@@ -10,7 +10,7 @@ import datetime as dt
 
 import pandas as pd
 
-from . import actors, events, ordering, salience, segment, temporal
+from . import actors, cues, events, ordering, salience, segment, temporal
 from .lexicon import lexicon
 from .article import Article, check_text, parse_published
 from .errors import ArticleError
@@ -89,6 +89,8 @@ def article_records(article: Article) -> list[dict]:
             "basis": bound.basis,
             "rule": bound.rule,
             "order": bound.order,
+            "publication": ordering.publication_side(bound.earliest, bound.latest, reference,
+                                                     cues.publication_relation(event, text)[0]),
             "event_class": event.event_class,
             "tense": event.tense,
             "aspect": event.aspect,

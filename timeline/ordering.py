@@ -28,7 +28,7 @@ from dataclasses import replace
 from . import anchoring
 from .constraints import ORIGIN, PUB, Builder, _date, _end, _start, constrain
 from .model import Bounds, Event, TimeExpr
-from .relation import RELATIONS, relation_to, relation_to_expression  # noqa: F401  (public here)
+from .relation import RELATIONS, publication_side, relation_to, relation_to_expression  # noqa: F401  (public here)
 _BASIS_RANK = {"explicit": 3, "relative": 2, "inferred": 1, "none": 0}
 
 

@@ -95,3 +95,39 @@ def relation_to_expression(earliest, latest, first, last, anchored: bool = False
     if clause_mate or dated_elsewhere:
         return None
     return relation_to(earliest, latest, first, last, lean=lean)
+
+
+#: What the timeline frame's ``publication`` column says for each relation to the publication moment.
+PUBLICATION_SIDES = {"BEFORE": "before", "OVERLAP": "during", "AFTER": "after"}
+_LEAN = {"before": "BEFORE", "after": "AFTER"}
+
+
+def publication_side(earliest, latest, published, tense_relation: str) -> str | None:
+    """Where an event lies against its article's publication: before, during, after, or None.
+
+    ``tense_relation`` is what tense, aspect and modality alone say
+    (:func:`timeline.cues.publication_relation`: before, after, includes, ...);
+    it orders an event of the publication day against the publication moment.
+    An event is "during" only when its tense says it holds at publication (a
+    present state) or its bounds are the publication day; bounds that merely
+    allow the publication moment ("after February 1", or nothing at all) leave
+    it undetermined (None), which a reader must not take for "during".
+
+    Examples:
+        >>> P = dt.date(2025, 2, 28)
+        >>> publication_side(dt.date(2025, 2, 1), dt.date(2025, 2, 1), P, "before")
+        'before'
+        >>> publication_side(P, None, P, "after"), publication_side(None, None, P, "includes")
+        ('after', 'during')
+        >>> publication_side(None, None, P, "none") is None, publication_side(dt.date(2025, 2, 1), None, P, "none") is None
+        (True, True)
+        >>> publication_side(None, P, None, "before") is None   # no publication date
+        True
+    """
+    if published is None:
+        return None
+    relation = relation_to(earliest, latest, published, moment=True, lean=_LEAN.get(tense_relation))
+    on_the_day = earliest == latest == published
+    if relation == "OVERLAP" and tense_relation != "includes" and not on_the_day:
+        return None   # bounds that merely allow the publication moment are no evidence of "during"
+    return PUBLICATION_SIDES.get(relation)

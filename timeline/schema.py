@@ -83,6 +83,8 @@ TIMELINE = Schema("timeline", (
     Column("basis", "str", False, ("explicit", "relative", "inferred", "none")),
     Column("rule", "str", False, doc="id of the rule or cue that produced the bounds"),
     Column("order", "int", False, doc="rank in one total order consistent with all constraints"),
+    Column("publication", "str", choices=("before", "during", "after"),
+           doc="where the event lies against its article's publication; missing = undetermined"),
     Column("event_class", "str", False, ("OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE",
                                          "ASPECTUAL", "PERCEPTION"), doc="TimeML event class"),
     Column("tense", "str", False, doc="past, present, future, none"),

@@ -1,7 +1,8 @@
 """Plotting a timeline: one row per event, dates on the x axis.
 
 Dated events are points, bounded ones intervals, open-ended ones arrows that
-run off the edge on their open side; expected and potential events are drawn
+run off the edge on their open side; undated states that hold at publication a
+diamond on the publication line; expected and potential events are drawn
 hollow and dashed, negated ones grey, so what has not happened never looks
 like what has.
 """
@@ -50,6 +51,7 @@ def _legend_handles() -> list:
         Line2D([], [], color=UNREALISED, linewidth=2.2, linestyle="--", marker="o", markerfacecolor="white",
                label="expected or potential"),
         Line2D([], [], color=NEGATED, linewidth=1, linestyle=":", label="no bound known"),
+        Line2D([], [], color=ASSERTED, marker="D", markersize=6, linestyle="", label="holds at publication"),
         Line2D([], [], color="#b22222", linewidth=1, linestyle=":", label="publication date"),
     ]
 
@@ -122,6 +124,8 @@ def plot_timeline(df: pd.DataFrame, ax=None, published=None, only_newsworthy: bo
             ax.plot([late], [y], "|", color=color, markersize=10)
         else:
             ax.plot([low, high], [y, y], color=NEGATED, linestyle=":", linewidth=1)
+            if row.publication == "during" and published is not None:
+                ax.plot([pd.Timestamp(published)], [y], "D", **{**marker, "markersize": 6})
     if published is not None:
         ax.axvline(pd.Timestamp(published), color="#b22222", linewidth=1, linestyle=":")
         ax.text(pd.Timestamp(published), -0.9, " published", color="#b22222", fontsize=8, va="bottom")

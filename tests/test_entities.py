@@ -350,3 +350,17 @@ def test_a_person_does_not_take_it_from_a_product():
                           ["Jane Doe"]),
                          ("It is thin.", "is", T("2006-03-27"), T("2006-03-27"))])
     assert filter_entity(conform(rows, TIMELINE), "ZapPod")["trigger"].tolist() == ["shown", "is"]
+
+
+def test_an_undated_past_event_takes_the_one_earlier_day_of_its_kind():
+    one = frame("811", [("Acme Corp launched the ZX on June 7, 2010.", "launched", T("2010-06-07"), T("2010-06-07"))])
+    two = frame("812", [("When Acme Corp first launched the ZX, it sold well.", "launched", pd.NaT, T("2010-08-09"))])
+    text = to_semeval(conform(one + two, TIMELINE), "Acme Corp", published={"811": "2010-06-08", "812": "2010-08-09"})
+    assert parse_semeval(text)[1] == [(1, "2010-06-07", ("811-0-launched", "812-0-launched"))]
+
+
+def test_an_untensed_event_from_publication_on_is_to_come():
+    from timeline.entity_dates import event_dates
+    rows = frame("821", [("Acme Corp will continue to steer the firm.", "steer", T("2011-08-25"), pd.NaT)])
+    rows[0]["tense"] = "none"
+    assert list(event_dates(conform(rows, TIMELINE), "2011-08-25").values()) == [("XXXX-XX-XX", None)]

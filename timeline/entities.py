@@ -37,7 +37,8 @@ def _refine_coreferent(records) -> None:
     be one event told several times ("launched the store in 2003" / "launched
     the store on April 28, 2003"). A mention dated only to a year or a month
     takes the day-precise date of the others when exactly one such date falls
-    inside its interval. Records are ``[id, stem, date, key, report]``,
+    inside its interval; an undated past one, when exactly one falls before its
+    article's publication ("When Jobs first introduced iPhone 4"). Records are ``[id, stem, date, key, report]``,
     changed in place.
     """
     days: dict[str, set] = {}
@@ -46,9 +47,12 @@ def _refine_coreferent(records) -> None:
             days.setdefault(stem, set()).add(date)
     for record in records:
         _, stem, date, key, report = record
-        if report or key is None or len(key) != 2 or key[0] == key[1]:
+        if report or key is None or key[0] == key[1] and len(key) == 2:
             continue
-        inside = sorted(d for d in days.get(stem, ()) if key[0] <= pd.Timestamp(d) <= key[1])
+        if len(key) == 3:     # undated, before its publication day: the one earlier day of its kind
+            inside = sorted(d for d in days.get(stem, ()) if pd.Timestamp(d) < key[0])
+        else:
+            inside = sorted(d for d in days.get(stem, ()) if key[0] <= pd.Timestamp(d) <= key[1])
         if len(inside) == 1:
             record[2], record[3] = inside[0], date_interval(inside[0])
 

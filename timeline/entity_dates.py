@@ -146,6 +146,46 @@ def _fits(date: str, earliest, latest) -> bool:
     return (pd.isna(latest) or start <= latest) and (pd.isna(earliest) or end >= earliest)
 
 
+def _sentence_date(row, start: int, report: bool, timexes, triggers) -> str | None:
+    """The nearest date of the sentence before the trigger, else after it with no other verb in between
+    (not for a report, whose later dates are what was said), when it fits the event's bounds."""
+    near = [(start - o, d) for o, d in timexes if o < start]
+    if not near and not report:
+        near = [(o - start, d) for o, d in timexes if o > start and not any(start < t < o for t in triggers)]
+    near = [(gap, d) for gap, d in near if _fits(d, row["earliest"], row["latest"])]
+    return min(near)[1] if near else None
+
+
+def _date_of(row, day, timexes, focus_points, triggers, options, dateless) -> tuple:
+    """``(date, key)`` of one event (steps 1-4 of the module docstring)."""
+    date = _own_date(row)
+    tense, start = _tense(row), int(row["trigger_start"])
+    report = row["kind"] == "statement" or row["event_class"] in _REPORT_CLASSES
+    earliest, latest = row["earliest"], row["latest"]
+    after = day is not None and pd.notna(earliest) and pd.Timestamp(earliest) >= day
+    ended = day is not None and pd.notna(latest) and pd.Timestamp(latest) < day
+    # "will continue to steer": an untensed event that starts at publication and has no end is to come
+    future = tense == "future" or row["modality"] != "asserted" or (after and pd.isna(latest) and tense != "present")
+    if date is None and options["sentence_dates"] and not future:
+        date = _sentence_date(row, start, report, timexes, triggers)
+    if date is None and day is not None and not future and tense in _PAST and not ended and pd.isna(earliest):
+        before = [d for o, d in focus_points if o < start]
+        if before:
+            date = before[-1]
+    if date is not None:
+        return date, date_interval(date)
+    if day is None or future or (tense in _PAST and ended):
+        return "XXXX-XX-XX", None
+    if tense in _PAST and not after and not (dateless and options["dateless_articles_at_publication"]):
+        if options["undated_past"] == "before":
+            return "XXXX-XX-XX", (day, day, -1)
+        if options["undated_past"] == "unordered":
+            return "XXXX-XX-XX", None
+    if not ended and (pd.isna(earliest) or pd.Timestamp(earliest) <= day):
+        return day.strftime("%Y-%m-%d"), (day, day)
+    return "XXXX-XX-XX", None
+
+
 def event_dates(df: pd.DataFrame, published, texts=None) -> dict:
     """Task dates and sort keys of the events of a frame (see the module docstring).
 
@@ -191,38 +231,11 @@ def event_dates(df: pd.DataFrame, published, texts=None) -> dict:
         for offset, sentence, date, modifier in timexes:
             if not modifier:
                 by_sentence.setdefault(sentence, []).append((offset, date))
+        triggers = sorted(int(t) for t, tense in zip(group["trigger_start"], group["tense"]) if tense != "none")
+        # an article that names no date but its publication reports what happened that day
+        dateless = not timexes
         rows = sorted(group.iterrows(), key=lambda item: (int(item[1]["trigger_start"]), item[0]))
         for index, row in rows:
-            date = _own_date(row)
-            tense, start = _tense(row), int(row["trigger_start"])
-            report = row["kind"] == "statement" or row["event_class"] in _REPORT_CLASSES
-            future = tense == "future" or row["modality"] != "asserted"
-            if date is None and options["sentence_dates"] and not future:
-                near = [(start - o, d) for o, d in by_sentence.get(int(row["sentence"]), []) if o < start]
-                if not near and not report:
-                    near = [(o - start, d) for o, d in by_sentence.get(int(row["sentence"]), []) if o > start]
-                near = [(gap, d) for gap, d in near if _fits(d, row["earliest"], row["latest"])]
-                if near:
-                    date = min(near)[1]
-            if date is None and day is not None and not future and tense in _PAST and \
-                    (pd.isna(row["latest"]) or pd.Timestamp(row["latest"]) >= day) and pd.isna(row["earliest"]):
-                before = [d for o, d in focus_points if o < start]
-                if before:
-                    date = before[-1]
-            if date is not None:
-                out[index] = (date, date_interval(date))
-                continue
-            earliest, latest = row["earliest"], row["latest"]
-            after = day is not None and pd.notna(earliest) and pd.Timestamp(earliest) >= day
-            ended = day is not None and pd.notna(latest) and pd.Timestamp(latest) < day
-            if day is None or future or (tense in _PAST and ended):
-                out[index] = ("XXXX-XX-XX", None)
-            elif tense in _PAST and not after and options["undated_past"] == "before":
-                out[index] = ("XXXX-XX-XX", (day, day, -1))
-            elif tense in _PAST and not after and options["undated_past"] == "unordered":
-                out[index] = ("XXXX-XX-XX", None)
-            elif not ended and (pd.isna(earliest) or pd.Timestamp(earliest) <= day):
-                out[index] = (day.strftime("%Y-%m-%d"), (day, day))
-            else:
-                out[index] = ("XXXX-XX-XX", None)
+            out[index] = _date_of(row, day, by_sentence.get(int(row["sentence"]), []), focus_points, triggers,
+                                  options, dateless)
     return out

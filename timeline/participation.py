@@ -97,6 +97,35 @@ def _coordinated(group: pd.DataFrame, subjects: set, text_of) -> set:
     return shared - subjects
 
 
+def _opening_participles(group: pd.DataFrame, subjects: dict, text_of) -> set:
+    """A participle opening a sentence takes the subject of its main clause
+    ("While introducing the phone, at the fair, Doe showed ..." -> Doe introduced it).
+
+    The participle is an untensed ``-ing`` trigger with at most a subordinator
+    before it in its clause (``opening_participle`` of ``rules/entities.yaml``);
+    the entity must be the subject of a later event of the sentence, named after
+    the participle's comma.
+    """
+    pattern = rules()["opening_participle"]
+    tenses = group["tense"] if "tense" in group else pd.Series("none", index=group.index)
+    found = set()
+    for index, start, trigger, sentence, clause_start, clause, tense in zip(
+            group.index, group["trigger_start"], group["trigger"], group["sentence"], group["start"], group["text"],
+            tenses):
+        if tense not in ("none", "") or not str(trigger).lower().endswith("ing"):
+            continue
+        opening = text_of(int(clause_start), int(start))
+        if opening is None or not re.fullmatch(pattern, opening):
+            continue
+        cut = str(clause).find(",", int(start) - int(clause_start))
+        if cut < 0:
+            continue
+        if any(mention > int(clause_start) + cut and group.at[other, "sentence"] == sentence and other != index
+               for other, mention in subjects.items()):
+            found.add(index)
+    return found
+
+
 def _is_report(group: pd.DataFrame) -> list[bool]:
     kinds = group["kind"] if "kind" in group else pd.Series("", index=group.index)
     classes = group["event_class"] if "event_class" in group else pd.Series("", index=group.index)
@@ -163,7 +192,7 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.Da
             if _actor_matches(actors, spec):
                 keep.add(index)
         covered = _coverage(group)
-        subjects: set = set()
+        subjects: dict = {}      # event index -> start of the mention that is its subject
 
         def text_of(start, end, loose=False):
             chars = [covered.get(i) for i in range(start, end)]
@@ -197,7 +226,7 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.Da
                 chosen = _relative_trigger(text_of, m_end, [e for e in events if e[3] >= m_end])
             if chosen is not None:
                 keep.add(chosen[0])
-                subjects.add(chosen[0])
+                subjects.setdefault(chosen[0], m_start)
             # objects by name only: a pronoun or "the company" after a verb is seldom the entity
             if before and mode == "nearest" and named and not possessor:
                 event = min(before, key=lambda e: (m_start - e[4], -e[3]))
@@ -211,5 +240,6 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.Da
                         keep.add(event[0])
             if mode == "clause":
                 keep.update(e[0] for e in holders if not e[5] or m_start < e[3])
-        keep.update(_coordinated(group, subjects, text_of))
+        keep.update(_coordinated(group, set(subjects), text_of))
+        keep.update(_opening_participles(group, subjects, text_of))
     return df.loc[[i for i in df.index if i in keep]]

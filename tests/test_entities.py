@@ -364,3 +364,14 @@ def test_an_untensed_event_from_publication_on_is_to_come():
     rows = frame("821", [("Acme Corp will continue to steer the firm.", "steer", T("2011-08-25"), pd.NaT)])
     rows[0]["tense"] = "none"
     assert list(event_dates(conform(rows, TIMELINE), "2011-08-25").values()) == [("XXXX-XX-XX", None)]
+
+
+def test_intensional_states_and_attributions_are_not_listed():
+    rows = frame("831", [("Acme Corp believes sales will rise.", "believes", T("2006-03-28"), T("2006-03-28")),
+                         ("Acme Corp cut jobs, according to Acme Corp.", "according", T("2006-03-28"), T("2006-03-28")),
+                         ("Acme Corp cut prices.", "cut", T("2006-03-28"), T("2006-03-28"))])
+    rows[0]["event_class"], rows[0]["kind"] = "I_STATE", "state"
+    rows[1]["event_class"], rows[1]["kind"] = "REPORTING", "statement"
+    df = conform(rows, TIMELINE)
+    assert len(filter_entity(df, "Acme Corp")) == 3          # they take part ...
+    assert parse_semeval(to_semeval(df, "Acme Corp"))[1] == [(1, "2006-03-28", ("831-2-cut",))]   # ... unlisted

@@ -88,7 +88,9 @@ def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True,
             date). None leaves them undated.
         modalities: the modalities listed (default: asserted events, what
             happened or holds; expected, potential and negated ones are left
-            out); None lists every event.
+            out); None lists every event. Intensional states ("believes",
+            "wants") and attributions ("according to") are not listed either
+            (``listing`` in ``rules/entities.yaml``).
         texts: mapping article_id -> article text: the dates written in each
             sentence and the narrative dates are read from it (more than the
             frame's dated events show). None reads them from the frame.
@@ -115,6 +117,10 @@ def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True,
     events = filter_entity(df, entity) if select else df
     if modalities is not None and "modality" in events:
         events = events[events["modality"].isin(modalities)]
+    listed = rules()["listing"]
+    if len(events) and "event_class" in events:
+        events = events[~events["event_class"].isin(listed["exclude_classes"]) &
+                        ~events["trigger"].str.lower().isin(listed["exclude_triggers"])]
     mention = mention or default_mention
     records = []
     reports = _is_report(events) if len(events) else []

@@ -174,6 +174,8 @@ def _date_of(row, day, timexes, focus_points, triggers, options, dateless) -> tu
             date = before[-1]
     if date is not None:
         return date, date_interval(date)
+    if day is not None and future and options["undated_future"] == "after":
+        return "XXXX-XX-XX", (day, day, 1)
     if day is None or future or (tense in _PAST and ended):
         return "XXXX-XX-XX", None
     if tense in _PAST and not after and not (dateless and options["dateless_articles_at_publication"]):

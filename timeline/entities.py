@@ -37,10 +37,12 @@ def _refine_coreferent(records) -> None:
     be one event told several times ("launched the store in 2003" / "launched
     the store on April 28, 2003"). A mention dated only to a year or a month
     takes the day-precise date of the others when exactly one such date falls
-    inside its interval; an undated past one, when exactly one falls before its
-    article's publication ("When Jobs first introduced iPhone 4"). Records are ``[id, stem, date, key, report]``,
+    inside its interval; an undated past one, when exactly one falls at most
+    ``window.retold_days`` before its article's publication ("When Jobs first
+    introduced iPhone 4", two months later). Records are ``[id, stem, date, key, report]``,
     changed in place.
     """
+    cycle = rules()["window"]["retold_days"]
     days: dict[str, set] = {}
     for _, stem, date, key, report in records:
         if not report and key is not None and len(key) == 2 and key[0] == key[1]:
@@ -50,7 +52,7 @@ def _refine_coreferent(records) -> None:
         if report or key is None or key[0] == key[1] and len(key) == 2:
             continue
         if len(key) == 3:     # undated, before its publication day: the one earlier day of its kind
-            inside = sorted(d for d in days.get(stem, ()) if pd.Timestamp(d) < key[0])
+            inside = sorted(d for d in days.get(stem, ()) if 0 < (key[0] - pd.Timestamp(d)).days <= cycle)
         else:
             inside = sorted(d for d in days.get(stem, ()) if key[0] <= pd.Timestamp(d) <= key[1])
         if len(inside) == 1:

@@ -55,7 +55,9 @@ def rules() -> dict:
     """The entity tables of ``rules/entities.yaml``."""
     with open(RULES, encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
-    for key in ("org_suffixes", "org_heads", "org_nouns", "person_nouns", "thing_nouns", "pronouns", "determiners", "window"):
+    for key in ("org_suffixes", "org_heads", "org_nouns", "person_nouns", "thing_nouns", "pronouns", "determiners", "window",
+                "listing", "dating", "possessive_pronouns", "relative", "coordination", "auxiliaries",
+                "opening_participle"):
         if key not in data:
             raise RuleError(f"{RULES}: missing table {key!r}")
     return data

@@ -324,7 +324,9 @@ def test_undated_past_events_come_before_publication_and_present_states_at_it():
                    (2, "2011-08-25", ("b-1-has",))]
 
 
-@pytest.mark.parametrize("example", rules()["selection_examples"], ids=lambda e: f"selection:{e['id']}")
+@pytest.mark.parametrize("example", [
+    pytest.param(e, marks=pytest.mark.xfail(reason=e["xfail"], strict=True)) if "xfail" in e else e
+    for e in rules()["selection_examples"]], ids=lambda e: f"selection:{e['id']}")
 def test_selection_examples(example):
     text, records = example["text"], []
     pieces = split_sentences(text)

@@ -84,6 +84,8 @@ def _token_pattern(token: str, kind: str, last: bool) -> str:
         else:
             body = f"[{token[0].lower()}{token[0].upper()}]" + re.escape(token[1:]) if token[0].isalpha() else re.escape(token)
         if last and token.isalpha():
+            if re.fullmatch(r"[a-z]{3,}[^s]s", token):
+                body = f"(?i:{re.escape(token[:-1])})"     # a plural head matches its singular
             body += "(?:e?s)?"
         return body
     return re.escape(token)
@@ -112,15 +114,19 @@ def names(entity: str) -> Names:
     weak: list[list[str]] = []
     nouns: list[str] = []
     stems: list[str] = []
+    heads = set(table["org_heads"])
     if tokens[-1] in suffixes and len(tokens) >= 2:
         kind = "org"
         base = tokens[:-1]
         (strong if len(base) == 1 else weak).append(base)
-        strong.extend(tokens[i:] for i in range(1, len(tokens) - 1))   # "X Apple Corps" -> "Apple Corps"
+        if len(base) >= 2 and base[-1] in heads:
+            weak.append(base[:-1])     # "Acme Motor Company" -> "Acme Motor", "Acme"
+        # "X Apple Corps" -> "Apple Corps", not "Motor Company"
+        strong.extend(tokens[i:] for i in range(1, len(tokens) - 1) if tokens[i] not in heads | suffixes)
         nouns = list(table["org_nouns"])
-    elif tokens[-1] in set(table["org_heads"]) and len(tokens) >= 2 or \
-            len(tokens) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*", tokens[0]):
-        kind = "org"        # "Acme Motors" ("Acme" only beside the full name), "Acme" (one capitalized word)
+    elif tokens[-1] in heads and len(tokens) >= 2 or \
+            len(tokens) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z][A-Z&]{1,5}", tokens[0]):
+        kind = "org"        # "Acme Motors" ("Acme" only beside the full name), "Acme", "ACM" (one name word)
         if len(tokens) >= 2:
             weak.append(tokens[:-1])
         nouns = list(table["org_nouns"])
@@ -134,11 +140,16 @@ def names(entity: str) -> Names:
         head = tokens[-1]
         if len(tokens) >= 2 and head.islower():
             nouns.append(head)
-            weak.append(tokens[:-1])
+            if re.fullmatch(r"[a-z]{3,}[^s]s", head):
+                nouns.append(head[:-1])          # "stock markets": "the market" too
+            if any(c.isupper() for t in tokens[:-1] for c in t):
+                weak.append(tokens[:-1])         # "MusicBox store" -> "MusicBox", not "stock"
         base = tokens[0].lower()
         nouns.extend(n for n in table["thing_nouns"] if base.endswith(n) and n not in nouns)
         if len(tokens) >= 2 and _VERSION.match(tokens[-1]):
             stems.append(tokens[0])
+        if len(tokens) >= 2 and re.fullmatch(r"\d{3,}", tokens[-1]):
+            stems.append(tokens[-1])       # "Zeppelin 787" -> "the 787"
         if len(tokens) >= 2 and _MODEL_CODE.fullmatch(tokens[-1]):
             strong.append(tokens[-1:])     # "Zeppelin ZX300" -> "ZX300"
         if len(tokens) == 2 and re.fullmatch(r"\d+[A-Za-z]+", tokens[1]):

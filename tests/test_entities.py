@@ -380,3 +380,20 @@ def test_intensional_states_and_attributions_are_not_listed():
     df = conform(rows, TIMELINE)
     assert len(filter_entity(df, "Acme Corp")) == 3          # they take part ...
     assert parse_semeval(to_semeval(df, "Acme Corp"))[1] == [(1, "2006-03-28", ("831-2-cut",))]   # ... unlisted
+
+
+def test_another_organisation_in_between_takes_the_noun_phrase():
+    rows = frame("993", [("Acme Corp sued Zed Inc. in 1981.", "sued", T("1981-01-01"), T("1981-12-31"),
+                          ["Acme Corp", "Zed Inc."]),
+                         ("The young maker paid a fine.", "paid", T("1981-01-01"), T("1981-12-31"))])
+    assert filter_entity(conform(rows, TIMELINE), "Acme Corp")["trigger"].tolist() == ["sued"]
+    assert filter_entity(conform(rows, TIMELINE), "Zed Inc.")["trigger"].tolist() == ["sued", "paid"]
+
+
+def test_filter_entity_reads_the_article_text_outside_the_clause_spans():
+    text = "On Monday, Acme Corp cut jobs."
+    rows = frame("994", [(text, "cut", T("2006-03-27"), T("2006-03-27"))])
+    rows[0]["start"], rows[0]["text"] = text.index("cut"), text[text.index("cut"):]     # the clause: "cut jobs."
+    df = conform(rows, TIMELINE)
+    assert filter_entity(df, "Acme Corp").empty
+    assert filter_entity(df, "Acme Corp", texts={"994": text})["trigger"].tolist() == ["cut"]

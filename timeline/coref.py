@@ -285,7 +285,7 @@ def mentions(spans, entity: str, known_extensions=(), people=None) -> list[tuple
         last = max(before)
         if hit[2] - last[2] > window[how]:
             continue
-        if how == "pronoun" and any(last[1] <= r[0] and r[1] <= hit[0] and
+        if (how == "pronoun" or spec.kind != "person") and any(last[1] <= r[0] and r[1] <= hit[0] and
                                     not any(r[0] < m[1] and m[0] < r[1] for m in found.values()) for r in rivals):
             continue
         add(hit)

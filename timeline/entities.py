@@ -95,7 +95,8 @@ def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True,
             (``listing`` in ``rules/entities.yaml``).
         texts: mapping article_id -> article text: the dates written in each
             sentence and the narrative dates are read from it (more than the
-            frame's dated events show). None reads them from the frame.
+            frame's dated events show), and :func:`filter_entity` reads the
+            mentions in it. None reads them from the frame.
 
     Returns:
         The timeline text, ending with a newline.
@@ -116,7 +117,7 @@ def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True,
         2 2001-05-02 a-0-sold
     """
     dates = event_dates(df, published, texts)
-    events = filter_entity(df, entity) if select else df
+    events = filter_entity(df, entity, texts=texts) if select else df
     if modalities is not None and "modality" in events:
         events = events[events["modality"].isin(modalities)]
     listed = rules()["listing"]

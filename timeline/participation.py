@@ -11,6 +11,7 @@ import re
 
 import pandas as pd
 
+from . import segment
 from .coref import EntityError, Names, extensions, mentions, names, rules
 
 _OF = re.compile(r"(?i)\b(?:of|for|to|with|by|from|in|on|at)\s+(?:\S+\s+)*$")
@@ -23,7 +24,11 @@ _TITLES = re.compile(r"(?:\s+(?:[A-Z][\w.&-]*|of))+\s*$")
 _REPORT_CLASSES = ("REPORTING", "I_STATE", "PERCEPTION")
 
 
-def _article_spans(group: pd.DataFrame) -> list[tuple[int, int, int, str]]:
+def _article_spans(group: pd.DataFrame, text=None) -> list[tuple[int, int, int, str]]:
+    """The pieces of an article mentions are searched in: its sentences when its text is known
+    (``segment.sentences``, numbered as the frame numbers them), else the clause spans of its events."""
+    if text is not None:
+        return [(s, e, n, text[s:e]) for n, (s, e) in enumerate(segment.sentences(text))]
     return [(int(s), int(e), int(n), str(t)) for s, e, n, t in zip(group["start"], group["end"], group["sentence"], group["text"])]
 
 
@@ -39,8 +44,10 @@ def _actor_matches(actors, spec: Names) -> bool:
     return False
 
 
-def _coverage(group: pd.DataFrame) -> dict[int, str]:
-    """The article characters the clause spans of a group cover, by offset."""
+def _coverage(group: pd.DataFrame, text=None) -> dict[int, str]:
+    """The article characters the clause spans of a group cover (all of them when the text is known), by offset."""
+    if text is not None:
+        return dict(enumerate(text))
     covered: dict[int, str] = {}
     for start, text in zip(group["start"], group["text"]):
         for offset, char in enumerate(str(text)):
@@ -132,7 +139,7 @@ def _is_report(group: pd.DataFrame) -> list[bool]:
     return [k == "statement" or c in _REPORT_CLASSES for k, c in zip(kinds, classes)]
 
 
-def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.DataFrame:
+def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest", texts=None) -> pd.DataFrame:
     """The events an entity takes part in, as actor or participant.
 
     An event is kept when one of its ``actors`` is headed by a name of the
@@ -158,6 +165,10 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.Da
         mode: "nearest" (the subject/object reading above) or "clause"
             (every event whose clause holds a mention; higher recall, lower
             precision).
+        texts: mapping article_id -> article text: mentions are searched in its
+            sentences, and the words between a mention and a trigger read from
+            it, also outside the events' clause spans ("On Monday, Acme cut").
+            None reads the clause spans only.
 
     Returns:
         The matching rows, in the frame's order, with the frame's columns.
@@ -179,19 +190,25 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.Da
     gaps = rules()["window"]
     possessives = set(rules()["possessive_pronouns"])
     auxiliaries = rules()["auxiliaries"]
+    blocking = rules()["subject_gap_breaks"]
     keep: set = set()
     # product names extended in any article ("Widget Pro") are other products in all of them
-    longer = set().union(*[extensions(_article_spans(g), entity) for _, g in df.groupby("article_id", sort=False)])
-    for _, group in df.groupby("article_id", sort=False):
+    def text_of_article(article_id):
+        return texts.get(article_id) if texts is not None else None
+
+    longer = set().union(*[extensions(_article_spans(g, text_of_article(a)), entity)
+                           for a, g in df.groupby("article_id", sort=False)])
+    for article_id, group in df.groupby("article_id", sort=False):
+        article_text = text_of_article(article_id)
         people = [str(a) for actors in group["actors"] if isinstance(actors, (list, tuple)) for a in actors]
-        found = mentions(_article_spans(group), entity, longer, people)
+        found = mentions(_article_spans(group, article_text), entity, longer, people)
         tensed = [t not in ("none", "") for t in group["tense"]] if "tense" in group else [False] * len(group)
         events = list(zip(group.index, group["start"], group["end"], group["trigger_start"],
                           group["trigger_end"], _is_report(group), tensed))
         for index, actors in zip(group.index, group["actors"]):
             if _actor_matches(actors, spec):
                 keep.add(index)
-        covered = _coverage(group)
+        covered = _coverage(group, article_text)
         subjects: dict = {}      # event index -> start of the mention that is its subject
 
         def text_of(start, end, loose=False):
@@ -218,7 +235,8 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest") -> pd.Da
             if after:
                 nearest = min(after, key=lambda e: (e[3] - m_end, e[3]))
                 gap = text_of(m_end, nearest[3], loose=True)
-                close_enough = nearest[3] - m_end <= gaps["subject_gap"] or \
+                close_enough = (nearest[3] - m_end <= gaps["subject_gap"] and
+                                not (gap and re.search(blocking, gap))) or \
                     (gap is not None and re.fullmatch(auxiliaries, gap) is not None)
                 if close_enough and not (determiner and nearest[6]):
                     chosen = nearest

@@ -397,3 +397,13 @@ def test_filter_entity_reads_the_article_text_outside_the_clause_spans():
     df = conform(rows, TIMELINE)
     assert filter_entity(df, "Acme Corp").empty
     assert filter_entity(df, "Acme Corp", texts={"994": text})["trigger"].tolist() == ["cut"]
+
+
+def test_a_reported_event_needs_the_entity_in_its_own_clause():
+    text = "Acme Corp said that buyers who purchased phones will get refunds."
+    clause, stop = text.index("buyers"), text.index(" will")
+    df = text_frame("995", text, [
+        (0, 0, len(text), "said", "past", dict(kind="statement", event_class="REPORTING", actors=["Acme Corp"])),
+        (0, clause, stop, "purchased", "past", dict(actors=["Acme Corp"], source="995-e001"))])
+    assert filter_entity(df, "Acme Corp")["trigger"].tolist() == ["said"]
+    assert filter_entity(df.assign(source=None), "Acme Corp")["trigger"].tolist() == ["said", "purchased"]

@@ -143,7 +143,8 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest", texts=No
     """The events an entity takes part in, as actor or participant.
 
     An event is kept when one of its ``actors`` is headed by a name of the
-    entity ("rival Acme", not "versions of Acme"), or when a mention of the
+    entity ("rival Acme", not "versions of Acme"; for a reported event, only
+    when the entity is also named in its own clause), or when a mention of the
     entity (a name, a short name, or a pronoun or definite noun phrase that
     refers back to it; see :mod:`timeline.coref`) is its subject or object:
     inside the event's clause span, and either the nearest trigger after the
@@ -205,8 +206,13 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest", texts=No
         tensed = [t not in ("none", "") for t in group["tense"]] if "tense" in group else [False] * len(group)
         events = list(zip(group.index, group["start"], group["end"], group["trigger_start"],
                           group["trigger_end"], _is_report(group), tensed))
-        for index, actors in zip(group.index, group["actors"]):
-            if _actor_matches(actors, spec):
+        sources = group["source"] if "source" in group else pd.Series(None, index=group.index)
+        for index, actors, source, start, end in zip(group.index, group["actors"], sources, group["start"],
+                                                     group["end"]):
+            # a reported event ("Doe said that those who had bought it ...") keeps an actor that
+            # is the entity only when the entity is named in its own clause, not just as the speaker
+            if _actor_matches(actors, spec) and (pd.isna(source) or any(
+                    int(start) <= m[0] < int(end) for m in found)):
                 keep.add(index)
         covered = _coverage(group, article_text)
         subjects: dict = {}      # event index -> start of the mention that is its subject

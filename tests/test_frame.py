@@ -129,3 +129,13 @@ def test_publication_column_says_during_only_on_evidence():
     assert event_at(df, aims, "signed").publication == "before"
     assert pd.isna(event_at(df, aims, "block").publication)             # after February 1 allows both sides
     assert timeline.build_timeline(text).publication.isna().all()       # no publication date, no side
+
+
+def test_event_ids_name_the_trigger_offset_so_they_survive_extractor_changes(seed_timeline, seed_article):
+    ids = seed_timeline.event_id
+    assert ids.is_unique
+    for row in seed_timeline.itertuples():
+        assert row.event_id == f"{seed_article.id}-t{row.trigger_start:04d}"
+        assert seed_article.text[row.trigger_start:row.trigger_end] == row.trigger
+    sources = seed_timeline.source.dropna()
+    assert len(sources) and sources.isin(ids).all()   # reported events point at their report's id

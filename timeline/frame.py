@@ -64,12 +64,16 @@ def article_records(article: Article) -> list[dict]:
     bounds = ordering.solve(found, timexes, reference, text=text)
     salience.mark_newsworthy(found, lexicon().words["support"])
     actors.full_names(actors.premodifier_actors(found, text))
-    width = max(3, len(str(len(found))))
+    # ids name the trigger's offset, not the event's ordinal: a ledger that cites an
+    # event as evidence must still point at it after the extractor finds one more or
+    # one fewer event earlier in the article
+    width = max(4, len(str(len(text))))
+    event_id = lambda event: f"{article.id}-t{event.trigger_start:0{width}d}"   # noqa: E731
     rows = []
-    for index, (event, bound) in enumerate(zip(found, bounds)):
+    for event, bound in zip(found, bounds):
         anchor = timexes[event.timex] if event.timex is not None else None
         rows.append({
-            "event_id": f"{article.id}-e{index + 1:0{width}d}",
+            "event_id": event_id(event),
             "article_id": article.id,
             "sentence": event.sentence,
             "start": event.start,
@@ -94,7 +98,7 @@ def article_records(article: Article) -> list[dict]:
             "event_class": event.event_class,
             "tense": event.tense,
             "aspect": event.aspect,
-            "source": None if event.source is None else f"{article.id}-e{event.source + 1:0{width}d}",
+            "source": None if event.source is None else event_id(found[event.source]),
             "newsworthy": event.newsworthy,
             "warning": _range_note(bound),
         })

@@ -62,7 +62,7 @@ TIMEX = Schema("timex", (
 ))
 
 TIMELINE = Schema("timeline", (
-    Column("event_id", "str", False, doc="stable id: article id + ordinal"),
+    Column("event_id", "str", False, doc="stable id: article id + '-t' + the trigger's character offset"),
     Column("article_id", "str", False),
     Column("sentence", "int", False, doc="sentence index in the article"),
     Column("start", "int", False, doc="character offsets of the event's clause span"),

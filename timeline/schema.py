@@ -99,6 +99,13 @@ def _is_missing(value) -> bool:
     return value is None or value is pd.NaT or (isinstance(value, float) and value != value)
 
 
+# pandas' "str" dtype, resolved once: pd.array(..., dtype="str") re-resolves it on every call,
+# which is most of the cost of the small frames find_timexes builds per document
+_STRING = pd.array([], dtype="str").dtype
+_STRING_ARRAY = _STRING.construct_array_type()
+_CONFORMED_DTYPES: dict[str, list] = {}
+
+
 def _column(values: list, column: Column):
     """One column's values in the schema's dtype (built directly: per-series astype is slow)."""
     if column.kind == "datetime":
@@ -107,7 +114,7 @@ def _column(values: list, column: Column):
             return np.array(days, dtype="datetime64[D]").astype("datetime64[ns]")
         return pd.to_datetime(pd.Series(values, dtype=object), errors="raise").astype("datetime64[ns]").to_numpy()
     if column.kind == "str":
-        return pd.array([None if _is_missing(v) else str(v) for v in values], dtype="str")
+        return _STRING_ARRAY._from_sequence([None if _is_missing(v) else str(v) for v in values], dtype=_STRING)
     if column.kind == "list":
         array = np.empty(len(values), dtype=object)
         array[:] = [list(v) if isinstance(v, (list, tuple)) else ([] if _is_missing(v) else v) for v in values]
@@ -139,7 +146,10 @@ def conform(records, schema: Schema) -> pd.DataFrame:
         _check_values(values, column, schema)
         columns[column.name] = _column(values, column)
     frame = pd.DataFrame(columns, columns=schema.names)
-    validate(frame, schema, values_checked=True)
+    dtypes = frame.dtypes.tolist()
+    if _CONFORMED_DTYPES.get(schema.name) != dtypes:   # checked in full once per schema and set of dtypes
+        validate(frame, schema, values_checked=True)
+        _CONFORMED_DTYPES[schema.name] = dtypes
     return frame
 
 

@@ -11,6 +11,7 @@ from .export import read_timeline, write_timeline
 from .errors import ArticleError, LedgerError, SchemaError, TimelineError, TimelineWarning
 from .frame import build_timeline, explain_ordering
 from .ledger import Forecast, Ledger, Question
+from .merge import merged_events
 from .plot import plot_timeline
 from .probability import decay, prior_from_base_rate, rescale_window, update_log_odds
 from .questions import candidate_questions
@@ -18,7 +19,7 @@ from .scoring import calibration_table, plot_calibration
 from .temporal import find_timexes
 
 __all__ = [
-    "Article", "read_article", "find_timexes", "build_timeline", "explain_ordering", "plot_timeline",
+    "Article", "read_article", "find_timexes", "build_timeline", "explain_ordering", "merged_events", "plot_timeline",
     "write_timeline", "read_timeline",
     "filter_entity", "to_semeval",
     "Ledger", "Question", "Forecast", "candidate_questions",

@@ -10,7 +10,7 @@ import datetime as dt
 
 import pandas as pd
 
-from . import actors, cues, events, ordering, salience, segment, temporal
+from . import actors, cues, events, merge, ordering, salience, segment, temporal
 from .lexicon import lexicon
 from .article import Article, check_text, parse_published
 from .errors import ArticleError
@@ -101,6 +101,7 @@ def article_records(article: Article) -> list[dict]:
             "source": None if event.source is None else event_id(found[event.source]),
             "newsworthy": event.newsworthy,
             "warning": _range_note(bound),
+            "lemma": event.lemma,   # not a column: read by merge.link
         })
     return rows
 
@@ -138,7 +139,9 @@ def build_timeline(source, published=None) -> pd.DataFrame:
         A DataFrame with the columns of ``schema.TIMELINE``, one row per event,
         sorted by ``order``: each article's own order (consistent with all its
         constraints, ties by text position), articles interleaved by bounds.
-        Conflicts and inferences are in the ``warning`` column.
+        Conflicts and inferences are in the ``warning`` column. Mentions of one
+        event in several articles are linked by ``same_as`` (a proposal, see
+        :func:`timeline.merge.merged_events`); every row keeps its own bounds.
 
     Examples:
         >>> df = build_timeline("On February 1, Trump signed a memorandum.", published="2025-02-28")
@@ -148,6 +151,7 @@ def build_timeline(source, published=None) -> pd.DataFrame:
     records = []
     for article in _as_articles(source, published):
         records.append(sorted(article_records(article), key=lambda row: row["order"]))
+    merge.link(records)   # several articles: same_as, merge_evidence, date conflicts in warning
     frame = conform(_merge(records), TIMELINE)
     frame["order"] = range(1, len(frame) + 1)
     return frame

@@ -92,6 +92,10 @@ TIMELINE = Schema("timeline", (
     Column("source", "str", doc="event_id of the reporting event, for reported speech"),
     Column("newsworthy", "bool", False, doc="worth a row in tables and plots (not every 'said' or 'is')"),
     Column("warning", "str", doc="conflicts or doubts found while dating this event"),
+    Column("same_as", "str", doc="several articles: event_id of the representative mention of the same real event "
+                                 "(a proposal); missing for a representative or an unlinked row"),
+    Column("merge_evidence", "str", doc="why the mention was linked (lemma, shared actors/words, dates), "
+                                        "or the mentions a representative stands for"),
 ))
 
 

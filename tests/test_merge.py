@@ -1,0 +1,167 @@
+"""Several articles: links between mentions of the same event, conflicts, undo (timeline.merge)."""
+import pytest
+
+import timeline
+from timeline import merge
+from timeline.errors import TimelineError
+from timeline.export import read_timeline, write_timeline
+from timeline.schema import TIMELINE
+
+
+def _article(id_, text, published):
+    return timeline.Article(text, id=id_, published=str(published))
+
+
+def _row(df, article, trigger):
+    hits = df[(df.article_id == article) & (df.trigger == trigger)]
+    assert len(hits) == 1, hits[["event_id", "trigger"]]
+    return hits.iloc[0]
+
+
+SIGNED_A = "On 1 February, President Donald Trump signed a memorandum on steel tariffs."
+
+
+@pytest.fixture(scope="module")
+def same_date():
+    a = _article("a", SIGNED_A, "2025-02-05")
+    b = _article("b", "The memorandum Trump signed on 1 February raises steel tariffs.", "2025-02-06")
+    return timeline.build_timeline([a, b])
+
+
+@pytest.fixture(scope="module")
+def conflicting():
+    a = _article("a", SIGNED_A, "2025-02-05")
+    b = _article("b", "Trump signed the memorandum on steel tariffs on 4 February.", "2025-02-06")
+    return timeline.build_timeline([a, b])
+
+
+# --- the table: lemma examples and two-article examples from rules/merge.yaml -----------------
+
+@pytest.mark.parametrize("left, right", merge.rules()["examples"], ids=lambda w: str(w))
+def test_same_act(left, right):
+    assert merge.base_lemma(left) == merge.base_lemma(right)
+
+
+@pytest.mark.parametrize("left, right", merge.rules()["negatives"], ids=lambda w: str(w))
+def test_not_same_act(left, right):
+    assert merge.base_lemma(left) != merge.base_lemma(right)
+
+
+@pytest.mark.parametrize("case", merge.rules()["pairs"], ids=lambda c: c["id"])
+def test_pair_corpus(case):
+    a = _article("a", case["a"]["text"], case["a"]["published"])
+    b = _article("b", case["b"]["text"], case["b"]["published"])
+    df = timeline.build_timeline([a, b])
+    links = [(row.same_as, row.event_id) for row in df.itertuples() if isinstance(row.same_as, str)]
+    if case["link"] is None:
+        assert links == [], df[["event_id", "trigger", "same_as", "merge_evidence"]]
+        return
+    ids = dict(zip(df.event_id, df.trigger))
+    assert [(ids[x], ids[y]) for x, y in links] in ([tuple(case["link"])], [tuple(reversed(case["link"]))]), \
+        df[["event_id", "trigger", "same_as", "merge_evidence"]]
+    conflicted = df.warning.fillna("").str.contains("articles disagree on the date")
+    assert int(conflicted.sum()) == (2 if case["conflict"] else 0)
+
+
+# --- the frame ----------------------------------------------------------------------------
+
+def test_same_signing_same_date_is_linked(same_date):
+    first, second = _row(same_date, "a", "signed"), _row(same_date, "b", "signed")
+    assert first.same_as is None or first.same_as != first.same_as  # the representative: missing
+    assert second.same_as == first.event_id
+    assert second.merge_evidence == ("same lemma 'sign', shared actor Donald Trump, shared words memorandum, steel, "
+                                     "tariff, dates agree 2025-02-01")
+    assert first.merge_evidence == f"representative of 2 mentions: {first.event_id}, {second.event_id}"
+    assert same_date.warning.isna().all()
+
+
+def test_conflicting_dates_are_linked_and_reported_on_both(conflicting):
+    first, second = _row(conflicting, "a", "signed"), _row(conflicting, "b", "signed")
+    assert second.same_as == first.event_id
+    assert "dates conflict 2025-02-01 vs 2025-02-04" in second.merge_evidence
+    for row in (first, second):
+        assert row.warning == ("articles disagree on the date: a says 2025-02-01 ('1 February', a-t0038), "
+                               "b says 2025-02-04 ('4 February', b-t0006)")
+    # every mention keeps its own bounds: the frame stays per mention
+    assert (first.earliest.day, second.earliest.day) == (1, 4)
+
+
+def test_representative_is_tightest_explicit_date():
+    a = _article("a", "Trump signed the memorandum on steel tariffs in February.", "2025-03-05")
+    b = _article("b", "On 1 February, Trump signed a memorandum on steel tariffs.", "2025-03-06")
+    df = timeline.build_timeline([a, b])
+    assert _row(df, "a", "signed").same_as == _row(df, "b", "signed").event_id
+
+
+def test_different_actor_and_object_not_linked():
+    a = _article("a", "Iraq signed a gas deal on 1 February.", "2025-02-05")
+    b = _article("b", "Trump signed a memorandum on 1 February.", "2025-02-06")
+    df = timeline.build_timeline([a, b])
+    assert df.same_as.isna().all() and df.merge_evidence.isna().all()
+
+
+def test_same_article_never_linked():
+    text = "On 1 February, Trump signed a memorandum on tariffs. Trump signed the memorandum on tariffs on 1 February."
+    df = timeline.build_timeline(_article("a", text, "2025-02-05"))
+    assert df.same_as.isna().all() and df.merge_evidence.isna().all()
+
+
+def test_single_article_columns_all_missing():
+    df = timeline.build_timeline(SIGNED_A, published="2025-02-05")
+    assert df.columns.tolist()[-2:] == ["same_as", "merge_evidence"] == TIMELINE.names[-2:]
+    assert df.same_as.isna().all() and df.merge_evidence.isna().all()
+
+
+def test_one_mention_per_article_in_a_group():
+    a = _article("a", SIGNED_A, "2025-02-05")
+    b = _article("b", "Trump signed the steel memorandum on 1 February. The signing of the steel memorandum "
+                      "drew criticism.", "2025-02-06")
+    df = timeline.build_timeline([a, b])
+    linked = df[df.same_as.notna()]
+    assert linked.article_id.tolist() == ["b"]
+    assert linked.trigger.tolist() == ["signed"]
+
+
+# --- undo ---------------------------------------------------------------------------------
+
+def test_merged_events_collapses_and_reject_undoes(same_date):
+    merged = timeline.merged_events(same_date)
+    assert len(merged) == len(same_date) - 1
+    first, second = _row(same_date, "a", "signed"), _row(same_date, "b", "signed")
+    row = merged[merged.event_id == first.event_id].iloc[0]
+    assert row.mentions == [first.event_id, second.event_id] and row.articles == ["a", "b"]
+    assert str(row.earliest.date()) == str(row.latest.date()) == "2025-02-01"
+    undone = timeline.merged_events(same_date, reject=[(second.event_id, first.event_id)])
+    assert len(undone) == len(same_date)
+    assert undone.mentions.map(len).eq(1).all()
+    assert undone.event_id.tolist() == same_date.event_id.tolist()
+
+
+def test_merged_events_keeps_representative_bounds_on_conflict(conflicting):
+    merged = timeline.merged_events(conflicting)
+    row = merged[merged.trigger == "signed"].iloc[0]
+    assert row.article_id == "a" and str(row.earliest.date()) == "2025-02-01"
+
+
+def test_reject_unknown_id_is_an_error(same_date):
+    with pytest.raises(TimelineError, match="not a pair of event ids"):
+        timeline.merged_events(same_date, reject=[("a-t0038", "zz-t0001")])
+
+
+# --- exports and determinism --------------------------------------------------------------
+
+@pytest.mark.parametrize("suffix", [".csv", ".json"])
+def test_export_round_trips_new_columns(tmp_path, conflicting, suffix):
+    back = read_timeline(write_timeline(conflicting, tmp_path / f"t{suffix}"))
+    assert back.equals(conflicting)
+    assert back.same_as.notna().sum() == 1
+
+
+def test_same_inputs_same_output():
+    def build():
+        a = _article("a", SIGNED_A, "2025-02-05")
+        b = _article("b", "Trump signed the memorandum on steel tariffs on 4 February.", "2025-02-06")
+        c = _article("c", "The signing of the steel memorandum by Trump drew criticism.", "2025-02-07")
+        return timeline.build_timeline([a, b, c])
+    first, second = build(), build()
+    assert first.to_json(date_format="iso") == second.to_json(date_format="iso")

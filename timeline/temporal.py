@@ -60,7 +60,7 @@ class Context:
             if start <= match.start() < end:
                 continue
             if match.start() >= end and match.group().lower() == "planned":
-                continue  # "On Friday, the government planned to pay": a plan told after the day is of that day
+                continue  # "On Friday, the council planned to repaint": a plan told after the day is of that day
             # a cue after the expression counts triple: the governing verb usually comes before
             # ("will leave at 4 a.m. Thursday, Castro said")
             distance = start - match.end() if match.end() <= start else 3 * (match.start() - end)

@@ -60,7 +60,7 @@ def anchor(ctx, start: int, window: int):
         if rule.norm == "relative" and not rule.options.get("anaphor") and not quarter:
             continue
         if _PERIOD_END.search(ctx.text, max(0, expr.start - 30), expr.start):
-            continue  # "the quarter ended Sept. 30": the period named before is the antecedent
+            continue  # "the quarter ended June 30": the period named before is the antecedent
         if expr.type == "DATE" and re.match(r"[0-9]{4}(?:$|-)", expr.value):
             return expr
     return lead
@@ -99,7 +99,7 @@ def anaphoric(rule, groups, ctx, start, unit, delta):
     years; ``finer`` does so only when that expression is finer than a year (a quarter a
     year ago); ``same`` repeats the previous expression when it has the rule's unit (``only``:
     and without one the phrase names no date); ``ago``
-    ("the year-ago results") shifts like ``always``, but an antecedent that names an earlier
+    ("the year-ago figures") shifts like ``always``, but an antecedent that names an earlier
     year outright ("the 1988 period") is the year-ago period itself.
     """
     mode = rule.options.get("anaphor")
@@ -133,7 +133,7 @@ def anaphoric(rule, groups, ctx, start, unit, delta):
         return None
     year = int(prev.value[:4]) + delta
     if mode == "ago" and not prev.anchored and ctx.reference is not None and int(prev.value[:4]) < ctx.reference.year:
-        year = int(prev.value[:4])  # "the 1988 period ... the year-ago results": that period is the year-ago one
+        year = int(prev.value[:4])  # "the 1988 period ... year-ago figures": that period is the year-ago one
     if rule.options.get("grain") == "unit":  # "the following year" is a year, whatever its antecedent
         return f"{year:04d}"
     value = f"{year:04d}" + prev.value[4:]

@@ -33,7 +33,7 @@ def _opens_sentence(text: str, position: int) -> bool:
 def _trailing(event: Event, timex: TimeExpr, events: list[Event], text: str) -> bool:
     """A timex shortly after the trigger, same sentence, with no other tensed event (or, for a
     nominal, no event at all) and no sentence break between: an adjunct of this event
-    ("which created NATO on April 4, 1949") that its clause span left out."""
+    ("which founded the guild on May 3, 1921") that its clause span left out."""
     if timex.start < event.trigger_end or timex.start - event.trigger_end > _TRAILING_CHARS:
         return False
     between = text[event.trigger_end:timex.start]
@@ -47,8 +47,8 @@ def _trailing(event: Event, timex: TimeExpr, events: list[Event], text: str) -> 
 def _reported_content(report: Event, timex: TimeExpr, events: list[Event], text: str, preposed: bool) -> bool:
     """True when a timex near a reporting verb dates what is reported, not the report: it stands
     after "that" or a quote ("said that ... on Monday"), after another finite event ("said
-    employees were told this week"; "said in a statement Monday" keeps it), or before a postposed
-    report ("... later this month, a spokesman said")."""
+    staff were warned this week"; "said in a statement Monday" keeps it), or before a postposed
+    report ("... later this month, the club said")."""
     if timex.start >= report.trigger_end:
         between = text[report.trigger_end:timex.start]
         return bool(_REPORTED.search(between)) or any(
@@ -90,7 +90,7 @@ def _compatible(event: Event, timex: TimeExpr, text: str, reference: dt.date | N
         return False   # a far expression contradicting the tense dates something else
     if (reference is not None and event.tense == "present" and relation == "includes"
             and timex.latest is not None and timex.latest < reference):
-        return False   # what holds now is not dated by a past expression: "the 1978 resolution calls for"
+        return False   # what holds now is not dated by a past expression: "the 1968 charter calls for"
     if value == "PRESENT_REF" and relation not in ("includes", "none", "inherit", "definite", "process", "sentence", "after_governor"):
         return False
     return True
@@ -102,7 +102,7 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
     A modifier right before a nominal trigger ("a recent phone call") anchors that
     nominal only; otherwise an event takes the nearest compatible expression
     inside its clause, preposed to its clause ("On February 1, Trump signed"), or
-    trailing it before any other tensed event ("which created NATO on April 4, 1949").
+    trailing it before any other tensed event ("which founded the guild on May 3, 1921").
 
     Examples:
         >>> text = "On February 1, Trump signed a memorandum."

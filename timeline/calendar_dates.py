@@ -122,7 +122,7 @@ def norm_date(rule, groups, ctx, start, end):
         year = _year_by_shift(month, ref, groups, rule, ctx) or infer_year(month, day, ref, tense, weekday)
         if day == 29 and month == 2 and not calendar.isleap(year):
             return None
-    if rule.options.get("grain") == "week" and day:  # "the week of March 6": the ISO week of that day
+    if rule.options.get("grain") == "week" and day:  # "the week of May 8": the ISO week of that day
         return rule.type, _week(dt.date(year, month, day)), mod
     value = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
     return rule.type, value + tail, mod
@@ -160,13 +160,13 @@ _DAY_VALUE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def norm_next_day(rule, groups, ctx, start, end):
-    """A bare day number joined to the date just before it ("April 24 and 25"): that month's day.
+    """A bare day number joined to the date just before it ("June 11 and 12"): that month's day.
 
     Examples:
         >>> import datetime as dt
         >>> from timeline.temporal import find
-        >>> [(t.text, t.value) for t in find("the summit on April 24 and 25.", dt.date(1999, 2, 10))]
-        [('April 24', '1999-04-24'), ('25', '1999-04-25')]
+        >>> [(t.text, t.value) for t in find("the fair on June 11 and 12.", dt.date(1999, 2, 10))]
+        [('June 11', '1999-06-11'), ('12', '1999-06-12')]
     """
     prev = ctx.previous[-1] if ctx.previous else None
     if prev is None or not _DAY_VALUE.fullmatch(prev.value) or start - prev.end > 9 or \

@@ -63,7 +63,7 @@ def _fmt(n) -> str:
 
 #: A date without a year is put in the year that brings it nearest to the reference date,
 #: unless the clause tense says otherwise by more than this many days: a past-tense
-#: clause still names near deadlines ("extended the offer to Nov. 20"), a future-tense
+#: clause still names near deadlines ("extended the deadline to Nov. 20"), a future-tense
 #: clause does not name past days.
 PAST_SLACK_DAYS = 92
 

@@ -4,7 +4,7 @@ TimeML gives each event a class: OCCURRENCE, REPORTING, STATE, I_ACTION,
 I_STATE, ASPECTUAL or PERCEPTION. The lexical classes live in
 ``rules/events.yaml`` (``classes``); this module decides the ones that depend
 on context: a verb of saying reports only with speech after it ("he added
-that ..." but "added 92,000 jobs"), an intensional or aspectual verb keeps its
+that ..." but "added 4,500 jobs"), an intensional or aspectual verb keeps its
 class only with an event argument ("offered to pay" but "offered a
 discount"), and whether a noun names an event at all.
 """
@@ -80,7 +80,7 @@ def speech_follows(tokens: list[Token], i: int) -> bool:
         >>> from timeline.lexicon import tokenize
         >>> speech_follows(tag(tokenize("He added that it rained.")), 1)
         True
-        >>> speech_follows(tag(tokenize("The economy added 92,000 jobs.")), 2)
+        >>> speech_follows(tag(tokenize("The region added 4,500 jobs.")), 2)
         False
     """
     lex = lexicon()
@@ -97,8 +97,8 @@ def speech_follows(tokens: list[Token], i: int) -> bool:
         return tok.lower in lex.words["complementizers"]
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
     if tok.tag == "PREP" and tok.lower in lex.words["medium_preps"] and nxt is not None:
-        return nxt.tag in ("DET", "POSS", "PROPN")   # "wrote in a letter", "wrote to Reno"
-    if tok.tag == "PROPN" and nxt is not None and nxt.tag == "SUB":   # "wrote Jaguar that ..."
+        return nxt.tag in ("DET", "POSS", "PROPN")   # "wrote in a letter", "wrote to Harlow"
+    if tok.tag == "PROPN" and nxt is not None and nxt.tag == "SUB":   # "wrote Vance that ..."
         return nxt.lower in lex.words["complementizers"]
     return nxt is not None and (tok.tag == "PRON" and tok.lower in lex.words["subj_pron"] or tok.tag == "PROPN") \
         and (nxt.tag in ("MODAL", "BE", "HAVE", "DO") or nxt.tag == "V" and nxt.forms & {"VBZ", "VBD"})
@@ -125,7 +125,7 @@ def verb_class(tokens: list[Token], i: int) -> str:
     if lemma in lex.words["speech_complement"] and not speech_follows(tokens, i):
         return lex.words["speech_fallback"].get(lemma, "OCCURRENCE")
     if lemma in lex.words["small_clause_aspectual"] and _small_clause(tokens, i):
-        return "ASPECTUAL"   # "kept shareholders happy", "keep Saddam guessing"
+        return "ASPECTUAL"   # "kept shareholders happy", "keep rivals guessing"
     if lemma in lex.words["state_object"] and _holds_object(tokens, i):
         return "STATE"   # "holds a 5% stake", "held power"; but "hold talks" and "was held" happen
     return cls

@@ -58,9 +58,9 @@ def ranged(timexes: list[TimeExpr], index: int, text: str) -> list[int]:
     """Indices of the expressions joined with ``timexes[index]`` as a range or coordination.
 
     Examples:
-        >>> text = "bought from Aug. 26 to Oct. 20 for cash"
-        >>> tx = [TimeExpr(12, 19, "Aug. 26", "DATE", "1989-08-26", None, None, "day", "r"),
-        ...       TimeExpr(23, 30, "Oct. 20", "DATE", "1989-10-20", None, None, "day", "r")]
+        >>> text = "rented from May 14 to June 30 by the week"
+        >>> tx = [TimeExpr(12, 18, "May 14", "DATE", "1989-05-14", None, None, "day", "r"),
+        ...       TimeExpr(22, 29, "June 30", "DATE", "1989-06-30", None, None, "day", "r")]
         >>> ranged(tx, 1, text)
         [0, 1]
     """
@@ -131,7 +131,7 @@ class Builder:
 
     def dating(self, index: int) -> TimeExpr:
         """The anchoring expression, widened over the expressions ranged or coordinated with it
-        (rule ``anchor_range`` of ordering.yaml: "from Aug. 26 to Oct. 20", "in 1990 and 1991")."""
+        (rule ``anchor_range`` of ordering.yaml: "from May 14 to June 30", "in 1990 and 1991")."""
         timex, joined = self.timexes[index], ranged(self.timexes, index, self.text)
         if len(joined) == 1 or any(self.timexes[k].earliest is None or self.timexes[k].latest is None for k in joined):
             return timex

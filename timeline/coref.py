@@ -121,7 +121,7 @@ def names(entity: str) -> Names:
         (strong if len(base) == 1 else weak).append(base)
         if len(base) >= 2 and base[-1] in heads:
             weak.append(base[:-1])     # "Acme Motor Company" -> "Acme Motor", "Acme"
-        # "X Apple Corps" -> "Apple Corps", not "Motor Company"
+        # "X Acme Corps" -> "Acme Corps", not "Motor Company"
         strong.extend(tokens[i:] for i in range(1, len(tokens) - 1) if tokens[i] not in heads | suffixes)
         nouns = list(table["org_nouns"])
     elif tokens[-1] in heads and len(tokens) >= 2 or \
@@ -254,9 +254,9 @@ def mentions(spans, entity: str, known_extensions=(), people=None) -> list[tuple
         if surnames:
             rivals += list(_find(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(surnames))) + r")(?![\w-])", spans))
     if spec.kind != "person" and people:
-        # it/its: another named actor of the article in between takes the pronoun ("Apple
+        # it/its: another named actor of the article in between takes the pronoun ("Acme
         # released the program. It is free.")
-        # people ("Steve Jobs", "Tim Cook") never take "it"
+        # people ("Jane Doe", "John Roe") never take "it"
         org_words = set(rules()["org_suffixes"]) | set(rules()["org_heads"])
         things = [p for p in people if not (_PERSON_NAME.fullmatch(p) and p.split()[-1] not in org_words)]
         words = {w for p in things for w in _CAPITALIZED.findall(p)} - set(rules()["determiners"])

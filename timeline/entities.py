@@ -34,12 +34,12 @@ def _refine_coreferent(records) -> None:
     """Cross-document event coreference: a partly dated event takes the one finer date of its kind.
 
     Events of the entity with the same trigger stem (not reports) are taken to
-    be one event told several times ("launched the store in 2003" / "launched
-    the store on April 28, 2003"). A mention dated only to a year or a month
+    be one event told several times ("launched the store in 2004" / "launched
+    the store on May 12, 2004"). A mention dated only to a year or a month
     takes the day-precise date of the others when exactly one such date falls
     inside its interval; an undated past one, when exactly one falls at most
-    ``window.retold_days`` before its article's publication ("When Jobs first
-    introduced iPhone 4", two months later). Records are ``[id, stem, date, key, report]``,
+    ``window.retold_days`` before its article's publication ("When Doe first
+    unveiled SmartPhone 4", two months later). Records are ``[id, stem, date, key, report]``,
     changed in place.
     """
     cycle = rules()["window"]["retold_days"]

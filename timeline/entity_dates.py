@@ -10,11 +10,11 @@ among the other dates, in four steps (the switches are ``dating`` in
    bounds when they fall in one day, month or year;
 2. a date of its sentence: the nearest expression before the trigger, else the
    nearest after it (not for a report: a date after "said" dates what was
-   said), when it fits the event's bounds ("In 1996 Jobs returned and soon
-   after reassumed the role");
+   said), when it fits the event's bounds ("In 1996 Doe came back and soon
+   after took the post again");
 3. the narrative date: the last day-precise date at most ``focus_days`` before
    publication written before the event in its article, for an undated past
-   or untensed event ("Apple announced Friday ... Jobs said ... he showed");
+   or untensed event ("Acme announced Friday ... Doe said ... she showed");
 4. otherwise: a present event holds at publication; a past one is left undated
    and placed just before its article's publication date (``undated_past:
    before``); a future or planned one is left undated (order 0).
@@ -133,7 +133,7 @@ def _timexes(group: pd.DataFrame, text, day) -> list[tuple[int, int, str, bool]]
 
 
 def _tense(row) -> str:
-    """The row's tense; an untensed state written as a present verb ("iPhone 4 has a frame") is present."""
+    """The row's tense; an untensed state written as a present verb ("SmartPhone 4 has a frame") is present."""
     tense = str(row["tense"])
     if tense == "none" and (row["kind"] == "state" or row["event_class"] == "STATE") and \
             re.fullmatch(rules()["dating"]["present_state_forms"], str(row["trigger"]).lower()):

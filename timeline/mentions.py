@@ -96,7 +96,7 @@ def _modifier(tokens: list[Token], i: int, finite_before: bool) -> bool:
         return True
     if i and tokens[i - 1].tag == "DET" and "VBN" in tok.forms and i + 1 < len(tokens) and (
             tokens[i + 1].tag == "NUM" or tokens[i + 1].text in _CURRENCY):
-        return True   # "an estimated 20,000 troops": a participle qualifying a quantity
+        return True   # "an estimated 3,000 fans": a participle qualifying a quantity
     if "VBG" in tok.forms and i + 1 < len(tokens) and tokens[i + 1].tag == "N" and (
             i == 0 or tokens[i - 1].tag in ("DET", "POSS", "ADJ", "POSSM", "NUM")):
         return True   # "operating profit", "the ruling party": a participle naming a kind
@@ -104,7 +104,7 @@ def _modifier(tokens: list[Token], i: int, finite_before: bool) -> bool:
 
 
 def _handoff(tokens: list[Token], i: int, j: int) -> bool:
-    """A broadcast hand-over to a reporter: "Lisa Stark has more.", "Pierre Thomas has the latest"."""
+    """A broadcast hand-over to a reporter: "Dana Ruiz has more.", "Omar Lind has the latest"."""
     lex = lexicon()
     if i == 0 or tokens[i - 1].tag != "PROPN":
         return False
@@ -239,7 +239,7 @@ def mentions(tokens: list[Token]) -> list[dict]:
         elif modal is not None and modality == "asserted":
             modality = "potential"
         cls = "STATE"
-        if head != i and tokens[head].tag == "N":   # "is the subject of a manhunt": the noun's own class
+        if head != i and tokens[head].tag == "N":   # "is the subject of an inquiry": the noun's own class
             is_event, noun = noun_event(tokens[head].lower)
             cls = lex.noun_class.get(noun, "OCCURRENCE") if is_event else "STATE"
         elif head != i:

@@ -81,7 +81,7 @@ def norm_relative(rule, groups, ctx, start, end):
         unit, count = "Y", count * (10 if unit == "DE" else 100)
     value = anaphoric(rule, groups, ctx, start, unit, shift * count)
     if value is None and rule.options.get("anaphor") == "only":
-        return None  # "trades made that day": no day named before, so no day meant
+        return None  # "loaves baked that day": no day named before, so no day meant
     value = value or _at_unit(ref, unit, shift * count)
     if value and groups.get("pod"):
         value += "T" + tables["pod"][_word(groups["pod"])]
@@ -144,7 +144,7 @@ _WEEKDAY_AFTER = re.compile(r"(?:[^.;!?\n]|\b[ap]\.m\.){0,25}?\b(monday|tuesday|
 
 def _sentence_day(rule, ctx, start: int, end: int) -> str | None:
     """The day a bare clock time falls on: a day named just after it in its sentence
-    ("10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)"), else the last day-precise date before it in its sentence."""
+    ("9:50 a.m. (0650 GMT) Friday", "5 in the morning (5 a.m. CDT Thursday)"), else the last day-precise date before it in its sentence."""
     if ctx.reference is None:
         return None
     after = _WEEKDAY_AFTER.match(ctx.text, end, min(len(ctx.text), end + 40))

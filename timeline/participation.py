@@ -56,7 +56,7 @@ def _coverage(group: pd.DataFrame, text=None) -> dict[int, str]:
 
 
 def _relative_trigger(text_of, m_end: int, after):
-    """The verb of a relative clause on a mention ("the iPod player, which is made by", "Doe, who founded").
+    """The verb of a relative clause on a mention ("the ZapPod player, which is built by", "Doe, who founded").
 
     The mention may be followed by up to three more words of its noun phrase,
     then ", which", "that" or "who" and at most an auxiliary and an adverb
@@ -73,7 +73,7 @@ def _relative_trigger(text_of, m_end: int, after):
 
 
 def _coordinated(group: pd.DataFrame, subjects: set, text_of) -> set:
-    """Verbs that share the entity as subject with a verb before them ("Doe fought cancer and took leave").
+    """Verbs that share the entity as subject with a verb before them ("Doe fought a rival and took leave").
 
     A trigger whose text since the previous subject-selected trigger of its
     sentence ends in a coordinator and at most auxiliaries and adverbs
@@ -209,7 +209,7 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest", texts=No
         sources = group["source"] if "source" in group else pd.Series(None, index=group.index)
         for index, actors, source, start, end in zip(group.index, group["actors"], sources, group["start"],
                                                      group["end"]):
-            # a reported event ("Doe said that those who had bought it ...") keeps an actor that
+            # a reported event ("Doe said that anyone who had bought it ...") keeps an actor that
             # is the entity only when the entity is named in its own clause, not just as the speaker
             if _actor_matches(actors, spec) and (pd.isna(source) or any(
                     int(start) <= m[0] < int(end) for m in found)):
@@ -226,7 +226,7 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest", texts=No
         for m_start, m_end, _, m_text in found:
             named = any(re.fullmatch(p, m_text) for p in spec.strong + spec.weak)
             follows = text_of(m_end, m_end + 3) or ""
-            # "Jobs' place", "Jobs's health": a possessor is neither the object nor the speaker
+            # "Jones' place", "Jones's health": a possessor is neither the object nor the speaker
             possessor = named and re.match(r"['’]s?\b|['’](?:\s|$)", follows) is not None
             # "his company sold": a possessive pronoun takes only the event noun right after it
             determiner = m_text.lower() in possessives

@@ -107,14 +107,14 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
     k = i + 1
     while after is not None and after.lower in lex.closed and lex.closed[after.lower] == ("ADV",) and k + 1 < len(tokens):
         k += 1
-        after = tokens[k]   # look past "also", "still": "Dow Jones shares also fell"
+        after = tokens[k]   # look past "also", "still": "Harbor Mills shares also fell"
     if "V" in pos and "N" in pos and after is not None and after.text[:1].islower() and after.lower not in lex.closed \
             and p not in ("TO", "MODAL", "DO", "HAVE", "BE", "PRON", "REL"):
         npos, nforms, _ = analyze(after.lower)
         if "VBD" in nforms and not ({"VBD", "VBN"} & forms and "N" not in npos) or "VBZ" in nforms and "N" not in npos:
             return "N"
         if "VBZ" in nforms and not forms & {"VBZ", "VBD", "VBG"} and p in ("PROPN", "N"):
-            return "N"   # "the Patterson group controls"
+            return "N"   # "the Brandt group controls"
     if "V" in pos:
         if p == "TO" and "VB" in forms:
             return "V"
@@ -165,7 +165,7 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
             ahead = _peek(nxt, lex)
             if forms & {"VBP", "VBZ"} and p == "N" and nxt is not None and nxt.lower in lex.words["subj_pron"] \
                     and nxt.lower not in lex.words["not_subjects"]:
-                return "V"   # "Serbian police say they"
+                return "V"   # "Danish police say they"
             if "N" in pos and (p == "N" and ahead in ("PUNCT", "END", "NOUN", "PREP", "REL")
                                or p == "PROPN" and "VBZ" not in forms and ahead in ("PUNCT", "END", "NOUN")):
                 return "N"   # "job cuts at", "sources say", "Boston center", "Baghdad radio,"

@@ -38,7 +38,7 @@ class Context:
         return _tense_patterns()["boundary"].search(self.text, start, end) is None
 
     def ended(self, start: int) -> bool:
-        """True when the expression starting at ``start`` closes a period ("the quarter ended Sept. 30")."""
+        """True when the expression starting at ``start`` closes a period ("the quarter ended June 30")."""
         return _tense_patterns()["ended"].search(self.text, max(0, start - 12), start) is not None
 
     def tense(self, start: int, end: int) -> str | None:
@@ -62,7 +62,7 @@ class Context:
             if match.start() >= end and match.group().lower() == "planned":
                 continue  # "On Friday, the council planned to repaint": a plan told after the day is of that day
             # a cue after the expression counts triple: the governing verb usually comes before
-            # ("will leave at 4 a.m. Thursday, Castro said")
+            # ("will depart at 5 a.m. Thursday, the mayor said")
             distance = start - match.end() if match.end() <= start else 3 * (match.start() - end)
             if best_distance is None or distance < best_distance:
                 best, best_distance = match.lastgroup, distance
@@ -143,7 +143,7 @@ def _is_title(text: str, start: int, end: int) -> bool:
     Examples:
         >>> _is_title('he said on "60 Minutes" that', 11, 21), _is_title("Talks Resume Next Week", 13, 22)
         (True, False)
-        >>> _is_title("This is VOA Today.", 12, 17), _is_title("He left. Today, it rains.", 9, 14)
+        >>> _is_title("This is KZQ Today.", 12, 17), _is_title("He left. Today, it rains.", 9, 14)
         (True, False)
     """
     if _NAMED_TODAY.search(text, max(0, start - 12), end):

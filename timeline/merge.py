@@ -27,8 +27,10 @@ from .errors import RuleError, TimelineError
 from .lexicon import lexicon
 
 RULES = Path(__file__).resolve().parent / "rules" / "merge.yaml"
-_TABLES = ("derivations", "modality_families", "skip_kinds", "skip_classes", "conflict_min_shared", "stopwords")
+_TABLES = ("derivations", "modality_families", "skip_kinds", "skip_triggers", "skip_classes", "skip_tense_aspect", "min_shared",
+           "topic_share", "conflict_min_shared", "conflict_max_gap_days", "stopwords")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
+_QUOTED = re.compile(r'["\u201c][^"\u201d]*(?:["\u201d]|$)')   # quoted words: what was said, not the event
 
 
 @functools.lru_cache(maxsize=None)
@@ -79,9 +81,26 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
+def _norm(word: str) -> str:
+    return _stem(word.lower().rstrip("'\u2019").removesuffix("'s").removesuffix("\u2019s"))
+
+
 def _tokens(text: str, stop: frozenset) -> set[str]:
-    return {_stem(w.lower().rstrip("'\u2019").removesuffix("'s").removesuffix("\u2019s")) for w in _WORD.findall(text or "")
-            if w.lower() not in stop}
+    return {_norm(w) for w in _WORD.findall(text or "") if w.lower() not in stop}
+
+
+def _runs(text: str, stop: frozenset) -> dict[str, int]:
+    """Content words outside quotations, each with the index of its run: adjacent capitalised
+    words are one name ('San Francisco'), so they count as one shared item."""
+    words, run, capital = {}, 0, False
+    for word in _WORD.findall(_QUOTED.sub(" ", text or "")):
+        upper = word[:1].isupper()
+        if not (upper and capital):
+            run += 1
+        capital = upper
+        if word.lower() not in stop:
+            words.setdefault(_norm(word), run)
+    return words
 
 
 def _mention(row: dict, index: int, position: int, stop: frozenset) -> dict:
@@ -90,10 +109,11 @@ def _mention(row: dict, index: int, position: int, stop: frozenset) -> dict:
         words = frozenset(_tokens(name, stop))
         if words and any(w[:1].isupper() for w in name.split()):
             actors[name] = words
-    used = set().union(*actors.values()) if actors else set()
-    clause = _tokens(row["text"], stop) - _tokens(row["trigger"], stop) - _tokens(row.get("timex") or "", stop) - used
-    return {"row": row, "article": index, "position": position, "actors": actors,
-            "words": {w for w in clause if len(w) >= 3 and not w.isdigit()},
+    drop = (set().union(*actors.values()) if actors else set()) | _tokens(row["trigger"], stop) \
+        | _tokens(row.get("timex") or "", stop)
+    runs = {w: k for w, k in _runs(row["text"], stop).items() if w not in drop and len(w) >= 3 and not w.isdigit()}
+    return {"row": row, "article": index, "position": position, "actors": actors, "runs": runs,
+            "words": set(runs), "rare": set(runs),
             "explicit": row["basis"] == "explicit" and row.get("timex") is not None}
 
 
@@ -121,16 +141,26 @@ def _shared_actors(a: dict, b: dict) -> list[str]:
     return sorted(shared)
 
 
-def _compare(a: dict, b: dict, lemma: str, need: int) -> tuple | None:
-    """(shared count, conflict, evidence) when a and b may be one event, else None."""
+def _gap_days(ra: dict, rb: dict) -> int:
+    """Days between two non-overlapping bounded intervals."""
+    first, second = (ra, rb) if ra["latest"] < rb["earliest"] else (rb, ra)
+    return (second["earliest"] - first["latest"]).days
+
+
+def _compare(a: dict, b: dict, lemma: str, table: dict) -> tuple | None:
+    """(shared count, conflict, evidence) when a and b may be one event (rules/merge.yaml), else None."""
     actors = _shared_actors(a, b)
-    words = sorted(a["words"] & b["words"])
-    shared = len(actors) + len(words)
-    if shared < 1:
-        return None
+    dated = a["explicit"] and b["explicit"]
+    same_day = dated and a["row"]["earliest"] == b["row"]["earliest"] and a["row"]["latest"] == b["row"]["latest"]
+    words = sorted(a["words" if same_day else "rare"] & b["words" if same_day else "rare"])
+    shared = len(actors) + len({a["runs"][w] for w in words})
     ra, rb = a["row"], b["row"]
     conflict = not _overlap(ra, rb)
-    if conflict and not (a["explicit"] and b["explicit"] and shared >= need):
+    if conflict:
+        if not (dated and actors and shared >= table["conflict_min_shared"]
+                and _gap_days(ra, rb) <= table["conflict_max_gap_days"]):
+            return None
+    elif shared < (1 if dated else table["min_shared"]):
         return None
     parts = [f"same lemma '{lemma}'"]
     if actors:
@@ -147,19 +177,33 @@ def _compare(a: dict, b: dict, lemma: str, need: int) -> tuple | None:
     return shared, conflict, ", ".join(parts)
 
 
-def _candidates(per_article: list[list[dict]]) -> dict[str, list[dict]]:
-    """Linkable mentions bucketed by base lemma, in article order then position."""
-    table = rules()
+def _candidates(per_article: list[list[dict]], table: dict) -> dict[str, list[dict]]:
+    """Linkable mentions bucketed by base lemma, in article order then position; topic words removed."""
     stop, families = table["stopwords"], table["modality_families"]
     generic = lexicon().words["generic"]
+    skip_tense = {tuple(pair) for pair in table["skip_tense_aspect"]}
     buckets: dict[str, list[dict]] = {}
     for index, rows in enumerate(per_article):
         for position, row in enumerate(sorted(rows, key=lambda r: r["trigger_start"])):
             if ((row.get("lemma") or row["trigger"]).lower() in generic or row["kind"] in table["skip_kinds"]
-                    or row["event_class"] in table["skip_classes"] or families.get(row["modality"]) is None):
+                    or row["trigger"].lower() in table["skip_triggers"]
+                    or row["event_class"] in table["skip_classes"] or families.get(row["modality"]) is None
+                    or (row["tense"], row["aspect"]) in skip_tense):
                 continue
             lemma = base_lemma(row.get("lemma") or row["trigger"])
             buckets.setdefault(lemma, []).append(_mention(row, index, position, stop))
+    # topic words: in more than topic_share of the articles (and more than 2) they are no evidence
+    # unless both mentions carry the same explicit dates
+    seen: dict[str, set] = {}
+    for index, rows in enumerate(per_article):
+        for row in rows:
+            for word in _tokens(row["text"], stop):
+                seen.setdefault(word, set()).add(index)
+    limit = max(2, table["topic_share"] * len(per_article))
+    topic = {word for word, articles in seen.items() if len(articles) > limit}
+    for mentions in buckets.values():
+        for m in mentions:
+            m["rare"] -= topic
     return buckets
 
 
@@ -167,12 +211,13 @@ def link(per_article: list[list[dict]]) -> None:
     """Propose links between mentions of the same event in different articles, in place.
 
     Sets ``same_as`` and ``merge_evidence`` on linked rows and appends date conflicts
-    to their ``warning``; a group holds at most one mention per article.
+    to their ``warning``. A group holds at most one mention per article, and every
+    two of its mentions pass the tests on their own (no chains).
 
     Examples:
         >>> row = dict(trigger="signed", lemma="sign", kind="action", event_class="OCCURRENCE", modality="asserted",
-        ...            basis="explicit", timex="1 February", earliest=pd.Timestamp("2025-02-01"),
-        ...            latest=pd.Timestamp("2025-02-01"), trigger_start=0, warning=None)
+        ...            tense="past", aspect="none", basis="explicit", timex="1 February", trigger_start=0,
+        ...            earliest=pd.Timestamp("2025-02-01"), latest=pd.Timestamp("2025-02-01"), warning=None)
         >>> a = [dict(row, event_id="a-t0", article_id="a", actors=["Trump"], text="Trump signed a memorandum")]
         >>> b = [dict(row, event_id="b-t0", article_id="b", actors=["Donald Trump"], text="the memorandum Trump signed")]
         >>> link([a, b]); b[0]["same_as"], b[0]["merge_evidence"]
@@ -181,37 +226,35 @@ def link(per_article: list[list[dict]]) -> None:
     if len(per_article) < 2:
         return
     table = rules()
-    pairs = []
-    for lemma in sorted(buckets := _candidates(per_article)):
+    families = table["modality_families"]
+    pairs, evidence = [], {}
+    buckets = _candidates(per_article, table)
+    for lemma in sorted(buckets):
         mentions = buckets[lemma]
         for i, a in enumerate(mentions):
-            family = table["modality_families"][a["row"]["modality"]]
             for b in mentions[i + 1:]:
-                if b["article"] == a["article"] or table["modality_families"][b["row"]["modality"]] != family:
+                if b["article"] == a["article"] or families[b["row"]["modality"]] != families[a["row"]["modality"]]:
                     continue
-                found = _compare(a, b, lemma, table["conflict_min_shared"])
+                found = _compare(a, b, lemma, table)
                 if found:
-                    shared, conflict, evidence = found
-                    pairs.append(((-shared, conflict, a["article"], a["position"], b["article"], b["position"]),
-                                  a, b, evidence))
-    group = {}   # event_id -> list of mentions (shared list object per group)
-    joined = {}  # event_id -> (partner event_id, evidence)
-    for _, a, b, evidence in sorted(pairs, key=lambda p: p[0]):
-        ga = group.get(a["row"]["event_id"], [a])
-        gb = group.get(b["row"]["event_id"], [b])
+                    shared, conflict, reason = found
+                    pairs.append(((-shared, conflict, a["article"], a["position"], b["article"], b["position"]), a, b))
+                    evidence[id(a), id(b)] = evidence[id(b), id(a)] = reason
+    group: dict[int, list[dict]] = {}   # id(mention) -> its group (one list object per group)
+    for _, a, b in sorted(pairs, key=lambda p: p[0]):
+        ga, gb = group.get(id(a), [a]), group.get(id(b), [b])
         if ga is gb or {m["article"] for m in ga} & {m["article"] for m in gb}:
+            continue
+        if any((id(m), id(n)) not in evidence for m in ga for n in gb):
             continue
         merged = ga + gb
         for m in merged:
-            group[m["row"]["event_id"]] = merged
-        newcomer = b if len(gb) <= len(ga) else a
-        joined[newcomer["row"]["event_id"]] = (a if newcomer is b else b)["row"]["event_id"], evidence
-    seen = set()
+            group[id(m)] = merged
+    done = set()
     for members in group.values():
-        if id(members) in seen:
-            continue
-        seen.add(id(members))
-        _mark(members, joined, table["stopwords"])
+        if id(members) not in done:
+            done.add(id(members))
+            _mark(members, evidence)
 
 
 def _tightness(m: dict) -> tuple:
@@ -220,19 +263,12 @@ def _tightness(m: dict) -> tuple:
     return (not m["explicit"], width, m["article"], m["position"])
 
 
-def _mark(members: list[dict], joined: dict, stop) -> None:
+def _mark(members: list[dict], evidence: dict) -> None:
     members = sorted(members, key=_tightness)
     head = members[0]["row"]
     head["merge_evidence"] = f"representative of {len(members)} mentions: {', '.join(m['row']['event_id'] for m in members)}"
     for m in members[1:]:
-        row = m["row"]
-        partner, evidence = joined.get(row["event_id"], (head["event_id"], ""))
-        if partner == head["event_id"] or not evidence:
-            found = _compare(members[0], m, base_lemma(head.get("lemma") or head["trigger"]), 0)
-            evidence = found[2] if found else evidence
-        else:
-            evidence = f"{evidence} (via {partner})"
-        row["same_as"], row["merge_evidence"] = head["event_id"], evidence
+        m["row"]["same_as"], m["row"]["merge_evidence"] = head["event_id"], evidence[id(members[0]), id(m)]
     for i, a in enumerate(members):
         for b in members[i + 1:]:
             ra, rb = a["row"], b["row"]

@@ -165,3 +165,23 @@ def test_same_inputs_same_output():
         return timeline.build_timeline([a, b, c])
     first, second = build(), build()
     assert first.to_json(date_format="iso") == second.to_json(date_format="iso")
+
+
+def _groups(df):
+    groups = {}
+    for row in df.itertuples():
+        groups.setdefault(row.same_as if isinstance(row.same_as, str) else row.event_id, set()).add(row.event_id)
+    return sorted(sorted(members) for members in groups.values() if len(members) > 1)
+
+
+def test_three_articles_one_group_conflict_named_on_its_rows():
+    a = _article("a", SIGNED_A, "2025-02-05")
+    b = _article("b", "Trump signed the memorandum on steel tariffs in February.", "2025-02-28")
+    c = _article("c", "Trump signed the memorandum on steel tariffs on 4 February.", "2025-02-06")
+    df = timeline.build_timeline([a, b, c])
+    signed = df[df.trigger == "signed"].set_index("article_id")
+    assert _groups(df) == [sorted(signed.event_id)]
+    assert signed.loc["b", "same_as"] == signed.loc["c", "same_as"] == signed.loc["a", "event_id"]
+    assert signed.warning.notna().loc[["a", "b", "c"]].tolist() == [True, False, True]   # a and c disagree
+    reversed_df = timeline.build_timeline([c, b, a])
+    assert _groups(reversed_df) == _groups(df)   # the same groups in any article order

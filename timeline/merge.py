@@ -28,7 +28,7 @@ from .lexicon import lexicon
 
 RULES = Path(__file__).resolve().parent / "rules" / "merge.yaml"
 _TABLES = ("derivations", "modality_families", "skip_kinds", "skip_triggers", "skip_classes", "skip_tense_aspect", "min_shared",
-           "topic_share", "conflict_min_shared", "conflict_max_gap_days", "stopwords")
+           "topic_share", "topic_min_articles", "conflict_min_shared", "conflict_max_gap_days", "stopwords")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
 _QUOTED = re.compile(r'["\u201c][^"\u201d]*(?:["\u201d]|$)')   # quoted words: what was said, not the event
 
@@ -192,14 +192,14 @@ def _candidates(per_article: list[list[dict]], table: dict) -> dict[str, list[di
                 continue
             lemma = base_lemma(row.get("lemma") or row["trigger"])
             buckets.setdefault(lemma, []).append(_mention(row, index, position, stop))
-    # topic words: in more than topic_share of the articles (and more than 2) they are no evidence
+    # topic words: in more than topic_share of the articles (and more than topic_min_articles) they are no evidence
     # unless both mentions carry the same explicit dates
     seen: dict[str, set] = {}
     for index, rows in enumerate(per_article):
         for row in rows:
             for word in _tokens(row["text"], stop):
                 seen.setdefault(word, set()).add(index)
-    limit = max(2, table["topic_share"] * len(per_article))
+    limit = max(table["topic_min_articles"], table["topic_share"] * len(per_article))
     topic = {word for word, articles in seen.items() if len(articles) > limit}
     for mentions in buckets.values():
         for m in mentions:

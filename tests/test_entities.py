@@ -252,9 +252,9 @@ def test_titles_before_a_name_do_not_hide_the_speaker_or_agent():
 
 
 def test_place_names_do_not_block_he_she_when_actors_are_known():
-    rows = frame("981", [("Jane Doe was born in San Francisco in 1955.", "born", T("1955-01-01"), T("1955-12-31"),
+    rows = frame("981", [("Jane Doe was born in Portland in 1958.", "born", T("1958-01-01"), T("1958-12-31"),
                           ["Jane Doe"]),
-                         ("She founded a firm.", "founded", T("1976-01-01"), T("1976-12-31")),
+                         ("She founded a firm.", "founded", T("1979-01-01"), T("1979-12-31")),
                          ("Jane Doe hired John Smith in 1980.", "hired", T("1980-01-01"), T("1980-12-31"),
                           ["Jane Doe"]),
                          ("John Smith spoke.", "spoke", T("1980-01-01"), T("1980-12-31"), ["John Smith"]),

@@ -211,8 +211,8 @@ def test_leading_participle_takes_the_main_subject(seed_events):
 @pytest.mark.parametrize("text, word, expected", [
     ("Administration officials say the talks failed.", "say", "V"),        # plural subject + verb of a class
     ("The treaty, which fell apart, was signed.", "fell", "V"),            # relative pronoun + past verb
-    ("In Stock Exchange composite trading, shares fell.", "composite", "ADJ"),  # no plain verb after a name
-    ("Cuban exiles insist on a vote.", "exiles", "N"),                     # plural noun before a plural verb
+    ("In Harbor Exchange composite trading, bonds fell.", "composite", "ADJ"),  # no plain verb after a name
+    ("Danish exiles insist on a vote.", "exiles", "N"),                     # plural noun before a plural verb
     ("Arab troops at the border waited.", "troops", "N"),                  # plural noun closing a noun phrase
     ("Most of the oil comes from there.", "comes", "V"),                   # frequent verb after its subject
     ("The company adopted a rights plan.", "plan", "N"),                   # a compound after "a"

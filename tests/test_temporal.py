@@ -64,7 +64,7 @@ def test_empty_result_has_schema():
 
 
 @pytest.mark.parametrize("text", ["2,500 troops", "$10 a share", "10% of 1,000", "you may go",
-                                  "the March of Dimes", "1600 Pennsylvania Avenue", "a 6-year-old boy"])
+                                  "the March of Dimes", "1600 Pennsylvania Avenue", "a 9-year-old girl"])
 def test_numbers_and_words_are_not_dates(text):
     assert temporal.find(text, REF) == []
 
@@ -109,7 +109,7 @@ def test_anchored_only_when_the_value_comes_from_the_reference_date():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ('Baker said on ABC\'s "This Week" that talks go on.', []),
+    ('Lind said on KZQ\'s "This Week" that talks go on.', []),
     ("He spoke on CBS's ``60 Minutes'' last night.", ["last night"]),
     ("Fed To Meet Next Week", ["Next Week"]),
     ("The vote is next week.", ["next week"]),
@@ -122,14 +122,14 @@ def test_a_report_compares_with_its_reporting_quarter_a_year_before():
     """'a year earlier' paragraphs after the lead takes the quarter the report leads with;
     after 'the nine months' it is the year; after 'the 1988 period' 'year-ago' is that period."""
     filler = " Costs fell in several markets." * 20
-    text = ("Third-quarter net rose 5%." + filler + " Sales were $3, up from $2 a year earlier." + filler +
-            " For the nine months, net was $9, against $8 a year earlier."
-            " Net was $9, compared with $8 in the 1988 period. The year-ago results included a charge.")
+    text = ("Third-quarter fees grew 4%." + filler + " Rents were $5, up from $4 a year earlier." + filler +
+            " For the nine months, fees were $12, versus $10 a year earlier."
+            " Fees were $12, compared with $10 for the 1988 period. The year-ago figures reflected a refund.")
     values = [(t.text, t.value) for t in temporal.find(text, dt.date(1989, 10, 26))]
     assert values == [("Third-quarter", "1989-Q3"), ("a year earlier", "1988-Q3"), ("the nine months", "P9M"),
                       ("a year earlier", "1988"), ("the 1988 period", "1988"), ("year-ago", "1988")]
 
 
 def test_a_date_after_ended_lies_before_the_reference_date():
-    found = temporal.find("In the fiscal year ended Jan. 31, sales rose.", dt.date(1989, 10, 31))
+    found = temporal.find("During the fiscal year ended Jan. 31, rents climbed.", dt.date(1989, 10, 31))
     assert [(t.text, t.value) for t in found] == [("the fiscal year", "P1Y"), ("Jan. 31", "1989-01-31")]

@@ -198,7 +198,7 @@ def mentions(spans, entity: str, known_extensions=(), people=None) -> list[tuple
         known_extensions: words known (e.g. from other articles) to extend the
             name into another product's, besides those of this article.
         people: names known to act in the article (the events' actors); when
-            given, only names among them block he/she ("San Francisco" does not).
+            given, only names among them block he/she ("Des Moines" does not).
 
     Returns:
         ``[(start, end, sentence, text), ...]`` sorted by start.

@@ -135,7 +135,7 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
             return "V"   # "which fell to", "That shows"
         if p in ("N", "PROPN") and "VBP" in forms and prev.lower.endswith("s") and tok.lemma in lex.class_of \
                 and not (i > 1 and tokens[i - 2].lower in lex.words["singular_dets"]):
-            return "V"   # a plural subject before a verb of a TimeML class: "officials say", "Cubans want"
+            return "V"   # a plural subject before a verb of a TimeML class: "officials say", "Danes want"
         if p == "PROPN" and forms <= {"VB", "VBP"} and not prev.lower.endswith("s") \
                 and (pos & {"ADJ", "N"}) and (i < 2 or tokens[i - 2].tag != "CONJ"):
             return "ADJ" if "ADJ" in pos else "N"   # a singular name takes no plain-form verb: "Exchange composite"
@@ -168,7 +168,7 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
                 return "V"   # "Danish police say they"
             if "N" in pos and (p == "N" and ahead in ("PUNCT", "END", "NOUN", "PREP", "REL")
                                or p == "PROPN" and "VBZ" not in forms and ahead in ("PUNCT", "END", "NOUN")):
-                return "N"   # "job cuts at", "sources say", "Boston center", "Baghdad radio,"
+                return "N"   # "job cuts at", "sources say", "Denver center", "Baghdad radio,"
             if forms & {"VBP"} and not forms & {"VBZ", "VBD"} and p == "N" and not prev.lower.endswith("s"):
                 return "N" if "N" in pos else "V"
             if forms & {"VBZ", "VBP"} and not finite:
@@ -184,7 +184,7 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
         if p in ("START", "PUNCT", "SUB", "CONJ") and "VBG" in forms:
             return "V"
         if p == "PUNCT" and prev.text in (",", ".") and "VBD" in forms:
-            return "V"   # "James McAlpine, the finance chief, resigned"; "Sony Corp. completed"
+            return "V"   # "Ruth Vance, the finance chief, resigned"; "Harbor Corp. completed"
         if p == "REL" and forms & {"VBD", "VBZ", "VBP"}:
             return "V"
         if p == "CONJ" and forms & {"VB", "VBD", "VBZ"}:

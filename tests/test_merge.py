@@ -185,3 +185,10 @@ def test_three_articles_one_group_conflict_named_on_its_rows():
     assert signed.warning.notna().loc[["a", "b", "c"]].tolist() == [True, False, True]   # a and c disagree
     reversed_df = timeline.build_timeline([c, b, a])
     assert _groups(reversed_df) == _groups(df)   # the same groups in any article order
+
+
+def test_a_name_is_one_item_and_quotes_are_no_evidence():
+    runs = merge._runs('In San Francisco, Jobs showed the iPhone 4 and said "a great phone"', merge.rules()["stopwords"])
+    assert runs["san"] == runs["francisco"] == runs["san francisco"] != runs["jobs"]
+    assert runs["iphone"] == runs["iphone 4"]
+    assert "great" not in runs and "phone" not in runs

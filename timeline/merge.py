@@ -1,18 +1,15 @@
 """Several articles: linking mentions of the same real event, and reporting conflicts.
 
-After each article's rows exist, :func:`link` proposes links between mentions in
-DIFFERENT articles that tell the same real event. The evidence, all required
-(tables in ``rules/merge.yaml``): the same act (:func:`base_lemma`: "signed",
-"signing" and "signature" are all ``sign``), a shared actor or content word of
-the clauses, the same modality family, and bounds that overlap -- or, when both
-mentions carry explicit dates that do not overlap, stronger shared evidence: then
-the link is proposed and the conflict written in the ``warning`` of both rows.
+After each article's rows exist, :func:`link` proposes links between mentions in DIFFERENT
+articles that tell the same real event: the same act (:func:`base_lemma`: "signed", "signing",
+"signature" are ``sign``), shared actors or clause words, the same modality family, bounds that
+overlap -- or explicit dates a few days apart with stronger evidence: then the conflict goes
+into both rows' ``warning``. The tests and their thresholds are data: ``rules/merge.yaml``.
 
-A merge is a proposal: every row keeps its own bounds, ``same_as`` names the
-group's representative (the mention with the tightest explicit date, ties by
-article order then position) and ``merge_evidence`` says why.
-:func:`merged_events` collapses a frame to one row per real event, leaving out
-the links the user rejects.
+A merge is a proposal: every row keeps its own bounds, ``same_as`` names the group's
+representative (the tightest explicit date, ties by article order then position),
+``merge_evidence`` says why; :func:`merged_events` collapses a frame to one row per real
+event, leaving out the links the user rejects.
 """
 from __future__ import annotations
 
@@ -30,14 +27,13 @@ RULES = Path(__file__).resolve().parent / "rules" / "merge.yaml"
 _TABLES = ("derivations", "modality_families", "skip_kinds", "skip_triggers", "skip_classes", "skip_tense_aspect", "min_shared",
            "topic_share", "topic_min_articles", "conflict_min_shared", "conflict_max_gap_days", "stopwords")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+|\d+")
 _QUOTED = re.compile(r'["\u201c][^"\u201d]*(?:["\u201d]|$)')   # quoted words: what was said, not the event
 
 
 @functools.lru_cache(maxsize=None)
 def rules() -> dict:
-    """The tables of ``rules/merge.yaml`` (derivations as variant -> base).
-
-    Examples:
+    """The tables of ``rules/merge.yaml`` (derivations as variant -> base). Examples:
         >>> rules()["variants"]["signature"]
         'sign'
     """
@@ -53,16 +49,12 @@ def rules() -> dict:
         for word in [row["base"], *row["variants"]]:
             if variants.setdefault(str(word).lower(), row["base"]) != row["base"]:
                 raise RuleError(f"{RULES.name}: derivation {row['id']!r}: {word!r} already belongs to {variants[word]!r}")
-    tables = dict(data, variants=variants)
-    tables["stopwords"] = frozenset(str(w).lower() for w in data["stopwords"])
-    return tables
+    return dict(data, variants=variants, stopwords=frozenset(str(w).lower() for w in data["stopwords"]))
 
 
 @functools.lru_cache(maxsize=4096)
 def base_lemma(word: str) -> str:
-    """The act a lemma (or a word form) names: the derivation table, else its verb lemma.
-
-    Examples:
+    """The act a lemma (or a word form) names: the derivation table, else its verb lemma. Examples:
         >>> [base_lemma(w) for w in ("signed", "signing", "signature", "met", "meeting", "design")]
         ['sign', 'sign', 'sign', 'meet', 'meet', 'design']
     """
@@ -76,13 +68,10 @@ def base_lemma(word: str) -> str:
     return verb[0] if verb else lower
 
 
-def _stem(word: str) -> str:
-    """A crude singular, so 'tariffs' meets 'tariff'."""
-    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
-
-
 def _norm(word: str) -> str:
-    return _stem(word.lower().rstrip("'\u2019").removesuffix("'s").removesuffix("\u2019s"))
+    """Lower case, no possessive, a crude singular ('tariffs' meets 'tariff')."""
+    word = word.lower().rstrip("'\u2019").removesuffix("'s").removesuffix("\u2019s")
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _tokens(text: str, stop: frozenset) -> set[str]:
@@ -91,27 +80,32 @@ def _tokens(text: str, stop: frozenset) -> set[str]:
 
 def _runs(text: str, stop: frozenset) -> dict[str, int]:
     """Content words outside quotations, each with the index of its run: adjacent capitalised
-    words are one name ('San Francisco'), so they count as one shared item."""
-    words, run, capital = {}, 0, False
-    for word in _WORD.findall(_QUOTED.sub(" ", text or "")):
-        upper = word[:1].isupper()
-        if not (upper and capital):
+    words (and a number after them) are one name, 'San Francisco', 'iPhone 4': they count as one
+    shared item, and the whole name is an item too (a rarer one than its words)."""
+    words, run, capital, names, last = {}, 0, False, {}, 0
+    text = _QUOTED.sub(" ", text or "")
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        upper = (word[:1].isupper() or word[1:2].isupper()) and word.lower() not in stop   # 'iPhone', not 'In'
+        number = word.isdigit()
+        if not ((upper or number) and capital) or text[last:match.start()].strip():   # punctuation ends a name
             run += 1
-        capital = upper
-        if word.lower() not in stop:
+        capital, last = upper or (number and capital), match.end()
+        if capital:
+            names.setdefault(run, []).append(word.lower())
+        if not number and word.lower() not in stop:
             words.setdefault(_norm(word), run)
+    for k, parts in names.items():
+        if len(parts) > 1:
+            words.setdefault(" ".join(parts), k)
     return words
 
 
 def _mention(row: dict, index: int, position: int, stop: frozenset) -> dict:
-    actors = {}
-    for name in row["actors"]:
-        words = frozenset(_tokens(name, stop))
-        if words and any(w[:1].isupper() for w in name.split()):
-            actors[name] = words
-    drop = (set().union(*actors.values()) if actors else set()) | _tokens(row["trigger"], stop) \
-        | _tokens(row.get("timex") or "", stop)
-    runs = {w: k for w, k in _runs(row["text"], stop).items() if w not in drop and len(w) >= 3 and not w.isdigit()}
+    actors = {name: frozenset(_tokens(name, stop)) for name in row["actors"]   # a name: capitalised, not 'The'
+              if _tokens(name, stop) and any(w[:1].isupper() for w in name.split())}
+    drop = _tokens(row["trigger"], stop) | _tokens(row.get("timex") or "", stop)
+    runs = {w: k for w, k in _runs(row["text"], stop).items() if len(w) >= 3 and not drop & set(w.split())}
     return {"row": row, "article": index, "position": position, "actors": actors, "runs": runs,
             "words": set(runs), "rare": set(runs),
             "explicit": row["basis"] == "explicit" and row.get("timex") is not None}
@@ -123,57 +117,43 @@ def _overlap(a: dict, b: dict) -> bool:
 
 
 def _span(row: dict) -> str:
-    first, last = row["earliest"], row["latest"]
-    if pd.isna(first) and pd.isna(last):
-        return "undated"
-    if not pd.isna(first) and not pd.isna(last) and first == last:
-        return first.date().isoformat()
-    return f"{'...' if pd.isna(first) else first.date().isoformat()}..{'' if pd.isna(last) else last.date().isoformat()}"
+    first, last = ("" if pd.isna(d) else d.date().isoformat() for d in (row["earliest"], row["latest"]))
+    return first if first == last and first else f"{first or '...'}..{last}" if first or last else "undated"
 
 
-def _shared_actors(a: dict, b: dict) -> list[str]:
-    """Actors named in both ('Trump' and 'Donald Trump': one's words within the other's), the longer name."""
-    shared = set()
+def _shared_actors(a: dict, b: dict) -> tuple[list[str], set[str]]:
+    """Actors of both ('Trump' and 'Donald Trump': one's words within the other's), by the longer
+    name, and all their words."""
+    shared, words = set(), set()
     for name_a, words_a in a["actors"].items():
         for name_b, words_b in b["actors"].items():
             if words_a <= words_b or words_b <= words_a:
                 shared.add(max(name_a, name_b, key=lambda n: (len(n), n)))
-    return sorted(shared)
-
-
-def _gap_days(ra: dict, rb: dict) -> int:
-    """Days between two non-overlapping bounded intervals."""
-    first, second = (ra, rb) if ra["latest"] < rb["earliest"] else (rb, ra)
-    return (second["earliest"] - first["latest"]).days
+                words |= words_a | words_b
+    return sorted(shared), words
 
 
 def _compare(a: dict, b: dict, lemma: str, table: dict) -> tuple | None:
     """(shared count, conflict, evidence) when a and b may be one event (rules/merge.yaml), else None."""
-    actors = _shared_actors(a, b)
+    actors, actor_words = _shared_actors(a, b)
     dated = a["explicit"] and b["explicit"]
     same_day = dated and a["row"]["earliest"] == b["row"]["earliest"] and a["row"]["latest"] == b["row"]["latest"]
-    words = sorted(a["words" if same_day else "rare"] & b["words" if same_day else "rare"])
+    # a word of a shared actor is that actor, not a second item
+    words = sorted(w for w in a["words" if same_day else "rare"] & b["words" if same_day else "rare"]
+                   if not actor_words & {_norm(part) for part in w.split()})
     shared = len(actors) + len({a["runs"][w] for w in words})
     ra, rb = a["row"], b["row"]
     conflict = not _overlap(ra, rb)
-    if conflict:
-        if not (dated and actors and shared >= table["conflict_min_shared"]
-                and _gap_days(ra, rb) <= table["conflict_max_gap_days"]):
-            return None
-    elif shared < (1 if dated else table["min_shared"]):
+    if (not (dated and actors and shared >= table["conflict_min_shared"]
+             and max(ra["earliest"] - rb["latest"], rb["earliest"] - ra["latest"]).days
+             <= table["conflict_max_gap_days"]) if conflict
+            else shared < (1 if dated else table["min_shared"])):
         return None
-    parts = [f"same lemma '{lemma}'"]
-    if actors:
-        parts.append(f"shared actor{'s' if len(actors) > 1 else ''} {', '.join(actors)}")
-    if words:
-        parts.append(f"shared word{'s' if len(words) > 1 else ''} {', '.join(words)}")
+    parts = [f"same lemma '{lemma}'"] + [f"shared {name}{'s' * (len(items) > 1)} {', '.join(items)}"
+                                         for name, items in (("actor", actors), ("word", words)) if items]
     sa, sb = _span(ra), _span(rb)
-    if conflict:
-        parts.append(f"dates conflict {sa} vs {sb}")
-    elif sa == sb and sa != "undated":
-        parts.append(f"dates agree {sa}")
-    else:
-        parts.append(f"bounds overlap ({sa} / {sb})")
+    parts.append(f"dates conflict {sa} vs {sb}" if conflict else f"dates agree {sa}" if sa == sb != "undated"
+                 else f"bounds overlap ({sa} / {sb})")
     return shared, conflict, ", ".join(parts)
 
 
@@ -196,14 +176,12 @@ def _candidates(per_article: list[list[dict]], table: dict) -> dict[str, list[di
     # unless both mentions carry the same explicit dates
     seen: dict[str, set] = {}
     for index, rows in enumerate(per_article):
-        for row in rows:
-            for word in _tokens(row["text"], stop):
-                seen.setdefault(word, set()).add(index)
+        for word in (w for row in rows for w in _runs(row["text"], stop)):
+            seen.setdefault(word, set()).add(index)
     limit = max(table["topic_min_articles"], table["topic_share"] * len(per_article))
     topic = {word for word, articles in seen.items() if len(articles) > limit}
-    for mentions in buckets.values():
-        for m in mentions:
-            m["rare"] -= topic
+    for m in (m for mentions in buckets.values() for m in mentions):
+        m["rare"] -= topic
     return buckets
 
 
@@ -229,38 +207,31 @@ def link(per_article: list[list[dict]]) -> None:
     families = table["modality_families"]
     pairs, evidence = [], {}
     buckets = _candidates(per_article, table)
-    for lemma in sorted(buckets):
-        mentions = buckets[lemma]
-        for i, a in enumerate(mentions):
-            for b in mentions[i + 1:]:
-                if b["article"] == a["article"] or families[b["row"]["modality"]] != families[a["row"]["modality"]]:
-                    continue
-                found = _compare(a, b, lemma, table)
-                if found:
-                    shared, conflict, reason = found
-                    pairs.append(((-shared, conflict, a["article"], a["position"], b["article"], b["position"]), a, b))
-                    evidence[id(a), id(b)] = evidence[id(b), id(a)] = reason
+    for lemma, mentions in sorted(buckets.items()):
+        for a, b in ((a, b) for i, a in enumerate(mentions) for b in mentions[i + 1:]):
+            if b["article"] == a["article"] or families[b["row"]["modality"]] != families[a["row"]["modality"]]:
+                continue
+            found = _compare(a, b, lemma, table)
+            if found:
+                shared, conflict, reason = found
+                pairs.append(((-shared, conflict, a["article"], a["position"], b["article"], b["position"]), a, b))
+                evidence[id(a), id(b)] = evidence[id(b), id(a)] = reason
     group: dict[int, list[dict]] = {}   # id(mention) -> its group (one list object per group)
     for _, a, b in sorted(pairs, key=lambda p: p[0]):
         ga, gb = group.get(id(a), [a]), group.get(id(b), [b])
-        if ga is gb or {m["article"] for m in ga} & {m["article"] for m in gb}:
+        if ga is gb or {m["article"] for m in ga} & {m["article"] for m in gb} \
+                or any((id(m), id(n)) not in evidence for m in ga for n in gb):   # every pair must pass
             continue
-        if any((id(m), id(n)) not in evidence for m in ga for n in gb):
-            continue
-        merged = ga + gb
-        for m in merged:
+        for m in (merged := ga + gb):
             group[id(m)] = merged
-    done = set()
-    for members in group.values():
-        if id(members) not in done:
-            done.add(id(members))
-            _mark(members, evidence)
+    for members in {id(g): g for g in group.values()}.values():   # each group once, in insertion order
+        _mark(members, evidence)
 
 
 def _tightness(m: dict) -> tuple:
-    row = m["row"]
-    width = (row["latest"] - row["earliest"]).days if not (pd.isna(row["earliest"]) or pd.isna(row["latest"])) else 10**9
-    return (not m["explicit"], width, m["article"], m["position"])
+    """The representative first: an explicit date, the narrowest, then article order and position."""
+    first, last = m["row"]["earliest"], m["row"]["latest"]
+    return not m["explicit"], 10**9 if pd.isna(first) or pd.isna(last) else (last - first).days, m["article"], m["position"]
 
 
 def _mark(members: list[dict], evidence: dict) -> None:
@@ -269,14 +240,13 @@ def _mark(members: list[dict], evidence: dict) -> None:
     head["merge_evidence"] = f"representative of {len(members)} mentions: {', '.join(m['row']['event_id'] for m in members)}"
     for m in members[1:]:
         m["row"]["same_as"], m["row"]["merge_evidence"] = head["event_id"], evidence[id(members[0]), id(m)]
-    for i, a in enumerate(members):
-        for b in members[i + 1:]:
-            ra, rb = a["row"], b["row"]
-            if a["explicit"] and b["explicit"] and not _overlap(ra, rb):
-                note = (f"articles disagree on the date: {ra['article_id']} says {_span(ra)} ('{ra['timex']}', "
-                        f"{ra['event_id']}), {rb['article_id']} says {_span(rb)} ('{rb['timex']}', {rb['event_id']})")
-                for row in (ra, rb):
-                    row["warning"] = "; ".join(filter(None, [row.get("warning"), note]))
+    for a, b in ((a, b) for i, a in enumerate(members) for b in members[i + 1:]):
+        ra, rb = a["row"], b["row"]
+        if a["explicit"] and b["explicit"] and not _overlap(ra, rb):
+            note = (f"articles disagree on the date: {ra['article_id']} says {_span(ra)} ('{ra['timex']}', "
+                    f"{ra['event_id']}), {rb['article_id']} says {_span(rb)} ('{rb['timex']}', {rb['event_id']})")
+            for row in (ra, rb):
+                row["warning"] = "; ".join(filter(None, [row.get("warning"), note]))
 
 
 def merged_events(df: pd.DataFrame, reject=()) -> pd.DataFrame:
@@ -303,29 +273,24 @@ def merged_events(df: pd.DataFrame, reject=()) -> pd.DataFrame:
         >>> len(merged_events(df)), len(merged_events(df, reject=[("a-t0028", "b-t0006")])), len(df)
         (3, 4, 4)
     """
-    ids = df["event_id"].tolist()
-    known = set(ids)
+    ids = df["event_id"].tolist(); known = set(ids)   # noqa: E702
     # a representative filtered out of the frame: its mentions stand alone
     head = {i: (s if isinstance(s, str) and s in known else i) for i, s in zip(ids, df["same_as"].tolist())}
     for pair in reject:
         if len(pair) != 2 or not all(p in known for p in pair):
             raise TimelineError(f"merged_events: reject: {pair!r} is not a pair of event ids of this frame")
         first, second = pair
-        if head[first] != head[second]:
-            continue
-        leaving = first if second == head[second] else second
-        head[leaving] = leaving
+        if head[first] == head[second]:
+            leaving = first if second == head[second] else second
+            head[leaving] = leaving
     members: dict[str, list[int]] = {}
     for k, i in enumerate(ids):
         members.setdefault(head[i], []).append(k)
     rows = []
-    for k, i in enumerate(ids):
-        if head[i] != i:
-            continue
-        group = sorted(members[i], key=lambda j: (j != k, j))
+    for k in (k for k, i in enumerate(ids) if head[i] == i):
+        group = sorted(members[ids[k]], key=lambda j: (j != k, j))
         row = df.iloc[k].to_dict()
-        earliest = df["earliest"].iloc[group].max()
-        latest = df["latest"].iloc[group].min()
+        earliest, latest = df["earliest"].iloc[group].max(), df["latest"].iloc[group].min()
         if pd.isna(earliest) or pd.isna(latest) or earliest <= latest:
             row["earliest"], row["latest"] = earliest, latest
         row["mentions"] = [ids[j] for j in group]

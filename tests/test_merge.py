@@ -1,4 +1,6 @@
 """Several articles: links between mentions of the same event, conflicts, undo (timeline.merge)."""
+import json
+
 import pytest
 
 import timeline
@@ -192,3 +194,18 @@ def test_a_name_is_one_item_and_quotes_are_no_evidence():
     assert runs["san"] == runs["francisco"] == runs["san francisco"] != runs["jobs"]
     assert runs["iphone"] == runs["iphone 4"]
     assert "great" not in runs and "phone" not in runs
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json"])
+def test_export_written_before_the_merge_columns_still_reads(tmp_path, suffix):
+    df = timeline.build_timeline(SIGNED_A, published="2025-02-05")
+    path = tmp_path / f"old{suffix}"
+    old = df.drop(columns=["same_as", "merge_evidence"])
+    if suffix == ".csv":
+        old.assign(actors=old.actors.map("; ".join)).to_csv(path, index=False, date_format="%Y-%m-%d")
+    else:
+        write_timeline(df, path)
+        records = [{k: v for k, v in r.items() if k not in ("same_as", "merge_evidence")}
+                   for r in json.loads(path.read_text())]
+        path.write_text(json.dumps(records))
+    assert read_timeline(path).equals(df)

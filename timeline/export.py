@@ -20,6 +20,8 @@ from .errors import SchemaError, TimelineError
 from .schema import TIMELINE, conform, validate
 
 ACTOR_SEPARATOR = "; "
+#: Columns added to the schema after exports were first written: a file without them reads with them missing.
+LATER_COLUMNS = ("same_as", "merge_evidence")
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
@@ -96,7 +98,7 @@ def _csv_lines(text: str, path: Path) -> list[int]:
     starts, start = [], 1
     try:
         header = next(reader)
-        missing = [name for name in TIMELINE.names if name not in header]
+        missing = [name for name in TIMELINE.names if name not in header and name not in LATER_COLUMNS]
         if missing:
             raise SchemaError(f"{path}: line 1: missing field(s) {missing}")
         start = reader.line_num + 1
@@ -146,7 +148,7 @@ def read_timeline(path) -> pd.DataFrame:
     else:
         raise TimelineError(f"{path}: timeline files are .csv or .json, not {path.suffix!r}")
     for index, record in enumerate(records):
-        missing = [name for name in TIMELINE.names if name not in record]
+        missing = [name for name in TIMELINE.names if name not in record and name not in LATER_COLUMNS]
         if missing:
             raise SchemaError(f"{path}: {line_of(index)}: missing field(s) {missing}")
         for field in ("earliest", "latest"):

@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 import re
 
-from .calendar_math import _at_unit, _shift_months
+from .periods import _at_unit, _shift_months
 
 __all__ = ["anchor", "anaphoric", "granularity"]
 

@@ -13,9 +13,9 @@ import datetime as dt
 import re
 
 from .anaphora import anchor, granularity
-from .calendar_math import (_QUARTER_OF, _SEASON_MONTHS, _nearest_period_year, _week, _word, holiday_date,
-                            infer_year, number, spelled_year)
+from .calendar_math import _word, holiday_date, infer_year, number, spelled_year
 from .match_groups import clock, mod as _mod, shift as _shift
+from .periods import _QUARTER_OF, _SEASON_MONTHS, _nearest_period_year, _week
 
 __all__ = ["norm_date", "norm_holiday", "norm_next_day"]
 

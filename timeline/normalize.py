@@ -17,8 +17,9 @@ import re
 
 from .anaphora import anaphoric
 from .calendar_dates import norm_date, norm_holiday, norm_next_day
-from .calendar_math import _at_unit, _fmt, _word, duration_value, interval, number
+from .calendar_math import _fmt, _word, duration_value, interval, number
 from .match_groups import clock as _clock, mod as _mod, shift as _shift, unit as _unit
+from .periods import _at_unit
 from .rules import Rule
 
 __all__ = ["normalize", "interval", "NORMALIZERS"]

@@ -3,115 +3,16 @@
 Finds main verbs with their verb group (tense, aspect, modality, plans such
 as "is set to hold"), predicates after a copula ("are underway"), "have" and
 "do" as main verbs, and event nominals ("meeting", "phone call",
-"sanctions"), with their TimeML class. :mod:`timeline.events` turns the
-mentions into :class:`timeline.model.Event` records.
+"sanctions"), with their TimeML class. The verb group's attributes come from
+:mod:`timeline.verb_groups`. :mod:`timeline.events` turns the mentions into
+:class:`timeline.model.Event` records.
 """
 from __future__ import annotations
 
 from . import clauses
 from .classes import noun_event, verb_class
 from .lexicon import Token, analyze, lexicon
-
-_OPEN_QUOTES = ("“", "\"", "``", "‘")
-_CURRENCY = ("$", "£", "€", "#", "C$", "US$")
-
-
-def _group(tokens: list[Token], i: int, cues: set) -> list[Token]:
-    """Auxiliaries, negations, adverbs and plan cues before main verb ``i``."""
-    j = i - 1
-    while j >= 0 and (tokens[j].tag in ("ADV", "NEG", "MODAL", "BE", "HAVE", "DO", "TO") or j in cues
-                      or tokens[j].text in _OPEN_QUOTES):
-        j -= 1
-    return tokens[j + 1:i]
-
-
-def _verb_attributes(tokens, i, group, plan_cue, finite_before):
-    lex = lexicon()
-    tok = tokens[i]
-    words = [t.lower for t in group]
-    tense, aspect, modality, plan = "none", "none", "asserted", False
-    infinitive = bool(group) and any(t.tag == "TO" for t in group) and "VB" in tok.forms
-    core = [t for t in group if t.tag not in ("ADV", "NEG")]
-    if plan_cue is not None:
-        plan = True
-        modality = "potential" if plan_cue.lower in lex.words["plan_potential"] else "expected"
-        be = [t.lower for t in group if t.tag == "BE"]
-        tense = "future" if any(w in lex.words["present_be"] for w in be) else "none"
-        infinitive = False
-    modal = next((w for w in words if w in lex.closed and "MODAL" in lex.closed[w] or w in lex.words["would_clitic"]), None)
-    if modal is not None and not plan:
-        if modal in lex.words["future"]:
-            tense, modality = "future", "expected"
-        elif modal in lex.words["would"]:
-            modality = "expected"
-        else:
-            modality = "potential"
-    if any(t.tag == "HAVE" for t in core) and "VBN" in tok.forms:
-        aspect = "perfective"
-        have = next(t.lower for t in core if t.tag == "HAVE")
-        if modal is None and not infinitive:
-            tense = "past" if have in lex.words["past_have"] else "present" if have in lex.words["present_have"] else tense
-    elif core and core[-1].tag == "BE" and ("VBG" in tok.forms or "VBN" in tok.forms):
-        if "VBG" in tok.forms:
-            aspect = "progressive"
-        if modal is None and not infinitive and not plan:
-            tense = "present" if core[-1].lower in lex.words["present_be"] else "past" if core[-1].lower in lex.words["past_be"] else tense
-    elif any(t.tag == "DO" for t in core) and modal is None:
-        do = next(t.lower for t in core if t.tag == "DO")
-        tense = "past" if do in lex.words["past_do"] else "present"
-    elif not core:
-        if "VBZ" in tok.forms:
-            tense = "present"
-        elif "VBD" in tok.forms:
-            prev = tokens[i - 1] if i else None
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            participle = "VBN" in tok.forms and prev is not None and prev.tag != "PRON" and (
-                _in_pp(tokens, i - 1) or nxt is not None and nxt.lower in lex.words["agent_preps"]
-                or finite_before and prev.tag != "PROPN")
-            tense = "none" if participle else "past"
-        elif "VBP" in tok.forms and not finite_before and tokens[i - 1:i] and tokens[i - 1].tag in ("PRON", "N", "PROPN"):
-            tense = "present"
-    if any(t.tag == "NEG" for t in group):
-        modality = "negated"
-    return tense, aspect, modality, plan, infinitive
-
-
-def _in_pp(tokens: list[Token], j: int) -> bool:
-    """Whether token ``j`` ends a noun phrase inside a prepositional phrase."""
-    if j < 0 or tokens[j].tag not in ("N", "PROPN"):
-        return False
-    left = clauses.np_left(tokens, j)
-    return left > 0 and tokens[left - 1].tag == "PREP"
-
-
-def _modifier(tokens: list[Token], i: int, finite_before: bool) -> bool:
-    """A participle that only describes a noun ("costs related to", "61%-owned", "the quarter ended")."""
-    lex = lexicon()
-    tok = tokens[i]
-    if tok.lower in lex.words["modifier_participles"]:
-        return True
-    if tok.lower in lex.words["naming_participles"] and i and tokens[i - 1].tag == "N" and finite_before:
-        return True
-    if i and tokens[i - 1].end == tok.start and tokens[i - 1].text.endswith("-") and "VBN" in tok.forms:
-        return True
-    if i and tokens[i - 1].tag == "DET" and "VBN" in tok.forms and i + 1 < len(tokens) and (
-            tokens[i + 1].tag == "NUM" or tokens[i + 1].text in _CURRENCY):
-        return True   # "an estimated 3,000 fans": a participle qualifying a quantity
-    if "VBG" in tok.forms and i + 1 < len(tokens) and tokens[i + 1].tag == "N" and (
-            i == 0 or tokens[i - 1].tag in ("DET", "POSS", "ADJ", "POSSM", "NUM")):
-        return True   # "operating profit", "the ruling party": a participle naming a kind
-    return tok.lower in lex.words["period_participles"] and i > 0 and tokens[i - 1].lower in lex.words["period_nouns"]
-
-
-def _handoff(tokens: list[Token], i: int, j: int) -> bool:
-    """A broadcast hand-over to a reporter: "Dana Ruiz has more.", "Omar Lind has the latest"."""
-    lex = lexicon()
-    if i == 0 or tokens[i - 1].tag != "PROPN":
-        return False
-    while j < len(tokens) and tokens[j].tag in ("DET", "POSS") and tokens[j].lower not in lex.words["handoff_objects"]:
-        j += 1
-    return j < len(tokens) and tokens[j].lower in lex.words["handoff_objects"] and (
-        j + 1 >= len(tokens) or tokens[j + 1].tag == "PUNCT" or tokens[j + 1].lower in lex.words["handoff_preps"])
+from .verb_groups import _group, _handoff, _modifier, _verb_attributes
 
 
 def kind_of(cls: str, modality: str, plan: bool, tense: str) -> str:

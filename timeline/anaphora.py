@@ -5,7 +5,8 @@ have no value of their own: it comes from an antecedent, an explicit calendar da
 earlier in the text (see :func:`anchor`), shifted by the expression's own amount
 (:func:`anaphoric`). In company reports the antecedent of "a year earlier" is the
 reporting period, the quarter the report leads with, however far back. Used by
-:mod:`timeline.normalize`; calendar arithmetic lives in :mod:`timeline.calendar_math`.
+:mod:`timeline.normalize`; calendar arithmetic lives in :mod:`timeline.calendar_math`,
+calendar periods (shifting by units) in :mod:`timeline.periods`.
 """
 from __future__ import annotations
 

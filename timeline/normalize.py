@@ -8,7 +8,7 @@ dates found before. This module holds the dispatch and the relative, weekday,
 clock-time, duration and set normalizers; calendar dates and holidays are in
 :mod:`timeline.calendar_dates`, anaphora in :mod:`timeline.anaphora`, the group
 readers in :mod:`timeline.match_groups`, calendar arithmetic in
-:mod:`timeline.calendar_math`.
+:mod:`timeline.calendar_math` and calendar periods in :mod:`timeline.periods`.
 """
 from __future__ import annotations
 

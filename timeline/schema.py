@@ -149,8 +149,10 @@ def conform(records, schema: Schema) -> pd.DataFrame:
         values = [record.get(column.name) for record in records]
         _check_values(values, column, schema)
         columns[column.name] = _column(values, column)
-    frame = pd.DataFrame(columns, columns=schema.names)
-    dtypes = frame.dtypes.tolist()
+    # the arrays are new and owned by the frame: no copy; an explicit RangeIndex skips inferring one
+    frame = pd.DataFrame(columns, index=pd.RangeIndex(len(records)), copy=False)
+    # the column arrays' dtypes are the frame's (frame.dtypes builds a Series: slow for small frames)
+    dtypes = [array.dtype for array in columns.values()]
     if _CONFORMED_DTYPES.get(schema.name) != dtypes:   # checked in full once per schema and set of dtypes
         validate(frame, schema, values_checked=True)
         _CONFORMED_DTYPES[schema.name] = dtypes

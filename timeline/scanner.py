@@ -8,6 +8,10 @@ some rule can start (a "lead" word such as ``the``, ``last``, ``Feb``, a digit),
 and there runs the alternation of only those rules that can start with that
 word. Which rules can start with which word is computed from the rules
 themselves (partial matching with the ``regex`` package), never listed by hand.
+A lead word that many rules share ("the", "a") is narrowed once more by the
+text that follows it ("the pas"): the rules that cannot match any text
+beginning so are left out, again found by partial matching, once per such
+beginning and process.
 """
 from __future__ import annotations
 
@@ -23,6 +27,10 @@ _START = r"(?<![\w@#])"
 _END = r"(?![\w@]|-\d)"
 _SEPARATORS = (" ", "-", ".", ",", "'", ":", "/", ";", ")", "1", "2")
 _DIGIT, _QUOTE = "#", "'"
+#: lead words shared by at least this many rules are narrowed by the next word (see Scanner.scan)
+_NARROW_FROM = 3
+#: at most this many narrowed beginnings are remembered (then forgotten all at once)
+_NARROWED_MAX = 50_000
 
 
 def trie(words) -> str:
@@ -98,7 +106,13 @@ class Scanner:
                 by_key.setdefault(key, []).append(index)
         self._by_key = {key: tuple(sorted(ids)) for key, ids in by_key.items()}
         words = [k for k in self._by_key if k not in (_DIGIT, _QUOTE)]
-        self.trigger = re.compile(_START + "(?=(" + trie(words) + r")(?![a-z])|([0-9])|('[0-9]))", re.IGNORECASE)
+        # group 2, for narrowing: a space and the next word's first three letters ("the pas"), or a
+        # shorter word and the character after it ("the 1st", "the end,"): few distinct beginnings
+        self.trigger = re.compile(_START + "(?=(" + trie(words) + r")(?![a-z])( [a-z]{1,3}(?:(?![a-z])[\s\S]?)?)?"
+                                  r"|([0-9])|('[0-9]))", re.IGNORECASE)
+        self._narrow = {key for key, ids in self._by_key.items() if len(ids) >= _NARROW_FROM}
+        self._probes: dict[int, object] = {}
+        self._narrowed: dict[str, object] = {}
 
     @functools.lru_cache(maxsize=None)
     def _compiled(self, ids: tuple[int, ...]):
@@ -108,16 +122,63 @@ class Scanner:
         ids = self._by_key.get(key)
         return self._compiled(ids) if ids else None
 
+    def narrowed(self, key: str, beginning: str):
+        """Matchers, in priority order, of the rules of lead ``key`` that can match a text starting with ``beginning``.
+
+        A rule is left out only when no text beginning so can match it (partial
+        matching); the first of these matchers that matches finds what the lead's
+        matcher finds.
+
+        Examples:
+            >>> scan = scanner()
+            >>> [m.match("the coming days").group() for m in scan.narrowed("the", "the com")
+            ...  if m.match("the coming days")][:1]
+            ['the coming days']
+            >>> scan.narrowed("the", "the gov")
+            ()
+        """
+        matchers = self._narrowed.get(beginning)
+        if matchers is None:
+            if len(self._narrowed) >= _NARROWED_MAX:
+                self._narrowed.clear()
+            ids = [i for i in self._by_key[key] if self._probe(i).match(beginning, partial=True)]
+            # one matcher per rule, tried in priority order: as the alternation does, the first rule
+            # that matches wins; few rules remain, and each rule is compiled once, not each subset
+            matchers = self._narrowed[beginning] = tuple(self._compiled((i,)) for i in ids)
+        return matchers
+
+    def _probe(self, index: int):
+        probe = self._probes.get(index)
+        if probe is None:
+            probe = self._probes[index] = regex.compile(self.rules[index].pattern, regex.IGNORECASE | regex.V0)
+        return probe
+
     def scan(self, text: str):
         """Yield (rule, groups, match) for each leftmost-first, non-overlapping match."""
         last_end = 0
         matchers = {}
+        narrow, narrowed = self._narrow, self._narrowed
         for trigger in self.trigger.finditer(text):
             start = trigger.start()
             if start < last_end:
                 continue
-            word, digit, quote = trigger.groups()
+            word, after, digit, quote = trigger.groups()
             key = word.lower() if word else (_DIGIT if digit else _QUOTE)
+            if after and key in narrow:
+                beginning = word + after
+                candidates = narrowed.get(beginning)
+                if candidates is None:
+                    candidates = self.narrowed(key, beginning)
+                for matcher in candidates:
+                    match = matcher.match(text, start)
+                    if match is not None:
+                        break
+                else:
+                    continue
+                last_end = match.end()
+                rule, groups = self.rule_of(match)
+                yield rule, groups, match
+                continue
             matcher = matchers.get(key)
             if matcher is None:
                 matcher = matchers[key] = self.matcher(key) or False

@@ -73,8 +73,13 @@ class Context:
 def _tense_patterns() -> dict:
     cues = tense_cues()
     compiled = {k: re.compile(v, re.IGNORECASE) for k, v in cues.items()}
-    # one pass finds both kinds of cue; future first, so a word that is both ("planned") counts as future
-    compiled["either"] = re.compile(f"(?P<future>{cues['future']})|(?P<past>{cues['past']})", re.IGNORECASE)
+    # a sentence end starts with one of these characters: test it before the look-behinds (same matches)
+    compiled["boundary"] = re.compile(f"(?=[.!?;\\n])(?:{cues['boundary']})", re.IGNORECASE)
+    # one pass finds both kinds of cue; future first, so a word that is both ("planned") counts as future.
+    # Every cue starts at a word boundary with a letter (or the ' of "'ll"): asserting that first skips the
+    # two long alternations at all other positions, without changing any match.
+    compiled["either"] = re.compile(f"\\b(?=[\\w'])(?:(?P<future>{cues['future']})|(?P<past>{cues['past']}))",
+                                    re.IGNORECASE)
     return compiled
 
 

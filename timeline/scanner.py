@@ -16,6 +16,7 @@ beginning and process.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 import regex
@@ -108,8 +109,12 @@ class Scanner:
         words = [k for k in self._by_key if k not in (_DIGIT, _QUOTE)]
         # group 2, for narrowing: a space and the next word's first three letters ("the pas"), or a
         # shorter word and the character after it ("the 1st", "the end,"): few distinct beginnings
-        self.trigger = re.compile(_START + "(?=(" + trie(words) + r")(?![a-z])( [a-z]{1,3}(?:(?![a-z])[\s\S]?)?)?"
-                                  r"|([0-9])|('[0-9]))", re.IGNORECASE)
+        lead = "(?=(" + trie(words) + r")(?![a-z])( [a-z]{1,3}(?:(?![a-z])[\s\S]?)?)?|([0-9])|('[0-9]))"
+        self.trigger = re.compile(_START + lead, re.IGNORECASE)
+        # the same positions after the first, found faster: a pattern that starts by consuming the
+        # character before the lead (the negation of _START's look-behind) lets ``re`` skip to
+        # the characters that can precede a lead instead of trying every position of every word
+        self._after_first = re.compile(r"[^\w@#]" + lead, re.IGNORECASE)
         self._narrow = {key for key, ids in self._by_key.items() if len(ids) >= _NARROW_FROM}
         self._probes: dict[int, object] = {}
         self._narrowed: dict[str, object] = {}
@@ -158,8 +163,9 @@ class Scanner:
         last_end = 0
         matchers = {}
         narrow, narrowed = self._narrow, self._narrowed
-        for trigger in self.trigger.finditer(text):
-            start = trigger.start()
+        first = self.trigger.match(text)
+        for trigger in itertools.chain((first,) if first else (), self._after_first.finditer(text)):
+            start = trigger.end()   # the lead starts where the match ends (it is a look-ahead)
             if start < last_end:
                 continue
             word, after, digit, quote = trigger.groups()

@@ -29,6 +29,40 @@ _TOKEN = re.compile(r"""(?:[A-Za-z]\.){2,}
     |``|''|--|\S""", re.X)
 
 
+# Word sets read straight from rules/events.yaml: name -> path of keys to a list of words.
+_WORD_SETS = {
+    "plan_cues": ("verb_groups", "plan_cues", "words"),
+    "aux_cues": ("verb_groups", "plan_cues", "auxiliary"),
+    "plan_potential": ("verb_groups", "plan_cues", "potential"),
+    "future": ("verb_groups", "future_modal", "words"),
+    "would": ("verb_groups", "would", "words"),
+    "potential_modal": ("verb_groups", "potential_modal", "words"),
+    "predicates": ("predicates", "words"),
+    "not_predicates": ("predicates", "not_events"),
+    "state_adverbs": ("predicates", "state_adverbs"),
+    "mod_potential": ("modality", "potential", "words"),
+    "mod_potential_clause": ("modality", "potential", "clause"),
+    "mod_expected": ("modality", "expected", "words"),
+    "mod_past": ("modality", "past", "words"),
+    "support": ("support_verbs", "lemmas"),
+    "statement_nouns": ("statement_nouns", "lemmas"),
+    "complement": ("reporting_complement", "lemmas"),
+    "generic": ("generic", "lemmas"),
+    "never": ("never", "words"),
+    "modifier_participles": ("modifier_participles", "words"),
+    "period_participles": ("modifier_participles", "period_words"),
+    "naming_participles": ("modifier_participles", "naming"),
+    "period_nouns": ("modifier_participles", "period_nouns"),
+    "boundary": ("clauses", "boundary_words"),
+    "title": ("closed", "TITLE"),
+    "org": ("closed", "ORG"),
+    "particle": ("closed", "NAME_PARTICLE"),
+    "subj_pron": ("closed", "SUBJ_PRON"),
+    "verb_homographs": ("closed", "VERB_HOMOGRAPHS"),
+    "verb_first": ("closed", "VERB_FIRST"),
+}
+
+
 _NOT_TAGS = ("TITLE", "ORG", "NAME_PARTICLE", "SUBJ_PRON", "VERB_HOMOGRAPHS", "VERB_FIRST")
 
 
@@ -53,6 +87,14 @@ def _words(node) -> list[str]:
     if not isinstance(node, list):
         raise RuleError(f"{RULES}: expected a list of words, got {type(node).__name__}")
     return [str(w).lower() for w in node]
+
+
+def _at(data: dict, path: tuple) -> object:
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            raise RuleError(f"{RULES}: missing {'.'.join(path)}")
+        data = data[key]
+    return data
 
 
 @functools.lru_cache(maxsize=1)
@@ -100,40 +142,12 @@ def lexicon() -> Lexicon:
     for tag in ("DET", "PRON", "CONJ", "SUB", "POSS"):
         starters.update(_words(data["closed"][tag]))
     words = {
-        "plan_cues": frozenset(_words(data["verb_groups"]["plan_cues"]["words"])),
-        "aux_cues": frozenset(_words(data["verb_groups"]["plan_cues"]["auxiliary"])),
-        "plan_potential": frozenset(_words(data["verb_groups"]["plan_cues"]["potential"])),
-        "future": frozenset(_words(data["verb_groups"]["future_modal"]["words"])),
-        "would": frozenset(_words(data["verb_groups"]["would"]["words"])),
-        "potential_modal": frozenset(_words(data["verb_groups"]["potential_modal"]["words"])),
-        "predicates": frozenset(_words(data["predicates"]["words"])),
-        "not_predicates": frozenset(_words(data["predicates"]["not_events"])),
-        "state_adverbs": frozenset(_words(data["predicates"]["state_adverbs"])),
-        "mod_potential": frozenset(_words(data["modality"]["potential"]["words"])),
-        "mod_potential_clause": frozenset(_words(data["modality"]["potential"]["clause"])),
-        "mod_expected": frozenset(_words(data["modality"]["expected"]["words"])),
-        "mod_past": frozenset(_words(data["modality"]["past"]["words"])),
-        "support": frozenset(_words(data["support_verbs"]["lemmas"])),
-        "statement_nouns": frozenset(_words(data["statement_nouns"]["lemmas"])),
-        "complement": frozenset(_words(data["reporting_complement"]["lemmas"])),
+        **{name: frozenset(_words(_at(data, path))) for name, path in _WORD_SETS.items()},
         "speech_complement": frozenset(speech),
         "noun_needs_complement": frozenset(noun_needs),
         "state_object": frozenset(state_object),
         "speech_fallback": speech_fallback,
         "small_clause_aspectual": frozenset(small_clause),
-        "generic": frozenset(_words(data["generic"]["lemmas"])),
-        "never": frozenset(_words(data["never"]["words"])),
-        "modifier_participles": frozenset(_words(data["modifier_participles"]["words"])),
-        "period_participles": frozenset(_words(data["modifier_participles"]["period_words"])),
-        "naming_participles": frozenset(_words(data["modifier_participles"]["naming"])),
-        "period_nouns": frozenset(_words(data["modifier_participles"]["period_nouns"])),
-        "boundary": frozenset(_words(data["clauses"]["boundary_words"])),
-        "title": frozenset(_words(data["closed"]["TITLE"])),
-        "org": frozenset(_words(data["closed"]["ORG"])),
-        "particle": frozenset(_words(data["closed"]["NAME_PARTICLE"])),
-        "subj_pron": frozenset(_words(data["closed"]["SUBJ_PRON"])),
-        "verb_homographs": frozenset(_words(data["closed"]["VERB_HOMOGRAPHS"])),
-        "verb_first": frozenset(_words(data["closed"]["VERB_FIRST"])),
         **{name: frozenset(_words(found)) for name, found in data["function_words"].items()},
     }
     not_events = frozenset(_words(nominals["not_events"]))

@@ -47,13 +47,10 @@ def anchor(ctx, start: int, window: int):
         >>> [(t.text, t.value) for t in find(text, dt.date(1989, 10, 26))]
         [('Third-quarter', '1989-Q3'), ('a year earlier', '1988-Q3')]
     """
-    lead = None
     for expr, rule in reversed(ctx.previous_rules):
-        quarter = _QUARTER_VALUE.fullmatch(expr.value) is not None
         if start - expr.end > window:
-            if quarter:
-                lead = expr
-            continue
+            break   # text order: everything before is out of the window too
+        quarter = _QUARTER_VALUE.fullmatch(expr.value) is not None
         if expr.type == "DURATION" and _MONTHS_VALUE.fullmatch(expr.value):
             return None  # "the first nine months ... the 1988 period": the period is that span, not a quarter
         if rule.options.get("anaphor") in ("always", "finer", "ago"):
@@ -64,7 +61,22 @@ def anchor(ctx, start: int, window: int):
             continue  # "the quarter ended June 30": the period named before is the antecedent
         if expr.type == "DATE" and re.match(r"[0-9]{4}(?:$|-)", expr.value):
             return expr
-    return lead
+    lead = _first_quarter(ctx)
+    return lead if lead is not None and start - lead.end > window else None
+
+
+def _first_quarter(ctx):
+    """The first quarter the text names, found once per text: the scan resumes where it
+    stopped, so a long text full of anaphors costs linear time, not quadratic."""
+    scanned, found = ctx.first_quarter
+    rules = ctx.previous_rules
+    while found is None and scanned < len(rules):
+        expr = rules[scanned][0]
+        scanned += 1
+        if _QUARTER_VALUE.fullmatch(expr.value):
+            found = expr
+    ctx.first_quarter = (scanned, found)
+    return found
 
 
 _QUARTER_VALUE = re.compile(r"[0-9]{4}-Q[1-4]")

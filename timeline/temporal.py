@@ -32,6 +32,7 @@ class Context:
         self.tables = fragments_and_tables()[1]
         self.previous: list[TimeExpr] = []
         self.previous_rules: list = []  # (TimeExpr, Rule) pairs, in text order
+        self.first_quarter: tuple = (0, None)  # anaphora's scan: (rules scanned, first quarter or None)
 
     def same_sentence(self, start: int, end: int) -> bool:
         """True when no sentence boundary lies in text[start:end]."""

@@ -4,7 +4,8 @@ The ordering stage turns dates, tense and discourse cues into constraints
 ``x - y <= w`` between time points (day numbers); the tightest bounds are the
 shortest paths of the constraint graph (an edge ``y -> x`` of weight ``w``).
 Constraints are added one at a time, most trusted first, and the all-pairs
-distance matrix is updated incrementally (O(n^2) per constraint with numpy).
+distance matrix is updated incrementally (at most O(n^2) per constraint with numpy, in
+practice the few points the new edge connects).
 A constraint that would close a negative cycle contradicts the ones already
 accepted: it is rejected and returned as a :class:`Conflict` naming every
 constraint involved, so the network never holds ``earliest > latest``.
@@ -85,14 +86,17 @@ class Network:
         if w >= self.dist[u, v]:
             return None
         self.edges[(u, v)] = constraint
-        through = self.dist[:, u:u + 1] + w + self.dist[v:v + 1, :]
-        better = through < self.dist
-        if better.any():
-            hop = self.next[:, u].copy()
-            hop[u] = v
-            rows = np.nonzero(better)
-            self.next[rows] = hop[rows[0]]
-            self.dist = np.where(better, through, self.dist)
+        # only paths i -> u -> v -> j can shorten, so only rows reaching u and columns v reaches:
+        # in news most points are tied to few others, and the full n x n update dominated long articles
+        rows = np.flatnonzero(self.dist[:, u] < INF)
+        cols = np.flatnonzero(self.dist[v, :] < INF)
+        through = self.dist[rows, u][:, None] + w + self.dist[v, cols][None, :]
+        better_i, better_j = np.nonzero(through < self.dist[np.ix_(rows, cols)])
+        if better_i.size:
+            i, j = rows[better_i], cols[better_j]
+            hop = self.next[i, u]
+            self.next[i, j] = np.where(i == u, v, hop)
+            self.dist[i, j] = through[better_i, better_j]
         return None
 
     def path(self, start: int, end: int) -> list[Constraint]:

@@ -7,6 +7,7 @@ event's clause or preposed to it ("On February 1, Trump signed").
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -22,6 +23,11 @@ _POSTPOSED_REPORT = re.compile(r"^[^,;:]*[,;:][\"“”'’`\s]*(?:[\w.'’-]+\s
 _PREPOSED_GAP = re.compile(r"^[\s,;:]*$")
 #: How far after a trigger an adjunct timex outside the clause span may stand.
 _TRAILING_CHARS = 60
+#: Longest gap of two modifier words between a timex and the nominal it modifies, and
+#: longest distance of a preposed timex before its clause: bounds that keep anchoring
+#: linear in the length of an article (no real gap comes near them).
+_MODIFIER_CHARS = 200
+_PREPOSED_CHARS = 1000
 
 
 def _opens_sentence(text: str, position: int) -> bool:
@@ -112,12 +118,16 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
         0
     """
     taken = set()
+    trigger_starts = [event.trigger_start for event in events]
+    timex_starts = [timex.start for timex in timexes]
     for t_index, timex in enumerate(timexes):
         if timex.type not in ("DATE", "TIME") or _PREPOSITION.match(timex.text) or " " in timex.text.strip():
             continue
-        for event in events:
+        for event in events[bisect.bisect_left(trigger_starts, timex.end):]:
+            if event.trigger_start - timex.end > _MODIFIER_CHARS:
+                break
             gap = text[timex.end:event.trigger_start]
-            if (event.trigger_start >= timex.end and event.tense == "none"
+            if (event.tense == "none"
                     and _MODIFIER_GAP.match(re.sub(r"^['’]s\b", "", gap)) and not _FUNCTION.search(gap)):
                 if event.timex is None and _compatible(event, timex, text, reference):
                     event.timex = t_index
@@ -127,7 +137,11 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
         if event.timex is not None:
             continue
         best = None
-        for t_index, timex in enumerate(timexes):
+        # candidates start inside the clause, just before it (preposed) or just after the trigger
+        low = bisect.bisect_left(timex_starts, event.start - _PREPOSED_CHARS)
+        high = bisect.bisect_right(timex_starts, max(event.end, event.trigger_end + _TRAILING_CHARS))
+        for t_index in range(low, high):
+            timex = timexes[t_index]
             if t_index in taken:
                 continue
             inside = event.start <= timex.start and timex.end <= event.end

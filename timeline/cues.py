@@ -18,6 +18,7 @@ The first half of the ordering stage. Everything English lives in
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -28,6 +29,11 @@ from .tense import RULES_FILE, publication_relation, reported_relation, rules  #
 _MODIFIER_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}$")
 _PREPOSITIONS = re.compile(r"\b(?:due|because|after|before|in|on|at|for|with|by|from|since|until|as|when|while|amid)\b")
 _WORD = re.compile(r"[\w'’-]+")
+#: How far before its object a support verb may stand ("held a long phone call"): the words
+#: between are few, so this bound only keeps long articles from costing quadratic time.
+_SUPPORT_CHARS = 300
+#: How far after a window cue ("recent") the two words before its event may reach.
+_MODIFIER_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -54,17 +60,24 @@ def windows(events: list[Event], timexes: list[TimeExpr], text: str) -> list[tup
         [(1, 'recent', 'cue_recent', "'call' within window 'recent' ('recent')")]
     """
     found = []
+    trigger_starts = [event.trigger_start for event in events]
+
+    def around(low: int, high: int) -> range:
+        """Indices of the events whose trigger starts in [low, high]."""
+        return range(bisect.bisect_left(trigger_starts, low), bisect.bisect_right(trigger_starts, high))
+
     for cue in rules()["windows"]:
         for match in cue["regex"].finditer(text):
             if any(t.start < match.end() and match.start() < t.end for t in timexes):
                 continue
-            following = [i for i, e in enumerate(events) if e.trigger_start >= match.end()
-                         and _MODIFIER_GAP.match(text[match.end():e.trigger_start] + " ")]
+            # the event a cue modifies stands at most two words after it, or 25 characters around it
+            following = [i for i in around(match.end(), match.end() + _MODIFIER_CHARS)
+                         if _MODIFIER_GAP.match(text[match.end():events[i].trigger_start] + " ")]
             if following:
                 target = min(following, key=lambda i: events[i].trigger_start)
             else:
-                near = [(min(abs(e.trigger_start - match.end()), abs(match.start() - e.trigger_end)), i)
-                        for i, e in enumerate(events)]
+                near = [(min(abs(events[i].trigger_start - match.end()), abs(match.start() - events[i].trigger_end)), i)
+                        for i in around(match.start() - _MODIFIER_CHARS, match.end() + 25)]
                 near = [pair for pair in near if pair[0] <= 25]
                 if not near:
                     continue
@@ -75,17 +88,26 @@ def windows(events: list[Event], timexes: list[TimeExpr], text: str) -> list[tup
     return found
 
 
-def _sentence_of(position: int, events: list[Event]) -> int | None:
-    """The sentence a text position falls in, from the events' sentence spans."""
-    ends = {}
-    for event in events:
-        ends[event.sentence] = max(ends.get(event.sentence, -1), event.end, event.trigger_end)
-    previous_end = -1
-    for sentence in sorted(ends):
-        if previous_end <= position < ends[sentence]:
-            return sentence
-        previous_end = ends[sentence]
-    return None
+class _Sentences:
+    """The events' sentences, indexed once per article: which sentence a text position falls
+    in (by where each sentence's events end) and the events of each, in text order."""
+
+    def __init__(self, events: list[Event]):
+        ends: dict[int, int] = {}
+        self.members: dict[int, list[int]] = {}
+        for i, event in enumerate(events):
+            ends[event.sentence] = max(ends.get(event.sentence, -1), event.end, event.trigger_end)
+            self.members.setdefault(event.sentence, []).append(i)
+        for members in self.members.values():
+            members.sort(key=lambda i: events[i].trigger_start)
+        self.order = sorted(ends)
+        self.ends = [ends[sentence] for sentence in self.order]
+
+    def of(self, position: int) -> int | None:
+        """The sentence ``position`` falls in: the first whose events end after it (sentences
+        follow each other in the text, so their ends increase)."""
+        k = bisect.bisect_right(self.ends, position)
+        return self.order[k] if k < len(self.order) else None
 
 
 def _finite(event: Event) -> bool:
@@ -143,7 +165,26 @@ def _antecedent(noun: str, position: int, events: list[Event]) -> int | None:
     return None
 
 
-def _aspectual(events: list[Event], text: str) -> list[Relation]:
+_CLAUSE_MARK = re.compile(r"\bthat\b|\bwhich\b|\bwho\b|[,;:]")
+
+
+def _last_clause_mark(text: str, end: int) -> int:
+    """Where the last "that" / "which" / "who" / comma / colon before ``end`` ends (0 if none),
+    searching back in growing windows rather than from the start of the text each time."""
+    window = 256
+    while True:
+        low = max(0, end - window)
+        last = None
+        for last in _CLAUSE_MARK.finditer(text, low, end):
+            pass
+        if last is not None and (last.start() > low or low == 0):
+            return last.end()
+        if low == 0:
+            return 0
+        window *= 4
+
+
+def _aspectual(events: list[Event], text: str, sentences: _Sentences) -> list[Relation]:
     """Aspectual verbs and the event they govern: "attacks ... have ceased", "began withdrawing"."""
     found = []
     for family in rules()["aspectual"]:
@@ -151,14 +192,12 @@ def _aspectual(events: list[Event], text: str) -> list[Relation]:
         for i, event in enumerate(events):
             if event.trigger.lower() not in verbs:
                 continue
-            same = sorted((j for j, e in enumerate(events) if e.sentence == event.sentence and j != i),
-                          key=lambda j: events[j].trigger_start)
+            same = [j for j in sentences.members[event.sentence] if j != i]
             after = [j for j in same if events[j].trigger_start >= event.trigger_end
                      and re.fullmatch(r"\s+(?:(?:to|the|a|an|its|their|his|her|all|of)\s+|[\w-]+\s+){0,2}",
                                       text[event.trigger_end:events[j].trigger_start])
                      and not _PREPOSITIONS.search(text[event.trigger_end:events[j].trigger_start])]
-            clause_start = max((m.end() for m in re.finditer(r"\bthat\b|\bwhich\b|\bwho\b|[,;:]", text[:event.trigger_start])),
-                               default=0)
+            clause_start = _last_clause_mark(text, event.trigger_start)
             before = [j for j in same if clause_start <= events[j].trigger_start and events[j].trigger_end <= event.trigger_start
                       and events[j].tense == "none"]
             target = after[0] if after else (before[0] if before else None)
@@ -184,10 +223,14 @@ def relations(events: list[Event], text: str) -> list[Relation]:
     found: list[Relation] = []
     support = rules()["support_verbs"]
     gap = re.compile(r"^\s+(?:[\w'’-]+\s+){0,%d}$" % int(support["max_words_between"]))
+    trigger_starts = [event.trigger_start for event in events]
     for i, event in enumerate(events):
         if event.tense != "none" or event.trigger.lower() in rules()["support_words"]:
             continue
-        for j, verb in enumerate(events):
+        # a support verb stands a few words before its object: look no further back than that
+        nearby = bisect.bisect_left(trigger_starts, event.trigger_start - _SUPPORT_CHARS)
+        for j in range(nearby, i):
+            verb = events[j]
             if (j != i and verb.trigger.lower() in rules()["support_words"] and verb.trigger_end <= event.trigger_start
                     and gap.match(text[verb.trigger_end:event.trigger_start])
                     and not any(verb.trigger_end <= e.trigger_start and e.trigger_end <= event.trigger_start
@@ -196,11 +239,11 @@ def relations(events: list[Event], text: str) -> list[Relation]:
                 found.append(Relation(i, "same", j, support["id"], f"'{event.trigger}' is the object of '{verb.trigger}'"))
                 event.cues.append((support["id"], j))
                 break
-    found.extend(_aspectual(events, text))
+    sentences = _Sentences(events)
+    found.extend(_aspectual(events, text, sentences))
     for cue in rules()["cues"]:
         for match in cue["regex"].finditer(text):
-            sentence = _sentence_of(match.start(), events)
-            members = sorted((i for i, e in enumerate(events) if e.sentence == sentence), key=lambda i: events[i].trigger_start)
+            members = sentences.members.get(sentences.of(match.start()), [])
             if not members:
                 continue
             other = None

@@ -383,6 +383,32 @@ def run(corpus=None, errors=None, links=None, cells=None) -> dict:
             "seconds": round(elapsed, 1)}
 
 
+#: Seed copies for the long-article check: build_timeline per character on the longer text
+#: may be at most ``long_article_slowdown_max`` (floors.json) times its cost on the shorter.
+LONG_ARTICLE_COPIES = (4, 32)
+
+
+def long_article_slowdown() -> float:
+    """How much slower per character ``build_timeline`` runs on the seed article repeated 32
+    times (about 88,000 characters) than repeated 4 times: near 1 when the pipeline is linear.
+    Anchoring, discourse cues and the constraint network once compared every event with every
+    other, which made a long article cost quadratic time."""
+    import timeline
+    seed = (HERE.parent / "seeds" / "000_03aee5fa6f29c944.txt").read_text(encoding="utf-8")
+    timeline.build_timeline(timeline.Article(seed, id="warm-up", published=dt.date(2025, 2, 28)))
+    per_char = []
+    for copies in LONG_ARTICLE_COPIES:
+        article = timeline.Article("\n".join([seed] * copies), id="long", published=dt.date(2025, 2, 28))
+        best = None
+        for _ in range(2):
+            started = time.perf_counter()
+            timeline.build_timeline(article)
+            elapsed = time.perf_counter() - started
+            best = elapsed if best is None else min(best, elapsed)
+        per_char.append(best / len(article.text))
+    return per_char[1] / per_char[0]
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", help="folder holding TimeBank/ and AQUAINT/ (default ../shared/corpora/tbaq-cleaned)")
@@ -393,6 +419,9 @@ def main(argv=None) -> int:
     parser.add_argument("--no-floors", action="store_true", help="do not fail below the recorded floors")
     args = parser.parse_args(argv)
     scores = run(args.corpus, args.errors, args.links, args.cells)
+    scores["long_article_slowdown"] = round(long_article_slowdown(), 2)
+    print(f"long article: build_timeline per character on the seed x{LONG_ARTICLE_COPIES[1]} costs "
+          f"{scores['long_article_slowdown']}x what it costs on the seed x{LONG_ARTICLE_COPIES[0]} (linear: ~1)")
     print(json.dumps(scores))
     if args.no_floors:
         return 0

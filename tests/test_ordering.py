@@ -326,3 +326,19 @@ def test_a_present_state_is_not_dated_by_a_past_expression():
     anchoring.attach(events, tx, text, PUB)
     assert events[0].timex is None          # 'calls' holds now, not in 1968
     assert events[1].timex == 1             # 'adopted' happened in 1968
+
+
+def test_a_cue_in_one_block_never_relates_events_of_the_next(monkeypatch):
+    """Blocks see only their own stretch of text: "after meeting" in the first sentence must
+    not be read against the first sentence of the next block."""
+    from timeline import events as event_stage, segment, temporal
+    text = "Sudani resigned after meeting Rubio. Analysts say he appeared tired."
+    found = temporal.find(text, PUB)
+    extracted = event_stage.extract(text, segment.sentences(text), found, PUB)
+    whole = ordering.solve([replace(e) for e in extracted], found, PUB, text)
+    monkeypatch.setattr(ordering, "BLOCK_EVENTS", 1)
+    blocked_events = [replace(e) for e in extracted]
+    blocked = ordering.solve(blocked_events, found, PUB, text)
+    second = [i for i, e in enumerate(blocked_events) if e.sentence == 1]
+    assert second and all(not blocked_events[i].cues for i in second)
+    assert [(b.rule, b.earliest, b.latest) for b in blocked] == [(b.rule, b.earliest, b.latest) for b in whole]

@@ -166,10 +166,10 @@ def solve(events: list[Event], timexes: list[TimeExpr], reference: dt.date | Non
             bound.order = rank
         return bounds
     bounds, sequences = [None] * len(events), []
-    for block in blocks:
+    for block, block_text in zip(blocks, _block_texts(blocks, events, text)):
         position = {i: k for k, i in enumerate(block)}
         local = [replace(events[i], source=position.get(events[i].source), cues=[]) for i in block]
-        found, ranks, keys = _solve_block(local, timexes, reference, text)
+        found, ranks, keys = _solve_block(local, timexes, reference, block_text)
         for k, i in enumerate(block):
             bounds[i] = found[k]
             events[i].cues = [(rule, None if other is None else block[other]) for rule, other in local[k].cues]
@@ -186,6 +186,25 @@ def solve(events: list[Event], timexes: list[TimeExpr], reference: dt.date | Non
 #: Most events in one network; longer articles are solved in blocks of whole sentences
 #: (the network is quadratic in memory and each constraint costs O(n^2)).
 BLOCK_EVENTS = 240
+
+
+def _block_texts(blocks: list[list[int]], events: list[Event], text: str) -> list[str]:
+    """Each block's view of the text: its own stretch (from where the block before ends to where
+    its last event ends; the last block to the end), the rest blanked with spaces so offsets
+    hold. A discourse cue ("following the call") found in another block's sentences would
+    otherwise be read against this block's first sentence.
+
+    Examples:
+        >>> ev = [Event(0, 0, 9, "met", 3, 6), Event(1, 10, 19, "left", 13, 17)]
+        >>> _block_texts([[0], [1]], ev, "They met. Then left.")
+        ['They met.          ', '          Then left.']
+    """
+    views, low = [], 0
+    for number, block in enumerate(blocks):
+        high = len(text) if number == len(blocks) - 1 else max(max(events[i].end, events[i].trigger_end) for i in block)
+        views.append(" " * low + text[low:high] + " " * (len(text) - high))
+        low = high
+    return views
 
 
 def _blocks(events: list[Event]) -> list[list[int]]:

@@ -1,6 +1,10 @@
 """filter_entity / to_semeval on small hand-made frames, and the entity rule examples."""
+import datetime as dt
+
 import pandas as pd
 import pytest
+
+import timeline
 
 from timeline.awareness import awareness, parse_semeval
 from timeline.entities import filter_entity, mentions, names, rules, semeval_date, split_sentences, to_semeval
@@ -407,3 +411,16 @@ def test_a_reported_event_needs_the_entity_in_its_own_clause():
         (0, clause, stop, "purchased", "past", dict(actors=["Acme Corp"], source="995-e001"))])
     assert filter_entity(df, "Acme Corp")["trigger"].tolist() == ["said"]
     assert filter_entity(df.assign(source=None), "Acme Corp")["trigger"].tolist() == ["said", "purchased"]
+
+
+def test_declared_kind_overrides_the_shape_of_a_name():
+    """Two capitalized words look like a person; an organization so named is declared."""
+    text = "Dow Jones said it would sell the unit. The company later closed a plant in Ohio."
+    frame = timeline.build_timeline(timeline.Article(text, id="a", published=dt.date(2025, 2, 28)))
+    guessed = timeline.filter_entity(frame, "Dow Jones", texts={"a": text})
+    declared = timeline.filter_entity(frame, "Dow Jones", texts={"a": text}, kind="org")
+    assert guessed["trigger"].tolist() == ["said"]
+    assert sorted(declared["trigger"]) == ["closed", "said", "sell"]
+    assert "a-1-closed" in timeline.to_semeval(frame, "Dow Jones", texts={"a": text}, kind="org")
+    with pytest.raises(timeline.TimelineError, match="kind must be one of org, person, thing"):
+        timeline.filter_entity(frame, "Dow Jones", kind="company")

@@ -44,14 +44,14 @@ def _find(pattern: str, spans, flags=0):
             yield start + match.start(), start + match.end(), sentence, match.group(0)
 
 
-def extensions(spans, entity: str) -> set[str]:
+def extensions(spans, entity: str, kind: str | None = None) -> set[str]:
     """Words that extend a product's name into another product's ("Widget Pro" -> {"pro"}).
 
     Examples:
         >>> sorted(extensions(split_sentences("The ZapPod Nano and the ZapPod 2 sold."), "ZapPod"))
         ['2', 'nano']
     """
-    spec = names(entity)
+    spec = names(entity, kind)
     if spec.kind != "thing":
         return set()
     spans = sorted({(int(s), int(e), int(n), t) for s, e, n, t in spans})
@@ -64,7 +64,8 @@ def extensions(spans, entity: str) -> set[str]:
     return found
 
 
-def mentions(spans, entity: str, known_extensions=(), people=None) -> list[tuple[int, int, int, str]]:
+def mentions(spans, entity: str, known_extensions=(), people=None,
+             kind: str | None = None) -> list[tuple[int, int, int, str]]:
     """Mentions of an entity in pieces of one article, with absolute offsets.
 
     Args:
@@ -75,6 +76,8 @@ def mentions(spans, entity: str, known_extensions=(), people=None) -> list[tuple
             name into another product's, besides those of this article.
         people: names known to act in the article (the events' actors); when
             given, only names among them block he/she ("Des Moines" does not).
+        kind: "org", "person" or "thing" when the name's shape would mislead
+            (:func:`timeline.entity_names.names`); None guesses it.
 
     Returns:
         ``[(start, end, sentence, text), ...]`` sorted by start.
@@ -83,7 +86,7 @@ def mentions(spans, entity: str, known_extensions=(), people=None) -> list[tuple
         >>> [m[3] for m in mentions(split_sentences("Acme Corp cut jobs. The firm said so."), "Acme Corp")]
         ['Acme Corp', 'The firm']
     """
-    spec = names(entity)
+    spec = names(entity, kind)
     window = rules()["window"]
     spans = sorted({(int(s), int(e), int(n), t) for s, e, n, t in spans})
     found: dict[int, tuple[int, int, int, str]] = {}
@@ -96,7 +99,7 @@ def mentions(spans, entity: str, known_extensions=(), people=None) -> list[tuple
     if spec.kind == "thing":
         # "Widget Pro", "Widget 2": a longer product name is another product; so is "Widget pro"
         # once it is written capitalized
-        longer = extensions(spans, entity) | set(known_extensions)
+        longer = extensions(spans, entity, kind) | set(known_extensions)
         names_found = [h for h in names_found if (_next_word(spans, h[1]) or "").lower() not in longer]
     strong = set(h for p in spec.strong for h in _find(p, spans))
     for hit in names_found:

@@ -60,7 +60,7 @@ def _refine_coreferent(records) -> None:
 
 
 def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True, published=None,
-               modalities=("asserted",), texts=None) -> str:
+               modalities=("asserted",), texts=None, kind: str | None = None) -> str:
     """An entity's timeline in the SemEval-2015 Task 4 format.
 
     The first line is the entity; then one line per event (or group of
@@ -97,6 +97,8 @@ def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True,
             sentence and the narrative dates are read from it (more than the
             frame's dated events show), and :func:`filter_entity` reads the
             mentions in it. None reads them from the frame.
+        kind: what the entity is ("org", "person", "thing") when its name's
+            shape would mislead; passed to :func:`filter_entity`.
 
     Returns:
         The timeline text, ending with a newline.
@@ -117,7 +119,7 @@ def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True,
         2 2001-05-02 a-0-sold
     """
     dates = event_dates(df, published, texts)
-    events = filter_entity(df, entity, texts=texts) if select else df
+    events = filter_entity(df, entity, texts=texts, kind=kind) if select else df
     if modalities is not None and "modality" in events:
         events = events[events["modality"].isin(modalities)]
     listed = rules()["listing"]

@@ -82,25 +82,56 @@ def _name_pattern(tokens: list[str], kind: str) -> str:
     return r"(?<![\w-])" + gap.join(parts) + r"(?![\w-])"
 
 
+KINDS = ("org", "person", "thing")
+
+
+def _shape(tokens: list[str], suffixes: set, heads: set) -> str:
+    """What the name looks like: an org with a legal suffix ("Acme Corp") or a head noun
+    ("Acme Motors", or a single name word "Acme"), a person ("Jane Doe"), or a thing."""
+    if tokens[-1] in suffixes and len(tokens) >= 2:
+        return "org_suffix"
+    if tokens[-1] in heads and len(tokens) >= 2 or \
+            len(tokens) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z][A-Z&]{1,5}", tokens[0]):
+        return "org_head"
+    if 2 <= len(tokens) <= 3 and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\.?", t) for t in tokens):
+        return "person"
+    return "thing"
+
+
 @functools.lru_cache(maxsize=None)
-def names(entity: str) -> Names:
+def names(entity: str, kind: str | None = None) -> Names:
     """Name patterns of an entity, by kind (org, person or thing).
+
+    The kind is guessed from the name's shape unless ``kind`` says it: two
+    capitalized words look like a person, so an organization named that way
+    ("Dow Jones") needs ``kind="org"`` (then "the company", "it" refer to it,
+    and its full name only names it).
 
     Examples:
         >>> [names(e).kind for e in ("Acme Corp", "Jane Doe", "SmartPhone 4", "MusicBox store", "Acme Motors", "Acme")]
         ['org', 'person', 'thing', 'thing', 'org', 'org']
+        >>> names("Dow Jones").kind, names("Dow Jones", kind="org").pronouns[:2]
+        ('person', ('it', 'its'))
     """
     table = rules()
     tokens = entity.split()
     if not tokens:
         raise EntityError("filter_entity: the entity name is empty")
+    if kind is not None and kind not in KINDS:
+        raise EntityError(f"filter_entity: kind must be one of {', '.join(KINDS)} (or None to guess), got {kind!r}")
     suffixes = set(table["org_suffixes"])
     strong: list[list[str]] = [tokens]
     weak: list[list[str]] = []
     nouns: list[str] = []
     stems: list[str] = []
     heads = set(table["org_heads"])
-    if tokens[-1] in suffixes and len(tokens) >= 2:
+    shape = _shape(tokens, suffixes, heads)
+    if kind is not None and not shape.startswith(kind):
+        shape = {"org": "org_plain", "person": "person", "thing": "thing"}[kind]
+    if shape == "org_plain":
+        kind = "org"        # declared an organization: its full name only, and the org nouns
+        nouns = list(table["org_nouns"])
+    elif shape == "org_suffix":
         kind = "org"
         base = tokens[:-1]
         (strong if len(base) == 1 else weak).append(base)
@@ -109,13 +140,12 @@ def names(entity: str) -> Names:
         # "X Acme Corps" -> "Acme Corps", not "Motor Company"
         strong.extend(tokens[i:] for i in range(1, len(tokens) - 1) if tokens[i] not in heads | suffixes)
         nouns = list(table["org_nouns"])
-    elif tokens[-1] in heads and len(tokens) >= 2 or \
-            len(tokens) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z][A-Z&]{1,5}", tokens[0]):
+    elif shape == "org_head":
         kind = "org"        # "Acme Motors" ("Acme" only beside the full name), "Acme", "ACM" (one name word)
         if len(tokens) >= 2:
             weak.append(tokens[:-1])
         nouns = list(table["org_nouns"])
-    elif 2 <= len(tokens) <= 3 and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\.?", t) for t in tokens):
+    elif shape == "person":
         kind = "person"
         strong.append(tokens[-1:])
         weak.append(tokens[:1])

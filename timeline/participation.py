@@ -139,7 +139,8 @@ def _is_report(group: pd.DataFrame) -> list[bool]:
     return [k == "statement" or c in _REPORT_CLASSES for k, c in zip(kinds, classes)]
 
 
-def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest", texts=None) -> pd.DataFrame:
+def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest", texts=None,
+                  kind: str | None = None) -> pd.DataFrame:
     """The events an entity takes part in, as actor or participant.
 
     An event is kept when one of its ``actors`` is headed by a name of the
@@ -170,6 +171,9 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest", texts=No
             sentences, and the words between a mention and a trigger read from
             it, also outside the events' clause spans ("On Monday, Acme cut").
             None reads the clause spans only.
+        kind: "org", "person" or "thing": what the entity is, when its name's
+            shape would mislead (two capitalized words look like a person:
+            ``kind="org"`` for "Dow Jones"). None guesses it.
 
     Returns:
         The matching rows, in the frame's order, with the frame's columns.
@@ -187,7 +191,7 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest", texts=No
     """
     if mode not in ("nearest", "clause"):
         raise EntityError(f"filter_entity: mode must be 'nearest' or 'clause', got {mode!r}")
-    spec = names(entity)
+    spec = names(entity, kind)
     gaps = rules()["window"]
     possessives = set(rules()["possessive_pronouns"])
     auxiliaries = rules()["auxiliaries"]
@@ -197,12 +201,12 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest", texts=No
     def text_of_article(article_id):
         return texts.get(article_id) if texts is not None else None
 
-    longer = set().union(*[extensions(_article_spans(g, text_of_article(a)), entity)
+    longer = set().union(*[extensions(_article_spans(g, text_of_article(a)), entity, kind)
                            for a, g in df.groupby("article_id", sort=False)])
     for article_id, group in df.groupby("article_id", sort=False):
         article_text = text_of_article(article_id)
         people = [str(a) for actors in group["actors"] if isinstance(actors, (list, tuple)) for a in actors]
-        found = mentions(_article_spans(group, article_text), entity, longer, people)
+        found = mentions(_article_spans(group, article_text), entity, longer, people, kind)
         tensed = [t not in ("none", "") for t in group["tense"]] if "tense" in group else [False] * len(group)
         events = list(zip(group.index, group["start"], group["end"], group["trigger_start"],
                           group["trigger_end"], _is_report(group), tensed))

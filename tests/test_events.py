@@ -169,6 +169,13 @@ def test_seed_nominal_actors_and_statement_kind(seed_events):
     assert at(seed_events, "Rubio’s remarks", "remarks").actors == ["Rubio"]
 
 
+def test_a_day_owning_an_event_is_not_its_actor():
+    text = "The council met over Tuesday's phone call between Jane Doe and Sam Roe, and Acme's offer."
+    events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
+    assert events["call"].actors == ["Jane Doe", "Sam Roe"]
+    assert events["offer"].actors == ["Acme"]
+
+
 def test_seed_adverbial_participle_belongs_to_the_speaker(seed_events):
     _, events = seed_events
     noted = at(seed_events, "He also noted", "noted")

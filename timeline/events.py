@@ -42,7 +42,7 @@ def _actors(tokens, m, people) -> list[str]:
         if left > 0 and tokens[left - 1].tag == "POSSM" or tokens[left:m["i"]] and any(t.tag == "POSSM" for t in tokens[left:m["i"]]):
             k = max(k for k in range(left - 1, m["i"]) if tokens[k].tag == "POSSM")
             owner = [name for name, _ in clauses.names_in(tokens[left:k])]
-            if owner and tokens[k - 1].tag == "PROPN":
+            if owner and tokens[k - 1].tag == "PROPN" and tokens[k - 1].lower not in lexicon().words["calendar_owners"]:
                 return owner
         end = clauses.np_right(tokens, m["i"], len(tokens))
         tail = tokens[m["i"] + 1:end]

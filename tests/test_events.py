@@ -174,6 +174,15 @@ def test_a_day_owning_an_event_is_not_its_actor():
     events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
     assert events["call"].actors == ["Jane Doe", "Sam Roe"]
     assert events["offer"].actors == ["Acme"]
+    assert events["met"].actors == ["council"]
+
+
+def test_a_between_phrase_belongs_to_the_nearest_noun():
+    text = "They held a meeting over the phone call between Jane Doe and Sam Roe. Talks between Acme and Zenith ended."
+    events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
+    assert events["call"].actors == ["Jane Doe", "Sam Roe"]
+    assert events["meeting"].actors == []   # held by "They": no name
+    assert events["Talks"].actors == ["Acme", "Zenith"]
 
 
 def test_seed_adverbial_participle_belongs_to_the_speaker(seed_events):

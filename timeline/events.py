@@ -49,7 +49,9 @@ def _actors(tokens, m, people) -> list[str]:
         words = lexicon().words
         for preps in (words["agent_preps"], words["pair_preps"]):
             at = next((k for k, t in enumerate(tail) if t.lower in preps), None)
-            if at is not None:
+            # the phrase belongs to the nearest noun before it: "a meeting over the call between
+            # A and B" is the call's pair, not the meeting's
+            if at is not None and not any(t.tag == "N" for t in tail[:at]):
                 phrase = tail[at + 1:]
                 stop = next((k for k, t in enumerate(phrase) if t.tag == "PREP" and t.lower not in words["particle"]
                              and preps is words["agent_preps"]), len(phrase))

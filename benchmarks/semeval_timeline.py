@@ -217,6 +217,38 @@ def table(title, scores):
         print(f"{name:<22}{s['p_total']:>8}{s['r_total']:>9}{s['precision']:>7.1f}{s['recall']:>7.1f}{s['f1']:>7.1f}")
 
 
+def cross_article_links(frame, golds, aligner) -> dict:
+    """Score the cross-article links build_timeline proposes (``same_as``) against the gold timelines.
+
+    A link is judged when both of its mentions are gold mentions (of any timeline), and correct
+    when they share a gold line. A group counts every pair of its members, so coverage is the
+    share of the gold pairs (mentions on one line from different articles) inside one group.
+    """
+    line_of: dict[str, set] = {}
+    gold_pairs = set()
+    for number, gold in enumerate(golds):
+        for k, line in enumerate(gold.split("\n")[1:]):
+            ids = sorted(set(line.split("\t")[2:]))
+            for mention in ids:
+                line_of.setdefault(mention, set()).add((number, k))
+            gold_pairs |= {(a, b) for i, a in enumerate(ids) for b in ids[i + 1:] if a.split("-")[0] != b.split("-")[0]}
+    system = {row["event_id"]: aligner.system(row) for _, row in frame.iterrows()}
+    groups: dict[str, set] = {}
+    for event_id, same_as in zip(frame["event_id"], frame["same_as"]):
+        if isinstance(same_as, str):
+            groups.setdefault(same_as, {system[same_as]}).add(system[event_id])
+    proposed = sum(len(members) - 1 for members in groups.values())
+    judged = correct = 0
+    for head, members in groups.items():
+        for mention in members - {system[head]}:
+            if mention in line_of and system[head] in line_of:
+                judged += 1
+                correct += bool(line_of[mention] & line_of[system[head]])
+    covered = sum(1 for a, b in gold_pairs if any(a in members and b in members for members in groups.values()))
+    return {"proposed": proposed, "judged": judged, "correct": correct, "gold": len(gold_pairs),
+            "covered": covered, "precision": correct / judged if judged else 0.0}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", help="the trial folder (default ../shared/corpora/semeval2015-task4-trial)")
@@ -308,6 +340,11 @@ def main(argv=None) -> int:
         for kind, n in error_analysis(name, system, gold, rows_by_id, selected[name], published, detail).items():
             totals[kind] = totals.get(kind, 0) + n
     print(f"{'all':<22}" + "  ".join(f"{k} {v}" for k, v in sorted(totals.items())))
+    links = cross_article_links(frame, golds.values(), aligner)
+    print(f"\nCross-article links (merged_events proposals; gold: mentions on one line of a gold timeline, "
+          f"different articles): {links['proposed']} proposed, {links['judged']} between gold mentions, "
+          f"{links['correct']} correct (precision {links['precision']:.2f}); they cover {links['covered']} of "
+          f"{links['gold']} gold cross-article pairs")
     print("Anchors (official test data): best Track A 7.85, best Track B 25.36, later system 28.6; target >= 30 (A)")
     print(f"total {time.perf_counter() - started:.1f}s")
     if args.show:

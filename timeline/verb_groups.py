@@ -37,7 +37,8 @@ def _verb_attributes(tokens, i, group, plan_cue, finite_before):
         be = [t.lower for t in group if t.tag == "BE"]
         tense = "future" if any(w in lex.words["present_be"] for w in be) else "none"
         infinitive = False
-    modal = next((w for w in words if w in lex.closed and "MODAL" in lex.closed[w] or w in lex.words["would_clitic"]), None)
+    # the tagger settles "'d": would before a plain verb ("he'd resign"), had otherwise ("he'd left")
+    modal = next((t.lower for t in group if t.tag == "MODAL"), None)
     if modal is not None and not plan:
         if modal in lex.words["future"]:
             tense, modality = "future", "expected"

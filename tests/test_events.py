@@ -236,3 +236,14 @@ def test_leading_participle_takes_the_main_subject(seed_events):
 def test_tagger_settles_noun_verb_homographs(text, word, expected):
     tokens = tag(tokenize(text))
     assert next(t.tag for t in tokens if t.text == word) == expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("The oil and gas properties were sold.", "gas", "N"),
+    ("A Texas oil and gas concern said so.", "gas", "N"),
+    ("They must meet and talk peace.", "talk", "V"),
+    ("Officials met and discussed trade.", "discussed", "V"),
+])
+def test_coordinated_nouns_before_their_head_stay_nouns(text, word, expected):
+    tokens = tag(tokenize(text))
+    assert next(t.tag for t in tokens if t.text == word) == expected

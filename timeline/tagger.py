@@ -187,6 +187,10 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
             return "V"   # "Ruth Vance, the finance chief, resigned"; "Harbor Corp. completed"
         if p == "REL" and forms & {"VBD", "VBZ", "VBP"}:
             return "V"
+        if p == "CONJ" and "N" in pos and i > 1 and "N" in tokens[i - 2].pos and _peek(nxt, lex) == "NOUN" and (
+                tokens[i - 2].tag == "N" or tokens[i - 2].tag == "V" and not tokens[i - 2].forms & {"VBD", "VBG", "VBN"}
+                and i > 2 and tokens[i - 3].tag in ("DET", "ADJ", "PROPN", "N", "POSS", "POSSM")):
+            return "N"   # nouns coordinated before their head: "oil and gas exploration", "the Dallas oil and gas concern"
         if p == "CONJ" and forms & {"VB", "VBD", "VBZ"}:
             last = next((t for t in reversed(tokens[:i - 1]) if t.tag == "V"), None)
             if last is not None and last.forms & forms:

@@ -247,3 +247,11 @@ def test_tagger_settles_noun_verb_homographs(text, word, expected):
 def test_coordinated_nouns_before_their_head_stay_nouns(text, word, expected):
     tokens = tag(tokenize(text))
     assert next(t.tag for t in tokens if t.text == word) == expected
+
+
+def test_postposed_report_after_a_prepositional_phrase_is_finite_past():
+    text = "Zedland and Ruritania swapped 150 prisoners on Thursday, officials in Kyiv said."
+    events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
+    assert (events["said"].tense, events["said"].actors) == ("past", ["officials in Kyiv"])
+    # a name no dictionary knows opens the sentence as a name, and both names of the pair act
+    assert events["swapped"].actors == ["Zedland", "Ruritania"]

@@ -229,6 +229,17 @@ def analyze(lower: str) -> tuple[frozenset, frozenset, str]:
     return frozenset(pos), frozenset(forms), lemma or lower
 
 
+@functools.lru_cache(maxsize=65536)
+def in_dictionary(lower: str) -> bool:
+    """Whether lemminflect's English dictionary knows the word (else :func:`analyze` guesses).
+
+    Examples:
+        >>> in_dictionary("talks"), in_dictionary("ukraine")
+        (True, False)
+    """
+    return bool(lemminflect.getAllLemmas(lower))
+
+
 _ADJ_ENDINGS = ("ous", "ful", "ive", "able", "ible", "ic", "ish", "less", "ary", "ant", "ent")
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism", "ist", "er", "or")
 

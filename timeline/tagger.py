@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import Lexicon, Token, analyze, lexicon, tokenize
+from .lexicon import Lexicon, Token, analyze, in_dictionary, lexicon, tokenize
 
 _PUNCT = re.compile(r"^[^\w]+$")
 _SKIP = ("ADV", "NEG")
@@ -261,7 +261,10 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
             first = False
             continue
         tok.pos, tok.forms, tok.lemma = analyze(tok.lower)
-        if capital and (not first or not tok.pos or tok.text.isupper() and len(tok.text) > 1):
+        # a capitalized word no dictionary knows opens a sentence as a name ("Ukraine and Russia
+        # exchanged"), unless its ending makes it a verb form ("Downsized", "Retooling")
+        unknown_name = capital and first and tok.pos == {"N"} and tok.lower.isalpha() and not in_dictionary(tok.lower)
+        if capital and (not first or not tok.pos or unknown_name or tok.text.isupper() and len(tok.text) > 1):
             tok.tag = "PROPN"
         elif capital and prev is not None and prev.tag == "PROPN" and "V" not in tok.pos:
             tok.tag = "PROPN"

@@ -65,7 +65,10 @@ def _verb_attributes(tokens, i, group, plan_cue, finite_before):
         elif "VBD" in tok.forms:
             prev = tokens[i - 1] if i else None
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            participle = "VBN" in tok.forms and prev is not None and prev.tag != "PRON" and (
+            # a verb of saying that closes its clause is the finite report of a postposed speaker:
+            # "..., officials in Kyiv said." (a participle would take a complement after it)
+            closing_report = lex.class_of.get(tok.lemma) == "REPORTING" and (nxt is None or nxt.tag == "PUNCT")
+            participle = "VBN" in tok.forms and prev is not None and prev.tag != "PRON" and not closing_report and (
                 _in_pp(tokens, i - 1) or nxt is not None and nxt.lower in lex.words["agent_preps"]
                 or finite_before and prev.tag != "PROPN")
             tense = "none" if participle else "past"

@@ -342,3 +342,14 @@ def test_a_cue_in_one_block_never_relates_events_of_the_next(monkeypatch):
     second = [i for i, e in enumerate(blocked_events) if e.sentence == 1]
     assert second and all(not blocked_events[i].cues for i in second)
     assert [(b.rule, b.earliest, b.latest) for b in blocked] == [(b.rule, b.earliest, b.latest) for b in whole]
+
+
+def test_a_when_clause_after_a_date_is_set_at_that_date():
+    from timeline import anchoring
+    text = "The last swap took place on May 23, when 390 people were released. Talks resumed when it rained."
+    events = make_events(text, {"took": {"tense": "past"}, "released": {"tense": "past"}, "resumed": {"tense": "past"}},
+                         clauses={"took": "The last swap took place on May 23",
+                                  "released": "when 390 people were released"})
+    tx = [timex(text, "May 23", "2024-05-23", dt.date(2024, 5, 23), dt.date(2024, 5, 23))]
+    anchoring.attach(events, tx, text, PUB)
+    assert [(e.trigger, e.timex) for e in events] == [("took", 0), ("released", 0), ("resumed", None)]

@@ -21,6 +21,10 @@ _FUNCTION = re.compile(r"\b(?:to|that|and|or|for|with|in|on|at|of|by|from|the|a|
 _REPORTED = re.compile(r"\bthat\b|[\"“”‘’`]|''|;")
 _POSTPOSED_REPORT = re.compile(r"^[^,;:]*[,;:][\"“”'’`\s]*(?:[\w.'’-]+\s+){0,6}$")
 _PREPOSED_GAP = re.compile(r"^[\s,;:]*$")
+#: A clause that opens with "when" right after a date is set at that date: "took place on
+#: May 23, when 390 people were released".
+_WHEN_CLAUSE = re.compile(r"when\b", re.I)
+_WHEN_GAP = re.compile(r"^\s*,?\s*$")
 #: How far after a trigger an adjunct timex outside the clause span may stand.
 _TRAILING_CHARS = 60
 #: Longest gap of two modifier words between a timex and the nominal it modifies, and
@@ -148,6 +152,8 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
             preposed = bool(timex.end <= event.trigger_start and _opens_sentence(text, timex.start)
                             and (inside or (timex.end <= event.start and _PREPOSED_GAP.match(text[timex.end:event.start]))))
             trailing = not inside and _trailing(event, timex, events, text)
+            preposed = preposed or bool(timex.end <= event.start and _WHEN_CLAUSE.match(text, event.start)
+                                        and _WHEN_GAP.match(text[timex.end:event.start]))
             if not (inside or preposed or trailing) or not _compatible(event, timex, text, reference, preposed):
                 continue
             distance = min(abs(timex.start - event.trigger_end), abs(event.trigger_start - timex.end))

@@ -88,6 +88,12 @@ def _actors(tokens, m, people) -> list[str]:
     return names
 
 
+def _phrasal_event(tokens, m) -> bool:
+    """A generic verb made an event by the word after it: "took place", "took office"."""
+    words = lexicon().data["generic"].get("phrasal", {}).get(m["lemma"], ())
+    return m["i"] + 1 < len(tokens) and tokens[m["i"] + 1].lower in words
+
+
 def _adverbial(tokens, m) -> bool:
     """A participle opening an adverbial clause after a comma ("..., while acknowledging")."""
     i = m["g"] if m["g"] < m["i"] else m["i"]
@@ -173,7 +179,7 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
                 sentence=s_index, start=tokens[first].start, end=tokens[last - 1].end, trigger=tok.text,
                 trigger_start=tok.start, trigger_end=tok.end, kind=kind, modality=m["modality"], event_class=cls,
                 tense=m["tense"], aspect=m["aspect"], actors=m["actors"], source=source,
-                newsworthy=m["lemma"] not in lex.words["generic"] and not m.get("generic"),
+                newsworthy=(m["lemma"] not in lex.words["generic"] or _phrasal_event(tokens, m)) and not m.get("generic"),
                 role=m["role"], lemma=m["lemma"]))
             if m["role"] == "verb" and (cls == "REPORTING" or m["lemma"] in lex.words["complement"]):
                 after = next((t for t in tokens[m["i"] + 1:] if t.tag not in ("ADV",)), None)

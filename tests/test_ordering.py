@@ -353,3 +353,35 @@ def test_a_when_clause_after_a_date_is_set_at_that_date():
     tx = [timex(text, "May 23", "2024-05-23", dt.date(2024, 5, 23), dt.date(2024, 5, 23))]
     anchoring.attach(events, tx, text, PUB)
     assert [(e.trigger, e.timex) for e in events] == [("took", 0), ("released", 0), ("resumed", None)]
+
+
+def _offset_cases():
+    family = cues.rules()["offsets"]
+    for example in family["examples"]:
+        yield pytest.param(example, True, id=f"offsets:{example['text']}")
+    for example in family["negatives"]:
+        yield pytest.param(example, False, id=f"offsets:not:{example['text']}")
+
+
+@pytest.mark.parametrize("example, positive", list(_offset_cases()))
+def test_offset_rules(example, positive):
+    from timeline import anchoring, events as event_stage, offsets, segment, temporal
+    text, published = example["text"], dt.date(2025, 7, 1)
+    found = temporal.find(text, published)
+    extracted = event_stage.extract(text, segment.sentences(text), found, published)
+    anchoring.attach(extracted, found, text, published)
+    result = [(extracted[o.target].trigger, extracted[o.anchor].trigger, o.direction, [o.low, o.high])
+              for o in offsets.find(extracted, found, text)]
+    if positive:
+        assert result == [(example["target"], example["anchor"], example["direction"], example["days"])]
+    else:
+        assert result == []
+
+
+def test_an_offset_dates_the_event_end_to_end():
+    import timeline
+    text = "The strike began on March 3 and ended two weeks later."
+    frame = timeline.build_timeline(timeline.Article(text, id="a", published="2025-04-08"))
+    ended = frame[frame.trigger == "ended"].iloc[0]
+    assert (ended.earliest.date(), ended.latest.date(), ended.rule) == (dt.date(2025, 3, 17), dt.date(2025, 3, 17),
+                                                                       "offset_duration")

@@ -15,7 +15,7 @@ import datetime as dt
 import math
 from dataclasses import replace
 
-from . import cues
+from . import cues, offsets
 from .model import Event, TimeExpr
 from .network import Network
 
@@ -245,6 +245,15 @@ def constrain(builder: Builder) -> None:
     for found in cues.relations(events, builder.text):
         if found.other is not None:
             builder.between(found.main, found.relation, found.other, found.rule, found.label)
+    rule = cues.rules()["offsets"]["id"]
+    for offset in offsets.find(events, builder.timexes, builder.text):
+        target, anchor = offset.target, offset.anchor
+        if offset.direction == "later":    # start >= anchor end + low, end <= anchor start + high
+            builder.leq(_end(anchor), _start(target), -offset.low, rule, offset.label, "relative")
+            builder.leq(_end(target), _start(anchor), offset.high, rule, offset.label, "relative")
+        else:                              # end <= anchor start - low, start >= anchor end - high
+            builder.leq(_end(target), _start(anchor), -offset.low, rule, offset.label, "relative")
+            builder.leq(_end(anchor), _start(target), offset.high, rule, offset.label, "relative")
     for i, event in enumerate(events):
         reported = cues.reported_relation(event)
         if reported and 0 <= event.source < len(events) and event.source != i:

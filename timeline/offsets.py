@@ -1,0 +1,96 @@
+"""Duration offsets: "ended two weeks later", "Three days earlier, ..." (ordering stage).
+
+TimeML reads "two weeks later" as a duration ("two weeks", ``P2W``) and a signal ("later"):
+the expression has no date of its own. Read together with the event it modifies and the last
+event an expression dated before it, it places that event: a strike that "began on March 3
+and ended two weeks later" ended on March 17. :func:`find` names the pairs and the number of
+days between them; :mod:`timeline.constraints` turns them into constraints. The signal words,
+unit widths and reach are data: ``offsets`` in ``rules/ordering.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Event, TimeExpr
+from .tense import rules
+
+__all__ = ["Offset", "find"]
+
+_AMOUNT = re.compile(r"P(\d+)([DWMY])")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s|\n")
+
+
+@dataclass(frozen=True)
+class Offset:
+    """``target`` lies ``low``..``high`` days ``direction`` (later / earlier) of ``anchor``."""
+
+    target: int
+    anchor: int
+    direction: str
+    low: int
+    high: int
+    label: str
+
+
+def _table() -> dict:
+    table = rules()["offsets"]
+    if "regex" not in table:
+        table["regex"] = re.compile(table["signal"], re.I)
+    return table
+
+
+def _modified(events: list[Event], timex: TimeExpr, text: str) -> int | None:
+    """The event the duration modifies: the nearest finite one before it in its sentence
+    ("ended two weeks later"), else, when it opens the sentence, the first one after it."""
+    before = [i for i, e in enumerate(events) if e.trigger_end <= timex.start and e.tense != "none"
+              and not _SENTENCE_BREAK.search(text, e.trigger_end, timex.start)]
+    if before:
+        return max(before, key=lambda i: events[i].trigger_start)
+    after = [i for i, e in enumerate(events) if e.trigger_start >= timex.end and e.tense != "none"
+             and not _SENTENCE_BREAK.search(text, timex.end, e.trigger_start)]
+    return min(after, key=lambda i: events[i].trigger_start) if after else None
+
+
+def find(events: list[Event], timexes: list[TimeExpr], text: str) -> list[Offset]:
+    """The duration offsets of an article: events placed a duration after or before a dated one.
+
+    Args:
+        events: the article's events, with ``timex`` set by :func:`timeline.anchoring.attach`.
+        timexes: its temporal expressions.
+        text: the article text.
+
+    Examples:
+        >>> import datetime as dt
+        >>> text = "The strike began on March 3 and ended two weeks later."
+        >>> ev = [Event(0, 0, 27, "began", 11, 16, tense="past", timex=0), Event(0, 28, 54, "ended", 32, 37, tense="past")]
+        >>> march3 = dt.date(2025, 3, 3)
+        >>> tx = [TimeExpr(20, 27, "March 3", "DATE", "2025-03-03", march3, march3, "day", "date_md"),
+        ...       TimeExpr(38, 47, "two weeks", "DURATION", "P2W", None, None, "unknown", "dur_count_unit")]
+        >>> [(o.target, o.anchor, o.direction, o.low, o.high) for o in find(ev, tx, text)]
+        [(1, 0, 'later', 14, 14)]
+    """
+    table = _table()
+    found = []
+    for timex in timexes:
+        amount = _AMOUNT.fullmatch(timex.value or "") if timex.type == "DURATION" else None
+        signal = table["regex"].match(text, timex.end) if amount else None
+        if signal is None:
+            continue
+        target = _modified(events, timex, text)
+        if target is None or events[target].timex is not None:
+            continue
+        reach = events[target].sentence - int(table["max_sentences_back"])
+        dated = [i for i, e in enumerate(events) if e.timex is not None and i != target
+                 and e.trigger_start < events[target].trigger_start and reach <= e.sentence
+                 and timexes[e.timex].type in ("DATE", "TIME") and timexes[e.timex].earliest is not None]
+        if not dated:
+            continue
+        anchor = max(dated, key=lambda i: events[i].trigger_start)
+        count, unit = int(amount.group(1)), amount.group(2)
+        low, high = (count * days for days in table["units"][unit])
+        direction = "later" if signal.group("later") else "earlier"
+        label = (f"'{events[target].trigger}' {timex.text} {signal.group(0).strip()} than "
+                 f"'{events[anchor].trigger}' ({low}" + (f"-{high}" if high != low else "") + " days)")
+        found.append(Offset(target, anchor, direction, low, high, label))
+    return found

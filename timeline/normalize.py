@@ -12,6 +12,7 @@ readers in :mod:`timeline.match_groups`, calendar arithmetic in
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -84,6 +85,11 @@ def norm_relative(rule, groups, ctx, start, end):
     if value is None and rule.options.get("anaphor") == "only":
         return None  # "loaves baked that day": no day named before, so no day meant
     value = value or _at_unit(ref, unit, shift * count)
+    if value and groups.get("dom"):   # "the 15th of last month": that day of the month
+        year, month, day = int(value[:4]), int(value[5:7]), int(re.match(r"\d+", groups["dom"]).group())
+        if day > calendar.monthrange(year, month)[1]:
+            return None
+        value += f"-{day:02d}"
     if value and groups.get("pod"):
         value += "T" + tables["pod"][_word(groups["pod"])]
     elif value and rule.options.get("value"):

@@ -255,3 +255,9 @@ def test_postposed_report_after_a_prepositional_phrase_is_finite_past():
     assert (events["said"].tense, events["said"].actors) == ("past", ["officials in Kyiv"])
     # a name no dictionary knows opens the sentence as a name, and both names of the pair act
     assert events["swapped"].actors == ["Zedland", "Ruritania"]
+
+
+def test_inverted_report_after_a_quote_is_past_and_names_its_speaker():
+    text = '"We are not there yet," said Jane Doe after the talks. "No," said Sam Roe.'
+    said = [e for e in extract(text, sentences(text), [], None) if e.trigger == "said"]
+    assert [(e.tense, e.actors) for e in said] == [("past", ["Jane Doe"]), ("past", ["Sam Roe"])]

@@ -75,6 +75,10 @@ def _actors(tokens, m, people) -> list[str]:
             not any(t.tag == "BE" for t in tokens[m["g"]:m["i"]]):
         return list(gov.get("actors", []))
     span = clauses.subject_span(tokens, m["g"])
+    if span is None and m["cls"] == "REPORTING" and m["g"] > 0 and tokens[m["g"] - 1].tag == "PUNCT":
+        speaker = _inverted_speaker(tokens, m["i"])   # '"No," said Antonio Costa.'
+        if speaker:
+            return [people.resolve(name) or name for name, _ in speaker]
     if span is None:
         return list(gov.get("actors", [])) if gov is not None else []
     names = []
@@ -86,6 +90,16 @@ def _actors(tokens, m, people) -> list[str]:
             people.add(name, person)
             names.append(name)
     return names
+
+
+def _inverted_speaker(tokens, i) -> list[tuple[str, bool]]:
+    """The speaker named after a verb of saying that follows its quote: '"No," said Costa.'"""
+    end = i + 1
+    while end < len(tokens) and (tokens[end].tag in ("DET", "ADJ", "N", "PROPN", "POSSM", "NUM")
+                                 or tokens[end].lower in lexicon().words["particle"] and end + 1 < len(tokens)
+                                 and tokens[end + 1].tag == "PROPN"):
+        end += 1
+    return clauses.names_in(tokens[i + 1:end]) if end > i + 1 else []
 
 
 def _phrasal_event(tokens, m) -> bool:

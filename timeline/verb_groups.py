@@ -30,7 +30,7 @@ def _verb_attributes(tokens, i, group, plan_cue, finite_before):
     words = [t.lower for t in group]
     tense, aspect, modality, plan = "none", "none", "asserted", False
     infinitive = bool(group) and any(t.tag == "TO" for t in group) and "VB" in tok.forms
-    core = [t for t in group if t.tag not in ("ADV", "NEG")]
+    core = [t for t in group if t.tag not in ("ADV", "NEG", "PUNCT")]   # an opening quote is no auxiliary
     if plan_cue is not None:
         plan = True
         modality = "potential" if plan_cue.lower in lex.words["plan_potential"] else "expected"
@@ -67,7 +67,9 @@ def _verb_attributes(tokens, i, group, plan_cue, finite_before):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             # a verb of saying that closes its clause is the finite report of a postposed speaker:
             # "..., officials in Kyiv said." (a participle would take a complement after it)
-            closing_report = lex.class_of.get(tok.lemma) == "REPORTING" and (nxt is None or nxt.tag == "PUNCT")
+            # ... and so is one right after the quote or comma it follows: '"No," said Costa.'
+            closing_report = lex.class_of.get(tok.lemma) == "REPORTING" and (
+                nxt is None or nxt.tag == "PUNCT" or prev is not None and prev.text in _QUOTE_ENDS)
             participle = "VBN" in tok.forms and prev is not None and prev.tag != "PRON" and not closing_report and (
                 _in_pp(tokens, i - 1) or nxt is not None and nxt.lower in lex.words["agent_preps"]
                 or finite_before and prev.tag != "PROPN")
@@ -77,6 +79,9 @@ def _verb_attributes(tokens, i, group, plan_cue, finite_before):
     if any(t.tag == "NEG" for t in group):
         modality = "negated"
     return tense, aspect, modality, plan, infinitive
+
+
+_QUOTE_ENDS = (",", "\"", "''", "”", "’")
 
 
 def _in_pp(tokens: list[Token], j: int) -> bool:

@@ -261,3 +261,9 @@ def test_inverted_report_after_a_quote_is_past_and_names_its_speaker():
     text = '"We are not there yet," said Jane Doe after the talks. "No," said Sam Roe.'
     said = [e for e in extract(text, sentences(text), [], None) if e.trigger == "said"]
     assert [(e.tense, e.actors) for e in said] == [("past", ["Jane Doe"]), ("past", ["Sam Roe"])]
+
+
+def test_an_adverb_between_subject_and_verb_stays_out_of_the_subject():
+    text = "The Commission first presented the plan."
+    presented = next(e for e in extract(text, sentences(text), [], None) if e.trigger == "presented")
+    assert (presented.tense, presented.actors) == ("past", ["Commission"])

@@ -87,6 +87,9 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
     prev = _previous(tokens, i)
     p = prev.tag if prev is not None else "START"
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if "ADV" in pos and "V" not in pos and p in ("N", "PROPN") and nxt is not None and nxt.tag == "" \
+            and {"VBD", "VBZ"} & analyze(nxt.lower)[1] and "N" not in analyze(nxt.lower)[0]:
+        return "ADV"   # between a subject and its verb: "the Commission first presented"
     if forms & {"VBG", "VBN"} and p in ("PREP", "N", "CONJ", "V", "START") and _peek(nxt, lex) == "NOUN" \
             and not _continues_verb(tokens, i, prev, lex):
         if "VBG" in forms and p != "START" or "VBN" in forms and "VB" not in forms and p in ("PREP", "CONJ", "START"):

@@ -70,8 +70,10 @@ def _verb_attributes(tokens, i, group, plan_cue, finite_before):
             # ... and so is one right after the quote or comma it follows: '"No," said Costa.'
             closing_report = lex.class_of.get(tok.lemma) == "REPORTING" and (
                 nxt is None or nxt.tag == "PUNCT" or prev is not None and prev.text in _QUOTE_ENDS)
+            # a past form with a direct object after it is finite: "floods in the region killed 17 people"
+            has_object = nxt is not None and nxt.tag in ("DET", "NUM", "POSS") and not finite_before
             participle = "VBN" in tok.forms and prev is not None and prev.tag != "PRON" and not closing_report and (
-                _in_pp(tokens, i - 1) or nxt is not None and nxt.lower in lex.words["agent_preps"]
+                _in_pp(tokens, i - 1) and not has_object or nxt is not None and nxt.lower in lex.words["agent_preps"]
                 or finite_before and prev.tag != "PROPN")
             tense = "none" if participle else "past"
         elif "VBP" in tok.forms and not finite_before and tokens[i - 1:i] and tokens[i - 1].tag in ("PRON", "N", "PROPN"):

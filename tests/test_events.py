@@ -267,3 +267,10 @@ def test_an_adverb_between_subject_and_verb_stays_out_of_the_subject():
     text = "The Commission first presented the plan."
     presented = next(e for e in extract(text, sentences(text), [], None) if e.trigger == "presented")
     assert (presented.tense, presented.actors) == ("past", ["Commission"])
+
+
+def test_a_verb_after_but_shares_the_subject_of_the_finite_verb_before_it():
+    text = "Forecasters expect the rain to ease by Friday, but warned that rivers could rise."
+    events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
+    assert events["warned"].actors == ["Forecasters"]
+    assert events["ease"].actors == ["rain"]

@@ -79,6 +79,13 @@ def _actors(tokens, m, people) -> list[str]:
         speaker = _inverted_speaker(tokens, m["i"])   # '"No," said Antonio Costa.'
         if speaker:
             return [people.resolve(name) or name for name, _ in speaker]
+    if span is None and gov is not None and m["g"] > 0 and tokens[m["g"] - 1].tag == "CONJ":
+        # "Forecasters expect the rain to ease, but warned ...": a verb coordinated after "and"/"but"
+        # shares the subject of the finite verb before it, not of an infinitive in between
+        finite = gov
+        while finite is not None and (finite["tense"] == "none" or finite.get("infinitive")):
+            finite = finite.get("gov")
+        return list((finite or gov).get("actors", []))
     if span is None:
         return list(gov.get("actors", [])) if gov is not None else []
     names = []

@@ -385,3 +385,12 @@ def test_an_offset_dates_the_event_end_to_end():
     ended = frame[frame.trigger == "ended"].iloc[0]
     assert (ended.earliest.date(), ended.latest.date(), ended.rule) == (dt.date(2025, 3, 17), dt.date(2025, 3, 17),
                                                                        "offset_duration")
+
+
+def test_a_date_right_after_a_verb_inside_the_subject_is_that_verbs():
+    import timeline
+    text = "Farmers say that aid promised in mid-January has still not arrived."
+    frame = timeline.build_timeline(timeline.Article(text, id="a", published="2025-03-19")).set_index("trigger")
+    assert (frame.loc["promised", "timex"], frame.loc["promised", "rule"]) == ("mid-January", "date_month")
+    assert frame.loc["arrived", ["timex", "rule"]].tolist()[1] == "tense_present_perfect"
+    assert frame["timex"].isna()["arrived"]

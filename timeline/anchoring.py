@@ -149,6 +149,11 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
             if t_index in taken:
                 continue
             inside = event.start <= timex.start and timex.end <= event.end
+            if inside and timex.end <= event.trigger_start and any(
+                    other.role == "verb" and event.start <= other.trigger_start and other.trigger_end <= timex.start
+                    for other in events[bisect.bisect_left(trigger_starts, event.start):
+                                        bisect.bisect_left(trigger_starts, timex.start)] if other is not event):
+                continue   # "aid promised in mid-January has not arrived": the date is the promise's
             preposed = bool(timex.end <= event.trigger_start and _opens_sentence(text, timex.start)
                             and (inside or (timex.end <= event.start and _PREPOSED_GAP.match(text[timex.end:event.start]))))
             trailing = not inside and _trailing(event, timex, events, text)

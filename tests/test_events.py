@@ -274,3 +274,19 @@ def test_a_verb_after_but_shares_the_subject_of_the_finite_verb_before_it():
     events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
     assert events["warned"].actors == ["Forecasters"]
     assert events["ease"].actors == ["rain"]
+
+
+@pytest.mark.parametrize("text, verb, actors", [
+    ("Officials who met on Monday agreed on a plan.", "agreed", ["Officials"]),
+    ("The minister, who met Sam Roe on Monday, agreed to talks.", "agreed", ["minister"]),
+    ("The man who was arrested on Friday appeared in court.", "appeared", ["man"]),
+])
+def test_the_main_verb_after_a_relative_clause_is_finite_and_takes_its_antecedent(text, verb, actors):
+    event = next(e for e in extract(text, sentences(text), [], None) if e.trigger == verb)
+    assert (event.tense, event.actors) == ("past", actors)
+
+
+def test_a_relative_verb_taking_a_clause_keeps_its_complement():
+    text = "Officials who said prices rose agreed."
+    events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
+    assert (events["rose"].tense, events["rose"].actors) == ("past", ["prices"])

@@ -51,10 +51,11 @@ def mentions(tokens: list[Token]) -> list[dict]:
     starts = clauses.boundaries(tokens)
     finite_at = []
     finite = False
+    after_relative = _main_verbs_after_relatives(tokens)
     for i, tok in enumerate(tokens):
         if i in starts:
             finite = False
-        finite_at.append(finite)
+        finite_at.append(finite and i not in after_relative)
         if tok.tag in ("MODAL", "BE", "HAVE", "DO") or tok.tag == "V" and tok.forms & {"VBD", "VBZ", "VBP"}:
             finite = True
     for i, tok in enumerate(tokens):
@@ -73,7 +74,8 @@ def mentions(tokens: list[Token]) -> list[dict]:
         if not group and _modifier(tokens, i, finite_at[i]):
             continue
         cue = next((tokens[j] for j in range(i - len(group), i) if j in cues), None)
-        tense, aspect, modality, plan, infinitive = _verb_attributes(tokens, i, group, cue, finite_at[i])
+        tense, aspect, modality, plan, infinitive = _verb_attributes(tokens, i, group, cue, finite_at[i],
+                                                                     main=i in after_relative)
         cls = verb_class(tokens, i)
         if lex.class_of.get(tok.lemma) == "STATE" and not group and tense == "none" and tok.lemma != "be" and (
                 "VBG" in tok.forms or "VBN" in tok.forms and i and tokens[i - 1].tag in ("N", "PROPN")
@@ -81,7 +83,8 @@ def mentions(tokens: list[Token]) -> list[dict]:
             continue   # a state participle describing a noun: "the remaining shares", "a group controlling",
             #            "a newspaper owned by the party"
         found[i] = dict(i=i, g=i - len(group), role="verb", cls=cls, tense=tense, aspect=aspect,
-                        modality=modality, plan=plan, infinitive=infinitive, lemma=tok.lemma)
+                        modality=modality, plan=plan, infinitive=infinitive, lemma=tok.lemma,
+                        relative=after_relative.get(i))
     for i, tok in enumerate(tokens):   # copula predicates; "have" and "do" as main verbs
         if tok.tag == "DO":
             nxt = next((t for t in tokens[i + 1:] if t.tag not in ("ADV", "NEG")), None)
@@ -183,6 +186,44 @@ def mentions(tokens: list[Token]) -> list[dict]:
     mentions = [found[i] for i in sorted(found)]
     _govern(tokens, mentions, starts)
     return mentions
+
+
+def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
+    """Main verbs that follow a relative clause, mapped to its relative pronoun: in "Officials
+    who met on Monday agreed", "agreed" is the main verb of "Officials", not a participle after
+    "Monday". The relative clause is its pronoun, its own finite verb group and what follows up
+    to the next past or present verb form not continuing a verb group; a relative verb that
+    takes a clause ("who said prices rose") is left alone."""
+    lex = lexicon()
+    found: dict[int, int] = {}
+    relative, verb_seen, comma = None, False, None
+    for i, tok in enumerate(tokens):
+        if tok.tag == "PUNCT" and tok.text in (";", ":", "--", "—"):
+            relative = None
+        if relative is not None and verb_seen and tok.text == ",":
+            comma = i   # ", who met on Monday, agreed": the main verb comes right after the comma
+            continue
+        if comma is not None and tok.tag not in ("ADV",) and not (tok.tag == "V" and i == comma + 1):
+            relative, comma = None, None
+        if tok.tag == "REL":
+            antecedent = i > 0 and tokens[i - 1].tag in ("N", "PROPN") or i > 1 and tokens[i - 1].text == "," \
+                and tokens[i - 2].tag in ("N", "PROPN")
+            relative, verb_seen, comma = (i if antecedent else None), False, None
+            continue
+        if relative is None:
+            continue
+        finite = tok.tag in ("MODAL", "BE", "HAVE", "DO") or tok.tag == "V" and tok.forms & {"VBD", "VBZ", "VBP"}
+        if not verb_seen:
+            if finite:
+                verb_seen = True
+                if tok.tag == "V" and (tok.lemma in lex.words["complement"] or lex.class_of.get(tok.lemma) == "REPORTING"):
+                    relative = None
+            continue
+        if tok.tag == "V" and tok.forms & {"VBD", "VBZ", "VBP"} and (comma is not None or tokens[i - 1].tag not in (
+                "BE", "HAVE", "MODAL", "DO", "ADV", "NEG", "TO", "CONJ", "REL", "PUNCT")):
+            found[i] = relative
+            relative = None
+    return found
 
 
 def _govern(tokens: list[Token], mentions: list[dict], starts: list[int]) -> None:

@@ -24,7 +24,7 @@ def _group(tokens: list[Token], i: int, cues: set) -> list[Token]:
     return tokens[j + 1:i]
 
 
-def _verb_attributes(tokens, i, group, plan_cue, finite_before):
+def _verb_attributes(tokens, i, group, plan_cue, finite_before, main=False):
     lex = lexicon()
     tok = tokens[i]
     words = [t.lower for t in group]
@@ -72,7 +72,8 @@ def _verb_attributes(tokens, i, group, plan_cue, finite_before):
                 nxt is None or nxt.tag == "PUNCT" or prev is not None and prev.text in _QUOTE_ENDS)
             # a past form with a direct object after it is finite: "floods in the region killed 17 people"
             has_object = nxt is not None and nxt.tag in ("DET", "NUM", "POSS") and not finite_before
-            participle = "VBN" in tok.forms and prev is not None and prev.tag != "PRON" and not closing_report and (
+            participle = "VBN" in tok.forms and prev is not None and prev.tag != "PRON" and not closing_report \
+                and not main and (
                 _in_pp(tokens, i - 1) and not has_object or nxt is not None and nxt.lower in lex.words["agent_preps"]
                 or finite_before and prev.tag != "PROPN")
             tense = "none" if participle else "past"

@@ -290,3 +290,13 @@ def test_a_relative_verb_taking_a_clause_keeps_its_complement():
     text = "Officials who said prices rose agreed."
     events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
     assert (events["rose"].tense, events["rose"].actors) == ("past", ["prices"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A rally held in Baghdad drew thousands.", {"held": ("none", ["rally"]), "drew": ("past", ["rally"])}),
+    ("Ruiz quoted from a memo signed by Jane Doe.", {"quoted": ("past", ["Ruiz"]), "signed": ("none", ["memo"])}),
+    ("Bush held out the prospect of aid.", {"held": ("past", ["Bush"])}),
+])
+def test_a_reduced_relative_before_the_main_verb(text, expected):
+    events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
+    assert {word: (events[word].tense, events[word].actors) for word in expected} == expected

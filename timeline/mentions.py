@@ -52,6 +52,7 @@ def mentions(tokens: list[Token]) -> list[dict]:
     finite_at = []
     finite = False
     after_relative = _main_verbs_after_relatives(tokens)
+    reduced = {r for r in after_relative.values() if tokens[r].tag == "V"}
     for i, tok in enumerate(tokens):
         if i in starts:
             finite = False
@@ -76,6 +77,8 @@ def mentions(tokens: list[Token]) -> list[dict]:
         cue = next((tokens[j] for j in range(i - len(group), i) if j in cues), None)
         tense, aspect, modality, plan, infinitive = _verb_attributes(tokens, i, group, cue, finite_at[i],
                                                                      main=i in after_relative)
+        if i in reduced and not group:
+            tense = "none"   # the participle of a reduced relative: "a rally held in Baghdad drew"
         cls = verb_class(tokens, i)
         if lex.class_of.get(tok.lemma) == "STATE" and not group and tense == "none" and tok.lemma != "be" and (
                 "VBG" in tok.forms or "VBN" in tok.forms and i and tokens[i - 1].tag in ("N", "PROPN")
@@ -210,6 +213,13 @@ def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
                 and tokens[i - 2].tag in ("N", "PROPN")
             relative, verb_seen, comma = (i if antecedent else None), False, None
             continue
+        if relative is None and _reduced_relative(tokens, i, lex):
+            relative, verb_seen, comma = i, True, None   # "a rally held in Baghdad drew": held is the relative
+            continue
+        if relative is not None and tokens[relative].tag == "V" and (
+                tok.tag in ("SUB", "REL", "CONJ") or tok.tag == "V" and "VBN" in tok.forms
+                and not (i + 1 < len(tokens) and tokens[i + 1].tag in ("DET", "NUM", "POSS"))):
+            relative = None   # "read from a letter signed by ...", "prayed ... as the week began": no main verb
         if relative is None:
             continue
         finite = tok.tag in ("MODAL", "BE", "HAVE", "DO") or tok.tag == "V" and tok.forms & {"VBD", "VBZ", "VBP"}
@@ -224,6 +234,17 @@ def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
             found[i] = relative
             relative = None
     return found
+
+
+def _reduced_relative(tokens: list[Token], i: int, lex) -> bool:
+    """A past participle right after a noun and before a preposition, with no auxiliary: the
+    start of a reduced relative clause ("a rally held in Baghdad", "troops based at Ain al-Asad")
+    when a finite verb follows. A verb that takes a clause ("officials said in May") is not one."""
+    tok = tokens[i]
+    return tok.tag == "V" and "VBN" in tok.forms and 0 < i < len(tokens) - 1 and tokens[i - 1].tag in ("N", "PROPN") \
+        and tokens[i + 1].tag == "PREP" and tokens[i + 1].lower not in lex.words["agent_preps"] \
+        and tokens[i + 1].lower not in lex.words["particles"] \
+        and tok.lemma not in lex.words["complement"] and lex.class_of.get(tok.lemma) not in ("REPORTING", "I_STATE")
 
 
 def _govern(tokens: list[Token], mentions: list[dict], starts: list[int]) -> None:

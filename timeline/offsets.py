@@ -17,7 +17,7 @@ from .tense import rules
 
 __all__ = ["Offset", "find"]
 
-_AMOUNT = re.compile(r"P(\d+)([DWMY])")
+_AMOUNT = re.compile(r"P(\d+)([DWMY])|PT(\d+)([HM])")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s|\n")
 
 
@@ -87,8 +87,12 @@ def find(events: list[Event], timexes: list[TimeExpr], text: str) -> list[Offset
         if not dated:
             continue
         anchor = max(dated, key=lambda i: events[i].trigger_start)
-        count, unit = int(amount.group(1)), amount.group(2)
-        low, high = (count * days for days in table["units"][unit])
+        if amount.group(1):
+            count, unit = int(amount.group(1)), amount.group(2)
+            low, high = (count * days for days in table["units"][unit])
+        else:   # hours or minutes: the same day or, across midnight, the next ones
+            hours = int(amount.group(3)) / (1 if amount.group(4) == "H" else 60)
+            low, high = int(hours // 24), -int(-hours // 24)
         direction = "later" if signal.group("later") else "earlier"
         label = (f"'{events[target].trigger}' {timex.text} {signal.group(0).strip()} than "
                  f"'{events[anchor].trigger}' ({low}" + (f"-{high}" if high != low else "") + " days)")

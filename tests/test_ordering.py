@@ -394,3 +394,12 @@ def test_a_date_right_after_a_verb_inside_the_subject_is_that_verbs():
     assert (frame.loc["promised", "timex"], frame.loc["promised", "rule"]) == ("mid-January", "date_month")
     assert frame.loc["arrived", ["timex", "rule"]].tolist()[1] == "tense_present_perfect"
     assert frame["timex"].isna()["arrived"]
+
+
+def test_a_date_after_a_counted_from_event_is_that_events():
+    import timeline
+    text = "The minister resigned three days after the vote on May 4."
+    frame = timeline.build_timeline(timeline.Article(text, id="a", published="2025-06-01")).set_index("trigger")
+    assert (frame.loc["vote", "earliest"].date(), frame.loc["vote", "rule"]) == (dt.date(2025, 5, 4), "date_mdy")
+    assert (frame.loc["resigned", "earliest"].date(), frame.loc["resigned", "latest"].date(),
+            frame.loc["resigned", "rule"]) == (dt.date(2025, 5, 7), dt.date(2025, 5, 7), "offset_duration")

@@ -21,6 +21,8 @@ _FUNCTION = re.compile(r"\b(?:to|that|and|or|for|with|in|on|at|of|by|from|the|a|
 _REPORTED = re.compile(r"\bthat\b|[\"“”‘’`]|''|;")
 _POSTPOSED_REPORT = re.compile(r"^[^,;:]*[,;:][\"“”'’`\s]*(?:[\w.'’-]+\s+){0,6}$")
 _PREPOSED_GAP = re.compile(r"^[\s,;:]*$")
+#: A signal that counts from another event: a date after it and that event is that event's.
+_COUNTED_FROM = re.compile(r"\b(?:after|before|following|ahead of|since|until)\b", re.I)
 #: A clause that opens with "when" right after a date is set at that date: "took place on
 #: May 23, when 390 people were released".
 _WHEN_CLAUSE = re.compile(r"when\b", re.I)
@@ -38,6 +40,14 @@ def _opens_sentence(text: str, position: int) -> bool:
     """True when at most one word (a preposition) stands between a sentence start and position."""
     boundary = max(text.rfind(mark, 0, position) for mark in (".", "!", "?", "\n"))
     return re.fullmatch(r"[\"'”’)]*\s*(?:[A-Za-z]+\s+)?", text[boundary + 1:position]) is not None
+
+
+def _counted_from(event: Event, timex: TimeExpr, events: list[Event], text: str) -> bool:
+    """Between the trigger and a later date stand a signal that counts from another event
+    ("after", "before", "following", ...) and that event: the date is that event's."""
+    return bool(_COUNTED_FROM.search(text, event.trigger_end, timex.start)) and any(
+        event.trigger_end <= other.trigger_start and other.trigger_end <= timex.start for other in events
+        if other is not event)
 
 
 def _trailing(event: Event, timex: TimeExpr, events: list[Event], text: str) -> bool:
@@ -149,6 +159,8 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
             if t_index in taken:
                 continue
             inside = event.start <= timex.start and timex.end <= event.end
+            if timex.start >= event.trigger_end and _counted_from(event, timex, events, text):
+                continue   # "resigned three days after the vote on May 4": the date is the vote's
             if inside and timex.end <= event.trigger_start and any(
                     other.role == "verb" and event.start <= other.trigger_start and other.trigger_end <= timex.start
                     for other in events[bisect.bisect_left(trigger_starts, event.start):

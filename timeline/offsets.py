@@ -37,7 +37,15 @@ def _table() -> dict:
     table = rules()["offsets"]
     if "regex" not in table:
         table["regex"] = re.compile(table["signal"], re.I)
+        table["event_regex"] = re.compile(table["signal_event"], re.I)
     return table
+
+
+def _following(events: list[Event], position: int, text: str) -> int | None:
+    """The first event after ``position`` in the same sentence: what "after"/"before" counts from."""
+    after = [i for i, e in enumerate(events) if e.trigger_start >= position
+             and not _SENTENCE_BREAK.search(text, position, e.trigger_start)]
+    return min(after, key=lambda i: events[i].trigger_start) if after else None
 
 
 def _modified(events: list[Event], timex: TimeExpr, text: str) -> int | None:
@@ -75,18 +83,25 @@ def find(events: list[Event], timexes: list[TimeExpr], text: str) -> list[Offset
     for timex in timexes:
         amount = _AMOUNT.fullmatch(timex.value or "") if timex.type == "DURATION" else None
         signal = table["regex"].match(text, timex.end) if amount else None
-        if signal is None:
+        counted = table["event_regex"].match(text, timex.end) if amount and signal is None else None
+        if signal is None and counted is None:
             continue
         target = _modified(events, timex, text)
-        if target is None or events[target].timex is not None:
+        if target is None or events[target].timex is not None and counted is None:
             continue
-        reach = events[target].sentence - int(table["max_sentences_back"])
-        dated = [i for i, e in enumerate(events) if e.timex is not None and i != target
-                 and e.trigger_start < events[target].trigger_start and reach <= e.sentence
-                 and timexes[e.timex].type in ("DATE", "TIME") and timexes[e.timex].earliest is not None]
-        if not dated:
-            continue
-        anchor = max(dated, key=lambda i: events[i].trigger_start)
+        if counted is not None:   # "resigned three days after the vote": from the vote (either may be dated)
+            anchor = _following(events, counted.end(), text)
+            if anchor is None or anchor == target:
+                continue
+            signal = counted
+        else:                     # "ended two weeks later": from the last dated event
+            reach = events[target].sentence - int(table["max_sentences_back"])
+            dated = [i for i, e in enumerate(events) if e.timex is not None and i != target
+                     and e.trigger_start < events[target].trigger_start and reach <= e.sentence
+                     and timexes[e.timex].type in ("DATE", "TIME") and timexes[e.timex].earliest is not None]
+            if not dated:
+                continue
+            anchor = max(dated, key=lambda i: events[i].trigger_start)
         if amount.group(1):
             count, unit = int(amount.group(1)), amount.group(2)
             low, high = (count * days for days in table["units"][unit])
@@ -94,7 +109,8 @@ def find(events: list[Event], timexes: list[TimeExpr], text: str) -> list[Offset
             hours = int(amount.group(3)) / (1 if amount.group(4) == "H" else 60)
             low, high = int(hours // 24), -int(-hours // 24)
         direction = "later" if signal.group("later") else "earlier"
-        label = (f"'{events[target].trigger}' {timex.text} {signal.group(0).strip()} than "
+        word = signal.group(0).strip()
+        label = (f"'{events[target].trigger}' {timex.text} {word}{' than' if counted is None else ''} "
                  f"'{events[anchor].trigger}' ({low}" + (f"-{high}" if high != low else "") + " days)")
         found.append(Offset(target, anchor, direction, low, high, label))
     return found

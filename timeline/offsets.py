@@ -3,7 +3,8 @@
 TimeML reads "two weeks later" as a duration ("two weeks", ``P2W``) and a signal ("later"):
 the expression has no date of its own. Read together with the event it modifies and the last
 event an expression dated before it, it places that event: a strike that "began on March 3
-and ended two weeks later" ended on March 17. :func:`find` names the pairs and the number of
+and ended two weeks later" ended on March 17. With an event after the signal ("resigned three
+days after the vote") it counts from that event instead, whichever of the two is dated. :func:`find` names the pairs and the number of
 days between them; :mod:`timeline.constraints` turns them into constraints. The signal words,
 unit widths and reach are data: ``offsets`` in ``rules/ordering.yaml``.
 """

@@ -403,3 +403,14 @@ def test_a_date_after_a_counted_from_event_is_that_events():
     assert (frame.loc["vote", "earliest"].date(), frame.loc["vote", "rule"]) == (dt.date(2025, 5, 4), "date_mdy")
     assert (frame.loc["resigned", "earliest"].date(), frame.loc["resigned", "latest"].date(),
             frame.loc["resigned", "rule"]) == (dt.date(2025, 5, 7), dt.date(2025, 5, 7), "offset_duration")
+
+
+@pytest.mark.parametrize("example", cues.rules()["timex_signals"]["examples"],
+                         ids=[e["text"] for e in cues.rules()["timex_signals"]["examples"]])
+def test_timex_signal_rules(example):
+    import timeline
+    frame = timeline.build_timeline(timeline.Article(example["text"], id="a", published=str(example["published"])))
+    row = frame.set_index("trigger").loc[example["event"]]
+    assert row["value"] == str(example["value"])
+    assert (row["earliest"].date().isoformat(), row["latest"].date().isoformat()) == \
+        (str(example["earliest"]), str(example["latest"]))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import replace
 
 from . import cues, offsets
@@ -146,21 +147,68 @@ class Builder:
         label = f"'{event.trigger}' within '{timex.text}' ({timex.value})"
         offsets = _vague_offsets(timex, self.reference)
         if offsets is not None:
+            # an expression read against the publication date ("June 5", "last week") is bounded in
+            # days from it, so that a corrected publication date moves it
             basis = "relative" if timex.precision == "vague" or not timex.anchored else "explicit"
             before, after = offsets
-            first, last = (e, s) if state else (s, e)
-            self.leq(PUB, first, before, timex.rule, label, basis)
-            self.leq(last, PUB, after, timex.rule, label, basis)
+
+            def at_least(point, days_after_start, why):   # point >= start of the expression + days
+                self.leq(PUB, point, before - days_after_start, timex.rule, why, basis)
+
+            def at_most(point, days_after_end, why):      # point <= end of the expression + days
+                self.leq(point, PUB, after + days_after_end, timex.rule, why, basis)
+            span = (after + before) if math.isfinite(after + before) else None
         elif timex.earliest is not None or timex.latest is not None:
-            first, last = (e, s) if state else (s, e)
-            if timex.earliest is not None:
-                self.leq(ORIGIN, first, -timex.earliest.toordinal(), timex.rule, label, "explicit")
-            if timex.latest is not None:
-                self.leq(last, ORIGIN, timex.latest.toordinal(), timex.rule, label, "explicit")
+            first, last = timex.earliest, timex.latest
+
+            def at_least(point, days_after_start, why):
+                if first is not None:
+                    self.leq(ORIGIN, point, -(first.toordinal() + days_after_start), timex.rule, why, "explicit")
+
+            def at_most(point, days_after_end, why):
+                if last is not None:
+                    self.leq(point, ORIGIN, last.toordinal() + days_after_end, timex.rule, why, "explicit")
+            span = (last - first).days if first is not None and last is not None else None
         else:
             return
+        signal = _signal(self.text, timex) if span is not None else None
+        if signal is None:
+            first_point, last_point = (e, s) if state else (s, e)
+            at_least(first_point, 0, label)
+            at_most(last_point, 0, label)
+        else:
+            word, kind = signal
+            why = f"'{event.trigger}' {word} '{timex.text}' ({timex.value})"
+            if kind == "start":       # "since March 2011": starts at or after it (a state, within it)
+                at_least(s, 0, why)
+                if state:
+                    at_most(s, 0, why)
+            elif kind == "after":     # "after June 5": starts the day after it at the earliest
+                at_least(s, span + 1, why)
+            elif kind == "end":       # "until/by Friday": ends by its end (a state, within it)
+                at_most(e, 0, why)
+                if state:
+                    at_least(e, 0, why)
+            else:                     # "before March": ends before it begins
+                at_most(e, -(span + 1), why)
         if timex.precision != "vague" and timex.value not in cues.rules()["vague_values"]:
             self.explicit.add(i)
+
+
+def _signal(text: str, timex: TimeExpr) -> tuple[str, str] | None:
+    """The signal word right before a date and what it makes of it (``timex_signals`` of
+    ordering.yaml): ("since", "start"), ("by", "end"), ... or None.
+
+    Examples:
+        >>> _signal("open since March 2011", TimeExpr(11, 21, "March 2011", "DATE", "2011-03", None, None, "month", "r"))
+        ('since', 'start')
+    """
+    words = cues.rules()["timex_signals"]["words"]
+    match = _SIGNAL.search(text, max(0, timex.start - 14), timex.start)
+    return (match.group(1).lower(), words[match.group(1).lower()]) if match and match.group(1).lower() in words else None
+
+
+_SIGNAL = re.compile(r"\b(since|after|following|until|till|by|before|prior to|ahead of)\s+$", re.I)
 
 
 def _governing(i: int, events: list[Event]) -> int | None:

@@ -272,7 +272,7 @@ def _range_cases():
 
 @pytest.mark.parametrize("example, positive", list(_range_cases()))
 def test_range_rules(example, positive):
-    from timeline.constraints import ranged
+    from timeline.anchoring import ranged
     text = example["text"]
     first = text.index(example["first"])
     second = text.index(example["second"], first + len(example["first"]))

@@ -3,15 +3,19 @@
 Part of the ordering stage (see :mod:`timeline.ordering`): ``attach`` sets
 ``Event.timex`` from positions alone: a modifier right before a nominal
 ("Tuesday's meeting"), else the nearest compatible expression inside the
-event's clause or preposed to it ("On February 1, Trump signed").
+event's clause or preposed to it ("On February 1, Trump signed"). ``ranged``
+and ``signal_of`` say how an expression relates to its event: joined with
+others into a range ("from May 14 to June 30"), or one end of it ("since
+March 2011", "by Friday"); :mod:`timeline.constraints` uses both.
 """
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 
-from .cues import publication_relation
+from .cues import publication_relation, rules
 from .model import Event, TimeExpr
 
 _PREPOSITION = re.compile(r"^(?:in|on|at|for|by|during|since|until|from|within|over|after|before|of|to|this|last|next)\b", re.I)
@@ -182,3 +186,43 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
                 best = (distance, t_index)
         if best is not None:
             event.timex = best[1]
+
+
+def ranged(timexes: list[TimeExpr], index: int, text: str) -> list[int]:
+    """Indices of the expressions joined with ``timexes[index]`` as a range or coordination.
+
+    Examples:
+        >>> text = "rented from May 14 to June 30 by the week"
+        >>> tx = [TimeExpr(12, 18, "May 14", "DATE", "1989-05-14", None, None, "day", "r"),
+        ...       TimeExpr(22, 29, "June 30", "DATE", "1989-06-30", None, None, "day", "r")]
+        >>> ranged(tx, 1, text)
+        [0, 1]
+    """
+    joiner = rules()["ranges"]["regex"]
+    low = high = index
+    while low > 0 and joiner.match(text[timexes[low - 1].end:timexes[low].start]):
+        low -= 1
+    while high + 1 < len(timexes) and joiner.match(text[timexes[high].end:timexes[high + 1].start]):
+        high += 1
+    return list(range(low, high + 1))
+
+
+def signal_of(text: str, timex: TimeExpr) -> tuple[str, str] | None:
+    """The signal word right before a date and what it makes of it (``timex_signals`` of
+    ordering.yaml): ("since", "start"), ("by", "end"), ... or None.
+
+    Examples:
+        >>> signal_of("open since March 2011", TimeExpr(11, 21, "March 2011", "DATE", "2011-03", None, None, "month", "r"))
+        ('since', 'start')
+    """
+    match = _signal_regex().search(text, max(0, timex.start - 20), timex.start)
+    if match is None:
+        return None
+    word = " ".join(match.group(1).lower().split())
+    return word, rules()["timex_signals"]["words"][word]
+
+
+@functools.lru_cache(maxsize=1)
+def _signal_regex():
+    words = sorted(rules()["timex_signals"]["words"], key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words) + r")\s+$", re.I)

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from dataclasses import replace
 
 from . import cues, offsets
+from .anchoring import ranged, signal_of
 from .model import Event, TimeExpr
 from .network import Network
 
@@ -53,25 +53,6 @@ def _vague_offsets(timex: TimeExpr, reference: dt.date | None) -> tuple[float, f
         after = (timex.latest - reference).days if timex.latest else math.inf
         return before, after
     return None
-
-
-def ranged(timexes: list[TimeExpr], index: int, text: str) -> list[int]:
-    """Indices of the expressions joined with ``timexes[index]`` as a range or coordination.
-
-    Examples:
-        >>> text = "rented from May 14 to June 30 by the week"
-        >>> tx = [TimeExpr(12, 18, "May 14", "DATE", "1989-05-14", None, None, "day", "r"),
-        ...       TimeExpr(22, 29, "June 30", "DATE", "1989-06-30", None, None, "day", "r")]
-        >>> ranged(tx, 1, text)
-        [0, 1]
-    """
-    joiner = cues.rules()["ranges"]["regex"]
-    low = high = index
-    while low > 0 and joiner.match(text[timexes[low - 1].end:timexes[low].start]):
-        low -= 1
-    while high + 1 < len(timexes) and joiner.match(text[timexes[high].end:timexes[high + 1].start]):
-        high += 1
-    return list(range(low, high + 1))
 
 
 class Builder:
@@ -171,7 +152,7 @@ class Builder:
             span = (last - first).days if first is not None and last is not None else None
         else:
             return
-        signal = _signal(self.text, timex) if span is not None else None
+        signal = signal_of(self.text, timex) if span is not None else None
         if signal is None:
             first_point, last_point = (e, s) if state else (s, e)
             at_least(first_point, 0, label)
@@ -193,22 +174,6 @@ class Builder:
                 at_most(e, -(span + 1), why)
         if timex.precision != "vague" and timex.value not in cues.rules()["vague_values"]:
             self.explicit.add(i)
-
-
-def _signal(text: str, timex: TimeExpr) -> tuple[str, str] | None:
-    """The signal word right before a date and what it makes of it (``timex_signals`` of
-    ordering.yaml): ("since", "start"), ("by", "end"), ... or None.
-
-    Examples:
-        >>> _signal("open since March 2011", TimeExpr(11, 21, "March 2011", "DATE", "2011-03", None, None, "month", "r"))
-        ('since', 'start')
-    """
-    words = cues.rules()["timex_signals"]["words"]
-    match = _SIGNAL.search(text, max(0, timex.start - 14), timex.start)
-    return (match.group(1).lower(), words[match.group(1).lower()]) if match and match.group(1).lower() in words else None
-
-
-_SIGNAL = re.compile(r"\b(since|after|following|until|till|by|before|prior to|ahead of)\s+$", re.I)
 
 
 def _governing(i: int, events: list[Event]) -> int | None:

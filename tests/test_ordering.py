@@ -414,3 +414,14 @@ def test_timex_signal_rules(example):
     assert row["value"] == str(example["value"])
     assert (row["earliest"].date().isoformat(), row["latest"].date().isoformat()) == \
         (str(example["earliest"]), str(example["latest"]))
+
+
+@pytest.mark.parametrize("text, published, verb, timex", [
+    ("Northwind will report first-quarter results on April 28.", "2025-04-08", "report", "April 28"),
+    ("The council approved the 2024 budget in March.", "2025-04-08", "approved", "March"),
+    ("Third-quarter net rose 5%.", "1989-10-27", "rose", "Third-quarter"),   # no other date: it still dates
+])
+def test_a_date_used_as_an_adjective_yields_to_an_adjunct_date(text, published, verb, timex):
+    import timeline
+    frame = timeline.build_timeline(timeline.Article(text, id="a", published=published)).set_index("trigger")
+    assert frame.loc[verb, "timex"] == timex

@@ -46,6 +46,23 @@ def _opens_sentence(text: str, position: int) -> bool:
     return re.fullmatch(r"[\"'”’)]*\s*(?:[A-Za-z]+\s+)?", text[boundary + 1:position]) is not None
 
 
+_PREMODIFIER_AFTER = re.compile(r" (?!(?:and|or|to|of|in|on|at|for|from|with|by|as|that|the|a|an|was|were|is|are|has|had|have|will|would)\b)[a-z][a-z-]+\b")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", re.I)
+
+
+#: A date used as an adjective still dates a verb ("third-quarter net rose"), but any adjunct date
+#: of the verb comes first.
+_PREMODIFIER_PENALTY = 10_000
+
+
+def _premodifier(timex: TimeExpr, text: str) -> bool:
+    """A date used as an adjective before a noun ("first-quarter results", "the 2024 budget"):
+    it names which results or budget, not when a verb's event happens."""
+    if not _PREMODIFIER_AFTER.match(text, timex.end):
+        return False
+    return "-" in timex.text or bool(_DETERMINER_BEFORE.search(text, max(0, timex.start - 8), timex.start))
+
+
 def _counted_from(event: Event, timex: TimeExpr, events: list[Event], text: str) -> bool:
     """Between the trigger and a later date stand a signal that counts from another event
     ("after", "before", "following", ...) and that event: the date is that event's."""
@@ -178,6 +195,8 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
             if not (inside or preposed or trailing) or not _compatible(event, timex, text, reference, preposed):
                 continue
             distance = min(abs(timex.start - event.trigger_end), abs(event.trigger_start - timex.end))
+            if event.role == "verb" and _premodifier(timex, text):
+                distance += _PREMODIFIER_PENALTY   # "report first-quarter results on April 28": April 28 first
             if event.event_class == "REPORTING" and _reported_content(event, timex, events, text, preposed):
                 continue   # a report takes its own date ("said Monday"), not one of what it reports
             if _complement_takes(event, timex, events):

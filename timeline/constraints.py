@@ -160,18 +160,23 @@ class Builder:
         else:
             word, kind = signal
             why = f"'{event.trigger}' {word} '{timex.text}' ({timex.value})"
+            # the part of the expression its modifier names: "the end of June" is its last third
+            part_start, part_end = {"START": (0, span // 3), "MID": (span // 3, 2 * span // 3),
+                                    "END": (2 * span // 3, span)}.get(timex.mod, (0, span))
             if kind == "start":       # "since March 2011": starts at or after it (a state, within it)
-                at_least(s, 0, why)
+                at_least(s, part_start, why)
                 if state:
-                    at_most(s, 0, why)
+                    at_most(s, part_end - span, why)
             elif kind == "after":     # "after June 5": starts the day after it at the earliest
-                at_least(s, span + 1, why)
+                at_least(s, part_end + 1, why)
             elif kind == "end":       # "until/by Friday": ends by its end (a state, within it)
-                at_most(e, 0, why)
+                at_most(e, part_end - span, why)
                 if state:
-                    at_least(e, 0, why)
+                    at_least(e, part_start, why)
+            elif timex.mod == "END":  # "before the end of June": by the end of June
+                at_most(e, 0, why)
             else:                     # "before March": ends before it begins
-                at_most(e, -(span + 1), why)
+                at_most(e, part_start - span - 1, why)
         if timex.precision != "vague" and timex.value not in cues.rules()["vague_values"]:
             self.explicit.add(i)
 

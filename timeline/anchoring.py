@@ -63,38 +63,33 @@ def _premodifier(timex: TimeExpr, text: str) -> bool:
     return "-" in timex.text or bool(_DETERMINER_BEFORE.search(text, max(0, timex.start - 8), timex.start))
 
 
-def _counted_from(event: Event, timex: TimeExpr, events: list[Event], text: str) -> bool:
+def _counted_from(event: Event, timex: TimeExpr, between: list[Event], text: str) -> bool:
     """Between the trigger and a later date stand a signal that counts from another event
-    ("after", "before", "following", ...) and that event: the date is that event's."""
-    return bool(_COUNTED_FROM.search(text, event.trigger_end, timex.start)) and any(
-        event.trigger_end <= other.trigger_start and other.trigger_end <= timex.start for other in events
-        if other is not event)
+    ("after", "before", "following", ...) and that event: the date is that event's.
+    ``between``: the events whose triggers lie between the trigger and the date."""
+    return bool(between) and bool(_COUNTED_FROM.search(text, event.trigger_end, timex.start))
 
 
-def _trailing(event: Event, timex: TimeExpr, events: list[Event], text: str) -> bool:
+def _trailing(event: Event, timex: TimeExpr, between: list[Event], text: str) -> bool:
     """A timex shortly after the trigger, same sentence, with no other tensed event (or, for a
     nominal, no event at all) and no sentence break between: an adjunct of this event
     ("which founded the guild on May 3, 1921") that its clause span left out."""
     if timex.start < event.trigger_end or timex.start - event.trigger_end > _TRAILING_CHARS:
         return False
-    between = text[event.trigger_end:timex.start]
-    if re.search(r"[.!?;:]\s|\n", between):
+    if re.search(r"[.!?;:]\s|\n", text[event.trigger_end:timex.start]):
         return False
     nominal = event.tense == "none"
-    return not any(event.trigger_end <= other.trigger_start and other.trigger_end <= timex.start
-                   and (nominal or other.tense != "none") for other in events if other is not event)
+    return not any(nominal or other.tense != "none" for other in between)
 
 
-def _reported_content(report: Event, timex: TimeExpr, events: list[Event], text: str, preposed: bool) -> bool:
+def _reported_content(report: Event, timex: TimeExpr, between: list[Event], text: str, preposed: bool) -> bool:
     """True when a timex near a reporting verb dates what is reported, not the report: it stands
     after "that" or a quote ("said that ... on Monday"), after another finite event ("said
     staff were warned this week"; "said in a statement Monday" keeps it), or before a postposed
     report ("... later this month, the club said")."""
     if timex.start >= report.trigger_end:
-        between = text[report.trigger_end:timex.start]
-        return bool(_REPORTED.search(between)) or any(
-            report.trigger_end <= other.trigger_start and other.trigger_end <= timex.start and other.tense != "none"
-            for other in events)
+        return bool(_REPORTED.search(text, report.trigger_end, timex.start)) or any(
+            other.tense != "none" for other in between)
     return not preposed and _POSTPOSED_REPORT.match(text[timex.end:report.trigger_start]) is not None
 
 
@@ -180,7 +175,10 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
             if t_index in taken:
                 continue
             inside = event.start <= timex.start and timex.end <= event.end
-            if timex.start >= event.trigger_end and _counted_from(event, timex, events, text):
+            between = [events[k] for k in range(bisect.bisect_left(trigger_starts, event.trigger_end),
+                                                bisect.bisect_left(trigger_starts, timex.start))
+                       if events[k] is not event and events[k].trigger_end <= timex.start]
+            if timex.start >= event.trigger_end and _counted_from(event, timex, between, text):
                 continue   # "resigned three days after the vote on May 4": the date is the vote's
             if inside and timex.end <= event.trigger_start and any(
                     other.role == "verb" and event.start <= other.trigger_start and other.trigger_end <= timex.start
@@ -189,7 +187,7 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
                 continue   # "aid promised in mid-January has not arrived": the date is the promise's
             preposed = bool(timex.end <= event.trigger_start and _opens_sentence(text, timex.start)
                             and (inside or (timex.end <= event.start and _PREPOSED_GAP.match(text[timex.end:event.start]))))
-            trailing = not inside and _trailing(event, timex, events, text)
+            trailing = not inside and _trailing(event, timex, between, text)
             preposed = preposed or bool(timex.end <= event.start and _WHEN_CLAUSE.match(text, event.start)
                                         and _WHEN_GAP.match(text[timex.end:event.start]))
             if not (inside or preposed or trailing) or not _compatible(event, timex, text, reference, preposed):
@@ -197,7 +195,7 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
             distance = min(abs(timex.start - event.trigger_end), abs(event.trigger_start - timex.end))
             if event.role == "verb" and _premodifier(timex, text):
                 distance += _PREMODIFIER_PENALTY   # "report first-quarter results on April 28": April 28 first
-            if event.event_class == "REPORTING" and _reported_content(event, timex, events, text, preposed):
+            if event.event_class == "REPORTING" and _reported_content(event, timex, between, text, preposed):
                 continue   # a report takes its own date ("said Monday"), not one of what it reports
             if _complement_takes(event, timex, events):
                 continue   # "expected the coalition to convene ... in the coming days": the convening's date

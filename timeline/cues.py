@@ -32,6 +32,8 @@ _WORD = re.compile(r"[\w'’-]+")
 #: How far before its object a support verb may stand ("held a long phone call"): the words
 #: between are few, so this bound only keeps long articles from costing quadratic time.
 _SUPPORT_CHARS = 300
+#: How far before the first event and after the last a cue may stand and still concern them.
+_CUE_MARGIN = 400
 #: How far after a window cue ("recent") the two words before its event may reach.
 _MODIFIER_CHARS = 200
 
@@ -66,8 +68,9 @@ def windows(events: list[Event], timexes: list[TimeExpr], text: str) -> list[tup
         """Indices of the events whose trigger starts in [low, high]."""
         return range(bisect.bisect_left(trigger_starts, low), bisect.bisect_right(trigger_starts, high))
 
+    low, high = _reach(events, text)
     for cue in rules()["windows"]:
-        for match in cue["regex"].finditer(text):
+        for match in cue["regex"].finditer(text, low, high):
             if any(t.start < match.end() and match.start() < t.end for t in timexes):
                 continue
             # the event a cue modifies stands at most two words after it, or 25 characters around it
@@ -86,6 +89,14 @@ def windows(events: list[Event], timexes: list[TimeExpr], text: str) -> list[tup
             found.append((target, cue["window"], cue["id"],
                           f"'{events[target].trigger}' within window '{cue['window']}' ({match.group(0)!r})"))
     return found
+
+
+def _reach(events: list[Event], text: str) -> tuple[int, int]:
+    """The stretch of text a cue must lie in to concern these events (a sentence's worth of
+    margin around them): a long article's blocks then scan only their own part."""
+    if not events:
+        return 0, 0
+    return max(0, min(e.start for e in events) - _CUE_MARGIN), min(len(text), max(e.end for e in events) + _CUE_MARGIN)
 
 
 class _Sentences:
@@ -241,8 +252,9 @@ def relations(events: list[Event], text: str) -> list[Relation]:
                 break
     sentences = _Sentences(events)
     found.extend(_aspectual(events, text, sentences))
+    low, high = _reach(events, text)
     for cue in rules()["cues"]:
-        for match in cue["regex"].finditer(text):
+        for match in cue["regex"].finditer(text, low, high):
             members = sentences.members.get(sentences.of(match.start()), [])
             if not members:
                 continue

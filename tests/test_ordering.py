@@ -262,15 +262,16 @@ def test_long_articles_are_solved_in_blocks_with_one_total_order(monkeypatch):
     assert [b.order for b in met] == sorted(b.order for b in met)   # 1 February ... 20 February
 
 
-def _range_cases():
-    family = cues.rules()["ranges"]
+def _family_cases(name):
+    """One pytest param per example (positive) and negative of a single-rule family of ordering.yaml."""
+    family = cues.rules()[name]
     for example in family["examples"]:
-        yield pytest.param(example, True, id=f"ranges:{example['text']}")
-    for example in family["negatives"]:
-        yield pytest.param(example, False, id=f"ranges:not:{example['text']}")
+        yield pytest.param(example, True, id=f"{name}:{example['text']}")
+    for example in family.get("negatives", []):
+        yield pytest.param(example, False, id=f"{name}:not:{example['text']}")
 
 
-@pytest.mark.parametrize("example, positive", list(_range_cases()))
+@pytest.mark.parametrize("example, positive", list(_family_cases("ranges")))
 def test_range_rules(example, positive):
     from timeline.anchoring import ranged
     text = example["text"]
@@ -355,15 +356,7 @@ def test_a_when_clause_after_a_date_is_set_at_that_date():
     assert [(e.trigger, e.timex) for e in events] == [("took", 0), ("released", 0), ("resumed", None)]
 
 
-def _offset_cases():
-    family = cues.rules()["offsets"]
-    for example in family["examples"]:
-        yield pytest.param(example, True, id=f"offsets:{example['text']}")
-    for example in family["negatives"]:
-        yield pytest.param(example, False, id=f"offsets:not:{example['text']}")
-
-
-@pytest.mark.parametrize("example, positive", list(_offset_cases()))
+@pytest.mark.parametrize("example, positive", list(_family_cases("offsets")))
 def test_offset_rules(example, positive):
     from timeline import anchoring, events as event_stage, offsets, segment, temporal
     text, published = example["text"], dt.date(2025, 7, 1)
@@ -405,9 +398,8 @@ def test_a_date_after_a_counted_from_event_is_that_events():
             frame.loc["resigned", "rule"]) == (dt.date(2025, 5, 7), dt.date(2025, 5, 7), "offset_duration")
 
 
-@pytest.mark.parametrize("example", cues.rules()["timex_signals"]["examples"],
-                         ids=[e["text"] for e in cues.rules()["timex_signals"]["examples"]])
-def test_timex_signal_rules(example):
+@pytest.mark.parametrize("example, positive", list(_family_cases("timex_signals")))
+def test_timex_signal_rules(example, positive):
     import timeline
     frame = timeline.build_timeline(timeline.Article(example["text"], id="a", published=str(example["published"])))
     row = frame.set_index("trigger").loc[example["event"]]

@@ -224,22 +224,31 @@ def ranged(timexes: list[TimeExpr], index: int, text: str) -> list[int]:
     return list(range(low, high + 1))
 
 
-def signal_of(text: str, timex: TimeExpr) -> tuple[str, str] | None:
-    """The signal word right before a date and what it makes of it (``timex_signals`` of
-    ordering.yaml): ("since", "start"), ("by", "end"), ... or None.
+def signal_of(text: str, timex: TimeExpr) -> tuple[str, str, str | None] | None:
+    """The signal word right before a date, what it makes of it (``timex_signals`` of
+    ordering.yaml) and the part of the date a phrase in between names ("by the end of the
+    second quarter": END), or None.
 
     Examples:
         >>> signal_of("open since March 2011", TimeExpr(11, 21, "March 2011", "DATE", "2011-03", None, None, "month", "r"))
-        ('since', 'start')
+        ('since', 'start', None)
+        >>> text = "back to normal by the end of the second quarter"
+        >>> signal_of(text, TimeExpr(29, 47, "the second quarter", "DATE", "2025-Q2", None, None, "quarter", "r"))
+        ('by', 'end', 'END')
     """
-    match = _signal_regex().search(text, max(0, timex.start - 20), timex.start)
+    match = _signal_regex().search(text, max(0, timex.start - 40), timex.start)
     if match is None:
         return None
     word = " ".join(match.group(1).lower().split())
-    return word, rules()["timex_signals"]["words"][word]
+    part = match.group(2)
+    return word, rules()["timex_signals"]["words"][word], _PARTS[part.lower()] if part else None
+
+
+_PARTS = {"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID"}
 
 
 @functools.lru_cache(maxsize=1)
 def _signal_regex():
     words = sorted(rules()["timex_signals"]["words"], key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words) + r")\s+$", re.I)
+    return re.compile(r"\b(" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words)
+                      + r")\s+(?:the\s+(end|close|beginning|start|middle)\s+of\s+)?$", re.I)

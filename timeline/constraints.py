@@ -158,11 +158,12 @@ class Builder:
             at_least(first_point, 0, label)
             at_most(last_point, 0, label)
         else:
-            word, kind = signal
+            word, kind, part = signal
+            mod = part or timex.mod
             why = f"'{event.trigger}' {word} '{timex.text}' ({timex.value})"
             # the part of the expression its modifier names: "the end of June" is its last third
             part_start, part_end = {"START": (0, span // 3), "MID": (span // 3, 2 * span // 3),
-                                    "END": (2 * span // 3, span)}.get(timex.mod, (0, span))
+                                    "END": (2 * span // 3, span)}.get(mod, (0, span))
             if kind == "start":       # "since March 2011": starts at or after it (a state, within it)
                 at_least(s, part_start, why)
                 if state:
@@ -173,7 +174,7 @@ class Builder:
                 at_most(e, part_end - span, why)
                 if state:
                     at_least(e, part_start, why)
-            elif timex.mod == "END":  # "before the end of June": by the end of June
+            elif mod == "END":        # "before the end of June": by the end of June
                 at_most(e, 0, why)
             else:                     # "before March": ends before it begins
                 at_most(e, part_start - span - 1, why)

@@ -27,7 +27,6 @@ def _group(tokens: list[Token], i: int, cues: set) -> list[Token]:
 def _verb_attributes(tokens, i, group, plan_cue, finite_before, main=False):
     lex = lexicon()
     tok = tokens[i]
-    words = [t.lower for t in group]
     tense, aspect, modality, plan = "none", "none", "asserted", False
     infinitive = bool(group) and any(t.tag == "TO" for t in group) and "VB" in tok.forms
     core = [t for t in group if t.tag not in ("ADV", "NEG", "PUNCT")]   # an opening quote is no auxiliary

@@ -87,9 +87,8 @@ def norm_relative(rule, groups, ctx, start, end):
     value = value or _at_unit(ref, unit, shift * count)
     if value and groups.get("dom"):   # "the 15th of last month": that day of the month
         year, month, day = int(value[:4]), int(value[5:7]), int(re.match(r"\d+", groups["dom"]).group())
-        if day > calendar.monthrange(year, month)[1]:
-            return None
-        value += f"-{day:02d}"
+        if day <= calendar.monthrange(year, month)[1]:   # a day the month lacks still names the month
+            value += f"-{day:02d}"
     if value and groups.get("pod"):
         value += "T" + tables["pod"][_word(groups["pod"])]
     elif value and rule.options.get("value"):

@@ -300,3 +300,10 @@ def test_a_relative_verb_taking_a_clause_keeps_its_complement():
 def test_a_reduced_relative_before_the_main_verb(text, expected):
     events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
     assert {word: (events[word].tense, events[word].actors) for word in expected} == expected
+
+
+def test_a_sentence_in_capitals_still_has_its_events():
+    text = "ZEDLAND AND RURITANIA SWAPPED 150 PRISONERS ON THURSDAY, OFFICIALS SAID."
+    events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
+    assert (events["SWAPPED"].tense, events["SWAPPED"].actors) == ("past", ["ZEDLAND", "RURITANIA"])
+    assert events["SAID"].tense == "past"

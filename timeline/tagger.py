@@ -225,6 +225,10 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
     lex = lexicon()
     finite = False
     first = True
+    letters = [c for tok in tokens for c in tok.text if c.isalpha()]
+    # a sentence in capitals ("FLOODS FORCE THOUSANDS FROM HOMES") says nothing by case: its
+    # words are read as lower case, and only those no dictionary knows are names
+    shouting = len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.9 * len(letters)
     for i, tok in enumerate(tokens):
         prev = tokens[i - 1] if i else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -240,10 +244,16 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
             first = False
             continue
         capital = tok.text[0].isupper()
+        if shouting and tok.text.isalpha():
+            if len(tok.text) > 1 and tok.lower not in lex.closed and not in_dictionary(tok.lower):
+                tok.tag = "PROPN"
+                first = False
+                continue
+            capital = False
         if tok.lower in lex.words["possessive_clitic"]:
             tok.tag = "BE" if prev is not None and prev.tag == "PRON" else "POSSM"
             continue
-        if tok.text.isupper() and len(tok.text) > 1 and tok.text.isalpha() or \
+        if not shouting and tok.text.isupper() and len(tok.text) > 1 and tok.text.isalpha() or \
                 not capital and any(c.isupper() for c in tok.text) and "-" in tok.text:
             tok.tag = "PROPN"
             first = False

@@ -307,3 +307,13 @@ def test_a_sentence_in_capitals_still_has_its_events():
     events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
     assert (events["SWAPPED"].tense, events["SWAPPED"].actors) == ("past", ["ZEDLAND", "RURITANIA"])
     assert events["SAID"].tense == "past"
+
+
+@pytest.mark.parametrize("text, verb, tense, actors", [
+    ("Officials who said prices rose agreed.", "agreed", "past", ["Officials"]),
+    ("Analysts who expect rates to fall bought bonds.", "bought", "past", ["Analysts"]),
+    ("Analysts who expect rates to fall bought bonds.", "expect", "present", ["Analysts"]),
+])
+def test_relative_clauses_with_their_own_complements(text, verb, tense, actors):
+    event = next(e for e in extract(text, sentences(text), [], None) if e.trigger == verb)
+    assert (event.tense, event.actors) == (tense, actors)

@@ -417,3 +417,10 @@ def test_a_date_used_as_an_adjective_yields_to_an_adjunct_date(text, published, 
     import timeline
     frame = timeline.build_timeline(timeline.Article(text, id="a", published=published)).set_index("trigger")
     assert frame.loc[verb, "timex"] == timex
+
+
+def test_a_relative_clause_is_no_other_clause_for_a_cue():
+    import timeline
+    text = "The jury has already been hearing the case under laws that ban such fees."
+    frame = timeline.build_timeline(timeline.Article(text, id="a", published="2025-04-19")).set_index("trigger")
+    assert frame.loc["ban", ["rule", "publication"]].tolist() == ["tense_present", "during"]   # not after "hearing"

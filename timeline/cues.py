@@ -29,6 +29,7 @@ from .tense import RULES_FILE, publication_relation, reported_relation, rules  #
 _MODIFIER_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}$")
 _PREPOSITIONS = re.compile(r"\b(?:due|because|after|before|in|on|at|for|with|by|from|since|until|as|when|while|amid)\b")
 _WORD = re.compile(r"[\w'’-]+")
+_RELATIVE_START = re.compile(r"(?:that|which|who|whom|whose)\b", re.I)
 #: How far before its object a support verb may stand ("held a long phone call"): the words
 #: between are few, so this bound only keeps long articles from costing quadratic time.
 _SUPPORT_CHARS = 300
@@ -148,9 +149,11 @@ def _select(how: str, match, events: list[Event], members: list[int], text: str,
     raise RuleError(f"{RULES_FILE.name}: unknown selector {how!r}")
 
 
-def _other_clause(main: int, events: list[Event], members: list[int]) -> int | None:
+def _other_clause(main: int, events: list[Event], members: list[int], text: str) -> int | None:
     head = events[main]
-    later = [i for i in members if events[i].trigger_start > head.trigger_end and _finite(events[i])]
+    # a relative clause describes a noun ("laws that prohibit ..."): it is no other clause to order against
+    later = [i for i in members if events[i].trigger_start > head.trigger_end and _finite(events[i])
+             and not _RELATIVE_START.match(text, events[i].start)]
     main_clauses = [i for i in later if events[i].source is None]          # not itself reported speech
     outside = [i for i in later if not (head.start <= events[i].trigger_start < head.end)]
     return (main_clauses or outside or [None])[0]
@@ -279,7 +282,7 @@ def relations(events: list[Event], text: str) -> list[Relation]:
             else:
                 main = _select(cue["main"], match, events, members, text, set())
                 if main is not None and cue["other"] == "other_clause":
-                    other = _other_clause(main, events, members)
+                    other = _other_clause(main, events, members, text)
             if main is None or (cue["relation"] != "none" and other is None) or main == other:
                 continue
             events[main].cues.append((cue["id"], other))

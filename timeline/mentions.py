@@ -195,11 +195,11 @@ def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
     """Main verbs that follow a relative clause, mapped to its relative pronoun: in "Officials
     who met on Monday agreed", "agreed" is the main verb of "Officials", not a participle after
     "Monday". The relative clause is its pronoun, its own finite verb group and what follows up
-    to the next past or present verb form not continuing a verb group; a relative verb that
-    takes a clause ("who said prices rose") is left alone."""
+    to the next past or present verb form not continuing a verb group; after a relative verb
+    that takes a clause, that clause's own verb comes first ("who said prices rose agreed")."""
     lex = lexicon()
     found: dict[int, int] = {}
-    relative, verb_seen, comma = None, False, None
+    relative, verb_seen, comma, clause = None, False, None, 0
     for i, tok in enumerate(tokens):
         if tok.tag == "PUNCT" and tok.text in (";", ":", "--", "—"):
             relative = None
@@ -211,10 +211,10 @@ def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
         if tok.tag == "REL":
             antecedent = i > 0 and tokens[i - 1].tag in ("N", "PROPN") or i > 1 and tokens[i - 1].text == "," \
                 and tokens[i - 2].tag in ("N", "PROPN")
-            relative, verb_seen, comma = (i if antecedent else None), False, None
+            relative, verb_seen, comma, clause = (i if antecedent else None), False, None, 0
             continue
         if relative is None and _reduced_relative(tokens, i, lex):
-            relative, verb_seen, comma = i, True, None   # "a rally held in Baghdad drew": held is the relative
+            relative, verb_seen, comma, clause = i, True, None, 0   # "a rally held in Baghdad drew"
             continue
         if relative is not None and tokens[relative].tag == "V" and (
                 tok.tag in ("SUB", "REL", "CONJ") or tok.tag == "V" and "VBN" in tok.forms
@@ -227,7 +227,11 @@ def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
             if finite:
                 verb_seen = True
                 if tok.tag == "V" and (tok.lemma in lex.words["complement"] or lex.class_of.get(tok.lemma) == "REPORTING"):
-                    relative = None
+                    clause = 1   # "who said prices rose agreed": the clause said has its own verb first
+            continue
+        opens_group = finite and tokens[i - 1].tag not in ("BE", "HAVE", "MODAL", "DO", "ADV", "NEG", "TO", "CONJ", "REL")
+        if clause and opens_group and tokens[i - 1].tag in ("N", "PROPN", "PRON", "NUM"):
+            clause -= 1   # a finite verb after its own subject: the said clause's verb
             continue
         if tok.tag == "V" and tok.forms & {"VBD", "VBZ", "VBP"} and (comma is not None or tokens[i - 1].tag not in (
                 "BE", "HAVE", "MODAL", "DO", "ADV", "NEG", "TO", "CONJ", "REL", "PUNCT")):

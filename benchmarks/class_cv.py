@@ -34,7 +34,8 @@ from timeline import events as event_stage  # noqa: E402
 from timeline import segment  # noqa: E402
 from timeline.classes import has_complement, speech_follows  # noqa: E402
 from timeline.lexicon import tokenize  # noqa: E402
-from timeline.tagger import proper_names, tag  # noqa: E402
+from timeline.lexicon import proper_names  # noqa: E402
+from timeline.tagger import tag  # noqa: E402
 
 CLASSES = ("OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION")
 TEMPLATES = ("rule", "lemma", "word", ("lemma", "rule"), "role", ("role", "rule"), "tense", "aspect", "modality",

@@ -10,10 +10,10 @@ word lists live in ``rules/events.yaml``; this module holds no English words.
 from __future__ import annotations
 
 from . import clauses
-from .lexicon import lexicon, tokenize
+from .lexicon import lexicon, proper_names, tokenize
 from .mentions import kind_of, mentions, noun_event
 from .model import Event
-from .tagger import proper_names, tag
+from .tagger import tag
 
 __all__ = ["extract", "noun_event"]
 

@@ -287,23 +287,3 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
             finite = True
         first = False
     return tokens
-
-
-def proper_names(text: str, tokens: list[Token] | None = None) -> frozenset:
-    """Words written capitalized after the first word of a sentence-like run
-    and never in lower case: the document's proper names.
-
-    Examples:
-        >>> sorted(proper_names("Hussein spoke. Then Fuad Hussein left. The talks ended."))
-        ['Fuad', 'Hussein']
-    """
-    tokens = tokenize(text) if tokens is None else tokens
-    capital, lower = set(), set()
-    for prev, tok in zip([None] + tokens[:-1], tokens):
-        if not tok.text[:1].isalpha():
-            continue
-        if tok.text[0].islower():
-            lower.add(tok.lower)
-        elif prev is not None and prev.text not in (".", "!", "?", "\"", "“", "``", ":") and prev.text[:1] != "\n":
-            capital.add(tok.text)
-    return frozenset(w for w in capital if w.lower() not in lower)

@@ -317,3 +317,10 @@ def test_a_sentence_in_capitals_still_has_its_events():
 def test_relative_clauses_with_their_own_complements(text, verb, tense, actors):
     event = next(e for e in extract(text, sentences(text), [], None) if e.trigger == verb)
     assert (event.tense, event.actors) == (tense, actors)
+
+
+def test_a_main_verb_group_opening_with_an_auxiliary_after_a_relative():
+    text = "Farmers say that aid promised in mid-January has still not arrived."
+    events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
+    assert (events["arrived"].tense, events["arrived"].aspect, events["arrived"].actors) == \
+        ("present", "perfective", ["aid"])

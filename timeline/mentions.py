@@ -237,6 +237,14 @@ def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
                 "BE", "HAVE", "MODAL", "DO", "ADV", "NEG", "TO", "CONJ", "REL", "PUNCT")):
             found[i] = relative
             relative = None
+        elif opens_group and tok.tag != "V" and tokens[i - 1].tag in ("N", "PROPN", "NUM", "PUNCT"):
+            # the main verb group opens with an auxiliary: "aid promised in mid-January has not arrived"
+            k = i + 1
+            while k < len(tokens) and tokens[k].tag in ("BE", "HAVE", "MODAL", "DO", "ADV", "NEG"):
+                k += 1
+            if k < len(tokens) and tokens[k].tag == "V":
+                found[k] = relative
+            relative = None
     return found
 
 

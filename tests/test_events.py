@@ -296,6 +296,8 @@ def test_a_relative_verb_taking_a_clause_keeps_its_complement():
     ("A rally held in Baghdad drew thousands.", {"held": ("none", ["rally"]), "drew": ("past", ["rally"])}),
     ("Ruiz quoted from a memo signed by Jane Doe.", {"quoted": ("past", ["Ruiz"]), "signed": ("none", ["memo"])}),
     ("Bush held out the prospect of aid.", {"held": ("past", ["Bush"])}),
+    ("The statement issued in Kyiv said nothing.", {"issued": ("none", ["statement"]), "said": ("past", ["statement"])}),
+    ("A memo released in May said sales rose.", {"released": ("none", ["memo"]), "said": ("past", ["memo"])}),
 ])
 def test_a_reduced_relative_before_the_main_verb(text, expected):
     events = {e.trigger: e for e in extract(text, sentences(text), [], None)}

@@ -218,7 +218,7 @@ def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
             continue
         if relative is not None and tokens[relative].tag == "V" and (
                 tok.tag in ("SUB", "REL", "CONJ") or tok.tag == "V" and "VBN" in tok.forms
-                and not (i + 1 < len(tokens) and tokens[i + 1].tag in ("DET", "NUM", "POSS"))):
+                and (i + 1 >= len(tokens) or tokens[i + 1].tag in ("PREP", "PUNCT"))):
             relative = None   # "read from a letter signed by ...", "prayed ... as the week began": no main verb
         if relative is None:
             continue

@@ -263,6 +263,11 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
             tok.tag = "PROPN"
             first = False
             continue
+        if tok.text == "May" and not first and (prev is not None and prev.tag in ("PREP", "NUM", "DET")
+                                                 or nxt is not None and nxt.text[:1].isdigit()):
+            tok.tag = "PROPN"   # the month: "in May", "May 23", "last May"
+            first = False
+            continue
         verb_slot = prev is not None and prev.tag in ("MODAL", "DO", "NEG", "TO") and "V" in analyze(tok.lower)[0]
         if tok.lower in lex.closed and not (verb_slot and tok.lower in lex.words["verb_homographs"]):
             tok.tag = _closed_tag(tok, prev, nxt, lex)

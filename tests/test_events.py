@@ -326,3 +326,10 @@ def test_a_main_verb_group_opening_with_an_auxiliary_after_a_relative():
     events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
     assert (events["arrived"].tense, events["arrived"].aspect, events["arrived"].actors) == \
         ("present", "perfective", ["aid"])
+
+
+def test_a_gerund_subject_before_its_auxiliary_is_the_subject():
+    text = "Moscow rejected the plan, and fighting has continued along the front line."
+    events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
+    assert (events["continued"].tense, events["continued"].actors) == ("present", ["fighting"])
+    assert events["fighting"].role == "nominal"

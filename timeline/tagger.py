@@ -87,6 +87,9 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
     prev = _previous(tokens, i)
     p = prev.tag if prev is not None else "START"
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if "VBG" in forms and p in ("START", "CONJ") and nxt is not None and nxt.lower in lex.closed \
+            and {"BE", "HAVE", "MODAL"} & set(lex.closed[nxt.lower]):
+        return "N"   # a gerund subject before its auxiliary: "and fighting has continued"
     if "ADV" in pos and "V" not in pos and p in ("N", "PROPN") and nxt is not None and nxt.tag == "" \
             and {"VBD", "VBZ"} & analyze(nxt.lower)[1] and "N" not in analyze(nxt.lower)[0]:
         return "ADV"   # between a subject and its verb: "the Commission first presented"

@@ -333,3 +333,10 @@ def test_a_gerund_subject_before_its_auxiliary_is_the_subject():
     events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
     assert (events["continued"].tense, events["continued"].actors) == ("present", ["fighting"])
     assert events["fighting"].role == "nominal"
+
+
+def test_an_abbreviated_company_name_is_the_subject_and_last_spring_is_a_time():
+    text = "Zentek Corp. agreed to buy Volta. The companies held talks last spring."
+    events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
+    assert events["agreed"].actors == ["Zentek Corp"]
+    assert (events["held"].event_class, events["held"].kind) == ("OCCURRENCE", "action")

@@ -21,6 +21,7 @@ from .model import Event, TimeExpr
 _PREPOSITION = re.compile(r"^(?:in|on|at|for|by|during|since|until|from|within|over|after|before|of|to|this|last|next)\b", re.I)
 _MODIFIER_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}$")
 _FUNCTION = re.compile(r"\b(?:to|that|and|or|for|with|in|on|at|of|by|from|the|a|an|as|than|into|but|is|are|was|were|"
+                       r"after|before|since|until|during|following|"
                        r"it|he|she|they|we|i|you|will|would|has|have|had|not)\b", re.I)
 _REPORTED = re.compile(r"\bthat\b|[\"“”‘’`]|''|;")
 _POSTPOSED_REPORT = re.compile(r"^[^,;:]*[,;:][\"“”'’`\s]*(?:[\w.'’-]+\s+){0,6}$")

@@ -181,6 +181,8 @@ def subject_span(tokens: list[Token], g: int) -> tuple[int, int] | None:
             j -= 1
         elif tok.tag == "CONJ" and j > 0 and tokens[j - 1].tag == "PROPN" and tokens[j + 1].tag in ("PROPN",):
             j -= 1
+        elif tok.text == "." and j > 0 and tokens[j - 1].tag == "PROPN" and tokens[j - 1].lower in lex.abbreviations:
+            j -= 1   # "Zentek Corp. agreed": the abbreviation's period is part of the name
         elif tok.tag == "PREP" and tok.lower in lex.words["subject_preps"] and j > 0 and \
                 tokens[j - 1].tag in ("N", "PROPN") and j + 1 < end:
             j -= 1

@@ -424,3 +424,13 @@ def test_a_relative_clause_is_no_other_clause_for_a_cue():
     text = "The jury has already been hearing the case under laws that ban such fees."
     frame = timeline.build_timeline(timeline.Article(text, id="a", published="2025-04-19")).set_index("trigger")
     assert frame.loc["ban", ["rule", "publication"]].tolist() == ["tense_present", "during"]   # not after "hearing"
+
+
+def test_after_a_date_is_its_signal_and_a_subject_noun_follows_its_verb():
+    import timeline
+    text = "Talks resumed after June 5, and a deal will be signed by the end of the second quarter."
+    frame = timeline.build_timeline(timeline.Article(text, id="a", published="2025-06-20")).set_index("trigger")
+    assert (frame.loc["resumed", "earliest"].date(), frame.loc["resumed", "latest"].date()) == \
+        (dt.date(2025, 6, 6), dt.date(2025, 6, 20))   # no 'resumed after deal' from the word 'after'
+    assert (frame.loc["deal", "rule"], frame.loc["deal", "publication"]) == ("subject_inherit", "after")
+    assert frame.loc["signed", "latest"].date() == dt.date(2025, 6, 30)

@@ -195,6 +195,19 @@ def _governing(i: int, events: list[Event]) -> int | None:
     return best
 
 
+def _subject_of(i: int, events: list[Event]) -> int | None:
+    """The next verb of the sentence whose subject (an actor) is the event noun ``i``, with
+    nothing but the noun's own phrase between: "a deal will be signed"."""
+    event = events[i]
+    later = [j for j, other in enumerate(events) if other.sentence == event.sentence and other.role == "verb"
+             and other.trigger_start > event.trigger_end]
+    if not later:
+        return None
+    j = min(later, key=lambda k: events[k].trigger_start)
+    word = event.trigger.lower()
+    return j if any(word in actor.lower().split() for actor in events[j].actors) else None
+
+
 def _sentence_head(i: int, events: list[Event], relations) -> int | None:
     """The nearest finite event of the sentence placed before or around publication (for an event noun no clause
     holds; a future neighbour says little about a noun outside its clause)."""
@@ -233,8 +246,11 @@ def constrain(builder: Builder) -> None:
     for i, (relation, rule) in enumerate(relations):
         if relation == "inherit":
             j = _governing(i, events) if events[i].timex is None else None
+            subject_of = _subject_of(i, events) if j is None and events[i].role == "nominal" else None
             if j is not None and relations[j][0] not in ("inherit",):
                 relation, rule = relations[j][0], "clause_inherit"
+            elif subject_of is not None and relations[subject_of][0] == "after":
+                relation, rule = "after", "subject_inherit"   # "a deal will be signed": the deal is ahead
             else:
                 k = _sentence_head(i, events, relations) if events[i].timex is None and events[i].role == "nominal" else None
                 relation, rule = (relations[k][0], "sentence_inherit") if k is not None else ("none", "none")
@@ -261,7 +277,7 @@ def constrain(builder: Builder) -> None:
         before, after = vague_window(name)
         builder.leq(PUB, _start(i), before, rule, label, "relative")
         builder.leq(_end(i), PUB, after, rule, label, "relative")
-    for found in cues.relations(events, builder.text):
+    for found in cues.relations(events, builder.text, builder.timexes):
         if found.other is not None:
             builder.between(found.main, found.relation, found.other, found.rule, found.label)
     rule = cues.rules()["offsets"]["id"]

@@ -223,8 +223,11 @@ def _aspectual(events: list[Event], text: str, sentences: _Sentences) -> list[Re
     return found
 
 
-def relations(events: list[Event], text: str) -> list[Relation]:
+def relations(events: list[Event], text: str, timexes: list[TimeExpr] = ()) -> list[Relation]:
     """Relations between events stated by discourse cues, support-verb objects and aspectual verbs.
+
+    A cue word right before a temporal expression ("after June 5") is that expression's
+    signal, not a relation between two events: ``timexes`` names them.
 
     Examples:
         >>> text = "Rubio held a call. Following the conversation, State released a statement."
@@ -256,8 +259,12 @@ def relations(events: list[Event], text: str) -> list[Relation]:
     sentences = _Sentences(events)
     found.extend(_aspectual(events, text, sentences))
     low, high = _reach(events, text)
+    timex_starts = {t.start for t in timexes}
     for cue in rules()["cues"]:
         for match in cue["regex"].finditer(text, low, high):
+            after = match.end() + len(text[match.end():match.end() + 3]) - len(text[match.end():match.end() + 3].lstrip())
+            if after in timex_starts:
+                continue   # "resumed after June 5": a signal of the date (ordering's timex_signals)
             members = sentences.members.get(sentences.of(match.start()), [])
             if not members:
                 continue

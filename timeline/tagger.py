@@ -87,7 +87,8 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
     prev = _previous(tokens, i)
     p = prev.tag if prev is not None else "START"
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if tok.lower in lex.words["time_shifts"] and nxt is not None and nxt.lower in lex.words["time_heads"]:
+    if tok.lower in lex.words["time_shifts"] and nxt is not None and (
+            nxt.lower in lex.words["time_heads"] or nxt.lower in lex.words["calendar_owners"]):
         return "ADJ"   # "held talks last spring": a time, not a noun after the object
     if "VBG" in forms and p in ("START", "CONJ") and nxt is not None and nxt.lower in lex.closed \
             and {"BE", "HAVE", "MODAL"} & set(lex.closed[nxt.lower]):

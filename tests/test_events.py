@@ -286,6 +286,21 @@ def test_the_main_verb_after_a_relative_clause_is_finite_and_takes_its_anteceden
     assert (event.tense, event.actors) == ("past", actors)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The ceasefire, which took effect on November 2, has largely held.",
+     {"took": ("past", ["ceasefire"]), "held": ("present", ["ceasefire"])}),
+    ("An official said the ceasefire, which took effect on May 2, had held.",
+     {"took": ("past", ["ceasefire"]), "held": ("past", ["ceasefire"])}),
+    ("Hungary and Slovakia, which still receive Russian gas, have objected to the plan.",
+     {"receive": ("present", ["Hungary", "Slovakia"]), "objected": ("present", ["Hungary", "Slovakia"])}),
+    # after an object the pronoun may take the whole clause: no antecedent is guessed
+    ("The company cut 500 jobs, which angered the unions.", {"angered": ("past", ["company"])}),
+])
+def test_which_after_a_subject_and_a_comma_opens_that_nouns_relative_clause(text, expected):
+    events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
+    assert {word: (events[word].tense, events[word].actors) for word in expected} == expected
+
+
 def test_a_relative_verb_taking_a_clause_keeps_its_complement():
     text = "Officials who said prices rose agreed."
     events = {e.trigger: e for e in extract(text, sentences(text), [], None)}

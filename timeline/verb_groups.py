@@ -76,8 +76,9 @@ def _verb_attributes(tokens, i, group, plan_cue, finite_before, main=False):
                 _in_pp(tokens, i - 1) and not has_object or nxt is not None and nxt.lower in lex.words["agent_preps"]
                 or finite_before and prev.tag != "PROPN")
             tense = "none" if participle else "past"
-        elif "VBP" in tok.forms and not finite_before and tokens[i - 1:i] and tokens[i - 1].tag in ("PRON", "N", "PROPN", "REL"):
-            tense = "present"
+        elif "VBP" in tok.forms and not finite_before and i > len(group) \
+                and tokens[i - len(group) - 1].tag in ("PRON", "N", "PROPN", "REL"):
+            tense = "present"   # after its subject, or after an adverb there: "which still receive"
     if any(t.tag == "NEG" for t in group):
         modality = "negated"
     return tense, aspect, modality, plan, infinitive

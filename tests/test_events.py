@@ -301,6 +301,16 @@ def test_which_after_a_subject_and_a_comma_opens_that_nouns_relative_clause(text
     assert {word: (events[word].tense, events[word].actors) for word in expected} == expected
 
 
+@pytest.mark.parametrize("text, verb, actors", [
+    ("Last month the commission twice delayed the results.", "delayed", ["commission"]),
+    ("On Monday the board approved it.", "approved", ["board"]),
+    ("Two years ago the company was sold.", "sold", ["company"]),
+])
+def test_a_fronted_date_stays_out_of_the_subject_and_leaves_the_verb_finite(text, verb, actors):
+    event = next(e for e in extract(text, sentences(text), [], None) if e.trigger == verb)
+    assert (event.tense, event.actors) == ("past", actors)
+
+
 def test_a_relative_verb_taking_a_clause_keeps_its_complement():
     text = "Officials who said prices rose agreed."
     events = {e.trigger: e for e in extract(text, sentences(text), [], None)}

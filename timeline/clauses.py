@@ -47,10 +47,17 @@ def clause_of(starts: list[int], i: int, n: int) -> tuple[int, int]:
     return first, (later[0] if later else n)
 
 
+def opens_np(tokens: list[Token], j: int) -> bool:
+    """Whether a determiner at ``j`` opens a noun phrase right after another one ends: "On Monday
+    the board approved", "Last month the commission delayed", "two years ago the company"."""
+    return tokens[j].tag == "DET" and j > 0 and (tokens[j - 1].tag in ("N", "PROPN", "NUM")
+                                                 or tokens[j - 1].lower == "ago")
+
+
 def np_left(tokens: list[Token], i: int) -> int:
     """First token of the noun phrase whose head is token ``i``."""
     j = i
-    while j > 0 and tokens[j - 1].tag in _NP and tokens[j - 1].tag != "V":
+    while j > 0 and tokens[j - 1].tag in _NP and tokens[j - 1].tag != "V" and not opens_np(tokens, j):
         j -= 1
     return j
 
@@ -177,6 +184,8 @@ def subject_span(tokens: list[Token], g: int) -> tuple[int, int] | None:
             if tok.tag == "PRON" and j < end - 1:
                 break
             j -= 1
+            if opens_np(tokens, j + 1):
+                break
         elif tok.lower in lex.words["particle"] and j > 0 and tokens[j - 1].tag == "PROPN" and tokens[j + 1].tag == "PROPN":
             j -= 1
         elif tok.tag == "CONJ" and j > 0 and tokens[j - 1].tag == "PROPN" and tokens[j + 1].tag in ("PROPN",):

@@ -311,6 +311,19 @@ def test_a_fronted_date_stays_out_of_the_subject_and_leaves_the_verb_finite(text
     assert (event.tense, event.actors) == ("past", actors)
 
 
+def test_a_participle_inside_a_verbs_object_describes_the_noun():
+    text = "The EU will stop importing Russian liquefied natural gas. Officials said Russia launched new attacks."
+    events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
+    assert "liquefied" not in events
+    assert (events["launched"].tense, events["launched"].actors) == ("past", ["Russia"])   # a said clause's verb
+
+
+def test_a_past_form_with_an_adjective_and_noun_after_it_is_finite():
+    text = "Militants in Gaza launched new attacks."
+    launched = next(e for e in extract(text, sentences(text), [], None) if e.trigger == "launched")
+    assert (launched.tense, launched.actors) == ("past", ["Militants in Gaza"])
+
+
 def test_a_relative_verb_taking_a_clause_keeps_its_complement():
     text = "Officials who said prices rose agreed."
     events = {e.trigger: e for e in extract(text, sentences(text), [], None)}

@@ -115,6 +115,10 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
             and not _continues_verb(tokens, i, prev, lex):
         if "VBG" in forms and p != "START" or "VBN" in forms and "VB" not in forms and p in ("PREP", "CONJ", "START"):
             return "ADJ"   # prenominal modifiers: "of piloting opportunities", "of subordinated debentures"
+    if forms & {"VBN"} and p == "PROPN" and i > 1 and tokens[i - 2].tag == "V" and nxt is not None \
+            and nxt.text[:1].islower() and nxt.lower not in lex.closed and analyze(nxt.lower)[0] & {"N", "ADJ"} \
+            and lex.class_of.get(tokens[i - 2].lemma) != "REPORTING" and tokens[i - 2].lemma not in lex.words["complement"]:
+        return "ADJ"   # inside a verb's object: "importing Russian liquefied natural gas"
     if "V" in pos and p in ("DET", "POSS", "POSSM", "ADJ", "NUM") and nxt is not None:
         nxt_noun = nxt.tag in ("", "PROPN") and nxt.text[:1].isalpha() and nxt.lower not in lex.closed \
             and "N" in (analyze(nxt.lower)[0] or {"N"})

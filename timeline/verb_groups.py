@@ -70,7 +70,8 @@ def _verb_attributes(tokens, i, group, plan_cue, finite_before, main=False):
             closing_report = lex.class_of.get(tok.lemma) == "REPORTING" and (
                 nxt is None or nxt.tag == "PUNCT" or prev is not None and prev.text in _QUOTE_ENDS)
             # a past form with a direct object after it is finite: "floods in the region killed 17 people"
-            has_object = nxt is not None and nxt.tag in ("DET", "NUM", "POSS") and not finite_before
+            has_object = nxt is not None and not finite_before and (
+                nxt.tag in ("DET", "NUM", "POSS") or nxt.tag == "ADJ" and i + 2 < len(tokens) and tokens[i + 2].tag == "N")
             participle = "VBN" in tok.forms and prev is not None and prev.tag != "PRON" and not closing_report \
                 and not main and (
                 _in_pp(tokens, i - 1) and not has_object or nxt is not None and nxt.lower in lex.words["agent_preps"]

@@ -408,6 +408,20 @@ def test_timex_signal_rules(example, positive):
         (str(example["earliest"]), str(example["latest"]))
 
 
+@pytest.mark.parametrize("text, published, verb, earliest, latest", [
+    ("The previous round was held in late October.", "2025-11-17", "held", "2025-10-21", "2025-10-31"),
+    ("Observers will publish their report in early December.", "2025-11-17", "publish", "2025-12-01", "2025-12-11"),
+    ("Inflation is expected to ease early next year.", "2025-11-19", "ease", "2026-01-01", "2026-05-02"),
+    ("The truce expires at the end of the month.", "2025-11-17", "expires", "2025-11-20", "2025-11-30"),
+    ("The plant was built in mid-2019.", "2025-11-17", "built", "2019-05-02", "2019-08-31"),
+    ("The plant was built in 2019.", "2025-11-17", "built", "2019-01-01", "2019-12-31"),   # no modifier
+])
+def test_a_modifier_narrows_an_anchoring_date_to_its_third(text, published, verb, earliest, latest):
+    import timeline
+    row = timeline.build_timeline(timeline.Article(text, id="a", published=published)).set_index("trigger").loc[verb]
+    assert (row["earliest"].date().isoformat(), row["latest"].date().isoformat()) == (earliest, latest)
+
+
 @pytest.mark.parametrize("text, published, verb, timex", [
     ("Northwind will report first-quarter results on April 28.", "2025-04-08", "report", "April 28"),
     ("The council approved the 2024 budget in March.", "2025-04-08", "approved", "March"),

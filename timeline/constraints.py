@@ -153,17 +153,18 @@ class Builder:
         else:
             return
         signal = signal_of(self.text, timex) if span is not None else None
+        # the part of the expression its modifier names: "late October" and "the end of June"
+        # are their last third, "early next year" its first
+        mod = signal[2] or timex.mod if signal is not None else timex.mod
+        part_start, part_end = {"START": (0, span // 3), "MID": (span // 3, 2 * span // 3),
+                                "END": (2 * span // 3, span)}.get(mod, (0, span)) if span is not None else (0, 0)
         if signal is None:
             first_point, last_point = (e, s) if state else (s, e)
-            at_least(first_point, 0, label)
-            at_most(last_point, 0, label)
+            at_least(first_point, part_start, label)
+            at_most(last_point, part_end - (span or 0), label)
         else:
-            word, kind, part = signal
-            mod = part or timex.mod
+            word, kind, _ = signal
             why = f"'{event.trigger}' {word} '{timex.text}' ({timex.value})"
-            # the part of the expression its modifier names: "the end of June" is its last third
-            part_start, part_end = {"START": (0, span // 3), "MID": (span // 3, 2 * span // 3),
-                                    "END": (2 * span // 3, span)}.get(mod, (0, span))
             if kind == "start":       # "since March 2011": starts at or after it (a state, within it)
                 at_least(s, part_start, why)
                 if state:

@@ -51,7 +51,7 @@ def _subject_before_comma(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     while j >= 0 and (tokens[j].tag in ("DET", "ADJ", "N", "PROPN", "NUM", "POSSM", "POSS")
                       or tokens[j].tag == "CONJ" and j > 0 and tokens[j - 1].tag == "PROPN"):
         j -= 1
-    return j < 0 or tokens[j].tag in ("SUB", "CONJ") or tokens[j].text in (",", ";", ":", "\"", "“") \
+    return j < 0 or tokens[j].tag in ("SUB", "CONJ", "REL") or tokens[j].text in (",", ";", ":", "\"", "“") \
         or tokens[j].tag == "V" and lex.class_of.get(tokens[j].lemma) == "REPORTING"   # "said the ceasefire, which"
 
 

@@ -34,7 +34,9 @@ def premodifier_actors(events: list[Event], text: str) -> list[Event]:
         if event.role != "nominal" or event.actors:
             continue
         match = _PREMODIFIER.search(text, max(event.start, event.trigger_start - 60), event.trigger_start)
-        if match and match.start(1) > event.start - 1 and not text[:match.start(1)].rstrip().endswith((".", "\n")):
+        # a capital that opens a sentence (or the text) may be any word: "The summit is expected"
+        opens = not text[:match.start(1)].strip() or text[:match.start(1)].rstrip().endswith((".", "\n")) if match else True
+        if match and match.start(1) > event.start - 1 and not opens:
             event.actors = [match.group(1)]
     return events
 

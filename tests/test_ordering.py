@@ -422,6 +422,18 @@ def test_a_modifier_narrows_an_anchoring_date_to_its_third(text, published, verb
     assert (row["earliest"].date().isoformat(), row["latest"].date().isoformat()) == (earliest, latest)
 
 
+@pytest.mark.parametrize("example, positive", list(_family_cases("scheduled")))
+def test_scheduled_rules(example, positive):
+    import timeline
+    frame = timeline.build_timeline(timeline.Article(example["text"], id="a", published=str(example["published"])))
+    row = frame.set_index("trigger").loc[example["event"]]
+    if positive:
+        assert (row["earliest"].date().isoformat(), row["latest"].date().isoformat()) == \
+            (str(example["earliest"]), str(example["latest"]))
+    else:
+        assert row["timex"] is None or row["timex"] != row["timex"]   # missing
+
+
 @pytest.mark.parametrize("text, published, verb, timex", [
     ("Northwind will report first-quarter results on April 28.", "2025-04-08", "report", "April 28"),
     ("The council approved the 2024 budget in March.", "2025-04-08", "approved", "March"),

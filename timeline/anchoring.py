@@ -164,6 +164,7 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
                     event.timex = t_index
                     taken.add(t_index)
                 break
+    _scheduled(events, timexes, text, taken)
     for event in events:
         if event.timex is not None:
             continue
@@ -204,6 +205,25 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
                 best = (distance, t_index)
         if best is not None:
             event.timex = best[1]
+
+
+def _scheduled(events: list[Event], timexes: list[TimeExpr], text: str, taken: set) -> None:
+    """A date after "is scheduled for" dates the event noun before it (``scheduled`` of
+    ordering.yaml): "The next policy meeting is scheduled for January 29"."""
+    pattern = rules()["scheduled"]["regex"]
+    trigger_starts = [event.trigger_start for event in events]
+    for t_index, timex in enumerate(timexes):
+        if t_index in taken or timex.type not in ("DATE", "TIME"):
+            continue
+        k = bisect.bisect_left(trigger_starts, timex.start) - 1
+        while k >= 0 and timex.start - events[k].trigger_end <= _TRAILING_CHARS * 2:
+            event = events[k]
+            if event.role == "nominal" and event.timex is None \
+                    and pattern.fullmatch(text, event.trigger_end, timex.start):
+                event.timex = t_index
+                taken.add(t_index)
+                break
+            k -= 1
 
 
 def ranged(timexes: list[TimeExpr], index: int, text: str) -> list[int]:

@@ -18,9 +18,9 @@ from .model import Event
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[frozenset, frozenset]:
+def _rules() -> tuple[frozenset, frozenset, frozenset]:
     data = yaml.safe_load(RULES.read_text(encoding="utf-8"))["salience"]
-    return frozenset(data["nouns"]), frozenset(data["covering_verbs"])
+    return frozenset(data["nouns"]), frozenset(data["covering_verbs"]), frozenset(data["scheduling_verbs"])
 
 
 def _noun_lemma(event: Event) -> str:
@@ -30,7 +30,7 @@ def _noun_lemma(event: Event) -> str:
 
 def _covered(noun: Event, verbs: list[Event], support: frozenset) -> bool:
     """A newsworthy verb whose clause holds the noun already tells it."""
-    _, covering = _rules()
+    _, covering, _ = _rules()
     for verb in verbs:
         if verb.sentence != noun.sentence or not (verb.start <= noun.trigger_start < verb.end):
             continue
@@ -55,7 +55,12 @@ def mark_newsworthy(events: list[Event], support_verbs=frozenset()) -> list[Even
         >>> [e.newsworthy for e in mark_newsworthy([signed, memo, aiming])]
         [True, False, False]
     """
-    nouns, _ = _rules()
+    nouns, _, scheduling = _rules()
+    for verb in events:
+        if verb.lemma in scheduling and verb.role == "verb" and verb.tense != "none" and verb.timex is None and any(
+                noun.role == "nominal" and noun.sentence == verb.sentence and noun.timex is not None
+                and noun.trigger_end <= verb.trigger_start for noun in events):
+            verb.newsworthy = False   # "the meeting is scheduled for January 29": the dated meeting tells it
     finite = [e for e in events if e.role != "nominal" and (e.tense != "none" or e.timex is not None) and e.newsworthy]
     for event in events:
         if not event.newsworthy:

@@ -434,6 +434,18 @@ def test_scheduled_rules(example, positive):
         assert row["timex"] is None or row["timex"] != row["timex"]   # missing
 
 
+@pytest.mark.parametrize("example, positive", list(_family_cases("definite_coreference")))
+def test_definite_coreference_rules(example, positive):
+    import timeline
+    frame = timeline.build_timeline(timeline.Article(example["text"], id="a", published=str(example["published"])))
+    row = frame.set_index("trigger").loc[example["event"]]
+    if positive:
+        assert (row["earliest"].date().isoformat(), row["latest"].date().isoformat(), row["rule"]) == \
+            (str(example["earliest"]), str(example["latest"]), "definite_coref")
+    else:
+        assert "definite_coref" not in set(frame["rule"])
+
+
 @pytest.mark.parametrize("text, published, verb, timex", [
     ("Northwind will report first-quarter results on April 28.", "2025-04-08", "report", "April 28"),
     ("The council approved the 2024 budget in March.", "2025-04-08", "approved", "March"),

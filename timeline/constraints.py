@@ -15,7 +15,7 @@ import datetime as dt
 import math
 from dataclasses import replace
 
-from . import cues, offsets
+from . import coreference, cues, offsets
 from .anchoring import ranged, signal_of
 from .model import Event, TimeExpr
 from .network import Network
@@ -281,6 +281,9 @@ def constrain(builder: Builder) -> None:
     for found in cues.relations(events, builder.text, builder.timexes):
         if found.other is not None:
             builder.between(found.main, found.relation, found.other, found.rule, found.label)
+    rule = cues.rules()["definite_coreference"]["id"]
+    for noun, verb in coreference.find(events, builder.text):
+        builder.between(noun, "same", verb, rule, f"'the {events[noun].trigger}' is '{events[verb].trigger}'")
     rule = cues.rules()["offsets"]["id"]
     for offset in offsets.find(events, builder.timexes, builder.text):
         target, anchor = offset.target, offset.anchor

@@ -39,6 +39,7 @@ def _table() -> dict:
     if "regex" not in table:
         table["regex"] = re.compile(table["signal"], re.I)
         table["event_regex"] = re.compile(table["signal_event"], re.I)
+        table["vague_regex"] = re.compile(table["vague_amount"], re.I)
     return table
 
 
@@ -61,6 +62,31 @@ def _modified(events: list[Event], timex: TimeExpr, text: str) -> int | None:
     return min(after, key=lambda i: events[i].trigger_start) if after else None
 
 
+def _amounts(timexes: list[TimeExpr], text: str, table: dict):
+    """(expression, (fewest, most days)) of every counted duration ("two weeks": 14, 14) and of
+    every bare one TimeML leaves vague ("hours after", "days later": ``vague_units``), in text order."""
+    found = []
+    for timex in timexes:
+        amount = _AMOUNT.fullmatch(timex.value or "") if timex.type == "DURATION" else None
+        if amount is None:
+            continue
+        if amount.group(1):
+            count, unit = int(amount.group(1)), amount.group(2)
+            found.append((timex, tuple(count * days for days in table["units"][unit])))
+        else:   # hours or minutes: the same day or, across midnight, the next ones
+            hours = int(amount.group(3)) / (1 if amount.group(4) == "H" else 60)
+            found.append((timex, (int(hours // 24), -int(-hours // 24))))
+    counted = [timex for timex in timexes if timex.type == "DURATION"]
+    for match in table["vague_regex"].finditer(text):
+        if any(timex.start < match.end() and match.start() < timex.end for timex in counted):
+            continue   # "two weeks later" is counted
+        unit = match.group("unit").lower()
+        bare = TimeExpr(match.start(), match.end(), match.group(0), "DURATION", f"PX{unit[0].upper()}",
+                        None, None, "unknown", table["id"])
+        found.append((bare, tuple(table["vague_units"][unit])))
+    return sorted(found, key=lambda pair: pair[0].start)
+
+
 def find(events: list[Event], timexes: list[TimeExpr], text: str) -> list[Offset]:
     """The duration offsets of an article: events placed a duration after or before a dated one.
 
@@ -81,10 +107,9 @@ def find(events: list[Event], timexes: list[TimeExpr], text: str) -> list[Offset
     """
     table = _table()
     found = []
-    for timex in timexes:
-        amount = _AMOUNT.fullmatch(timex.value or "") if timex.type == "DURATION" else None
-        signal = table["regex"].match(text, timex.end) if amount else None
-        counted = table["event_regex"].match(text, timex.end) if amount and signal is None else None
+    for timex, (low, high) in _amounts(timexes, text, table):
+        signal = table["regex"].match(text, timex.end)
+        counted = table["event_regex"].match(text, timex.end) if signal is None else None
         if signal is None and counted is None:
             continue
         target = _modified(events, timex, text)
@@ -103,12 +128,6 @@ def find(events: list[Event], timexes: list[TimeExpr], text: str) -> list[Offset
             if not dated:
                 continue
             anchor = max(dated, key=lambda i: events[i].trigger_start)
-        if amount.group(1):
-            count, unit = int(amount.group(1)), amount.group(2)
-            low, high = (count * days for days in table["units"][unit])
-        else:   # hours or minutes: the same day or, across midnight, the next ones
-            hours = int(amount.group(3)) / (1 if amount.group(4) == "H" else 60)
-            low, high = int(hours // 24), -int(-hours // 24)
         direction = "later" if signal.group("later") else "earlier"
         word = signal.group(0).strip()
         label = (f"'{events[target].trigger}' {timex.text} {word}{' than' if counted is None else ''} "

@@ -99,7 +99,7 @@ def relation_to_expression(earliest, latest, first, last, anchored: bool = False
 
 #: What the timeline frame's ``publication`` column says for each relation to the publication moment.
 PUBLICATION_SIDES = {"BEFORE": "before", "OVERLAP": "during", "AFTER": "after"}
-_LEAN = {"before": "BEFORE", "after": "AFTER"}
+_LEAN = {"before": "BEFORE", "after": "AFTER", "definite": "BEFORE"}   # "the announcement": told, so past
 
 
 def publication_side(earliest, latest, published, tense_relation: str) -> str | None:

@@ -35,7 +35,7 @@ def rules() -> dict:
     except yaml.YAMLError as exc:
         raise RuleError(f"{RULES_FILE.name}: invalid YAML ({exc})") from None
     for family in ("publication", "reported", "cues", "windows", "synonyms", "vague_values", "support_verbs", "aspectual",
-                   "ranges", "scheduled"):
+                   "ranges", "scheduled", "definite_coreference"):
         if family not in data:
             raise RuleError(f"{RULES_FILE.name}: missing section {family!r}")
     for cue in data["cues"] + data["windows"]:

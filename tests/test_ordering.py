@@ -66,7 +66,7 @@ def test_publication_rules(rule_id, example, positive):
 
 @pytest.mark.parametrize("rule_id, example, positive", list(_tense_cases("reported")))
 def test_reported_rules(rule_id, example, positive):
-    event = Event(0, 0, 5, "thing", 0, 5, source=1, **example["event"])
+    event = Event(0, 0, 5, example.get("trigger", "thing"), 0, 5, source=1, **example["event"])
     found = cues.reported_relation(event)
     if positive:
         assert found == (example["relation"], rule_id)
@@ -444,6 +444,33 @@ def test_definite_coreference_rules(example, positive):
             (str(example["earliest"]), str(example["latest"]), "definite_coref")
     else:
         assert "definite_coref" not in set(frame["rule"])
+
+
+@pytest.mark.parametrize("text, verb, earliest, latest, rule", [
+    ("On Monday, the party said it would appeal within ten days.", "appeal", "2025-10-23", "2025-10-30", "offset_within"),
+    ("The regulator will rule within two weeks.", "rule", "2025-10-23", "2025-11-06", "offset_within"),
+    ("The army withdrew within ten days.", "withdrew", None, "2025-10-23", "tense_past"),   # of what, unsaid
+])
+def test_an_event_ahead_due_within_a_duration_ends_by_then(text, verb, earliest, latest, rule):
+    import timeline
+    row = timeline.build_timeline(timeline.Article(text, id="a", published="2025-10-23")).set_index("trigger").loc[verb]
+
+    def day(value):
+        return None if value is None or value != value else value.date().isoformat()
+
+    assert (day(row["earliest"]), day(row["latest"]), row["rule"]) == (earliest, latest, rule)
+
+
+def test_a_date_before_a_report_is_the_reports_and_a_reported_past_state_holds_at_it():
+    import timeline
+    text = "On Monday, officials said the army would withdraw. Earlier this month, the firm said it expected a loss."
+    frame = timeline.build_timeline(timeline.Article(text, id="a", published="2025-10-23")).set_index("trigger")
+    assert frame.loc["withdraw", "timex"] is None or frame.loc["withdraw", "timex"] != frame.loc["withdraw", "timex"]
+    assert frame.loc["withdraw", "earliest"].date().isoformat() == "2025-10-23"   # ahead, not on Monday
+    # "said it expected": the expecting holds when it is said (reported_past_state), not before
+    # it, so the saying keeps its own date even though the expectation still holds
+    said = frame.loc["said"].set_index("timex").loc["Earlier this month"]
+    assert (said["earliest"].date().isoformat(), said["latest"].date().isoformat()) == ("2025-10-01", "2025-10-23")
 
 
 @pytest.mark.parametrize("text, published, verb, timex", [

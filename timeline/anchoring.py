@@ -194,6 +194,9 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
                                         and _WHEN_GAP.match(text[timex.end:event.start]))
             if not (inside or preposed or trailing) or not _compatible(event, timex, text, reference, preposed):
                 continue
+            if event.source is not None and 0 <= event.source < len(events) \
+                    and timex.end <= events[event.source].trigger_start <= event.trigger_start:
+                continue   # "On Monday, the party said it would appeal": Monday is the saying's
             distance = min(abs(timex.start - event.trigger_end), abs(event.trigger_start - timex.end))
             if event.role == "verb" and _premodifier(timex, text):
                 distance += _PREMODIFIER_PENALTY   # "report first-quarter results on April 28": April 28 first

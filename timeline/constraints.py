@@ -15,7 +15,7 @@ import datetime as dt
 import math
 from dataclasses import replace
 
-from . import coreference, cues, offsets
+from . import cues, offsets
 from .anchoring import ranged, signal_of
 from .model import Event, TimeExpr
 from .network import Network
@@ -281,18 +281,10 @@ def constrain(builder: Builder) -> None:
     for found in cues.relations(events, builder.text, builder.timexes):
         if found.other is not None:
             builder.between(found.main, found.relation, found.other, found.rule, found.label)
-    rule = cues.rules()["definite_coreference"]["id"]
-    for noun, verb in coreference.find(events, builder.text):
-        builder.between(noun, "same", verb, rule, f"'the {events[noun].trigger}' is '{events[verb].trigger}'")
-    rule = cues.rules()["offsets"]["id"]
-    for offset in offsets.find(events, builder.timexes, builder.text):
-        target, anchor = offset.target, offset.anchor
-        if offset.direction == "later":    # start >= anchor end + low, end <= anchor start + high
-            builder.leq(_end(anchor), _start(target), -offset.low, rule, offset.label, "relative")
-            builder.leq(_end(target), _start(anchor), offset.high, rule, offset.label, "relative")
-        else:                              # end <= anchor start - low, start >= anchor end - high
-            builder.leq(_end(target), _start(anchor), -offset.low, rule, offset.label, "relative")
-            builder.leq(_end(anchor), _start(target), offset.high, rule, offset.label, "relative")
+    for bound in offsets.bounds(events, builder.timexes, builder.text):   # durations, deadlines, coreference
+        later = _start(bound.a) if bound.a_point == "start" else _end(bound.a)
+        earlier = PUB if bound.b is None else _start(bound.b) if bound.b_point == "start" else _end(bound.b)
+        builder.leq(later, earlier, bound.days, bound.rule, bound.label, "relative")
     for i, event in enumerate(events):
         reported = cues.reported_relation(event)
         if reported and 0 <= event.source < len(events) and event.source != i:

@@ -109,6 +109,15 @@ def _inverted_speaker(tokens, i) -> list[tuple[str, bool]]:
     return clauses.names_in(tokens[i + 1:end]) if end > i + 1 else []
 
 
+def _bare_clause(tokens, i) -> bool:
+    """A clause right after a verb of saying, without "that": "said the army would withdraw"."""
+    j = i + 1
+    while j < len(tokens) and j <= i + 6 and tokens[j].tag in ("DET", "ADJ", "N", "PROPN", "POSS", "POSSM", "NUM"):
+        j += 1
+    return i + 1 < j < len(tokens) and (tokens[j].tag in ("MODAL", "BE", "HAVE", "DO")
+                                        or tokens[j].tag == "V" and bool(tokens[j].forms & {"VBD", "VBZ", "VBP"}))
+
+
 def _phrasal_event(tokens, m) -> bool:
     """A generic verb made an event by the word after it: "took place", "took office"."""
     words = lexicon().data["generic"].get("phrasal", {}).get(m["lemma"], ())
@@ -205,7 +214,8 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
             if m["role"] == "verb" and (cls == "REPORTING" or m["lemma"] in lex.words["complement"]):
                 after = next((t for t in tokens[m["i"] + 1:] if t.tag not in ("ADV",)), None)
                 if after is not None and (after.tag == "SUB" and after.lower == "that" or after.tag == "PRON"
-                                          and after.lower in lex.words["subj_pron"] or after.text in ("“", "\"", "``", ":")):
+                                          and after.lower in lex.words["subj_pron"] or after.text in ("“", "\"", "``", ":")
+                                          or cls == "REPORTING" and _bare_clause(tokens, m["i"])):
                     m["report"] = report if source is not None else None
                     report = m
                 elif cls == "REPORTING" and k > 0 and not any(t.tag in ("V", "SUB", "TO") for t in tokens[m["i"] + 1:]):

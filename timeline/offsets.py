@@ -1,22 +1,28 @@
-"""Duration offsets: "ended two weeks later", "Three days earlier, ..." (ordering stage).
+"""Where the text places one event from another (ordering stage): duration offsets ("ended
+two weeks later", "resigned three days after the vote", "hours after"), deadlines ("would
+challenge it within ten days") and coreference ("the announcement" is the dated "announced").
 
 TimeML reads "two weeks later" as a duration ("two weeks", ``P2W``) and a signal ("later"):
 the expression has no date of its own. Read together with the event it modifies and the last
 event an expression dated before it, it places that event: a strike that "began on March 3
 and ended two weeks later" ended on March 17. With an event after the signal ("resigned three
-days after the vote") it counts from that event instead, whichever of the two is dated. :func:`find` names the pairs and the number of
-days between them; :mod:`timeline.constraints` turns them into constraints. The signal words,
-unit widths and reach are data: ``offsets`` in ``rules/ordering.yaml``.
+days after the vote") it counts from that event instead, whichever of the two is dated.
+:func:`find` names the pairs and the number of days between them, :func:`deadlines` the
+events due within a duration, :func:`coreferent` the definite nouns that name an earlier
+dated act; :func:`bounds` turns all three into point-to-point bounds that
+:mod:`timeline.constraints` adds to the network. Signal words, unit widths and reach are
+data: ``offsets`` and ``definite_coreference`` in ``rules/ordering.yaml``.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from .merge import base_lemma
 from .model import Event, TimeExpr
 from .tense import rules
 
-__all__ = ["Offset", "find"]
+__all__ = ["Bound", "Offset", "bounds", "coreferent", "deadlines", "find"]
 
 _AMOUNT = re.compile(r"P(\d+)([DWMY])|PT(\d+)([HM])")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s|\n")
@@ -40,6 +46,7 @@ def _table() -> dict:
         table["regex"] = re.compile(table["signal"], re.I)
         table["event_regex"] = re.compile(table["signal_event"], re.I)
         table["vague_regex"] = re.compile(table["vague_amount"], re.I)
+        table["within_regex"] = re.compile(table["within"], re.I)
     return table
 
 
@@ -133,4 +140,106 @@ def find(events: list[Event], timexes: list[TimeExpr], text: str) -> list[Offset
         label = (f"'{events[target].trigger}' {timex.text} {word}{' than' if counted is None else ''} "
                  f"'{events[anchor].trigger}' ({low}" + (f"-{high}" if high != low else "") + " days)")
         found.append(Offset(target, anchor, direction, low, high, label))
+    return found
+
+
+def deadlines(events: list[Event], timexes: list[TimeExpr], text: str) -> list[tuple[int, int | None, int, str]]:
+    """(event, its report or None for publication, days, label): an event still ahead that is due
+    within a duration ("would challenge the result within ten days") ends at most that many
+    days after its report, or after publication.
+
+    Examples:
+        >>> text = "The party will appeal within ten days."
+        >>> ev = [Event(0, 0, 38, "appeal", 15, 21, modality="expected", tense="future")]
+        >>> tx = [TimeExpr(29, 37, "ten days", "DURATION", "P10D", None, None, "unknown", "dur_count_unit")]
+        >>> deadlines(ev, tx, text)
+        [(0, None, 10, "'appeal' within ten days of publication")]
+    """
+    table = _table()
+    found = []
+    for timex, (_, high) in _amounts(timexes, text, table):
+        if not table["within_regex"].search(text, max(0, timex.start - 20), timex.start):
+            continue
+        before = [i for i, e in enumerate(events) if e.role == "verb" and e.trigger_end <= timex.start
+                  and not _SENTENCE_BREAK.search(text, e.trigger_end, timex.start)]
+        if not before:
+            continue
+        target = max(before, key=lambda i: events[i].trigger_start)
+        event = events[target]
+        if event.tense != "future" and event.modality not in ("expected", "potential"):
+            continue   # "withdrew within ten days": of what, the text says elsewhere
+        source = event.source if event.source is not None and 0 <= event.source < len(events) else None
+        whence = f"'{events[source].trigger}'" if source is not None else "publication"
+        found.append((target, source, high, f"'{event.trigger}' within {timex.text} of {whence}"))
+    return found
+
+
+def coreferent(events: list[Event], text: str) -> list[tuple[int, int]]:
+    """(noun, verb) pairs: an undated definite event noun and the earlier dated verb of the same
+    act (:func:`timeline.merge.base_lemma`), at most ``max_sentences_back`` sentences before.
+
+    Examples:
+        >>> text = "The board announced the plan on Monday. Shares rose after the announcement."
+        >>> ev = [Event(0, 0, 39, "announced", 10, 19, tense="past", timex=0, lemma="announce"),
+        ...       Event(1, 40, 75, "announcement", 62, 74, role="nominal", lemma="announcement")]
+        >>> coreferent(ev, text)
+        [(1, 0)]
+    """
+    table = rules()["definite_coreference"]
+    determiner = re.compile(r"\b(?:" + "|".join(table["determiners"]) + r")\s+(?:[a-z][\w-]*\s+)?$", re.I)
+    found = []
+    latest: dict[str, int] = {}   # act -> index of the last dated, asserted verb telling it
+    for i, event in enumerate(events):
+        act = base_lemma(event.lemma or event.trigger)
+        if event.role == "verb" and event.timex is not None and event.modality == "asserted" \
+                and event.tense in ("past", "present"):
+            latest[act] = i
+        elif event.role == "nominal" and event.timex is None and act in latest \
+                and event.sentence - events[latest[act]].sentence <= int(table["max_sentences_back"]) \
+                and determiner.search(text, max(0, event.trigger_start - 30), event.trigger_start):
+            found.append((i, latest[act]))
+    return found
+
+
+@dataclass(frozen=True)
+class Bound:
+    """``a_point`` of event ``a`` lies at most ``days`` after ``b_point`` of event ``b`` (None:
+    the publication point)."""
+
+    a: int
+    a_point: str
+    b: int | None
+    b_point: str
+    days: float
+    rule: str
+    label: str
+
+
+def bounds(events: list[Event], timexes: list[TimeExpr], text: str) -> list[Bound]:
+    """Every bound offsets, deadlines and coreference put between two events (or an event and
+    publication), for :mod:`timeline.constraints`.
+
+    Examples:
+        >>> text = "The board announced the plan on Monday. Shares rose after the announcement."
+        >>> ev = [Event(0, 0, 39, "announced", 10, 19, tense="past", timex=0, lemma="announce"),
+        ...       Event(1, 40, 75, "announcement", 62, 74, role="nominal", lemma="announcement")]
+        >>> [(b.a, b.a_point, b.b, b.b_point, b.days) for b in bounds(ev, [], text)][:2]
+        [(1, 'start', 0, 'start', 0), (0, 'start', 1, 'start', 0)]
+    """
+    found = []
+    rule = _table()["id"]
+    for o in find(events, timexes, text):
+        if o.direction == "later":   # target starts >= anchor end + low, ends <= anchor start + high
+            found += [Bound(o.anchor, "end", o.target, "start", -o.low, rule, o.label),
+                      Bound(o.target, "end", o.anchor, "start", o.high, rule, o.label)]
+        else:                        # target ends <= anchor start - low, starts >= anchor end - high
+            found += [Bound(o.target, "end", o.anchor, "start", -o.low, rule, o.label),
+                      Bound(o.anchor, "end", o.target, "start", o.high, rule, o.label)]
+    for target, source, days, label in deadlines(events, timexes, text):
+        found.append(Bound(target, "end", source, "end", days, rules()["offsets"]["within_id"], label))
+    rule = rules()["definite_coreference"]["id"]
+    for noun, verb in coreferent(events, text):
+        label = f"'the {events[noun].trigger}' is '{events[verb].trigger}'"
+        found += [Bound(x, point, y, point, 0, rule, label) for point in ("start", "end")
+                  for x, y in ((noun, verb), (verb, noun))]
     return found

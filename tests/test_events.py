@@ -324,6 +324,25 @@ def test_a_past_form_with_an_adjective_and_noun_after_it_is_finite():
     assert (launched.tense, launched.actors) == ("past", ["Militants in Gaza"])
 
 
+@pytest.mark.parametrize("text, verb, tense, actors", [
+    ("A federal appeals court on Friday blocked the plan.", "blocked", "past", ["federal appeals court"]),
+    ("Israel must leave five positions it still holds.", "holds", "present", []),   # "it", not "five positions it"
+    ("Wang last visited Russia in April.", "visited", "past", ["Wang"]),
+    ("The talks on Monday ended.", "ended", "past", ["talks"]),       # no other verb: not a participle
+    ("Officials in Kyiv said so.", "said", "past", ["Officials in Kyiv"]),
+    ("The army will withdraw, a spokesperson said on Saturday.", "said", "past", ["spokesperson"]),
+])
+def test_subjects_and_finite_verbs_around_dates_and_adverbs(text, verb, tense, actors):
+    event = next(e for e in extract(text, sentences(text), [], None) if e.trigger == verb)
+    assert (event.tense, event.actors) == (tense, actors)
+
+
+def test_a_surname_that_comes_first_resolves_he():
+    text = "Foreign Minister Wang Yi will travel to Moscow. Putin met him. Wang last visited Russia in April, when he met Putin."
+    met = [e for e in extract(text, sentences(text), [], None) if e.trigger == "met"]
+    assert met[-1].actors == ["Wang"]
+
+
 def test_a_relative_verb_taking_a_clause_keeps_its_complement():
     text = "Officials who said prices rose agreed."
     events = {e.trigger: e for e in extract(text, sentences(text), [], None)}

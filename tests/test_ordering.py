@@ -473,6 +473,17 @@ def test_a_date_before_a_report_is_the_reports_and_a_reported_past_state_holds_a
     assert (said["earliest"].date().isoformat(), said["latest"].date().isoformat()) == ("2025-10-01", "2025-10-23")
 
 
+@pytest.mark.parametrize("text, verb, timex", [
+    ("The army will withdraw, a spokesperson said on Saturday.", "withdraw", None),   # the saying's date
+    ("The army will withdraw, a spokesperson said on Saturday.", "said", "Saturday"),
+    ("Engineers in Lyon on Friday finished testing the bridge.", "finished", "Friday"),
+])
+def test_which_verb_a_date_near_a_report_or_a_finite_verb_dates(text, verb, timex):
+    import timeline
+    row = timeline.build_timeline(timeline.Article(text, id="a", published="2025-03-29")).set_index("trigger").loc[verb]
+    assert (None if row["timex"] != row["timex"] else row["timex"]) == timex
+
+
 @pytest.mark.parametrize("text, published, verb, timex", [
     ("Northwind will report first-quarter results on April 28.", "2025-04-08", "report", "April 28"),
     ("The council approved the 2024 budget in March.", "2025-04-08", "approved", "March"),

@@ -155,8 +155,8 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
         if timex.type not in ("DATE", "TIME") or _PREPOSITION.match(timex.text) or " " in timex.text.strip():
             continue
         for event in events[bisect.bisect_left(trigger_starts, timex.end):]:
-            if event.trigger_start - timex.end > _MODIFIER_CHARS:
-                break
+            if event.trigger_start - timex.end > _MODIFIER_CHARS or event.tense != "none":
+                break   # a finite verb right after it takes the date as an adjunct: "on Friday finished drafting"
             gap = text[timex.end:event.trigger_start]
             if (event.tense == "none"
                     and _MODIFIER_GAP.match(re.sub(r"^['’]s\b", "", gap)) and not _FUNCTION.search(gap)):
@@ -182,6 +182,8 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
                        if events[k] is not event and events[k].trigger_end <= timex.start]
             if timex.start >= event.trigger_end and _counted_from(event, timex, between, text):
                 continue   # "resigned three days after the vote on May 4": the date is the vote's
+            if any(other.event_class == "REPORTING" and other.tense != "none" for other in between):
+                continue   # "... to intervene, a spokesperson said on Saturday": the saying's date
             if inside and timex.end <= event.trigger_start and any(
                     other.role == "verb" and event.start <= other.trigger_start and other.trigger_end <= timex.start
                     for other in events[bisect.bisect_left(trigger_starts, event.start):

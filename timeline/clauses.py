@@ -184,6 +184,8 @@ def subject_span(tokens: list[Token], g: int) -> tuple[int, int] | None:
             if tok.tag == "PRON" and j < end - 1:
                 break
             j -= 1
+            if tok.tag == "PRON":
+                break   # a pronoun is its whole noun phrase: "five positions it still holds"
             if opens_np(tokens, j + 1):
                 break
         elif tok.lower in lex.words["particle"] and j > 0 and tokens[j - 1].tag == "PROPN" and tokens[j + 1].tag == "PROPN":
@@ -194,6 +196,8 @@ def subject_span(tokens: list[Token], g: int) -> tuple[int, int] | None:
             j -= 1   # "Zentek Corp. agreed": the abbreviation's period is part of the name
         elif tok.tag == "PREP" and tok.lower in lex.words["subject_preps"] and j > 0 and \
                 tokens[j - 1].tag in ("N", "PROPN") and j + 1 < end:
+            if all(t.lower in lex.words["calendar_owners"] or t.tag in ("NUM", "DET") for t in tokens[j + 1:end]):
+                end = j   # "A federal court on Friday blocked": the date is no part of the subject
             j -= 1
         else:
             break

@@ -27,7 +27,9 @@ class _People:
 
     def add(self, name: str, person: bool) -> None:
         last = name.split()[-1].split("-")[-1]
-        if person or any(p.split()[-1].split("-")[-1] == last for p in self.persons):
+        # a known person by surname, last ("Rubio") or, in names that put it first, first ("Wang")
+        if person or any(p.split()[-1].split("-")[-1] == last or " " not in name and p.split()[0] == name
+                         for p in self.persons):
             if person and name not in self.persons:
                 self.persons.append(name)
             self.last = name

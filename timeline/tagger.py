@@ -105,6 +105,9 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
     if tok.lower in lex.words["time_shifts"] and nxt is not None and (
             nxt.lower in lex.words["time_heads"] or nxt.lower in lex.words["calendar_owners"]):
         return "ADJ"   # "held talks last spring": a time, not a noun after the object
+    if tok.lower in lex.words["time_shifts"] and p in ("N", "PROPN", "PRON") and nxt is not None \
+            and {"VBD", "VBZ"} & analyze(nxt.lower)[1]:
+        return "ADV"   # between a subject and its verb: "Wang last visited Russia"
     if "VBG" in forms and p in ("START", "CONJ") and nxt is not None and nxt.lower in lex.closed \
             and {"BE", "HAVE", "MODAL"} & set(lex.closed[nxt.lower]):
         return "N"   # a gerund subject before its auxiliary: "and fighting has continued"

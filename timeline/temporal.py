@@ -56,7 +56,8 @@ class Context:
         stop = cues["boundary"].search(text, end, hi)
         if stop:
             hi = stop.start()
-        best, best_distance = None, None
+        best, best_distance, best_deadline = None, None, False
+        verb, verb_distance = None, None   # the nearest cue before the expression that is no deadline word
         for match in cues["either"].finditer(text, lo, hi):
             if start <= match.start() < end:
                 continue
@@ -65,9 +66,13 @@ class Context:
             # a cue after the expression counts triple: the governing verb usually comes before
             # ("will depart at 5 a.m. Thursday, the mayor said")
             distance = start - match.end() if match.end() <= start else 3 * (match.start() - end)
+            deadline = match.group().lower() in ("by", "until")
+            if not deadline and match.end() <= start and (verb_distance is None or distance < verb_distance):
+                verb, verb_distance = match.lastgroup, distance
             if best_distance is None or distance < best_distance:
-                best, best_distance = match.lastgroup, distance
-        return best
+                best, best_distance, best_deadline = match.lastgroup, distance, deadline
+        # "by"/"until" looks ahead only when no cue before it says otherwise: "troops left by January 26"
+        return verb if best_deadline and verb is not None else best
 
 
 @functools.lru_cache(maxsize=None)

@@ -68,10 +68,18 @@ def _verb_attributes(tokens, i, group, plan_cue, finite_before, main=False):
             # "..., officials in Kyiv said." (a participle would take a complement after it)
             # ... and so is one right after the quote or comma it follows: '"No," said Costa.'
             closing_report = lex.class_of.get(tok.lemma) == "REPORTING" and (
-                nxt is None or nxt.tag == "PUNCT" or prev is not None and prev.text in _QUOTE_ENDS)
+                nxt is None or nxt.tag == "PUNCT" or prev is not None and prev.text in _QUOTE_ENDS
+                or prev is not None and prev.tag in ("N", "PROPN") and not any(t.tag in ("V", "MODAL", "BE", "HAVE", "DO")
+                                                                              for t in tokens[i + 1:]))
+            #   ... or that ends its sentence with an adjunct: ", a spokesperson said on Saturday."
             # a past form with a direct object after it is finite: "floods in the region killed 17 people"
             has_object = nxt is not None and not finite_before and (
                 nxt.tag in ("DET", "NUM", "POSS") or nxt.tag == "ADJ" and i + 2 < len(tokens) and tokens[i + 2].tag == "N")
+            # a participle describes a noun of a clause whose verb stands elsewhere: with no finite
+            # verb before or after it, a past form is that verb ("The talks on Monday ended.")
+            main = main or not finite_before and not any(
+                t.tag in ("MODAL", "BE", "HAVE", "DO") or t.tag == "V" and t.forms & {"VBD", "VBZ", "VBP"}
+                for t in tokens[i + 1:])
             participle = "VBN" in tok.forms and prev is not None and prev.tag != "PRON" and not closing_report \
                 and not main and (
                 _in_pp(tokens, i - 1) and not has_object or nxt is not None and nxt.lower in lex.words["agent_preps"]

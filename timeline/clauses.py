@@ -156,6 +156,31 @@ def names_in(tokens: list[Token]) -> list[tuple[str, bool]]:
     return found
 
 
+def subject_before_comma(tokens: list[Token], i: int) -> bool:
+    """Whether a comma and a noun phrase opening its clause come right before token ``i``: then
+    ", which" describes that noun ("the ceasefire, which took effect ..."). After an object or
+    a prepositional phrase ("cut 500 jobs, which angered", "the release to OS X, which") the
+    pronoun may take a whole clause or a farther noun, so it stays a subordinator.
+
+    Examples:
+        >>> from timeline.lexicon import tokenize
+        >>> from timeline.tagger import tag
+        >>> [tok.tag for tok in tag(tokenize("The truce, which began in May, held.")) if tok.lower == "which"]
+        ['REL']
+        >>> [tok.tag for tok in tag(tokenize("Firms cut jobs, which angered unions.")) if tok.lower == "which"]
+        ['SUB']
+    """
+    lex = lexicon()
+    if i < 2 or tokens[i - 1].text != "," or tokens[i - 2].tag not in ("N", "PROPN"):
+        return False
+    j = i - 2
+    while j >= 0 and (tokens[j].tag in ("DET", "ADJ", "N", "PROPN", "NUM", "POSSM", "POSS")
+                      or tokens[j].tag == "CONJ" and j > 0 and tokens[j - 1].tag == "PROPN"):
+        j -= 1
+    return j < 0 or tokens[j].tag in ("SUB", "CONJ", "REL") or tokens[j].text in (",", ";", ":", "\"", "“") \
+        or tokens[j].tag == "V" and lex.class_of.get(tokens[j].lemma) == "REPORTING"   # "said the ceasefire, which"
+
+
 def subject_span(tokens: list[Token], g: int) -> tuple[int, int] | None:
     """Token range of the subject noun phrase before a verb group starting at ``g``."""
     lex = lexicon()

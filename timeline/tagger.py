@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from . import clauses
 from .lexicon import Lexicon, Token, analyze, in_dictionary, lexicon, tokenize
 
 _PUNCT = re.compile(r"^[^\w]+$")
@@ -38,21 +39,6 @@ def _closed_tag(tok: Token, prev: Token | None, nxt: Token | None, lex: Lexicon,
         if tag in tags:
             return "NUM" if tag == "NUMWORD" else tag
     return tags[0]
-
-
-def _subject_before_comma(tokens: list[Token], i: int, lex: Lexicon) -> bool:
-    """Whether a comma and a noun phrase opening its clause come right before token ``i``: then
-    ", which" describes that noun ("the ceasefire, which took effect ..."). After an object or
-    a prepositional phrase ("cut 500 jobs, which angered", "the release to OS X, which") the
-    pronoun may take a whole clause or a farther noun, so it stays a subordinator."""
-    if i < 2 or tokens[i - 1].text != "," or tokens[i - 2].tag not in ("N", "PROPN"):
-        return False
-    j = i - 2
-    while j >= 0 and (tokens[j].tag in ("DET", "ADJ", "N", "PROPN", "NUM", "POSSM", "POSS")
-                      or tokens[j].tag == "CONJ" and j > 0 and tokens[j - 1].tag == "PROPN"):
-        j -= 1
-    return j < 0 or tokens[j].tag in ("SUB", "CONJ", "REL") or tokens[j].text in (",", ";", ":", "\"", "“") \
-        or tokens[j].tag == "V" and lex.class_of.get(tokens[j].lemma) == "REPORTING"   # "said the ceasefire, which"
 
 
 def _peek(tok: Token | None, lex: Lexicon) -> str:
@@ -298,7 +284,7 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
             continue
         verb_slot = prev is not None and prev.tag in ("MODAL", "DO", "NEG", "TO") and "V" in analyze(tok.lower)[0]
         if tok.lower in lex.closed and not (verb_slot and tok.lower in lex.words["verb_homographs"]):
-            tok.tag = _closed_tag(tok, prev, nxt, lex, _subject_before_comma(tokens, i, lex))
+            tok.tag = _closed_tag(tok, prev, nxt, lex, clauses.subject_before_comma(tokens, i))
             if tok.tag in ("SUB",):
                 finite = False
             if tok.tag in ("MODAL", "BE", "HAVE", "DO") and prev is not None and prev.tag != "TO":

@@ -77,9 +77,8 @@ def _verb_attributes(tokens, i, group, plan_cue, finite_before, main=False):
                 nxt.tag in ("DET", "NUM", "POSS") or nxt.tag == "ADJ" and i + 2 < len(tokens) and tokens[i + 2].tag == "N")
             # a participle describes a noun of a clause whose verb stands elsewhere: with no finite
             # verb before or after it, a past form is that verb ("The talks on Monday ended.")
-            main = main or not finite_before and not any(
-                t.tag in ("MODAL", "BE", "HAVE", "DO") or t.tag == "V" and t.forms & {"VBD", "VBZ", "VBP"}
-                for t in tokens[i + 1:])
+            main = main or not any(t.tag in ("MODAL", "BE", "HAVE", "DO") or t.tag == "V" and t.forms & {"VBD", "VBZ", "VBP"}
+                                   for t in tokens[:i] + tokens[i + 1:])
             participle = "VBN" in tok.forms and prev is not None and prev.tag != "PRON" and not closing_report \
                 and not main and (
                 _in_pp(tokens, i - 1) and not has_object or nxt is not None and nxt.lower in lex.words["agent_preps"]

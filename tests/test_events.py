@@ -296,6 +296,13 @@ VERB_CASES = [
     ("The talks on Monday ended.", "ended", "past", ["talks"]),
     ("Officials in Kyiv said so.", "said", "past", ["Officials in Kyiv"]),
     ("The army will withdraw, a spokesperson said on Saturday.", "said", "past", ["spokesperson"]),
+    # "by" and a noun phrase is an agent; "by" and an amount or a gerund is not
+    ("A fire started by arsonists destroyed the mill.", "destroyed", "past", ["fire"]),
+    ("Sales dropped by a third, and profits rose.", "dropped", "past", ["Sales"]),
+    ("Jobs started by hinting at it.", "started", "past", ["Jobs"]),
+    # a participle after a comma is done by the subject of the finite verb, not of an infinitive
+    ("A court blocked the plan to end the program, handing a setback to the minister.", "handing", "none",
+     ["court"]),
 ]
 
 

@@ -156,6 +156,22 @@ def names_in(tokens: list[Token]) -> list[tuple[str, bool]]:
     return found
 
 
+def agent_phrase(tokens: list[Token], j: int) -> bool:
+    """A noun phrase of who did it at ``j`` (after "by"): "a fire started by arsonists", not an
+    amount ("fell by a third") or a manner ("started by hinting").
+
+    Examples:
+        >>> from timeline.lexicon import tokenize
+        >>> from timeline.tagger import tag
+        >>> tokens = tag(tokenize("started by arsonists, fell by a third"))
+        >>> agent_phrase(tokens, 2), agent_phrase(tokens, 6)
+        (True, False)
+    """
+    phrase = tokens[j:j + 4]
+    return bool(phrase) and phrase[0].tag in ("DET", "PROPN", "N", "ADJ", "POSS") and "VBG" not in phrase[0].forms \
+        and not any(t.tag == "NUM" or t.lower in lexicon().words["amount_nouns"] for t in phrase)
+
+
 def subject_before_comma(tokens: list[Token], i: int) -> bool:
     """Whether a comma and a noun phrase opening its clause come right before token ``i``: then
     ", which" describes that noun ("the ceasefire, which took effect ..."). After an object or

@@ -75,7 +75,10 @@ def _actors(tokens, m, people) -> list[str]:
         return list(gov.get("actors", []))
     if gov is not None and "VBG" in tok.forms and m["tense"] == "none" and \
             not any(t.tag == "BE" for t in tokens[m["g"]:m["i"]]):
-        return list(gov.get("actors", []))
+        finite = gov if _adverbial(tokens, m) else None   # "blocked the plan to end it, handing a setback":
+        while finite is not None and (finite["tense"] == "none" or finite.get("infinitive")):   # the blocker's
+            finite = finite.get("gov")
+        return list((finite or gov).get("actors", []))
     span = clauses.subject_span(tokens, m["relative"] if m.get("relative") is not None else m["g"])
     if span is None and m["cls"] == "REPORTING" and m["g"] > 0 and tokens[m["g"] - 1].tag == "PUNCT":
         speaker = _inverted_speaker(tokens, m["i"])   # '"No," said Antonio Costa.'

@@ -254,9 +254,10 @@ def _reduced_relative(tokens: list[Token], i: int, lex) -> bool:
     when a finite verb follows. A verb that takes a clause ("officials said in May") is not one."""
     tok = tokens[i]
     return tok.tag == "V" and "VBN" in tok.forms and 0 < i < len(tokens) - 1 and tokens[i - 1].tag in ("N", "PROPN") \
-        and tokens[i + 1].tag == "PREP" and tokens[i + 1].lower not in lex.words["agent_preps"] \
+        and tokens[i + 1].tag == "PREP" and (tokens[i + 1].lower not in lex.words["agent_preps"] or clauses.agent_phrase(tokens, i + 2)) \
         and tokens[i + 1].lower not in lex.words["particles"] \
         and tok.lemma not in lex.words["complement"] and lex.class_of.get(tok.lemma) not in ("REPORTING", "I_STATE")
+
 
 
 def _govern(tokens: list[Token], mentions: list[dict], starts: list[int]) -> None:

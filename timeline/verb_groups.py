@@ -82,6 +82,7 @@ def _verb_attributes(tokens, i, group, plan_cue, finite_before, main=False):
             participle = "VBN" in tok.forms and prev is not None and prev.tag != "PRON" and not closing_report \
                 and not main and (
                 _in_pp(tokens, i - 1) and not has_object or nxt is not None and nxt.lower in lex.words["agent_preps"]
+                and clauses.agent_phrase(tokens, i + 2)   # "started by arsonists", not "by hinting" or "by a third"
                 or finite_before and prev.tag != "PROPN")
             tense = "none" if participle else "past"
         elif "VBP" in tok.forms and not finite_before and i > len(group) \

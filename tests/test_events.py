@@ -283,7 +283,11 @@ VERB_CASES = [
     # a fronted date stays out of the subject and leaves the verb finite
     ("Last month the commission twice delayed the results.", "delayed", "past", ["commission"]),
     ("On Monday the board approved it.", "approved", "past", ["board"]),
-    ("Two years ago the company was sold.", "sold", "past", ["company"]),
+    ("Two years ago the company sold its port.", "sold", "past", ["company"]),
+    # a passive's subject undergoes the event; the agent after "by" is its actor
+    ("Three civilians were killed on Friday.", "killed", "past", []),
+    ("The plan was approved by the cabinet on Monday.", "approved", "past", ["cabinet"]),
+    ("Acme was founded by Jane Doe and Sam Roe in 1976, and launched a store in 2003.", "launched", "past", ["Acme"]),
     # ... and so does a date inside the subject
     ("A federal appeals court on Friday blocked the plan.", "blocked", "past", ["federal appeals court"]),
     # a pronoun is its whole noun phrase; an adverb between subject and verb is neither

@@ -206,7 +206,7 @@ def _subject_of(i: int, events: list[Event]) -> int | None:
         return None
     j = min(later, key=lambda k: events[k].trigger_start)
     word = event.trigger.lower()
-    return j if any(word in actor.lower().split() for actor in events[j].actors) else None
+    return j if any(word in actor.lower().split() for actor in events[j].actors + events[j].undergoers) else None
 
 
 def _sentence_head(i: int, events: list[Event], relations) -> int | None:

@@ -90,7 +90,8 @@ def _actors(tokens, m, people) -> list[str]:
         finite = gov
         while finite is not None and (finite["tense"] == "none" or finite.get("infinitive")):
             finite = finite.get("gov")
-        return list((finite or gov).get("actors", []))
+        finite = finite or gov   # its subject, which a passive does not make its actor
+        return list(finite.get("subject", finite.get("actors", [])))
     if span is None:
         return list(gov.get("actors", [])) if gov is not None else []
     names = []
@@ -101,7 +102,30 @@ def _actors(tokens, m, people) -> list[str]:
         elif name.lower() not in lexicon().words["unnamed"]:
             people.add(name, person)
             names.append(name)
+    if _passive(tokens, m):
+        m["subject"] = names
+        return _agents(tokens, m, people)
     return names
+
+
+def _passive(tokens, m) -> bool:
+    """A passive event verb ("Three civilians were killed"); a state's subject still holds it."""
+    return m["role"] == "verb" and m["cls"] in ("OCCURRENCE", "I_ACTION", "ASPECTUAL", "REPORTING") \
+        and "VBN" in tokens[m["i"]].forms and any(t.tag == "BE" for t in tokens[m["g"]:m["i"]])
+
+
+def _agents(tokens, m, people) -> list[str]:
+    """The names after a passive's "by" ("was founded by Steve Jobs"), or none: its subject
+    undergoes the event and is not its actor."""
+    at = next((k for k in range(m["i"] + 1, min(m["i"] + 4, len(tokens)))
+               if tokens[k].lower in lexicon().words["agent_preps"]), None)
+    if at is None or not clauses.agent_phrase(tokens, at + 1):
+        return []
+    end = at + 2
+    while end < len(tokens) and (tokens[end].tag in ("DET", "ADJ", "N", "PROPN", "POSSM", "NUM")
+                                 or tokens[end].tag == "CONJ" and end + 1 < len(tokens) and tokens[end + 1].tag == "PROPN"):
+        end += 1
+    return [people.resolve(name) or name for name, _ in clauses.names_in(tokens[at + 1:end])]
 
 
 def _inverted_speaker(tokens, i) -> list[tuple[str, bool]]:
@@ -213,7 +237,8 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
             events.append(Event(
                 sentence=s_index, start=tokens[first].start, end=tokens[last - 1].end, trigger=tok.text,
                 trigger_start=tok.start, trigger_end=tok.end, kind=kind, modality=m["modality"], event_class=cls,
-                tense=m["tense"], aspect=m["aspect"], actors=m["actors"], source=source,
+                tense=m["tense"], aspect=m["aspect"], actors=m["actors"], undergoers=list(m.get("subject", [])),
+                source=source,
                 newsworthy=(m["lemma"] not in lex.words["generic"] or _phrasal_event(tokens, m)) and not m.get("generic"),
                 role=m["role"], lemma=m["lemma"]))
             if m["role"] == "verb" and (cls == "REPORTING" or m["lemma"] in lex.words["complement"]):

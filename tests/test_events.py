@@ -304,6 +304,14 @@ VERB_CASES = [
     ("A fire started by arsonists destroyed the mill.", "destroyed", "past", ["fire"]),
     ("Sales dropped by a third, and profits rose.", "dropped", "past", ["Sales"]),
     ("Jobs started by hinting at it.", "started", "past", ["Jobs"]),
+    # a plan adjective before "to" ("is due to", "is likely to") is a cue, not the subject
+    ("President Jane Doe, who is due to meet ministers next week, called for aid.", "called", "past", ["Jane Doe"]),
+    ("The bank is likely to cut rates.", "cut", "future", ["bank"]),
+    # adverbs that are also adjectives, before a verb; a verb before "back"; a name ending in "+"
+    ("China first formally claimed the islands.", "claimed", "past", ["China"]),
+    ("The cuts, which were first announced in May, surprised traders.", "announced", "past", []),
+    ("The feud over the border dates back to 1972.", "dates", "present", ["feud over the border"]),
+    ("Prices rose after OPEC+ agreed to extend the cuts.", "agreed", "past", ["OPEC+"]),
     # a participle after a comma is done by the subject of the finite verb, not of an infinitive
     ("A court blocked the plan to end the program, handing a setback to the minister.", "handing", "none",
      ["court"]),

@@ -31,7 +31,7 @@ In recent days, farmers have complained that aid promised in mid-January has sti
                             "report": ("2025-04-28", "2025-04-28", ["Northwind"])}),
     (FLOODS, "2025-03-19", {"forced": ("2025-03-18", "2025-03-18", ["Flooding"]),
                             "recorded": ("2025-03-17", "2025-03-17", ["region"]),
-                            "worked": ("2025-03-18", "2025-03-18", ["Rescue teams"]),
+                            "worked": (None, "2025-03-18", ["Rescue teams"]),   # through the night: ends in it
                             "promised": ("2025-01-11", "2025-01-21", ["aid"]),   # the middle third
                             "arrived": (None, "2025-03-19", ["aid"])}),
 ], ids=["merger", "strike", "floods"])

@@ -484,6 +484,15 @@ def test_which_verb_a_date_near_a_report_or_a_finite_verb_dates(text, verb, time
     assert (None if row["timex"] != row["timex"] else row["timex"]) == timex
 
 
+@pytest.mark.parametrize("example, positive", list(_family_cases("record_since")))
+def test_record_since_rules(example, positive):
+    import timeline
+    frame = timeline.build_timeline(timeline.Article(example["text"], id="a", published=str(example["published"])))
+    assert example["event"] in set(frame.trigger)
+    dated = {t for t in frame.timex if isinstance(t, str)}
+    assert (not dated) is positive   # a record's date dates no event; any other does
+
+
 @pytest.mark.parametrize("text, published, verb, timex", [
     ("Northwind will report first-quarter results on April 28.", "2025-04-08", "report", "April 28"),
     ("The council approved the 2024 budget in March.", "2025-04-08", "approved", "March"),

@@ -148,7 +148,10 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
         >>> attach(ev, tx, text); ev[0].timex
         0
     """
-    taken = set()
+    record = rules()["record_since"]["regex"]
+    # "their highest close since October 27": a record's date dates no event
+    taken = {k for k, timex in enumerate(timexes)
+             if record.search(text, max(0, text.rfind(".", 0, timex.start) + 1, timex.start - 120), timex.start)}
     trigger_starts = [event.trigger_start for event in events]
     timex_starts = [timex.start for timex in timexes]
     for t_index, timex in enumerate(timexes):

@@ -171,9 +171,9 @@ class Builder:
                     at_most(s, part_end - span, why)
             elif kind == "after":     # "after June 5": starts the day after it at the earliest
                 at_least(s, part_end + 1, why)
-            elif kind == "end":       # "until/by Friday": ends by its end (a state, within it)
-                at_most(e, part_end - span, why)
-                if state:
+            elif kind in ("end", "through"):   # "until/by Friday": ends by its end (a state, within it);
+                at_most(e, part_end - span, why)    # "worked through the night": ends within it
+                if state or kind == "through":
                     at_least(e, part_start, why)
             elif mod == "END":        # "before the end of June": by the end of June
                 at_most(e, 0, why)

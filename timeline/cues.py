@@ -122,6 +122,10 @@ class _Sentences:
         return self.order[k] if k < len(self.order) else None
 
 
+#: How many events back "since then" looks for the dated event it means.
+_LAST_DATED_REACH = 12
+
+
 def _finite(event: Event) -> bool:
     return event.tense != "none"
 
@@ -131,6 +135,10 @@ def _select(how: str, match, events: list[Event], members: list[int], text: str,
     before = [i for i in members if events[i].trigger_end <= match.start() and i not in exclude]
     if how == "next":
         return after[0] if after else None
+    if how == "last_dated":   # "Since then": the last event before it that a date anchors
+        first = members[0] if members else len(events)
+        return next((k for k in range(first - 1, max(-1, first - _LAST_DATED_REACH), -1)
+                     if events[k].timex is not None), None)
     if how == "head":
         if not before:   # the phrase opens the sentence: the head comes after its comma
             comma = text.find(",", match.end(), events[members[-1]].trigger_end)
@@ -281,8 +289,8 @@ def relations(events: list[Event], text: str, timexes: list[TimeExpr] = ()) -> l
                 if other is None:
                     continue
                 main = _select(cue["main"], match, events, members, text, {other} | set(nominal))
-            elif cue["other"] == "next":
-                other = _select("next", match, events, members, text, set())
+            elif cue["other"] in ("next", "last_dated"):
+                other = _select(cue["other"], match, events, members, text, set())
                 if other is None:
                     continue
                 main = _select(cue["main"], match, events, members, text, {other})

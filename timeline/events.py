@@ -110,8 +110,9 @@ def _actors(tokens, m, people) -> list[str]:
 
 def _passive(tokens, m) -> bool:
     """A passive event verb ("Three civilians were killed"); a state's subject still holds it."""
+    core = [t for t in tokens[m["g"]:m["i"]] if t.tag not in ("ADV", "NEG")]
     return m["role"] == "verb" and m["cls"] in ("OCCURRENCE", "I_ACTION", "ASPECTUAL", "REPORTING") \
-        and "VBN" in tokens[m["i"]].forms and any(t.tag == "BE" for t in tokens[m["g"]:m["i"]])
+        and "VBN" in tokens[m["i"]].forms and bool(core) and core[-1].tag == "BE"   # not "is likely to cut"
 
 
 def _agents(tokens, m, people) -> list[str]:

@@ -43,7 +43,7 @@ def mentions(tokens: list[Token]) -> list[dict]:
     n = len(tokens)
     cues, found, used = set(), {}, set()
     for i, tok in enumerate(tokens):   # "is set to hold": 'set' is a cue of 'hold'
-        if tok.tag == "V" and tok.lower in lex.words["plan_cues"] and i + 2 < n and tokens[i + 1].tag == "TO" \
+        if tok.tag in ("V", "ADJ", "ADV") and tok.lower in lex.words["plan_cues"] and i + 2 < n and tokens[i + 1].tag == "TO" \
                 and (tokens[i + 2].tag == "V" or tok.lower in lex.words["aux_cues"] and tokens[i + 2].tag in ("BE", "HAVE")):
             prev = next((t for t in reversed(tokens[:i]) if t.tag not in ("ADV", "NEG")), None)
             if prev is not None and prev.tag == "BE":

@@ -91,9 +91,18 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
     if tok.lower in lex.words["time_shifts"] and nxt is not None and (
             nxt.lower in lex.words["time_heads"] or nxt.lower in lex.words["calendar_owners"]):
         return "ADJ"   # "held talks last spring": a time, not a noun after the object
-    if tok.lower in lex.words["time_shifts"] and p in ("N", "PROPN", "PRON") and nxt is not None \
-            and {"VBD", "VBZ"} & analyze(nxt.lower)[1]:
-        return "ADV"   # between a subject and its verb: "Wang last visited Russia"
+    if "V" in pos and forms & {"VBZ", "VBD"} and p in ("N", "PROPN", "PRON") and nxt is not None \
+            and nxt.lower in lex.words["back_particles"]:
+        return "V"     # "the dispute dates back to 1972", "the bank scales back": a verb and its particle
+    if tok.lower in lex.words["back_particles"] and p == "V":
+        return "ADV"
+    if tok.lower in lex.words["verb_adverbs"] and p in ("N", "PROPN", "PRON", "BE", "HAVE", "MODAL"):
+        k = i + 1
+        while k < len(tokens) and (tokens[k].lower in lex.closed and lex.closed[tokens[k].lower] == ("ADV",)
+                                   or tokens[k].lower not in lex.closed and analyze(tokens[k].lower)[0] == {"ADV"}):
+            k += 1   # past other adverbs: "China first formally claimed"
+        if k < len(tokens) and {"VBD", "VBZ", "VBN"} & analyze(tokens[k].lower)[1]:
+            return "ADV"   # before its verb: "Wang last visited", "which were first announced"
     if "VBG" in forms and p in ("START", "CONJ") and nxt is not None and nxt.lower in lex.closed \
             and {"BE", "HAVE", "MODAL"} & set(lex.closed[nxt.lower]):
         return "N"   # a gerund subject before its auxiliary: "and fighting has continued"

@@ -71,8 +71,10 @@ class Context:
                 verb, verb_distance = match.lastgroup, distance
             if best_distance is None or distance < best_distance:
                 best, best_distance, best_deadline = match.lastgroup, distance, deadline
-        # "by"/"until" looks ahead only when no cue before it says otherwise: "troops left by January 26"
-        return verb if best_deadline and verb is not None else best
+        # "by"/"until" looks ahead unless a past cue before it disagrees; then the nearer date wins:
+        # "troops were supposed to leave by January 26" (two months ago), "agreed to extend the
+        # cuts until the end of June" (three months ahead)
+        return None if best_deadline and verb == "past" else best
 
 
 @functools.lru_cache(maxsize=None)

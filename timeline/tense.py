@@ -35,7 +35,7 @@ def rules() -> dict:
     except yaml.YAMLError as exc:
         raise RuleError(f"{RULES_FILE.name}: invalid YAML ({exc})") from None
     for family in ("publication", "reported", "cues", "windows", "synonyms", "vague_values", "support_verbs", "aspectual",
-                   "ranges", "scheduled", "definite_coreference"):
+                   "ranges", "scheduled", "definite_coreference", "record_since"):
         if family not in data:
             raise RuleError(f"{RULES_FILE.name}: missing section {family!r}")
     for cue in data["cues"] + data["windows"]:
@@ -55,7 +55,7 @@ def rules() -> dict:
                 rule["not_preceded_regex"] = re.compile(rule["not_preceded_by"])
         except re.error as exc:
             raise RuleError(f"{RULES_FILE.name}: rule {rule.get('id')!r}: bad pattern ({exc})") from None
-    for family in ("ranges", "scheduled"):
+    for family in ("ranges", "scheduled", "record_since"):
         try:
             data[family]["regex"] = re.compile(data[family]["pattern"], re.I if family == "scheduled" else 0)
         except (KeyError, TypeError, re.error) as exc:

@@ -18,6 +18,16 @@ FLOODS = """Flooding forced thousands of residents from their homes overnight, a
 Rescue teams worked through Tuesday night to reach villages cut off since Sunday, the civil protection agency said on Wednesday morning.
 In recent days, farmers have complained that aid promised in mid-January has still not arrived."""
 
+ELECTION = """The electoral commission announced on Thursday that President Amara Keita had won 52 percent of the vote in the September 14 election.
+Opposition leader Daniel Osei, who has refused to concede, said his party would challenge the result in the Supreme Court within ten days.
+Protests broke out in the capital hours after the announcement.
+Last month the commission twice delayed publication of the results.
+International observers are due to publish their final report in early December."""
+
+RATES = """The central bank raised its key interest rate to 4.5 percent on Wednesday.
+Governor Lena Brandt told reporters that inflation, which reached 7.1 percent in October, was expected to ease early next year.
+The next policy meeting is scheduled for January 29."""
+
 
 @pytest.mark.parametrize("text, published, expected", [
     (MERGER, "2025-11-18", {"agreed": ("2025-11-17", "2025-11-17", ["Zentek Corp"]),
@@ -34,7 +44,18 @@ In recent days, farmers have complained that aid promised in mid-January has sti
                             "worked": (None, "2025-03-18", ["Rescue teams"]),   # through the night: ends in it
                             "promised": ("2025-01-11", "2025-01-21", ["aid"]),   # the middle third
                             "arrived": (None, "2025-03-19", ["aid"])}),
-], ids=["merger", "strike", "floods"])
+    (ELECTION, "2025-10-23", {"won": ("2025-09-14", "2025-09-14", ["Amara Keita"]),
+                              "refused": (None, "2025-10-23", ["Daniel Osei"]),
+                              "challenge": ("2025-10-23", "2025-11-02", ["his party"]),   # within ten days
+                              "announcement": ("2025-10-23", "2025-10-23", None),          # is "announced"
+                              "broke": ("2025-10-23", "2025-10-23", ["Protests"]),         # hours after it
+                              "delayed": ("2025-09-01", "2025-09-30", ["commission"]),
+                              "publish": ("2025-12-01", "2025-12-11", ["International observers"])}),
+    (RATES, "2025-11-19", {"raised": ("2025-11-19", "2025-11-19", ["central bank"]),
+                           "reached": ("2025-10-01", "2025-10-31", ["inflation"]),
+                           "ease": ("2026-01-01", "2026-05-02", ["inflation"]),
+                           "meeting": ("2026-01-29", "2026-01-29", None)}),
+], ids=["merger", "strike", "floods", "election", "rates"])
 def test_the_dated_rows_of_a_new_article(text, published, expected):
     frame = timeline.build_timeline(timeline.Article(text, id="a", published=published)).set_index("trigger")
 

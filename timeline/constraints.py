@@ -97,6 +97,9 @@ class Builder:
             self.leq(_end(a), _start(b), 0, rule, label, "relative")
         elif relation == "after":
             self.leq(_end(b), _start(a), 0, rule, label, "relative")
+        elif relation == "during":    # a within b
+            self.leq(_start(b), _start(a), 0, rule, label, "relative")
+            self.leq(_end(a), _end(b), 0, rule, label, "relative")
         elif relation == "overlap":
             self.leq(_start(a), _end(b), 0, rule, label, "relative")
             self.leq(_start(b), _end(a), 0, rule, label, "relative")

@@ -66,8 +66,10 @@ def test_publication_rules(rule_id, example, positive):
 
 @pytest.mark.parametrize("rule_id, example, positive", list(_tense_cases("reported")))
 def test_reported_rules(rule_id, example, positive):
-    event = Event(0, 0, 5, example.get("trigger", "thing"), 0, 5, source=1, **example["event"])
-    found = cues.reported_relation(event)
+    text = example.get("text", example.get("trigger", "thing"))
+    trigger = text.split()[-1]
+    event = Event(0, 0, len(text), trigger, len(text) - len(trigger), len(text), source=1, **example["event"])
+    found = cues.reported_relation(event, text)
     if positive:
         assert found == (example["relation"], rule_id)
     else:

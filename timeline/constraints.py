@@ -289,7 +289,7 @@ def constrain(builder: Builder) -> None:
         earlier = PUB if bound.b is None else _start(bound.b) if bound.b_point == "start" else _end(bound.b)
         builder.leq(later, earlier, bound.days, bound.rule, bound.label, "relative")
     for i, event in enumerate(events):
-        reported = cues.reported_relation(event)
+        reported = cues.reported_relation(event, builder.text)
         if reported and 0 <= event.source < len(events) and event.source != i:
             relation, rule = reported
             label = f"'{event.trigger}' {relation} its report '{events[event.source].trigger}'"

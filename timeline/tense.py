@@ -68,6 +68,8 @@ def rules() -> dict:
 def _matches(rule: dict, event: Event, text: str = "") -> bool:
     if not all(getattr(event, name) in values for name, values in rule.get("when", {}).items()):
         return False
+    if "reported" in rule and (event.source is not None) != rule["reported"]:
+        return False
     if "form" in rule and not rule["form_regex"].search(event.trigger):
         return False
     if "not_form" in rule and rule["not_form_regex"].search(event.trigger.lower()):
@@ -104,8 +106,9 @@ def publication_relation(event: Event, text: str = "") -> tuple[str, str]:
     return "none", "none"
 
 
-def reported_relation(event: Event) -> tuple[str, str] | None:
-    """Relation of a reported event to its report (``event.source``), or None.
+def reported_relation(event: Event, text: str = "") -> tuple[str, str] | None:
+    """Relation of a reported event to its report (``event.source``), or None; ``text`` (the
+    article) lets the rules that read the words before the trigger match.
 
     Examples:
         >>> reported_relation(Event(0, 0, 9, "pressured", 0, 9, tense="present", aspect="perfective", source=0))
@@ -114,6 +117,6 @@ def reported_relation(event: Event) -> tuple[str, str] | None:
     if event.source is None:
         return None
     for rule in rules()["reported"]:
-        if _matches(rule, event):
+        if _matches(rule, event, text):
             return rule["relation"], rule["id"]
     return None

@@ -312,6 +312,12 @@ VERB_CASES = [
     ("The cuts, which were first announced in May, surprised traders.", "announced", "past", []),
     ("The feud over the border dates back to 1972.", "dates", "present", ["feud over the border"]),
     ("Prices rose after OPEC+ agreed to extend the cuts.", "agreed", "past", ["OPEC+"]),
+    # "that" after a date opens the reported clause; "so far" is an adverb; "and the" in a pair of names
+    ("The agency reported in May that Iran had accelerated production.", "accelerated", "past", ["Iran"]),
+    ("A campaign that started last week has so far reached 40,000 people.", "reached", "present", ["campaign"]),
+    ("Iran and the United States will hold talks.", "hold", "future", ["Iran", "United States"]),
+    # a verb with no past form after a noun and before "for" is a participle: the main verb follows
+    ("Heavy rains forecast for the coming weeks could spread the disease.", "spread", "none", ["Heavy rains"]),
     # a participle after a comma is done by the subject of the finite verb, not of an infinitive
     ("A court blocked the plan to end the program, handing a setback to the minister.", "handing", "none",
      ["court"]),

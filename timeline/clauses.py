@@ -231,7 +231,8 @@ def subject_span(tokens: list[Token], g: int) -> tuple[int, int] | None:
                 break
         elif tok.lower in lex.words["particle"] and j > 0 and tokens[j - 1].tag == "PROPN" and tokens[j + 1].tag == "PROPN":
             j -= 1
-        elif tok.tag == "CONJ" and j > 0 and tokens[j - 1].tag == "PROPN" and tokens[j + 1].tag in ("PROPN",):
+        elif tok.tag == "CONJ" and j > 0 and tokens[j - 1].tag == "PROPN" and (tokens[j + 1].tag == "PROPN" or tokens[
+                j + 1].tag == "DET" and j + 2 < end and tokens[j + 2].tag == "PROPN"):   # "Iran and the United States"
             j -= 1
         elif tok.text == "." and j > 0 and tokens[j - 1].tag == "PROPN" and tokens[j - 1].lower in lex.abbreviations:
             j -= 1   # "Zentek Corp. agreed": the abbreviation's period is part of the name

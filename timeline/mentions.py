@@ -251,13 +251,15 @@ def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
 def _reduced_relative(tokens: list[Token], i: int, lex) -> bool:
     """A past participle right after a noun and before a preposition, with no auxiliary: the
     start of a reduced relative clause ("a rally held in Baghdad", "troops based at Ain al-Asad")
-    when a finite verb follows. A verb that takes a clause ("officials said in May") is not one."""
+    when a finite verb follows. A verb that takes a clause ("officials said in May") or a particle
+    ("protesters called for") is not one, unless it has no past form ("rains forecast for")."""
     tok = tokens[i]
+    only_participle = "VBD" not in tok.forms
     return tok.tag == "V" and "VBN" in tok.forms and 0 < i < len(tokens) - 1 and tokens[i - 1].tag in ("N", "PROPN") \
         and tokens[i + 1].tag == "PREP" and (tokens[i + 1].lower not in lex.words["agent_preps"] or clauses.agent_phrase(tokens, i + 2)) \
-        and tokens[i + 1].lower not in lex.words["particles"] \
-        and tok.lemma not in lex.words["complement"] and lex.class_of.get(tok.lemma) not in ("REPORTING", "I_STATE")
-
+        and (tokens[i + 1].lower not in lex.words["particles"] or only_participle) \
+        and (tok.lemma not in lex.words["complement"] and lex.class_of.get(tok.lemma) not in ("REPORTING", "I_STATE")
+             or only_participle)
 
 
 def _govern(tokens: list[Token], mentions: list[dict], starts: list[int]) -> None:

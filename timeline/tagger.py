@@ -21,6 +21,8 @@ _QUOTES = ("``", "\"", "“", "‘", "'", "(")
 
 def _closed_tag(tok: Token, prev: Token | None, nxt: Token | None, lex: Lexicon, subject_before: bool = False) -> str:
     tags = lex.closed[tok.lower]
+    if tok.lower == "that" and prev is not None and prev.lower in lex.words["calendar_owners"]:
+        return "SUB"   # "reported in February that Iran had ...": a date is no antecedent
     if tok.lower in lex.words["relative_pronouns"]:
         if prev is not None and prev.tag in ("N", "PROPN", "NUM") or tok.lower == "who" and prev is not None \
                 and prev.text == "," or tok.lower == "which" and subject_before:
@@ -28,6 +30,8 @@ def _closed_tag(tok: Token, prev: Token | None, nxt: Token | None, lex: Lexicon,
         if tok.lower == "that" and prev is not None and prev.tag not in ("V", "PUNCT", "ADV", "SUB", "CONJ", "ADJ"):
             return "DET"
         return "SUB"
+    if tok.lower == "so" and nxt is not None and nxt.lower == "far":
+        return "ADV"   # "has so far reached"
     if tok.lower in lex.words["would_clitic"]:
         return "MODAL" if nxt is not None and "VB" in analyze(nxt.lower)[1] else "HAVE"
     if "TO" in tags:
@@ -88,6 +92,8 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
     prev = _previous(tokens, i)
     p = prev.tag if prev is not None else "START"
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if tok.lower == "far" and i and tokens[i - 1].lower in ("so", "thus"):
+        return "ADV"   # "has so far reached"
     if tok.lower in lex.words["time_shifts"] and nxt is not None and (
             nxt.lower in lex.words["time_heads"] or nxt.lower in lex.words["calendar_owners"]):
         return "ADJ"   # "held talks last spring": a time, not a noun after the object

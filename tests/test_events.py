@@ -318,6 +318,9 @@ VERB_CASES = [
     ("Iran and the United States will hold talks.", "hold", "future", ["Iran", "United States"]),
     # a verb with no past form after a noun and before "for" is a participle: the main verb follows
     ("Heavy rains forecast for the coming weeks could spread the disease.", "spread", "none", ["Heavy rains"]),
+    # a bare verb in a "that" clause of a demand is asked for, not done; an aspectual verb before its gerund
+    ("He demanded that the army withdraw from the city.", "withdraw", "none", ["army"]),
+    ("The Commission proposed that the Union stop importing gas.", "stop", "none", ["Union"]),
     # a participle after a comma is done by the subject of the finite verb, not of an infinitive
     ("A court blocked the plan to end the program, handing a setback to the minister.", "handing", "none",
      ["court"]),
@@ -402,3 +405,10 @@ def test_an_abbreviated_company_name_is_the_subject_and_last_spring_is_a_time():
     events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
     assert events["agreed"].actors == ["Zentek Corp"]
     assert (events["held"].event_class, events["held"].kind) == ("OCCURRENCE", "action")
+
+
+def test_a_demanded_act_is_expected_not_done():
+    text = "He demanded that the army withdraw from the city. The army withdrew."
+    withdraw, withdrew = (e for e in extract(text, sentences(text), [], None) if e.lemma == "withdraw")
+    assert (withdraw.tense, withdraw.modality) == ("none", "expected")
+    assert (withdrew.tense, withdrew.modality) == ("past", "asserted")

@@ -276,6 +276,10 @@ def _govern(tokens: list[Token], mentions: list[dict], starts: list[int]) -> Non
             m["conj_of"] = gov
             m["gov"] = gov = gov.get("gov") or gov
             m["tense"] = "none"
+        if m["role"] == "verb" and gov is not None and gov["lemma"] in lex.words["mandative"] and m["g"] == m["i"] \
+                and m["tense"] == "present" and "VB" in tokens[m["i"]].forms \
+                and any(t.lower == "that" and t.tag == "SUB" for t in tokens[gov["i"] + 1:m["i"]]):
+            m["tense"], m["modality"] = "none", "expected"   # "demanded that the army withdraw": asked, not done
         if m["role"] == "verb" and m["infinitive"] and gov is not None:
             if gov["modality"] in ("potential", "negated"):
                 m["modality"] = gov["modality"] if m["modality"] == "asserted" else m["modality"]

@@ -97,6 +97,9 @@ def _open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
     if tok.lower in lex.words["time_shifts"] and nxt is not None and (
             nxt.lower in lex.words["time_heads"] or nxt.lower in lex.words["calendar_owners"]):
         return "ADJ"   # "held talks last spring": a time, not a noun after the object
+    if "V" in pos and "VB" in forms and p in ("N", "PROPN") and nxt is not None and nxt.tag == "" \
+            and analyze(nxt.lower)[1] == {"VBG"} and lex.class_of.get(tok.lemma) == "ASPECTUAL":
+        return "V"     # an aspectual verb and its gerund after the subject: "that the Union stop importing"
     if "V" in pos and forms & {"VBZ", "VBD"} and p in ("N", "PROPN", "PRON") and nxt is not None \
             and nxt.lower in lex.words["back_particles"]:
         return "V"     # "the dispute dates back to 1972", "the bank scales back": a verb and its particle

@@ -321,6 +321,8 @@ VERB_CASES = [
     # a bare verb in a "that" clause of a demand is asked for, not done; an aspectual verb before its gerund
     ("He demanded that the army withdraw from the city.", "withdraw", "none", ["army"]),
     ("The Commission proposed that the Union stop importing gas.", "stop", "none", ["Union"]),
+    # a title with no name after it is the actor
+    ("The Prime Minister will make a statement on Monday.", "make", "future", ["Prime Minister"]),
     # a participle after a comma is done by the subject of the finite verb, not of an infinitive
     ("A court blocked the plan to end the program, handing a setback to the minister.", "handing", "none",
      ["court"]),

@@ -146,6 +146,8 @@ def names_in(tokens: list[Token]) -> list[tuple[str, bool]]:
             if rest:
                 title_before = titled or len(part) > len(run) and part[-len(run) - 1].lower in lex.words["title"]
                 found.append((" ".join(rest), title_before or len(rest) >= 2))
+            elif titled:   # a title with no name after it is who acted: "the Prime Minister told reporters"
+                found.append((" ".join(words), True))
             continue
         if part[0].tag == "PRON":
             found.append((part[0].text, False))

@@ -452,6 +452,7 @@ def test_definite_coreference_rules(example, positive):
     ("On Monday, the party said it would appeal within ten days.", "appeal", "2025-10-23", "2025-10-30", "offset_within"),
     ("The regulator will rule within two weeks.", "rule", "2025-10-23", "2025-11-06", "offset_within"),
     ("The army withdrew within ten days.", "withdrew", None, "2025-10-23", "tense_past"),   # of what, unsaid
+    ("The group was supposed to return them within 72 hours.", "return", "2025-10-23", None, "expected_untensed"),
 ])
 def test_an_event_ahead_due_within_a_duration_ends_by_then(text, verb, earliest, latest, rule):
     import timeline

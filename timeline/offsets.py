@@ -169,6 +169,10 @@ def deadlines(events: list[Event], timexes: list[TimeExpr], text: str) -> list[t
         if event.tense != "future" and event.modality not in ("expected", "potential"):
             continue   # "withdrew within ten days": of what, the text says elsewhere
         source = event.source if event.source is not None and 0 <= event.source < len(events) else None
+        governor = max((k for k in before if k < target and events[k].tense != "none"), default=None,
+                       key=lambda k: events[k].trigger_start)
+        if source is None and event.tense != "future" and governor is not None and events[governor].tense == "past":
+            continue   # "was supposed to return them within 72 hours": of an earlier start, not of publication
         whence = f"'{events[source].trigger}'" if source is not None else "publication"
         found.append((target, source, high, f"'{event.trigger}' within {timex.text} of {whence}"))
     return found

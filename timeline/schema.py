@@ -71,7 +71,7 @@ TIMELINE = Schema("timeline", (
     Column("trigger", "str", False, doc="the word(s) naming the event"),
     Column("trigger_start", "int", False),
     Column("trigger_end", "int", False),
-    Column("actors", "list", False, doc="names of actors the text gives"),
+    Column("actors", "list", False, doc="names of who acts (a passive's agent after \"by\", not its subject)"),
     Column("kind", "str", False, ("action", "statement", "state", "plan")),
     Column("modality", "str", False, ("asserted", "expected", "potential", "negated")),
     Column("timex", "str", doc="the temporal expression that dates it"),

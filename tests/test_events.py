@@ -321,6 +321,8 @@ VERB_CASES = [
     # a bare verb in a "that" clause of a demand is asked for, not done; an aspectual verb before its gerund
     ("He demanded that the army withdraw from the city.", "withdraw", "none", ["army"]),
     ("The Commission proposed that the Union stop importing gas.", "stop", "none", ["Union"]),
+    # an acronym is a name even when it spells a pronoun
+    ("The WHO warned that rains could spread the disease.", "warned", "past", ["WHO"]),
     # a title with no name after it is the actor
     ("The Prime Minister will make a statement on Monday.", "make", "future", ["Prime Minister"]),
     # a participle after a comma is done by the subject of the finite verb, not of an infinitive

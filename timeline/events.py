@@ -99,7 +99,7 @@ def _actors(tokens, m, people) -> list[str]:
         resolved = people.resolve(name)
         if resolved:
             names.append(resolved)
-        elif name.lower() not in lexicon().words["unnamed"]:
+        elif name.lower() not in lexicon().words["unnamed"] or name.isupper() and len(name) > 1:   # "the WHO"
             people.add(name, person)
             names.append(name)
     if _passive(tokens, m):

@@ -44,11 +44,10 @@ class Relation:
     """``main`` REL ``other`` (event indices; other is None for cues that order nothing)."""
 
     main: int
-    relation: str          # before, after, overlap, same, none
+    relation: str          # before, after, overlap, during, same, ends, begins, none
     other: int | None
     rule: str
     label: str
-
 
 
 def windows(events: list[Event], timexes: list[TimeExpr], text: str) -> list[tuple[int, str, str, str]]:

@@ -58,13 +58,19 @@ class Context:
             hi = stop.start()
         best, best_distance, best_deadline = None, None, False
         verb, verb_distance = None, None   # the nearest cue before the expression that is no deadline word
+        fallback = None                    # the first cue of a later clause
         for match in cues["either"].finditer(text, lo, hi):
             if start <= match.start() < end:
                 continue
             if match.start() >= end and match.group().lower() == "planned":
                 continue  # "On Friday, the council planned to repaint": a plan told after the day is of that day
             # a cue after the expression counts triple: the governing verb usually comes before
-            # ("will depart at 5 a.m. Thursday, the mayor said")
+            # ("will depart at 5 a.m. Thursday, the mayor said"); after a comma it is another
+            # clause's, such as a postposed report's, and counts only when nothing else does
+            if match.start() >= end and "," in text[end:match.start()]:
+                if fallback is None:
+                    fallback = match.lastgroup
+                continue
             distance = start - match.end() if match.end() <= start else 3 * (match.start() - end)
             deadline = match.group().lower() in ("by", "until")
             if not deadline and match.end() <= start and (verb_distance is None or distance < verb_distance):
@@ -74,6 +80,8 @@ class Context:
         # "by"/"until" looks ahead unless a past cue before it disagrees; then the nearer date wins:
         # "troops were supposed to leave by January 26" (two months ago), "agreed to extend the
         # cuts until the end of June" (three months ahead)
+        if best is None:
+            return fallback
         return None if best_deadline and verb == "past" else best
 
 

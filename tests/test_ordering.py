@@ -496,6 +496,18 @@ def test_record_since_rules(example, positive):
     assert (not dated) is positive   # a record's date dates no event; any other does
 
 
+@pytest.mark.parametrize("text, verb, earliest, latest", [
+    ("Thousands of residents fled in the past 48 hours.", "fled", "2025-10-26", "2025-10-28"),
+    ("The army will withdraw in the next two weeks.", "withdraw", "2025-10-28", "2025-11-11"),
+    ("Prices rose over the last three months.", "rose", "2025-07-27", "2025-10-28"),
+    ("Output fell in the last three months of the year.", "fell", "2025-01-01", "2025-10-28"),   # a calendar period
+])
+def test_an_event_in_the_past_or_next_few_days_lies_in_that_span(text, verb, earliest, latest):
+    import timeline
+    row = timeline.build_timeline(timeline.Article(text, id="a", published="2025-10-28")).set_index("trigger").loc[verb]
+    assert (row["earliest"].date().isoformat(), row["latest"].date().isoformat()) == (earliest, latest)
+
+
 @pytest.mark.parametrize("text, published, verb, timex", [
     ("Northwind will report first-quarter results on April 28.", "2025-04-08", "report", "April 28"),
     ("The council approved the 2024 budget in March.", "2025-04-08", "approved", "March"),

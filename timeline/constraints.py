@@ -285,7 +285,7 @@ def constrain(builder: Builder) -> None:
         if found.other is not None:
             builder.between(found.main, found.relation, found.other, found.rule, found.label)
     for bound in offsets.bounds(events, builder.timexes, builder.text):   # durations, deadlines, coreference
-        later = _start(bound.a) if bound.a_point == "start" else _end(bound.a)
+        later = PUB if bound.a is None else _start(bound.a) if bound.a_point == "start" else _end(bound.a)
         earlier = PUB if bound.b is None else _start(bound.b) if bound.b_point == "start" else _end(bound.b)
         builder.leq(later, earlier, bound.days, bound.rule, bound.label, "relative")
     for i, event in enumerate(events):

@@ -22,7 +22,7 @@ from .merge import base_lemma
 from .model import Event, TimeExpr
 from .tense import rules
 
-__all__ = ["Bound", "Offset", "bounds", "coreferent", "deadlines", "find"]
+__all__ = ["Bound", "Offset", "bounds", "coreferent", "deadlines", "find", "recent_spans"]
 
 _AMOUNT = re.compile(r"P(\d+)([DWMY])|PT(\d+)([HM])")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s|\n")
@@ -47,6 +47,7 @@ def _table() -> dict:
         table["event_regex"] = re.compile(table["signal_event"], re.I)
         table["vague_regex"] = re.compile(table["vague_amount"], re.I)
         table["within_regex"] = re.compile(table["within"], re.I)
+        table["span_regex"] = re.compile(table["recent_span"], re.I)
     return table
 
 
@@ -178,6 +179,34 @@ def deadlines(events: list[Event], timexes: list[TimeExpr], text: str) -> list[t
     return found
 
 
+def recent_spans(events: list[Event], timexes: list[TimeExpr], text: str) -> list[tuple[int, str, int, str]]:
+    """(event, "past" or "next", days, label): an event "in the past 48 hours" lies within that
+    many days before publication, one "in the next two weeks" within them after it. The event
+    is the nearest one before the expression in its sentence that does not hold at publication
+    (a state or a present tense spans it: "doesn't want it over the next 14 months").
+
+    Examples:
+        >>> text = "Thousands fled in the past 48 hours."
+        >>> ev = [Event(0, 0, 36, "fled", 10, 14, tense="past")]
+        >>> tx = [TimeExpr(18, 35, "the past 48 hours", "DURATION", "PT48H", None, None, "unknown", "dur_count_unit")]
+        >>> recent_spans(ev, tx, text)
+        [(0, 'past', 2, "'fled' in the past 48 hours")]
+    """
+    table = _table()
+    found = []
+    for timex, (_, high) in _amounts(timexes, text, table):
+        side = table["span_regex"].match(timex.text)
+        if side is None or re.match(r"\s+of\b", text[timex.end:timex.end + 4]):
+            continue   # "the last three months of the year" is a calendar period
+        before = [i for i, e in enumerate(events) if e.trigger_end <= timex.start and e.kind != "state"
+                  and e.tense != "present" and not _SENTENCE_BREAK.search(text, e.trigger_end, timex.start)]
+        if before:
+            target = max(before, key=lambda i: events[i].trigger_start)
+            found.append((target, "next" if side.group(1).lower() in ("next", "coming") else "past", high,
+                          f"'{events[target].trigger}' in {timex.text}"))
+    return found
+
+
 def coreferent(events: list[Event], text: str) -> list[tuple[int, int]]:
     """(noun, verb) pairs: an undated definite event noun and the earlier dated verb of the same
     act (:func:`timeline.merge.base_lemma`), at most ``max_sentences_back`` sentences before.
@@ -207,10 +236,10 @@ def coreferent(events: list[Event], text: str) -> list[tuple[int, int]]:
 
 @dataclass(frozen=True)
 class Bound:
-    """``a_point`` of event ``a`` lies at most ``days`` after ``b_point`` of event ``b`` (None:
-    the publication point)."""
+    """``a_point`` of event ``a`` lies at most ``days`` after ``b_point`` of event ``b`` (either
+    None: the publication point)."""
 
-    a: int
+    a: int | None
     a_point: str
     b: int | None
     b_point: str
@@ -241,6 +270,12 @@ def bounds(events: list[Event], timexes: list[TimeExpr], text: str) -> list[Boun
                       Bound(o.anchor, "end", o.target, "start", o.high, rule, o.label)]
     for target, source, days, label in deadlines(events, timexes, text):
         found.append(Bound(target, "end", source, "end", days, rules()["offsets"]["within_id"], label))
+    for target, side, days, label in recent_spans(events, timexes, text):
+        rule = rules()["offsets"]["recent_span_id"]
+        if side == "past":   # starts at most `days` before publication, ends by it
+            found += [Bound(None, "", target, "start", days, rule, label), Bound(target, "end", None, "", 0, rule, label)]
+        else:                # starts at or after publication, ends at most `days` after it
+            found += [Bound(None, "", target, "start", 0, rule, label), Bound(target, "end", None, "", days, rule, label)]
     rule = rules()["definite_coreference"]["id"]
     for noun, verb in coreferent(events, text):
         label = f"'the {events[noun].trigger}' is '{events[verb].trigger}'"

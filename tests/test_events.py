@@ -276,6 +276,8 @@ VERB_CASES = [
     ("Officials who met on Monday agreed on a plan.", "agreed", "past", ["Officials"]),
     ("The minister, who met Sam Roe on Monday, agreed to talks.", "agreed", "past", ["minister"]),
     ("The man who was arrested on Friday appeared in court.", "appeared", "past", ["man"]),
+    ("A new round proposed by the mediators never took place.", "took", "past", ["new round"]),
+    ("The rally held in Baghdad also drew thousands.", "drew", "past", ["rally"]),
     # ... also when the relative clause has a complement of its own
     ("Officials who said prices rose agreed.", "agreed", "past", ["Officials"]),
     ("Analysts who expect rates to fall bought bonds.", "bought", "past", ["Analysts"]),

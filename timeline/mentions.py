@@ -233,8 +233,12 @@ def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
         if clause and opens_group and tokens[i - 1].tag in ("N", "PROPN", "PRON", "NUM"):
             clause -= 1   # a finite verb after its own subject: the said clause's verb
             continue
+        k = i - 1
+        while k > 0 and tokens[k].tag in ("ADV", "NEG"):
+            k -= 1   # past adverbs after the clause's last noun: "a round proposed by Oman never took place"
         if tok.tag == "V" and tok.forms & {"VBD", "VBZ", "VBP"} and (comma is not None or tokens[i - 1].tag not in (
-                "BE", "HAVE", "MODAL", "DO", "ADV", "NEG", "TO", "CONJ", "REL", "PUNCT")):
+                "BE", "HAVE", "MODAL", "DO", "ADV", "NEG", "TO", "CONJ", "REL", "PUNCT")
+                or tokens[i - 1].tag in ("ADV", "NEG") and tokens[k].tag in ("N", "PROPN", "NUM")):
             found[i] = relative
             relative = None
         elif opens_group and tok.tag != "V" and tokens[i - 1].tag in ("N", "PROPN", "NUM", "PUNCT"):

@@ -1,7 +1,7 @@
 """Would a trained classifier beat the class rules? A cross-validated check (diagnosis, not CI).
 
 Usage:
-    python benchmarks/class_cv.py [--corpus PATH] [--folds 5] [--epochs 5]
+    python -m benchmarks.class_cv [--corpus PATH] [--folds 5] [--epochs 5]
 
 The event benchmark scores the TimeML class that ``timeline.classes`` decides by rule. This
 script asks whether learning from the gold would do better on text it has not seen: an averaged
@@ -26,18 +26,16 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent))
 
-import tml  # noqa: E402
-from events import _dct  # noqa: E402
+from benchmarks import tml
+from benchmarks.events import _dct
 
-from timeline import events as event_stage  # noqa: E402
-from timeline import segment  # noqa: E402
-from timeline.classes import has_complement, speech_follows  # noqa: E402
-from timeline.lexicon import tokenize  # noqa: E402
-from timeline.lexicon import proper_names  # noqa: E402
-from timeline.tagger import tag  # noqa: E402
+from timeline import events as event_stage
+from timeline.io import segment
+from timeline.events.classes import has_complement, speech_follows
+from timeline.events.lexicon import tokenize
+from timeline.events.lexicon import proper_names
+from timeline.events.tagger import tag
 
 CLASSES = ("OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION")
 NONE = "NONE"   # with --drop: not an event in the gold

@@ -1,7 +1,7 @@
 """Event-detection benchmark: timeline.events.extract on TimeBank + AQUAINT (TempEval-3 style).
 
 Usage:
-    python benchmarks/events.py [--corpus PATH] [--pipeline] [--errors FILE] [--no-floors]
+    python -m benchmarks.events [--corpus PATH] [--pipeline] [--errors FILE] [--no-floors]
 
 Reads the TimeML gold (text of <TEXT>, DCT, EVENT tags with their class) with
 benchmarks/tml.py, runs ``segment.sentences`` + ``events.extract`` on every
@@ -34,14 +34,12 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent))
 
-import floors  # noqa: E402
-import tml  # noqa: E402
+from benchmarks import floors
+from benchmarks import tml
 
-from timeline import events as event_stage  # noqa: E402
-from timeline import segment  # noqa: E402
+from timeline import events as event_stage
+from timeline.io import segment
 
 
 def _dct(doc) -> dt.date | None:

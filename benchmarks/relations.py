@@ -1,7 +1,7 @@
 """Event-relation benchmark: events against the DCT and against timexes, on TimeBank + AQUAINT TLINKs.
 
 Usage:
-    python benchmarks/relations.py [--corpus PATH] [--errors FILE] [--no-floors]
+    python -m benchmarks.relations [--corpus PATH] [--errors FILE] [--no-floors]
 
 For every document, ``build_timeline(Article(text, published=DCT))`` runs; each gold
 EVENT is matched to the timeline row whose trigger overlaps it most (character
@@ -56,17 +56,15 @@ from pathlib import Path
 import pandas as pd
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent))
 
-import floors  # noqa: E402
-import tml  # noqa: E402
+from benchmarks import floors
+from benchmarks import tml
 
-import timeline  # noqa: E402
-from timeline import temporal  # noqa: E402
-from timeline.cues import publication_relation  # noqa: E402
-from timeline.model import Event  # noqa: E402
-from timeline.ordering import relation_to, relation_to_expression  # noqa: E402
+import timeline
+from timeline import temporal
+from timeline.ordering.cues import publication_relation
+from timeline.model import Event
+from timeline.ordering.solve import relation_to, relation_to_expression
 
 CLASSES = ("BEFORE", "AFTER", "OVERLAP")
 _CLASS = {"BEFORE": "BEFORE", "IBEFORE": "BEFORE", "AFTER": "AFTER", "IAFTER": "AFTER"}

@@ -1,7 +1,7 @@
 """Entity-timeline benchmark: SemEval-2015 Task 4 ("TimeLine") trial data.
 
 Usage:
-    python benchmarks/semeval_timeline.py [--corpus PATH] [--show ENTITY_FILE] [--errors [ENTITY_FILE]] [--no-floors]
+    python -m benchmarks.semeval_timeline [--corpus PATH] [--show ENTITY_FILE] [--errors [ENTITY_FILE]] [--no-floors]
 
 Runs ``timeline.build_timeline`` on the 30 trial articles (text rebuilt from the
 tokens, publication date = DCT), then ``filter_entity`` + ``to_semeval`` for each
@@ -51,13 +51,11 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent))
 
-import floors  # noqa: E402
-import semeval_data  # noqa: E402
-import timeline  # noqa: E402
-from timeline.awareness import awareness, micro_awareness, parse_semeval  # noqa: E402
+from benchmarks import floors
+from benchmarks import semeval_data
+import timeline
+from benchmarks.awareness import awareness, micro_awareness, parse_semeval
 
 
 class Aligner:
@@ -149,7 +147,7 @@ def _positions(text):
 
 
 def _same_date(a: str, b: str) -> bool:
-    from timeline.awareness import time_node
+    from benchmarks.awareness import time_node
     return time_node(a) == time_node(b)
 
 

@@ -1,7 +1,7 @@
 """Temporal-expression benchmark: timeline.find_timexes on TimeBank + AQUAINT (TempEval-3 style).
 
 Usage:
-    python benchmarks/timex.py [--corpus PATH] [--errors FILE] [--heideltime] [--no-floors]
+    python -m benchmarks.timex [--corpus PATH] [--errors FILE] [--heideltime] [--no-floors]
 
 Reads the TimeML gold (text of <TEXT>, DCT, TIMEX3 spans, types and values) with
 benchmarks/tml.py, runs ``find_timexes(text, published=DCT)`` on every document and
@@ -31,11 +31,9 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent))
 
-import floors  # noqa: E402
-import tml  # noqa: E402
+from benchmarks import floors
+from benchmarks import tml
 
 #: dateparser runs on every k-th document (sorted by name) until this many characters.
 DATEPARSER_BUDGET = 40_000
@@ -102,7 +100,7 @@ def run_timeline(docs):
     dateparser do); ``find_timexes`` adds building and validating one DataFrame per document.
     """
     from timeline import find_timexes
-    from timeline.temporal import find
+    from timeline.temporal.timexes import find
     find_timexes("warm up on 1 February 2025.", published="2025-02-28")  # build the scanner once
     refs = [_dct(doc) for doc in docs]
     preds = []
@@ -152,7 +150,7 @@ ADVERSARIAL_SLOWDOWN = 2.0
 
 def run_adversarial():
     """(name, chars/s on the whole input, chars/s on a quarter of it) for each worst case."""
-    from timeline.temporal import find
+    from timeline.temporal.timexes import find
 
     def speed(text):
         started = time.perf_counter()

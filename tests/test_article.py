@@ -5,7 +5,7 @@ import json
 import pytest
 
 import timeline
-from timeline.article import MAX_ARTICLE_CHARS, read_articles
+from timeline.io.article import MAX_ARTICLE_CHARS, read_articles
 from timeline.errors import ArticleError
 
 from conftest import SEED_PATH

@@ -1,7 +1,7 @@
 """The temporal-awareness scorer of entity timelines, on small hand-written timelines."""
 import pytest
 
-from timeline.awareness import (
+from benchmarks.awareness import (
     TimelineFormatError, awareness, graph_of, micro_awareness, parse_semeval, time_node, timeline_relations,
 )
 

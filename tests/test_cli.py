@@ -3,7 +3,7 @@ import subprocess
 import sys
 
 from timeline.__main__ import main
-from timeline.export import read_timeline
+from timeline.io.export import read_timeline
 
 from conftest import ROOT
 

@@ -6,8 +6,8 @@ import pytest
 
 import timeline
 
-from timeline.awareness import awareness, parse_semeval
-from timeline.entities import filter_entity, mentions, names, rules, semeval_date, split_sentences, to_semeval
+from benchmarks.awareness import awareness, parse_semeval
+from timeline.entities.timelines import filter_entity, mentions, names, rules, semeval_date, split_sentences, to_semeval
 from timeline.schema import TIMELINE, conform
 
 T = pd.Timestamp
@@ -290,7 +290,7 @@ def text_frame(article, text, events):
 
 
 def test_event_dates_take_the_precision_of_their_expression():
-    from timeline.entity_dates import event_dates
+    from timeline.entities.dates import event_dates
     text = "Acme sued in March 2006. Acme started in 1976. Acme grew in 2007-Q1."
     df = text_frame("a", text, [
         (0, 0, 24, "sued", "past", dict(basis="explicit", value="2006-03", earliest=T("2006-03-01"),
@@ -303,7 +303,7 @@ def test_event_dates_take_the_precision_of_their_expression():
 
 
 def test_an_undated_event_takes_a_date_of_its_sentence_not_a_possessive_one():
-    from timeline.entity_dates import event_dates
+    from timeline.entities.dates import event_dates
     text = ("June 8, 2010\nYesterday, at this year's fair, Acme unveiled a phone. One year later, in 1985, Doe was "
             "fired and he founded a firm. Doe said that sales doubled in 2009. At Monday's fair Acme spoke.")
     s1, s2, s3 = text.index("Yesterday"), text.index("One year"), text.index("Doe said")
@@ -369,7 +369,7 @@ def test_an_undated_past_event_takes_the_one_earlier_day_of_its_kind():
 
 
 def test_an_untensed_event_from_publication_on_is_to_come():
-    from timeline.entity_dates import event_dates
+    from timeline.entities.dates import event_dates
     rows = frame("821", [("Acme Corp will continue to steer the firm.", "steer", T("2011-08-25"), pd.NaT)])
     rows[0]["tense"] = "none"
     assert list(event_dates(conform(rows, TIMELINE), "2011-08-25").values()) == [("XXXX-XX-XX", None)]

@@ -2,10 +2,10 @@
 import pytest
 import yaml
 
-from timeline.events import extract, noun_event
-from timeline.lexicon import RULES, tokenize
-from timeline.tagger import tag
-from timeline.segment import sentences
+from timeline.events.extract import extract, noun_event
+from timeline.events.lexicon import RULES, tokenize
+from timeline.events.tagger import tag
+from timeline.io.segment import sentences
 
 ATTRS = {"class": "event_class", "kind": "kind", "modality": "modality", "tense": "tense", "aspect": "aspect"}
 

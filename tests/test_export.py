@@ -4,7 +4,7 @@ import json
 import pytest
 
 from timeline.errors import SchemaError, TimelineError
-from timeline.export import read_timeline, write_timeline
+from timeline.io.export import read_timeline, write_timeline
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".json"])

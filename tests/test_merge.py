@@ -4,9 +4,9 @@ import json
 import pytest
 
 import timeline
-from timeline import merge
+from timeline.stories import merge
 from timeline.errors import TimelineError
-from timeline.export import read_timeline, write_timeline
+from timeline.io.export import read_timeline, write_timeline
 from timeline.schema import TIMELINE
 
 

@@ -1,13 +1,15 @@
 """The ordering stage on hand-made events: rules corpus, propagation, order, conflicts."""
 import datetime as dt
 import re
+import sys
 from dataclasses import replace
 
 import pytest
 
-from timeline import cues, ordering
+from timeline import ordering
+from timeline.ordering import cues
 from timeline.model import Event, TimeExpr
-from timeline.network import Network
+from timeline.ordering.network import Network
 
 PUB = dt.date(2025, 2, 28)
 
@@ -256,7 +258,7 @@ def test_long_articles_are_solved_in_blocks_with_one_total_order(monkeypatch):
         day = dt.date(2025, 2, int(m.group(1)))
         tx.append(TimeExpr(m.start(), m.end(), m.group(), "DATE", day.isoformat(), day, day, "day", "date_mdy"))
     whole = ordering.solve([replace(e) for e in events], tx, PUB, text)
-    monkeypatch.setattr(ordering, "BLOCK_EVENTS", 7)
+    monkeypatch.setattr(sys.modules["timeline.ordering.solve"], "BLOCK_EVENTS", 7)
     blocked = ordering.solve([replace(e) for e in events], tx, PUB, text)
     assert [b.earliest for b in blocked] == [b.earliest for b in whole]
     assert sorted(b.order for b in blocked) == list(range(1, len(events) + 1))
@@ -275,7 +277,7 @@ def _family_cases(name):
 
 @pytest.mark.parametrize("example, positive", list(_family_cases("ranges")))
 def test_range_rules(example, positive):
-    from timeline.anchoring import ranged
+    from timeline.ordering.anchoring import ranged
     text = example["text"]
     first = text.index(example["first"])
     second = text.index(example["second"], first + len(example["first"]))
@@ -320,7 +322,7 @@ def test_inherit_rules(rule_id, example, positive):
 
 
 def test_a_present_state_is_not_dated_by_a_past_expression():
-    from timeline import anchoring
+    from timeline.ordering import anchoring
     text = "That 1968 charter calls for a recount. In 1968 the council adopted it."
     events = make_events(text, {"calls": {"tense": "present"}, "adopted": {"tense": "past"}})
     tx = [timex(text, "1968", "1968", dt.date(1968, 1, 1), dt.date(1968, 12, 31), "year")]
@@ -334,12 +336,13 @@ def test_a_present_state_is_not_dated_by_a_past_expression():
 def test_a_cue_in_one_block_never_relates_events_of_the_next(monkeypatch):
     """Blocks see only their own stretch of text: "after meeting" in the first sentence must
     not be read against the first sentence of the next block."""
-    from timeline import events as event_stage, segment, temporal
+    from timeline import events as event_stage, temporal
+    from timeline.io import segment
     text = "Sudani resigned after meeting Rubio. Analysts say he appeared tired."
     found = temporal.find(text, PUB)
     extracted = event_stage.extract(text, segment.sentences(text), found, PUB)
     whole = ordering.solve([replace(e) for e in extracted], found, PUB, text)
-    monkeypatch.setattr(ordering, "BLOCK_EVENTS", 1)
+    monkeypatch.setattr(sys.modules["timeline.ordering.solve"], "BLOCK_EVENTS", 1)
     blocked_events = [replace(e) for e in extracted]
     blocked = ordering.solve(blocked_events, found, PUB, text)
     second = [i for i, e in enumerate(blocked_events) if e.sentence == 1]
@@ -348,7 +351,7 @@ def test_a_cue_in_one_block_never_relates_events_of_the_next(monkeypatch):
 
 
 def test_a_when_clause_after_a_date_is_set_at_that_date():
-    from timeline import anchoring
+    from timeline.ordering import anchoring
     text = "The last swap took place on May 23, when 390 people were released. Talks resumed when it rained."
     events = make_events(text, {"took": {"tense": "past"}, "released": {"tense": "past"}, "resumed": {"tense": "past"}},
                          clauses={"took": "The last swap took place on May 23",
@@ -360,7 +363,9 @@ def test_a_when_clause_after_a_date_is_set_at_that_date():
 
 @pytest.mark.parametrize("example, positive", list(_family_cases("offsets")))
 def test_offset_rules(example, positive):
-    from timeline import anchoring, events as event_stage, offsets, segment, temporal
+    from timeline import events as event_stage, temporal
+    from timeline.io import segment
+    from timeline.ordering import anchoring, offsets
     text, published = example["text"], dt.date(2025, 7, 1)
     found = temporal.find(text, published)
     extracted = event_stage.extract(text, segment.sentences(text), found, published)

@@ -4,7 +4,7 @@ import pytest
 import yaml
 
 from timeline import LedgerError, candidate_questions
-from timeline.questions import RULES, events_about
+from timeline.forecast.questions import RULES, events_about
 from timeline.schema import CANDIDATES, TIMELINE, conform, validate
 
 MEETING = "He expected the coalition to convene an emergency meeting in the coming days to evaluate the warnings."
@@ -158,8 +158,8 @@ def test_rule_corpus(case):
 
 
 def test_a_missing_table_is_a_rule_error(tmp_path, monkeypatch):
-    import timeline.question_wording as wording
-    import timeline.questions as questions
+    import timeline.forecast.question_wording as wording
+    import timeline.forecast.questions as questions
     from timeline.errors import RuleError
 
     bad = tmp_path / "questions.yaml"
@@ -174,7 +174,7 @@ def test_a_missing_table_is_a_rule_error(tmp_path, monkeypatch):
 
 
 def test_bearing_proposes_events_for_open_questions_only():
-    from timeline.questions import bearing
+    from timeline.forecast.questions import bearing
     from timeline.schema import BEARINGS, QUESTIONS
 
     def question(qid, title, status="open"):

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from timeline import rules as rules_module
+from timeline.temporal import rulebook as rules_module
 from timeline import temporal
 
 

@@ -3,7 +3,7 @@ import pytest
 import yaml
 
 import timeline
-from timeline.lexicon import RULES
+from timeline.events.lexicon import RULES
 
 EXAMPLES = yaml.safe_load(RULES.read_text(encoding="utf-8"))["salience"]["examples"]
 

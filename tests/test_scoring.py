@@ -7,7 +7,7 @@ import pytest
 
 from timeline import Ledger, calibration_table, plot_calibration
 from timeline.schema import CALIBRATION, SCORE_SUMMARY, SCORES, validate
-from timeline.scoring import baseline_score, brier, log_score, outcomes, score_question
+from timeline.forecast.scoring import baseline_score, brier, log_score, outcomes, score_question
 
 matplotlib.use("Agg")
 

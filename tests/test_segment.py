@@ -2,8 +2,8 @@
 import pytest
 import yaml
 
-from timeline.lexicon import RULES
-from timeline.segment import sentences
+from timeline.events.lexicon import RULES
+from timeline.io.segment import sentences
 
 EXAMPLES = yaml.safe_load(RULES.read_text(encoding="utf-8"))["segment"]["examples"]
 

@@ -5,8 +5,9 @@ import pandas as pd
 import pytest
 
 import timeline
-from timeline import errors, rules, schema, temporal
-from timeline.scanner import scanner
+from timeline import errors, schema, temporal
+from timeline.temporal import rulebook as rules
+from timeline.temporal.scanner import scanner
 
 REF = dt.date(2025, 2, 28)
 

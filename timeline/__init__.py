@@ -5,18 +5,18 @@
 >>> df.loc[0, ["trigger", "value", "earliest"]].tolist()
 ['signed', '2025-02-01', Timestamp('2025-02-01 00:00:00')]
 """
-from .article import Article, read_article
-from .entities import filter_entity, to_semeval
-from .export import read_timeline, write_timeline
-from .errors import ArticleError, LedgerError, SchemaError, TimelineError, TimelineWarning
-from .frame import build_timeline, explain_ordering
-from .ledger import Forecast, Ledger, Question
-from .merge import merged_events
-from .plot import plot_timeline
-from .probability import decay, prior_from_base_rate, rescale_window, update_log_odds
-from .questions import candidate_questions
-from .scoring import calibration_table, plot_calibration
-from .temporal import find_timexes
+from timeline.io.article import Article, read_article
+from timeline.entities import filter_entity, to_semeval
+from timeline.io.export import read_timeline, write_timeline
+from timeline.errors import ArticleError, LedgerError, SchemaError, TimelineError, TimelineWarning
+from timeline.frame import build_timeline, explain_ordering
+from timeline.forecast.ledger import Forecast, Ledger, Question
+from timeline.stories.merge import merged_events
+from timeline.plot import plot_timeline
+from timeline.forecast.probability import decay, prior_from_base_rate, rescale_window, update_log_odds
+from timeline.forecast.questions import candidate_questions
+from timeline.forecast.scoring import calibration_table, plot_calibration
+from timeline.temporal import find_timexes
 
 __all__ = [
     "Article", "read_article", "find_timexes", "build_timeline", "explain_ordering", "merged_events", "plot_timeline",

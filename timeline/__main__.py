@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .article import parse_published, read_articles
-from .atomic import write_atomically
-from .errors import TimelineError
-from .export import write_timeline
-from .frame import build_timeline
+from timeline.io.article import parse_published, read_articles
+from timeline.io.atomic import write_atomically
+from timeline.errors import TimelineError
+from timeline.io.export import write_timeline
+from timeline.frame import build_timeline
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 TABLE_COLUMNS = ["order", "earliest", "latest", "publication", "precision", "modality", "actors", "trigger", "text"]
@@ -63,7 +63,7 @@ def main(argv=None) -> int:
     if not args.no_plot:
         import matplotlib
         matplotlib.use("Agg")
-        from .plot import plot_timeline
+        from timeline.plot import plot_timeline
         ax = plot_timeline(df, published=articles[0].published if len(articles) == 1 else None)
         image = io.BytesIO()
         ax.figure.savefig(image, format=Path(args.plot).suffix.lstrip(".") or "png", dpi=120)

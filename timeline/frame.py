@@ -10,11 +10,18 @@ import datetime as dt
 
 import pandas as pd
 
-from . import actors, cues, events, merge, ordering, salience, segment, temporal
-from .lexicon import lexicon
-from .article import Article, check_text, parse_published
-from .errors import ArticleError
-from .schema import TIMELINE, conform
+from timeline.events import actors
+from timeline.ordering import cues
+from timeline import events
+from timeline.stories import merge
+from timeline import ordering
+from timeline.events import salience
+from timeline.io import segment
+from timeline import temporal
+from timeline.events.lexicon import lexicon
+from timeline.io.article import Article, check_text, parse_published
+from timeline.errors import ArticleError
+from timeline.schema import TIMELINE, conform
 
 
 def _as_articles(source, published) -> list[Article]:

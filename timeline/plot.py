@@ -14,7 +14,7 @@ import pandas as pd
 
 from matplotlib.figure import Figure
 
-from .schema import TIMELINE, validate
+from timeline.schema import TIMELINE, validate
 
 ASSERTED = "#1f4e79"
 UNREALISED = "#d9822b"   # expected / potential

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .errors import SchemaError
+from timeline.errors import SchemaError
 
 # dtype families: how a column is stored and what validate() accepts.
 _DTYPES = {

@@ -1,0 +1,298 @@
+"""Words for the event stage: the lexicon of ``rules/events.yaml``, a
+tokenizer with offsets, and the open word classes of a word.
+
+The open classes (noun, verb, adjective and inflected verb forms) come from
+the dictionary ``lemminflect`` ships in its wheel; :mod:`timeline.tagger`
+settles ambiguous words from their context.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import lemminflect
+import yaml
+
+from timeline.errors import RuleError
+
+RULES = Path(__file__).resolve().parent / "rules" / "events.yaml"
+
+_TOKEN = re.compile(r"""(?:[A-Za-z]\.){2,}
+    |[Cc]an(?=not\b)
+    |[A-Za-z]+(?=n['’]t\b)
+    |n['’]t\b
+    |['’](?:s|re|ve|ll|d|m)\b
+    |\d+(?:[.,:/]\d+)*(?:[A-Za-z]+)?
+    |[A-Z]{2,}\+(?!\w)
+    |[A-Za-z0-9]+(?:(?:[-&]|['’](?![sdm]\b|re\b|ve\b|ll\b))[A-Za-z0-9]+)*
+    |``|''|--|\S""", re.X)
+
+
+# Word sets read straight from rules/events.yaml: name -> path of keys to a list of words.
+_WORD_SETS = {
+    "plan_cues": ("verb_groups", "plan_cues", "words"),
+    "aux_cues": ("verb_groups", "plan_cues", "auxiliary"),
+    "plan_potential": ("verb_groups", "plan_cues", "potential"),
+    "future": ("verb_groups", "future_modal", "words"),
+    "would": ("verb_groups", "would", "words"),
+    "potential_modal": ("verb_groups", "potential_modal", "words"),
+    "predicates": ("predicates", "words"),
+    "not_predicates": ("predicates", "not_events"),
+    "state_adverbs": ("predicates", "state_adverbs"),
+    "mod_potential": ("modality", "potential", "words"),
+    "mod_potential_clause": ("modality", "potential", "clause"),
+    "mod_expected": ("modality", "expected", "words"),
+    "mod_past": ("modality", "past", "words"),
+    "support": ("support_verbs", "lemmas"),
+    "statement_nouns": ("statement_nouns", "lemmas"),
+    "complement": ("reporting_complement", "lemmas"),
+    "generic": ("generic", "lemmas"),
+    "never": ("never", "words"),
+    "modifier_participles": ("modifier_participles", "words"),
+    "period_participles": ("modifier_participles", "period_words"),
+    "naming_participles": ("modifier_participles", "naming"),
+    "period_nouns": ("modifier_participles", "period_nouns"),
+    "boundary": ("clauses", "boundary_words"),
+    "title": ("closed", "TITLE"),
+    "org": ("closed", "ORG"),
+    "particle": ("closed", "NAME_PARTICLE"),
+    "subj_pron": ("closed", "SUBJ_PRON"),
+    "verb_homographs": ("closed", "VERB_HOMOGRAPHS"),
+    "verb_first": ("closed", "VERB_FIRST"),
+}
+
+
+_NOT_TAGS = ("TITLE", "ORG", "NAME_PARTICLE", "SUBJ_PRON", "VERB_HOMOGRAPHS", "VERB_FIRST")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The event rules, as sets for fast lookup."""
+
+    data: dict
+    closed: dict                  # word -> tuple of closed tags
+    abbreviations: frozenset
+    starters: frozenset           # words that usually start a sentence
+    class_of: dict                # verb lemma -> TimeML class
+    needs_complement: frozenset   # lemmas whose class holds only with an event argument
+    noun_class: dict              # noun lemma -> TimeML class
+    event_nouns: frozenset
+    not_event_nouns: frozenset
+    suffixes: tuple               # (suffix, (stem endings ...)) longest first
+    words: dict = field(default_factory=dict)   # misc word sets by name
+
+
+def _words(node) -> list[str]:
+    if not isinstance(node, list):
+        raise RuleError(f"{RULES}: expected a list of words, got {type(node).__name__}")
+    return [str(w).lower() for w in node]
+
+
+def _at(data: dict, path: tuple) -> object:
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            raise RuleError(f"{RULES}: missing {'.'.join(path)}")
+        data = data[key]
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon of ``rules/events.yaml``, loaded once.
+
+    Examples:
+        >>> lexicon().class_of["say"]
+        'REPORTING'
+    """
+    data = yaml.safe_load(RULES.read_text(encoding="utf-8"))
+    closed: dict[str, tuple] = {}
+    for tag, words in data["closed"].items():
+        if tag in _NOT_TAGS:
+            continue
+        for word in _words(words):
+            closed[word] = closed.get(word, ()) + (tag,)
+    class_of, noun_class, needs, speech, noun_needs, state_object = {}, {}, set(), set(), set(), set()
+    speech_fallback: dict[str, str] = {}
+    small_clause: set[str] = set()
+    # Later classes in this order win over earlier ones for a shared lemma.
+    for name in ("STATE", "I_ACTION", "PERCEPTION", "ASPECTUAL", "I_STATE", "REPORTING"):
+        family = data["classes"][name]
+        for lemma in _words(family.get("with_complement", [])):
+            class_of[lemma] = name
+            needs.add(lemma)
+        for lemma in _words(family.get("speech_complement", [])):
+            speech_fallback[lemma] = class_of.get(lemma, "OCCURRENCE")   # "maintains the site": STATE
+            class_of[lemma] = name
+            speech.add(lemma)
+        for lemma in _words(family.get("lemmas", [])):
+            class_of[lemma] = name
+            needs.discard(lemma)
+            speech.discard(lemma)
+        for lemma in _words(family.get("nouns", [])):
+            noun_class[lemma] = name
+        noun_needs.update(_words(family.get("nouns_with_complement", [])))
+        state_object.update(_words(family.get("without_event_object", [])))
+        small_clause.update(_words(family.get("with_small_clause", [])))
+    nominals = data["nominals"]
+    event_nouns = frozenset(_words(nominals["lemmas"])) | frozenset(
+        w for w, c in noun_class.items() if c != "STATE")
+    suffixes = tuple(sorted(((s, tuple(r)) for s, r in nominals["suffixes"].items()), key=lambda x: -len(x[0])))
+    starters = set()
+    for tag in ("DET", "PRON", "CONJ", "SUB", "POSS"):
+        starters.update(_words(data["closed"][tag]))
+    words = {
+        **{name: frozenset(_words(_at(data, path))) for name, path in _WORD_SETS.items()},
+        "speech_complement": frozenset(speech),
+        "noun_needs_complement": frozenset(noun_needs),
+        "state_object": frozenset(state_object),
+        "speech_fallback": speech_fallback,
+        "small_clause_aspectual": frozenset(small_clause),
+        **{name: frozenset(_words(found)) for name, found in data["function_words"].items()},
+    }
+    not_events = frozenset(_words(nominals["not_events"]))
+    return Lexicon(data, closed, frozenset(_words(data["segment"]["abbreviations"])), frozenset(starters),
+                   class_of, frozenset(needs), noun_class, event_nouns, not_events, suffixes, words)
+
+
+@dataclass
+class Token:
+    """A word with its offsets and the tagger's decision."""
+
+    text: str
+    start: int
+    end: int
+    lower: str
+    tag: str = ""                 # closed tag, or N, V, ADJ, PROPN, NUM, PUNCT, POSSM
+    pos: frozenset = frozenset()  # open classes the word can have (N, V, ADJ, ADV)
+    forms: frozenset = frozenset()  # verb forms (VB, VBD, VBN, VBG, VBZ, VBP)
+    lemma: str = ""               # verb lemma when it can be a verb, else noun lemma
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``.
+
+    Examples:
+        >>> [t.text for t in tokenize("Iraq’s U.S. envoy didn't call 2,500 troops.")]
+        ['Iraq', '’s', 'U.S.', 'envoy', 'did', "n't", 'call', '2,500', 'troops', '.']
+    """
+    end = len(text) if end is None else end
+    return [Token(m.group(0), m.start(), m.end(), m.group(0).lower().replace("’", "'"))
+            for m in _TOKEN.finditer(text, start, end)]
+
+
+@functools.lru_cache(maxsize=65536)
+def analyze(lower: str) -> tuple[frozenset, frozenset, str]:
+    """Open classes, verb forms and lemma of a lower-case word (from lemminflect).
+
+    Examples:
+        >>> sorted(analyze("talks")[0]), sorted(analyze("talks")[1]), analyze("talks")[2]
+        (['N', 'V'], ['VBZ'], 'talk')
+    """
+    found = lemminflect.getAllLemmas(lower)
+    pos = set()
+    forms: set = set()
+    lemma = ""
+    if "NOUN" in found:
+        pos.add("N")
+        lemma = found["NOUN"][0]
+    if "ADJ" in found:
+        pos.add("ADJ")
+    if "ADV" in found:
+        pos.add("ADV")
+    if "VERB" in found:
+        pos.add("V")
+        lemma = found["VERB"][0]
+        for tag, words in lemminflect.getAllInflections(lemma, upos="VERB").items():
+            if lower in words:
+                forms.add(tag)
+        if "VBD" in forms and "VBN" not in forms and lower.endswith("ed"):
+            forms.add("VBN")
+        if not forms:
+            forms.add("VB")
+    if not found and lower.isalpha():
+        if lower.endswith("ed") and len(lower) > 4:
+            pos.add("V")
+            forms.update(("VBD", "VBN"))
+            lemma = lemminflect.getAllLemmasOOV(lower, "VERB").get("VERB", (lower,))[0]
+        elif lower.endswith(("ize", "ise", "ify", "izes", "ises", "ifies")):
+            pos.add("V")
+            forms.update(("VBZ",) if lower.endswith("s") else ("VB", "VBP"))
+            lemma = lemminflect.getAllLemmasOOV(lower, "VERB").get("VERB", (lower,))[0]
+        elif lower.endswith("ing") and len(lower) > 5:
+            pos.update(("V", "N"))
+            forms.add("VBG")
+            lemma = lemminflect.getAllLemmasOOV(lower, "VERB").get("VERB", (lower,))[0]
+        else:
+            pos.add("N")
+            lemma = lower
+    return frozenset(pos), frozenset(forms), lemma or lower
+
+
+@functools.lru_cache(maxsize=65536)
+def in_dictionary(lower: str) -> bool:
+    """Whether lemminflect's English dictionary knows the word (else :func:`analyze` guesses).
+
+    Examples:
+        >>> in_dictionary("talks"), in_dictionary("ukraine")
+        (True, False)
+    """
+    return bool(lemminflect.getAllLemmas(lower))
+
+
+_ADJ_ENDINGS = ("ous", "ful", "ive", "able", "ible", "ic", "ish", "less", "ary", "ant", "ent")
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism", "ist", "er", "or")
+
+
+def analyze_morphology(lower: str) -> tuple[frozenset, frozenset, str]:
+    """Open classes from word endings and the verb lemmas of the rules only.
+
+    Not used by the pipeline: ``benchmarks/events.py --no-lemminflect`` swaps
+    it in for :func:`analyze` to measure what the lemminflect dictionary buys.
+
+    Examples:
+        >>> sorted(analyze_morphology("pressured")[1])
+        ['VBD', 'VBN']
+    """
+    verbs = set(lexicon().class_of)
+    if lower.endswith("ly"):
+        return frozenset({"ADV"}), frozenset(), lower
+    if lower.endswith("ed") and len(lower) > 3:
+        stem = lower[:-2] if not lower.endswith("ied") else lower[:-3] + "y"
+        lemma = stem + "e" if stem + "e" in verbs else stem
+        return frozenset({"V", "ADJ"}), frozenset({"VBD", "VBN"}), lemma
+    if lower.endswith("ing") and len(lower) > 4:
+        stem = lower[:-3]
+        lemma = stem + "e" if stem + "e" in verbs else stem
+        return frozenset({"V", "N"}), frozenset({"VBG"}), lemma
+    if lower in verbs:
+        return frozenset({"V", "N"}), frozenset({"VB", "VBP"}), lower
+    if lower.endswith("s") and not lower.endswith("ss"):
+        stem = lower[:-2] if lower.endswith("es") and lower[:-2] in verbs else lower[:-1]
+        if stem in verbs:
+            return frozenset({"V", "N"}), frozenset({"VBZ"}), stem
+        return frozenset({"N"}), frozenset(), stem
+    if lower.endswith(_ADJ_ENDINGS):
+        return frozenset({"ADJ"}), frozenset(), lower
+    return frozenset({"N"}), frozenset(), lower
+
+
+def proper_names(text: str, tokens: list[Token] | None = None) -> frozenset:
+    """Words written capitalized after the first word of a sentence-like run
+    and never in lower case: the document's proper names.
+
+    Examples:
+        >>> sorted(proper_names("Hussein spoke. Then Fuad Hussein left. The talks ended."))
+        ['Fuad', 'Hussein']
+    """
+    tokens = tokenize(text) if tokens is None else tokens
+    capital, lower = set(), set()
+    for prev, tok in zip([None] + tokens[:-1], tokens):
+        if not tok.text[:1].isalpha():
+            continue
+        if tok.text[0].islower():
+            lower.add(tok.lower)
+        elif prev is not None and prev.text not in (".", "!", "?", "\"", "“", "``", ":") and prev.text[:1] != "\n":
+            capital.add(tok.text)
+    return frozenset(w for w in capital if w.lower() not in lower)

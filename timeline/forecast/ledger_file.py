@@ -1,0 +1,177 @@
+"""The forecasting ledger's file: one JSON Lines record a line, read and appended under a lock.
+
+One record per line, three kinds, each line a complete JSON object whose first
+key, ``record``, says which::
+
+    {"record": "question", "id": "q1", "title": ..., "open_time": "2025-02-28", ...}
+    {"record": "forecast", "question_id": "q1", "as_of": "2025-02-28", "probability": 0.6, ...}
+    {"record": "resolution", "question_id": "q1", "status": "resolved", "resolution": "yes", "on": ..., "source": ...}
+
+The file is append-only: a resolution is a new record, never an edit of the
+question. Every append takes an exclusive ``fcntl.flock`` on the file, re-reads
+and validates it, checks the new record against it (unique id, dates inside the
+question's window, 0 < p < 1), then writes the old contents and the new line to
+a temporary file in the same folder, ``fsync``s it and renames it over the
+ledger with ``os.replace`` (:func:`timeline.atomic.write_atomically`). Two
+writers cannot both add the same id (a writer that waited for the lock on a file
+since replaced takes it again on the new one), and a crash leaves either the old
+file or the new one, never part of a line; at worst an orphaned
+``.ledger.jsonl.*.tmp`` that nothing reads. A line cut short by anything else
+(a hand edit, a copy) is reported by the next read with its line number, and no
+append is made to such a file. A read names the file, line and field of the
+first problem. The records are :mod:`timeline.ledger_records`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import json
+import os
+from dataclasses import MISSING, fields
+from pathlib import Path
+
+from timeline.io.atomic import NEW_FILE_MODE, write_atomically
+from timeline.errors import LedgerError
+from .ledger_records import Forecast, Question, Resolution, _State
+
+NEWLINE = b"\n"
+_KINDS = {"question": Question, "forecast": Forecast, "resolution": Resolution}
+
+
+def _encode(kind: str, obj) -> str:
+    record = {"record": kind}
+    for name in obj._RECORD:
+        value = getattr(obj, name)
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        elif isinstance(value, tuple):
+            value = list(value)
+        record[name] = value
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def _decode(line: str, where: str):
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise LedgerError(f"{where}: not a JSON record ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(record, dict):
+        raise LedgerError(f"{where}: expected a JSON object, got {type(record).__name__}")
+    kind = record.pop("record", None)
+    if kind not in _KINDS:
+        raise LedgerError(f"{where}: field 'record' must be one of {list(_KINDS)}, got {kind!r}")
+    cls = _KINDS[kind]
+    allowed = set(cls._RECORD)
+    for name in record:
+        if name not in allowed:
+            raise LedgerError(f"{where}: field {name!r} is not a {kind} field (expected {list(cls._RECORD)})")
+    required = {f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING}
+    missing = sorted(required - set(record))
+    if missing:
+        raise LedgerError(f"{where}: {kind} record is missing field {missing[0]!r}")
+    try:
+        return kind, cls(**record)
+    except LedgerError as exc:
+        raise LedgerError(f"{where}: {exc}") from None
+
+
+def _parse(data: bytes, name: str) -> _State:
+    state = _State()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise LedgerError(f"{name}:{line}: not UTF-8 text") from None
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    elif lines:
+        raise LedgerError(f"{name}:{len(lines)}: incomplete last line (no newline: an interrupted write?)")
+    for number, line in enumerate(lines, 1):
+        where = f"{name}:{number}"
+        if not line.strip():
+            raise LedgerError(f"{where}: empty line")
+        kind, obj = _decode(line, where)
+        state.add(kind, obj, where)
+    return state
+
+
+def _read_fd(fd: int) -> bytes:
+    chunks, offset = [], 0
+    while True:
+        chunk = os.pread(fd, 1 << 20, offset)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        offset += len(chunk)
+
+
+def _locked(path: Path) -> int:
+    """A descriptor of the ledger file, holding its exclusive lock (an absent file is created empty).
+
+    Each append replaces the file, so a writer that waited for the lock may get it on a file that
+    is no longer the ledger; it then takes the lock again on the current one.
+    """
+    while True:
+        fd = os.open(path, os.O_RDONLY | os.O_CREAT, NEW_FILE_MODE)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            held, current = os.fstat(fd), os.stat(path)
+            if (held.st_dev, held.st_ino) == (current.st_dev, current.st_ino):
+                return fd
+        except FileNotFoundError:
+            pass
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)
+
+
+def read_ledger(path: Path) -> _State:
+    """Everything a ledger file says, validated; an absent file is an empty ledger.
+
+    Examples:
+        >>> import tempfile, os
+        >>> path = Path(tempfile.mkdtemp()) / "ledger.jsonl"
+        >>> read_ledger(path).questions
+        {}
+        >>> _ = path.write_text('{"record": "forecast", "question_id": "q1"}\\n', encoding="utf-8")
+        >>> read_ledger(path)
+        Traceback (most recent call last):
+        ...
+        timeline.errors.LedgerError: .../ledger.jsonl:1: forecast record is missing field 'as_of'
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return _State()
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        return _parse(_read_fd(fd), str(path))
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def append_record(path: Path, kind: str, obj) -> None:
+    """Append one record ('question', 'forecast' or 'resolution') after checking it against the file.
+
+    Examples:
+        >>> import tempfile
+        >>> path = Path(tempfile.mkdtemp()) / "ledger.jsonl"
+        >>> append_record(path, "question", Question("q1", "Rain?", "Any rain.", "2025-02-28", "2025-03-01"))
+        >>> append_record(path, "forecast", Forecast("q2", "2025-02-28", 0.5))
+        Traceback (most recent call last):
+        ...
+        timeline.errors.LedgerError: .../ledger.jsonl:2: field 'question_id': no question 'q2' asked before this forecast
+    """
+    line = _encode(kind, obj).encode("utf-8")
+    if not path.parent.is_dir():
+        raise LedgerError(f"{path}: the directory {str(path.parent)!r} does not exist")
+    fd = _locked(path)
+    try:
+        data = _read_fd(fd)
+        state = _parse(data, str(path))  # refuses a corrupt file and a truncated last line
+        state.add(kind, obj, f"{path}:{data.count(NEWLINE) + 1}")
+        write_atomically(path, data + line, make_parents=False)
+    finally:
+        os.close(fd)  # closing releases the lock

@@ -1,0 +1,88 @@
+"""Sentence segmentation: the first stage of the pipeline.
+
+A line break ends a paragraph and so a sentence. Inside a line, ``.``, ``!``
+and ``?`` (with any closing quotes or brackets after them) end a sentence
+when whitespace and a capital, a digit or an opening quote follow, unless
+the word before the period is an abbreviation listed in
+``rules/events.yaml`` (``segment.abbreviations``), an initial ("J.") or a
+dotted abbreviation ("U.S.") followed by a word that does not usually start
+a sentence.
+"""
+from __future__ import annotations
+
+import re
+
+from timeline.events.lexicon import lexicon
+
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?:''|”|’)*")
+_OPEN = re.compile(r"\s+(?=[\"“‘'(\[`]*[A-Z0-9])")
+
+
+def _word_before(line: str, dot: int) -> str:
+    start = dot
+    while start > 0 and not line[start - 1].isspace() and line[start - 1] not in "\"“‘(":
+        start -= 1
+    return line[start:dot]
+
+
+def _next_word(line: str, pos: int) -> str:
+    match = re.match(r"\s*[\"“‘'(\[`]*([A-Za-z]+)", line[pos:])
+    return match.group(1).lower() if match else ""
+
+
+def _is_break(line: str, end_match: re.Match) -> bool:
+    mark = end_match.group(0)
+    if mark[0] != ".":
+        return True
+    word = _word_before(line, end_match.start())
+    lower = word.lower().rstrip(".")
+    lex = lexicon()
+    if "." in word:                       # dotted abbreviation: U.S., a.m.
+        return _next_word(line, end_match.end()) in lex.starters
+    if lower in lex.abbreviations:
+        return False
+    if len(word) == 1 and word.isalpha() and word.isupper():   # an initial
+        return False
+    return True
+
+
+def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _END.finditer(line):
+        after = _OPEN.match(line, match.end())
+        if not after or not _is_break(line, match):
+            continue
+        spans.append((start, match.end()))
+        start = after.end()
+    spans.append((start, len(line)))
+    out = []
+    for s, e in spans:
+        piece = line[s:e]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            trail = len(piece) - len(piece.rstrip())
+            out.append((offset + s + lead, offset + e - trail))
+    return out
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a text, as (start, end) character offsets.
+
+    Args:
+        text: the article text.
+
+    Returns:
+        Spans in text order, without surrounding whitespace; every line break
+        ends a sentence.
+
+    Examples:
+        >>> text = "Mr. Smith met U.S. officials on Feb. 3. They left.\\nNew line"
+        >>> [text[s:e] for s, e in sentences(text)]
+        ['Mr. Smith met U.S. officials on Feb. 3.', 'They left.', 'New line']
+    """
+    spans = []
+    offset = 0
+    for line in text.split("\n"):
+        spans.extend(_split_line(line, offset))
+        offset += len(line) + 1
+    return spans

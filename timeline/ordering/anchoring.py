@@ -1,0 +1,283 @@
+"""Anchoring: which temporal expression dates which event.
+
+Part of the ordering stage (see :mod:`timeline.ordering`): ``attach`` sets
+``Event.timex`` from positions alone: a modifier right before a nominal
+("Tuesday's meeting"), else the nearest compatible expression inside the
+event's clause or preposed to it ("On February 1, Trump signed"). ``ranged``
+and ``signal_of`` say how an expression relates to its event: joined with
+others into a range ("from May 14 to June 30"), or one end of it ("since
+March 2011", "by Friday"); :mod:`timeline.constraints` uses both.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+
+from .cues import publication_relation, rules
+from timeline.model import Event, TimeExpr
+
+_PREPOSITION = re.compile(r"^(?:in|on|at|for|by|during|since|until|from|within|over|after|before|of|to|this|last|next)\b", re.I)
+_MODIFIER_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}$")
+_FUNCTION = re.compile(r"\b(?:to|that|and|or|for|with|in|on|at|of|by|from|the|a|an|as|than|into|but|is|are|was|were|"
+                       r"after|before|since|until|during|following|"
+                       r"it|he|she|they|we|i|you|will|would|has|have|had|not)\b", re.I)
+_REPORTED = re.compile(r"\bthat\b|[\"“”‘’`]|''|;")
+_POSTPOSED_REPORT = re.compile(r"^[^,;:]*[,;:][\"“”'’`\s]*(?:[\w.'’-]+\s+){0,6}$")
+_PREPOSED_GAP = re.compile(r"^[\s,;:]*$")
+#: A signal that counts from another event: a date after it and that event is that event's.
+_COUNTED_FROM = re.compile(r"\b(?:after|before|following|ahead of|since|until)\b", re.I)
+#: A clause that opens with "when" right after a date is set at that date: "took place on
+#: May 23, when 390 people were released".
+_WHEN_CLAUSE = re.compile(r"when\b", re.I)
+_WHEN_GAP = re.compile(r"^\s*,?\s*$")
+#: How far after a trigger an adjunct timex outside the clause span may stand.
+_TRAILING_CHARS = 60
+#: Longest gap of two modifier words between a timex and the nominal it modifies, and
+#: longest distance of a preposed timex before its clause: bounds that keep anchoring
+#: linear in the length of an article (no real gap comes near them).
+_MODIFIER_CHARS = 200
+_PREPOSED_CHARS = 1000
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    """True when at most one word (a preposition) stands between a sentence start and position."""
+    boundary = max(text.rfind(mark, 0, position) for mark in (".", "!", "?", "\n"))
+    return re.fullmatch(r"[\"'”’)]*\s*(?:[A-Za-z]+\s+)?", text[boundary + 1:position]) is not None
+
+
+_PREMODIFIER_AFTER = re.compile(r" (?!(?:and|or|to|of|in|on|at|for|from|with|by|as|that|the|a|an|was|were|is|are|has|had|have|will|would)\b)[a-z][a-z-]+\b")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", re.I)
+
+
+#: A date used as an adjective still dates a verb ("third-quarter net rose"), but any adjunct date
+#: of the verb comes first.
+_PREMODIFIER_PENALTY = 10_000
+
+
+def _premodifier(timex: TimeExpr, text: str) -> bool:
+    """A date used as an adjective before a noun ("first-quarter results", "the 2024 budget"):
+    it names which results or budget, not when a verb's event happens."""
+    if not _PREMODIFIER_AFTER.match(text, timex.end):
+        return False
+    return "-" in timex.text or bool(_DETERMINER_BEFORE.search(text, max(0, timex.start - 8), timex.start))
+
+
+def _counted_from(event: Event, timex: TimeExpr, between: list[Event], text: str) -> bool:
+    """Between the trigger and a later date stand a signal that counts from another event
+    ("after", "before", "following", ...) and that event: the date is that event's.
+    ``between``: the events whose triggers lie between the trigger and the date."""
+    return bool(between) and bool(_COUNTED_FROM.search(text, event.trigger_end, timex.start))
+
+
+def _trailing(event: Event, timex: TimeExpr, between: list[Event], text: str) -> bool:
+    """A timex shortly after the trigger, same sentence, with no other tensed event (or, for a
+    nominal, no event at all) and no sentence break between: an adjunct of this event
+    ("which founded the guild on May 3, 1921") that its clause span left out."""
+    if timex.start < event.trigger_end or timex.start - event.trigger_end > _TRAILING_CHARS:
+        return False
+    if re.search(r"[.!?;:]\s|\n", text[event.trigger_end:timex.start]):
+        return False
+    nominal = event.tense == "none"
+    return not any(nominal or other.tense != "none" for other in between)
+
+
+def _reported_content(report: Event, timex: TimeExpr, between: list[Event], text: str, preposed: bool) -> bool:
+    """True when a timex near a reporting verb dates what is reported, not the report: it stands
+    after "that" or a quote ("said that ... on Monday"), after another finite event ("said
+    staff were warned this week"; "said in a statement Monday" keeps it), or before a postposed
+    report ("... later this month, the club said")."""
+    if timex.start >= report.trigger_end:
+        return bool(_REPORTED.search(text, report.trigger_end, timex.start)) or any(
+            other.tense != "none" for other in between)
+    return not preposed and _POSTPOSED_REPORT.match(text[timex.end:report.trigger_start]) is not None
+
+
+def _complement_takes(event: Event, timex: TimeExpr, events: list[Event]) -> bool:
+    """True when a finite verb's untensed complement verb stands between it and a later timex:
+    the expression then dates the complement ("expected the coalition to convene an emergency
+    meeting in the coming days"), not the verb that governs it."""
+    if event.tense == "none" or timex.start < event.trigger_end:
+        return False
+    return any(other.tense == "none" and other.role == "verb" and event.trigger_end <= other.trigger_start
+               and other.trigger_end <= timex.start for other in events if other is not event)
+
+
+def _compatible(event: Event, timex: TimeExpr, text: str, reference: dt.date | None = None,
+                preposed: bool = False) -> bool:
+    """A past event is not dated by a vague future expression, nor a future one by a vague past one;
+    a present state or ongoing event is not dated by an expression that ended before publication.
+
+    A full date close to the trigger that contradicts the tense is still attached:
+    the contradiction is then reported as a conflict by the ordering stage, not hidden.
+    """
+    if timex.type not in ("DATE", "TIME"):
+        return False
+    relation, _ = publication_relation(event, text)
+    distance = min(abs(timex.start - event.trigger_end), abs(event.trigger_start - timex.end))
+    value = timex.value or ""
+    if relation == "before" and value == "FUTURE_REF":
+        return False
+    if relation == "after" and value == "PAST_REF":
+        return False
+    if reference is not None and distance > 4 and not preposed and (
+            (relation == "before" and timex.earliest and timex.earliest > reference)
+            or (relation == "after" and timex.latest and timex.latest < reference)):
+        return False   # a far expression contradicting the tense dates something else
+    if (reference is not None and event.tense == "present" and relation == "includes"
+            and timex.latest is not None and timex.latest < reference):
+        return False   # what holds now is not dated by a past expression: "the 1968 charter calls for"
+    if value == "PRESENT_REF" and relation not in ("includes", "none", "inherit", "definite", "process", "sentence", "after_governor"):
+        return False
+    return True
+
+
+def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: dt.date | None = None) -> None:
+    """Set ``event.timex`` for events a temporal expression dates (unless already set).
+
+    A modifier right before a nominal trigger ("a recent phone call") anchors that
+    nominal only; otherwise an event takes the nearest compatible expression
+    inside its clause, preposed to its clause ("On February 1, Trump signed"), or
+    trailing it before any other tensed event ("which founded the guild on May 3, 1921").
+
+    Examples:
+        >>> text = "On February 1, Trump signed a memorandum."
+        >>> ev = [Event(0, 15, 41, "signed", 21, 27, tense="past")]
+        >>> tx = [TimeExpr(3, 13, "February 1", "DATE", "2025-02-01", dt.date(2025, 2, 1), dt.date(2025, 2, 1), "day", "r")]
+        >>> attach(ev, tx, text); ev[0].timex
+        0
+    """
+    record = rules()["record_since"]["regex"]
+    # "their highest close since October 27": a record's date dates no event
+    taken = {k for k, timex in enumerate(timexes)
+             if record.search(text, max(0, text.rfind(".", 0, timex.start) + 1, timex.start - 120), timex.start)}
+    trigger_starts = [event.trigger_start for event in events]
+    timex_starts = [timex.start for timex in timexes]
+    for t_index, timex in enumerate(timexes):
+        if timex.type not in ("DATE", "TIME") or _PREPOSITION.match(timex.text) or " " in timex.text.strip():
+            continue
+        for event in events[bisect.bisect_left(trigger_starts, timex.end):]:
+            if event.trigger_start - timex.end > _MODIFIER_CHARS or event.tense != "none":
+                break   # a finite verb right after it takes the date as an adjunct: "on Friday finished drafting"
+            gap = text[timex.end:event.trigger_start]
+            if (event.tense == "none"
+                    and _MODIFIER_GAP.match(re.sub(r"^['’]s\b", "", gap)) and not _FUNCTION.search(gap)):
+                if event.timex is None and _compatible(event, timex, text, reference):
+                    event.timex = t_index
+                    taken.add(t_index)
+                break
+    _scheduled(events, timexes, text, taken)
+    for event in events:
+        if event.timex is not None:
+            continue
+        best = None
+        # candidates start inside the clause, just before it (preposed) or just after the trigger
+        low = bisect.bisect_left(timex_starts, event.start - _PREPOSED_CHARS)
+        high = bisect.bisect_right(timex_starts, max(event.end, event.trigger_end + _TRAILING_CHARS))
+        for t_index in range(low, high):
+            timex = timexes[t_index]
+            if t_index in taken:
+                continue
+            inside = event.start <= timex.start and timex.end <= event.end
+            between = [events[k] for k in range(bisect.bisect_left(trigger_starts, event.trigger_end),
+                                                bisect.bisect_left(trigger_starts, timex.start))
+                       if events[k] is not event and events[k].trigger_end <= timex.start]
+            if timex.start >= event.trigger_end and _counted_from(event, timex, between, text):
+                continue   # "resigned three days after the vote on May 4": the date is the vote's
+            if any(other.event_class == "REPORTING" and other.tense != "none" for other in between):
+                continue   # "... to intervene, a spokesperson said on Saturday": the saying's date
+            if inside and timex.end <= event.trigger_start and any(
+                    other.role == "verb" and event.start <= other.trigger_start and other.trigger_end <= timex.start
+                    for other in events[bisect.bisect_left(trigger_starts, event.start):
+                                        bisect.bisect_left(trigger_starts, timex.start)] if other is not event):
+                continue   # "aid promised in mid-January has not arrived": the date is the promise's
+            preposed = bool(timex.end <= event.trigger_start and _opens_sentence(text, timex.start)
+                            and (inside or (timex.end <= event.start and _PREPOSED_GAP.match(text[timex.end:event.start]))))
+            trailing = not inside and _trailing(event, timex, between, text)
+            preposed = preposed or bool(timex.end <= event.start and _WHEN_CLAUSE.match(text, event.start)
+                                        and _WHEN_GAP.match(text[timex.end:event.start]))
+            if not (inside or preposed or trailing) or not _compatible(event, timex, text, reference, preposed):
+                continue
+            if event.source is not None and 0 <= event.source < len(events) \
+                    and timex.end <= events[event.source].trigger_start <= event.trigger_start:
+                continue   # "On Monday, the party said it would appeal": Monday is the saying's
+            distance = min(abs(timex.start - event.trigger_end), abs(event.trigger_start - timex.end))
+            if event.role == "verb" and _premodifier(timex, text):
+                distance += _PREMODIFIER_PENALTY   # "report first-quarter results on April 28": April 28 first
+            if event.event_class == "REPORTING" and _reported_content(event, timex, between, text, preposed):
+                continue   # a report takes its own date ("said Monday"), not one of what it reports
+            if _complement_takes(event, timex, events):
+                continue   # "expected the coalition to convene ... in the coming days": the convening's date
+            if best is None or distance < best[0]:
+                best = (distance, t_index)
+        if best is not None:
+            event.timex = best[1]
+
+
+def _scheduled(events: list[Event], timexes: list[TimeExpr], text: str, taken: set) -> None:
+    """A date after "is scheduled for" dates the event noun before it (``scheduled`` of
+    ordering.yaml): "The next policy meeting is scheduled for January 29"."""
+    pattern = rules()["scheduled"]["regex"]
+    trigger_starts = [event.trigger_start for event in events]
+    for t_index, timex in enumerate(timexes):
+        if t_index in taken or timex.type not in ("DATE", "TIME"):
+            continue
+        k = bisect.bisect_left(trigger_starts, timex.start) - 1
+        while k >= 0 and timex.start - events[k].trigger_end <= _TRAILING_CHARS * 2:
+            event = events[k]
+            if event.role == "nominal" and event.timex is None \
+                    and pattern.fullmatch(text, event.trigger_end, timex.start):
+                event.timex = t_index
+                taken.add(t_index)
+                break
+            k -= 1
+
+
+def ranged(timexes: list[TimeExpr], index: int, text: str) -> list[int]:
+    """Indices of the expressions joined with ``timexes[index]`` as a range or coordination.
+
+    Examples:
+        >>> text = "rented from May 14 to June 30 by the week"
+        >>> tx = [TimeExpr(12, 18, "May 14", "DATE", "1989-05-14", None, None, "day", "r"),
+        ...       TimeExpr(22, 29, "June 30", "DATE", "1989-06-30", None, None, "day", "r")]
+        >>> ranged(tx, 1, text)
+        [0, 1]
+    """
+    joiner = rules()["ranges"]["regex"]
+    low = high = index
+    while low > 0 and joiner.match(text[timexes[low - 1].end:timexes[low].start]):
+        low -= 1
+    while high + 1 < len(timexes) and joiner.match(text[timexes[high].end:timexes[high + 1].start]):
+        high += 1
+    return list(range(low, high + 1))
+
+
+def signal_of(text: str, timex: TimeExpr) -> tuple[str, str, str | None] | None:
+    """The signal word right before a date, what it makes of it (``timex_signals`` of
+    ordering.yaml) and the part of the date a phrase in between names ("by the end of the
+    second quarter": END), or None.
+
+    Examples:
+        >>> signal_of("open since March 2011", TimeExpr(11, 21, "March 2011", "DATE", "2011-03", None, None, "month", "r"))
+        ('since', 'start', None)
+        >>> text = "back to normal by the end of the second quarter"
+        >>> signal_of(text, TimeExpr(29, 47, "the second quarter", "DATE", "2025-Q2", None, None, "quarter", "r"))
+        ('by', 'end', 'END')
+    """
+    match = _signal_regex().search(text, max(0, timex.start - 40), timex.start)
+    if match is None:
+        return None
+    word = " ".join(match.group(1).lower().split())
+    part = match.group(2)
+    return word, rules()["timex_signals"]["words"][word], _PARTS[part.lower()] if part else None
+
+
+_PARTS = {"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID"}
+
+
+@functools.lru_cache(maxsize=1)
+def _signal_regex():
+    words = sorted(rules()["timex_signals"]["words"], key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words)
+                      + r")\s+(?:the\s+(end|close|beginning|start|middle)\s+of\s+)?$", re.I)

@@ -1,0 +1,284 @@
+"""Ordering: bounds for every event by constraint propagation, one total order, conflicts.
+
+The last analysis stage. Every event ``i`` gets two time points, its start
+``S_i`` and end ``E_i`` (day numbers), beside the origin and the publication
+point ``P``. Evidence becomes difference constraints, added most trusted
+first (:mod:`timeline.constraints`; propagation in :mod:`timeline.network`):
+
+1. the publication date (when known) fixes ``P``;
+2. an anchoring temporal expression puts the event inside its interval
+   (basis ``explicit``; a vague one such as "recent" is a window relative to
+   ``P``, basis ``relative``);
+3. tense/aspect/modality place it against ``P`` (basis ``inferred``);
+4. discourse cues, support-verb objects and reported speech relate events
+   (basis ``relative``).
+
+The tightest bounds are shortest paths. A constraint that contradicts the
+accepted ones is rejected and reported in ``Bounds.warning`` with every
+constraint involved. Without a publication date nothing is filled in: bounds
+stay relative to ``P``, and explicit full dates may bound ``P`` (reported).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import math
+from dataclasses import replace
+
+from . import anchoring
+from .constraints import ORIGIN, PUB, Builder, _date, _end, _start, constrain
+from timeline.model import Bounds, Event, TimeExpr
+from .relation import RELATIONS, publication_side, relation_to, relation_to_expression  # noqa: F401  (public here)
+_BASIS_RANK = {"explicit": 3, "relative": 2, "inferred": 1, "none": 0}
+
+
+def _setter(builder: Builder, start: int, end: int, reverse: bool = False) -> tuple[str, str]:
+    """The non-structural constraint nearest the event on the path that sets a bound (the one acting on it)."""
+    path = builder.net.path(start, end)
+    for constraint in reversed(path) if reverse else path:
+        if constraint.rule not in ("structure", "publication"):
+            return builder.basis.get((constraint.earlier, constraint.later), "inferred"), constraint.rule
+    return "none", "none"
+
+
+def _bounds(builder: Builder) -> list[Bounds]:
+    net, events, reference = builder.net, builder.events, builder.reference
+    origin = ORIGIN if reference is not None else PUB
+    found = []
+    for i, event in enumerate(events):
+        low, high = net.lower(_start(i)), net.upper(_end(i))
+        setters = [s for s in (_setter(builder, _start(i), origin), _setter(builder, origin, _end(i), reverse=True)) if s[0] != "none"]
+        if not setters and builder.relation[i] != "none":
+            setters = [("inferred", builder.relation_rule[i])]
+        basis, rule = max(setters, key=lambda s: _BASIS_RANK[s[0]]) if setters else ("none", "none")
+        if i in builder.explicit:
+            timex = builder.timexes[event.timex]
+            basis, rule, precision = "explicit", timex.rule, timex.precision
+            if precision not in ("day", "week", "month", "quarter", "season", "year", "decade", "century", "time"):
+                precision = "unknown"
+        elif math.isfinite(low) and math.isfinite(high):
+            precision = "day" if low == high else "vague"
+        else:
+            precision = "unknown"
+        found.append(Bounds(_date(low), _date(high), precision, basis, rule, 0,
+                            "; ".join(builder.warnings[i]) or None))
+    return found
+
+
+def _publication_checks(builder: Builder, bounds: list[Bounds]) -> None:
+    """Name both dates when a past event is dated after publication; report inferred publication bounds."""
+    events, reference, net = builder.events, builder.reference, builder.net
+    for i, event in enumerate(events):
+        if event.timex is None or builder.relation[i] != "before":
+            continue
+        timex = builder.timexes[event.timex]
+        if reference is not None and timex.earliest is not None and timex.earliest > reference:
+            note = (f"published {reference.isoformat()} is earlier than {timex.earliest.isoformat()} "
+                    f"('{timex.text}'), which the article reports as past ('{event.trigger}'): check the publication date")
+            bounds[i].warning = "; ".join(filter(None, [note, bounds[i].warning]))
+    if reference is None:
+        low, high = net.lower(PUB), net.upper(PUB)
+        for value, side, path in ((low, "on or after", net.path(PUB, ORIGIN)), (high, "on or before", net.path(ORIGIN, PUB))):
+            if not math.isfinite(value):
+                continue
+            nodes = [(c.earlier - 2) // 2 for c in path if c.earlier >= 2] + [(c.later - 2) // 2 for c in path if c.later >= 2]
+            who = min(nodes) if nodes else 0
+            why = ", ".join(c.label for c in path if c.rule != "structure")
+            note = f"publication date unknown: inferred {side} {_date(value).isoformat()} from {why}"
+            if events:
+                bounds[who].warning = "; ".join(filter(None, [bounds[who].warning, note]))
+
+
+def _order(builder: Builder) -> tuple[list[int], list[tuple]]:
+    """Ranks 1..n (a topological order of the implied precedences, earliest first, ties by
+    text position) and each event's sort key."""
+    net, events = builder.net, builder.events
+    n = len(events)
+    starts = [_start(i) for i in range(n)]
+    ends = [_end(i) for i in range(n)]
+    sub = net.dist[starts][:, ends]          # sub[b, a] = max(E_a - S_b)
+    precedes = sub.T <= 0                    # precedes[a, b]: E_a <= S_b
+    strict = precedes & ~precedes.T
+    indegree = strict.sum(axis=0).tolist()
+
+    def estimate(low, high):
+        if math.isfinite(low) and math.isfinite(high):
+            return (low + high) / 2
+        if math.isfinite(high):
+            return high - 0.5
+        return low + 0.5 if math.isfinite(low) else None
+
+    def key(i):
+        # Where the event most likely lies relative to P (unbounded: at P), then absolute, then text position.
+        relative = estimate(net.lower(_start(i), PUB), net.upper(_end(i), PUB))
+        absolute = estimate(net.lower(_start(i)), net.upper(_end(i)))
+        return (0.0 if relative is None else relative, math.inf if absolute is None else absolute,
+                events[i].trigger_start, i)
+
+    heap = [key(i) for i in range(n) if indegree[i] == 0]
+    heapq.heapify(heap)
+    ranks, done, rank = [0] * n, [False] * n, 0
+    while rank < n:
+        if not heap:   # cannot happen in a consistent network; stay total anyway
+            heap = [key(i) for i in range(n) if not done[i]]
+            heapq.heapify(heap)
+        i = heapq.heappop(heap)[-1]
+        if done[i]:
+            continue
+        done[i], rank = True, rank + 1
+        ranks[i] = rank
+        for j in strict[i].nonzero()[0].tolist():
+            indegree[j] -= 1
+            if indegree[j] == 0 and not done[j]:
+                heapq.heappush(heap, key(j))
+    return ranks, [key(i)[:3] for i in range(n)]
+
+
+def solve(events: list[Event], timexes: list[TimeExpr], reference: dt.date | None, text: str = "") -> list[Bounds]:
+    """Bounds, basis, rule, rank and conflicts for every event (same order as ``events``).
+
+    Sets ``event.timex`` (the anchoring expression) and ``event.cues`` as it goes.
+
+    Args:
+        events: the article's events (``timeline.events.extract``).
+        timexes: its temporal expressions (``timeline.temporal.find``).
+        reference: the publication date, or None when unknown.
+        text: the article text (for discourse cues).
+
+    Returns:
+        One :class:`~timeline.model.Bounds` per event.
+
+    Examples:
+        >>> text = "On February 1, Trump signed a memorandum. Iraq maintains troops."
+        >>> feb1 = TimeExpr(3, 13, "February 1", "DATE", "2025-02-01", dt.date(2025, 2, 1), dt.date(2025, 2, 1), "day", "date_md")
+        >>> ev = [Event(0, 0, 41, "signed", 21, 27, tense="past"),
+        ...       Event(1, 42, 65, "maintains", 47, 56, kind="state", tense="present")]
+        >>> [(b.earliest, b.latest, b.basis, b.rule, b.order) for b in solve(ev, [feb1], dt.date(2025, 2, 28), text)]
+        [(datetime.date(2025, 2, 1), datetime.date(2025, 2, 1), 'explicit', 'date_md', 1), (None, None, 'inferred', 'tense_present_state', 2)]
+    """
+    if not events:
+        return []
+    anchoring.attach(events, timexes, text, reference)
+    blocks = _blocks(events)
+    if len(blocks) == 1:
+        bounds, ranks, _ = _solve_block(events, timexes, reference, text)
+        for bound, rank in zip(bounds, ranks):
+            bound.order = rank
+        return bounds
+    bounds, sequences = [None] * len(events), []
+    for block, block_text in zip(blocks, _block_texts(blocks, events, text)):
+        position = {i: k for k, i in enumerate(block)}
+        local = [replace(events[i], source=position.get(events[i].source), cues=[]) for i in block]
+        found, ranks, keys = _solve_block(local, timexes, reference, block_text)
+        for k, i in enumerate(block):
+            bounds[i] = found[k]
+            events[i].cues = [(rule, None if other is None else block[other]) for rule, other in local[k].cues]
+        sequences.append(sorted(((ranks[k], keys[k], i) for k, i in enumerate(block))))
+    heads, rank = [0] * len(sequences), 0
+    while rank < len(events):   # interleave blocks, each kept in its own order
+        _, s = min((sequences[s][heads[s]][1], s) for s in range(len(sequences)) if heads[s] < len(sequences[s]))
+        rank += 1
+        bounds[sequences[s][heads[s]][2]].order = rank
+        heads[s] += 1
+    return bounds
+
+
+#: Most events in one network; longer articles are solved in blocks of whole sentences
+#: (the network is quadratic in memory and each constraint costs O(n^2)).
+BLOCK_EVENTS = 240
+
+
+def _block_texts(blocks: list[list[int]], events: list[Event], text: str) -> list[str]:
+    """Each block's view of the text: its own stretch (from where the block before ends to where
+    its last event ends; the last block to the end), the rest blanked with spaces so offsets
+    hold. A discourse cue ("following the call") found in another block's sentences would
+    otherwise be read against this block's first sentence.
+
+    Examples:
+        >>> ev = [Event(0, 0, 9, "met", 3, 6), Event(1, 10, 19, "left", 13, 17)]
+        >>> _block_texts([[0], [1]], ev, "They met. Then left.")
+        ['They met.          ', '          Then left.']
+    """
+    views, low = [], 0
+    for number, block in enumerate(blocks):
+        high = len(text) if number == len(blocks) - 1 else max(max(events[i].end, events[i].trigger_end) for i in block)
+        views.append(" " * low + text[low:high] + " " * (len(text) - high))
+        low = high
+    return views
+
+
+def _blocks(events: list[Event]) -> list[list[int]]:
+    """Event indices in blocks of whole sentences of at most ``BLOCK_EVENTS`` (unless a sentence is longer)."""
+    blocks, current, last_sentence = [], [], None
+    for i, event in enumerate(events):
+        if len(current) >= BLOCK_EVENTS and event.sentence != last_sentence:
+            blocks.append(current)
+            current = []
+        current.append(i)
+        last_sentence = event.sentence
+    return blocks + [current]
+
+
+def _solve_block(events, timexes, reference, text):
+    builder = Builder(events, timexes, reference, text)
+    constrain(builder)
+    bounds = _bounds(builder)
+    _publication_checks(builder, bounds)
+    ranks, keys = _order(builder)
+    return bounds, ranks, keys
+
+
+def _point(node: int, events: list[Event]) -> str:
+    if node == ORIGIN:
+        return "day 0"
+    if node == PUB:
+        return "publication"
+    i = (node - 2) // 2
+    return f"{'start' if node % 2 == 0 else 'end'}({events[i].trigger}#{i + 1})"
+
+
+def _readable(c, events: list[Event]) -> str:
+    """``later - earlier <= weight`` in words: dates for the origin, offsets in days otherwise."""
+    if c.earlier == ORIGIN:
+        return f"{_point(c.later, events)} <= {_date(c.weight).isoformat()}"
+    if c.later == ORIGIN:
+        return f"{_point(c.earlier, events)} >= {_date(-c.weight).isoformat()}"
+    offset = "" if c.weight == 0 else f" {'+' if c.weight > 0 else '-'} {abs(c.weight):g} days"
+    return f"{_point(c.later, events)} <= {_point(c.earlier, events)}{offset}"
+
+
+def constraints(events: list[Event], timexes: list[TimeExpr], reference: dt.date | None, text: str = "") -> list[dict]:
+    """Every constraint the ordering stage considered, in the order it was added, for inspection.
+
+    Each row: ``rule``, ``label`` (in words), ``constraint`` (``later - earlier <= days``
+    on named time points), ``status`` (accepted / rejected) and, for a rejected one,
+    ``conflict`` naming the accepted constraints it contradicts. Structural
+    constraints (start <= end) are left out. Long articles are explained block by block.
+
+    Examples:
+        >>> text = "On February 1, Trump signed a memorandum."
+        >>> feb1 = TimeExpr(3, 13, "February 1", "DATE", "2025-02-01", dt.date(2025, 2, 1), dt.date(2025, 2, 1), "day", "date_md")
+        >>> rows = constraints([Event(0, 0, 41, "signed", 21, 27, tense="past")], [feb1], dt.date(2025, 1, 15), text)
+        >>> [(r["rule"], r["status"]) for r in rows]
+        [('publication', 'accepted'), ('publication', 'accepted'), ('date_md', 'accepted'), ('date_md', 'accepted'), ('tense_past', 'rejected')]
+    """
+    if not events:
+        return []
+    anchoring.attach(events, timexes, text, reference)
+    rows = []
+    for block in _blocks(events):
+        position = {i: k for k, i in enumerate(block)}
+        local = [replace(events[i], source=position.get(events[i].source), cues=[]) for i in block]
+        builder = Builder(local, timexes, reference, text)
+        constrain(builder)
+        rejected = {id(c.rejected): c for c in builder.net.conflicts}
+        considered = sorted(builder.net.accepted + [c.rejected for c in builder.net.conflicts], key=builder.net.sequence.get)
+        for c in considered:
+            if c.rule == "structure":
+                continue
+            conflict = rejected.get(id(c))
+            rows.append({"rule": c.rule, "label": c.label, "constraint": _readable(c, local),
+                         "status": "rejected" if conflict else "accepted",
+                         "conflict": conflict.describe() if conflict else None})
+    return rows
+

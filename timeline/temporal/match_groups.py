@@ -1,0 +1,81 @@
+"""Reading a matched rule's named groups: its unit, shift, modifier and clock time.
+
+Shared by the normalizers (:mod:`timeline.normalize`, :mod:`timeline.calendar_dates`):
+each reads a group's words through the word tables of ``fragments.yaml`` (or takes the
+rule's fixed option of the same name).
+"""
+from __future__ import annotations
+
+from .calendar_math import _word
+
+__all__ = ["unit", "shift", "mod", "clock"]
+
+
+_MODS = {"early": "START", "beginning": "START", "start": "START", "late": "END", "end": "END",
+         "mid": "MID", "middle": "MID"}
+
+
+def unit(groups, rule, tables):
+    """The TIMEX3 unit letter(s) of the rule's ``unit`` option or group ("weeks" -> W).
+
+    Examples:
+        >>> from timeline.temporal.rulebook import fragments_and_tables, load_rules
+        >>> rule = next(r for r in load_rules() if r.id == "rel_shift_unit")
+        >>> unit({"unit": "weeks"}, rule, fragments_and_tables()[1]), unit({"unit": "hour"}, rule, fragments_and_tables()[1])
+        ('W', 'TH')
+    """
+    raw = rule.options.get("unit") or groups.get("unit")
+    if raw is None:
+        return None
+    return tables["unit"].get(_word(raw), raw)
+
+
+def shift(groups, rule, tables):
+    """Direction of a relative expression: -1 before the reference, 0 the same period, +1 after.
+
+    Examples:
+        >>> from timeline.temporal.rulebook import fragments_and_tables, load_rules
+        >>> rule = next(r for r in load_rules() if r.id == "rel_shift_unit")
+        >>> shift({"shift": "Last"}, rule, fragments_and_tables()[1]), shift({}, rule, fragments_and_tables()[1])
+        (-1, None)
+    """
+    if "shift" in rule.options:
+        return rule.options["shift"]
+    raw = groups.get("shift")
+    return None if raw is None else tables["shift"].get(_word(raw))
+
+
+def mod(groups, rule):
+    """The TIMEX3 ``mod`` of the rule's option or of its ``mod`` group ("late" -> END).
+
+    Examples:
+        >>> from timeline.temporal.rulebook import load_rules
+        >>> rule = next(r for r in load_rules() if r.id == "rel_shift_unit")
+        >>> mod({"mod": "early"}, rule), mod({"mod": "mid-"}, rule), mod({}, rule)
+        ('START', 'MID', None)
+    """
+    if rule.options.get("mod"):
+        return rule.options["mod"]
+    raw = groups.get("mod")
+    return _MODS.get(_word(raw).split(" ")[0].rstrip("-")) if raw else None
+
+
+def clock(groups) -> str:
+    """HH:MM of the ``hour``, ``minute`` and ``ampm`` groups (a ``pm`` group: after noon).
+
+    Examples:
+        >>> clock({"hour": "10", "minute": "35", "ampm": "p.m."}), clock({"hour": "12", "ampm": "am"})
+        ('22:35', '00:00')
+        >>> clock({"hour": "4", "ampm": "morning"}), clock({"hour": "4", "pm": "afternoon"})
+        ('04:00', '16:00')
+    """
+    hour = int(groups["hour"])
+    minute = int(groups.get("minute") or 0)
+    half = _word(groups.get("ampm", "")).replace(" ", "")
+    if groups.get("pm"):  # "4 in the afternoon"
+        half = "pm"
+    if half.startswith("p") and hour < 12:
+        hour += 12
+    if half.startswith("a") and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}"

@@ -1,0 +1,260 @@
+"""Loading the temporal rules: YAML data under ``timeline/rules/``.
+
+The rules are data, the engine holds no English words. Three kinds of file:
+
+* ``fragments.yaml``: named regular-expression fragments (``month``,
+  ``weekday``, ``number`` ...) and word tables (``month: {jan: 1, ...}``).
+  A pattern refers to a fragment by name as ``{month}``; ``{month:m2}``
+  inserts it as the named group ``m2``. An unknown name is a
+  :class:`~timeline.errors.RuleError` naming the file and the rule.
+* rule families (``dates.yaml``, ``relative.yaml`` ...): ``family``,
+  ``priority`` and a list of ``rules``, each with a stable ``id``, a
+  ``pattern``, a TIMEX3 ``type``, a normalizer ``norm`` and its example
+  corpus (``examples`` with exact span and value, ``negatives``).
+* ``vague.yaml``: the one table of widths of vague expressions (days before
+  and after the reference date), read by :func:`vague_window`.
+
+Everything is loaded once and cached; the result never depends on the clock.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from timeline.errors import RuleError
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+#: Files of the rules directory that are not temporal-expression families.
+NOT_FAMILIES = ("fragments.yaml", "vague.yaml", "tense.yaml")
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+_REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z_][A-Za-z0-9_]*))?\}")
+_GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
+_RULE_KEYS = {"id", "pattern", "type", "norm", "value", "unit", "shift", "mod", "vague", "examples",
+              "negatives", "order", "quant", "note", "case", "anaphor", "window", "grain"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One extraction rule: a pattern with its normalization."""
+
+    id: str
+    family: str
+    priority: int
+    pattern: str                  # expanded regex (fragments inserted), local group names
+    type: str
+    norm: str
+    options: dict = field(default_factory=dict, hash=False, compare=False)
+    examples: tuple = ()
+    negatives: tuple = ()
+    source: str = ""
+
+
+#: libyaml's safe loader when available (10x faster), else PyYAML's pure-Python one: same results.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _read_yaml(path: Path):
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return yaml.load(handle, Loader=_LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f": line {mark.line + 1}" if mark else ""
+        raise RuleError(f"{path}{line}: invalid YAML ({getattr(exc, 'problem', exc)})") from None
+
+
+def uniquify(pattern: str, prefix: str) -> tuple[str, tuple]:
+    """Rename a rule's groups ``name`` to ``{prefix}{k}_name`` so rules (and repeated groups) can share a scanner.
+
+    Returns the renamed pattern and the (local name, global name) pairs; a name
+    used twice in one rule (two alternatives) maps to two global names.
+
+    Examples:
+        >>> uniquify("(?P<d>1)|(?P<d>2)", "g0_")
+        ('(?P<g0_0_d>1)|(?P<g0_1_d>2)', (('d', 'g0_0_d'), ('d', 'g0_1_d')))
+    """
+    pairs = []
+
+    def rename(match):
+        name = match.group(1)
+        pairs.append((name, f"{prefix}{len(pairs)}_{name}"))
+        return f"(?P<{pairs[-1][1]}>"
+
+    return _GROUP.sub(rename, pattern), tuple(pairs)
+
+
+def expand(pattern: str, fragments: dict, where: str, _depth: int = 0) -> str:
+    """Insert fragments referenced as ``{name}`` (or ``{name:group}``) into a pattern.
+
+    Examples:
+        >>> expand("{m} {d:day}", {"m": "jan|feb", "d": "[0-9]{1,2}"}, "demo")
+        '(?:jan|feb) (?P<day>(?:[0-9]{1,2}))'
+        >>> expand("{nope}", {}, "demo.yaml: rule x")
+        Traceback (most recent call last):
+        ...
+        timeline.errors.RuleError: demo.yaml: rule x: unknown fragment {nope}
+    """
+    if _depth > 20:
+        raise RuleError(f"{where}: fragments refer to each other in a cycle")
+
+    def insert(match):
+        name, group = match.groups()
+        if name not in fragments:
+            raise RuleError(f"{where}: unknown fragment {{{name}}}")
+        body = expand(str(fragments[name]), fragments, f"{where} (in fragment {name})", _depth + 1)
+        return f"(?P<{group}>(?:{body}))" if group else f"(?:{body})"
+
+    return _REF.sub(insert, pattern)
+
+
+@functools.lru_cache(maxsize=None)
+def fragments_and_tables() -> tuple[dict, dict]:
+    """The fragments and word tables of ``fragments.yaml`` (tables: word -> value, lower case)."""
+    path = RULES_DIR / "fragments.yaml"
+    data = _read_yaml(path) or {}
+    fragments = data.get("fragments") or {}
+    tables = {}
+    for name, table in (data.get("tables") or {}).items():
+        if not isinstance(table, dict):
+            raise RuleError(f"{path}: table {name!r} must map words to values")
+        tables[name] = {str(k).lower(): v for k, v in table.items()}
+    for name, body in fragments.items():
+        pattern = expand(str(body), fragments, f"{path}: fragment {name}")
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise RuleError(f"{path}: fragment {name}: bad pattern ({exc})") from None
+    return fragments, tables
+
+
+def _check_rule(raw, path: Path, family: str, priority: int, fragments: dict) -> Rule:
+    if not isinstance(raw, dict) or "id" not in raw:
+        raise RuleError(f"{path}: every rule needs an 'id' (got {raw!r:.80})")
+    where = f"{path.name}: rule {raw['id']}"
+    unknown = set(raw) - _RULE_KEYS
+    if unknown:
+        raise RuleError(f"{where}: unknown field(s) {sorted(unknown)}")
+    for key in ("pattern", "type", "norm"):
+        if key not in raw:
+            raise RuleError(f"{where}: missing field {key!r}")
+    if raw["type"] not in TYPES:
+        raise RuleError(f"{where}: type {raw['type']!r} is not one of {TYPES}")
+    pattern = expand(str(raw["pattern"]), fragments, where)
+    try:
+        re.compile(uniquify(pattern, "g")[0], re.IGNORECASE)
+    except re.error as exc:
+        raise RuleError(f"{where}: bad pattern ({exc})") from None
+    options = {k: v for k, v in raw.items() if k not in ("id", "pattern", "type", "norm", "examples", "negatives")}
+    return Rule(str(raw["id"]), family, priority, pattern, raw["type"], str(raw["norm"]), options,
+                tuple(raw.get("examples") or ()), tuple(raw.get("negatives") or ()), path.name)
+
+
+def family_files(folder: Path | None = None) -> list[tuple[Path, dict]]:
+    """The temporal rule families of the rules folder: YAML files with a top-level ``family`` key.
+
+    Other YAML files there (vague.yaml, events.yaml, ordering.yaml ...) belong to other
+    stages and are skipped.
+
+    Examples:
+        >>> sorted(data["family"] for _, data in family_files())[:3]
+        ['date', 'duration', 'holiday']
+    """
+    found = []
+    for path in sorted(Path(folder or RULES_DIR).glob("*.yaml")):
+        if path.name in NOT_FAMILIES:
+            continue
+        data = _read_yaml(path)
+        if isinstance(data, dict) and "family" in data:
+            found.append((path, data))
+    return found
+
+
+@functools.lru_cache(maxsize=None)
+def load_rules(directory: str | None = None) -> tuple[Rule, ...]:
+    """Every rule of every family, in scanning order (family priority, then file order).
+
+    Examples:
+        >>> rules = load_rules()
+        >>> len({r.id for r in rules}) == len(rules)
+        True
+    """
+    folder = Path(directory) if directory else RULES_DIR
+    fragments, _ = fragments_and_tables()
+    found, seen = [], {}
+    for path, data in family_files(folder):
+        family, priority = data.get("family"), data.get("priority", 50)
+        if not isinstance(data.get("rules"), list):
+            raise RuleError(f"{path}: a rule family needs a list of 'rules'")
+        for raw in data["rules"]:
+            rule = _check_rule(raw, path, family, int(priority), fragments)
+            if rule.id in seen:
+                raise RuleError(f"{path.name}: rule id {rule.id!r} already used in {seen[rule.id]}")
+            seen[rule.id] = path.name
+            found.append(rule)
+    order = {id(r): i for i, r in enumerate(found)}
+    return tuple(sorted(found, key=lambda r: (r.priority, order[id(r)])))
+
+
+@functools.lru_cache(maxsize=None)
+def _vague_table() -> dict:
+    path = RULES_DIR / "vague.yaml"
+    data = _read_yaml(path) or {}
+    table = {}
+    for name, entry in (data.get("windows") or {}).items():
+        try:
+            before, after = int(entry["before"]), int(entry["after"])
+        except (TypeError, KeyError, ValueError):
+            raise RuleError(f"{path}: window {name!r} needs integer 'before' and 'after' (days)") from None
+        table[str(name)] = (before, after)
+    return table
+
+
+def vague_window(name: str) -> tuple[int, int]:
+    """Width of a vague expression, in days before and after the reference date.
+
+    The one table is ``timeline/rules/vague.yaml``; both the temporal stage
+    (for timexes such as "recently") and the ordering stage (for cue words
+    such as "previously") read it.
+
+    Args:
+        name: an entry of the table, e.g. ``"recent"``, ``"coming_days"``, ``"soon"``.
+
+    Returns:
+        ``(days_before, days_after)``: the interval is
+        ``[reference - days_before, reference + days_after]``.
+
+    Examples:
+        >>> vague_window("coming_days")
+        (0, 14)
+        >>> vague_window("no_such_window")
+        Traceback (most recent call last):
+        ...
+        timeline.errors.RuleError: vague.yaml: no window 'no_such_window' (known: ...)
+    """
+    table = _vague_table()
+    if name not in table:
+        raise RuleError(f"vague.yaml: no window {name!r} (known: {', '.join(sorted(table))})")
+    return table[name]
+
+
+def vague_windows() -> dict[str, tuple[int, int]]:
+    """The whole table of :func:`vague_window`, name -> (days_before, days_after).
+
+    Examples:
+        >>> vague_windows()["recent"]
+        (30, 0)
+    """
+    return dict(_vague_table())
+
+
+@functools.lru_cache(maxsize=None)
+def tense_cues() -> dict[str, str]:
+    """Patterns of ``tense.yaml`` (``past``, ``future``, ``boundary``): regexes as strings."""
+    path = RULES_DIR / "tense.yaml"
+    data = _read_yaml(path) or {}
+    fragments, _ = fragments_and_tables()
+    return {k: expand(str(v), fragments, f"{path.name}: {k}") for k, v in data.items()}

@@ -17,6 +17,7 @@ from timeline.stories import merge
 from timeline import ordering
 from timeline.events import salience
 from timeline.io import segment
+from timeline import when
 from timeline import temporal
 from timeline.events.lexicon import lexicon
 from timeline.io.article import Article, check_text, parse_published
@@ -102,6 +103,7 @@ def article_records(article: Article) -> list[dict]:
             "order": bound.order,
             "publication": ordering.publication_side(bound.earliest, bound.latest, reference,
                                                      cues.publication_relation(event, text)[0]),
+            "when": when.describe(bound.earliest, bound.latest, reference),
             "event_class": event.event_class,
             "tense": event.tense,
             "aspect": event.aspect,

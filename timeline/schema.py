@@ -85,6 +85,7 @@ TIMELINE = Schema("timeline", (
     Column("order", "int", False, doc="rank in one total order consistent with all constraints"),
     Column("publication", "str", choices=("before", "during", "after"),
            doc="where the event lies against its article's publication; missing = undetermined"),
+    Column("when", "str", doc="the bounds in words: '1 Feb', '25-28 Feb', 'by 28 Feb', 'unknown'"),
     Column("event_class", "str", False, ("OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE",
                                          "ASPECTUAL", "PERCEPTION"), doc="TimeML event class"),
     Column("tense", "str", False, doc="past, present, future, none"),

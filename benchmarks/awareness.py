@@ -31,6 +31,7 @@ and rewards lumping: all gold events on one line score about 60 on the trial
 data (against 9 with "star"), so it is for comparison only. A contradiction
 (two positions sharing one date) makes a class BEFORE itself; it is tolerated.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -56,7 +57,9 @@ def parse_semeval(text: str) -> tuple[str, list[tuple[int, str, tuple[str, ...]]
     for number, line in enumerate(lines[1:], start=2):
         fields = [f.strip() for f in line.split("\t")]
         if len(fields) < 3 or not fields[0].lstrip("-").isdigit():
-            raise TimelineFormatError(f"timeline line {number}: expected ORDER<TAB>DATE<TAB>mention, got {line!r}")
+            raise TimelineFormatError(
+                f"timeline line {number}: expected ORDER<TAB>DATE<TAB>mention, got {line!r}"
+            )
         rows.append((int(fields[0]), fields[1], tuple(f for f in fields[2:] if f)))
     return lines[0].strip(), rows
 
@@ -79,7 +82,9 @@ def time_node(date: str) -> str | None:
     return "T" + "-".join(kept)
 
 
-def timeline_relations(rows, unanchored: str = "first") -> tuple[set[str], list[tuple[str, str, str]]]:
+def timeline_relations(
+    rows, unanchored: str = "first"
+) -> tuple[set[str], list[tuple[str, str, str]]]:
     """Nodes and relations ``(a, '=' or '<', b)`` of a parsed timeline.
 
     Args:
@@ -187,7 +192,7 @@ class TemporalGraph:
         times = [n for n in members if n.startswith("T")]
         return (times or members)[0]
 
-    def verified_in(self, other: "TemporalGraph", reduction: str = "star") -> int:
+    def verified_in(self, other: TemporalGraph, reduction: str = "star") -> int:
         """How many of this graph's reduced relations the other graph's closure entails.
 
         ``reduction="best"`` takes, among equivalent reductions, the one that
@@ -209,7 +214,7 @@ class TemporalGraph:
                 continue
             left = {other.cls[n] for n in self.members[a] if n in other.cls}
             right = {other.cls[n] for n in self.members[b] if n in other.cls}
-            if any(r in other.reach[l] for l in left for r in right):
+            if any(r in other.reach[left_class] for left_class in left for r in right):
                 hits += 1
         return hits
 
@@ -225,8 +230,15 @@ def _prf(p_hits, p_total, r_hits, r_total) -> dict:
     precision = p_hits / p_total if p_total else 0.0
     recall = r_hits / r_total if r_total else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"p_hits": p_hits, "p_total": p_total, "r_hits": r_hits, "r_total": r_total,
-            "precision": 100 * precision, "recall": 100 * recall, "f1": 100 * f1}
+    return {
+        "p_hits": p_hits,
+        "p_total": p_total,
+        "r_hits": r_hits,
+        "r_total": r_total,
+        "precision": 100 * precision,
+        "recall": 100 * recall,
+        "f1": 100 * f1,
+    }
 
 
 def awareness(system, gold, unanchored: str = "first", reduction: str = "star") -> dict:
@@ -251,8 +263,12 @@ def awareness(system, gold, unanchored: str = "first", reduction: str = "star") 
     sys_graph, gold_graph = graph_of(system, unanchored), graph_of(gold, unanchored)
     if reduction not in ("best", "star"):
         raise TimelineFormatError(f"reduction must be 'star' or 'best', got {reduction!r}")
-    return _prf(sys_graph.verified_in(gold_graph, reduction), sys_graph.reduced_size(),
-                gold_graph.verified_in(sys_graph, reduction), gold_graph.reduced_size())
+    return _prf(
+        sys_graph.verified_in(gold_graph, reduction),
+        sys_graph.reduced_size(),
+        gold_graph.verified_in(sys_graph, reduction),
+        gold_graph.reduced_size(),
+    )
 
 
 def micro_awareness(pairs, unanchored: str = "first", reduction: str = "star") -> dict:

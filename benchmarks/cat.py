@@ -26,6 +26,7 @@ Examples:
     >>> doc.relations[0].tag, doc.relations[0].sources, doc.relations[0].targets
     ('HAS_PARTICIPANT', ('5',), ('6',))
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -37,8 +38,33 @@ MEANTIME_APPLE = CORPORA / "meantime-apple" / "intra_cross-doc_annotation" / "co
 ECBPLUS = CORPORA / "ecbplus-dev"
 
 #: Tokens written against the word before them ("." "," "'s" "n't" ")").
-_CLOSING = {".", ",", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "N'T", "'re", "'ll", "'ve",
-            "'d", "'m", "'t", "...", "''", "’s", "’", "”"}
+_CLOSING = {
+    ".",
+    ",",
+    ";",
+    ":",
+    "!",
+    "?",
+    ")",
+    "]",
+    "}",
+    "%",
+    "'s",
+    "'S",
+    "n't",
+    "N'T",
+    "'re",
+    "'ll",
+    "'ve",
+    "'d",
+    "'m",
+    "'t",
+    "...",
+    "''",
+    "’s",
+    "’",
+    "”",
+}
 #: Tokens written against the word after them ("(" "$" "``").
 _OPENING = {"(", "[", "{", "$", "£", "€", "``", "“", "‘"}
 
@@ -100,7 +126,7 @@ class Document:
 
     def sentence_text(self, sentence: int) -> str:
         tokens = [t for t in self.tokens if t.sentence == sentence]
-        return self.text[tokens[0].start:tokens[-1].end] if tokens else ""
+        return self.text[tokens[0].start : tokens[-1].end] if tokens else ""
 
 
 def _join(raw: list[tuple[str, int, int, str]]) -> tuple[str, list[Token]]:
@@ -136,22 +162,39 @@ def _join(raw: list[tuple[str, int, int, str]]) -> tuple[str, list[Token]]:
 def parse_string(xml: str, path: str = "") -> Document:
     """A :class:`Document` from the XML text of one MEANTIME or ECB+ file."""
     root = ET.fromstring(xml)
-    raw = [(t.get("t_id"), int(t.get("sentence", 0)), int(t.get("number", 0)), t.text or "")
-           for t in root.iter("token")]
+    raw = [
+        (t.get("t_id"), int(t.get("sentence", 0)), int(t.get("number", 0)), t.text or "")
+        for t in root.iter("token")
+    ]
     text, tokens = _join(raw)
     markables: dict[str, Markable] = {}
     for block in root.iter("Markables"):
         for node in block:
             anchors = tuple(a.get("t_id") for a in node.iter("token_anchor"))
-            markables[node.get("m_id")] = Markable(node.get("m_id"), node.tag, dict(node.attrib), anchors)
+            markables[node.get("m_id")] = Markable(
+                node.get("m_id"), node.tag, dict(node.attrib), anchors
+            )
     relations: list[Relation] = []
     for block in root.iter("Relations"):
         for node in block:
-            relations.append(Relation(node.get("r_id", ""), node.tag, dict(node.attrib),
-                                      tuple(s.get("m_id") for s in node.iter("source")),
-                                      tuple(s.get("m_id") for s in node.iter("target"))))
-    doc = Document(root.get("doc_id", ""), root.get("doc_name", Path(path).stem), path, text, tokens,
-                   markables, relations)
+            relations.append(
+                Relation(
+                    node.get("r_id", ""),
+                    node.tag,
+                    dict(node.attrib),
+                    tuple(s.get("m_id") for s in node.iter("source")),
+                    tuple(s.get("m_id") for s in node.iter("target")),
+                )
+            )
+    doc = Document(
+        root.get("doc_id", ""),
+        root.get("doc_name", Path(path).stem),
+        path,
+        text,
+        tokens,
+        markables,
+        relations,
+    )
     doc.by_tid = {t.t_id: t for t in tokens}
     return doc
 

@@ -21,9 +21,13 @@ lemminflect dictionary (the reason that dependency exists).
 confusions and, per confused pair, the words that carry it.
 ``--confusion`` prints the class confusion matrix (gold rows, predicted columns; the
 ``-`` row counts false positives and the ``-`` column misses).
-Exits 1 when a score is below its floor in benchmarks/floors.json (key "events").
+Exits 1 when a score is below its floor in benchmarks/floors/events.json.
 """
+
 from __future__ import annotations
+
+#: run by `python -m benchmarks` in CI
+CI_BENCHMARK = True
 
 import argparse
 import collections
@@ -35,9 +39,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-from benchmarks import floors
-from benchmarks import tml
-
+from benchmarks import floors, tml
 from timeline import events as event_stage
 from timeline.io import segment
 
@@ -51,12 +53,19 @@ def predict(doc, pipeline: bool = False) -> list[tuple[int, int, str, str]]:
     """(start, end, class, text) of every predicted trigger of a document."""
     if pipeline:
         import timeline
-        frame = timeline.build_timeline(timeline.Article(doc.text, id=doc.doc_id, published=_dct(doc)))
-        found = sorted(zip(frame.trigger_start, frame.trigger_end, frame.event_class, frame.trigger))
+
+        frame = timeline.build_timeline(
+            timeline.Article(doc.text, id=doc.doc_id, published=_dct(doc))
+        )
+        found = sorted(
+            zip(frame.trigger_start, frame.trigger_end, frame.event_class, frame.trigger)
+        )
         return [(int(s), int(e), c, t) for s, e, c, t in found]
     spans = segment.sentences(doc.text)
-    return [(e.trigger_start, e.trigger_end, e.event_class, e.trigger)
-            for e in event_stage.extract(doc.text, spans, [], _dct(doc))]
+    return [
+        (e.trigger_start, e.trigger_end, e.event_class, e.trigger)
+        for e in event_stage.extract(doc.text, spans, [], _dct(doc))
+    ]
 
 
 class Score:
@@ -67,8 +76,8 @@ class Score:
         self.misses = collections.Counter()
         self.false = collections.Counter()
         self.confusion = collections.Counter()
-        self.matrix = collections.Counter()            # (gold class or "-", predicted class or "-")
-        self.confused_words = collections.Counter()    # (gold, predicted, word)
+        self.matrix = collections.Counter()  # (gold class or "-", predicted class or "-")
+        self.confused_words = collections.Counter()  # (gold, predicted, word)
 
     def add(self, gold, pred) -> None:
         self.gold += len(gold)
@@ -76,7 +85,10 @@ class Score:
         taken = set()
         by_start = sorted(range(len(gold)), key=lambda k: gold[k][0])
         for ps, pe, pcls, ptext in pred:
-            hit = next((k for k in by_start if k not in taken and gold[k][0] < pe and ps < gold[k][1]), None)
+            hit = next(
+                (k for k in by_start if k not in taken and gold[k][0] < pe and ps < gold[k][1]),
+                None,
+            )
             if hit is None:
                 self.false[ptext.lower()] += 1
                 self.matrix[("-", pcls)] += 1
@@ -95,7 +107,16 @@ class Score:
                 self.matrix[(cls, "-")] += 1
 
     def print_matrix(self) -> None:
-        classes = ["OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION", "-"]
+        classes = [
+            "OCCURRENCE",
+            "REPORTING",
+            "STATE",
+            "I_ACTION",
+            "I_STATE",
+            "ASPECTUAL",
+            "PERCEPTION",
+            "-",
+        ]
         print("gold/pred".ljust(11) + "".join(f"{c[:8]:>9}" for c in classes))
         for g in classes:
             print(f"{g[:10]:<11}" + "".join(f"{self.matrix[(g, p)]:>9}" for p in classes))
@@ -109,8 +130,17 @@ class Score:
     def row(self) -> dict:
         p, r, f = self._f(self.match, self.pred, self.gold)
         cp, cr, cf = self._f(self.cls, self.pred, self.gold)
-        return {"gold": self.gold, "pred": self.pred, "P": p, "R": r, "F1": f, "class_P": cp, "class_R": cr,
-                "class_F1": cf, "class_acc": self.cls / self.match if self.match else 0.0}
+        return {
+            "gold": self.gold,
+            "pred": self.pred,
+            "P": p,
+            "R": r,
+            "F1": f,
+            "class_P": cp,
+            "class_R": cr,
+            "class_F1": cf,
+            "class_acc": self.cls / self.match if self.match else 0.0,
+        }
 
 
 def _without_lemminflect() -> None:
@@ -127,8 +157,11 @@ def _without_lemminflect() -> None:
     def inflections(lemma, upos=None):
         return {"VB": (lemma,), "VBP": (lemma,)}
 
-    fake = types.SimpleNamespace(getAllLemmas=lemmas, getAllInflections=inflections,
-                                 getAllLemmasOOV=lambda w, upos: {upos: (w,)})
+    fake = types.SimpleNamespace(
+        getAllLemmas=lemmas,
+        getAllInflections=inflections,
+        getAllLemmasOOV=lambda w, upos: {upos: (w,)},
+    )
     lexicon.analyze = tagger.analyze = mentions.analyze = lexicon.analyze_morphology
     classes.lemminflect = fake
     classes.noun_event.cache_clear()
@@ -136,13 +169,25 @@ def _without_lemminflect() -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", help="folder holding TimeBank/ and AQUAINT/ (default ../shared/corpora/tbaq-cleaned)")
-    parser.add_argument("--pipeline", action="store_true", help="score build_timeline rows instead of events.extract")
-    parser.add_argument("--errors", help="write frequent misses, false positives and class confusions here")
+    parser.add_argument(
+        "--corpus",
+        help="folder holding TimeBank/ and AQUAINT/ (default ../shared/corpora/tbaq-cleaned)",
+    )
+    parser.add_argument(
+        "--pipeline",
+        action="store_true",
+        help="score build_timeline rows instead of events.extract",
+    )
+    parser.add_argument(
+        "--errors", help="write frequent misses, false positives and class confusions here"
+    )
     parser.add_argument("--confusion", action="store_true", help="print the class confusion matrix")
-    parser.add_argument("--no-floors", action="store_true", help="do not compare with benchmarks/floors.json")
-    parser.add_argument("--no-lemminflect", action="store_true",
-                        help="measure without the lemminflect dictionary (word endings and rule lemmas only)")
+    parser.add_argument("--no-floors", action="store_true", help="do not compare with the floors")
+    parser.add_argument(
+        "--no-lemminflect",
+        action="store_true",
+        help="measure without the lemminflect dictionary (word endings and rule lemmas only)",
+    )
     args = parser.parse_args(argv)
     if args.no_lemminflect:
         _without_lemminflect()
@@ -163,13 +208,21 @@ def main(argv=None) -> int:
             chars += len(doc.text)
     seconds = time.perf_counter() - started
     rows = {**{name: s.row() for name, s in scores.items()}, "both": both.row()}
-    print(f"Event detection on TimeBank + AQUAINT ({'build_timeline' if args.pipeline else 'events.extract'}; "
-          f"{chars:,} characters in {seconds:.1f} s)")
-    print(f"{'part':<10} {'gold':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6} {'clsP':>6} {'clsR':>6} {'clsF1':>6} {'clsAcc':>6}")
+    print(
+        f"Event detection on TimeBank + AQUAINT ({'build_timeline' if args.pipeline else 'events.extract'}; "
+        f"{chars:,} characters in {seconds:.1f} s)"
+    )
+    print(
+        f"{'part':<10} {'gold':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6} {'clsP':>6} {'clsR':>6} {'clsF1':>6} {'clsAcc':>6}"
+    )
     for name, row in rows.items():
-        print(f"{name:<10} {row['gold']:>6} {row['pred']:>6} {row['P']:>6.3f} {row['R']:>6.3f} {row['F1']:>6.3f} "
-              f"{row['class_P']:>6.3f} {row['class_R']:>6.3f} {row['class_F1']:>6.3f} {row['class_acc']:>6.3f}")
-    print("anchor: TempEval-3 best (ATT-1) event F1 0.81, class F1 0.72; target F1 >= 0.84, class F1 >= 0.75")
+        print(
+            f"{name:<10} {row['gold']:>6} {row['pred']:>6} {row['P']:>6.3f} {row['R']:>6.3f} {row['F1']:>6.3f} "
+            f"{row['class_P']:>6.3f} {row['class_R']:>6.3f} {row['class_F1']:>6.3f} {row['class_acc']:>6.3f}"
+        )
+    print(
+        "anchor: TempEval-3 best (ATT-1) event F1 0.81, class F1 0.72; target F1 >= 0.84, class F1 >= 0.75"
+    )
     if args.confusion:
         both.print_matrix()
     if args.errors:

@@ -1,20 +1,22 @@
-"""Score floors: one JSON file (floors.json), a key per benchmark script.
+"""Score floors: one JSON file per benchmark script, ``benchmarks/floors/<benchmark>.json``.
 
 A benchmark passes its measured scores to :func:`check`, which prints every
 score below its floor (or, for keys ending in ``_max``, above its ceiling) and
 returns the exit status: 1 when anything regressed, so CI fails.
 """
+
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-FLOORS = Path(__file__).resolve().parent / "floors.json"
+FLOORS = Path(__file__).resolve().parent / "floors"
 
 
 def check(benchmark: str, measured: dict, extra_failures=()) -> int:
     """Compare ``measured`` with the floors of ``benchmark``; print regressions; return 0 or 1."""
-    floors = json.loads(FLOORS.read_text(encoding="utf-8")).get(benchmark, {})
+    path = FLOORS / f"{benchmark}.json"
+    floors = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     failures = list(extra_failures)
     for key, limit in sorted(floors.items()):
         if key.endswith("_max"):
@@ -26,5 +28,7 @@ def check(benchmark: str, measured: dict, extra_failures=()) -> int:
     for failure in failures:
         print(f"BELOW FLOOR ({benchmark}): {failure}")
     if not failures:
-        print(f"{benchmark}: every score at or above its floor in benchmarks/floors.json")
+        print(
+            f"{benchmark}: every score at or above its floor in benchmarks/floors/{benchmark}.json"
+        )
     return 1 if failures else 0

@@ -39,9 +39,13 @@ JSON lines, for error analysis.
 Prints accuracy per gold relation class next to a majority-class baseline, then both
 accuracies per corpus part (TimeBank's and AQUAINT's annotators relate past events to
 the DCT differently: AQUAINT often puts them inside the publication day). Exits 1
-when a score is below its floor in benchmarks/floors.json (key "relations").
+when a score is below its floor in benchmarks/floors/relations.json.
 """
+
 from __future__ import annotations
+
+#: run by `python -m benchmarks` in CI
+CI_BENCHMARK = True
 
 import argparse
 import calendar
@@ -57,13 +61,11 @@ import pandas as pd
 
 HERE = Path(__file__).resolve().parent
 
-from benchmarks import floors
-from benchmarks import tml
-
 import timeline
+from benchmarks import floors, tml
 from timeline import temporal
-from timeline.ordering.cues import publication_relation
 from timeline.model import Event
+from timeline.ordering.cues import publication_relation
 from timeline.ordering.solve import relation_to, relation_to_expression
 
 CLASSES = ("BEFORE", "AFTER", "OVERLAP")
@@ -95,7 +97,9 @@ def interval(value: str) -> tuple[dt.date, dt.date] | None:
         if day:
             return dt.date(year, month, day), dt.date(year, month, day)
         if month:
-            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+            return dt.date(year, month, 1), dt.date(
+                year, month, calendar.monthrange(year, month)[1]
+            )
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     except ValueError:
         return None
@@ -112,8 +116,19 @@ def lean(row, text: str = "") -> str | None:
     ...                            modality="asserted", kind="action", event_class="OCCURRENCE"), "signed")
     'BEFORE'
     """
-    event = Event(0, 0, len(text), row.trigger, row.trigger_start, row.trigger_end, kind=row.kind,
-                  modality=row.modality, event_class=row.event_class, tense=row.tense, aspect=row.aspect)
+    event = Event(
+        0,
+        0,
+        len(text),
+        row.trigger,
+        row.trigger_start,
+        row.trigger_end,
+        kind=row.kind,
+        modality=row.modality,
+        event_class=row.event_class,
+        tense=row.tense,
+        aspect=row.aspect,
+    )
     return _LEAN.get(publication_relation(event, text)[0])
 
 
@@ -122,10 +137,14 @@ def predict_dct(row, dct: dt.date, text: str = "") -> str | None:
 
     The publication is a moment of its day: a same-day event is ordered by its tense.
     """
-    return relation_to(row.earliest, row.latest, pd.Timestamp(dct), moment=True, lean=lean(row, text))
+    return relation_to(
+        row.earliest, row.latest, pd.Timestamp(dct), moment=True, lean=lean(row, text)
+    )
 
 
-def predict_timex(row, span: tuple[dt.date, dt.date], anchored: bool = False, clause_mate: bool = False) -> str | None:
+def predict_timex(
+    row, span: tuple[dt.date, dt.date], anchored: bool = False, clause_mate: bool = False
+) -> str | None:
     """BEFORE / AFTER / OVERLAP of a row against a timex interval, or None (``relation_to_expression``).
 
     ``anchored``: the row's anchoring expression is this timex; ``clause_mate``: the
@@ -134,8 +153,16 @@ def predict_timex(row, span: tuple[dt.date, dt.date], anchored: bool = False, cl
     """
     perfect = "BEFORE" if (row.tense, row.aspect) == ("present", "perfective") else None
     elsewhere = not anchored and isinstance(row.timex, str)
-    return relation_to_expression(row.earliest, row.latest, pd.Timestamp(span[0]), pd.Timestamp(span[1]),
-                                  anchored=anchored, clause_mate=clause_mate, lean=perfect, dated_elsewhere=elsewhere)
+    return relation_to_expression(
+        row.earliest,
+        row.latest,
+        pd.Timestamp(span[0]),
+        pd.Timestamp(span[1]),
+        anchored=anchored,
+        clause_mate=clause_mate,
+        lean=perfect,
+        dated_elsewhere=elsewhere,
+    )
 
 
 def _own_intervals(doc, dct) -> dict:
@@ -143,7 +170,9 @@ def _own_intervals(doc, dct) -> dict:
     ours = temporal.find(doc.text, dct)
     found = {}
     for gold in doc.timexes:
-        best = max(ours, key=lambda t: min(t.end, gold.end) - max(t.start, gold.start), default=None)
+        best = max(
+            ours, key=lambda t: min(t.end, gold.end) - max(t.start, gold.start), default=None
+        )
         if best is not None and min(best.end, gold.end) > max(best.start, gold.start):
             span = (best.earliest, best.latest) if best.earliest and best.latest else None
             found[gold.attrs.get("tid")] = (span, best.text)
@@ -179,8 +208,10 @@ class Tally:
     def table(self, title: str) -> tuple[str, float, float]:
         gold = collections.Counter(g for g, _, _ in self.pairs)
         majority = gold.most_common(1)[0][0] if gold else "BEFORE"
-        lines = [f"{title}: {len(self.pairs)} links with a detected event (majority class {majority})",
-                 f"  {'gold class':<10} {'links':>6} {'determined':>10} {'accuracy':>9} {'baseline':>9}"]
+        lines = [
+            f"{title}: {len(self.pairs)} links with a detected event (majority class {majority})",
+            f"  {'gold class':<10} {'links':>6} {'determined':>10} {'accuracy':>9} {'baseline':>9}",
+        ]
         total_ok = base_ok = 0
         for cls in CLASSES:
             pairs = [(g, p, d) for g, p, d in self.pairs if g == cls]
@@ -189,40 +220,92 @@ class Tally:
             base = len(pairs) if cls == majority else 0
             total_ok, base_ok = total_ok + ok, base_ok + base
             if pairs:
-                lines.append(f"  {cls:<10} {len(pairs):>6} {determined:>10} {ok / len(pairs):>9.3f} {base / len(pairs):>9.3f}")
+                lines.append(
+                    f"  {cls:<10} {len(pairs):>6} {determined:>10} {ok / len(pairs):>9.3f} {base / len(pairs):>9.3f}"
+                )
         n = max(1, len(self.pairs))
         determined = [(g, p) for g, p, d in self.pairs if d]
         det_acc = sum(1 for g, p in determined if g == (p or majority)) / max(1, len(determined))
-        lines.append(f"  {'all':<10} {len(self.pairs):>6} {len(determined):>10} {total_ok / n:>9.3f} {base_ok / n:>9.3f}")
-        lines.append(f"  accuracy on determined links only: {det_acc:.3f} ({len(determined)}/{len(self.pairs)})")
+        lines.append(
+            f"  {'all':<10} {len(self.pairs):>6} {len(determined):>10} {total_ok / n:>9.3f} {base_ok / n:>9.3f}"
+        )
+        lines.append(
+            f"  accuracy on determined links only: {det_acc:.3f} ({len(determined)}/{len(self.pairs)})"
+        )
         return "\n".join(lines), total_ok / n, base_ok / n
 
 
 def _instances(doc) -> dict:
     """eiid -> the MAKEINSTANCE attributes (gold tense, aspect, pos, polarity), read from the file."""
     raw = Path(doc.path).read_text(encoding="utf-8")
-    attrs = (dict(re.findall(r'([A-Za-z_]+)="([^"]*)"', m)) for m in re.findall(r"<MAKEINSTANCE([^>]*)/?>", raw))
+    attrs = (
+        dict(re.findall(r'([A-Za-z_]+)="([^"]*)"', m))
+        for m in re.findall(r"<MAKEINSTANCE([^>]*)/?>", raw)
+    )
     return {a["eiid"]: a for a in attrs if "eiid" in a}
 
 
-def _record(doc, part, kind, gold, predicted, row, instance, gold_cls, dct, gold_timex=None, anchored=None,
-            clause_mate=None, span=None, news_day=None) -> dict:
+def _record(
+    doc,
+    part,
+    kind,
+    gold,
+    predicted,
+    row,
+    instance,
+    gold_cls,
+    dct,
+    gold_timex=None,
+    anchored=None,
+    clause_mate=None,
+    span=None,
+    news_day=None,
+) -> dict:
     """One scored link with what the row and the gold annotation say, for ``--links`` (error analysis)."""
-    day = lambda v: None if pd.isna(v) else str(v.date())   # noqa: E731
-    record = {"doc": doc.doc_id, "part": part, "link": kind, "gold": gold, "predicted": predicted,
-              "trigger": row.trigger, "tense": row.tense, "aspect": row.aspect, "class": row.event_class,
-              "kind": row.kind, "modality": row.modality, "rule": row.rule, "basis": row.basis,
-              "anchor": row.timex if isinstance(row.timex, str) else None,
-              "value": row.value if isinstance(row.value, str) else None, "earliest": day(row.earliest), "latest": day(row.latest),
-              "source": row.source, "dct": str(dct),
-              "gold_tense": instance.get("tense"), "gold_aspect": instance.get("aspect"), "gold_pos": instance.get("pos"),
-              "gold_polarity": instance.get("polarity"), "gold_modality": instance.get("modality"), "gold_class": gold_cls,
-              "context": doc.text[max(0, row.trigger_start - 100):row.trigger_end + 60].replace("\n", " "),
-              "at": row.trigger_start, "news_day": news_day}
+    day = lambda v: None if pd.isna(v) else str(v.date())  # noqa: E731
+    record = {
+        "doc": doc.doc_id,
+        "part": part,
+        "link": kind,
+        "gold": gold,
+        "predicted": predicted,
+        "trigger": row.trigger,
+        "tense": row.tense,
+        "aspect": row.aspect,
+        "class": row.event_class,
+        "kind": row.kind,
+        "modality": row.modality,
+        "rule": row.rule,
+        "basis": row.basis,
+        "anchor": row.timex if isinstance(row.timex, str) else None,
+        "value": row.value if isinstance(row.value, str) else None,
+        "earliest": day(row.earliest),
+        "latest": day(row.latest),
+        "source": row.source,
+        "dct": str(dct),
+        "gold_tense": instance.get("tense"),
+        "gold_aspect": instance.get("aspect"),
+        "gold_pos": instance.get("pos"),
+        "gold_polarity": instance.get("polarity"),
+        "gold_modality": instance.get("modality"),
+        "gold_class": gold_cls,
+        "context": doc.text[max(0, row.trigger_start - 100) : row.trigger_end + 60].replace(
+            "\n", " "
+        ),
+        "at": row.trigger_start,
+        "news_day": news_day,
+    }
     if gold_timex is not None:
-        record.update(timex=gold_timex.text, timex_value=gold_timex.attrs.get("value"), anchored=anchored,
-                      clause_mate=clause_mate, span=[str(span[0]), str(span[1])],
-                      between=doc.text[min(row.trigger_end, gold_timex.end):max(row.trigger_start, gold_timex.start)][:120])
+        record.update(
+            timex=gold_timex.text,
+            timex_value=gold_timex.attrs.get("value"),
+            anchored=anchored,
+            clause_mate=clause_mate,
+            span=[str(span[0]), str(span[1])],
+            between=doc.text[
+                min(row.trigger_end, gold_timex.end) : max(row.trigger_start, gold_timex.start)
+            ][:120],
+        )
     return record
 
 
@@ -264,13 +347,24 @@ def error_cells(records: list[dict], top: int = 25) -> str:
     for record in records:
         if record["link"] != "dct" or (record["predicted"] or "BEFORE") == record["gold"]:
             continue
-        key = ((record["predicted"] or "BEFORE"), record["gold"], record["tense"], record["aspect"], record["class"],
-               record["gold_pos"] or "-", record["anchor"] is not None)
+        key = (
+            (record["predicted"] or "BEFORE"),
+            record["gold"],
+            record["tense"],
+            record["aspect"],
+            record["class"],
+            record["gold_pos"] or "-",
+            record["anchor"] is not None,
+        )
         counts[key] += 1
         news_day[key] += bool(record.get("news_day"))
     lines = [f"{'errors':>6} {'news-day':>6}  " + " ".join(f"{name:<10}" for name in CELL).rstrip()]
     for key, count in counts.most_common(top):
-        lines.append(f"{count:>6} {news_day[key]:>6}  " + " ".join(f"{str(v):<10}" for v in key[:-1]) + f" {key[-1]}")
+        lines.append(
+            f"{count:>6} {news_day[key]:>6}  "
+            + " ".join(f"{str(v):<10}" for v in key[:-1])
+            + f" {key[-1]}"
+        )
     return "\n".join(lines)
 
 
@@ -278,7 +372,9 @@ def run(corpus=None, errors=None, links=None, cells=None) -> dict:
     parts = tml.tbaq_documents(corpus)
     docs = [d for part in parts.values() for d in part]
     part_of = {id(d): name for name, part in parts.items() for d in part}
-    by_part = collections.defaultdict(lambda: (Tally(), Tally()))   # part -> (event-DCT, event-timex)
+    by_part = collections.defaultdict(
+        lambda: (Tally(), Tally())
+    )  # part -> (event-DCT, event-timex)
     if not docs:
         raise SystemExit(f"no TimeML documents under {corpus or tml.TBAQ}")
     dct_tally, timex_tally = Tally(), Tally()
@@ -286,12 +382,17 @@ def run(corpus=None, errors=None, links=None, cells=None) -> dict:
     mistakes = collections.Counter()
     samples = collections.defaultdict(list)
     records = []
-    by_convention = {False: Tally(), True: Tally()}   # event-DCT links by the document's news-day convention
+    by_convention = {
+        False: Tally(),
+        True: Tally(),
+    }  # event-DCT links by the document's news-day convention
     convention_docs = convention_errors = convention_any = 0
     started = time.perf_counter()
     for doc in docs:
         dct = _dct(doc)
-        frame = timeline.build_timeline(timeline.Article(doc.text, id=re.sub(r"\W+", "_", doc.doc_id), published=dct))
+        frame = timeline.build_timeline(
+            timeline.Article(doc.text, id=re.sub(r"\W+", "_", doc.doc_id), published=dct)
+        )
         matched = _match_events(doc, frame)
         gold_events += len(doc.events)
         detected += len(matched)
@@ -316,8 +417,20 @@ def run(corpus=None, errors=None, links=None, cells=None) -> dict:
                 predicted = predict_dct(row, dct, doc.text)
                 dct_tally.pairs.append((gold, predicted, row.basis != "none"))
                 if links or cells:
-                    records.append(_record(doc, part_of[id(doc)], "dct", gold, predicted, row, gold_instances.get(eiid, {}),
-                                           gold_class.get(doc.instances.get(eiid)), dct, news_day=news_day))
+                    records.append(
+                        _record(
+                            doc,
+                            part_of[id(doc)],
+                            "dct",
+                            gold,
+                            predicted,
+                            row,
+                            gold_instances.get(eiid, {}),
+                            gold_class.get(doc.instances.get(eiid)),
+                            dct,
+                            news_day=news_day,
+                        )
+                    )
                 by_part[part_of[id(doc)]][0].pairs.append(dct_tally.pairs[-1])
                 by_convention[news_day].pairs.append(dct_tally.pairs[-1])
                 if news_day and gold == "OVERLAP" and (predicted or "BEFORE") == "BEFORE":
@@ -327,62 +440,102 @@ def run(corpus=None, errors=None, links=None, cells=None) -> dict:
                     key = (gold, predicted, row.tense, row.rule)
                     mistakes[key] += 1
                     if len(samples[key]) < 3:
-                        samples[key].append(f"{doc.doc_id}: {row.trigger!r} in {doc.text[max(0, row.trigger_start - 60):row.trigger_end + 30]!r}")
+                        samples[key].append(
+                            f"{doc.doc_id}: {row.trigger!r} in {doc.text[max(0, row.trigger_start - 60) : row.trigger_end + 30]!r}"
+                        )
             elif tid in timexes:
                 ours, our_text = own.get(tid, (None, None))
-                span = interval(timexes[tid].attrs.get("value", ""))   # links to calendar dates are scored
+                span = interval(
+                    timexes[tid].attrs.get("value", "")
+                )  # links to calendar dates are scored
                 if span is not None:
                     span = ours or span
-                    anchored = isinstance(row.timex, str) and row.timex in (our_text, doc.text[timexes[tid].start:timexes[tid].end])
+                    anchored = isinstance(row.timex, str) and row.timex in (
+                        our_text,
+                        doc.text[timexes[tid].start : timexes[tid].end],
+                    )
                     gold_timex = timexes[tid]
-                    clause_mate = not anchored and row.start <= gold_timex.start and gold_timex.end <= row.end
+                    clause_mate = (
+                        not anchored and row.start <= gold_timex.start and gold_timex.end <= row.end
+                    )
                     predicted = predict_timex(row, span, anchored, clause_mate)
                     timex_tally.pairs.append((gold, predicted, predicted is not None))
                     if links or cells:
-                        records.append(_record(doc, part_of[id(doc)], "timex", gold, predicted, row,
-                                               gold_instances.get(eiid, {}), gold_class.get(doc.instances.get(eiid)), dct,
-                                               gold_timex, anchored, clause_mate, span))
+                        records.append(
+                            _record(
+                                doc,
+                                part_of[id(doc)],
+                                "timex",
+                                gold,
+                                predicted,
+                                row,
+                                gold_instances.get(eiid, {}),
+                                gold_class.get(doc.instances.get(eiid)),
+                                dct,
+                                gold_timex,
+                                anchored,
+                                clause_mate,
+                                span,
+                            )
+                        )
                     by_part[part_of[id(doc)]][1].pairs.append(timex_tally.pairs[-1])
     elapsed = time.perf_counter() - started
     dct_text, dct_acc, dct_base = dct_tally.table("event-DCT")
     timex_text, timex_acc, timex_base = timex_tally.table("event-timex")
-    print(f"TimeBank+AQUAINT: {len(docs)} documents, {gold_events} gold events, {detected} matched to a timeline row "
-          f"({detected / max(1, gold_events):.3f}); {elapsed:.1f} s")
+    print(
+        f"TimeBank+AQUAINT: {len(docs)} documents, {gold_events} gold events, {detected} matched to a timeline row "
+        f"({detected / max(1, gold_events):.3f}); {elapsed:.1f} s"
+    )
     print(dct_text)
     print(timex_text)
     for name, (dct_part, timex_part) in sorted(by_part.items()):
         (_, d_acc, d_base), (_, t_acc, t_base) = dct_part.table(name), timex_part.table(name)
-        print(f"  {name}: event-DCT {d_acc:.3f} (baseline {d_base:.3f}, {len(dct_part.pairs)} links), "
-              f"event-timex {t_acc:.3f} (baseline {t_base:.3f}, {len(timex_part.pairs)} links)")
-    (_, c_acc, _), (_, o_acc, _) = by_convention[True].table("news-day"), by_convention[False].table("other")
+        print(
+            f"  {name}: event-DCT {d_acc:.3f} (baseline {d_base:.3f}, {len(dct_part.pairs)} links), "
+            f"event-timex {t_acc:.3f} (baseline {t_base:.3f}, {len(timex_part.pairs)} links)"
+        )
+    (_, c_acc, _), (_, o_acc, _) = (
+        by_convention[True].table("news-day"),
+        by_convention[False].table("other"),
+    )
     n_dct = max(1, len(dct_tally.pairs))
-    print(f"  news-day convention (gold-derived, diagnosis only): {convention_docs} documents whose gold puts most "
-          f"past-tense events inside the DCT: event-DCT {c_acc:.3f} ({len(by_convention[True].pairs)} links); "
-          f"other documents {o_acc:.3f} ({len(by_convention[False].pairs)} links)")
-    print(f"  {convention_errors} event-DCT errors ({convention_errors / n_dct:.3f} of all links) are past-tense events "
-          f"of those documents predicted BEFORE, gold OVERLAP; with them right event-DCT would be "
-          f"{dct_acc + convention_errors / n_dct:.3f}; counting every event of those documents predicted BEFORE, "
-          f"gold OVERLAP ({convention_any}, {convention_any / n_dct:.3f}), {dct_acc + convention_any / n_dct:.3f}")
+    print(
+        f"  news-day convention (gold-derived, diagnosis only): {convention_docs} documents whose gold puts most "
+        f"past-tense events inside the DCT: event-DCT {c_acc:.3f} ({len(by_convention[True].pairs)} links); "
+        f"other documents {o_acc:.3f} ({len(by_convention[False].pairs)} links)"
+    )
+    print(
+        f"  {convention_errors} event-DCT errors ({convention_errors / n_dct:.3f} of all links) are past-tense events "
+        f"of those documents predicted BEFORE, gold OVERLAP; with them right event-DCT would be "
+        f"{dct_acc + convention_errors / n_dct:.3f}; counting every event of those documents predicted BEFORE, "
+        f"gold OVERLAP ({convention_any}, {convention_any / n_dct:.3f}), {dct_acc + convention_any / n_dct:.3f}"
+    )
     if cells:
         print("event-DCT errors by cell:")
         print(error_cells(records, cells))
     if errors:
         with open(errors, "w", encoding="utf-8") as handle:
             for key, count in mistakes.most_common():
-                handle.write(f"{count:5d}  gold {key[0]} predicted {key[1]}  tense {key[2]}  rule {key[3]}\n")
+                handle.write(
+                    f"{count:5d}  gold {key[0]} predicted {key[1]}  tense {key[2]}  rule {key[3]}\n"
+                )
                 for sample in samples[key]:
                     handle.write(f"         {sample}\n")
     if links:
         with open(links, "w", encoding="utf-8") as handle:
             for record in records:
                 handle.write(json.dumps(record) + "\n")
-    return {"event_dct_accuracy": round(dct_acc, 4), "event_dct_baseline": round(dct_base, 4),
-            "event_timex_accuracy": round(timex_acc, 4), "event_timex_baseline": round(timex_base, 4),
-            "seconds": round(elapsed, 1)}
+    return {
+        "event_dct_accuracy": round(dct_acc, 4),
+        "event_dct_baseline": round(dct_base, 4),
+        "event_timex_accuracy": round(timex_acc, 4),
+        "event_timex_baseline": round(timex_base, 4),
+        "seconds": round(elapsed, 1),
+    }
 
 
 #: Seed copies for the long-article check: build_timeline per character on the longer text
-#: may be at most ``long_article_slowdown_max`` (floors.json) times its cost on the shorter.
+#: may be at most ``long_article_slowdown_max`` (floors/relations.json) times its cost on the shorter.
 LONG_ARTICLE_COPIES = (4, 32)
 
 
@@ -392,11 +545,14 @@ def long_article_slowdown() -> float:
     Anchoring, discourse cues and the constraint network once compared every event with every
     other, which made a long article cost quadratic time."""
     import timeline
+
     seed = (HERE.parent / "seeds" / "000_03aee5fa6f29c944.txt").read_text(encoding="utf-8")
     timeline.build_timeline(timeline.Article(seed, id="warm-up", published=dt.date(2025, 2, 28)))
     per_char = []
     for copies in LONG_ARTICLE_COPIES:
-        article = timeline.Article("\n".join([seed] * copies), id="long", published=dt.date(2025, 2, 28))
+        article = timeline.Article(
+            "\n".join([seed] * copies), id="long", published=dt.date(2025, 2, 28)
+        )
         best = None
         for _ in range(2):
             started = time.perf_counter()
@@ -409,17 +565,35 @@ def long_article_slowdown() -> float:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", help="folder holding TimeBank/ and AQUAINT/ (default ../shared/corpora/tbaq-cleaned)")
-    parser.add_argument("--errors", help="write the most frequent event-DCT mistakes with examples to this file")
-    parser.add_argument("--links", help="write every scored link (gold, predicted, row and gold attributes) as JSON lines")
-    parser.add_argument("--cells", type=int, nargs="?", const=25, default=None,
-                        help="print the N largest event-DCT error cells (predicted, gold, tense, aspect, class, pos, anchored)")
-    parser.add_argument("--no-floors", action="store_true", help="do not fail below the recorded floors")
+    parser.add_argument(
+        "--corpus",
+        help="folder holding TimeBank/ and AQUAINT/ (default ../shared/corpora/tbaq-cleaned)",
+    )
+    parser.add_argument(
+        "--errors", help="write the most frequent event-DCT mistakes with examples to this file"
+    )
+    parser.add_argument(
+        "--links",
+        help="write every scored link (gold, predicted, row and gold attributes) as JSON lines",
+    )
+    parser.add_argument(
+        "--cells",
+        type=int,
+        nargs="?",
+        const=25,
+        default=None,
+        help="print the N largest event-DCT error cells (predicted, gold, tense, aspect, class, pos, anchored)",
+    )
+    parser.add_argument(
+        "--no-floors", action="store_true", help="do not fail below the recorded floors"
+    )
     args = parser.parse_args(argv)
     scores = run(args.corpus, args.errors, args.links, args.cells)
     scores["long_article_slowdown"] = round(long_article_slowdown(), 2)
-    print(f"long article: build_timeline per character on the seed x{LONG_ARTICLE_COPIES[1]} costs "
-          f"{scores['long_article_slowdown']}x what it costs on the seed x{LONG_ARTICLE_COPIES[0]} (linear: ~1)")
+    print(
+        f"long article: build_timeline per character on the seed x{LONG_ARTICLE_COPIES[1]} costs "
+        f"{scores['long_article_slowdown']}x what it costs on the seed x{LONG_ARTICLE_COPIES[0]} (linear: ~1)"
+    )
     print(json.dumps(scores))
     if args.no_floors:
         return 0

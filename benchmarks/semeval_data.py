@@ -11,6 +11,7 @@ keeps every token's character offsets, so that offsets found by the library in
 that text map back to ``docid-sentence-token`` ids (:meth:`Document.token_at`).
 Nothing here is specific to one entity or topic.
 """
+
 from __future__ import annotations
 
 import html
@@ -25,20 +26,39 @@ EVENTS_DIR = "Corpus-trial-data_task4_events_timelines_TimeML"
 TIMELINES_DIR = "TimeLines_trial_data_task4_v1.2"
 
 _SENTENCE = re.compile(r'<s id="(\d+)">(.*?)</s>', re.S)
-_EVENT = re.compile(r'<EVENT\b([^>]*)>(.*?)</EVENT>', re.S)
+_EVENT = re.compile(r"<EVENT\b([^>]*)>(.*?)</EVENT>", re.S)
 _TAG = re.compile(r"<[^>]+>")
-_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m"}
+_NO_SPACE_BEFORE = {
+    ",",
+    ".",
+    ";",
+    ":",
+    "!",
+    "?",
+    ")",
+    "]",
+    "}",
+    "%",
+    "'s",
+    "'",
+    "n't",
+    "'re",
+    "'ve",
+    "'ll",
+    "'d",
+    "'m",
+}
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "£", "#"}
 
 
 @dataclass
 class Token:
     sentence: int
-    index: int          # position in the sentence, from 0
+    index: int  # position in the sentence, from 0
     text: str
-    start: int          # character offsets in Document.text
+    start: int  # character offsets in Document.text
     end: int
-    event: str | None = None   # gold EVENT eid covering this token, if any
+    event: str | None = None  # gold EVENT eid covering this token, if any
 
 
 @dataclass
@@ -78,7 +98,10 @@ def read_document(path, keep_title_sentence: bool = False) -> Document:
     """
     path = Path(path)
     raw = path.read_text(encoding="utf-8")
-    doc_id = (re.search(r"<DOCID>(.*?)</DOCID>", raw, re.S) or [None, path.stem.split("-")[0].split("_")[0]])[1].strip()
+    doc_id = (
+        re.search(r"<DOCID>(.*?)</DOCID>", raw, re.S)
+        or [None, path.stem.split("-")[0].split("_")[0]]
+    )[1].strip()
     dct_tag = re.search(r"<DCT>.*?<TIMEX3([^>]*)>", raw, re.S)
     dct = _attr(dct_tag.group(1), "value") if dct_tag else None
     title_match = re.search(r"<EXTRAINFO>(.*?)</EXTRAINFO>", raw, re.S)
@@ -95,7 +118,7 @@ def read_document(path, keep_title_sentence: bool = False) -> Document:
         marked: list[tuple[str, str | None]] = []
         pos = 0
         for event in _EVENT.finditer(body):
-            for word in _TAG.sub(" ", body[pos:event.start()]).split():
+            for word in _TAG.sub(" ", body[pos : event.start()]).split():
                 marked.append((word, None))
             eid = _attr(event.group(1), "eid")
             for word in _TAG.sub(" ", event.group(2)).split():
@@ -109,7 +132,11 @@ def read_document(path, keep_title_sentence: bool = False) -> Document:
         previous = None
         for index, (word, eid) in enumerate(marked):
             word = html.unescape(word)
-            if previous is not None and word not in _NO_SPACE_BEFORE and previous not in _NO_SPACE_AFTER:
+            if (
+                previous is not None
+                and word not in _NO_SPACE_BEFORE
+                and previous not in _NO_SPACE_AFTER
+            ):
                 pieces.append(" ")
                 length += 1
             tokens.append(Token(sentence, index, word, length, length + len(word), eid))
@@ -129,7 +156,7 @@ def read_corpus(root=TRIAL, gold_events: bool = False) -> list[Document]:
 @dataclass
 class Timeline:
     entity: str
-    rows: list[tuple[int, str, list[str]]]   # (order, date, mention ids)
+    rows: list[tuple[int, str, list[str]]]  # (order, date, mention ids)
     name: str = ""
 
 
@@ -142,15 +169,21 @@ def parse_timeline(text: str, name: str = "") -> Timeline:
     for number, line in enumerate(lines[1:], start=2):
         fields = line.rstrip("\n").split("\t")
         if len(fields) < 3:
-            raise ValueError(f"{name}: line {number}: expected ORDER<TAB>DATE<TAB>mention, got {line!r}")
-        rows.append((int(fields[0]), fields[1].strip(), [f.strip() for f in fields[2:] if f.strip()]))
+            raise ValueError(
+                f"{name}: line {number}: expected ORDER<TAB>DATE<TAB>mention, got {line!r}"
+            )
+        rows.append(
+            (int(fields[0]), fields[1].strip(), [f.strip() for f in fields[2:] if f.strip()])
+        )
     return Timeline(lines[0].strip(), rows, name)
 
 
 def read_timelines(root=TRIAL) -> list[Timeline]:
     """The gold timelines, sorted by file name."""
     folder = Path(root) / TIMELINES_DIR
-    return [parse_timeline(p.read_text(encoding="utf-8"), p.stem) for p in sorted(folder.glob("*.txt"))]
+    return [
+        parse_timeline(p.read_text(encoding="utf-8"), p.stem) for p in sorted(folder.glob("*.txt"))
+    ]
 
 
 def split_mention(mention: str) -> tuple[str, int, str]:

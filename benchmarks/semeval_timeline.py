@@ -40,10 +40,14 @@ A and B~ timelines at their articles' publication dates (what our dating and
 ordering add). Floors apply to the default.
 
 Anchors on the official test data: best Track A 7.85, best Track B 25.36, a
-later system 28.6. Exits 1 below the floors of benchmarks/floors.json (key
-"semeval_timeline").
+later system 28.6. Exits 1 below the floors of
+benchmarks/floors/semeval_timeline.json.
 """
+
 from __future__ import annotations
+
+#: run by `python -m benchmarks` in CI
+CI_BENCHMARK = True
 
 import argparse
 import sys
@@ -52,9 +56,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-from benchmarks import floors
-from benchmarks import semeval_data
 import timeline
+from benchmarks import floors, semeval_data
 from benchmarks.awareness import awareness, micro_awareness, parse_semeval
 
 
@@ -64,9 +67,9 @@ class Aligner:
     def __init__(self, docs, gold_docs=None):
         self.docs = {d.doc_id: d for d in docs}
         gold_docs = {d.doc_id: d for d in (gold_docs or [])}
-        self.token_owner: dict[tuple[str, int, int], str] = {}   # token -> canonical gold id
-        self.gold_ids: dict[str, str] = {}                       # 'doc-sent-word' -> canonical id
-        self.event_tokens: set[tuple[str, int, int]] = set()     # tokens the task annotates as events
+        self.token_owner: dict[tuple[str, int, int], str] = {}  # token -> canonical gold id
+        self.gold_ids: dict[str, str] = {}  # 'doc-sent-word' -> canonical id
+        self.event_tokens: set[tuple[str, int, int]] = set()  # tokens the task annotates as events
         for doc_id, doc in gold_docs.items():
             raw = self.docs.get(doc_id)
             for token in doc.tokens:
@@ -83,7 +86,7 @@ class Aligner:
         hits = [i for i, w in enumerate(low) if w == first]
         if not hits:
             return None
-        full = [i for i in hits if [w.lower() for w in words] == low[i:i + len(words)]]
+        full = [i for i in hits if [w.lower() for w in words] == low[i : i + len(words)]]
         pool = full or hits
         if prefer:
             preferred = [i for i in pool if prefer(i)]
@@ -99,13 +102,17 @@ class Aligner:
         ident = mention
         if doc is not None:
             words = word.split("_")
-            index = self._find(doc, sentence, words,
-                               prefer=lambda i: (doc_id, sentence, i) in self.event_tokens)
+            index = self._find(
+                doc, sentence, words, prefer=lambda i: (doc_id, sentence, i) in self.event_tokens
+            )
             if index is not None:
                 ident = f"{doc_id}-{sentence}-{index}"
                 tokens = doc.sentence_tokens(sentence)
-                span = [index] + [j for j in range(index + 1, len(tokens))
-                                  if j - index < len(words) and tokens[j].text.lower() == words[j - index].lower()]
+                span = [index] + [
+                    j
+                    for j in range(index + 1, len(tokens))
+                    if j - index < len(words) and tokens[j].text.lower() == words[j - index].lower()
+                ]
                 for j in span:
                     self.token_owner.setdefault((doc_id, sentence, j), ident)
         self.gold_ids[mention] = ident
@@ -129,8 +136,10 @@ class Aligner:
         doc = self.docs.get(str(row["article_id"]))
         if doc is None:
             return False
-        return any((doc.doc_id, t.sentence, t.index) in self.event_tokens
-                   for t in doc.tokens_in(int(row["trigger_start"]), int(row["trigger_end"])))
+        return any(
+            (doc.doc_id, t.sentence, t.index) in self.event_tokens
+            for t in doc.tokens_in(int(row["trigger_start"]), int(row["trigger_end"]))
+        )
 
 
 def gold_text(tl, aligner: Aligner) -> str:
@@ -148,6 +157,7 @@ def _positions(text):
 
 def _same_date(a: str, b: str) -> bool:
     from benchmarks.awareness import time_node
+
     return time_node(a) == time_node(b)
 
 
@@ -155,10 +165,12 @@ def _describe(row, published) -> str:
     if row is None:
         return ""
     when = lambda v: "-" if v is None or v != v else str(v)[:10]
-    return (f"{row['trigger']!r} {row['event_class']}/{row['kind']}/{row['modality']}/{row['tense']} "
-            f"[{when(row['earliest'])}..{when(row['latest'])}] {row['precision']}/{row['basis']}/{row['rule']}"
-            f"{' timex=' + str(row['value']) if row['value'] == row['value'] and row['value'] else ''}"
-            f" dct={published.get(str(row['article_id']))}")
+    return (
+        f"{row['trigger']!r} {row['event_class']}/{row['kind']}/{row['modality']}/{row['tense']} "
+        f"[{when(row['earliest'])}..{when(row['latest'])}] {row['precision']}/{row['basis']}/{row['rule']}"
+        f"{' timex=' + str(row['value']) if row['value'] == row['value'] and row['value'] else ''}"
+        f" dct={published.get(str(row['article_id']))}"
+    )
 
 
 def error_analysis(name, system, gold, rows, selected, published, detail=False):
@@ -212,7 +224,9 @@ def table(title, scores):
     print(f"\n{title}")
     print(f"{'timeline':<22}{'sys rel':>8}{'gold rel':>9}{'P':>7}{'R':>7}{'F1':>7}")
     for name, s in scores:
-        print(f"{name:<22}{s['p_total']:>8}{s['r_total']:>9}{s['precision']:>7.1f}{s['recall']:>7.1f}{s['f1']:>7.1f}")
+        print(
+            f"{name:<22}{s['p_total']:>8}{s['r_total']:>9}{s['precision']:>7.1f}{s['recall']:>7.1f}{s['f1']:>7.1f}"
+        )
 
 
 def cross_article_links(frame, golds, aligner) -> dict:
@@ -229,7 +243,12 @@ def cross_article_links(frame, golds, aligner) -> dict:
             ids = sorted(set(line.split("\t")[2:]))
             for mention in ids:
                 line_of.setdefault(mention, set()).add((number, k))
-            gold_pairs |= {(a, b) for i, a in enumerate(ids) for b in ids[i + 1:] if a.split("-")[0] != b.split("-")[0]}
+            gold_pairs |= {
+                (a, b)
+                for i, a in enumerate(ids)
+                for b in ids[i + 1 :]
+                if a.split("-")[0] != b.split("-")[0]
+            }
     system = {row["event_id"]: aligner.system(row) for _, row in frame.iterrows()}
     groups: dict[str, set] = {}
     for event_id, same_as in zip(frame["event_id"], frame["same_as"]):
@@ -242,18 +261,39 @@ def cross_article_links(frame, golds, aligner) -> dict:
             if mention in line_of and system[head] in line_of:
                 judged += 1
                 correct += bool(line_of[mention] & line_of[system[head]])
-    covered = sum(1 for a, b in gold_pairs if any(a in members and b in members for members in groups.values()))
-    return {"proposed": proposed, "judged": judged, "correct": correct, "gold": len(gold_pairs),
-            "covered": covered, "precision": correct / judged if judged else 0.0}
+    covered = sum(
+        1
+        for a, b in gold_pairs
+        if any(a in members and b in members for members in groups.values())
+    )
+    return {
+        "proposed": proposed,
+        "judged": judged,
+        "correct": correct,
+        "gold": len(gold_pairs),
+        "covered": covered,
+        "precision": correct / judged if judged else 0.0,
+    }
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", help="the trial folder (default ../shared/corpora/semeval2015-task4-trial)")
-    parser.add_argument("--show", help="print the system and gold timelines of this gold file (e.g. steve_jobs)")
-    parser.add_argument("--errors", nargs="?", const="all", metavar="TIMELINE",
-                        help="list every error of Track A (of all timelines, or of one gold file)")
-    parser.add_argument("--no-floors", action="store_true", help="report only; do not compare with floors.json")
+    parser.add_argument(
+        "--corpus", help="the trial folder (default ../shared/corpora/semeval2015-task4-trial)"
+    )
+    parser.add_argument(
+        "--show", help="print the system and gold timelines of this gold file (e.g. steve_jobs)"
+    )
+    parser.add_argument(
+        "--errors",
+        nargs="?",
+        const="all",
+        metavar="TIMELINE",
+        help="list every error of Track A (of all timelines, or of one gold file)",
+    )
+    parser.add_argument(
+        "--no-floors", action="store_true", help="report only; do not compare with the floors"
+    )
     args = parser.parse_args(argv)
     root = Path(args.corpus) if args.corpus else semeval_data.TRIAL
     if not (root / semeval_data.RAW_DIR).is_dir():
@@ -279,26 +319,39 @@ def main(argv=None) -> int:
     for tl in timelines:
         gold = golds[tl.name]
         gold_ids = {i for line in gold.split("\n")[1:] for i in line.split("\t")[2:]}
-        system_a = timeline.to_semeval(frame, tl.entity, mention=aligner.system, published=published,
-                                       texts=texts)
-        system_b = timeline.to_semeval(frame_b, tl.entity, mention=aligner.system, published=published,
-                                       texts=texts)
+        system_a = timeline.to_semeval(
+            frame, tl.entity, mention=aligner.system, published=published, texts=texts
+        )
+        system_b = timeline.to_semeval(
+            frame_b, tl.entity, mention=aligner.system, published=published, texts=texts
+        )
         oracle_rows = frame[[aligner.system(r) in gold_ids for _, r in frame.iterrows()]]
-        system_o = timeline.to_semeval(oracle_rows, tl.entity, mention=aligner.system, select=False,
-                                       published=published, texts=texts)
+        system_o = timeline.to_semeval(
+            oracle_rows,
+            tl.entity,
+            mention=aligner.system,
+            select=False,
+            published=published,
+            texts=texts,
+        )
         for key, system in zip(runs, (system_a, system_b, system_o)):
             runs[key].append((tl.name, system, gold))
         shown[tl.name] = (system_a, gold)
-        selected[tl.name] = {aligner.system(r) for _, r in timeline.filter_entity(frame, tl.entity).iterrows()}
+        selected[tl.name] = {
+            aligner.system(r) for _, r in timeline.filter_entity(frame, tl.entity).iterrows()
+        }
 
     measured = {}
-    print(f"SemEval-2015 Task 4 trial: {len(docs)} articles, {len(timelines)} gold timelines, "
-          f"{len(frame)} events built in {build_seconds:.1f}s")
+    print(
+        f"SemEval-2015 Task 4 trial: {len(docs)} articles, {len(timelines)} gold timelines, "
+        f"{len(frame)} events built in {build_seconds:.1f}s"
+    )
     for key, items in runs.items():
         scores = [(name, awareness(system, gold)) for name, system, gold in items]
         micro = micro_awareness([(system, gold) for _, system, gold in items])
         table(key, scores + [("micro", micro)])
         measured[key] = micro["f1"]
+
     # two baselines on the gold mentions themselves: every event at its article's publication
     # date, and every event on one line (what a scorer that rewards lumping would like)
     def lumped(gold):
@@ -311,47 +364,68 @@ def main(argv=None) -> int:
         for _, _, ms in rows:
             for m in ms:
                 by_date.setdefault(published.get(m.split("-")[0]) or "XXXX-XX-XX", []).append(m)
-        return f"{entity}\n" + "".join(f"{i}\t{d}\t" + "\t".join(v) + "\n"
-                                         for i, (d, v) in enumerate(sorted(by_date.items()), 1))
+        return f"{entity}\n" + "".join(
+            f"{i}\t{d}\t" + "\t".join(v) + "\n"
+            for i, (d, v) in enumerate(sorted(by_date.items()), 1)
+        )
 
     runs["base: gold at DCT"] = [(n, at_publication(g), g) for n, _, g in runs["A raw text"]]
     runs["base: gold lumped"] = [(n, lumped(g), g) for n, _, g in runs["A raw text"]]
     # the same for our own selections: what our dating and ordering add over publication dates
     runs["base: A at DCT"] = [(n, at_publication(s), g) for n, s, g in runs["A raw text"]]
     runs["base: B~ at DCT"] = [(n, at_publication(s), g) for n, s, g in runs["B~ gold events"]]
-    print("\nReadings of the scorer (micro F1): reduction star (default) or best-agreeing;"
-          " ORDER 0 first (default) or unordered")
+    print(
+        "\nReadings of the scorer (micro F1): reduction star (default) or best-agreeing;"
+        " ORDER 0 first (default) or unordered"
+    )
     print(f"{'run':<22}{'star':>8}{'star/isol':>11}{'best':>8}{'best/isol':>11}")
     for key, items in runs.items():
         pairs = [(system, gold) for _, system, gold in items]
-        cells = [micro_awareness(pairs, u, r)["f1"] for r, u in
-                 (("star", "first"), ("star", "isolated"), ("best", "first"), ("best", "isolated"))]
+        cells = [
+            micro_awareness(pairs, u, r)["f1"]
+            for r, u in (
+                ("star", "first"),
+                ("star", "isolated"),
+                ("best", "first"),
+                ("best", "isolated"),
+            )
+        ]
         print(f"{key:<22}" + "".join(f"{c:>{w}.1f}" for c, w in zip(cells, (8, 11, 8, 11))))
-    print("\nTrack A errors per timeline (gold mentions: right date / wrong date / not selected / not detected;"
-          " system mentions not in gold: extra)")
+    print(
+        "\nTrack A errors per timeline (gold mentions: right date / wrong date / not selected / not detected;"
+        " system mentions not in gold: extra)"
+    )
     rows_by_id: dict[str, object] = {}
     for _, row in frame.iterrows():
         rows_by_id.setdefault(aligner.system(row), row)
     totals: dict[str, int] = {}
     for name, (system, gold) in shown.items():
         detail = args.errors in ("all", name)
-        for kind, n in error_analysis(name, system, gold, rows_by_id, selected[name], published, detail).items():
+        for kind, n in error_analysis(
+            name, system, gold, rows_by_id, selected[name], published, detail
+        ).items():
             totals[kind] = totals.get(kind, 0) + n
     print(f"{'all':<22}" + "  ".join(f"{k} {v}" for k, v in sorted(totals.items())))
     links = cross_article_links(frame, golds.values(), aligner)
-    print(f"\nCross-article links (merged_events proposals; gold: mentions on one line of a gold timeline, "
-          f"different articles): {links['proposed']} proposed, {links['judged']} between gold mentions, "
-          f"{links['correct']} correct (precision {links['precision']:.2f}); they cover {links['covered']} of "
-          f"{links['gold']} gold cross-article pairs")
-    print("Anchors (official test data): best Track A 7.85, best Track B 25.36, later system 28.6; target >= 30 (A)")
+    print(
+        f"\nCross-article links (merged_events proposals; gold: mentions on one line of a gold timeline, "
+        f"different articles): {links['proposed']} proposed, {links['judged']} between gold mentions, "
+        f"{links['correct']} correct (precision {links['precision']:.2f}); they cover {links['covered']} of "
+        f"{links['gold']} gold cross-article pairs"
+    )
+    print(
+        "Anchors (official test data): best Track A 7.85, best Track B 25.36, later system 28.6; target >= 30 (A)"
+    )
     print(f"total {time.perf_counter() - started:.1f}s")
     if args.show:
         system, gold = shown[args.show]
         print(f"\n--- system {args.show}\n{system}--- gold\n{gold}")
     if args.no_floors:
         return 0
-    return floors.check("semeval_timeline", {"track_a_f1": measured["A raw text"],
-                                             "track_b_f1": measured["B~ gold events"]})
+    return floors.check(
+        "semeval_timeline",
+        {"track_a_f1": measured["A raw text"], "track_b_f1": measured["B~ gold events"]},
+    )
 
 
 if __name__ == "__main__":

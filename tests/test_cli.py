@@ -1,11 +1,12 @@
 """python -m timeline: the seed by default, exports, plots, and clear errors."""
+
 import subprocess
 import sys
 
+from conftest import ROOT
+
 from timeline.__main__ import main
 from timeline.io.export import read_timeline
-
-from conftest import ROOT
 
 
 def test_default_prints_the_seed_timeline(capsys):
@@ -45,7 +46,12 @@ def test_bad_input_is_a_clear_error(tmp_path, capsys):
 
 
 def test_module_entry_point_runs():
-    done = subprocess.run([sys.executable, "-m", "timeline", "--no-plot"], cwd=ROOT, capture_output=True,
-                          text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "timeline", "--no-plot"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     assert "signed" in done.stdout

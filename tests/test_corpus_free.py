@@ -5,12 +5,12 @@ article, never sentences of ../shared/corpora (TimeBank, AQUAINT, SemEval trial)
 runs the same scan as the lead's check: every tracked text file (seeds/ excepted) against every
 7-word run of the corpora's text (markup removed). It skips when the corpora or git are absent.
 """
+
 import re
 import shutil
 import subprocess
 
 import pytest
-
 from conftest import CORPORA, ROOT
 
 N = 7
@@ -29,7 +29,7 @@ def _corpus_runs():
     runs = set()
     for path in sorted([*CORPORA.rglob("*.tml"), *CORPORA.rglob("*.txt")]):
         words = _words(re.sub(r"<[^>]+>", " ", path.read_text(errors="ignore")))
-        runs.update(" ".join(words[i:i + N]) for i in range(len(words) - N + 1))
+        runs.update(" ".join(words[i : i + N]) for i in range(len(words) - N + 1))
     return runs
 
 
@@ -50,17 +50,21 @@ def test_no_tracked_file_quotes_the_corpora():
     for name in files:
         path = ROOT / name
         if not path.is_file():
-            continue   # tracked but deleted in the working tree
+            continue  # tracked but deleted in the working tree
         words = _words(path.read_text(errors="ignore"))
-        hits = sorted({" ".join(words[i:i + N]) for i in range(len(words) - N + 1)} & runs)
+        hits = sorted({" ".join(words[i : i + N]) for i in range(len(words) - N + 1)} & runs)
         if hits:
             shared[name] = hits
-    assert not shared, "corpus wording in the repository (rewrite with invented text):\n" + "\n".join(
-        f"  {name}: {hits}" for name, hits in shared.items())
+    assert not shared, (
+        "corpus wording in the repository (rewrite with invented text):\n"
+        + "\n".join(f"  {name}: {hits}" for name, hits in shared.items())
+    )
 
 
 def test_the_scan_sees_a_shared_run():
     """The scanner itself: a run of 7 words is found whatever the case and punctuation."""
     runs = {"quick brown fox jumps over the lazy"}
     words = _words("A Quick, brown fox jumps over the LAZY dog.")
-    assert {" ".join(words[i:i + N]) for i in range(len(words) - N + 1)} & runs == {"quick brown fox jumps over the lazy"}
+    assert {" ".join(words[i : i + N]) for i in range(len(words) - N + 1)} & runs == {
+        "quick brown fox jumps over the lazy"
+    }

@@ -1,4 +1,5 @@
 """Exports are written atomically and validated on read."""
+
 import json
 
 import pytest
@@ -63,7 +64,7 @@ def _cut(text, line, keep):
 def _drop_column(text, name):
     rows = [row.rstrip("\n").split(",") for row in _lines(text)]
     gone = rows[0].index(name)
-    return "".join(",".join(r[:gone] + r[gone + 1:]) + "\n" for r in rows)
+    return "".join(",".join(r[:gone] + r[gone + 1 :]) + "\n" for r in rows)
 
 
 def _blank_field(text, line, value):
@@ -74,25 +75,63 @@ def _blank_field(text, line, value):
 
 # (format, corruption of the written file, error, message after the file name)
 CORRUPT = [
-    pytest.param(".json", lambda t: _cut(t, 5, 5), TimelineError,
-                 r"line 5: cannot read timeline export \(not valid JSON", id="json-truncated"),
-    pytest.param(".json", lambda t: "[1, 2]\n", SchemaError, "record 1: expected a JSON object, got int",
-                 id="json-not-records"),
-    pytest.param(".json", lambda t: t.encode().replace(b"\n", b"\n\xff", 1), TimelineError,
-                 r"line 2: cannot read timeline export \(not UTF-8", id="json-not-utf8"),
-    pytest.param(".csv", lambda t: _cut(t, 3, 30), SchemaError, "line 3: incomplete last line", id="csv-truncated"),
-    pytest.param(".csv", lambda t: _cut(t, 3, 30) + "\n" + "".join(_lines(t)[3:]), SchemaError,
-                 r"line 3: \d+ fields where the header has \d+", id="csv-short-line"),
+    pytest.param(
+        ".json",
+        lambda t: _cut(t, 5, 5),
+        TimelineError,
+        r"line 5: cannot read timeline export \(not valid JSON",
+        id="json-truncated",
+    ),
+    pytest.param(
+        ".json",
+        lambda t: "[1, 2]\n",
+        SchemaError,
+        "record 1: expected a JSON object, got int",
+        id="json-not-records",
+    ),
+    pytest.param(
+        ".json",
+        lambda t: t.encode().replace(b"\n", b"\n\xff", 1),
+        TimelineError,
+        r"line 2: cannot read timeline export \(not UTF-8",
+        id="json-not-utf8",
+    ),
+    pytest.param(
+        ".csv",
+        lambda t: _cut(t, 3, 30),
+        SchemaError,
+        "line 3: incomplete last line",
+        id="csv-truncated",
+    ),
+    pytest.param(
+        ".csv",
+        lambda t: _cut(t, 3, 30) + "\n" + "".join(_lines(t)[3:]),
+        SchemaError,
+        r"line 3: \d+ fields where the header has \d+",
+        id="csv-short-line",
+    ),
     pytest.param(".csv", lambda t: "", SchemaError, "line 1: empty file", id="csv-empty"),
-    pytest.param(".csv", lambda t: _drop_column(t, "basis"), SchemaError, r"line 1: missing field\(s\) \['basis'\]",
-                 id="csv-missing-column"),
-    pytest.param(".csv", lambda t: _blank_field(t, 3, "asserted"), SchemaError,
-                 "line 3: timeline: column 'modality' is missing a value", id="csv-missing-value"),
+    pytest.param(
+        ".csv",
+        lambda t: _drop_column(t, "basis"),
+        SchemaError,
+        r"line 1: missing field\(s\) \['basis'\]",
+        id="csv-missing-column",
+    ),
+    pytest.param(
+        ".csv",
+        lambda t: _blank_field(t, 3, "asserted"),
+        SchemaError,
+        "line 3: timeline: column 'modality' is missing a value",
+        id="csv-missing-value",
+    ),
 ]
 
 
 @pytest.mark.parametrize("suffix, corrupt, error, message", CORRUPT)
-def test_a_corrupt_export_names_file_line_and_field(tmp_path, small_timeline, suffix, corrupt, error, message):
+def test_a_corrupt_export_names_file_line_and_field(
+    tmp_path, small_timeline, suffix, corrupt, error, message
+):
     path = write_timeline(small_timeline, tmp_path / f"t{suffix}")
     damaged = corrupt(path.read_text(encoding="utf-8"))
     path.write_bytes(damaged if isinstance(damaged, bytes) else damaged.encode("utf-8"))

@@ -1,4 +1,5 @@
 """The forecasting ledger: records, validation on read, append-only atomic writes, concurrency."""
+
 import json
 import multiprocessing
 import os
@@ -14,8 +15,13 @@ from timeline.schema import FORECASTS, QUESTIONS, validate
 
 
 def ask(ledger, qid="q1", **kw):
-    args = dict(title=f"Will {qid} happen by 2025-03-14?", resolution_criteria="Yes if reported.",
-                open_time="2025-02-28", scheduled_close_time="2025-03-14", event_ids=["a-e1"])
+    args = dict(
+        title=f"Will {qid} happen by 2025-03-14?",
+        resolution_criteria="Yes if reported.",
+        open_time="2025-02-28",
+        scheduled_close_time="2025-03-14",
+        event_ids=["a-e1"],
+    )
     args.update(kw)
     return ledger.ask(qid, **args)
 
@@ -27,14 +33,20 @@ def ledger(tmp_path):
 
 def test_round_trip_views_have_declared_schemas(ledger):
     ask(ledger, description="background", fine_print="edge cases")
-    ledger.forecast("q1", "2025-02-28", 0.6, rationale="said so", evidence=["a-e1", "a-e2"], prior=0.5)
+    ledger.forecast(
+        "q1", "2025-02-28", 0.6, rationale="said so", evidence=["a-e1", "a-e2"], prior=0.5
+    )
     ledger.forecast("q1", "2025-03-07", 0.4, forecaster="other")
     questions, forecasts = ledger.questions(), ledger.forecasts()
     validate(questions, QUESTIONS)
     validate(forecasts, FORECASTS)
     q = questions.iloc[0]
     assert (q.id, q.status, q.open_time, q.scheduled_resolve_time) == (
-        "q1", "open", pd.Timestamp("2025-02-28"), pd.Timestamp("2025-03-14"))
+        "q1",
+        "open",
+        pd.Timestamp("2025-02-28"),
+        pd.Timestamp("2025-03-14"),
+    )
     assert q.event_ids == ["a-e1"] and pd.isna(q.actual_resolve_time)
     assert forecasts.probability.tolist() == [0.6, 0.4]
     assert forecasts.evidence.iloc[0] == ["a-e1", "a-e2"]
@@ -48,9 +60,16 @@ def test_file_is_json_lines_one_record_a_line_in_fixed_key_order(ledger):
     assert len(lines) == 2
     first = json.loads(lines[0])
     assert list(first)[:3] == ["record", "id", "title"]
-    assert json.loads(lines[1]) == {"record": "forecast", "question_id": "q1", "as_of": "2025-02-28",
-                                    "probability": 0.25, "prior": None, "rationale": "", "evidence": [],
-                                    "forecaster": "analyst"}
+    assert json.loads(lines[1]) == {
+        "record": "forecast",
+        "question_id": "q1",
+        "as_of": "2025-02-28",
+        "probability": 0.25,
+        "prior": None,
+        "rationale": "",
+        "evidence": [],
+        "forecaster": "analyst",
+    }
 
 
 def test_reproducible_same_calls_same_bytes(tmp_path):
@@ -69,7 +88,11 @@ def test_resolve_and_scores(ledger):
     ledger.forecast("q1", "2025-02-28", 0.8)
     q = ledger.resolve("q1", True, on="2025-03-10", source="news")
     assert (q.status, q.resolution, q.actual_resolve_time, q.resolution_source) == (
-        "resolved", "yes", pd.Timestamp("2025-03-10").date(), "news")
+        "resolved",
+        "yes",
+        pd.Timestamp("2025-03-10").date(),
+        "news",
+    )
     scores = ledger.scores()
     assert scores.loc[0, "brier"] == pytest.approx(0.04)
     assert ledger.scores(overall=True).loc[0, "questions"] == 1
@@ -78,10 +101,17 @@ def test_resolve_and_scores(ledger):
 def test_ambiguous_question_is_recorded_and_not_scored(ledger):
     ask(ledger)
     ledger.forecast("q1", "2025-02-28", 0.7)
-    q = ledger.mark_ambiguous("q1", on="2025-03-15", source="search of the record",
-                              reason="No report says whether the meeting took place.")
+    q = ledger.mark_ambiguous(
+        "q1",
+        on="2025-03-15",
+        source="search of the record",
+        reason="No report says whether the meeting took place.",
+    )
     assert (q.status, q.resolution, q.resolution_note) == (
-        "ambiguous", None, "No report says whether the meeting took place.")
+        "ambiguous",
+        None,
+        "No report says whether the meeting took place.",
+    )
     row = ledger.scores().iloc[0]
     assert row.status == "ambiguous" and pd.isna(row.brier) and row.last_probability == 0.7
     assert ledger.scores(overall=True).loc[0, "questions"] == 0
@@ -93,7 +123,10 @@ def test_annul_needs_a_reason_and_resolve_accepts_annulled(ledger):
     ask(ledger)
     with pytest.raises(LedgerError, match="field 'note'"):
         ledger.annul("q1", on="2025-03-01", source="x", reason="")
-    assert ledger.resolve("q1", "annulled", on="2025-03-01", source="x", note="premise false").status == "annulled"
+    assert (
+        ledger.resolve("q1", "annulled", on="2025-03-01", source="x", note="premise false").status
+        == "annulled"
+    )
 
 
 def test_bad_resolution_value(ledger):
@@ -114,14 +147,18 @@ def test_probability_zero_or_one_is_an_error(ledger, p):
 
 def test_duplicate_question_id(ledger):
     ask(ledger)
-    with pytest.raises(LedgerError, match=r"ledger.jsonl:2: field 'id': duplicate question id 'q1'"):
+    with pytest.raises(
+        LedgerError, match=r"ledger.jsonl:2: field 'id': duplicate question id 'q1'"
+    ):
         ask(ledger)
     assert len(ledger.questions()) == 1
 
 
 def test_resolution_before_the_question_opened(ledger):
     ask(ledger)
-    with pytest.raises(LedgerError, match=r"field 'on' 2025-02-27 is before the question opened \(2025-02-28\)"):
+    with pytest.raises(
+        LedgerError, match=r"field 'on' 2025-02-27 is before the question opened \(2025-02-28\)"
+    ):
         ledger.resolve("q1", "yes", on="2025-02-27", source="x")
 
 
@@ -156,29 +193,59 @@ def write(path, *lines):
     path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
 
 
-GOOD_Q = json.dumps({"record": "question", "id": "q1", "title": "t", "description": "", "resolution_criteria": "c",
-                     "fine_print": "", "open_time": "2025-02-28", "scheduled_close_time": "2025-03-14",
-                     "scheduled_resolve_time": "2025-03-14", "event_ids": []})
+GOOD_Q = json.dumps(
+    {
+        "record": "question",
+        "id": "q1",
+        "title": "t",
+        "description": "",
+        "resolution_criteria": "c",
+        "fine_print": "",
+        "open_time": "2025-02-28",
+        "scheduled_close_time": "2025-03-14",
+        "scheduled_resolve_time": "2025-03-14",
+        "event_ids": [],
+    }
+)
 
 
-@pytest.mark.parametrize("bad, message", [
-    ('{"record": "forecast", "question_id": "q1", "as_of": "2025-03-01", "probab', r"ledger.jsonl:2: not a JSON record"),
-    ('[1, 2]', r"ledger.jsonl:2: expected a JSON object"),
-    ('{"record": "vote"}', r"ledger.jsonl:2: field 'record' must be one of"),
-    ('{"record": "forecast", "question_id": "q1", "as_of": "2025-03-01"}',
-     r"ledger.jsonl:2: forecast record is missing field 'probability'"),
-    ('{"record": "forecast", "question_id": "q1", "as_of": "2025-03-01", "probability": 1}',
-     r"ledger.jsonl:2: forecast on 'q1': field 'probability': 1.0 is not strictly between 0 and 1"),
-    ('{"record": "forecast", "question_id": "q1", "as_of": "March 1", "probability": 0.5}',
-     r"ledger.jsonl:2: forecast on 'q1': field 'as_of': expected a date"),
-    ('{"record": "forecast", "question_id": "q1", "as_of": "2025-03-01", "probability": 0.5, "mood": "good"}',
-     r"ledger.jsonl:2: field 'mood' is not a forecast field"),
-    ('', r"ledger.jsonl:2: empty line"),
-    (GOOD_Q, r"ledger.jsonl:2: field 'id': duplicate question id 'q1'"),
-])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        (
+            '{"record": "forecast", "question_id": "q1", "as_of": "2025-03-01", "probab',
+            r"ledger.jsonl:2: not a JSON record",
+        ),
+        ("[1, 2]", r"ledger.jsonl:2: expected a JSON object"),
+        ('{"record": "vote"}', r"ledger.jsonl:2: field 'record' must be one of"),
+        (
+            '{"record": "forecast", "question_id": "q1", "as_of": "2025-03-01"}',
+            r"ledger.jsonl:2: forecast record is missing field 'probability'",
+        ),
+        (
+            '{"record": "forecast", "question_id": "q1", "as_of": "2025-03-01", "probability": 1}',
+            r"ledger.jsonl:2: forecast on 'q1': field 'probability': 1.0 is not strictly between 0 and 1",
+        ),
+        (
+            '{"record": "forecast", "question_id": "q1", "as_of": "March 1", "probability": 0.5}',
+            r"ledger.jsonl:2: forecast on 'q1': field 'as_of': expected a date",
+        ),
+        (
+            '{"record": "forecast", "question_id": "q1", "as_of": "2025-03-01", "probability": 0.5, "mood": "good"}',
+            r"ledger.jsonl:2: field 'mood' is not a forecast field",
+        ),
+        ("", r"ledger.jsonl:2: empty line"),
+        (GOOD_Q, r"ledger.jsonl:2: field 'id': duplicate question id 'q1'"),
+    ],
+)
 def test_corrupted_line_is_reported_with_line_and_field(tmp_path, bad, message):
     path = tmp_path / "ledger.jsonl"
-    write(path, GOOD_Q, bad, '{"record": "forecast", "question_id": "q1", "as_of": "2025-03-02", "probability": 0.5}')
+    write(
+        path,
+        GOOD_Q,
+        bad,
+        '{"record": "forecast", "question_id": "q1", "as_of": "2025-03-02", "probability": 0.5}',
+    )
     ledger = Ledger(path)
     with pytest.raises(LedgerError, match=message):
         ledger.questions()
@@ -188,7 +255,9 @@ def test_corrupted_line_is_reported_with_line_and_field(tmp_path, bad, message):
 
 def test_truncated_last_line_is_reported_and_never_appended_to(tmp_path):
     path = tmp_path / "ledger.jsonl"
-    path.write_text(GOOD_Q + "\n" + '{"record": "forecast", "question_id": "q1", "as_', encoding="utf-8")
+    path.write_text(
+        GOOD_Q + "\n" + '{"record": "forecast", "question_id": "q1", "as_', encoding="utf-8"
+    )
     ledger = Ledger(path)
     with pytest.raises(LedgerError, match="ledger.jsonl:2: incomplete last line"):
         ledger.forecasts()
@@ -216,8 +285,13 @@ def _writer(path, worker, count, barrier):
     barrier.wait()
     outcomes = []
     for i in range(count):
-        ledger.forecast("q1", "2025-03-01", 0.01 + 0.001 * i, rationale=f"worker {worker} #{i}",
-                        forecaster=f"w{worker}")
+        ledger.forecast(
+            "q1",
+            "2025-03-01",
+            0.01 + 0.001 * i,
+            rationale=f"worker {worker} #{i}",
+            forecaster=f"w{worker}",
+        )
         try:
             ledger.ask(f"race-{i}", "Who wins?", "the first ask", "2025-02-28", "2025-03-14")
             outcomes.append("asked")
@@ -234,7 +308,9 @@ def test_concurrent_appends_lose_nothing_and_ids_stay_unique(tmp_path):
     with ctx.Manager() as manager:
         barrier = manager.Barrier(workers)
         with ctx.Pool(workers) as pool:
-            results = pool.starmap(_writer, [(str(path), w, count, barrier) for w in range(workers)])
+            results = pool.starmap(
+                _writer, [(str(path), w, count, barrier) for w in range(workers)]
+            )
     for i in range(count):  # every race for a new id has exactly one winner
         assert sum(r[i] == "asked" for r in results) == 1
     forecasts = Ledger(path).forecasts()  # validates every line
@@ -250,15 +326,20 @@ def test_each_append_replaces_the_file_through_a_synced_temporary(ledger, monkey
     ask(ledger)
     calls = []
     real_replace, real_fsync = os.replace, os.fsync
-    monkeypatch.setattr(os, "replace", lambda src, dst: calls.append(("replace", Path(src), Path(dst)))
-                        or real_replace(src, dst))
+    monkeypatch.setattr(
+        os,
+        "replace",
+        lambda src, dst: calls.append(("replace", Path(src), Path(dst))) or real_replace(src, dst),
+    )
     monkeypatch.setattr(os, "fsync", lambda fd: calls.append(("fsync",)) or real_fsync(fd))
     ledger.forecast("q1", "2025-02-28", 0.25)
     replaces = [c for c in calls if c[0] == "replace"]
     assert len(replaces) == 1
     _, temporary, target = replaces[0]
     assert target == ledger.path and temporary.parent == ledger.path.parent and temporary != target
-    assert calls.index(("fsync",)) < calls.index(replaces[0])  # the data is on disk before the rename
+    assert calls.index(("fsync",)) < calls.index(
+        replaces[0]
+    )  # the data is on disk before the rename
     assert calls[-1] == ("fsync",)  # and the rename itself (the folder) after it
     assert [p.name for p in ledger.path.parent.iterdir()] == ["ledger.jsonl"]
     assert len(ledger.forecasts()) == 1

@@ -1,13 +1,14 @@
 """Several articles: links between mentions of the same event, conflicts, undo (timeline.merge)."""
+
 import json
 
 import pytest
 
 import timeline
-from timeline.stories import merge
 from timeline.errors import TimelineError
 from timeline.io.export import read_timeline, write_timeline
 from timeline.schema import TIMELINE
+from timeline.stories import merge
 
 
 def _article(id_, text, published):
@@ -26,7 +27,9 @@ SIGNED_A = "On 1 February, President Donald Trump signed a memorandum on steel t
 @pytest.fixture(scope="module")
 def same_date():
     a = _article("a", SIGNED_A, "2025-02-05")
-    b = _article("b", "The memorandum Trump signed on 1 February raises steel tariffs.", "2025-02-06")
+    b = _article(
+        "b", "The memorandum Trump signed on 1 February raises steel tariffs.", "2025-02-06"
+    )
     return timeline.build_timeline([a, b])
 
 
@@ -38,6 +41,7 @@ def conflicting():
 
 
 # --- the table: lemma examples and two-article examples from rules/merge.yaml -----------------
+
 
 @pytest.mark.parametrize("left, right", merge.rules()["examples"], ids=lambda w: str(w))
 def test_same_act(left, right):
@@ -59,21 +63,28 @@ def test_pair_corpus(case):
         assert links == [], df[["event_id", "trigger", "same_as", "merge_evidence"]]
         return
     ids = dict(zip(df.event_id, df.trigger))
-    assert [(ids[x], ids[y]) for x, y in links] in ([tuple(case["link"])], [tuple(reversed(case["link"]))]), \
-        df[["event_id", "trigger", "same_as", "merge_evidence"]]
+    assert [(ids[x], ids[y]) for x, y in links] in (
+        [tuple(case["link"])],
+        [tuple(reversed(case["link"]))],
+    ), df[["event_id", "trigger", "same_as", "merge_evidence"]]
     conflicted = df.warning.fillna("").str.contains("articles disagree on the date")
     assert int(conflicted.sum()) == (2 if case["conflict"] else 0)
 
 
 # --- the frame ----------------------------------------------------------------------------
 
+
 def test_same_signing_same_date_is_linked(same_date):
     first, second = _row(same_date, "a", "signed"), _row(same_date, "b", "signed")
     assert first.same_as is None or first.same_as != first.same_as  # the representative: missing
     assert second.same_as == first.event_id
-    assert second.merge_evidence == ("same lemma 'sign', shared actor Donald Trump, shared words memorandum, steel, "
-                                     "tariff, dates agree 2025-02-01")
-    assert first.merge_evidence == f"representative of 2 mentions: {first.event_id}, {second.event_id}"
+    assert second.merge_evidence == (
+        "same lemma 'sign', shared actor Donald Trump, shared words memorandum, steel, "
+        "tariff, dates agree 2025-02-01"
+    )
+    assert (
+        first.merge_evidence == f"representative of 2 mentions: {first.event_id}, {second.event_id}"
+    )
     assert same_date.warning.isna().all()
 
 
@@ -82,8 +93,10 @@ def test_conflicting_dates_are_linked_and_reported_on_both(conflicting):
     assert second.same_as == first.event_id
     assert "dates conflict 2025-02-01 vs 2025-02-04" in second.merge_evidence
     for row in (first, second):
-        assert row.warning == ("articles disagree on the date: a says 2025-02-01 ('1 February', a-t0038), "
-                               "b says 2025-02-04 ('4 February', b-t0006)")
+        assert row.warning == (
+            "articles disagree on the date: a says 2025-02-01 ('1 February', a-t0038), "
+            "b says 2025-02-04 ('4 February', b-t0006)"
+        )
     # every mention keeps its own bounds: the frame stays per mention
     assert (first.earliest.day, second.earliest.day) == (1, 4)
 
@@ -116,8 +129,12 @@ def test_single_article_columns_all_missing():
 
 def test_one_mention_per_article_in_a_group():
     a = _article("a", SIGNED_A, "2025-02-05")
-    b = _article("b", "Trump signed the steel memorandum on 1 February. The signing of the steel memorandum "
-                      "drew criticism.", "2025-02-06")
+    b = _article(
+        "b",
+        "Trump signed the steel memorandum on 1 February. The signing of the steel memorandum "
+        "drew criticism.",
+        "2025-02-06",
+    )
     df = timeline.build_timeline([a, b])
     linked = df[df.same_as.notna()]
     assert linked.article_id.tolist() == ["b"]
@@ -125,6 +142,7 @@ def test_one_mention_per_article_in_a_group():
 
 
 # --- undo ---------------------------------------------------------------------------------
+
 
 def test_merged_events_collapses_and_reject_undoes(same_date):
     merged = timeline.merged_events(same_date)
@@ -152,6 +170,7 @@ def test_reject_unknown_id_is_an_error(same_date):
 
 # --- exports and determinism --------------------------------------------------------------
 
+
 @pytest.mark.parametrize("suffix", [".csv", ".json"])
 def test_export_round_trips_new_columns(tmp_path, conflicting, suffix):
     back = read_timeline(write_timeline(conflicting, tmp_path / f"t{suffix}"))
@@ -162,9 +181,14 @@ def test_export_round_trips_new_columns(tmp_path, conflicting, suffix):
 def test_same_inputs_same_output():
     def build():
         a = _article("a", SIGNED_A, "2025-02-05")
-        b = _article("b", "Trump signed the memorandum on steel tariffs on 4 February.", "2025-02-06")
-        c = _article("c", "The signing of the steel memorandum by Trump drew criticism.", "2025-02-07")
+        b = _article(
+            "b", "Trump signed the memorandum on steel tariffs on 4 February.", "2025-02-06"
+        )
+        c = _article(
+            "c", "The signing of the steel memorandum by Trump drew criticism.", "2025-02-07"
+        )
         return timeline.build_timeline([a, b, c])
+
     first, second = build(), build()
     assert first.to_json(date_format="iso") == second.to_json(date_format="iso")
 
@@ -172,7 +196,9 @@ def test_same_inputs_same_output():
 def _groups(df):
     groups = {}
     for row in df.itertuples():
-        groups.setdefault(row.same_as if isinstance(row.same_as, str) else row.event_id, set()).add(row.event_id)
+        groups.setdefault(row.same_as if isinstance(row.same_as, str) else row.event_id, set()).add(
+            row.event_id
+        )
     return sorted(sorted(members) for members in groups.values() if len(members) > 1)
 
 
@@ -184,13 +210,20 @@ def test_three_articles_one_group_conflict_named_on_its_rows():
     signed = df[df.trigger == "signed"].set_index("article_id")
     assert _groups(df) == [sorted(signed.event_id)]
     assert signed.loc["b", "same_as"] == signed.loc["c", "same_as"] == signed.loc["a", "event_id"]
-    assert signed.warning.notna().loc[["a", "b", "c"]].tolist() == [True, False, True]   # a and c disagree
+    assert signed.warning.notna().loc[["a", "b", "c"]].tolist() == [
+        True,
+        False,
+        True,
+    ]  # a and c disagree
     reversed_df = timeline.build_timeline([c, b, a])
-    assert _groups(reversed_df) == _groups(df)   # the same groups in any article order
+    assert _groups(reversed_df) == _groups(df)  # the same groups in any article order
 
 
 def test_a_name_is_one_item_and_quotes_are_no_evidence():
-    runs = merge._runs('In San Francisco, Jobs showed the iPhone 4 and said "a great phone"', merge.rules()["stopwords"])
+    runs = merge._runs(
+        'In San Francisco, Jobs showed the iPhone 4 and said "a great phone"',
+        merge.rules()["stopwords"],
+    )
     assert runs["san"] == runs["francisco"] == runs["san francisco"] != runs["jobs"]
     assert runs["iphone"] == runs["iphone 4"]
     assert "great" not in runs and "phone" not in runs
@@ -202,10 +235,14 @@ def test_export_written_before_the_merge_columns_still_reads(tmp_path, suffix):
     path = tmp_path / f"old{suffix}"
     old = df.drop(columns=["same_as", "merge_evidence"])
     if suffix == ".csv":
-        old.assign(actors=old.actors.map("; ".join)).to_csv(path, index=False, date_format="%Y-%m-%d")
+        old.assign(actors=old.actors.map("; ".join)).to_csv(
+            path, index=False, date_format="%Y-%m-%d"
+        )
     else:
         write_timeline(df, path)
-        records = [{k: v for k, v in r.items() if k not in ("same_as", "merge_evidence")}
-                   for r in json.loads(path.read_text())]
+        records = [
+            {k: v for k, v in r.items() if k not in ("same_as", "merge_evidence")}
+            for r in json.loads(path.read_text())
+        ]
         path.write_text(json.dumps(records))
     assert read_timeline(path).equals(df)

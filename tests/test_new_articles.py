@@ -1,6 +1,5 @@
 """End to end on short articles written for these tests (not from any corpus): the dated,
 ordered rows an analyst reads first, for stories unlike the seed."""
-import datetime as dt
 
 import pytest
 
@@ -29,35 +28,71 @@ Governor Lena Brandt told reporters that inflation, which reached 7.1 percent in
 The next policy meeting is scheduled for January 29."""
 
 
-@pytest.mark.parametrize("text, published, expected", [
-    (MERGER, "2025-11-18", {"agreed": ("2025-11-17", "2025-11-17", ["Zentek Corp"]),
-                            "approved": ("2025-11-15", "2025-11-16", ["boards of both companies"]),
-                            "close": ("2026-07-01", "2026-12-31", []),
-                            "held": ("2025-03-01", "2025-05-31", ["companies"]),
-                            "broke": ("2025-07-01", "2025-07-31", ["companies"])}),
-    (STRIKE, "2025-04-08", {"fell": ("2025-04-07", "2025-04-07", ["Shares of Northwind Motors"]),
-                            "began": ("2025-03-03", "2025-03-03", None),
-                            "ended": ("2025-03-17", "2025-03-17", None),
-                            "report": ("2025-04-28", "2025-04-28", ["Northwind"])}),
-    (FLOODS, "2025-03-19", {"forced": ("2025-03-18", "2025-03-18", ["Flooding"]),
-                            "recorded": ("2025-03-17", "2025-03-17", ["region"]),
-                            "worked": (None, "2025-03-18", ["Rescue teams"]),   # through the night: ends in it
-                            "promised": ("2025-01-11", "2025-01-21", ["aid"]),   # the middle third
-                            "arrived": (None, "2025-03-19", ["aid"])}),
-    (ELECTION, "2025-10-23", {"won": ("2025-09-14", "2025-09-14", ["Amara Keita"]),
-                              "refused": (None, "2025-10-23", ["Daniel Osei"]),
-                              "challenge": ("2025-10-23", "2025-11-02", ["his party"]),   # within ten days
-                              "announcement": ("2025-10-23", "2025-10-23", None),          # is "announced"
-                              "broke": ("2025-10-23", "2025-10-23", ["Protests"]),         # hours after it
-                              "delayed": ("2025-09-01", "2025-09-30", ["commission"]),
-                              "publish": ("2025-12-01", "2025-12-11", ["International observers"])}),
-    (RATES, "2025-11-19", {"raised": ("2025-11-19", "2025-11-19", ["central bank"]),
-                           "reached": ("2025-10-01", "2025-10-31", ["inflation"]),
-                           "ease": ("2026-01-01", "2026-05-02", ["inflation"]),
-                           "meeting": ("2026-01-29", "2026-01-29", None)}),
-], ids=["merger", "strike", "floods", "election", "rates"])
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (
+            MERGER,
+            "2025-11-18",
+            {
+                "agreed": ("2025-11-17", "2025-11-17", ["Zentek Corp"]),
+                "approved": ("2025-11-15", "2025-11-16", ["boards of both companies"]),
+                "close": ("2026-07-01", "2026-12-31", []),
+                "held": ("2025-03-01", "2025-05-31", ["companies"]),
+                "broke": ("2025-07-01", "2025-07-31", ["companies"]),
+            },
+        ),
+        (
+            STRIKE,
+            "2025-04-08",
+            {
+                "fell": ("2025-04-07", "2025-04-07", ["Shares of Northwind Motors"]),
+                "began": ("2025-03-03", "2025-03-03", None),
+                "ended": ("2025-03-17", "2025-03-17", None),
+                "report": ("2025-04-28", "2025-04-28", ["Northwind"]),
+            },
+        ),
+        (
+            FLOODS,
+            "2025-03-19",
+            {
+                "forced": ("2025-03-18", "2025-03-18", ["Flooding"]),
+                "recorded": ("2025-03-17", "2025-03-17", ["region"]),
+                "worked": (None, "2025-03-18", ["Rescue teams"]),  # through the night: ends in it
+                "promised": ("2025-01-11", "2025-01-21", ["aid"]),  # the middle third
+                "arrived": (None, "2025-03-19", ["aid"]),
+            },
+        ),
+        (
+            ELECTION,
+            "2025-10-23",
+            {
+                "won": ("2025-09-14", "2025-09-14", ["Amara Keita"]),
+                "refused": (None, "2025-10-23", ["Daniel Osei"]),
+                "challenge": ("2025-10-23", "2025-11-02", ["his party"]),  # within ten days
+                "announcement": ("2025-10-23", "2025-10-23", None),  # is "announced"
+                "broke": ("2025-10-23", "2025-10-23", ["Protests"]),  # hours after it
+                "delayed": ("2025-09-01", "2025-09-30", ["commission"]),
+                "publish": ("2025-12-01", "2025-12-11", ["International observers"]),
+            },
+        ),
+        (
+            RATES,
+            "2025-11-19",
+            {
+                "raised": ("2025-11-19", "2025-11-19", ["central bank"]),
+                "reached": ("2025-10-01", "2025-10-31", ["inflation"]),
+                "ease": ("2026-01-01", "2026-05-02", ["inflation"]),
+                "meeting": ("2026-01-29", "2026-01-29", None),
+            },
+        ),
+    ],
+    ids=["merger", "strike", "floods", "election", "rates"],
+)
 def test_the_dated_rows_of_a_new_article(text, published, expected):
-    frame = timeline.build_timeline(timeline.Article(text, id="a", published=published)).set_index("trigger")
+    frame = timeline.build_timeline(timeline.Article(text, id="a", published=published)).set_index(
+        "trigger"
+    )
 
     def day(value):
         return None if value != value or value is None else value.date().isoformat()
@@ -67,4 +102,6 @@ def test_the_dated_rows_of_a_new_article(text, published, expected):
         assert (day(row["earliest"]), day(row["latest"])) == (earliest, latest), trigger
         if actors is not None:
             assert list(row["actors"]) == actors, trigger
-    assert (frame["earliest"].isna() | frame["latest"].isna() | (frame["earliest"] <= frame["latest"])).all()
+    assert (
+        frame["earliest"].isna() | frame["latest"].isna() | (frame["earliest"] <= frame["latest"])
+    ).all()

@@ -1,4 +1,5 @@
 """plot_timeline draws each kind of bound differently and labels every plotted event."""
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -27,19 +28,22 @@ def test_styles_point_interval_arrow(small_timeline):
 
 def test_no_dates_at_all(small_timeline):
     undated = small_timeline.assign(earliest=pd.NaT, latest=pd.NaT).astype(
-        {"earliest": "datetime64[ns]", "latest": "datetime64[ns]"})
+        {"earliest": "datetime64[ns]", "latest": "datetime64[ns]"}
+    )
     ax = plot_timeline(undated)
     assert "no event has a known date" in ax.texts[0].get_text()
     plt.close(ax.figure)
 
 
-def test_an_undated_state_holding_at_publication_is_a_diamond_on_the_publication_line(small_timeline):
+def test_an_undated_state_holding_at_publication_is_a_diamond_on_the_publication_line(
+    small_timeline,
+):
     holding = small_timeline.assign(publication=["before", "before", "after", "during", None])
     ax = plot_timeline(holding, published="2025-02-28")
     diamonds = [line for line in ax.get_lines() if line.get_marker() == "D"]
     assert len(diamonds) == 1 and diamonds[0].get_xdata()[0] == pd.Timestamp("2025-02-28")
-    assert diamonds[0].get_ydata()[0] == 3   # the fourth plotted row, 'sanctions'
+    assert diamonds[0].get_ydata()[0] == 3  # the fourth plotted row, 'sanctions'
     plt.close(ax.figure)
-    ax = plot_timeline(holding)   # without a publication date there is no line to put it on
+    ax = plot_timeline(holding)  # without a publication date there is no line to put it on
     assert not [line for line in ax.get_lines() if line.get_marker() == "D"]
     plt.close(ax.figure)

@@ -1,4 +1,5 @@
 """Probability tools: each formula, its edge cases, and that none returns a certainty."""
+
 import math
 
 import pytest

@@ -1,4 +1,5 @@
 """Candidate questions drafted from hand-made timelines (expected and potential events)."""
+
 import pandas as pd
 import pytest
 import yaml
@@ -16,12 +17,34 @@ HALT = "Washington has pressured Baghdad to halt gas imports from Iran and consi
 
 def event(i, text, trigger, modality, actors=(), timex=None, latest=None, earliest=None, offset=0):
     at = text.index(trigger) + offset
-    return dict(event_id=f"a-e{i}", article_id="a", sentence=i, start=offset, end=offset + len(text), text=text,
-                trigger=trigger, trigger_start=at, trigger_end=at + len(trigger), actors=list(actors),
-                kind="plan", modality=modality, timex=timex, value=None, earliest=earliest, latest=latest,
-                precision="vague" if timex else "unknown", basis="relative" if latest else "none", rule="r",
-                order=i, event_class="OCCURRENCE", tense="future", aspect="none", source=None, newsworthy=True,
-                warning=None)
+    return dict(
+        event_id=f"a-e{i}",
+        article_id="a",
+        sentence=i,
+        start=offset,
+        end=offset + len(text),
+        text=text,
+        trigger=trigger,
+        trigger_start=at,
+        trigger_end=at + len(trigger),
+        actors=list(actors),
+        kind="plan",
+        modality=modality,
+        timex=timex,
+        value=None,
+        earliest=earliest,
+        latest=latest,
+        precision="vague" if timex else "unknown",
+        basis="relative" if latest else "none",
+        rule="r",
+        order=i,
+        event_class="OCCURRENCE",
+        tense="future",
+        aspect="none",
+        source=None,
+        newsworthy=True,
+        warning=None,
+    )
 
 
 def frame(*rows):
@@ -29,31 +52,61 @@ def frame(*rows):
 
 
 def test_expected_meeting_closes_at_its_latest_bound():
-    df = frame(event(1, MEETING, "convene", "expected", ["Coordination Framework"], "in the coming days",
-                     "2025-03-14", "2025-02-28", offset=500))
-    drafts = validate(candidate_questions(df, horizon="2025-12-31", reference="2025-02-28"), CANDIDATES)
+    df = frame(
+        event(
+            1,
+            MEETING,
+            "convene",
+            "expected",
+            ["Coordination Framework"],
+            "in the coming days",
+            "2025-03-14",
+            "2025-02-28",
+            offset=500,
+        )
+    )
+    drafts = validate(
+        candidate_questions(df, horizon="2025-12-31", reference="2025-02-28"), CANDIDATES
+    )
     d = drafts.iloc[0]
     assert d.title == "Will the Coordination Framework convene an emergency meeting by 2025-03-14?"
     assert (d.scheduled_close_time, d.close_basis, d.open_time) == (
-        pd.Timestamp("2025-03-14"), "bounds", pd.Timestamp("2025-02-28"))
+        pd.Timestamp("2025-03-14"),
+        "bounds",
+        pd.Timestamp("2025-02-28"),
+    )
     assert d.event_ids == ["a-e1"] and d.id == "a-e1-q"
     assert "between 2025-02-28 and 2025-03-14" in d.resolution_criteria
 
 
 def test_potential_sanctions_open_ended_close_at_horizon_and_mentions_merge():
-    df = frame(event(1, SANCTIONS, "sanctions", "potential", ["US"]),
-               event(2, AVOID, "sanctions", "potential"))
+    df = frame(
+        event(1, SANCTIONS, "sanctions", "potential", ["US"]),
+        event(2, AVOID, "sanctions", "potential"),
+    )
     drafts = candidate_questions(df, horizon="2025-12-31", reference="2025-02-28")
     assert len(drafts) == 1
     d = drafts.iloc[0]
-    assert d.title == "Will the US impose sanctions targeting individuals, institutions, or banks by 2025-12-31?"
+    assert (
+        d.title
+        == "Will the US impose sanctions targeting individuals, institutions, or banks by 2025-12-31?"
+    )
     assert d.close_basis == "horizon" and d.event_ids == ["a-e1", "a-e2"]
 
 
 def test_two_mentions_of_one_meeting_become_one_draft_with_the_tighter_close():
-    df = frame(event(1, HOLD, "hold", "expected", ["Iraq's ruling coalition"]),
-               event(2, MEETING, "convene", "expected", ["Coordination Framework"], "in the coming days",
-                     "2025-03-14"))
+    df = frame(
+        event(1, HOLD, "hold", "expected", ["Iraq's ruling coalition"]),
+        event(
+            2,
+            MEETING,
+            "convene",
+            "expected",
+            ["Coordination Framework"],
+            "in the coming days",
+            "2025-03-14",
+        ),
+    )
     drafts = candidate_questions(df, horizon=pd.Timedelta(days=90), reference="2025-02-28")
     assert len(drafts) == 1
     d = drafts.iloc[0]
@@ -63,8 +116,10 @@ def test_two_mentions_of_one_meeting_become_one_draft_with_the_tighter_close():
 
 
 def test_cut_at_second_verb_and_asserted_events_ignored():
-    df = frame(event(1, HALT, "halt", "potential", ["Baghdad"]),
-               event(2, HALT, "pressured", "asserted", ["Washington"]))
+    df = frame(
+        event(1, HALT, "halt", "potential", ["Baghdad"]),
+        event(2, HALT, "pressured", "asserted", ["Washington"]),
+    )
     d = candidate_questions(df, horizon=300, reference="2025-02-28").iloc[0]
     assert d.title == "Will Baghdad halt gas imports from Iran by 2025-12-25?"
     assert d.event_ids == ["a-e1"]
@@ -94,46 +149,66 @@ def test_events_about():
     assert events_about(df, "nothing") == []
 
 
-ARTICLE = ("The Alliance, a coalition of ten parties, is set to hold a summit to discuss the budget. "
-           "Its leader expected the coalition to convene an emergency meeting in the coming days to review it. "
-           "Concerns grow over potential EU sanctions targeting banks, firms, or traders. "
-           "Brussels has pressured the Alliance to cut ties with the cartel.")
+ARTICLE = (
+    "The Alliance, a coalition of ten parties, is set to hold a summit to discuss the budget. "
+    "Its leader expected the coalition to convene an emergency meeting in the coming days to review it. "
+    "Concerns grow over potential EU sanctions targeting banks, firms, or traders. "
+    "Brussels has pressured the Alliance to cut ties with the cartel."
+)
 
 
 def in_article(i, phrase, trigger, modality, **kw):
     start = ARTICLE.index(phrase)
     row = event(i, phrase, trigger, modality, **kw)
     at = ARTICLE.index(trigger, start)
-    row.update(start=start, end=start + len(phrase), trigger_start=at, trigger_end=at + len(trigger))
+    row.update(
+        start=start, end=start + len(phrase), trigger_start=at, trigger_end=at + len(trigger)
+    )
     return row
 
 
 def test_with_the_article_text_drafts_read_past_the_clause_skip_purposes_and_resolve_names():
-    df = frame(in_article(1, "to hold a summit", "hold", "expected", actors=["The Alliance"]),
-               in_article(2, "to discuss the budget", "discuss", "expected", actors=["The Alliance"]),
-               in_article(3, "to convene an emergency meeting in the coming days", "convene", "expected",
-                          actors=["coalition"], timex="the coming days", latest="2025-03-14"),
-               in_article(4, "potential EU sanctions", "sanctions", "potential"),
-               in_article(5, "to cut ties with the cartel", "cut", "expected", actors=["Brussels"]))
-    drafts = candidate_questions(df, horizon="2025-12-31", reference="2025-02-28", articles={"a": ARTICLE})
+    df = frame(
+        in_article(1, "to hold a summit", "hold", "expected", actors=["The Alliance"]),
+        in_article(2, "to discuss the budget", "discuss", "expected", actors=["The Alliance"]),
+        in_article(
+            3,
+            "to convene an emergency meeting in the coming days",
+            "convene",
+            "expected",
+            actors=["coalition"],
+            timex="the coming days",
+            latest="2025-03-14",
+        ),
+        in_article(4, "potential EU sanctions", "sanctions", "potential"),
+        in_article(5, "to cut ties with the cartel", "cut", "expected", actors=["Brussels"]),
+    )
+    drafts = candidate_questions(
+        df, horizon="2025-12-31", reference="2025-02-28", articles={"a": ARTICLE}
+    )
     assert drafts.title.tolist() == [  # soonest close first, then timeline order
         "Will the Alliance convene an emergency meeting by 2025-03-14?",
         "Will the Alliance hold a summit by 2025-12-31?",
         "Will the EU impose sanctions targeting banks, firms, or traders by 2025-12-31?",
-        "Will the Alliance cut ties with the cartel by 2025-12-31?"]
+        "Will the Alliance cut ties with the cartel by 2025-12-31?",
+    ]
     assert drafts.event_ids.tolist() == [["a-e3"], ["a-e1"], ["a-e4"], ["a-e5"]]
     # object control: the object of "expected" is who convenes, whatever the actors column says
     other = df.copy()
     other.at[2, "actors"] = ["Its leader"]
-    drafts = candidate_questions(other, horizon="2025-12-31", reference="2025-02-28", articles={"a": ARTICLE})
+    drafts = candidate_questions(
+        other, horizon="2025-12-31", reference="2025-02-28", articles={"a": ARTICLE}
+    )
     assert drafts.title[0] == "Will the Alliance convene an emergency meeting by 2025-03-14?"
     # Without the text: only the clause, no purpose filter, no name resolution.
     bare = candidate_questions(df, horizon="2025-12-31", reference="2025-02-28")
-    assert bare.title.tolist() == ["Will the coalition convene an emergency meeting by 2025-03-14?",
-                                   "Will the Alliance hold a summit by 2025-12-31?",
-                                   "Will the Alliance discuss the budget by 2025-12-31?",
-                                   "Will the EU impose sanctions by 2025-12-31?",
-                                   "Will Brussels cut ties with the cartel by 2025-12-31?"]
+    assert bare.title.tolist() == [
+        "Will the coalition convene an emergency meeting by 2025-03-14?",
+        "Will the Alliance hold a summit by 2025-12-31?",
+        "Will the Alliance discuss the budget by 2025-12-31?",
+        "Will the EU impose sanctions by 2025-12-31?",
+        "Will Brussels cut ties with the cartel by 2025-12-31?",
+    ]
 
 
 def _corpus():
@@ -148,9 +223,18 @@ def _corpus():
 def test_rule_corpus(case):
     """Each example of rules/questions.yaml, drafted with its sentence as the article text."""
     text = case["text"]
-    row = event(1, text, case["trigger"], case["modality"], case.get("actors", ()), case.get("timex"),
-                None if case.get("latest") is None else str(case["latest"]))
-    drafts = candidate_questions(frame(row), horizon="2025-12-31", reference="2025-02-28", articles={"a": text})
+    row = event(
+        1,
+        text,
+        case["trigger"],
+        case["modality"],
+        case.get("actors", ()),
+        case.get("timex"),
+        None if case.get("latest") is None else str(case["latest"]),
+    )
+    drafts = candidate_questions(
+        frame(row), horizon="2025-12-31", reference="2025-02-28", articles={"a": text}
+    )
     if case["title"] is None:
         assert drafts.empty, drafts.title.tolist()
     else:
@@ -178,25 +262,47 @@ def test_bearing_proposes_events_for_open_questions_only():
     from timeline.schema import BEARINGS, QUESTIONS
 
     def question(qid, title, status="open"):
-        return dict(id=qid, title=title, resolution_criteria="c", open_time="2025-02-28",
-                    scheduled_close_time="2025-12-31", scheduled_resolve_time="2025-12-31", status=status,
-                    event_ids=[])
+        return dict(
+            id=qid,
+            title=title,
+            resolution_criteria="c",
+            open_time="2025-02-28",
+            scheduled_close_time="2025-12-31",
+            scheduled_resolve_time="2025-12-31",
+            status=status,
+            event_ids=[],
+        )
 
-    questions = conform([question("gas", "Will Iraq halt imports of Iranian gas by 2025-12-31?"),
-                         question("meet", "Will the Framework convene an emergency meeting?", "ambiguous")],
-                        QUESTIONS)
-    df = frame(event(1, "Iraq kept importing Iranian gas through the winter", "importing", "asserted"),
-               event(2, "The Framework held an emergency meeting", "held", "asserted"),
-               event(3, "Iraq will hold elections", "hold", "expected"))
+    questions = conform(
+        [
+            question("gas", "Will Iraq halt imports of Iranian gas by 2025-12-31?"),
+            question("meet", "Will the Framework convene an emergency meeting?", "ambiguous"),
+        ],
+        QUESTIONS,
+    )
+    df = frame(
+        event(1, "Iraq kept importing Iranian gas through the winter", "importing", "asserted"),
+        event(2, "The Framework held an emergency meeting", "held", "asserted"),
+        event(3, "Iraq will hold elections", "hold", "expected"),
+    )
     found = validate(bearing(questions, df), BEARINGS)
-    assert found[["question_id", "event_id", "shared"]].values.tolist() == [["gas", "a-e1", ["iranian", "iraq"]]]
+    assert found[["question_id", "event_id", "shared"]].values.tolist() == [
+        ["gas", "a-e1", ["iranian", "iraq"]]
+    ]
     assert bearing(questions, df, min_shared=3).empty
 
 
 def test_a_coordinated_verb_shares_the_subject_of_the_previous_one():
     text = "Washington has pressured Baghdad to halt gas imports and consider further measures."
-    rows = [event(1, text, "halt", "expected", ["Washington"]), event(2, text, "consider", "expected", ["Officials"])]
+    rows = [
+        event(1, text, "halt", "expected", ["Washington"]),
+        event(2, text, "consider", "expected", ["Officials"]),
+    ]
     rows[1]["sentence"] = rows[0]["sentence"]
-    drafts = candidate_questions(frame(*rows), horizon="2025-12-31", reference="2025-02-28", articles={"a": text})
-    assert drafts.title.tolist() == ["Will Baghdad halt gas imports by 2025-12-31?",
-                                     "Will Baghdad consider further measures by 2025-12-31?"]
+    drafts = candidate_questions(
+        frame(*rows), horizon="2025-12-31", reference="2025-02-28", articles={"a": text}
+    )
+    assert drafts.title.tolist() == [
+        "Will Baghdad halt gas imports by 2025-12-31?",
+        "Will Baghdad consider further measures by 2025-12-31?",
+    ]

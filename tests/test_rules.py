@@ -4,12 +4,13 @@ Positives give a text, a reference date (the family's or their own), the exact s
 expected and its TIMEX3 value (and type, default the rule's). Negatives are texts in
 which nothing at all may be found. Known failures stay in the data as ``xfail: reason``.
 """
+
 import datetime as dt
 
 import pytest
 
-from timeline.temporal import rulebook as rules_module
 from timeline import temporal
+from timeline.temporal import rulebook as rules_module
 
 
 def _date(value):
@@ -25,16 +26,40 @@ def _cases():
         for rule in data["rules"]:
             for example in rule.get("examples") or ():
                 ref = _date(example["ref"]) if "ref" in example else reference
-                marks = [pytest.mark.xfail(reason=example["xfail"], strict=True)] if example.get("xfail") else []
-                expected = (example["span"], example.get("type", rule["type"]), str(example["value"]))
-                cases.append(pytest.param(example["text"], ref, expected, rule["id"], marks=marks,
-                                          id=f"{family}:{rule['id']}:{example['text']}"))
+                marks = (
+                    [pytest.mark.xfail(reason=example["xfail"], strict=True)]
+                    if example.get("xfail")
+                    else []
+                )
+                expected = (
+                    example["span"],
+                    example.get("type", rule["type"]),
+                    str(example["value"]),
+                )
+                cases.append(
+                    pytest.param(
+                        example["text"],
+                        ref,
+                        expected,
+                        rule["id"],
+                        marks=marks,
+                        id=f"{family}:{rule['id']}:{example['text']}",
+                    )
+                )
             for negative in rule.get("negatives") or ():
                 text = negative if isinstance(negative, str) else negative["text"]
                 xfail = None if isinstance(negative, str) else negative.get("xfail")
                 marks = [pytest.mark.xfail(reason=xfail, strict=True)] if xfail else []
-                cases.append(pytest.param(text, reference, None, rule["id"], marks=marks,
-                                          id=f"{family}:{rule['id']}:NOT {text}"))
+                cases.append(
+                    pytest.param(
+                        text,
+                        reference,
+                        None,
+                        rule["id"],
+                        marks=marks,
+                        id=f"{family}:{rule['id']}:NOT {text}",
+                    )
+                )
     return cases
 
 
@@ -47,7 +72,9 @@ def test_rule_corpus(text, reference, expected, rule_id):
     span, type_, value = expected
     start = text.index(span)
     hits = [t for t in found if t.start == start and t.end == start + len(span)]
-    assert hits, f"no expression with the exact span {span!r}; found {[(t.text, t.value, t.rule) for t in found]}"
+    assert hits, (
+        f"no expression with the exact span {span!r}; found {[(t.text, t.value, t.rule) for t in found]}"
+    )
     assert (hits[0].type, hits[0].value) == (type_, value), hits[0]
 
 

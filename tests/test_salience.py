@@ -1,4 +1,5 @@
 """The newsworthy column: one parametrized test over the salience examples of rules/events.yaml."""
+
 import pytest
 import yaml
 
@@ -21,4 +22,6 @@ def test_salience_examples(example):
 def test_every_event_stays_in_the_frame(seed_timeline):
     assert 0 < seed_timeline.newsworthy.sum() < len(seed_timeline) / 2 + 5
     assert {"set", "memorandum", "aiming"} <= set(seed_timeline[~seed_timeline.newsworthy].trigger)
-    assert {"signed", "call", "released", "convene", "sanctions"} <= set(seed_timeline[seed_timeline.newsworthy].trigger)
+    assert {"signed", "call", "released", "convene", "sanctions"} <= set(
+        seed_timeline[seed_timeline.newsworthy].trigger
+    )

@@ -1,11 +1,11 @@
 """The declared schemas reject frames that do not conform, naming the column."""
+
 import pandas as pd
 import pytest
+from conftest import make_row
 
 from timeline.errors import SchemaError
 from timeline.schema import TIMELINE, TIMEX, conform, validate
-
-from conftest import make_row
 
 
 def test_conform_gives_declared_columns_and_dtypes(small_timeline):
@@ -20,13 +20,16 @@ def test_empty_frames_keep_the_schema():
     assert len(TIMEX.empty()) == 0
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda df: df.drop(columns=["basis"]), "missing \\['basis'\\]"),
-    (lambda df: df[["article_id", "event_id"] + TIMELINE.names[2:]], "order"),
-    (lambda df: df.assign(order=df.order.astype(float)), "'order' has dtype float64"),
-    (lambda df: df.assign(kind="rumour"), "'kind' row 0: 'rumour' is not one of"),
-    (lambda df: df.assign(trigger=None), "'trigger' is missing a value at row 0"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda df: df.drop(columns=["basis"]), "missing \\['basis'\\]"),
+        (lambda df: df[["article_id", "event_id"] + TIMELINE.names[2:]], "order"),
+        (lambda df: df.assign(order=df.order.astype(float)), "'order' has dtype float64"),
+        (lambda df: df.assign(kind="rumour"), "'kind' row 0: 'rumour' is not one of"),
+        (lambda df: df.assign(trigger=None), "'trigger' is missing a value at row 0"),
+    ],
+)
 def test_validate_names_the_problem(small_timeline, change, message):
     with pytest.raises(SchemaError, match=message):
         validate(change(small_timeline), TIMELINE)

@@ -1,4 +1,5 @@
 """Scores: the three rules, time-averaging over the period each forecast stood, calibration."""
+
 import math
 
 import matplotlib
@@ -6,19 +7,22 @@ import pandas as pd
 import pytest
 
 from timeline import Ledger, calibration_table, plot_calibration
-from timeline.schema import CALIBRATION, SCORE_SUMMARY, SCORES, validate
 from timeline.forecast.scoring import baseline_score, brier, log_score, outcomes, score_question
+from timeline.schema import CALIBRATION, SCORE_SUMMARY, SCORES, validate
 
 matplotlib.use("Agg")
 
 
-@pytest.mark.parametrize("p, outcome, b, lg, base", [
-    (0.5, True, 0.25, math.log(0.5), 0.0),
-    (0.5, False, 0.25, math.log(0.5), 0.0),
-    (0.9, True, 0.01, math.log(0.9), 100 * (math.log2(0.9) + 1)),
-    (0.9, False, 0.81, math.log(0.1), 100 * (math.log2(0.1) + 1)),
-    (0.25, False, 0.0625, math.log(0.75), 100 * (math.log2(0.75) + 1)),
-])
+@pytest.mark.parametrize(
+    "p, outcome, b, lg, base",
+    [
+        (0.5, True, 0.25, math.log(0.5), 0.0),
+        (0.5, False, 0.25, math.log(0.5), 0.0),
+        (0.9, True, 0.01, math.log(0.9), 100 * (math.log2(0.9) + 1)),
+        (0.9, False, 0.81, math.log(0.1), 100 * (math.log2(0.1) + 1)),
+        (0.25, False, 0.0625, math.log(0.75), 100 * (math.log2(0.75) + 1)),
+    ],
+)
 def test_rules(p, outcome, b, lg, base):
     assert brier(p, outcome) == pytest.approx(b)
     assert log_score(p, outcome) == pytest.approx(lg)
@@ -26,22 +30,33 @@ def test_rules(p, outcome, b, lg, base):
 
 
 def question(**kw):
-    q = {"open_time": pd.Timestamp("2025-03-01"), "scheduled_close_time": pd.Timestamp("2025-03-10"),
-         "actual_resolve_time": pd.Timestamp("2025-03-20"), "status": "resolved", "resolution": "yes"}
+    q = {
+        "open_time": pd.Timestamp("2025-03-01"),
+        "scheduled_close_time": pd.Timestamp("2025-03-10"),
+        "actual_resolve_time": pd.Timestamp("2025-03-20"),
+        "status": "resolved",
+        "resolution": "yes",
+    }
     q.update({k: pd.Timestamp(v) if "time" in k and v is not None else v for k, v in kw.items()})
     return q
 
 
 def forecasts(*pairs):
-    return pd.DataFrame({"as_of": pd.to_datetime([d for d, _ in pairs]), "probability": [p for _, p in pairs]})
+    return pd.DataFrame(
+        {"as_of": pd.to_datetime([d for d, _ in pairs]), "probability": [p for _, p in pairs]}
+    )
 
 
 def test_time_average_weights_days_each_forecast_stood():
     # 10-day lifetime: 0.2 for 3 days (1-3), 0.6 for 5 (4-8), 0.9 for 2 (9-10)
-    s = score_question(question(), forecasts(("2025-03-01", 0.2), ("2025-03-04", 0.6), ("2025-03-09", 0.9)))
+    s = score_question(
+        question(), forecasts(("2025-03-01", 0.2), ("2025-03-04", 0.6), ("2025-03-09", 0.9))
+    )
     assert s["coverage"] == 1.0
     assert s["brier"] == pytest.approx((3 * 0.64 + 5 * 0.16 + 2 * 0.01) / 10)
-    assert s["log"] == pytest.approx((3 * math.log(0.2) + 5 * math.log(0.6) + 2 * math.log(0.9)) / 10)
+    assert s["log"] == pytest.approx(
+        (3 * math.log(0.2) + 5 * math.log(0.6) + 2 * math.log(0.9)) / 10
+    )
     assert s["last_probability"] == 0.9 and s["last_brier"] == pytest.approx(0.01)
 
 
@@ -65,8 +80,10 @@ def test_same_day_forecasts_later_one_stands():
 
 
 def test_unresolved_question_has_no_scores():
-    s = score_question(question(status="ambiguous", resolution=None, actual_resolve_time="2025-03-12"),
-                       forecasts(("2025-03-01", 0.7)))
+    s = score_question(
+        question(status="ambiguous", resolution=None, actual_resolve_time="2025-03-12"),
+        forecasts(("2025-03-01", 0.7)),
+    )
     assert math.isnan(s["brier"]) and math.isnan(s["baseline"]) and s["last_probability"] == 0.7
 
 
@@ -85,8 +102,15 @@ def ledger(tmp_path):
 def test_scores_per_question_and_overall(ledger):
     scores = validate(ledger.scores(), SCORES)
     assert scores[["question_id", "forecaster"]].values.tolist() == [
-        ["a", "analyst"], ["a", "bob"], ["b", "analyst"], ["b", "bob"], ["c", "analyst"], ["c", "bob"],
-        ["d", "analyst"], ["d", "bob"]]
+        ["a", "analyst"],
+        ["a", "bob"],
+        ["b", "analyst"],
+        ["b", "bob"],
+        ["c", "analyst"],
+        ["c", "bob"],
+        ["d", "analyst"],
+        ["d", "bob"],
+    ]
     a = scores.iloc[0]
     assert a.coverage == pytest.approx(21 / 31)
     assert a.baseline == pytest.approx(21 / 31 * baseline_score(0.9, True))
@@ -99,11 +123,22 @@ def test_scores_per_question_and_overall(ledger):
 def test_outcomes_and_calibration_table(ledger):
     pairs = outcomes(ledger.questions(), ledger.forecasts())
     assert pairs[["question_id", "forecaster", "probability", "outcome"]].values.tolist() == [
-        ["a", "bob", 0.5, True], ["a", "analyst", 0.9, True], ["b", "bob", 0.5, False],
-        ["b", "analyst", 0.8, False], ["c", "bob", 0.5, False], ["c", "analyst", 0.2, False]]
+        ["a", "bob", 0.5, True],
+        ["a", "analyst", 0.9, True],
+        ["b", "bob", 0.5, False],
+        ["b", "analyst", 0.8, False],
+        ["c", "bob", 0.5, False],
+        ["c", "analyst", 0.2, False],
+    ]
     assert len(outcomes(ledger.questions(), ledger.forecasts(), which="all")) == 6
     table = validate(calibration_table(ledger, bins=5), CALIBRATION)
-    assert table.bin.tolist() == ["[0.0, 0.2)", "[0.2, 0.4)", "[0.4, 0.6)", "[0.6, 0.8)", "[0.8, 1.0]"]
+    assert table.bin.tolist() == [
+        "[0.0, 0.2)",
+        "[0.2, 0.4)",
+        "[0.4, 0.6)",
+        "[0.6, 0.8)",
+        "[0.8, 1.0]",
+    ]
     assert table.n.tolist() == [0, 1, 3, 0, 2]
     assert table.loc[4, "observed"] == 0.5 and table.loc[4, "questions"] == ["a", "b"]
     assert math.isnan(table.loc[0, "observed"])

@@ -1,9 +1,10 @@
 """What the seed timeline must say (issue 2), as a careful human reader dates it."""
+
 import pandas as pd
 import pytest
+from conftest import SEED_PUBLISHED, event_at
 
 import timeline
-from conftest import SEED_PUBLISHED, event_at
 
 PUB = pd.Timestamp(SEED_PUBLISHED)
 
@@ -13,15 +14,35 @@ def before_or_at_publication(row):
 
 
 def holds_at_publication(row):
-    return (pd.isna(row.earliest) or row.earliest <= PUB) and (pd.isna(row.latest) or row.latest >= PUB)
+    return (pd.isna(row.earliest) or row.earliest <= PUB) and (
+        pd.isna(row.latest) or row.latest >= PUB
+    )
 
 
 def test_schema_and_bounds_consistent(seed_timeline):
     df = seed_timeline
     assert df.columns.tolist()[:20] == [
-        "event_id", "article_id", "sentence", "start", "end", "text", "trigger", "trigger_start",
-        "trigger_end", "actors", "kind", "modality", "timex", "value", "earliest", "latest",
-        "precision", "basis", "rule", "order"]
+        "event_id",
+        "article_id",
+        "sentence",
+        "start",
+        "end",
+        "text",
+        "trigger",
+        "trigger_start",
+        "trigger_end",
+        "actors",
+        "kind",
+        "modality",
+        "timex",
+        "value",
+        "earliest",
+        "latest",
+        "precision",
+        "basis",
+        "rule",
+        "order",
+    ]
     both = df.earliest.notna() & df.latest.notna()
     assert (df.earliest[both] <= df.latest[both]).all()
     assert sorted(df.order) == list(range(1, len(df) + 1))
@@ -66,8 +87,20 @@ def test_potential_sanctions_not_asserted(seed_article, seed_timeline):
     assert sanctions.modality == "potential"
 
 
-@pytest.mark.parametrize("phrase", ["stated", "confirmed", "remarked", "reiterated", "revealed", "noted",
-                                    "has pressured", "have ceased", "previously announced"])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "stated",
+        "confirmed",
+        "remarked",
+        "reiterated",
+        "revealed",
+        "noted",
+        "has pressured",
+        "have ceased",
+        "previously announced",
+    ],
+)
 def test_reported_and_past_events_before_publication(seed_article, seed_timeline, phrase):
     row = event_at(seed_timeline, seed_article.text, phrase)
     assert row.modality == "asserted"
@@ -90,7 +123,9 @@ def test_previously_announced_before_negotiations_indicated(seed_article, seed_t
     assert announced.order < indicated.order
 
 
-@pytest.mark.parametrize("phrase", ["maintains around", "are underway", "is currently not a top priority"])
+@pytest.mark.parametrize(
+    "phrase", ["maintains around", "are underway", "is currently not a top priority"]
+)
 def test_states_hold_at_publication(seed_article, seed_timeline, phrase):
     row = event_at(seed_timeline, seed_article.text, phrase)
     assert row.kind == "state"

@@ -1,4 +1,5 @@
 """Sentence segmentation: spans, abbreviations, quotes, paragraphs."""
+
 import pytest
 import yaml
 
@@ -17,17 +18,20 @@ def test_rule_examples(example):
     assert split(example["text"]) == example["sentences"]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Mr. Smith met Dr. Jones. They talked.", ["Mr. Smith met Dr. Jones.", "They talked."]),
-    ("The U.S. Embassy said so. Then it left.", ["The U.S. Embassy said so.", "Then it left."]),
-    ("Talks with the U.S. The talks ended.", ["Talks with the U.S.", "The talks ended."]),
-    ("On Feb. 1 he signed. Is it over? Yes!", ["On Feb. 1 he signed.", "Is it over?", "Yes!"]),
-    ("He said, “It ended.” She agreed.", ["He said, “It ended.”", "She agreed."]),
-    ("J. R. Smith spoke. It was 3.5 percent.", ["J. R. Smith spoke.", "It was 3.5 percent."]),
-    ("First line\nSecond line", ["First line", "Second line"]),
-    ("  \n\nOnly one.  \n", ["Only one."]),
-    ("", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr. Smith met Dr. Jones. They talked.", ["Mr. Smith met Dr. Jones.", "They talked."]),
+        ("The U.S. Embassy said so. Then it left.", ["The U.S. Embassy said so.", "Then it left."]),
+        ("Talks with the U.S. The talks ended.", ["Talks with the U.S.", "The talks ended."]),
+        ("On Feb. 1 he signed. Is it over? Yes!", ["On Feb. 1 he signed.", "Is it over?", "Yes!"]),
+        ("He said, “It ended.” She agreed.", ["He said, “It ended.”", "She agreed."]),
+        ("J. R. Smith spoke. It was 3.5 percent.", ["J. R. Smith spoke.", "It was 3.5 percent."]),
+        ("First line\nSecond line", ["First line", "Second line"]),
+        ("  \n\nOnly one.  \n", ["Only one."]),
+        ("", []),
+    ],
+)
 def test_split(text, expected):
     assert split(text) == expected
 

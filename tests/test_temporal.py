@@ -1,4 +1,5 @@
 """timeline.temporal: the find/find_timexes contract, the seed article, the scanner."""
+
 import datetime as dt
 
 import pandas as pd
@@ -22,7 +23,11 @@ def test_seed_timexes(seed_article):
     assert (feb1.type, feb1.value, feb1.precision) == ("DATE", "2025-02-01", "day")
     assert feb1.earliest == feb1.latest == dt.date(2025, 2, 1)
     coming = found["the coming days"]
-    assert (coming.value, coming.earliest, coming.latest) == ("FUTURE_REF", REF, dt.date(2025, 3, 14))
+    assert (coming.value, coming.earliest, coming.latest) == (
+        "FUTURE_REF",
+        REF,
+        dt.date(2025, 3, 14),
+    )
     assert found["currently"].value == "PRESENT_REF"
     assert not any(ch.isdigit() for t in found.values() if t.text != "February 1" for ch in t.text)
 
@@ -64,8 +69,18 @@ def test_empty_result_has_schema():
     assert df.empty and df.columns.tolist() == schema.TIMEX.names
 
 
-@pytest.mark.parametrize("text", ["2,500 troops", "$10 a share", "10% of 1,000", "you may go",
-                                  "the March of Dimes", "1600 Pennsylvania Avenue", "a 9-year-old girl"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2,500 troops",
+        "$10 a share",
+        "10% of 1,000",
+        "you may go",
+        "the March of Dimes",
+        "1600 Pennsylvania Avenue",
+        "a 9-year-old girl",
+    ],
+)
 def test_numbers_and_words_are_not_dates(text):
     assert temporal.find(text, REF) == []
 
@@ -77,8 +92,13 @@ def test_deterministic_and_independent_of_today(seed_article):
 
 
 def test_dispatch_gives_the_same_matches_as_the_full_alternation(seed_article):
-    text = seed_article.text + " " + " ".join(
-        str(example.get("text")) for rule in rules.load_rules() for example in rule.examples)
+    text = (
+        seed_article.text
+        + " "
+        + " ".join(
+            str(example.get("text")) for rule in rules.load_rules() for example in rule.examples
+        )
+    )
     scan = scanner()
     dispatched = [m.span() for _, _, m in scan.scan(text)]
     plain = [m.span() for m in scan.pattern.finditer(text)]
@@ -98,23 +118,30 @@ def test_vague_window_table():
 
 
 def test_rule_loader_reports_unknown_fragment(tmp_path):
-    (tmp_path / "bad.yaml").write_text("family: x\nrules:\n  - {id: r1, pattern: '{nope}', type: DATE, norm: date}\n")
+    (tmp_path / "bad.yaml").write_text(
+        "family: x\nrules:\n  - {id: r1, pattern: '{nope}', type: DATE, norm: date}\n"
+    )
     with pytest.raises(errors.RuleError, match=r"bad.yaml: rule r1: unknown fragment \{nope\}"):
         rules.load_rules(str(tmp_path))
 
 
 def test_anchored_only_when_the_value_comes_from_the_reference_date():
-    found = by_text(temporal.find("On Feb. 1, 2025 and on February 3 and last week it rained.", REF))
+    found = by_text(
+        temporal.find("On Feb. 1, 2025 and on February 3 and last week it rained.", REF)
+    )
     assert not found["Feb. 1, 2025"].anchored
     assert found["February 3"].anchored and found["last week"].anchored
 
 
-@pytest.mark.parametrize("text, expected", [
-    ('Lind said on KZQ\'s "This Week" that talks go on.', []),
-    ("He spoke on CBS's ``60 Minutes'' last night.", ["last night"]),
-    ("Fed To Meet Next Week", ["Next Week"]),
-    ("The vote is next week.", ["next week"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Lind said on KZQ\'s "This Week" that talks go on.', []),
+        ("He spoke on CBS's ``60 Minutes'' last night.", ["last night"]),
+        ("Fed To Meet Next Week", ["Next Week"]),
+        ("The vote is next week.", ["next week"]),
+    ],
+)
 def test_capitalized_unit_in_running_text_is_a_title(text, expected):
     assert [t.text for t in temporal.find(text, REF)] == expected
 
@@ -123,14 +150,30 @@ def test_a_report_compares_with_its_reporting_quarter_a_year_before():
     """'a year earlier' paragraphs after the lead takes the quarter the report leads with;
     after 'the nine months' it is the year; after 'the 1988 period' 'year-ago' is that period."""
     filler = " Costs fell in several markets." * 20
-    text = ("Third-quarter fees grew 4%." + filler + " Rents were $5, up from $4 a year earlier." + filler +
-            " For the nine months, fees were $12, versus $10 a year earlier."
-            " Fees were $12, compared with $10 for the 1988 period. The year-ago figures reflected a refund.")
+    text = (
+        "Third-quarter fees grew 4%."
+        + filler
+        + " Rents were $5, up from $4 a year earlier."
+        + filler
+        + " For the nine months, fees were $12, versus $10 a year earlier."
+        " Fees were $12, compared with $10 for the 1988 period. The year-ago figures reflected a refund."
+    )
     values = [(t.text, t.value) for t in temporal.find(text, dt.date(1989, 10, 26))]
-    assert values == [("Third-quarter", "1989-Q3"), ("a year earlier", "1988-Q3"), ("the nine months", "P9M"),
-                      ("a year earlier", "1988"), ("the 1988 period", "1988"), ("year-ago", "1988")]
+    assert values == [
+        ("Third-quarter", "1989-Q3"),
+        ("a year earlier", "1988-Q3"),
+        ("the nine months", "P9M"),
+        ("a year earlier", "1988"),
+        ("the 1988 period", "1988"),
+        ("year-ago", "1988"),
+    ]
 
 
 def test_a_date_after_ended_lies_before_the_reference_date():
-    found = temporal.find("During the fiscal year ended Jan. 31, rents climbed.", dt.date(1989, 10, 31))
-    assert [(t.text, t.value) for t in found] == [("the fiscal year", "P1Y"), ("Jan. 31", "1989-01-31")]
+    found = temporal.find(
+        "During the fiscal year ended Jan. 31, rents climbed.", dt.date(1989, 10, 31)
+    )
+    assert [(t.text, t.value) for t in found] == [
+        ("the fiscal year", "P1Y"),
+        ("Jan. 31", "1989-01-31"),
+    ]

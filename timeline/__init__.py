@@ -5,25 +5,50 @@
 >>> df.loc[0, ["trigger", "value", "earliest"]].tolist()
 ['signed', '2025-02-01', Timestamp('2025-02-01 00:00:00')]
 """
-from timeline.io.article import Article, read_article
+
 from timeline.entities import filter_entity, to_semeval
-from timeline.io.export import read_timeline, write_timeline
 from timeline.errors import ArticleError, LedgerError, SchemaError, TimelineError, TimelineWarning
-from timeline.frame import build_timeline, explain_ordering
 from timeline.forecast.ledger import Forecast, Ledger, Question
-from timeline.stories.merge import merged_events
-from timeline.plot import plot_timeline
-from timeline.forecast.probability import decay, prior_from_base_rate, rescale_window, update_log_odds
+from timeline.forecast.probability import (
+    decay,
+    prior_from_base_rate,
+    rescale_window,
+    update_log_odds,
+)
 from timeline.forecast.questions import candidate_questions
 from timeline.forecast.scoring import calibration_table, plot_calibration
+from timeline.frame import build_timeline, explain_ordering
+from timeline.io.article import Article, read_article
+from timeline.io.export import read_timeline, write_timeline
+from timeline.plot import plot_timeline
+from timeline.stories.merge import merged_events
 from timeline.temporal import find_timexes
 
 __all__ = [
-    "Article", "read_article", "find_timexes", "build_timeline", "explain_ordering", "merged_events", "plot_timeline",
-    "write_timeline", "read_timeline",
-    "filter_entity", "to_semeval",
-    "Ledger", "Question", "Forecast", "candidate_questions",
-    "calibration_table", "plot_calibration",
-    "prior_from_base_rate", "update_log_odds", "rescale_window", "decay",
-    "TimelineError", "ArticleError", "SchemaError", "LedgerError", "TimelineWarning",
+    "Article",
+    "read_article",
+    "find_timexes",
+    "build_timeline",
+    "explain_ordering",
+    "merged_events",
+    "plot_timeline",
+    "write_timeline",
+    "read_timeline",
+    "filter_entity",
+    "to_semeval",
+    "Ledger",
+    "Question",
+    "Forecast",
+    "candidate_questions",
+    "calibration_table",
+    "plot_calibration",
+    "prior_from_base_rate",
+    "update_log_odds",
+    "rescale_window",
+    "decay",
+    "TimelineError",
+    "ArticleError",
+    "SchemaError",
+    "LedgerError",
+    "TimelineWarning",
 ]

@@ -4,25 +4,22 @@
 ``temporal.find`` -> ``events.extract`` -> ``ordering.solve``, then turns the
 records into one frame with the schema declared in ``schema.TIMELINE``.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 
 import pandas as pd
 
-from timeline.events import actors
-from timeline.ordering import cues
-from timeline import events
-from timeline.stories import merge
-from timeline import ordering
-from timeline.events import salience
-from timeline.io import segment
-from timeline import when
-from timeline import temporal
-from timeline.events.lexicon import lexicon
-from timeline.io.article import Article, check_text, parse_published
+from timeline import events, ordering, temporal, when
 from timeline.errors import ArticleError
+from timeline.events import actors, salience
+from timeline.events.lexicon import lexicon
+from timeline.io import segment
+from timeline.io.article import Article, check_text, parse_published
+from timeline.ordering import cues
 from timeline.schema import TIMELINE, conform
+from timeline.stories import merge
 
 
 def _as_articles(source, published) -> list[Article]:
@@ -36,13 +33,17 @@ def _as_articles(source, published) -> list[Article]:
         if not articles:
             raise ArticleError("build_timeline: no articles given")
     else:
-        raise ArticleError(f"build_timeline: expected an Article, a list of Articles or text, got {type(source).__name__}")
+        raise ArticleError(
+            f"build_timeline: expected an Article, a list of Articles or text, got {type(source).__name__}"
+        )
     if published is not None:
         date = parse_published(published, "build_timeline: published")
         articles = [Article(a.text, a.id, a.title, a.source, a.url, date, a.path) for a in articles]
     ids = [a.id for a in articles]
     if len(set(ids)) != len(ids):
-        raise ArticleError(f"build_timeline: article ids repeat: {sorted({i for i in ids if ids.count(i) > 1})}")
+        raise ArticleError(
+            f"build_timeline: article ids repeat: {sorted({i for i in ids if ids.count(i) > 1})}"
+        )
     return articles
 
 
@@ -57,9 +58,16 @@ def _day(value: dt.date | None):
 
 
 def _range_note(bound) -> str | None:
-    outside = [f"{name} {value.isoformat()}" for name, value in (("earliest", bound.earliest), ("latest", bound.latest))
-               if value is not None and not (_FIRST <= value <= _LAST)]
-    note = f"{', '.join(outside)} outside the representable range 1677-2262: left open" if outside else None
+    outside = [
+        f"{name} {value.isoformat()}"
+        for name, value in (("earliest", bound.earliest), ("latest", bound.latest))
+        if value is not None and not (_FIRST <= value <= _LAST)
+    ]
+    note = (
+        f"{', '.join(outside)} outside the representable range 1677-2262: left open"
+        if outside
+        else None
+    )
     return "; ".join(filter(None, [bound.warning, note])) or None
 
 
@@ -76,42 +84,48 @@ def article_records(article: Article) -> list[dict]:
     # event as evidence must still point at it after the extractor finds one more or
     # one fewer event earlier in the article
     width = max(4, len(str(len(text))))
-    event_id = lambda event: f"{article.id}-t{event.trigger_start:0{width}d}"   # noqa: E731
+    event_id = lambda event: f"{article.id}-t{event.trigger_start:0{width}d}"  # noqa: E731
     rows = []
     for event, bound in zip(found, bounds):
         anchor = timexes[event.timex] if event.timex is not None else None
-        rows.append({
-            "event_id": event_id(event),
-            "article_id": article.id,
-            "sentence": event.sentence,
-            "start": event.start,
-            "end": event.end,
-            "text": text[event.start:event.end],
-            "trigger": event.trigger,
-            "trigger_start": event.trigger_start,
-            "trigger_end": event.trigger_end,
-            "actors": list(event.actors),
-            "kind": event.kind,
-            "modality": event.modality,
-            "timex": anchor.text if anchor else None,
-            "value": anchor.value if anchor else None,
-            "earliest": _day(bound.earliest),
-            "latest": _day(bound.latest),
-            "precision": bound.precision,
-            "basis": bound.basis,
-            "rule": bound.rule,
-            "order": bound.order,
-            "publication": ordering.publication_side(bound.earliest, bound.latest, reference,
-                                                     cues.publication_relation(event, text)[0]),
-            "when": when.describe(bound.earliest, bound.latest, reference),
-            "event_class": event.event_class,
-            "tense": event.tense,
-            "aspect": event.aspect,
-            "source": None if event.source is None else event_id(found[event.source]),
-            "newsworthy": event.newsworthy,
-            "warning": _range_note(bound),
-            "lemma": event.lemma,   # not a column: read by merge.link
-        })
+        rows.append(
+            {
+                "event_id": event_id(event),
+                "article_id": article.id,
+                "sentence": event.sentence,
+                "start": event.start,
+                "end": event.end,
+                "text": text[event.start : event.end],
+                "trigger": event.trigger,
+                "trigger_start": event.trigger_start,
+                "trigger_end": event.trigger_end,
+                "actors": list(event.actors),
+                "kind": event.kind,
+                "modality": event.modality,
+                "timex": anchor.text if anchor else None,
+                "value": anchor.value if anchor else None,
+                "earliest": _day(bound.earliest),
+                "latest": _day(bound.latest),
+                "precision": bound.precision,
+                "basis": bound.basis,
+                "rule": bound.rule,
+                "order": bound.order,
+                "publication": ordering.publication_side(
+                    bound.earliest,
+                    bound.latest,
+                    reference,
+                    cues.publication_relation(event, text)[0],
+                ),
+                "when": when.describe(bound.earliest, bound.latest, reference),
+                "event_class": event.event_class,
+                "tense": event.tense,
+                "aspect": event.aspect,
+                "source": None if event.source is None else event_id(found[event.source]),
+                "newsworthy": event.newsworthy,
+                "warning": _range_note(bound),
+                "lemma": event.lemma,  # not a column: read by merge.link
+            }
+        )
     return rows
 
 
@@ -132,8 +146,13 @@ def explain_ordering(source, published=None) -> pd.DataFrame:
         text, reference = article.text, article.published
         timexes = temporal.find(text, reference)
         found = events.extract(text, segment.sentences(text), timexes, reference)
-        rows.extend({"article_id": article.id, **row} for row in ordering.constraints(found, timexes, reference, text))
-    return pd.DataFrame(rows, columns=["article_id", "rule", "label", "constraint", "status", "conflict"])
+        rows.extend(
+            {"article_id": article.id, **row}
+            for row in ordering.constraints(found, timexes, reference, text)
+        )
+    return pd.DataFrame(
+        rows, columns=["article_id", "rule", "label", "constraint", "status", "conflict"]
+    )
 
 
 def build_timeline(source, published=None) -> pd.DataFrame:
@@ -160,7 +179,7 @@ def build_timeline(source, published=None) -> pd.DataFrame:
     records = []
     for article in _as_articles(source, published):
         records.append(sorted(article_records(article), key=lambda row: row["order"]))
-    merge.link(records)   # several articles: same_as, merge_evidence, date conflicts in warning
+    merge.link(records)  # several articles: same_as, merge_evidence, date conflicts in warning
     frame = conform(_merge(records), TIMELINE)
     frame["order"] = range(1, len(frame) + 1)
     return frame
@@ -168,8 +187,11 @@ def build_timeline(source, published=None) -> pd.DataFrame:
 
 def _key(row: dict) -> tuple:
     latest, earliest = row["latest"], row["earliest"]
-    return (pd.Timestamp.max if pd.isna(latest) else latest, pd.Timestamp.min if pd.isna(earliest) else earliest,
-            row["article_id"])
+    return (
+        pd.Timestamp.max if pd.isna(latest) else latest,
+        pd.Timestamp.min if pd.isna(earliest) else earliest,
+        row["article_id"],
+    )
 
 
 def _merge(per_article: list[list[dict]]) -> list[dict]:
@@ -187,7 +209,9 @@ def _merge(per_article: list[list[dict]]) -> list[dict]:
     heads = [0] * len(per_article)
     merged = []
     while True:
-        ready = [(_key(rows[heads[k]]), k) for k, rows in enumerate(per_article) if heads[k] < len(rows)]
+        ready = [
+            (_key(rows[heads[k]]), k) for k, rows in enumerate(per_article) if heads[k] < len(rows)
+        ]
         if not ready:
             return merged
         _, k = min(ready)

@@ -5,6 +5,7 @@
 DataFrame declared in ``schema``. Dates are ``datetime.date`` (None =
 unbounded); offsets index the article text.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,14 +19,14 @@ class TimeExpr:
     start: int
     end: int
     text: str
-    type: str                      # DATE, TIME, DURATION, SET
-    value: str                     # TIMEX3 value
-    earliest: dt.date | None       # interval of calendar days it may denote
+    type: str  # DATE, TIME, DURATION, SET
+    value: str  # TIMEX3 value
+    earliest: dt.date | None  # interval of calendar days it may denote
     latest: dt.date | None
-    precision: str                 # day, week, month, quarter, season, year, decade, vague, unknown, ...
-    rule: str                      # stable rule id
-    mod: str | None = None         # TIMEX3 mod (APPROX, START, ...), when the rule sets one
-    anchored: bool = False         # value was computed from the reference date
+    precision: str  # day, week, month, quarter, season, year, decade, vague, unknown, ...
+    rule: str  # stable rule id
+    mod: str | None = None  # TIMEX3 mod (APPROX, START, ...), when the rule sets one
+    anchored: bool = False  # value was computed from the reference date
 
 
 @dataclass
@@ -33,24 +34,26 @@ class Event:
     """A clause-level event mention."""
 
     sentence: int
-    start: int                     # clause span
+    start: int  # clause span
     end: int
     trigger: str
     trigger_start: int
     trigger_end: int
-    kind: str = "action"           # action, statement, state, plan
-    modality: str = "asserted"     # asserted, expected, potential, negated
+    kind: str = "action"  # action, statement, state, plan
+    modality: str = "asserted"  # asserted, expected, potential, negated
     event_class: str = "OCCURRENCE"  # TimeML class
-    tense: str = "none"            # past, present, future, none
-    aspect: str = "none"           # perfective, progressive, none
+    tense: str = "none"  # past, present, future, none
+    aspect: str = "none"  # perfective, progressive, none
     actors: list[str] = field(default_factory=list)
     # who or what the subject names, when it is not an actor: a passive's ("the deal will be signed")
     undergoers: list[str] = field(default_factory=list)
-    source: int | None = None      # index (in the article's event list) of the reporting event
-    timex: int | None = None       # index of the TimeExpr that anchors it
-    cues: list[tuple[str, int | None]] = field(default_factory=list)  # (cue rule id, related event index)
+    source: int | None = None  # index (in the article's event list) of the reporting event
+    timex: int | None = None  # index of the TimeExpr that anchors it
+    cues: list[tuple[str, int | None]] = field(
+        default_factory=list
+    )  # (cue rule id, related event index)
     newsworthy: bool = True
-    role: str = "verb"             # verb, nominal (an event noun), predicate (adjective or adverb)
+    role: str = "verb"  # verb, nominal (an event noun), predicate (adjective or adverb)
     lemma: str = ""
 
 
@@ -61,7 +64,7 @@ class Bounds:
     earliest: dt.date | None
     latest: dt.date | None
     precision: str = "unknown"
-    basis: str = "none"            # explicit, relative, inferred, none
+    basis: str = "none"  # explicit, relative, inferred, none
     rule: str = "none"
     order: int = 0
     warning: str | None = None

@@ -6,18 +6,18 @@ diamond on the publication line; expected and potential events are drawn
 hollow and dashed, negated ones grey, so what has not happened never looks
 like what has.
 """
+
 from __future__ import annotations
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
-
 from matplotlib.figure import Figure
 
 from timeline.schema import TIMELINE, validate
 
 ASSERTED = "#1f4e79"
-UNREALISED = "#d9822b"   # expected / potential
+UNREALISED = "#d9822b"  # expected / potential
 NEGATED = "#8c8c8c"
 LABEL_CHARS = 46
 
@@ -36,7 +36,7 @@ class TimelineFigure(Figure):
         return f"<{self.description}>"
 
 
-def new_figure(description: str, figsize) -> tuple[Figure, "plt.Axes"]:
+def new_figure(description: str, figsize) -> tuple[Figure, plt.Axes]:
     """A figure and its axes, created through pyplot so notebooks display it inline."""
     figure, ax = plt.subplots(figsize=figsize, layout="constrained", FigureClass=TimelineFigure)
     figure.description = description
@@ -45,13 +45,30 @@ def new_figure(description: str, figsize) -> tuple[Figure, "plt.Axes"]:
 
 def _legend_handles() -> list:
     from matplotlib.lines import Line2D
+
     return [
         Line2D([], [], color=ASSERTED, marker="o", linestyle="", label="dated (one day)"),
         Line2D([], [], color=ASSERTED, linewidth=2.2, label="bounded / open-ended"),
-        Line2D([], [], color=UNREALISED, linewidth=2.2, linestyle="--", marker="o", markerfacecolor="white",
-               label="expected or potential"),
+        Line2D(
+            [],
+            [],
+            color=UNREALISED,
+            linewidth=2.2,
+            linestyle="--",
+            marker="o",
+            markerfacecolor="white",
+            label="expected or potential",
+        ),
         Line2D([], [], color=NEGATED, linewidth=1, linestyle=":", label="no bound known"),
-        Line2D([], [], color=ASSERTED, marker="D", markersize=6, linestyle="", label="holds at publication"),
+        Line2D(
+            [],
+            [],
+            color=ASSERTED,
+            marker="D",
+            markersize=6,
+            linestyle="",
+            label="holds at publication",
+        ),
         Line2D([], [], color="#b22222", linewidth=1, linestyle=":", label="publication date"),
     ]
 
@@ -73,7 +90,13 @@ def _limits(df: pd.DataFrame, published) -> tuple[pd.Timestamp, pd.Timestamp]:
     return low - margin, high + margin
 
 
-def plot_timeline(df: pd.DataFrame, ax=None, published=None, only_newsworthy: bool = True, title: str | None = None):
+def plot_timeline(
+    df: pd.DataFrame,
+    ax=None,
+    published=None,
+    only_newsworthy: bool = True,
+    title: str | None = None,
+):
     """Draw the timeline; return the matplotlib Axes.
 
     Args:
@@ -99,17 +122,29 @@ def plot_timeline(df: pd.DataFrame, ax=None, published=None, only_newsworthy: bo
     rows = df[df.newsworthy] if only_newsworthy else df
     rows = rows.sort_values("order", kind="stable")
     if ax is None:
-        _, ax = new_figure(f"timeline of {len(rows)} event{'s' * (len(rows) != 1)}", (10, 1.2 + 0.38 * max(len(rows), 1)))
+        _, ax = new_figure(
+            f"timeline of {len(rows)} event{'s' * (len(rows) != 1)}",
+            (10, 1.2 + 0.38 * max(len(rows), 1)),
+        )
     low, high = _limits(rows, published)
     if low is None:
-        ax.text(0.5, 0.5, "no event has a known date or bound", ha="center", va="center", transform=ax.transAxes)
+        ax.text(
+            0.5,
+            0.5,
+            "no event has a known date or bound",
+            ha="center",
+            va="center",
+            transform=ax.transAxes,
+        )
         ax.set_yticks([])
         return ax
     for y, row in enumerate(rows.itertuples()):
         unrealised = row.modality in ("expected", "potential")
         color = NEGATED if row.modality == "negated" else UNREALISED if unrealised else ASSERTED
         style = dict(color=color, linestyle="--" if unrealised else "-", linewidth=2.2)
-        marker = dict(color=color, markerfacecolor="white" if unrealised else color, markersize=8, zorder=3)
+        marker = dict(
+            color=color, markerfacecolor="white" if unrealised else color, markersize=8, zorder=3
+        )
         early, late = row.earliest, row.latest
         if pd.notna(early) and pd.notna(late) and early == late:
             ax.plot([early], [y], "o", **marker)
@@ -117,10 +152,14 @@ def plot_timeline(df: pd.DataFrame, ax=None, published=None, only_newsworthy: bo
             ax.plot([early, late], [y, y], **style)
             ax.plot([early, late], [y, y], "|", color=color, markersize=10)
         elif pd.notna(early):
-            ax.annotate("", xy=(high, y), xytext=(early, y), arrowprops=dict(arrowstyle="->", **style))
+            ax.annotate(
+                "", xy=(high, y), xytext=(early, y), arrowprops=dict(arrowstyle="->", **style)
+            )
             ax.plot([early], [y], "|", color=color, markersize=10)
         elif pd.notna(late):
-            ax.annotate("", xy=(low, y), xytext=(late, y), arrowprops=dict(arrowstyle="->", **style))
+            ax.annotate(
+                "", xy=(low, y), xytext=(late, y), arrowprops=dict(arrowstyle="->", **style)
+            )
             ax.plot([late], [y], "|", color=color, markersize=10)
         else:
             ax.plot([low, high], [y, y], color=NEGATED, linestyle=":", linewidth=1)
@@ -128,14 +167,25 @@ def plot_timeline(df: pd.DataFrame, ax=None, published=None, only_newsworthy: bo
                 ax.plot([pd.Timestamp(published)], [y], "D", **{**marker, "markersize": 6})
     if published is not None:
         ax.axvline(pd.Timestamp(published), color="#b22222", linewidth=1, linestyle=":")
-        ax.text(pd.Timestamp(published), -0.9, " published", color="#b22222", fontsize=8, va="bottom")
+        ax.text(
+            pd.Timestamp(published), -0.9, " published", color="#b22222", fontsize=8, va="bottom"
+        )
     ax.set_yticks(range(len(rows)), [_label(r) for r in rows.itertuples()], fontsize=8)
     ax.set_ylim(len(rows) - 0.5, -1.2)
     ax.set_xlim(low, high)
     ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
     ax.grid(axis="x", alpha=0.3)
-    ax.set_title(title or "Timeline: points dated, bars bounded, arrows open-ended; hollow/dashed = expected or potential",
-                 fontsize=9)
-    ax.legend(handles=_legend_handles(), loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7, frameon=False)
+    ax.set_title(
+        title
+        or "Timeline: points dated, bars bounded, arrows open-ended; hollow/dashed = expected or potential",
+        fontsize=9,
+    )
+    ax.legend(
+        handles=_legend_handles(),
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        fontsize=7,
+        frameon=False,
+    )
     return ax

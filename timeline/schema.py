@@ -5,6 +5,7 @@ missing values are allowed. :func:`conform` builds a frame of the declared
 columns and dtypes from records; :func:`validate` checks a frame and raises a
 :class:`~timeline.errors.SchemaError` naming the column and the first bad row.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -48,56 +49,134 @@ class Schema:
         return conform([], self)
 
 
-TIMEX = Schema("timex", (
-    Column("start", "int", False, doc="character offset where the expression starts"),
-    Column("end", "int", False, doc="character offset just after it"),
-    Column("text", "str", False),
-    Column("type", "str", False, ("DATE", "TIME", "DURATION", "SET")),
-    Column("value", "str", False, doc="TIMEX3 value: 2025-02-01, XXXX-02-01, PAST_REF, P3D ..."),
-    Column("earliest", "datetime", doc="first calendar day it may denote; NaT = unbounded"),
-    Column("latest", "datetime", doc="last calendar day it may denote; NaT = unbounded"),
-    Column("precision", "str", False, ("day", "week", "month", "quarter", "season", "year", "decade",
-                                       "century", "vague", "unknown", "time", "duration", "set")),
-    Column("rule", "str", False, doc="id of the rule that matched"),
-))
+TIMEX = Schema(
+    "timex",
+    (
+        Column("start", "int", False, doc="character offset where the expression starts"),
+        Column("end", "int", False, doc="character offset just after it"),
+        Column("text", "str", False),
+        Column("type", "str", False, ("DATE", "TIME", "DURATION", "SET")),
+        Column(
+            "value", "str", False, doc="TIMEX3 value: 2025-02-01, XXXX-02-01, PAST_REF, P3D ..."
+        ),
+        Column("earliest", "datetime", doc="first calendar day it may denote; NaT = unbounded"),
+        Column("latest", "datetime", doc="last calendar day it may denote; NaT = unbounded"),
+        Column(
+            "precision",
+            "str",
+            False,
+            (
+                "day",
+                "week",
+                "month",
+                "quarter",
+                "season",
+                "year",
+                "decade",
+                "century",
+                "vague",
+                "unknown",
+                "time",
+                "duration",
+                "set",
+            ),
+        ),
+        Column("rule", "str", False, doc="id of the rule that matched"),
+    ),
+)
 
-TIMELINE = Schema("timeline", (
-    Column("event_id", "str", False, doc="stable id: article id + '-t' + the trigger's character offset"),
-    Column("article_id", "str", False),
-    Column("sentence", "int", False, doc="sentence index in the article"),
-    Column("start", "int", False, doc="character offsets of the event's clause span"),
-    Column("end", "int", False),
-    Column("text", "str", False, doc="the clause span"),
-    Column("trigger", "str", False, doc="the word(s) naming the event"),
-    Column("trigger_start", "int", False),
-    Column("trigger_end", "int", False),
-    Column("actors", "list", False, doc="names of who acts (a passive's agent after \"by\", not its subject)"),
-    Column("kind", "str", False, ("action", "statement", "state", "plan")),
-    Column("modality", "str", False, ("asserted", "expected", "potential", "negated")),
-    Column("timex", "str", doc="the temporal expression that dates it"),
-    Column("value", "str", doc="its TIMEX3 value"),
-    Column("earliest", "datetime", doc="bounds after propagation; NaT = unbounded"),
-    Column("latest", "datetime"),
-    Column("precision", "str", False, ("day", "week", "month", "quarter", "season", "year", "decade",
-                                       "century", "vague", "unknown", "time")),
-    Column("basis", "str", False, ("explicit", "relative", "inferred", "none")),
-    Column("rule", "str", False, doc="id of the rule or cue that produced the bounds"),
-    Column("order", "int", False, doc="rank in one total order consistent with all constraints"),
-    Column("publication", "str", choices=("before", "during", "after"),
-           doc="where the event lies against its article's publication; missing = undetermined"),
-    Column("when", "str", doc="the bounds in words: '1 Feb', '25-28 Feb', 'by 28 Feb', 'unknown'"),
-    Column("event_class", "str", False, ("OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE",
-                                         "ASPECTUAL", "PERCEPTION"), doc="TimeML event class"),
-    Column("tense", "str", False, doc="past, present, future, none"),
-    Column("aspect", "str", False, doc="perfective, progressive, none"),
-    Column("source", "str", doc="event_id of the reporting event, for reported speech"),
-    Column("newsworthy", "bool", False, doc="worth a row in tables and plots (not every 'said' or 'is')"),
-    Column("warning", "str", doc="conflicts or doubts found while dating this event"),
-    Column("same_as", "str", doc="several articles: event_id of the representative mention of the same real event "
-                                 "(a proposal); missing for a representative or an unlinked row"),
-    Column("merge_evidence", "str", doc="why the mention was linked (lemma, shared actors/words, dates), "
-                                        "or the mentions a representative stands for"),
-))
+TIMELINE = Schema(
+    "timeline",
+    (
+        Column(
+            "event_id",
+            "str",
+            False,
+            doc="stable id: article id + '-t' + the trigger's character offset",
+        ),
+        Column("article_id", "str", False),
+        Column("sentence", "int", False, doc="sentence index in the article"),
+        Column("start", "int", False, doc="character offsets of the event's clause span"),
+        Column("end", "int", False),
+        Column("text", "str", False, doc="the clause span"),
+        Column("trigger", "str", False, doc="the word(s) naming the event"),
+        Column("trigger_start", "int", False),
+        Column("trigger_end", "int", False),
+        Column(
+            "actors",
+            "list",
+            False,
+            doc='names of who acts (a passive\'s agent after "by", not its subject)',
+        ),
+        Column("kind", "str", False, ("action", "statement", "state", "plan")),
+        Column("modality", "str", False, ("asserted", "expected", "potential", "negated")),
+        Column("timex", "str", doc="the temporal expression that dates it"),
+        Column("value", "str", doc="its TIMEX3 value"),
+        Column("earliest", "datetime", doc="bounds after propagation; NaT = unbounded"),
+        Column("latest", "datetime"),
+        Column(
+            "precision",
+            "str",
+            False,
+            (
+                "day",
+                "week",
+                "month",
+                "quarter",
+                "season",
+                "year",
+                "decade",
+                "century",
+                "vague",
+                "unknown",
+                "time",
+            ),
+        ),
+        Column("basis", "str", False, ("explicit", "relative", "inferred", "none")),
+        Column("rule", "str", False, doc="id of the rule or cue that produced the bounds"),
+        Column(
+            "order", "int", False, doc="rank in one total order consistent with all constraints"
+        ),
+        Column(
+            "publication",
+            "str",
+            choices=("before", "during", "after"),
+            doc="where the event lies against its article's publication; missing = undetermined",
+        ),
+        Column(
+            "when", "str", doc="the bounds in words: '1 Feb', '25-28 Feb', 'by 28 Feb', 'unknown'"
+        ),
+        Column(
+            "event_class",
+            "str",
+            False,
+            ("OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION"),
+            doc="TimeML event class",
+        ),
+        Column("tense", "str", False, doc="past, present, future, none"),
+        Column("aspect", "str", False, doc="perfective, progressive, none"),
+        Column("source", "str", doc="event_id of the reporting event, for reported speech"),
+        Column(
+            "newsworthy",
+            "bool",
+            False,
+            doc="worth a row in tables and plots (not every 'said' or 'is')",
+        ),
+        Column("warning", "str", doc="conflicts or doubts found while dating this event"),
+        Column(
+            "same_as",
+            "str",
+            doc="several articles: event_id of the representative mention of the same real event "
+            "(a proposal); missing for a representative or an unlinked row",
+        ),
+        Column(
+            "merge_evidence",
+            "str",
+            doc="why the mention was linked (lemma, shared actors/words, dates), "
+            "or the mentions a representative stands for",
+        ),
+    ),
+)
 
 
 def _is_missing(value) -> bool:
@@ -115,14 +194,25 @@ def _column(values: list, column: Column):
     """One column's values in the schema's dtype (built directly: per-series astype is slow)."""
     if column.kind == "datetime":
         if all(_is_missing(v) or type(v) is dt.date for v in values):
-            days = [np.datetime64("NaT") if _is_missing(v) else np.datetime64(v, "D") for v in values]
+            days = [
+                np.datetime64("NaT") if _is_missing(v) else np.datetime64(v, "D") for v in values
+            ]
             return np.array(days, dtype="datetime64[D]").astype("datetime64[ns]")
-        return pd.to_datetime(pd.Series(values, dtype=object), errors="raise").astype("datetime64[ns]").to_numpy()
+        return (
+            pd.to_datetime(pd.Series(values, dtype=object), errors="raise")
+            .astype("datetime64[ns]")
+            .to_numpy()
+        )
     if column.kind == "str":
-        return _STRING_ARRAY._from_sequence([None if _is_missing(v) else str(v) for v in values], dtype=_STRING)
+        return _STRING_ARRAY._from_sequence(
+            [None if _is_missing(v) else str(v) for v in values], dtype=_STRING
+        )
     if column.kind == "list":
         array = np.empty(len(values), dtype=object)
-        array[:] = [list(v) if isinstance(v, (list, tuple)) else ([] if _is_missing(v) else v) for v in values]
+        array[:] = [
+            list(v) if isinstance(v, (list, tuple)) else ([] if _is_missing(v) else v)
+            for v in values
+        ]
         return array
     try:
         return np.asarray(values, dtype=_DTYPES[column.kind])
@@ -154,7 +244,9 @@ def conform(records, schema: Schema) -> pd.DataFrame:
     frame = pd.DataFrame(columns, index=pd.RangeIndex(len(records)), copy=False)
     # the column arrays' dtypes are the frame's (frame.dtypes builds a Series: slow for small frames)
     dtypes = [array.dtype for array in columns.values()]
-    if _CONFORMED_DTYPES.get(schema.name) != dtypes:   # checked in full once per schema and set of dtypes
+    if (
+        _CONFORMED_DTYPES.get(schema.name) != dtypes
+    ):  # checked in full once per schema and set of dtypes
         validate(frame, schema, values_checked=True)
         _CONFORMED_DTYPES[schema.name] = dtypes
     return frame
@@ -165,13 +257,16 @@ def _check_values(values: list, column: Column, schema: Schema) -> None:
     if not column.nullable and column.kind != "list":
         for row, value in enumerate(values):
             if _is_missing(value):
-                raise SchemaError(f"{schema.name}: column {column.name!r} is missing a value at row {row}")
+                raise SchemaError(
+                    f"{schema.name}: column {column.name!r} is missing a value at row {row}"
+                )
     if column.choices:
         allowed = set(column.choices)
         for row, value in enumerate(values):
             if not _is_missing(value) and value not in allowed:
                 raise SchemaError(
-                    f"{schema.name}: column {column.name!r} row {row}: {value!r} is not one of {list(column.choices)}")
+                    f"{schema.name}: column {column.name!r} row {row}: {value!r} is not one of {list(column.choices)}"
+                )
 
 
 def validate(frame: pd.DataFrame, schema: Schema, values_checked: bool = False) -> pd.DataFrame:
@@ -188,8 +283,10 @@ def validate(frame: pd.DataFrame, schema: Schema, values_checked: bool = False) 
     names = schema.names
     if list(frame.columns[: len(names)]) != names:
         missing = [n for n in names if n not in frame.columns]
-        detail = f"missing {missing}" if missing else f"order {list(frame.columns[:len(names)])}"
-        raise SchemaError(f"{schema.name}: columns do not match the schema ({detail}); expected {names}")
+        detail = f"missing {missing}" if missing else f"order {list(frame.columns[: len(names)])}"
+        raise SchemaError(
+            f"{schema.name}: columns do not match the schema ({detail}); expected {names}"
+        )
     # one dtypes lookup for all columns: per-column frame[...] access dominates small frames
     dtypes = frame.dtypes.iloc[: len(names)].tolist()
     for column, dtype in zip(schema.columns, dtypes):
@@ -201,14 +298,18 @@ def validate(frame: pd.DataFrame, schema: Schema, values_checked: bool = False) 
         else:
             ok = str(dtype) == expected
         if not ok:
-            raise SchemaError(f"{schema.name}: column {column.name!r} has dtype {dtype}, expected {expected}")
+            raise SchemaError(
+                f"{schema.name}: column {column.name!r} has dtype {dtype}, expected {expected}"
+            )
     if values_checked:
         return frame
     for column in schema.columns:
         series = frame[column.name]
         if not column.nullable and column.kind != "list" and series.hasnans:
             row = int(series.isna().to_numpy().nonzero()[0][0])
-            raise SchemaError(f"{schema.name}: column {column.name!r} is missing a value at row {row}")
+            raise SchemaError(
+                f"{schema.name}: column {column.name!r} is missing a value at row {row}"
+            )
         if column.choices:
             unknown = {v for v in series.tolist() if v == v and v is not None} - set(column.choices)
             if unknown:
@@ -224,88 +325,155 @@ def validate(frame: pd.DataFrame, schema: Schema, values_checked: bool = False) 
 
 QUESTION_STATUS = ("open", "resolved", "annulled", "ambiguous")
 
-QUESTIONS = Schema("questions", (
-    Column("id", "str", False, doc="stable question id, chosen by the analyst"),
-    Column("title", "str", False),
-    Column("description", "str", doc="background: what the question is about"),
-    Column("resolution_criteria", "str", False, doc="what makes it resolve yes or no"),
-    Column("fine_print", "str", doc="edge cases, what does not count"),
-    Column("open_time", "datetime", False, doc="first day forecasts may be made"),
-    Column("scheduled_close_time", "datetime", False, doc="last day forecasts may be made"),
-    Column("scheduled_resolve_time", "datetime", False, doc="day the answer is expected to be known"),
-    Column("actual_resolve_time", "datetime", doc="day of the resolution record; NaT while open"),
-    Column("status", "str", False, QUESTION_STATUS),
-    Column("resolution", "str", doc="yes or no once resolved; empty otherwise", choices=("yes", "no")),
-    Column("resolution_source", "str", doc="where the resolution (or the annulment) comes from"),
-    Column("resolution_note", "str", doc="why, in words (required to annul or mark ambiguous)"),
-    Column("event_ids", "list", False, doc="timeline events the question was drawn from"),
-))
+QUESTIONS = Schema(
+    "questions",
+    (
+        Column("id", "str", False, doc="stable question id, chosen by the analyst"),
+        Column("title", "str", False),
+        Column("description", "str", doc="background: what the question is about"),
+        Column("resolution_criteria", "str", False, doc="what makes it resolve yes or no"),
+        Column("fine_print", "str", doc="edge cases, what does not count"),
+        Column("open_time", "datetime", False, doc="first day forecasts may be made"),
+        Column("scheduled_close_time", "datetime", False, doc="last day forecasts may be made"),
+        Column(
+            "scheduled_resolve_time",
+            "datetime",
+            False,
+            doc="day the answer is expected to be known",
+        ),
+        Column(
+            "actual_resolve_time", "datetime", doc="day of the resolution record; NaT while open"
+        ),
+        Column("status", "str", False, QUESTION_STATUS),
+        Column(
+            "resolution",
+            "str",
+            doc="yes or no once resolved; empty otherwise",
+            choices=("yes", "no"),
+        ),
+        Column(
+            "resolution_source", "str", doc="where the resolution (or the annulment) comes from"
+        ),
+        Column("resolution_note", "str", doc="why, in words (required to annul or mark ambiguous)"),
+        Column("event_ids", "list", False, doc="timeline events the question was drawn from"),
+    ),
+)
 
-FORECASTS = Schema("forecasts", (
-    Column("question_id", "str", False),
-    Column("as_of", "datetime", False, doc="day the forecast was made; it stands until the next one"),
-    Column("probability", "float", False, doc="probability of yes, strictly between 0 and 1"),
-    Column("prior", "float", doc="the base-rate prior it started from, if recorded"),
-    Column("rationale", "str"),
-    Column("evidence", "list", False, doc="timeline event ids it rests on"),
-    Column("forecaster", "str", False),
-))
+FORECASTS = Schema(
+    "forecasts",
+    (
+        Column("question_id", "str", False),
+        Column(
+            "as_of",
+            "datetime",
+            False,
+            doc="day the forecast was made; it stands until the next one",
+        ),
+        Column("probability", "float", False, doc="probability of yes, strictly between 0 and 1"),
+        Column("prior", "float", doc="the base-rate prior it started from, if recorded"),
+        Column("rationale", "str"),
+        Column("evidence", "list", False, doc="timeline event ids it rests on"),
+        Column("forecaster", "str", False),
+    ),
+)
 
-SCORES = Schema("scores", (
-    Column("question_id", "str", False),
-    Column("forecaster", "str", False),
-    Column("status", "str", False, QUESTION_STATUS),
-    Column("resolution", "str", choices=("yes", "no")),
-    Column("forecasts", "int", False, doc="number of forecasts this forecaster made on the question"),
-    Column("coverage", "float", doc="share of the question's scored lifetime covered by a standing forecast"),
-    Column("brier", "float", doc="time-averaged Brier score (lower is better) over the covered days"),
-    Column("log", "float", doc="time-averaged natural log score ln(p_outcome) (higher is better)"),
-    Column("baseline", "float", doc="time-averaged Metaculus baseline score; uncovered days count 0"),
-    Column("last_probability", "float", doc="the forecast standing at the close"),
-    Column("last_brier", "float"),
-    Column("last_log", "float"),
-    Column("last_baseline", "float"),
-))
+SCORES = Schema(
+    "scores",
+    (
+        Column("question_id", "str", False),
+        Column("forecaster", "str", False),
+        Column("status", "str", False, QUESTION_STATUS),
+        Column("resolution", "str", choices=("yes", "no")),
+        Column(
+            "forecasts",
+            "int",
+            False,
+            doc="number of forecasts this forecaster made on the question",
+        ),
+        Column(
+            "coverage",
+            "float",
+            doc="share of the question's scored lifetime covered by a standing forecast",
+        ),
+        Column(
+            "brier",
+            "float",
+            doc="time-averaged Brier score (lower is better) over the covered days",
+        ),
+        Column(
+            "log", "float", doc="time-averaged natural log score ln(p_outcome) (higher is better)"
+        ),
+        Column(
+            "baseline",
+            "float",
+            doc="time-averaged Metaculus baseline score; uncovered days count 0",
+        ),
+        Column("last_probability", "float", doc="the forecast standing at the close"),
+        Column("last_brier", "float"),
+        Column("last_log", "float"),
+        Column("last_baseline", "float"),
+    ),
+)
 
-SCORE_SUMMARY = Schema("score_summary", (
-    Column("forecaster", "str", False),
-    Column("questions", "int", False, doc="resolved questions scored"),
-    Column("brier", "float"),
-    Column("log", "float"),
-    Column("baseline", "float"),
-    Column("last_brier", "float"),
-    Column("last_log", "float"),
-    Column("last_baseline", "float"),
-))
+SCORE_SUMMARY = Schema(
+    "score_summary",
+    (
+        Column("forecaster", "str", False),
+        Column("questions", "int", False, doc="resolved questions scored"),
+        Column("brier", "float"),
+        Column("log", "float"),
+        Column("baseline", "float"),
+        Column("last_brier", "float"),
+        Column("last_log", "float"),
+        Column("last_baseline", "float"),
+    ),
+)
 
-CALIBRATION = Schema("calibration", (
-    Column("bin", "str", False, doc="probability bin, e.g. [0.2, 0.4)"),
-    Column("lower", "float", False),
-    Column("upper", "float", False),
-    Column("n", "int", False, doc="forecasts in the bin"),
-    Column("mean_probability", "float", doc="mean forecast probability in the bin"),
-    Column("observed", "float", doc="share that resolved yes"),
-    Column("questions", "list", False, doc="question ids in the bin"),
-))
+CALIBRATION = Schema(
+    "calibration",
+    (
+        Column("bin", "str", False, doc="probability bin, e.g. [0.2, 0.4)"),
+        Column("lower", "float", False),
+        Column("upper", "float", False),
+        Column("n", "int", False, doc="forecasts in the bin"),
+        Column("mean_probability", "float", doc="mean forecast probability in the bin"),
+        Column("observed", "float", doc="share that resolved yes"),
+        Column("questions", "list", False, doc="question ids in the bin"),
+    ),
+)
 
-CANDIDATES = Schema("candidate_questions", (
-    Column("id", "str", False, doc="draft id: the first event's id + '-q'"),
-    Column("title", "str", False, doc="draft title, for the analyst to edit"),
-    Column("resolution_criteria", "str", False),
-    Column("description", "str", False, doc="the clause(s) the draft comes from"),
-    Column("open_time", "datetime", doc="the reference (publication) date, when given"),
-    Column("scheduled_close_time", "datetime", False),
-    Column("close_basis", "str", False, ("bounds", "horizon"), doc="close from the event's latest bound or the horizon"),
-    Column("modality", "str", False, ("expected", "potential")),
-    Column("actors", "list", False),
-    Column("trigger", "str", False),
-    Column("event_ids", "list", False),
-))
+CANDIDATES = Schema(
+    "candidate_questions",
+    (
+        Column("id", "str", False, doc="draft id: the first event's id + '-q'"),
+        Column("title", "str", False, doc="draft title, for the analyst to edit"),
+        Column("resolution_criteria", "str", False),
+        Column("description", "str", False, doc="the clause(s) the draft comes from"),
+        Column("open_time", "datetime", doc="the reference (publication) date, when given"),
+        Column("scheduled_close_time", "datetime", False),
+        Column(
+            "close_basis",
+            "str",
+            False,
+            ("bounds", "horizon"),
+            doc="close from the event's latest bound or the horizon",
+        ),
+        Column("modality", "str", False, ("expected", "potential")),
+        Column("actors", "list", False),
+        Column("trigger", "str", False),
+        Column("event_ids", "list", False),
+    ),
+)
 
-BEARINGS = Schema("bearings", (
-    Column("question_id", "str", False),
-    Column("event_id", "str", False),
-    Column("article_id", "str", False),
-    Column("shared", "list", False, doc="content words the question and the event's clause share"),
-    Column("text", "str", False, doc="the event's clause"),
-))
+BEARINGS = Schema(
+    "bearings",
+    (
+        Column("question_id", "str", False),
+        Column("event_id", "str", False),
+        Column("article_id", "str", False),
+        Column(
+            "shared", "list", False, doc="content words the question and the event's clause share"
+        ),
+        Column("text", "str", False, doc="the event's clause"),
+    ),
+)

@@ -6,6 +6,7 @@ is no publication date), so a chronology of one story reads short. A most-likely
 when one is given and it is narrower than the proven one, is said first and labelled as
 an estimate: "probably 27-28 Feb (certainly by 28 Feb)".
 """
+
 from __future__ import annotations
 
 import calendar
@@ -13,7 +14,7 @@ import datetime as dt
 
 import pandas as pd
 
-_MONTHS = tuple(calendar.month_abbr)   # locale-independent: month_abbr is the C locale's
+_MONTHS = tuple(calendar.month_abbr)  # locale-independent: month_abbr is the C locale's
 
 
 def _as_date(value) -> dt.date | None:

@@ -4,6 +4,7 @@ In: the timeline DataFrame and the articles. Out: the rows an entity takes part 
 (:func:`filter_entity`) and SemEval-2015 Task 4 timelines (:func:`to_semeval`).
 Owns ``entities/rules/entities.yaml`` (name shapes, descriptions, pronouns).
 """
+
 from .participation import filter_entity
 from .timelines import to_semeval
 

@@ -23,19 +23,37 @@ Mentions of an entity in an article are found in three steps:
    "the store", "the phone", "the chief executive") at most three sentences after (the windows are
    data: ``window`` in ``rules/entities.yaml``).
 """
+
 from __future__ import annotations
 
 import re
 
-from .names import EntityError, Names, RULES, names, rules  # noqa: F401 (re-exported)
+from .names import RULES, EntityError, Names, names, rules  # noqa: F401 (re-exported)
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 _CAPITALIZED = re.compile(r"\b[A-Z][\w-]+")
-_PRONOUN_WORDS = {"he", "she", "it", "its", "they", "we", "i", "you", "his", "her", "their", "this", "that"}
+_PRONOUN_WORDS = {
+    "he",
+    "she",
+    "it",
+    "its",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "this",
+    "that",
+}
 #: "it appears that", "it is not yet clear whether", "it should be mentioned that": no referent.
-_EXPLETIVE = re.compile(r"\s+(?:is|was|has been|had been|will be|would be|should be|seems|seemed|appears|appeared)"
-                        r"\s+(?:[\w-]+\s+){0,3}?(?:that|whether|how|if)\b", re.IGNORECASE)
+_EXPLETIVE = re.compile(
+    r"\s+(?:is|was|has been|had been|will be|would be|should be|seems|seemed|appears|appeared)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:that|whether|how|if)\b",
+    re.IGNORECASE,
+)
 
 
 def _find(pattern: str, spans, flags=0):
@@ -64,8 +82,9 @@ def extensions(spans, entity: str, kind: str | None = None) -> set[str]:
     return found
 
 
-def mentions(spans, entity: str, known_extensions=(), people=None,
-             kind: str | None = None) -> list[tuple[int, int, int, str]]:
+def mentions(
+    spans, entity: str, known_extensions=(), people=None, kind: str | None = None
+) -> list[tuple[int, int, int, str]]:
     """Mentions of an entity in pieces of one article, with absolute offsets.
 
     Args:
@@ -100,7 +119,9 @@ def mentions(spans, entity: str, known_extensions=(), people=None,
         # "Widget Pro", "Widget 2": a longer product name is another product; so is "Widget pro"
         # once it is written capitalized
         longer = extensions(spans, entity, kind) | set(known_extensions)
-        names_found = [h for h in names_found if (_next_word(spans, h[1]) or "").lower() not in longer]
+        names_found = [
+            h for h in names_found if (_next_word(spans, h[1]) or "").lower() not in longer
+        ]
     strong = set(h for p in spec.strong for h in _find(p, spans))
     for hit in names_found:
         if hit in strong:
@@ -113,36 +134,60 @@ def mentions(spans, entity: str, known_extensions=(), people=None,
     candidates = []
     if spec.pronouns:
         pronoun_words = "|".join(re.escape(p) for p in spec.pronouns)
-        candidates += [(h, "pronoun") for h in _find(rf"(?<![\w-])(?i:{pronoun_words})(?![\w-])", spans)]
+        candidates += [
+            (h, "pronoun") for h in _find(rf"(?<![\w-])(?i:{pronoun_words})(?![\w-])", spans)
+        ]
     heads = list(spec.nouns) + list(spec.stems)
     if heads:
         head = "|".join(re.escape(n) for n in heads)
         # "the Springfield firm", not "the role of firm": no preposition between determiner and noun
-        nominal = (rf"(?<![\w-])(?i:{determiners})\s+(?:(?!(?i:of|for|to|in|on|at|by|with)\s)[\w-]+\s+){{0,2}}?"
-                   rf"(?i:{head})s?(?![\w-])")
+        nominal = (
+            rf"(?<![\w-])(?i:{determiners})\s+(?:(?!(?i:of|for|to|in|on|at|by|with)\s)[\w-]+\s+){{0,2}}?"
+            rf"(?i:{head})s?(?![\w-])"
+        )
         candidates += [(h, "nominal") for h in _find(nominal, spans)]
     rivals = []
     if spec.kind == "person":
         # other people: "First Last" names (those acting in the article when its actors are
         # known), and their surnames alone wherever they recur
         org_words = set(rules()["org_suffixes"]) | set(rules()["org_heads"])
-        rivals = [h for h in _find(_PERSON_NAME.pattern, spans)
-                  if h[3].split()[0].lower() not in rules()["determiners"] and h[3].split()[-1] not in org_words
-                  and (people is None or any(h[3] in p for p in people))]
+        rivals = [
+            h
+            for h in _find(_PERSON_NAME.pattern, spans)
+            if h[3].split()[0].lower() not in rules()["determiners"]
+            and h[3].split()[-1] not in org_words
+            and (people is None or any(h[3] in p for p in people))
+        ]
         surnames = {h[3].split()[-1] for h in rivals} - {h[3] for h in found.values()}
         if surnames:
-            rivals += list(_find(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(surnames))) + r")(?![\w-])", spans))
+            rivals += list(
+                _find(
+                    r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(surnames))) + r")(?![\w-])",
+                    spans,
+                )
+            )
     if spec.kind != "person" and people:
         # it/its: another named actor of the article in between takes the pronoun ("Acme
         # released the program. It is free.")
         # people ("Jane Doe", "John Roe") never take "it"
         org_words = set(rules()["org_suffixes"]) | set(rules()["org_heads"])
-        things = [p for p in people if not (_PERSON_NAME.fullmatch(p) and p.split()[-1] not in org_words)]
+        things = [
+            p for p in people if not (_PERSON_NAME.fullmatch(p) and p.split()[-1] not in org_words)
+        ]
         words = {w for p in things for w in _CAPITALIZED.findall(p)} - set(rules()["determiners"])
-        words = {w for w in words if w.lower() not in _PRONOUN_WORDS and not re.fullmatch(
-            "|".join(spec.strong + spec.weak), w)}
+        words = {
+            w
+            for w in words
+            if w.lower() not in _PRONOUN_WORDS
+            and not re.fullmatch("|".join(spec.strong + spec.weak), w)
+        }
         if words:
-            rivals = list(_find(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words))) + r")(?![\w-])", spans))
+            rivals = list(
+                _find(
+                    r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words))) + r")(?![\w-])",
+                    spans,
+                )
+            )
     openings = _sentence_openings(spans)
     for hit, how in sorted(candidates):
         if any(hit[0] < m[1] and m[0] < hit[1] for m in found.values()):
@@ -152,9 +197,14 @@ def mentions(spans, entity: str, known_extensions=(), people=None,
             # with the subject the previous sentence opened with; another person's name or a
             # he/she that is not the entity keeps it
             opener = openings.get(hit[2] - 1)
-            if opener is not None and opener not in found and (
-                    any(r[0] == opener for r in rivals) or
-                    re.match(rf"(?i:{pronoun_words})(?![\w-])", _text_after(spans, opener))):
+            if (
+                opener is not None
+                and opener not in found
+                and (
+                    any(r[0] == opener for r in rivals)
+                    or re.match(rf"(?i:{pronoun_words})(?![\w-])", _text_after(spans, opener))
+                )
+            ):
                 continue
         if how == "pronoun" and _EXPLETIVE.match(_text_after(spans, hit[1])):
             continue
@@ -164,8 +214,12 @@ def mentions(spans, entity: str, known_extensions=(), people=None,
         last = max(before)
         if hit[2] - last[2] > window[how]:
             continue
-        if (how == "pronoun" or spec.kind != "person") and any(last[1] <= r[0] and r[1] <= hit[0] and
-                                    not any(r[0] < m[1] and m[0] < r[1] for m in found.values()) for r in rivals):
+        if (how == "pronoun" or spec.kind != "person") and any(
+            last[1] <= r[0]
+            and r[1] <= hit[0]
+            and not any(r[0] < m[1] and m[0] < r[1] for m in found.values())
+            for r in rivals
+        ):
             continue
         add(hit)
     return sorted(found.values())
@@ -185,7 +239,7 @@ def _sentence_openings(spans) -> dict[int, int]:
 def _text_after(spans, offset: int) -> str:
     for start, end, _, text in spans:
         if start <= offset < end:
-            return text[offset - start:]
+            return text[offset - start :]
     return ""
 
 
@@ -193,7 +247,7 @@ def _next_word(spans, offset: int) -> str | None:
     """The word right after an offset (one space away), from the piece holding it."""
     for start, end, _, text in spans:
         if start <= offset < end:
-            match = re.match(r" ([\w][\w.-]*)", text[offset - start:])
+            match = re.match(r" ([\w][\w.-]*)", text[offset - start :])
             return match.group(1) if match else None
     return None
 

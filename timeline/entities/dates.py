@@ -19,17 +19,21 @@ among the other dates, in four steps (the switches are ``dating`` in
    and placed just before its article's publication date (``undated_past:
    before``); a future or planned one is left undated (order 0).
 """
+
 from __future__ import annotations
 
 import re
 
 import pandas as pd
 
-from timeline.io import segment
 from timeline import temporal
+from timeline.io import segment
+
 from .coref import rules
 
-_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T.*)?)?)?(?:-(?:Q[1-4]|H[12]|SP|SU|FA|WI|W\d{2}))?$")
+_VALUE = re.compile(
+    r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T.*)?)?)?(?:-(?:Q[1-4]|H[12]|SP|SU|FA|WI|W\d{2}))?$"
+)
 _REPORT_CLASSES = ("REPORTING", "I_STATE", "PERCEPTION")
 _PAST = ("past", "none")
 
@@ -117,8 +121,11 @@ def _timexes(group: pd.DataFrame, text, day) -> list[tuple[int, int, str, bool]]
     which dates that noun, not its sentence.
     """
     if text is None:
-        return sorted((int(row["trigger_start"]), int(row["sentence"]), _own_date(row), False)
-                      for _, row in group.iterrows() if row["basis"] == "explicit" and _own_date(row))
+        return sorted(
+            (int(row["trigger_start"]), int(row["sentence"]), _own_date(row), False)
+            for _, row in group.iterrows()
+            if row["basis"] == "explicit" and _own_date(row)
+        )
     spans = segment.sentences(text)
     found = []
     for timex in temporal.find(text, day.date() if day is not None else None):
@@ -126,9 +133,12 @@ def _timexes(group: pd.DataFrame, text, day) -> list[tuple[int, int, str, bool]]
         if date is None:
             continue
         sentence = next((i for i, (s, e) in enumerate(spans) if s <= timex.start < e), None)
-        if sentence is None or text[spans[sentence][0]:spans[sentence][1]].strip(" .,") == timex.text:
+        if (
+            sentence is None
+            or text[spans[sentence][0] : spans[sentence][1]].strip(" .,") == timex.text
+        ):
             continue
-        modifier = re.match(r"\s*['’]s?\b", text[timex.end:timex.end + 3]) is not None
+        modifier = re.match(r"\s*['’]s?\b", text[timex.end : timex.end + 3]) is not None
         found.append((timex.start, sentence, date, modifier))
     return sorted(found)
 
@@ -136,8 +146,11 @@ def _timexes(group: pd.DataFrame, text, day) -> list[tuple[int, int, str, bool]]
 def _tense(row) -> str:
     """The row's tense; an untensed state written as a present verb ("SmartPhone 4 has a frame") is present."""
     tense = str(row["tense"])
-    if tense == "none" and (row["kind"] == "state" or row["event_class"] == "STATE") and \
-            re.fullmatch(rules()["dating"]["present_state_forms"], str(row["trigger"]).lower()):
+    if (
+        tense == "none"
+        and (row["kind"] == "state" or row["event_class"] == "STATE")
+        and re.fullmatch(rules()["dating"]["present_state_forms"], str(row["trigger"]).lower())
+    ):
         return "present"
     return tense
 
@@ -152,7 +165,11 @@ def _sentence_date(row, start: int, report: bool, timexes, triggers) -> str | No
     (not for a report, whose later dates are what was said), when it fits the event's bounds."""
     near = [(start - o, d) for o, d in timexes if o < start]
     if not near and not report:
-        near = [(o - start, d) for o, d in timexes if o > start and not any(start < t < o for t in triggers)]
+        near = [
+            (o - start, d)
+            for o, d in timexes
+            if o > start and not any(start < t < o for t in triggers)
+        ]
     near = [(gap, d) for gap, d in near if _fits(d, row["earliest"], row["latest"])]
     return min(near)[1] if near else None
 
@@ -166,10 +183,21 @@ def _date_of(row, day, timexes, focus_points, triggers, options, dateless) -> tu
     after = day is not None and pd.notna(earliest) and pd.Timestamp(earliest) >= day
     ended = day is not None and pd.notna(latest) and pd.Timestamp(latest) < day
     # "will continue to steer": an untensed event that starts at publication and has no end is to come
-    future = tense == "future" or row["modality"] != "asserted" or (after and pd.isna(latest) and tense != "present")
+    future = (
+        tense == "future"
+        or row["modality"] != "asserted"
+        or (after and pd.isna(latest) and tense != "present")
+    )
     if date is None and options["sentence_dates"] and not future:
         date = _sentence_date(row, start, report, timexes, triggers)
-    if date is None and day is not None and not future and tense in _PAST and not ended and pd.isna(earliest):
+    if (
+        date is None
+        and day is not None
+        and not future
+        and tense in _PAST
+        and not ended
+        and pd.isna(earliest)
+    ):
         before = [d for o, d in focus_points if o < start]
         if before:
             date = before[-1]
@@ -179,7 +207,11 @@ def _date_of(row, day, timexes, focus_points, triggers, options, dateless) -> tu
         return "XXXX-XX-XX", (day, day, 1)
     if day is None or future or (tense in _PAST and ended):
         return "XXXX-XX-XX", None
-    if tense in _PAST and not after and not (dateless and options["dateless_articles_at_publication"]):
+    if (
+        tense in _PAST
+        and not after
+        and not (dateless and options["dateless_articles_at_publication"])
+    ):
         if options["undated_past"] == "before":
             return "XXXX-XX-XX", (day, day, -1)
         if options["undated_past"] == "unordered":
@@ -227,18 +259,32 @@ def event_dates(df: pd.DataFrame, published, texts=None) -> dict:
         day = _published(published, article_id)
         text = texts.get(article_id) if texts is not None else None
         timexes = _timexes(group, text, day)
-        focus_points = [(offset, date) for offset, _, date, _ in timexes
-                        if day is not None and len(date.split("-")[2]) == 2 and date[-1].isdigit()
-                        and 0 <= (day - pd.Timestamp(date)).days <= reach]
+        focus_points = [
+            (offset, date)
+            for offset, _, date, _ in timexes
+            if day is not None
+            and len(date.split("-")[2]) == 2
+            and date[-1].isdigit()
+            and 0 <= (day - pd.Timestamp(date)).days <= reach
+        ]
         by_sentence: dict[int, list[tuple[int, str]]] = {}
         for offset, sentence, date, modifier in timexes:
             if not modifier:
                 by_sentence.setdefault(sentence, []).append((offset, date))
-        triggers = sorted(int(t) for t, tense in zip(group["trigger_start"], group["tense"]) if tense != "none")
+        triggers = sorted(
+            int(t) for t, tense in zip(group["trigger_start"], group["tense"]) if tense != "none"
+        )
         # an article that names no date but its publication reports what happened that day
         dateless = not timexes
         rows = sorted(group.iterrows(), key=lambda item: (int(item[1]["trigger_start"]), item[0]))
         for index, row in rows:
-            out[index] = _date_of(row, day, by_sentence.get(int(row["sentence"]), []), focus_points, triggers,
-                                  options, dateless)
+            out[index] = _date_of(
+                row,
+                day,
+                by_sentence.get(int(row["sentence"]), []),
+                focus_points,
+                triggers,
+                options,
+                dateless,
+            )
     return out

@@ -15,6 +15,7 @@ variants of the name count:
 Suffixes, heads, nouns and pronouns come from ``rules/entities.yaml``
 (:func:`rules`); nothing here knows a particular entity.
 """
+
 from __future__ import annotations
 
 import functools
@@ -30,19 +31,34 @@ from timeline.errors import RuleError, TimelineError
 class EntityError(TimelineError, ValueError):
     """A target entity or an option of entity selection is unusable."""
 
+
 RULES = Path(__file__).resolve().parent / "rules" / "entities.yaml"
 _MODEL_CODE = re.compile(r"[A-Z][A-Z-]*\d[\w-]{1,}")
 _VERSION = re.compile(r"^(?:\d[\w.]*|[A-Z0-9]{1,3}|[IVX]+)$")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def rules() -> dict:
     """The entity tables of ``rules/entities.yaml``."""
     with open(RULES, encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
-    for key in ("org_suffixes", "org_heads", "org_nouns", "person_nouns", "thing_nouns", "pronouns", "determiners", "window",
-                "listing", "dating", "possessive_pronouns", "relative", "coordination", "auxiliaries",
-                "opening_participle"):
+    for key in (
+        "org_suffixes",
+        "org_heads",
+        "org_nouns",
+        "person_nouns",
+        "thing_nouns",
+        "pronouns",
+        "determiners",
+        "window",
+        "listing",
+        "dating",
+        "possessive_pronouns",
+        "relative",
+        "coordination",
+        "auxiliaries",
+        "opening_participle",
+    ):
         if key not in data:
             raise RuleError(f"{RULES}: missing table {key!r}")
     return data
@@ -53,11 +69,11 @@ class Names:
     """How an entity may be named: its kind, full and weak name patterns, nouns, pronouns."""
 
     entity: str
-    kind: str                 # person, org, thing
-    strong: tuple[str, ...]   # regex sources
+    kind: str  # person, org, thing
+    strong: tuple[str, ...]  # regex sources
     weak: tuple[str, ...]
     nouns: tuple[str, ...]
-    stems: tuple[str, ...]    # name words usable after a determiner ("the new SmartPhone")
+    stems: tuple[str, ...]  # name words usable after a determiner ("the new SmartPhone")
     pronouns: tuple[str, ...]
 
 
@@ -67,10 +83,14 @@ def _token_pattern(token: str, kind: str, last: bool) -> str:
             body = re.escape(token)
             body = f"(?i:{body})"
         else:
-            body = f"[{token[0].lower()}{token[0].upper()}]" + re.escape(token[1:]) if token[0].isalpha() else re.escape(token)
+            body = (
+                f"[{token[0].lower()}{token[0].upper()}]" + re.escape(token[1:])
+                if token[0].isalpha()
+                else re.escape(token)
+            )
         if last and token.isalpha():
             if re.fullmatch(r"[a-z]{3,}[^s]s", token):
-                body = f"(?i:{re.escape(token[:-1])})"     # a plural head matches its singular
+                body = f"(?i:{re.escape(token[:-1])})"  # a plural head matches its singular
             body += "(?:e?s)?"
         return body
     return re.escape(token)
@@ -90,15 +110,21 @@ def _shape(tokens: list[str], suffixes: set, heads: set) -> str:
     ("Acme Motors", or a single name word "Acme"), a person ("Jane Doe"), or a thing."""
     if tokens[-1] in suffixes and len(tokens) >= 2:
         return "org_suffix"
-    if tokens[-1] in heads and len(tokens) >= 2 or \
-            len(tokens) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z][A-Z&]{1,5}", tokens[0]):
+    if (
+        tokens[-1] in heads
+        and len(tokens) >= 2
+        or len(tokens) == 1
+        and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z][A-Z&]{1,5}", tokens[0])
+    ):
         return "org_head"
-    if 2 <= len(tokens) <= 3 and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\.?", t) for t in tokens):
+    if 2 <= len(tokens) <= 3 and all(
+        re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\.?", t) for t in tokens
+    ):
         return "person"
     return "thing"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def names(entity: str, kind: str | None = None) -> Names:
     """Name patterns of an entity, by kind (org, person or thing).
 
@@ -118,7 +144,9 @@ def names(entity: str, kind: str | None = None) -> Names:
     if not tokens:
         raise EntityError("filter_entity: the entity name is empty")
     if kind is not None and kind not in KINDS:
-        raise EntityError(f"filter_entity: kind must be one of {', '.join(KINDS)} (or None to guess), got {kind!r}")
+        raise EntityError(
+            f"filter_entity: kind must be one of {', '.join(KINDS)} (or None to guess), got {kind!r}"
+        )
     suffixes = set(table["org_suffixes"])
     strong: list[list[str]] = [tokens]
     weak: list[list[str]] = []
@@ -129,19 +157,23 @@ def names(entity: str, kind: str | None = None) -> Names:
     if kind is not None and not shape.startswith(kind):
         shape = {"org": "org_plain", "person": "person", "thing": "thing"}[kind]
     if shape == "org_plain":
-        kind = "org"        # declared an organization: its full name only, and the org nouns
+        kind = "org"  # declared an organization: its full name only, and the org nouns
         nouns = list(table["org_nouns"])
     elif shape == "org_suffix":
         kind = "org"
         base = tokens[:-1]
         (strong if len(base) == 1 else weak).append(base)
         if len(base) >= 2 and base[-1] in heads:
-            weak.append(base[:-1])     # "Acme Motor Company" -> "Acme Motor", "Acme"
+            weak.append(base[:-1])  # "Acme Motor Company" -> "Acme Motor", "Acme"
         # "X Acme Corps" -> "Acme Corps", not "Motor Company"
-        strong.extend(tokens[i:] for i in range(1, len(tokens) - 1) if tokens[i] not in heads | suffixes)
+        strong.extend(
+            tokens[i:] for i in range(1, len(tokens) - 1) if tokens[i] not in heads | suffixes
+        )
         nouns = list(table["org_nouns"])
     elif shape == "org_head":
-        kind = "org"        # "Acme Motors" ("Acme" only beside the full name), "Acme", "ACM" (one name word)
+        kind = (
+            "org"  # "Acme Motors" ("Acme" only beside the full name), "Acme", "ACM" (one name word)
+        )
         if len(tokens) >= 2:
             weak.append(tokens[:-1])
         nouns = list(table["org_nouns"])
@@ -156,22 +188,25 @@ def names(entity: str, kind: str | None = None) -> Names:
         if len(tokens) >= 2 and head.islower():
             nouns.append(head)
             if re.fullmatch(r"[a-z]{3,}[^s]s", head):
-                nouns.append(head[:-1])          # "stock markets": "the market" too
+                nouns.append(head[:-1])  # "stock markets": "the market" too
             if any(c.isupper() for t in tokens[:-1] for c in t):
-                weak.append(tokens[:-1])         # "MusicBox store" -> "MusicBox", not "stock"
+                weak.append(tokens[:-1])  # "MusicBox store" -> "MusicBox", not "stock"
         base = tokens[0].lower()
         nouns.extend(n for n in table["thing_nouns"] if base.endswith(n) and n not in nouns)
         if len(tokens) >= 2 and _VERSION.match(tokens[-1]):
             stems.append(tokens[0])
         if len(tokens) >= 2 and re.fullmatch(r"\d{3,}", tokens[-1]):
-            stems.append(tokens[-1])       # "Zeppelin 787" -> "the 787"
+            stems.append(tokens[-1])  # "Zeppelin 787" -> "the 787"
         if len(tokens) >= 2 and _MODEL_CODE.fullmatch(tokens[-1]):
-            strong.append(tokens[-1:])     # "Zeppelin ZX300" -> "ZX300"
+            strong.append(tokens[-1:])  # "Zeppelin ZX300" -> "ZX300"
         if len(tokens) == 2 and re.fullmatch(r"\d+[A-Za-z]+", tokens[1]):
-            strong.append(tokens[::-1])    # "SmartPhone 3G" is also "the 3G SmartPhone"
+            strong.append(tokens[::-1])  # "SmartPhone 3G" is also "the 3G SmartPhone"
     return Names(
-        entity, kind,
+        entity,
+        kind,
         tuple(_name_pattern(t, kind) for t in strong),
         tuple(_name_pattern(t, kind) for t in weak),
-        tuple(nouns), tuple(stems), tuple(table["pronouns"][kind]),
+        tuple(nouns),
+        tuple(stems),
+        tuple(table["pronouns"][kind]),
     )

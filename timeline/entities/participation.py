@@ -5,6 +5,7 @@ entity, or when a mention of the entity (from :mod:`timeline.coref`) is its
 subject or object. :mod:`timeline.entities` writes the selected events as a
 SemEval-2015 Task 4 timeline.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,6 +13,7 @@ import re
 import pandas as pd
 
 from timeline.io import segment
+
 from .coref import EntityError, Names, extensions, mentions, names, rules
 
 _OF = re.compile(r"(?i)\b(?:of|for|to|with|by|from|in|on|at)\s+(?:\S+\s+)*$")
@@ -29,7 +31,10 @@ def _article_spans(group: pd.DataFrame, text=None) -> list[tuple[int, int, int, 
     (``segment.sentences``, numbered as the frame numbers them), else the clause spans of its events."""
     if text is not None:
         return [(s, e, n, text[s:e]) for n, (s, e) in enumerate(segment.sentences(text))]
-    return [(int(s), int(e), int(n), str(t)) for s, e, n, t in zip(group["start"], group["end"], group["sentence"], group["text"])]
+    return [
+        (int(s), int(e), int(n), str(t))
+        for s, e, n, t in zip(group["start"], group["end"], group["sentence"], group["text"])
+    ]
 
 
 def _actor_matches(actors, spec: Names) -> bool:
@@ -39,7 +44,7 @@ def _actor_matches(actors, spec: Names) -> bool:
         actor = str(actor).rstrip(" .,;:")
         for pattern in spec.strong + spec.weak:
             for match in re.finditer(pattern, actor):
-                if match.end() == len(actor) and not _OF.search(actor[:match.start()]):
+                if match.end() == len(actor) and not _OF.search(actor[: match.start()]):
                     return True
     return False
 
@@ -82,13 +87,15 @@ def _coordinated(group: pd.DataFrame, subjects: set, text_of) -> set:
     """
     pattern = rules()["coordination"]
     tenses = group["tense"] if "tense" in group else pd.Series("none", index=group.index)
-    rows = sorted(zip(group["trigger_start"], group["trigger_end"], group.index, group["sentence"], tenses))
+    rows = sorted(
+        zip(group["trigger_start"], group["trigger_end"], group.index, group["sentence"], tenses)
+    )
     shared: set = set()
     for i, (start, end, index, sentence, _) in enumerate(rows):
         if index not in subjects and index not in shared:
             continue
         verbs_between = False
-        for next_start, _, next_index, next_sentence, tense in rows[i + 1:]:
+        for next_start, _, next_index, next_sentence, tense in rows[i + 1 :]:
             if next_sentence != sentence:
                 break
             gap = text_of(int(end), int(next_start), loose=True)
@@ -117,8 +124,14 @@ def _opening_participles(group: pd.DataFrame, subjects: dict, text_of) -> set:
     tenses = group["tense"] if "tense" in group else pd.Series("none", index=group.index)
     found = set()
     for index, start, trigger, sentence, clause_start, clause, tense in zip(
-            group.index, group["trigger_start"], group["trigger"], group["sentence"], group["start"], group["text"],
-            tenses):
+        group.index,
+        group["trigger_start"],
+        group["trigger"],
+        group["sentence"],
+        group["start"],
+        group["text"],
+        tenses,
+    ):
         if tense not in ("none", "") or not str(trigger).lower().endswith("ing"):
             continue
         opening = text_of(int(clause_start), int(start))
@@ -127,8 +140,12 @@ def _opening_participles(group: pd.DataFrame, subjects: dict, text_of) -> set:
         cut = str(clause).find(",", int(start) - int(clause_start))
         if cut < 0:
             continue
-        if any(mention > int(clause_start) + cut and group.at[other, "sentence"] == sentence and other != index
-               for other, mention in subjects.items()):
+        if any(
+            mention > int(clause_start) + cut
+            and group.at[other, "sentence"] == sentence
+            and other != index
+            for other, mention in subjects.items()
+        ):
             found.add(index)
     return found
 
@@ -139,8 +156,9 @@ def _is_report(group: pd.DataFrame) -> list[bool]:
     return [k == "statement" or c in _REPORT_CLASSES for k, c in zip(kinds, classes)]
 
 
-def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest", texts=None,
-                  kind: str | None = None) -> pd.DataFrame:
+def filter_entity(
+    df: pd.DataFrame, entity: str, mode: str = "nearest", texts=None, kind: str | None = None
+) -> pd.DataFrame:
     """The events an entity takes part in, as actor or participant.
 
     An event is kept when one of its ``actors`` is headed by a name of the
@@ -197,33 +215,58 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest", texts=No
     auxiliaries = rules()["auxiliaries"]
     blocking = rules()["subject_gap_breaks"]
     keep: set = set()
+
     # product names extended in any article ("Widget Pro") are other products in all of them
     def text_of_article(article_id):
         return texts.get(article_id) if texts is not None else None
 
-    longer = set().union(*[extensions(_article_spans(g, text_of_article(a)), entity, kind)
-                           for a, g in df.groupby("article_id", sort=False)])
+    longer = set().union(
+        *[
+            extensions(_article_spans(g, text_of_article(a)), entity, kind)
+            for a, g in df.groupby("article_id", sort=False)
+        ]
+    )
     for article_id, group in df.groupby("article_id", sort=False):
         article_text = text_of_article(article_id)
-        people = [str(a) for actors in group["actors"] if isinstance(actors, (list, tuple)) for a in actors]
+        people = [
+            str(a)
+            for actors in group["actors"]
+            if isinstance(actors, (list, tuple))
+            for a in actors
+        ]
         found = mentions(_article_spans(group, article_text), entity, longer, people, kind)
-        tensed = [t not in ("none", "") for t in group["tense"]] if "tense" in group else [False] * len(group)
-        events = list(zip(group.index, group["start"], group["end"], group["trigger_start"],
-                          group["trigger_end"], _is_report(group), tensed))
+        tensed = (
+            [t not in ("none", "") for t in group["tense"]]
+            if "tense" in group
+            else [False] * len(group)
+        )
+        events = list(
+            zip(
+                group.index,
+                group["start"],
+                group["end"],
+                group["trigger_start"],
+                group["trigger_end"],
+                _is_report(group),
+                tensed,
+            )
+        )
         sources = group["source"] if "source" in group else pd.Series(None, index=group.index)
-        for index, actors, source, start, end in zip(group.index, group["actors"], sources, group["start"],
-                                                     group["end"]):
+        for index, actors, source, start, end in zip(
+            group.index, group["actors"], sources, group["start"], group["end"]
+        ):
             # a reported event ("Doe said that anyone who had bought it ...") keeps an actor that
             # is the entity only when the entity is named in its own clause, not just as the speaker
-            if _actor_matches(actors, spec) and (pd.isna(source) or any(
-                    int(start) <= m[0] < int(end) for m in found)):
+            if _actor_matches(actors, spec) and (
+                pd.isna(source) or any(int(start) <= m[0] < int(end) for m in found)
+            ):
                 keep.add(index)
         covered = _coverage(group, article_text)
-        subjects: dict = {}      # event index -> start of the mention that is its subject
+        subjects: dict = {}  # event index -> start of the mention that is its subject
 
         def text_of(start, end, loose=False):
             chars = [covered.get(i) for i in range(start, end)]
-            if loose and chars.count(None) <= 2:   # a comma or space between two clause spans
+            if loose and chars.count(None) <= 2:  # a comma or space between two clause spans
                 chars = [" " if c is None else c for c in chars]
             return None if None in chars else "".join(chars)
 
@@ -235,7 +278,9 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest", texts=No
             # "his company sold": a possessive pronoun takes only the event noun right after it
             determiner = m_text.lower() in possessives
             # a trigger inside a mention ("the MusicBox [store]") is part of the name, not its event
-            holders = [e for e in events if e[1] <= m_start < e[2] and not (m_start <= e[3] < m_end)]
+            holders = [
+                e for e in events if e[1] <= m_start < e[2] and not (m_start <= e[3] < m_end)
+            ]
             # the mention as subject: the nearest trigger after it; as object: the nearest before it
             # a trigger right after the mention whose clause starts later ("Acme's [recall]")
             close = [e for e in events if 0 <= e[3] - m_end <= _POSSESSIVE and e not in holders]
@@ -245,9 +290,10 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest", texts=No
             if after:
                 nearest = min(after, key=lambda e: (e[3] - m_end, e[3]))
                 gap = text_of(m_end, nearest[3], loose=True)
-                close_enough = (nearest[3] - m_end <= gaps["subject_gap"] and
-                                not (gap and re.search(blocking, gap))) or \
-                    (gap is not None and re.fullmatch(auxiliaries, gap) is not None)
+                close_enough = (
+                    nearest[3] - m_end <= gaps["subject_gap"]
+                    and not (gap and re.search(blocking, gap))
+                ) or (gap is not None and re.fullmatch(auxiliaries, gap) is not None)
                 if close_enough and not (determiner and nearest[6]):
                     chosen = nearest
             if chosen is None and not determiner:
@@ -263,8 +309,11 @@ def filter_entity(df: pd.DataFrame, entity: str, mode: str = "nearest", texts=No
                 # before the name do not count ("said Acme CEO Jane Doe", "praised by Acme CEO Doe")
                 if gap is not None:
                     bare = _TITLES.sub("", gap)
-                    if len(bare) <= gaps["object_gap"] and not _GAP_BREAK.search(bare) \
-                            and not (event[5] and bare.strip()):
+                    if (
+                        len(bare) <= gaps["object_gap"]
+                        and not _GAP_BREAK.search(bare)
+                        and not (event[5] and bare.strip())
+                    ):
                         keep.add(event[0])
             if mode == "clause":
                 keep.update(e[0] for e in holders if not e[5] or m_start < e[3])

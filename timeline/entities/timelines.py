@@ -9,6 +9,7 @@ publication date for present events; undated past events just before their
 article's publication), mentions that co-refer across articles sharing the
 finer date.
 """
+
 from __future__ import annotations
 
 import re
@@ -51,16 +52,26 @@ def _refine_coreferent(records) -> None:
         _, stem, date, key, report = record
         if report or key is None or key[0] == key[1] and len(key) == 2:
             continue
-        if len(key) == 3:     # undated, before its publication day: the one earlier day of its kind
-            inside = sorted(d for d in days.get(stem, ()) if 0 < (key[0] - pd.Timestamp(d)).days <= cycle)
+        if len(key) == 3:  # undated, before its publication day: the one earlier day of its kind
+            inside = sorted(
+                d for d in days.get(stem, ()) if 0 < (key[0] - pd.Timestamp(d)).days <= cycle
+            )
         else:
             inside = sorted(d for d in days.get(stem, ()) if key[0] <= pd.Timestamp(d) <= key[1])
         if len(inside) == 1:
             record[2], record[3] = inside[0], date_interval(inside[0])
 
 
-def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True, published=None,
-               modalities=("asserted",), texts=None, kind: str | None = None) -> str:
+def to_semeval(
+    df: pd.DataFrame,
+    entity: str,
+    mention=None,
+    select: bool = True,
+    published=None,
+    modalities=("asserted",),
+    texts=None,
+    kind: str | None = None,
+) -> str:
     """An entity's timeline in the SemEval-2015 Task 4 format.
 
     The first line is the entity; then one line per event (or group of
@@ -124,8 +135,10 @@ def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True,
         events = events[events["modality"].isin(modalities)]
     listed = rules()["listing"]
     if len(events) and "event_class" in events:
-        events = events[~events["event_class"].isin(listed["exclude_classes"]) &
-                        ~events["trigger"].str.lower().isin(listed["exclude_triggers"])]
+        events = events[
+            ~events["event_class"].isin(listed["exclude_classes"])
+            & ~events["trigger"].str.lower().isin(listed["exclude_triggers"])
+        ]
     mention = mention or default_mention
     records = []
     reports = _is_report(events) if len(events) else []
@@ -144,7 +157,10 @@ def to_semeval(df: pd.DataFrame, entity: str, mention=None, select: bool = True,
             line = ("X", key, ident)
         else:
             line = (date, stem)
-        keys[line] = (date, None if key is None else (key[0], key[1], key[2] if len(key) > 2 else 0))
+        keys[line] = (
+            date,
+            None if key is None else (key[0], key[1], key[2] if len(key) > 2 else 0),
+        )
         bucket = lines.setdefault(line, [])
         if ident not in bucket:
             bucket.append(ident)

@@ -5,6 +5,7 @@ Out: :class:`~timeline.model.Event` values with trigger, class, tense, modality,
 actors and reported-speech source (:func:`extract`). Owns ``events/rules/events.yaml``:
 the lexicon, the tagger's word lists, class and salience tables.
 """
+
 from .extract import extract, noun_event
 
 __all__ = ["extract", "noun_event"]

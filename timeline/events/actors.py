@@ -5,6 +5,7 @@ that says "Hussein" in one row and "Fuad Hussein" in the next makes the reader
 do the matching. This pass rewrites a one-word actor to the last full name
 mentioned before it whose final word it is (an Arabic "al-" article ignored).
 """
+
 from __future__ import annotations
 
 import re
@@ -33,9 +34,16 @@ def premodifier_actors(events: list[Event], text: str) -> list[Event]:
     for event in events:
         if event.role != "nominal" or event.actors:
             continue
-        match = _PREMODIFIER.search(text, max(event.start, event.trigger_start - 60), event.trigger_start)
+        match = _PREMODIFIER.search(
+            text, max(event.start, event.trigger_start - 60), event.trigger_start
+        )
         # a capital that opens a sentence (or the text) may be any word: "The summit is expected"
-        opens = not text[:match.start(1)].strip() or text[:match.start(1)].rstrip().endswith((".", "\n")) if match else True
+        opens = (
+            not text[: match.start(1)].strip()
+            or text[: match.start(1)].rstrip().endswith((".", "\n"))
+            if match
+            else True
+        )
         if match and match.start(1) > event.start - 1 and not opens:
             event.actors = [match.group(1)]
     return events

@@ -8,6 +8,7 @@ that ..." but "added 4,500 jobs"), an intensional or aspectual verb keeps its
 class only with an event argument ("offered to pay" but "offered a
 discount"), and whether a noun names an event at all.
 """
+
 from __future__ import annotations
 
 import functools
@@ -16,7 +17,7 @@ import lemminflect
 
 from .lexicon import Token, lexicon
 
-_QUOTES = ("“", "\"", "``", "‘", ":")
+_QUOTES = ("“", '"', "``", "‘", ":")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -42,7 +43,7 @@ def noun_event(lower: str) -> tuple[bool, str]:
                 verb = stem + ending
                 if lemminflect.getAllLemmas(verb).get("VERB", ("",))[0] == verb:
                     return True, lemma
-            break   # only the longest matching suffix counts
+            break  # only the longest matching suffix counts
     return False, lemma
 
 
@@ -59,16 +60,33 @@ def has_complement(tokens: list[Token], i: int) -> bool:
     if j >= n:
         return False
     tok = tokens[j]
-    if tok.tag == "V" and "VBG" in tok.forms or tok.tag == "SUB" and tok.lower in lex.words["complementizers"]:
+    if (
+        tok.tag == "V"
+        and "VBG" in tok.forms
+        or tok.tag == "SUB"
+        and tok.lower in lex.words["complementizers"]
+    ):
         return True
     k = j
     while k < n and tokens[k].tag in ("DET", "POSS", "ADJ", "N", "PROPN", "POSSM", "NUM", "PRON"):
-        if tokens[k].tag == "N" and (k + 1 >= n or tokens[k + 1].tag != "N") and noun_event(tokens[k].lower)[0]:
+        if (
+            tokens[k].tag == "N"
+            and (k + 1 >= n or tokens[k + 1].tag != "N")
+            and noun_event(tokens[k].lower)[0]
+        ):
             return True
         k += 1
-    if k < n and tokens[k].tag == "V" and "VB" in tokens[k].forms:   # "help rebuild", "make them leave"
+    if (
+        k < n and tokens[k].tag == "V" and "VB" in tokens[k].forms
+    ):  # "help rebuild", "make them leave"
         return True
-    return k < n and tokens[k].tag == "TO" and k + 1 < n and tokens[k + 1].tag == "V" and "VB" in tokens[k + 1].forms
+    return (
+        k < n
+        and tokens[k].tag == "TO"
+        and k + 1 < n
+        and tokens[k + 1].tag == "V"
+        and "VB" in tokens[k + 1].forms
+    )
 
 
 def speech_follows(tokens: list[Token], i: int) -> bool:
@@ -91,17 +109,28 @@ def speech_follows(tokens: list[Token], i: int) -> bool:
         return True
     tok = tokens[j]
     if tok.tag == "PUNCT":
-        return tok.text in _QUOTES or tok.text in (",", ".", ";", "--", "!", "?") \
-            or tok.text == "'" or tok.text == "\u2019"
+        return (
+            tok.text in _QUOTES
+            or tok.text in (",", ".", ";", "--", "!", "?")
+            or tok.text == "'"
+            or tok.text == "\u2019"
+        )
     if tok.tag == "SUB":
         return tok.lower in lex.words["complementizers"]
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
     if tok.tag == "PREP" and tok.lower in lex.words["medium_preps"] and nxt is not None:
-        return nxt.tag in ("DET", "POSS", "PROPN")   # "wrote in a letter", "wrote to Harlow"
-    if tok.tag == "PROPN" and nxt is not None and nxt.tag == "SUB":   # "wrote Vance that ..."
+        return nxt.tag in ("DET", "POSS", "PROPN")  # "wrote in a letter", "wrote to Harlow"
+    if tok.tag == "PROPN" and nxt is not None and nxt.tag == "SUB":  # "wrote Vance that ..."
         return nxt.lower in lex.words["complementizers"]
-    return nxt is not None and (tok.tag == "PRON" and tok.lower in lex.words["subj_pron"] or tok.tag == "PROPN") \
-        and (nxt.tag in ("MODAL", "BE", "HAVE", "DO") or nxt.tag == "V" and nxt.forms & {"VBZ", "VBD"})
+    return (
+        nxt is not None
+        and (tok.tag == "PRON" and tok.lower in lex.words["subj_pron"] or tok.tag == "PROPN")
+        and (
+            nxt.tag in ("MODAL", "BE", "HAVE", "DO")
+            or nxt.tag == "V"
+            and nxt.forms & {"VBZ", "VBD"}
+        )
+    )
 
 
 def verb_class(tokens: list[Token], i: int) -> str:
@@ -125,9 +154,9 @@ def verb_class(tokens: list[Token], i: int) -> str:
     if lemma in lex.words["speech_complement"] and not speech_follows(tokens, i):
         return lex.words["speech_fallback"].get(lemma, "OCCURRENCE")
     if lemma in lex.words["small_clause_aspectual"] and _small_clause(tokens, i):
-        return "ASPECTUAL"   # "kept shareholders happy", "keep rivals guessing"
+        return "ASPECTUAL"  # "kept shareholders happy", "keep rivals guessing"
     if lemma in lex.words["state_object"] and _holds_object(tokens, i):
-        return "STATE"   # "holds a 5% stake", "held power"; but "hold talks" and "was held" happen
+        return "STATE"  # "holds a 5% stake", "held power"; but "hold talks" and "was held" happen
     return cls
 
 
@@ -136,14 +165,23 @@ def _small_clause(tokens: list[Token], i: int) -> bool:
     j = i + 1
     start = j
     n = len(tokens)
-    while j < n and (tokens[j].tag in ("DET", "POSS", "PROPN", "N", "PRON", "POSSM", "NUM")
-                     or tokens[j].tag in ("ADJ", "V") and j + 1 < n and tokens[j + 1].tag in ("N", "ADJ")):
+    while j < n and (
+        tokens[j].tag in ("DET", "POSS", "PROPN", "N", "PRON", "POSSM", "NUM")
+        or tokens[j].tag in ("ADJ", "V")
+        and j + 1 < n
+        and tokens[j + 1].tag in ("N", "ADJ")
+    ):
         j += 1
     if j == start or j >= n:
         return False
     tok, after = tokens[j], tokens[j + 1].lower if j + 1 < n else ""
-    return tok.tag == "ADJ" or tok.tag == "V" and bool(tok.forms & {"VBG", "VBN"}) \
-        or tok.lower in lexicon().words["result_particles"] and after not in lexicon().words["np_complement_preps"]
+    return (
+        tok.tag == "ADJ"
+        or tok.tag == "V"
+        and bool(tok.forms & {"VBG", "VBN"})
+        or tok.lower in lexicon().words["result_particles"]
+        and after not in lexicon().words["np_complement_preps"]
+    )
 
 
 def _holds_object(tokens: list[Token], i: int) -> bool:
@@ -154,7 +192,12 @@ def _holds_object(tokens: list[Token], i: int) -> bool:
     if j >= 0 and tokens[j].tag == "BE" and "VBN" in tokens[i].forms:
         return False
     j = i + 1
-    while j < len(tokens) and (tokens[j].tag == "ADV" or tokens[j].lower in lexicon().words["approximators"]):
+    while j < len(tokens) and (
+        tokens[j].tag == "ADV" or tokens[j].lower in lexicon().words["approximators"]
+    ):
         j += 1
-    return j < len(tokens) and tokens[j].tag in ("DET", "NUM", "POSS", "ADJ", "N", "PROPN") \
+    return (
+        j < len(tokens)
+        and tokens[j].tag in ("DET", "NUM", "POSS", "ADJ", "N", "PROPN")
         and not has_complement(tokens, i)
+    )

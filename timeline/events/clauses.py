@@ -5,6 +5,7 @@ Works on the tokens of :mod:`timeline.lexicon`: clause boundaries
 strong punctuation), the noun phrase around an event nominal, the subject
 noun phrase of a verb group and the names it gives.
 """
+
 from __future__ import annotations
 
 from .lexicon import Token, lexicon
@@ -26,16 +27,26 @@ def boundaries(tokens: list[Token]) -> list[int]:
     """
     starts = [0]
     for i, tok in enumerate(tokens[1:], 1):
-        nxt = next((t for t in tokens[i + 1:] if t.tag not in ("ADV", "NEG")), None)
+        nxt = next((t for t in tokens[i + 1 :] if t.tag not in ("ADV", "NEG")), None)
         if tok.tag in ("SUB", "REL"):
             starts.append(i)
-        elif tok.tag == "TO" and nxt is not None and nxt.tag == "V" and "VB" in nxt.forms and \
-                tokens[i - 1].lower not in lexicon().words["plan_cues"]:   # "is set to hold" stays one clause
+        elif (
+            tok.tag == "TO"
+            and nxt is not None
+            and nxt.tag == "V"
+            and "VB" in nxt.forms
+            and tokens[i - 1].lower not in lexicon().words["plan_cues"]
+        ):  # "is set to hold" stays one clause
             starts.append(i)
         elif tok.tag == "CONJ" and nxt is not None and nxt.tag in _CLAUSE_START:
             starts.append(i)
-        elif tok.tag == "PUNCT" and (tok.text in _STRONG or tok.text == "," and nxt is not None
-                                     and nxt.tag == "V" and "VBG" in nxt.forms):
+        elif tok.tag == "PUNCT" and (
+            tok.text in _STRONG
+            or tok.text == ","
+            and nxt is not None
+            and nxt.tag == "V"
+            and "VBG" in nxt.forms
+        ):
             starts.append(i + 1 if i + 1 < len(tokens) else i)
     return sorted(set(starts))
 
@@ -50,14 +61,19 @@ def clause_of(starts: list[int], i: int, n: int) -> tuple[int, int]:
 def opens_np(tokens: list[Token], j: int) -> bool:
     """Whether a determiner at ``j`` opens a noun phrase right after another one ends: "On Monday
     the board approved", "Last month the commission delayed", "two years ago the company"."""
-    return tokens[j].tag == "DET" and j > 0 and (tokens[j - 1].tag in ("N", "PROPN", "NUM")
-                                                 or tokens[j - 1].lower == "ago")
+    return (
+        tokens[j].tag == "DET"
+        and j > 0
+        and (tokens[j - 1].tag in ("N", "PROPN", "NUM") or tokens[j - 1].lower == "ago")
+    )
 
 
 def np_left(tokens: list[Token], i: int) -> int:
     """First token of the noun phrase whose head is token ``i``."""
     j = i
-    while j > 0 and tokens[j - 1].tag in _NP and tokens[j - 1].tag != "V" and not opens_np(tokens, j):
+    while (
+        j > 0 and tokens[j - 1].tag in _NP and tokens[j - 1].tag != "V" and not opens_np(tokens, j)
+    ):
         j -= 1
     return j
 
@@ -70,11 +86,19 @@ def np_right(tokens: list[Token], i: int, limit: int) -> int:
         tok = tokens[j]
         if tok.tag in _NP:
             j += 1
-        elif tok.tag == "PREP" and tok.lower in lex.words["np_complement_preps"] and j + 1 < limit \
-                and tokens[j + 1].tag in _NP:
+        elif (
+            tok.tag == "PREP"
+            and tok.lower in lex.words["np_complement_preps"]
+            and j + 1 < limit
+            and tokens[j + 1].tag in _NP
+        ):
             j += 1
-        elif tok.tag == "CONJ" and j + 1 < limit and tokens[j + 1].tag in ("PROPN", "DET") and \
-                any(t.tag == "PREP" and t.lower in lex.words["pair_preps"] for t in tokens[i:j]):
+        elif (
+            tok.tag == "CONJ"
+            and j + 1 < limit
+            and tokens[j + 1].tag in ("PROPN", "DET")
+            and any(t.tag == "PREP" and t.lower in lex.words["pair_preps"] for t in tokens[i:j])
+        ):
             j += 1
         elif tok.lower in lex.words["particle"] and j + 1 < limit and tokens[j + 1].tag == "PROPN":
             j += 1
@@ -119,9 +143,21 @@ def names_in(tokens: list[Token]) -> list[tuple[str, bool]]:
         if not part:
             continue
         whole = part
-        cut = next((k for k, t in enumerate(part) if t.tag == "PREP" and k and not (
-            t.lower in lex.words["particle"] and part[k - 1].tag == "PROPN" and k + 1 < len(part)
-            and part[k + 1].tag == "PROPN")), None)
+        cut = next(
+            (
+                k
+                for k, t in enumerate(part)
+                if t.tag == "PREP"
+                and k
+                and not (
+                    t.lower in lex.words["particle"]
+                    and part[k - 1].tag == "PROPN"
+                    and k + 1 < len(part)
+                    and part[k + 1].tag == "PROPN"
+                )
+            ),
+            None,
+        )
         if cut:
             part = part[:cut]
         run = []
@@ -139,21 +175,31 @@ def names_in(tokens: list[Token]) -> list[tuple[str, bool]]:
             if any(w in lex.words["org"] for w in lowered):
                 found.append((" ".join(words), False))
                 continue
-            last_title = max((k for k, w in enumerate(lowered) if w in lex.words["title"]), default=-1)
-            rest = [w for w in words[last_title + 1:]]
+            last_title = max(
+                (k for k, w in enumerate(lowered) if w in lex.words["title"]), default=-1
+            )
+            rest = [w for w in words[last_title + 1 :]]
             while rest and rest[0].lower() in lex.words["particle"]:
                 rest = rest[1:]
             if rest:
-                title_before = titled or len(part) > len(run) and part[-len(run) - 1].lower in lex.words["title"]
+                title_before = (
+                    titled
+                    or len(part) > len(run)
+                    and part[-len(run) - 1].lower in lex.words["title"]
+                )
                 found.append((" ".join(rest), title_before or len(rest) >= 2))
-            elif titled:   # a title with no name after it is who acted: "the Prime Minister told reporters"
+            elif (
+                titled
+            ):  # a title with no name after it is who acted: "the Prime Minister told reporters"
                 found.append((" ".join(words), True))
             continue
         if part[0].tag == "PRON":
             found.append((part[0].text, False))
             continue
         start, end = whole[0].start, whole[-1].end
-        text = "".join((" " if k and t.start > whole[k - 1].end else "") + t.text for k, t in enumerate(whole))
+        text = "".join(
+            (" " if k and t.start > whole[k - 1].end else "") + t.text for k, t in enumerate(whole)
+        )
         found.append((text if end - start < 80 else part[-1].text, False))
     return found
 
@@ -169,9 +215,13 @@ def agent_phrase(tokens: list[Token], j: int) -> bool:
         >>> agent_phrase(tokens, 2), agent_phrase(tokens, 6)
         (True, False)
     """
-    phrase = tokens[j:j + 4]
-    return bool(phrase) and phrase[0].tag in ("DET", "PROPN", "N", "ADJ", "POSS") and "VBG" not in phrase[0].forms \
+    phrase = tokens[j : j + 4]
+    return (
+        bool(phrase)
+        and phrase[0].tag in ("DET", "PROPN", "N", "ADJ", "POSS")
+        and "VBG" not in phrase[0].forms
         and not any(t.tag == "NUM" or t.lower in lexicon().words["amount_nouns"] for t in phrase)
+    )
 
 
 def subject_before_comma(tokens: list[Token], i: int) -> bool:
@@ -192,11 +242,20 @@ def subject_before_comma(tokens: list[Token], i: int) -> bool:
     if i < 2 or tokens[i - 1].text != "," or tokens[i - 2].tag not in ("N", "PROPN"):
         return False
     j = i - 2
-    while j >= 0 and (tokens[j].tag in ("DET", "ADJ", "N", "PROPN", "NUM", "POSSM", "POSS")
-                      or tokens[j].tag == "CONJ" and j > 0 and tokens[j - 1].tag == "PROPN"):
+    while j >= 0 and (
+        tokens[j].tag in ("DET", "ADJ", "N", "PROPN", "NUM", "POSSM", "POSS")
+        or tokens[j].tag == "CONJ"
+        and j > 0
+        and tokens[j - 1].tag == "PROPN"
+    ):
         j -= 1
-    return j < 0 or tokens[j].tag in ("SUB", "CONJ", "REL") or tokens[j].text in (",", ";", ":", "\"", "“") \
-        or tokens[j].tag == "V" and lex.class_of.get(tokens[j].lemma) == "REPORTING"   # "said the ceasefire, which"
+    return (
+        j < 0
+        or tokens[j].tag in ("SUB", "CONJ", "REL")
+        or tokens[j].text in (",", ";", ":", '"', "“")
+        or tokens[j].tag == "V"
+        and lex.class_of.get(tokens[j].lemma) == "REPORTING"
+    )  # "said the ceasefire, which"
 
 
 def subject_span(tokens: list[Token], g: int) -> tuple[int, int] | None:
@@ -211,7 +270,12 @@ def subject_span(tokens: list[Token], g: int) -> tuple[int, int] | None:
         k = j - 1
         while k >= 0 and tokens[k].text != ",":
             k -= 1
-        if k > 0 and tokens[k - 1].tag in ("PROPN",) and k + 1 < j and tokens[k + 1].tag in ("DET", "ADJ", "N", "PROPN"):
+        if (
+            k > 0
+            and tokens[k - 1].tag in ("PROPN",)
+            and k + 1 < j
+            and tokens[k + 1].tag in ("DET", "ADJ", "N", "PROPN")
+        ):
             j = k - 1
         else:
             return None
@@ -228,20 +292,47 @@ def subject_span(tokens: list[Token], g: int) -> tuple[int, int] | None:
                 break
             j -= 1
             if tok.tag == "PRON":
-                break   # a pronoun is its whole noun phrase: "five positions it still holds"
+                break  # a pronoun is its whole noun phrase: "five positions it still holds"
             if opens_np(tokens, j + 1):
                 break
-        elif tok.lower in lex.words["particle"] and j > 0 and tokens[j - 1].tag == "PROPN" and tokens[j + 1].tag == "PROPN":
+        elif (
+            tok.lower in lex.words["particle"]
+            and j > 0
+            and tokens[j - 1].tag == "PROPN"
+            and tokens[j + 1].tag == "PROPN"
+        ):
             j -= 1
-        elif tok.tag == "CONJ" and j > 0 and tokens[j - 1].tag == "PROPN" and (tokens[j + 1].tag == "PROPN" or tokens[
-                j + 1].tag == "DET" and j + 2 < end and tokens[j + 2].tag == "PROPN"):   # "Iran and the United States"
+        elif (
+            tok.tag == "CONJ"
+            and j > 0
+            and tokens[j - 1].tag == "PROPN"
+            and (
+                tokens[j + 1].tag == "PROPN"
+                or tokens[j + 1].tag == "DET"
+                and j + 2 < end
+                and tokens[j + 2].tag == "PROPN"
+            )
+        ):  # "Iran and the United States"
             j -= 1
-        elif tok.text == "." and j > 0 and tokens[j - 1].tag == "PROPN" and tokens[j - 1].lower in lex.abbreviations:
-            j -= 1   # "Zentek Corp. agreed": the abbreviation's period is part of the name
-        elif tok.tag == "PREP" and tok.lower in lex.words["subject_preps"] and j > 0 and \
-                tokens[j - 1].tag in ("N", "PROPN") and j + 1 < end:
-            if all(t.lower in lex.words["calendar_owners"] or t.tag in ("NUM", "DET") for t in tokens[j + 1:end]):
-                end = j   # "A federal court on Friday blocked": the date is no part of the subject
+        elif (
+            tok.text == "."
+            and j > 0
+            and tokens[j - 1].tag == "PROPN"
+            and tokens[j - 1].lower in lex.abbreviations
+        ):
+            j -= 1  # "Zentek Corp. agreed": the abbreviation's period is part of the name
+        elif (
+            tok.tag == "PREP"
+            and tok.lower in lex.words["subject_preps"]
+            and j > 0
+            and tokens[j - 1].tag in ("N", "PROPN")
+            and j + 1 < end
+        ):
+            if all(
+                t.lower in lex.words["calendar_owners"] or t.tag in ("NUM", "DET")
+                for t in tokens[j + 1 : end]
+            ):
+                end = j  # "A federal court on Friday blocked": the date is no part of the subject
             j -= 1
         else:
             break

@@ -7,12 +7,14 @@ nominals), then give each its clause span, kind, actors
 in reported speech, the index of the reporting event as ``source``. The
 word lists live in ``rules/events.yaml``; this module holds no English words.
 """
+
 from __future__ import annotations
+
+from timeline.model import Event
 
 from . import clauses
 from .lexicon import lexicon, proper_names, tokenize
 from .mentions import kind_of, mentions, noun_event
-from timeline.model import Event
 from .tagger import tag
 
 __all__ = ["extract", "noun_event"]
@@ -28,8 +30,10 @@ class _People:
     def add(self, name: str, person: bool) -> None:
         last = name.split()[-1].split("-")[-1]
         # a known person by surname, last ("Rubio") or, in names that put it first, first ("Wang")
-        if person or any(p.split()[-1].split("-")[-1] == last or " " not in name and p.split()[0] == name
-                         for p in self.persons):
+        if person or any(
+            p.split()[-1].split("-")[-1] == last or " " not in name and p.split()[0] == name
+            for p in self.persons
+        ):
             if person and name not in self.persons:
                 self.persons.append(name)
             self.last = name
@@ -41,26 +45,45 @@ class _People:
 def _actors(tokens, m, people) -> list[str]:
     if m["role"] == "nominal":
         left = m["g"]
-        if left > 0 and tokens[left - 1].tag == "POSSM" or tokens[left:m["i"]] and any(t.tag == "POSSM" for t in tokens[left:m["i"]]):
+        if (
+            left > 0
+            and tokens[left - 1].tag == "POSSM"
+            or tokens[left : m["i"]]
+            and any(t.tag == "POSSM" for t in tokens[left : m["i"]])
+        ):
             k = max(k for k in range(left - 1, m["i"]) if tokens[k].tag == "POSSM")
             owner = [name for name, _ in clauses.names_in(tokens[left:k])]
-            if owner and tokens[k - 1].tag == "PROPN" and tokens[k - 1].lower not in lexicon().words["calendar_owners"]:
+            if (
+                owner
+                and tokens[k - 1].tag == "PROPN"
+                and tokens[k - 1].lower not in lexicon().words["calendar_owners"]
+            ):
                 return owner
         end = clauses.np_right(tokens, m["i"], len(tokens))
-        tail = tokens[m["i"] + 1:end]
+        tail = tokens[m["i"] + 1 : end]
         words = lexicon().words
         for preps in (words["agent_preps"], words["pair_preps"]):
             at = next((k for k, t in enumerate(tail) if t.lower in preps), None)
             # the phrase belongs to the nearest noun before it: "a meeting over the call between
             # A and B" is the call's pair, not the meeting's
             if at is not None and not any(t.tag == "N" for t in tail[:at]):
-                phrase = tail[at + 1:]
-                stop = next((k for k, t in enumerate(phrase) if t.tag == "PREP" and t.lower not in words["particle"]
-                             and preps is words["agent_preps"]), len(phrase))
+                phrase = tail[at + 1 :]
+                stop = next(
+                    (
+                        k
+                        for k, t in enumerate(phrase)
+                        if t.tag == "PREP"
+                        and t.lower not in words["particle"]
+                        and preps is words["agent_preps"]
+                    ),
+                    len(phrase),
+                )
                 return [name for name, _ in clauses.names_in(phrase[:stop])]
         verb = m.get("object_of")
-        if verb is not None and (verb["lemma"] in lexicon().words["support"]
-                                 or m["lemma"] in lexicon().words["statement_nouns"]):
+        if verb is not None and (
+            verb["lemma"] in lexicon().words["support"]
+            or m["lemma"] in lexicon().words["statement_nouns"]
+        ):
             return list(verb.get("actors", []))
         return []
     gov = m.get("gov")
@@ -68,20 +91,37 @@ def _actors(tokens, m, people) -> list[str]:
     if m.get("conj_of") is not None:
         return list(m["conj_of"].get("actors", []))
     if gov is not None and m["infinitive"]:
-        between = tokens[gov["i"] + 1:m["g"]]
-        if between and gov["cls"] in ("I_ACTION", "I_STATE", "REPORTING") and gov["lemma"] not in lexicon().words["support"] \
-                and all(t.tag in ("DET", "POSS", "ADJ", "N", "PROPN", "POSSM", "PRON") for t in between):
+        between = tokens[gov["i"] + 1 : m["g"]]
+        if (
+            between
+            and gov["cls"] in ("I_ACTION", "I_STATE", "REPORTING")
+            and gov["lemma"] not in lexicon().words["support"]
+            and all(t.tag in ("DET", "POSS", "ADJ", "N", "PROPN", "POSSM", "PRON") for t in between)
+        ):
             return [people.resolve(name) or name for name, _ in clauses.names_in(between)]
         return list(gov.get("actors", []))
-    if gov is not None and "VBG" in tok.forms and m["tense"] == "none" and \
-            not any(t.tag == "BE" for t in tokens[m["g"]:m["i"]]):
-        finite = gov if _adverbial(tokens, m) else None   # "blocked the plan to end it, handing a setback":
-        while finite is not None and (finite["tense"] == "none" or finite.get("infinitive")):   # the blocker's
+    if (
+        gov is not None
+        and "VBG" in tok.forms
+        and m["tense"] == "none"
+        and not any(t.tag == "BE" for t in tokens[m["g"] : m["i"]])
+    ):
+        finite = (
+            gov if _adverbial(tokens, m) else None
+        )  # "blocked the plan to end it, handing a setback":
+        while finite is not None and (
+            finite["tense"] == "none" or finite.get("infinitive")
+        ):  # the blocker's
             finite = finite.get("gov")
         return list((finite or gov).get("actors", []))
     span = clauses.subject_span(tokens, m["relative"] if m.get("relative") is not None else m["g"])
-    if span is None and m["cls"] == "REPORTING" and m["g"] > 0 and tokens[m["g"] - 1].tag == "PUNCT":
-        speaker = _inverted_speaker(tokens, m["i"])   # '"No," said Antonio Costa.'
+    if (
+        span is None
+        and m["cls"] == "REPORTING"
+        and m["g"] > 0
+        and tokens[m["g"] - 1].tag == "PUNCT"
+    ):
+        speaker = _inverted_speaker(tokens, m["i"])  # '"No," said Antonio Costa.'
         if speaker:
             return [people.resolve(name) or name for name, _ in speaker]
     if span is None and gov is not None and m["g"] > 0 and tokens[m["g"] - 1].tag == "CONJ":
@@ -90,16 +130,18 @@ def _actors(tokens, m, people) -> list[str]:
         finite = gov
         while finite is not None and (finite["tense"] == "none" or finite.get("infinitive")):
             finite = finite.get("gov")
-        finite = finite or gov   # its subject, which a passive does not make its actor
+        finite = finite or gov  # its subject, which a passive does not make its actor
         return list(finite.get("subject", finite.get("actors", [])))
     if span is None:
         return list(gov.get("actors", [])) if gov is not None else []
     names = []
-    for name, person in clauses.names_in(tokens[span[0]:span[1]]):
+    for name, person in clauses.names_in(tokens[span[0] : span[1]]):
         resolved = people.resolve(name)
         if resolved:
             names.append(resolved)
-        elif name.lower() not in lexicon().words["unnamed"] or name.isupper() and len(name) > 1:   # "the WHO"
+        elif (
+            name.lower() not in lexicon().words["unnamed"] or name.isupper() and len(name) > 1
+        ):  # "the WHO"
             people.add(name, person)
             names.append(name)
     if _passive(tokens, m):
@@ -110,42 +152,67 @@ def _actors(tokens, m, people) -> list[str]:
 
 def _passive(tokens, m) -> bool:
     """A passive event verb ("Three civilians were killed"); a state's subject still holds it."""
-    core = [t for t in tokens[m["g"]:m["i"]] if t.tag not in ("ADV", "NEG")]
-    return m["role"] == "verb" and m["cls"] in ("OCCURRENCE", "I_ACTION", "ASPECTUAL", "REPORTING") \
-        and "VBN" in tokens[m["i"]].forms and bool(core) and core[-1].tag == "BE"   # not "is likely to cut"
+    core = [t for t in tokens[m["g"] : m["i"]] if t.tag not in ("ADV", "NEG")]
+    return (
+        m["role"] == "verb"
+        and m["cls"] in ("OCCURRENCE", "I_ACTION", "ASPECTUAL", "REPORTING")
+        and "VBN" in tokens[m["i"]].forms
+        and bool(core)
+        and core[-1].tag == "BE"
+    )  # not "is likely to cut"
 
 
 def _agents(tokens, m, people) -> list[str]:
     """The names after a passive's "by" ("was founded by Steve Jobs"), or none: its subject
     undergoes the event and is not its actor."""
-    at = next((k for k in range(m["i"] + 1, min(m["i"] + 4, len(tokens)))
-               if tokens[k].lower in lexicon().words["agent_preps"]), None)
+    at = next(
+        (
+            k
+            for k in range(m["i"] + 1, min(m["i"] + 4, len(tokens)))
+            if tokens[k].lower in lexicon().words["agent_preps"]
+        ),
+        None,
+    )
     if at is None or not clauses.agent_phrase(tokens, at + 1):
         return []
     end = at + 2
-    while end < len(tokens) and (tokens[end].tag in ("DET", "ADJ", "N", "PROPN", "POSSM", "NUM")
-                                 or tokens[end].tag == "CONJ" and end + 1 < len(tokens) and tokens[end + 1].tag == "PROPN"):
+    while end < len(tokens) and (
+        tokens[end].tag in ("DET", "ADJ", "N", "PROPN", "POSSM", "NUM")
+        or tokens[end].tag == "CONJ"
+        and end + 1 < len(tokens)
+        and tokens[end + 1].tag == "PROPN"
+    ):
         end += 1
-    return [people.resolve(name) or name for name, _ in clauses.names_in(tokens[at + 1:end])]
+    return [people.resolve(name) or name for name, _ in clauses.names_in(tokens[at + 1 : end])]
 
 
 def _inverted_speaker(tokens, i) -> list[tuple[str, bool]]:
     """The speaker named after a verb of saying that follows its quote: '"No," said Costa.'"""
     end = i + 1
-    while end < len(tokens) and (tokens[end].tag in ("DET", "ADJ", "N", "PROPN", "POSSM", "NUM")
-                                 or tokens[end].lower in lexicon().words["particle"] and end + 1 < len(tokens)
-                                 and tokens[end + 1].tag == "PROPN"):
+    while end < len(tokens) and (
+        tokens[end].tag in ("DET", "ADJ", "N", "PROPN", "POSSM", "NUM")
+        or tokens[end].lower in lexicon().words["particle"]
+        and end + 1 < len(tokens)
+        and tokens[end + 1].tag == "PROPN"
+    ):
         end += 1
-    return clauses.names_in(tokens[i + 1:end]) if end > i + 1 else []
+    return clauses.names_in(tokens[i + 1 : end]) if end > i + 1 else []
 
 
 def _bare_clause(tokens, i) -> bool:
     """A clause right after a verb of saying, without "that": "said the army would withdraw"."""
     j = i + 1
-    while j < len(tokens) and j <= i + 6 and tokens[j].tag in ("DET", "ADJ", "N", "PROPN", "POSS", "POSSM", "NUM"):
+    while (
+        j < len(tokens)
+        and j <= i + 6
+        and tokens[j].tag in ("DET", "ADJ", "N", "PROPN", "POSS", "POSSM", "NUM")
+    ):
         j += 1
-    return i + 1 < j < len(tokens) and (tokens[j].tag in ("MODAL", "BE", "HAVE", "DO")
-                                        or tokens[j].tag == "V" and bool(tokens[j].forms & {"VBD", "VBZ", "VBP"}))
+    return i + 1 < j < len(tokens) and (
+        tokens[j].tag in ("MODAL", "BE", "HAVE", "DO")
+        or tokens[j].tag == "V"
+        and bool(tokens[j].forms & {"VBD", "VBZ", "VBP"})
+    )
 
 
 def _phrasal_event(tokens, m) -> bool:
@@ -194,10 +261,17 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
             continue
         found = mentions(tokens)
         starts = clauses.boundaries(tokens)
-        for tok_run_start in range(len(tokens)):   # people named with a title anywhere in the sentence
-            if tokens[tok_run_start].tag == "PROPN" and tokens[tok_run_start].lower in lex.words["title"]:
+        for tok_run_start in range(
+            len(tokens)
+        ):  # people named with a title anywhere in the sentence
+            if (
+                tokens[tok_run_start].tag == "PROPN"
+                and tokens[tok_run_start].lower in lex.words["title"]
+            ):
                 end = tok_run_start
-                while end < len(tokens) and (tokens[end].tag == "PROPN" or tokens[end].lower in lex.words["particle"]):
+                while end < len(tokens) and (
+                    tokens[end].tag == "PROPN" or tokens[end].lower in lex.words["particle"]
+                ):
                     end += 1
                 for name, person in clauses.names_in(tokens[tok_run_start:end]):
                     if person:
@@ -206,8 +280,15 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
         report = None
         for k, m in enumerate(found):
             m["actors"] = _actors(tokens, m, people)
-            if not m["actors"] and m["role"] == "verb" and m["g"] == 0 and "VBG" in tokens[m["i"]].forms:
-                m["leading"] = True   # "Speaking at the forum, Schenker emphasized": the main subject
+            if (
+                not m["actors"]
+                and m["role"] == "verb"
+                and m["g"] == 0
+                and "VBG" in tokens[m["i"]].forms
+            ):
+                m["leading"] = (
+                    True  # "Speaking at the forum, Schenker emphasized": the main subject
+                )
             elif m["actors"] and m["role"] == "verb" and m["tense"] != "none":
                 for lead in found[:k]:
                     if lead.pop("leading", False):
@@ -221,35 +302,66 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
             tok = tokens[m["i"]]
             source = None
             if report is not None and m is not report:
-                if _adverbial(tokens, m):   # ", while acknowledging ...": the speaker's own act
+                if _adverbial(tokens, m):  # ", while acknowledging ...": the speaker's own act
                     m["actors"] = list(report["actors"])
                     report = report.get("report")
                 if report is not None:
                     source = base + found.index(report)
             cls = m["cls"]
             state = m.get("state") or cls in ("STATE", "I_STATE")
-            if m["role"] == "nominal" and m["lemma"] in lex.words["statement_nouns"] and m["modality"] == "asserted":
+            if (
+                m["role"] == "nominal"
+                and m["lemma"] in lex.words["statement_nouns"]
+                and m["modality"] == "asserted"
+            ):
                 kind = "statement"
             else:
                 tense = m["tense"] if m["role"] == "verb" else "x"
                 kind = "state" if m.get("state") else kind_of(cls, m["modality"], m["plan"], tense)
             if m["role"] == "verb" and state and kind == "plan" and not m["plan"]:
                 kind = "state" if m["modality"] == "asserted" else kind
-            events.append(Event(
-                sentence=s_index, start=tokens[first].start, end=tokens[last - 1].end, trigger=tok.text,
-                trigger_start=tok.start, trigger_end=tok.end, kind=kind, modality=m["modality"], event_class=cls,
-                tense=m["tense"], aspect=m["aspect"], actors=m["actors"], undergoers=list(m.get("subject", [])),
-                source=source,
-                newsworthy=(m["lemma"] not in lex.words["generic"] or _phrasal_event(tokens, m)) and not m.get("generic"),
-                role=m["role"], lemma=m["lemma"]))
-            if m["role"] == "verb" and (cls == "REPORTING" or m["lemma"] in lex.words["complement"]):
-                after = next((t for t in tokens[m["i"] + 1:] if t.tag not in ("ADV",)), None)
-                if after is not None and (after.tag == "SUB" and after.lower == "that" or after.tag == "PRON"
-                                          and after.lower in lex.words["subj_pron"] or after.text in ("“", "\"", "``", ":")
-                                          or cls == "REPORTING" and _bare_clause(tokens, m["i"])):
+            events.append(
+                Event(
+                    sentence=s_index,
+                    start=tokens[first].start,
+                    end=tokens[last - 1].end,
+                    trigger=tok.text,
+                    trigger_start=tok.start,
+                    trigger_end=tok.end,
+                    kind=kind,
+                    modality=m["modality"],
+                    event_class=cls,
+                    tense=m["tense"],
+                    aspect=m["aspect"],
+                    actors=m["actors"],
+                    undergoers=list(m.get("subject", [])),
+                    source=source,
+                    newsworthy=(m["lemma"] not in lex.words["generic"] or _phrasal_event(tokens, m))
+                    and not m.get("generic"),
+                    role=m["role"],
+                    lemma=m["lemma"],
+                )
+            )
+            if m["role"] == "verb" and (
+                cls == "REPORTING" or m["lemma"] in lex.words["complement"]
+            ):
+                after = next((t for t in tokens[m["i"] + 1 :] if t.tag not in ("ADV",)), None)
+                if after is not None and (
+                    after.tag == "SUB"
+                    and after.lower == "that"
+                    or after.tag == "PRON"
+                    and after.lower in lex.words["subj_pron"]
+                    or after.text in ("“", '"', "``", ":")
+                    or cls == "REPORTING"
+                    and _bare_clause(tokens, m["i"])
+                ):
                     m["report"] = report if source is not None else None
                     report = m
-                elif cls == "REPORTING" and k > 0 and not any(t.tag in ("V", "SUB", "TO") for t in tokens[m["i"] + 1:]):
+                elif (
+                    cls == "REPORTING"
+                    and k > 0
+                    and not any(t.tag in ("V", "SUB", "TO") for t in tokens[m["i"] + 1 :])
+                ):
                     index = base + k
                     for earlier in events[base:index]:
                         if earlier.source is None:

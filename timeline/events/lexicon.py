@@ -5,6 +5,7 @@ The open classes (noun, verb, adjective and inflected verb forms) come from
 the dictionary ``lemminflect`` ships in its wheel; :mod:`timeline.tagger`
 settles ambiguous words from their context.
 """
+
 from __future__ import annotations
 
 import functools
@@ -19,7 +20,8 @@ from timeline.errors import RuleError
 
 RULES = Path(__file__).resolve().parent / "rules" / "events.yaml"
 
-_TOKEN = re.compile(r"""(?:[A-Za-z]\.){2,}
+_TOKEN = re.compile(
+    r"""(?:[A-Za-z]\.){2,}
     |[Cc]an(?=not\b)
     |[A-Za-z]+(?=n['’]t\b)
     |n['’]t\b
@@ -27,7 +29,9 @@ _TOKEN = re.compile(r"""(?:[A-Za-z]\.){2,}
     |\d+(?:[.,:/]\d+)*(?:[A-Za-z]+)?
     |[A-Z]{2,}\+(?!\w)
     |[A-Za-z0-9]+(?:(?:[-&]|['’](?![sdm]\b|re\b|ve\b|ll\b))[A-Za-z0-9]+)*
-    |``|''|--|\S""", re.X)
+    |``|''|--|\S""",
+    re.X,
+)
 
 
 # Word sets read straight from rules/events.yaml: name -> path of keys to a list of words.
@@ -72,16 +76,16 @@ class Lexicon:
     """The event rules, as sets for fast lookup."""
 
     data: dict
-    closed: dict                  # word -> tuple of closed tags
+    closed: dict  # word -> tuple of closed tags
     abbreviations: frozenset
-    starters: frozenset           # words that usually start a sentence
-    class_of: dict                # verb lemma -> TimeML class
-    needs_complement: frozenset   # lemmas whose class holds only with an event argument
-    noun_class: dict              # noun lemma -> TimeML class
+    starters: frozenset  # words that usually start a sentence
+    class_of: dict  # verb lemma -> TimeML class
+    needs_complement: frozenset  # lemmas whose class holds only with an event argument
+    noun_class: dict  # noun lemma -> TimeML class
     event_nouns: frozenset
     not_event_nouns: frozenset
-    suffixes: tuple               # (suffix, (stem endings ...)) longest first
-    words: dict = field(default_factory=dict)   # misc word sets by name
+    suffixes: tuple  # (suffix, (stem endings ...)) longest first
+    words: dict = field(default_factory=dict)  # misc word sets by name
 
 
 def _words(node) -> list[str]:
@@ -113,7 +117,14 @@ def lexicon() -> Lexicon:
             continue
         for word in _words(words):
             closed[word] = closed.get(word, ()) + (tag,)
-    class_of, noun_class, needs, speech, noun_needs, state_object = {}, {}, set(), set(), set(), set()
+    class_of, noun_class, needs, speech, noun_needs, state_object = (
+        {},
+        {},
+        set(),
+        set(),
+        set(),
+        set(),
+    )
     speech_fallback: dict[str, str] = {}
     small_clause: set[str] = set()
     # Later classes in this order win over earlier ones for a shared lemma.
@@ -123,7 +134,9 @@ def lexicon() -> Lexicon:
             class_of[lemma] = name
             needs.add(lemma)
         for lemma in _words(family.get("speech_complement", [])):
-            speech_fallback[lemma] = class_of.get(lemma, "OCCURRENCE")   # "maintains the site": STATE
+            speech_fallback[lemma] = class_of.get(
+                lemma, "OCCURRENCE"
+            )  # "maintains the site": STATE
             class_of[lemma] = name
             speech.add(lemma)
         for lemma in _words(family.get("lemmas", [])):
@@ -137,8 +150,11 @@ def lexicon() -> Lexicon:
         small_clause.update(_words(family.get("with_small_clause", [])))
     nominals = data["nominals"]
     event_nouns = frozenset(_words(nominals["lemmas"])) | frozenset(
-        w for w, c in noun_class.items() if c != "STATE")
-    suffixes = tuple(sorted(((s, tuple(r)) for s, r in nominals["suffixes"].items()), key=lambda x: -len(x[0])))
+        w for w, c in noun_class.items() if c != "STATE"
+    )
+    suffixes = tuple(
+        sorted(((s, tuple(r)) for s, r in nominals["suffixes"].items()), key=lambda x: -len(x[0]))
+    )
     starters = set()
     for tag in ("DET", "PRON", "CONJ", "SUB", "POSS"):
         starters.update(_words(data["closed"][tag]))
@@ -152,8 +168,19 @@ def lexicon() -> Lexicon:
         **{name: frozenset(_words(found)) for name, found in data["function_words"].items()},
     }
     not_events = frozenset(_words(nominals["not_events"]))
-    return Lexicon(data, closed, frozenset(_words(data["segment"]["abbreviations"])), frozenset(starters),
-                   class_of, frozenset(needs), noun_class, event_nouns, not_events, suffixes, words)
+    return Lexicon(
+        data,
+        closed,
+        frozenset(_words(data["segment"]["abbreviations"])),
+        frozenset(starters),
+        class_of,
+        frozenset(needs),
+        noun_class,
+        event_nouns,
+        not_events,
+        suffixes,
+        words,
+    )
 
 
 @dataclass
@@ -164,10 +191,10 @@ class Token:
     start: int
     end: int
     lower: str
-    tag: str = ""                 # closed tag, or N, V, ADJ, PROPN, NUM, PUNCT, POSSM
+    tag: str = ""  # closed tag, or N, V, ADJ, PROPN, NUM, PUNCT, POSSM
     pos: frozenset = frozenset()  # open classes the word can have (N, V, ADJ, ADV)
     forms: frozenset = frozenset()  # verb forms (VB, VBD, VBN, VBG, VBZ, VBP)
-    lemma: str = ""               # verb lemma when it can be a verb, else noun lemma
+    lemma: str = ""  # verb lemma when it can be a verb, else noun lemma
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -178,8 +205,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         ['Iraq', '’s', 'U.S.', 'envoy', 'did', "n't", 'call', '2,500', 'troops', '.']
     """
     end = len(text) if end is None else end
-    return [Token(m.group(0), m.start(), m.end(), m.group(0).lower().replace("’", "'"))
-            for m in _TOKEN.finditer(text, start, end)]
+    return [
+        Token(m.group(0), m.start(), m.end(), m.group(0).lower().replace("’", "'"))
+        for m in _TOKEN.finditer(text, start, end)
+    ]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -242,7 +271,20 @@ def in_dictionary(lower: str) -> bool:
 
 
 _ADJ_ENDINGS = ("ous", "ful", "ive", "able", "ible", "ic", "ish", "less", "ary", "ant", "ent")
-_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism", "ist", "er", "or")
+_NOUN_ENDINGS = (
+    "tion",
+    "sion",
+    "ment",
+    "ness",
+    "ity",
+    "ance",
+    "ence",
+    "ship",
+    "ism",
+    "ist",
+    "er",
+    "or",
+)
 
 
 def analyze_morphology(lower: str) -> tuple[frozenset, frozenset, str]:
@@ -293,6 +335,10 @@ def proper_names(text: str, tokens: list[Token] | None = None) -> frozenset:
             continue
         if tok.text[0].islower():
             lower.add(tok.lower)
-        elif prev is not None and prev.text not in (".", "!", "?", "\"", "“", "``", ":") and prev.text[:1] != "\n":
+        elif (
+            prev is not None
+            and prev.text not in (".", "!", "?", '"', "“", "``", ":")
+            and prev.text[:1] != "\n"
+        ):
             capital.add(tok.text)
     return frozenset(w for w in capital if w.lower() not in lower)

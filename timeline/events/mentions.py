@@ -7,6 +7,7 @@ as "is set to hold"), predicates after a copula ("are underway"), "have" and
 :mod:`timeline.verb_groups`. :mod:`timeline.events` turns the mentions into
 :class:`timeline.model.Event` records.
 """
+
 from __future__ import annotations
 
 from . import clauses
@@ -42,9 +43,18 @@ def mentions(tokens: list[Token]) -> list[dict]:
     lex = lexicon()
     n = len(tokens)
     cues, found, used = set(), {}, set()
-    for i, tok in enumerate(tokens):   # "is set to hold": 'set' is a cue of 'hold'
-        if tok.tag in ("V", "ADJ", "ADV") and tok.lower in lex.words["plan_cues"] and i + 2 < n and tokens[i + 1].tag == "TO" \
-                and (tokens[i + 2].tag == "V" or tok.lower in lex.words["aux_cues"] and tokens[i + 2].tag in ("BE", "HAVE")):
+    for i, tok in enumerate(tokens):  # "is set to hold": 'set' is a cue of 'hold'
+        if (
+            tok.tag in ("V", "ADJ", "ADV")
+            and tok.lower in lex.words["plan_cues"]
+            and i + 2 < n
+            and tokens[i + 1].tag == "TO"
+            and (
+                tokens[i + 2].tag == "V"
+                or tok.lower in lex.words["aux_cues"]
+                and tokens[i + 2].tag in ("BE", "HAVE")
+            )
+        ):
             prev = next((t for t in reversed(tokens[:i]) if t.tag not in ("ADV", "NEG")), None)
             if prev is not None and prev.tag == "BE":
                 cues.add(i)
@@ -57,7 +67,11 @@ def mentions(tokens: list[Token]) -> list[dict]:
         if i in starts:
             finite = False
         finite_at.append(finite and i not in after_relative)
-        if tok.tag in ("MODAL", "BE", "HAVE", "DO") or tok.tag == "V" and tok.forms & {"VBD", "VBZ", "VBP"}:
+        if (
+            tok.tag in ("MODAL", "BE", "HAVE", "DO")
+            or tok.tag == "V"
+            and tok.forms & {"VBD", "VBZ", "VBP"}
+        ):
             finite = True
     for i, tok in enumerate(tokens):
         if tok.tag != "V" or tok.lower in lex.words["never"] or tok.lemma in lex.words["never"]:
@@ -65,43 +79,106 @@ def mentions(tokens: list[Token]) -> list[dict]:
         group = _group(tokens, i, cues)
         if i in cues and tok.lower in lex.words["aux_cues"]:
             continue
-        if i in cues:   # the cue itself: a state holding now ("is expected to"), never newsworthy
+        if i in cues:  # the cue itself: a state holding now ("is expected to"), never newsworthy
             be = next((t.lower for t in reversed(group) if t.tag == "BE"), "")
-            tense = "present" if be in lex.words["present_be"] else "past" if be in lex.words["past_be"] else "none"
-            found[i] = dict(i=i, g=i - len(group), role="cue", cls=lex.class_of.get(tok.lemma, "OCCURRENCE"),
-                            tense=tense, aspect="none", modality="asserted", plan=False, infinitive=False,
-                            lemma=tok.lemma, state=True, generic=True)
+            tense = (
+                "present"
+                if be in lex.words["present_be"]
+                else "past"
+                if be in lex.words["past_be"]
+                else "none"
+            )
+            found[i] = dict(
+                i=i,
+                g=i - len(group),
+                role="cue",
+                cls=lex.class_of.get(tok.lemma, "OCCURRENCE"),
+                tense=tense,
+                aspect="none",
+                modality="asserted",
+                plan=False,
+                infinitive=False,
+                lemma=tok.lemma,
+                state=True,
+                generic=True,
+            )
             continue
         if not group and _modifier(tokens, i, finite_at[i]):
             continue
         cue = next((tokens[j] for j in range(i - len(group), i) if j in cues), None)
-        tense, aspect, modality, plan, infinitive = _verb_attributes(tokens, i, group, cue, finite_at[i],
-                                                                     main=i in after_relative)
+        tense, aspect, modality, plan, infinitive = _verb_attributes(
+            tokens, i, group, cue, finite_at[i], main=i in after_relative
+        )
         if i in reduced and not group:
-            tense = "none"   # the participle of a reduced relative: "a rally held in Baghdad drew"
+            tense = "none"  # the participle of a reduced relative: "a rally held in Baghdad drew"
         cls = verb_class(tokens, i)
-        if lex.class_of.get(tok.lemma) == "STATE" and not group and tense == "none" and tok.lemma != "be" and (
-                "VBG" in tok.forms or "VBN" in tok.forms and i and tokens[i - 1].tag in ("N", "PROPN")
-                and i + 1 < n and tokens[i + 1].lower in lex.words["agent_preps"]):
-            continue   # a state participle describing a noun: "the remaining shares", "a group controlling",
+        if (
+            lex.class_of.get(tok.lemma) == "STATE"
+            and not group
+            and tense == "none"
+            and tok.lemma != "be"
+            and (
+                "VBG" in tok.forms
+                or "VBN" in tok.forms
+                and i
+                and tokens[i - 1].tag in ("N", "PROPN")
+                and i + 1 < n
+                and tokens[i + 1].lower in lex.words["agent_preps"]
+            )
+        ):
+            continue  # a state participle describing a noun: "the remaining shares", "a group controlling",
             #            "a newspaper owned by the party"
-        found[i] = dict(i=i, g=i - len(group), role="verb", cls=cls, tense=tense, aspect=aspect,
-                        modality=modality, plan=plan, infinitive=infinitive, lemma=tok.lemma,
-                        relative=after_relative.get(i))
-    for i, tok in enumerate(tokens):   # copula predicates; "have" and "do" as main verbs
+        found[i] = dict(
+            i=i,
+            g=i - len(group),
+            role="verb",
+            cls=cls,
+            tense=tense,
+            aspect=aspect,
+            modality=modality,
+            plan=plan,
+            infinitive=infinitive,
+            lemma=tok.lemma,
+            relative=after_relative.get(i),
+        )
+    for i, tok in enumerate(tokens):  # copula predicates; "have" and "do" as main verbs
         if tok.tag == "DO":
-            nxt = next((t for t in tokens[i + 1:] if t.tag not in ("ADV", "NEG")), None)
+            nxt = next((t for t in tokens[i + 1 :] if t.tag not in ("ADV", "NEG")), None)
             before = next((t for t in reversed(tokens[:i]) if t.tag not in ("ADV", "NEG")), None)
-            bare = before is not None and before.tag in ("TO", "MODAL") and (nxt is None or nxt.tag not in ("V", "DO"))
-            if bare or nxt is not None and nxt.tag in ("DET", "PRON", "N", "NUM", "ADJ", "POSS") and not (
-                    nxt.tag in ("PRON", "N") and i + 2 < n and tokens[i + 2].tag == "V") and \
-                    not (i and tokens[i - 1].tag in ("SUB", "REL", "PREP")):
+            bare = (
+                before is not None
+                and before.tag in ("TO", "MODAL")
+                and (nxt is None or nxt.tag not in ("V", "DO"))
+            )
+            if (
+                bare
+                or nxt is not None
+                and nxt.tag in ("DET", "PRON", "N", "NUM", "ADJ", "POSS")
+                and not (nxt.tag in ("PRON", "N") and i + 2 < n and tokens[i + 2].tag == "V")
+                and not (i and tokens[i - 1].tag in ("SUB", "REL", "PREP"))
+            ):
                 group = _group(tokens, i, cues)
-                tense = "past" if tok.lower in lex.words["past_do"] else "present" if tok.lower in lex.words["present_do"] \
+                tense = (
+                    "past"
+                    if tok.lower in lex.words["past_do"]
+                    else "present"
+                    if tok.lower in lex.words["present_do"]
                     else "none"
-                found[i] = dict(i=i, g=i - len(group), role="verb", cls="OCCURRENCE", tense=tense, aspect="none",
-                                modality="negated" if any(t.tag == "NEG" for t in tokens[i + 1:i + 3]) else "asserted",
-                                plan=False, infinitive=False, lemma=analyze(tok.lower)[2])
+                )
+                found[i] = dict(
+                    i=i,
+                    g=i - len(group),
+                    role="verb",
+                    cls="OCCURRENCE",
+                    tense=tense,
+                    aspect="none",
+                    modality="negated"
+                    if any(t.tag == "NEG" for t in tokens[i + 1 : i + 3])
+                    else "asserted",
+                    plan=False,
+                    infinitive=False,
+                    lemma=analyze(tok.lower)[2],
+                )
             continue
         if tok.tag not in ("BE", "HAVE"):
             continue
@@ -110,7 +187,13 @@ def mentions(tokens: list[Token]) -> list[dict]:
         while j < n and tokens[j].tag in ("ADV", "NEG"):
             neg = neg or tokens[j].tag == "NEG"
             j += 1
-        if j < n and tokens[j].tag in ("V", "TO") or tok.tag == "BE" and j < n and tokens[j].tag == "BE":
+        if (
+            j < n
+            and tokens[j].tag in ("V", "TO")
+            or tok.tag == "BE"
+            and j < n
+            and tokens[j].tag == "BE"
+        ):
             continue
         head = None
         if tok.tag == "HAVE" and _handoff(tokens, i, j):
@@ -118,64 +201,100 @@ def mentions(tokens: list[Token]) -> list[dict]:
         if tok.tag == "HAVE":
             if j >= n or tokens[j].tag not in ("DET", "NUM", "N", "ADJ", "PROPN", "POSS", "PRON"):
                 continue
-            if any(t.tag == "V" and "VBN" in t.forms for t in tokens[j:j + 3]):
-                continue   # an auxiliary after all: "has long monitored", "had itself filed"
+            if any(t.tag == "V" and "VBN" in t.forms for t in tokens[j : j + 3]):
+                continue  # an auxiliary after all: "has long monitored", "had itself filed"
             head = i
         elif j >= n:
             continue
-        elif tokens[j].lower in lex.words["predicates"] or tokens[j].tag == "ADJ" and \
-                tokens[j].lower not in lex.words["not_predicates"] and (
-                lex.class_of.get(tokens[j].lower) == "I_STATE" or "VBN" in tokens[j].forms
-                or "VBN" in analyze(tokens[j].lower)[1]):
+        elif (
+            tokens[j].lower in lex.words["predicates"]
+            or tokens[j].tag == "ADJ"
+            and tokens[j].lower not in lex.words["not_predicates"]
+            and (
+                lex.class_of.get(tokens[j].lower) == "I_STATE"
+                or "VBN" in tokens[j].forms
+                or "VBN" in analyze(tokens[j].lower)[1]
+            )
+        ):
             head = j
         elif tokens[j].tag in ("DET", "ADJ", "N", "POSS", "NUM"):
             k = j
             while k + 1 < n and tokens[k + 1].tag in ("ADJ", "N", "DET", "NUM"):
                 k += 1
-            timed = any(t.lower in lex.words["state_adverbs"] for t in tokens[max(0, i - 2):j])
+            timed = any(t.lower in lex.words["state_adverbs"] for t in tokens[max(0, i - 2) : j])
             if tokens[k].tag == "N" and (timed or noun_event(tokens[k].lower)[0]):
                 head = k
         if head is None:
             continue
         group = _group(tokens, i, cues)
         modal = next((t.lower for t in group if t.tag == "MODAL"), None)
-        tense = "present" if tok.lower in lex.words["present_be"] else "past" if tok.lower in lex.words["past_be"] else "none"
+        tense = (
+            "present"
+            if tok.lower in lex.words["present_be"]
+            else "past"
+            if tok.lower in lex.words["past_be"]
+            else "none"
+        )
         modality = "negated" if neg or any(t.tag == "NEG" for t in group) else "asserted"
         if modal in lex.words["future"]:
             tense, modality = "future", "expected" if modality == "asserted" else modality
         elif modal is not None and modality == "asserted":
             modality = "potential"
         cls = "STATE"
-        if head != i and tokens[head].tag == "N":   # "is the subject of an inquiry": the noun's own class
+        if (
+            head != i and tokens[head].tag == "N"
+        ):  # "is the subject of an inquiry": the noun's own class
             is_event, noun = noun_event(tokens[head].lower)
             cls = lex.noun_class.get(noun, "OCCURRENCE") if is_event else "STATE"
         elif head != i:
             cls = lex.class_of.get(tokens[head].lower, "STATE")
-        found[head] = dict(i=head, g=i - len(group), role="predicate", cls=cls, tense=tense, aspect="none",
-                           modality=modality, plan=False, infinitive=False, lemma=tokens[head].lower, state=True,
-                           generic=head == i)
+        found[head] = dict(
+            i=head,
+            g=i - len(group),
+            role="predicate",
+            cls=cls,
+            tense=tense,
+            aspect="none",
+            modality=modality,
+            plan=False,
+            infinitive=False,
+            lemma=tokens[head].lower,
+            state=True,
+            generic=head == i,
+        )
         used.add(head)
-    for i, tok in enumerate(tokens):   # event nominals
+    for i, tok in enumerate(tokens):  # event nominals
         if tok.tag != "N" or i in found:
             continue
         is_event, lemma = noun_event(tok.lower)
         if not is_event:
             continue
-        if i + 1 < n and tokens[i + 1].tag == "N":   # a modifier ("peace talks"): the head is the event
+        if (
+            i + 1 < n and tokens[i + 1].tag == "N"
+        ):  # a modifier ("peace talks"): the head is the event
             continue
         if lemma in lex.words["noun_needs_complement"] and not (
-                i + 2 < n and tokens[i + 1].tag == "TO" and tokens[i + 2].tag == "V"):
-            continue   # "a plan to sell" is an event, "a rights plan" is not
+            i + 2 < n and tokens[i + 1].tag == "TO" and tokens[i + 2].tag == "V"
+        ):
+            continue  # "a plan to sell" is an event, "a rights plan" is not
         plural = tok.lower.endswith("s")
-        if i > 0 and (tokens[i - 1].tag == "V" and not plural or tokens[i - 1].tag == "PREP" and not (
-                plural and i + 1 < n and tokens[i + 1].tag == "PREP")):
-            continue   # a bare noun right after a preposition or verb is generic ("in response", "voiced concern")
+        if i > 0 and (
+            tokens[i - 1].tag == "V"
+            and not plural
+            or tokens[i - 1].tag == "PREP"
+            and not (plural and i + 1 < n and tokens[i + 1].tag == "PREP")
+        ):
+            continue  # a bare noun right after a preposition or verb is generic ("in response", "voiced concern")
         left = clauses.np_left(tokens, i)
-        if lemma in lex.words["medium_nouns"] and left > 0 and tokens[left - 1].lower in lex.words["medium_preps"] \
-                and any(m["cls"] == "REPORTING" for m in found.values()):
-            continue   # "said in a statement": the medium of the saying, not another event
+        if (
+            lemma in lex.words["medium_nouns"]
+            and left > 0
+            and tokens[left - 1].lower in lex.words["medium_preps"]
+            and any(m["cls"] == "REPORTING" for m in found.values())
+        ):
+            continue  # "said in a statement": the medium of the saying, not another event
         owner = max((k for k in range(left, i) if tokens[k].tag == "POSSM"), default=left - 1)
-        mods = [t.lower for t in tokens[owner + 1:i]]
+        mods = [t.lower for t in tokens[owner + 1 : i]]
         modality = "asserted"
         if any(m in lex.words["mod_potential"] for m in mods):
             modality = "potential"
@@ -184,8 +303,18 @@ def mentions(tokens: list[Token]) -> list[dict]:
         elif any(w in lex.words["negative_dets"] for w in mods):
             modality = "negated"
         tense = "past" if any(m in lex.words["mod_past"] for m in mods) else "none"
-        found[i] = dict(i=i, g=left, role="nominal", cls=lex.noun_class.get(lemma, "OCCURRENCE"),
-                        tense=tense, aspect="none", modality=modality, plan=False, infinitive=False, lemma=lemma)
+        found[i] = dict(
+            i=i,
+            g=left,
+            role="nominal",
+            cls=lex.noun_class.get(lemma, "OCCURRENCE"),
+            tense=tense,
+            aspect="none",
+            modality=modality,
+            plan=False,
+            infinitive=False,
+            lemma=lemma,
+        )
     mentions = [found[i] for i in sorted(found)]
     _govern(tokens, mentions, starts)
     return mentions
@@ -204,41 +333,84 @@ def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
         if tok.tag == "PUNCT" and tok.text in (";", ":", "--", "—"):
             relative = None
         if relative is not None and verb_seen and tok.text == ",":
-            comma = i   # ", who met on Monday, agreed": the main verb comes right after the comma
+            comma = i  # ", who met on Monday, agreed": the main verb comes right after the comma
             continue
-        if comma is not None and tok.tag not in ("ADV",) and not (tok.tag == "V" and i == comma + 1):
+        if (
+            comma is not None
+            and tok.tag not in ("ADV",)
+            and not (tok.tag == "V" and i == comma + 1)
+        ):
             relative, comma = None, None
         if tok.tag == "REL":
-            antecedent = i > 0 and tokens[i - 1].tag in ("N", "PROPN") or i > 1 and tokens[i - 1].text == "," \
+            antecedent = (
+                i > 0
+                and tokens[i - 1].tag in ("N", "PROPN")
+                or i > 1
+                and tokens[i - 1].text == ","
                 and tokens[i - 2].tag in ("N", "PROPN")
+            )
             relative, verb_seen, comma, clause = (i if antecedent else None), False, None, 0
             continue
         if relative is None and _reduced_relative(tokens, i, lex):
-            relative, verb_seen, comma, clause = i, True, None, 0   # "a rally held in Baghdad drew"
+            relative, verb_seen, comma, clause = i, True, None, 0  # "a rally held in Baghdad drew"
             continue
-        if relative is not None and tokens[relative].tag == "V" and (
-                tok.tag in ("SUB", "REL", "CONJ") or tok.tag == "V" and "VBN" in tok.forms
-                and (i + 1 >= len(tokens) or tokens[i + 1].tag in ("PREP", "PUNCT"))):
-            relative = None   # "read from a letter signed by ...", "prayed ... as the week began": no main verb
+        if (
+            relative is not None
+            and tokens[relative].tag == "V"
+            and (
+                tok.tag in ("SUB", "REL", "CONJ")
+                or tok.tag == "V"
+                and "VBN" in tok.forms
+                and (i + 1 >= len(tokens) or tokens[i + 1].tag in ("PREP", "PUNCT"))
+            )
+        ):
+            relative = None  # "read from a letter signed by ...", "prayed ... as the week began": no main verb
         if relative is None:
             continue
-        finite = tok.tag in ("MODAL", "BE", "HAVE", "DO") or tok.tag == "V" and tok.forms & {"VBD", "VBZ", "VBP"}
+        finite = (
+            tok.tag in ("MODAL", "BE", "HAVE", "DO")
+            or tok.tag == "V"
+            and tok.forms & {"VBD", "VBZ", "VBP"}
+        )
         if not verb_seen:
             if finite:
                 verb_seen = True
-                if tok.tag == "V" and (tok.lemma in lex.words["complement"] or lex.class_of.get(tok.lemma) == "REPORTING"):
-                    clause = 1   # "who said prices rose agreed": the clause said has its own verb first
+                if tok.tag == "V" and (
+                    tok.lemma in lex.words["complement"]
+                    or lex.class_of.get(tok.lemma) == "REPORTING"
+                ):
+                    clause = (
+                        1  # "who said prices rose agreed": the clause said has its own verb first
+                    )
             continue
-        opens_group = finite and tokens[i - 1].tag not in ("BE", "HAVE", "MODAL", "DO", "ADV", "NEG", "TO", "CONJ", "REL")
+        opens_group = finite and tokens[i - 1].tag not in (
+            "BE",
+            "HAVE",
+            "MODAL",
+            "DO",
+            "ADV",
+            "NEG",
+            "TO",
+            "CONJ",
+            "REL",
+        )
         if clause and opens_group and tokens[i - 1].tag in ("N", "PROPN", "PRON", "NUM"):
-            clause -= 1   # a finite verb after its own subject: the said clause's verb
+            clause -= 1  # a finite verb after its own subject: the said clause's verb
             continue
         k = i - 1
         while k > 0 and tokens[k].tag in ("ADV", "NEG"):
-            k -= 1   # past adverbs after the clause's last noun: "a round proposed by Oman never took place"
-        if tok.tag == "V" and tok.forms & {"VBD", "VBZ", "VBP"} and (comma is not None or tokens[i - 1].tag not in (
-                "BE", "HAVE", "MODAL", "DO", "ADV", "NEG", "TO", "CONJ", "REL", "PUNCT")
-                or tokens[i - 1].tag in ("ADV", "NEG") and tokens[k].tag in ("N", "PROPN", "NUM")):
+            k -= 1  # past adverbs after the clause's last noun: "a round proposed by Oman never took place"
+        if (
+            tok.tag == "V"
+            and tok.forms & {"VBD", "VBZ", "VBP"}
+            and (
+                comma is not None
+                or tokens[i - 1].tag
+                not in ("BE", "HAVE", "MODAL", "DO", "ADV", "NEG", "TO", "CONJ", "REL", "PUNCT")
+                or tokens[i - 1].tag in ("ADV", "NEG")
+                and tokens[k].tag in ("N", "PROPN", "NUM")
+            )
+        ):
             found[i] = relative
             relative = None
         elif opens_group and tok.tag != "V" and tokens[i - 1].tag in ("N", "PROPN", "NUM", "PUNCT"):
@@ -259,11 +431,23 @@ def _reduced_relative(tokens: list[Token], i: int, lex) -> bool:
     ("protesters called for") is not one, unless it has no past form ("rains forecast for")."""
     tok = tokens[i]
     only_participle = "VBD" not in tok.forms
-    return tok.tag == "V" and "VBN" in tok.forms and 0 < i < len(tokens) - 1 and tokens[i - 1].tag in ("N", "PROPN") \
-        and tokens[i + 1].tag == "PREP" and (tokens[i + 1].lower not in lex.words["agent_preps"] or clauses.agent_phrase(tokens, i + 2)) \
-        and (tokens[i + 1].lower not in lex.words["particles"] or only_participle) \
-        and (tok.lemma not in lex.words["complement"] and lex.class_of.get(tok.lemma) not in ("REPORTING", "I_STATE")
-             or only_participle)
+    return (
+        tok.tag == "V"
+        and "VBN" in tok.forms
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].tag in ("N", "PROPN")
+        and tokens[i + 1].tag == "PREP"
+        and (
+            tokens[i + 1].lower not in lex.words["agent_preps"]
+            or clauses.agent_phrase(tokens, i + 2)
+        )
+        and (tokens[i + 1].lower not in lex.words["particles"] or only_participle)
+        and (
+            tok.lemma not in lex.words["complement"]
+            and lex.class_of.get(tok.lemma) not in ("REPORTING", "I_STATE")
+            or only_participle
+        )
+    )
 
 
 def _govern(tokens: list[Token], mentions: list[dict], starts: list[int]) -> None:
@@ -274,26 +458,50 @@ def _govern(tokens: list[Token], mentions: list[dict], starts: list[int]) -> Non
         earlier = [v for v in verbs if v["i"] < m["i"] and v is not m]
         gov = earlier[-1] if earlier else None
         m["gov"] = gov
-        if m["role"] == "verb" and gov is not None and gov["infinitive"] and not m["infinitive"] and m["g"] == m["i"] \
-                and m["i"] > 0 and tokens[m["i"] - 1].tag == "CONJ" and "VB" in tokens[m["i"]].forms:
-            m["infinitive"] = True   # "to evaluate the warnings and strategize": one infinitive
+        if (
+            m["role"] == "verb"
+            and gov is not None
+            and gov["infinitive"]
+            and not m["infinitive"]
+            and m["g"] == m["i"]
+            and m["i"] > 0
+            and tokens[m["i"] - 1].tag == "CONJ"
+            and "VB" in tokens[m["i"]].forms
+        ):
+            m["infinitive"] = True  # "to evaluate the warnings and strategize": one infinitive
             m["conj_of"] = gov
             m["gov"] = gov = gov.get("gov") or gov
             m["tense"] = "none"
-        if m["role"] == "verb" and gov is not None and gov["lemma"] in lex.words["mandative"] and m["g"] == m["i"] \
-                and m["tense"] == "present" and "VB" in tokens[m["i"]].forms \
-                and any(t.lower == "that" and t.tag == "SUB" for t in tokens[gov["i"] + 1:m["i"]]):
-            m["tense"], m["modality"] = "none", "expected"   # "demanded that the army withdraw": asked, not done
+        if (
+            m["role"] == "verb"
+            and gov is not None
+            and gov["lemma"] in lex.words["mandative"]
+            and m["g"] == m["i"]
+            and m["tense"] == "present"
+            and "VB" in tokens[m["i"]].forms
+            and any(t.lower == "that" and t.tag == "SUB" for t in tokens[gov["i"] + 1 : m["i"]])
+        ):
+            m["tense"], m["modality"] = (
+                "none",
+                "expected",
+            )  # "demanded that the army withdraw": asked, not done
         if m["role"] == "verb" and m["infinitive"] and gov is not None:
             if gov["modality"] in ("potential", "negated"):
                 m["modality"] = gov["modality"] if m["modality"] == "asserted" else m["modality"]
             elif m["modality"] == "asserted" and gov["cls"] != "ASPECTUAL":
                 m["modality"] = "expected"
         if m["role"] == "nominal" and gov is not None and gov["role"] == "verb":
-            between = tokens[gov["i"] + 1:m["g"]]
-            if all(t.tag in ("DET", "POSS", "ADJ", "N", "NUM", "PROPN", "POSSM", "ADV") for t in between):
-                m["object_of"] = gov   # "released a statement", "hold a meeting"
-                if gov["lemma"] in lex.words["support"] and gov["modality"] != "asserted" \
-                        and m["modality"] == "asserted" and m["tense"] == "none":
+            between = tokens[gov["i"] + 1 : m["g"]]
+            if all(
+                t.tag in ("DET", "POSS", "ADJ", "N", "NUM", "PROPN", "POSSM", "ADV")
+                for t in between
+            ):
+                m["object_of"] = gov  # "released a statement", "hold a meeting"
+                if (
+                    gov["lemma"] in lex.words["support"]
+                    and gov["modality"] != "asserted"
+                    and m["modality"] == "asserted"
+                    and m["tense"] == "none"
+                ):
                     m["modality"] = gov["modality"]
                     m["support"] = gov

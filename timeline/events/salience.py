@@ -7,20 +7,26 @@ ordering (it needs to know which events a date anchors) and only flips
 ``Event.newsworthy`` to False. The word lists live in ``rules/events.yaml``
 under ``salience``.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
 
 import yaml
 
-from .lexicon import RULES
 from timeline.model import Event
+
+from .lexicon import RULES
 
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[frozenset, frozenset, frozenset]:
     data = yaml.safe_load(RULES.read_text(encoding="utf-8"))["salience"]
-    return frozenset(data["nouns"]), frozenset(data["covering_verbs"]), frozenset(data["scheduling_verbs"])
+    return (
+        frozenset(data["nouns"]),
+        frozenset(data["covering_verbs"]),
+        frozenset(data["scheduling_verbs"]),
+    )
 
 
 def _noun_lemma(event: Event) -> str:
@@ -57,11 +63,27 @@ def mark_newsworthy(events: list[Event], support_verbs=frozenset()) -> list[Even
     """
     nouns, _, scheduling = _rules()
     for verb in events:
-        if verb.lemma in scheduling and verb.role == "verb" and verb.tense != "none" and verb.timex is None and any(
-                noun.role == "nominal" and noun.sentence == verb.sentence and noun.timex is not None
-                and noun.trigger_end <= verb.trigger_start for noun in events):
-            verb.newsworthy = False   # "the meeting is scheduled for January 29": the dated meeting tells it
-    finite = [e for e in events if e.role != "nominal" and (e.tense != "none" or e.timex is not None) and e.newsworthy]
+        if (
+            verb.lemma in scheduling
+            and verb.role == "verb"
+            and verb.tense != "none"
+            and verb.timex is None
+            and any(
+                noun.role == "nominal"
+                and noun.sentence == verb.sentence
+                and noun.timex is not None
+                and noun.trigger_end <= verb.trigger_start
+                for noun in events
+            )
+        ):
+            verb.newsworthy = (
+                False  # "the meeting is scheduled for January 29": the dated meeting tells it
+            )
+    finite = [
+        e
+        for e in events
+        if e.role != "nominal" and (e.tense != "none" or e.timex is not None) and e.newsworthy
+    ]
     for event in events:
         if not event.newsworthy:
             continue

@@ -9,38 +9,70 @@ participles before nouns as modifiers. This module tags closed-class words
 and runs the sentence; the decisions for open-class words are in
 :mod:`timeline.open_tags`.
 """
+
 from __future__ import annotations
 
 import re
 
 from . import clauses
-from .lexicon import Lexicon, Token, analyze, in_dictionary, lexicon, tokenize
+from .lexicon import Lexicon, Token, analyze, in_dictionary, lexicon, tokenize  # noqa: F401 (doctests)
 from .open_tags import open_tag
 
 _PUNCT = re.compile(r"^[^\w]+$")
 
 
-def _closed_tag(tok: Token, prev: Token | None, nxt: Token | None, lex: Lexicon, subject_before: bool = False) -> str:
+def _closed_tag(
+    tok: Token, prev: Token | None, nxt: Token | None, lex: Lexicon, subject_before: bool = False
+) -> str:
     tags = lex.closed[tok.lower]
     if tok.lower == "that" and prev is not None and prev.lower in lex.words["calendar_owners"]:
-        return "SUB"   # "reported in February that Iran had ...": a date is no antecedent
+        return "SUB"  # "reported in February that Iran had ...": a date is no antecedent
     if tok.lower in lex.words["relative_pronouns"]:
-        if prev is not None and prev.tag in ("N", "PROPN", "NUM") or tok.lower == "who" and prev is not None \
-                and prev.text == "," or tok.lower == "which" and subject_before:
+        if (
+            prev is not None
+            and prev.tag in ("N", "PROPN", "NUM")
+            or tok.lower == "who"
+            and prev is not None
+            and prev.text == ","
+            or tok.lower == "which"
+            and subject_before
+        ):
             return "REL"
-        if tok.lower == "that" and prev is not None and prev.tag not in ("V", "PUNCT", "ADV", "SUB", "CONJ", "ADJ"):
+        if (
+            tok.lower == "that"
+            and prev is not None
+            and prev.tag not in ("V", "PUNCT", "ADV", "SUB", "CONJ", "ADJ")
+        ):
             return "DET"
         return "SUB"
     if tok.lower == "so" and nxt is not None and nxt.lower == "far":
-        return "ADV"   # "has so far reached"
+        return "ADV"  # "has so far reached"
     if tok.lower in lex.words["would_clitic"]:
         return "MODAL" if nxt is not None and "VB" in analyze(nxt.lower)[1] else "HAVE"
     if "TO" in tags:
         return "TO"
-    if tok.lower in lex.words["clause_preps"] and nxt is not None and nxt.lower in lex.closed \
-            and "DET" in lex.closed[nxt.lower]:
+    if (
+        tok.lower in lex.words["clause_preps"]
+        and nxt is not None
+        and nxt.lower in lex.closed
+        and "DET" in lex.closed[nxt.lower]
+    ):
         return "PREP"
-    for tag in ("MODAL", "BE", "HAVE", "DO", "NEG", "PRON", "POSS", "DET", "CONJ", "SUB", "PREP", "ADV", "NUMWORD"):
+    for tag in (
+        "MODAL",
+        "BE",
+        "HAVE",
+        "DO",
+        "NEG",
+        "PRON",
+        "POSS",
+        "DET",
+        "CONJ",
+        "SUB",
+        "PREP",
+        "ADV",
+        "NUMWORD",
+    ):
         if tag in tags:
             return "NUM" if tag == "NUMWORD" else tag
     return tags[0]
@@ -68,9 +100,9 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if _PUNCT.match(tok.text):
             tok.tag = "PUNCT"
-            if tok.text in (";", ":", "--", "—", "``", "\"", "“", "(", ")"):
+            if tok.text in (";", ":", "--", "—", "``", '"', "“", "(", ")"):
                 finite = False
-            if tok.text not in ("``", "\"", "“", "'", "‘", "("):
+            if tok.text not in ("``", '"', "“", "'", "‘", "("):
                 first = False if tok.text not in (":", ";") else first
             continue
         if tok.text[0].isdigit():
@@ -87,23 +119,54 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
         if tok.lower in lex.words["possessive_clitic"]:
             tok.tag = "BE" if prev is not None and prev.tag == "PRON" else "POSSM"
             continue
-        if not shouting and tok.text.isupper() and len(tok.text) > 1 and tok.text.isalpha() or \
-                not capital and any(c.isupper() for c in tok.text) and "-" in tok.text:
+        if (
+            not shouting
+            and tok.text.isupper()
+            and len(tok.text) > 1
+            and tok.text.isalpha()
+            or not capital
+            and any(c.isupper() for c in tok.text)
+            and "-" in tok.text
+        ):
             tok.tag = "PROPN"
             first = False
             continue
-        if capital and first and tok.lower not in lex.closed and (tok.text in names or nxt is not None and (
-                nxt.text[:1].isupper() or "-" in nxt.text and any(c.isupper() for c in nxt.text))):
+        if (
+            capital
+            and first
+            and tok.lower not in lex.closed
+            and (
+                tok.text in names
+                or nxt is not None
+                and (
+                    nxt.text[:1].isupper() or "-" in nxt.text and any(c.isupper() for c in nxt.text)
+                )
+            )
+        ):
             tok.tag = "PROPN"
             first = False
             continue
-        if tok.text == "May" and not first and (prev is not None and prev.tag in ("PREP", "NUM", "DET")
-                                                 or nxt is not None and nxt.text[:1].isdigit()):
-            tok.tag = "PROPN"   # the month: "in May", "May 23", "last May"
+        if (
+            tok.text == "May"
+            and not first
+            and (
+                prev is not None
+                and prev.tag in ("PREP", "NUM", "DET")
+                or nxt is not None
+                and nxt.text[:1].isdigit()
+            )
+        ):
+            tok.tag = "PROPN"  # the month: "in May", "May 23", "last May"
             first = False
             continue
-        verb_slot = prev is not None and prev.tag in ("MODAL", "DO", "NEG", "TO") and "V" in analyze(tok.lower)[0]
-        if tok.lower in lex.closed and not (verb_slot and tok.lower in lex.words["verb_homographs"]):
+        verb_slot = (
+            prev is not None
+            and prev.tag in ("MODAL", "DO", "NEG", "TO")
+            and "V" in analyze(tok.lower)[0]
+        )
+        if tok.lower in lex.closed and not (
+            verb_slot and tok.lower in lex.words["verb_homographs"]
+        ):
             tok.tag = _closed_tag(tok, prev, nxt, lex, clauses.subject_before_comma(tokens, i))
             if tok.tag in ("SUB",):
                 finite = False
@@ -115,14 +178,26 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
         tok.pos, tok.forms, tok.lemma = analyze(tok.lower)
         # a capitalized word no dictionary knows opens a sentence as a name ("Ukraine and Russia
         # exchanged"), unless its ending makes it a verb form ("Downsized", "Retooling")
-        unknown_name = capital and first and tok.pos == {"N"} and tok.lower.isalpha() and not in_dictionary(tok.lower)
-        if capital and (not first or not tok.pos or unknown_name or tok.text.isupper() and len(tok.text) > 1):
+        unknown_name = (
+            capital
+            and first
+            and tok.pos == {"N"}
+            and tok.lower.isalpha()
+            and not in_dictionary(tok.lower)
+        )
+        if capital and (
+            not first or not tok.pos or unknown_name or tok.text.isupper() and len(tok.text) > 1
+        ):
             tok.tag = "PROPN"
         elif capital and prev is not None and prev.tag == "PROPN" and "V" not in tok.pos:
             tok.tag = "PROPN"
         else:
             tok.tag = open_tag(tokens, i, finite, lex)
-        if tok.tag == "V" and tok.forms & {"VBD", "VBZ", "VBP"} and (prev is None or prev.tag != "TO"):
+        if (
+            tok.tag == "V"
+            and tok.forms & {"VBD", "VBZ", "VBP"}
+            and (prev is None or prev.tag != "TO")
+        ):
             finite = True
         first = False
     return tokens

@@ -6,22 +6,26 @@ infinitive they give it (:func:`_verb_attributes`), and the tests that set a
 verb aside: a participle that only describes a noun (:func:`_modifier`) and a
 broadcast hand-over to a reporter (:func:`_handoff`).
 """
+
 from __future__ import annotations
 
 from . import clauses
 from .lexicon import Token, lexicon
 
-_OPEN_QUOTES = ("“", "\"", "``", "‘")
+_OPEN_QUOTES = ("“", '"', "``", "‘")
 _CURRENCY = ("$", "£", "€", "#", "C$", "US$")
 
 
 def _group(tokens: list[Token], i: int, cues: set) -> list[Token]:
     """Auxiliaries, negations, adverbs and plan cues before main verb ``i``."""
     j = i - 1
-    while j >= 0 and (tokens[j].tag in ("ADV", "NEG", "MODAL", "BE", "HAVE", "DO", "TO") or j in cues
-                      or tokens[j].text in _OPEN_QUOTES):
+    while j >= 0 and (
+        tokens[j].tag in ("ADV", "NEG", "MODAL", "BE", "HAVE", "DO", "TO")
+        or j in cues
+        or tokens[j].text in _OPEN_QUOTES
+    ):
         j -= 1
-    return tokens[j + 1:i]
+    return tokens[j + 1 : i]
 
 
 def _verb_attributes(tokens, i, group, plan_cue, finite_before, main=False):
@@ -29,7 +33,9 @@ def _verb_attributes(tokens, i, group, plan_cue, finite_before, main=False):
     tok = tokens[i]
     tense, aspect, modality, plan = "none", "none", "asserted", False
     infinitive = bool(group) and any(t.tag == "TO" for t in group) and "VB" in tok.forms
-    core = [t for t in group if t.tag not in ("ADV", "NEG", "PUNCT")]   # an opening quote is no auxiliary
+    core = [
+        t for t in group if t.tag not in ("ADV", "NEG", "PUNCT")
+    ]  # an opening quote is no auxiliary
     if plan_cue is not None:
         plan = True
         modality = "potential" if plan_cue.lower in lex.words["plan_potential"] else "expected"
@@ -49,12 +55,24 @@ def _verb_attributes(tokens, i, group, plan_cue, finite_before, main=False):
         aspect = "perfective"
         have = next(t.lower for t in core if t.tag == "HAVE")
         if modal is None and not infinitive:
-            tense = "past" if have in lex.words["past_have"] else "present" if have in lex.words["present_have"] else tense
+            tense = (
+                "past"
+                if have in lex.words["past_have"]
+                else "present"
+                if have in lex.words["present_have"]
+                else tense
+            )
     elif core and core[-1].tag == "BE" and ("VBG" in tok.forms or "VBN" in tok.forms):
         if "VBG" in tok.forms:
             aspect = "progressive"
         if modal is None and not infinitive and not plan:
-            tense = "present" if core[-1].lower in lex.words["present_be"] else "past" if core[-1].lower in lex.words["past_be"] else tense
+            tense = (
+                "present"
+                if core[-1].lower in lex.words["present_be"]
+                else "past"
+                if core[-1].lower in lex.words["past_be"]
+                else tense
+            )
     elif any(t.tag == "DO" for t in core) and modal is None:
         do = next(t.lower for t in core if t.tag == "DO")
         tense = "past" if do in lex.words["past_do"] else "present"
@@ -68,32 +86,66 @@ def _verb_attributes(tokens, i, group, plan_cue, finite_before, main=False):
             # "..., officials in Kyiv said." (a participle would take a complement after it)
             # ... and so is one right after the quote or comma it follows: '"No," said Costa.'
             closing_report = lex.class_of.get(tok.lemma) == "REPORTING" and (
-                nxt is None or nxt.tag == "PUNCT" or prev is not None and prev.text in _QUOTE_ENDS
-                or prev is not None and prev.tag in ("N", "PROPN") and not any(t.tag in ("V", "MODAL", "BE", "HAVE", "DO")
-                                                                              for t in tokens[i + 1:]))
+                nxt is None
+                or nxt.tag == "PUNCT"
+                or prev is not None
+                and prev.text in _QUOTE_ENDS
+                or prev is not None
+                and prev.tag in ("N", "PROPN")
+                and not any(t.tag in ("V", "MODAL", "BE", "HAVE", "DO") for t in tokens[i + 1 :])
+            )
             #   ... or that ends its sentence with an adjunct: ", a spokesperson said on Saturday."
             # a past form with a direct object after it is finite: "floods in the region killed 17 people"
-            has_object = nxt is not None and not finite_before and (
-                nxt.tag in ("DET", "NUM", "POSS") or nxt.tag == "ADJ" and i + 2 < len(tokens) and tokens[i + 2].tag == "N")
+            has_object = (
+                nxt is not None
+                and not finite_before
+                and (
+                    nxt.tag in ("DET", "NUM", "POSS")
+                    or nxt.tag == "ADJ"
+                    and i + 2 < len(tokens)
+                    and tokens[i + 2].tag == "N"
+                )
+            )
             # a participle describes a noun of a clause whose verb stands elsewhere: with no finite
             # verb before or after it, a past form is that verb ("The talks on Monday ended.")
-            main = main or not any(t.tag in ("MODAL", "BE", "HAVE", "DO") or t.tag == "V" and t.forms & {"VBD", "VBZ", "VBP"}
-                                   for t in tokens[:i] + tokens[i + 1:])
-            participle = "VBN" in tok.forms and prev is not None and prev.tag != "PRON" and not closing_report \
-                and not main and (
-                _in_pp(tokens, i - 1) and not has_object or nxt is not None and nxt.lower in lex.words["agent_preps"]
-                and clauses.agent_phrase(tokens, i + 2)   # "started by arsonists", not "by hinting" or "by a third"
-                or finite_before and prev.tag != "PROPN")
+            main = main or not any(
+                t.tag in ("MODAL", "BE", "HAVE", "DO")
+                or t.tag == "V"
+                and t.forms & {"VBD", "VBZ", "VBP"}
+                for t in tokens[:i] + tokens[i + 1 :]
+            )
+            participle = (
+                "VBN" in tok.forms
+                and prev is not None
+                and prev.tag != "PRON"
+                and not closing_report
+                and not main
+                and (
+                    _in_pp(tokens, i - 1)
+                    and not has_object
+                    or nxt is not None
+                    and nxt.lower in lex.words["agent_preps"]
+                    and clauses.agent_phrase(
+                        tokens, i + 2
+                    )  # "started by arsonists", not "by hinting" or "by a third"
+                    or finite_before
+                    and prev.tag != "PROPN"
+                )
+            )
             tense = "none" if participle else "past"
-        elif "VBP" in tok.forms and not finite_before and i > len(group) \
-                and tokens[i - len(group) - 1].tag in ("PRON", "N", "PROPN", "REL"):
-            tense = "present"   # after its subject, or after an adverb there: "which still receive"
+        elif (
+            "VBP" in tok.forms
+            and not finite_before
+            and i > len(group)
+            and tokens[i - len(group) - 1].tag in ("PRON", "N", "PROPN", "REL")
+        ):
+            tense = "present"  # after its subject, or after an adverb there: "which still receive"
     if any(t.tag == "NEG" for t in group):
         modality = "negated"
     return tense, aspect, modality, plan, infinitive
 
 
-_QUOTE_ENDS = (",", "\"", "''", "”", "’")
+_QUOTE_ENDS = (",", '"', "''", "”", "’")
 
 
 def _in_pp(tokens: list[Token], j: int) -> bool:
@@ -110,17 +162,40 @@ def _modifier(tokens: list[Token], i: int, finite_before: bool) -> bool:
     tok = tokens[i]
     if tok.lower in lex.words["modifier_participles"]:
         return True
-    if tok.lower in lex.words["naming_participles"] and i and tokens[i - 1].tag == "N" and finite_before:
+    if (
+        tok.lower in lex.words["naming_participles"]
+        and i
+        and tokens[i - 1].tag == "N"
+        and finite_before
+    ):
         return True
-    if i and tokens[i - 1].end == tok.start and tokens[i - 1].text.endswith("-") and "VBN" in tok.forms:
+    if (
+        i
+        and tokens[i - 1].end == tok.start
+        and tokens[i - 1].text.endswith("-")
+        and "VBN" in tok.forms
+    ):
         return True
-    if i and tokens[i - 1].tag == "DET" and "VBN" in tok.forms and i + 1 < len(tokens) and (
-            tokens[i + 1].tag == "NUM" or tokens[i + 1].text in _CURRENCY):
-        return True   # "an estimated 3,000 fans": a participle qualifying a quantity
-    if "VBG" in tok.forms and i + 1 < len(tokens) and tokens[i + 1].tag == "N" and (
-            i == 0 or tokens[i - 1].tag in ("DET", "POSS", "ADJ", "POSSM", "NUM")):
-        return True   # "operating profit", "the ruling party": a participle naming a kind
-    return tok.lower in lex.words["period_participles"] and i > 0 and tokens[i - 1].lower in lex.words["period_nouns"]
+    if (
+        i
+        and tokens[i - 1].tag == "DET"
+        and "VBN" in tok.forms
+        and i + 1 < len(tokens)
+        and (tokens[i + 1].tag == "NUM" or tokens[i + 1].text in _CURRENCY)
+    ):
+        return True  # "an estimated 3,000 fans": a participle qualifying a quantity
+    if (
+        "VBG" in tok.forms
+        and i + 1 < len(tokens)
+        and tokens[i + 1].tag == "N"
+        and (i == 0 or tokens[i - 1].tag in ("DET", "POSS", "ADJ", "POSSM", "NUM"))
+    ):
+        return True  # "operating profit", "the ruling party": a participle naming a kind
+    return (
+        tok.lower in lex.words["period_participles"]
+        and i > 0
+        and tokens[i - 1].lower in lex.words["period_nouns"]
+    )
 
 
 def _handoff(tokens: list[Token], i: int, j: int) -> bool:
@@ -128,7 +203,18 @@ def _handoff(tokens: list[Token], i: int, j: int) -> bool:
     lex = lexicon()
     if i == 0 or tokens[i - 1].tag != "PROPN":
         return False
-    while j < len(tokens) and tokens[j].tag in ("DET", "POSS") and tokens[j].lower not in lex.words["handoff_objects"]:
+    while (
+        j < len(tokens)
+        and tokens[j].tag in ("DET", "POSS")
+        and tokens[j].lower not in lex.words["handoff_objects"]
+    ):
         j += 1
-    return j < len(tokens) and tokens[j].lower in lex.words["handoff_objects"] and (
-        j + 1 >= len(tokens) or tokens[j + 1].tag == "PUNCT" or tokens[j + 1].lower in lex.words["handoff_preps"])
+    return (
+        j < len(tokens)
+        and tokens[j].lower in lex.words["handoff_objects"]
+        and (
+            j + 1 >= len(tokens)
+            or tokens[j + 1].tag == "PUNCT"
+            or tokens[j + 1].lower in lex.words["handoff_preps"]
+        )
+    )

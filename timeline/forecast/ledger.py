@@ -7,6 +7,7 @@ scores (:mod:`timeline.scoring`). The records and their checks are
 file, line and field of a bad record are :mod:`timeline.ledger_file`. Nothing
 reads the clock: every date is an argument.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,20 +15,37 @@ from pathlib import Path
 import pandas as pd
 
 from timeline.errors import LedgerError
+from timeline.schema import FORECASTS, QUESTIONS, conform
+
 from .ledger_file import NEWLINE, append_record, read_ledger  # noqa: F401 (re-exported)
 from .ledger_records import Forecast, Question, Resolution, _State  # noqa: F401 (re-exported)
-from timeline.schema import FORECASTS, QUESTIONS, conform
 
 
 def _questions_frame(state: _State) -> pd.DataFrame:
     rows = [state.question(qid) for qid in state.questions]
-    return conform([{c: (list(getattr(q, c)) if c == "event_ids" else getattr(q, c)) for c in QUESTIONS.names}
-                    for q in rows], QUESTIONS)
+    return conform(
+        [
+            {
+                c: (list(getattr(q, c)) if c == "event_ids" else getattr(q, c))
+                for c in QUESTIONS.names
+            }
+            for q in rows
+        ],
+        QUESTIONS,
+    )
 
 
 def _forecasts_frame(state: _State) -> pd.DataFrame:
-    return conform([{c: (list(getattr(f, c)) if c == "evidence" else getattr(f, c)) for c in FORECASTS.names}
-                    for f in state.forecasts], FORECASTS)
+    return conform(
+        [
+            {
+                c: (list(getattr(f, c)) if c == "evidence" else getattr(f, c))
+                for c in FORECASTS.names
+            }
+            for f in state.forecasts
+        ],
+        FORECASTS,
+    )
 
 
 class Ledger:
@@ -73,6 +91,7 @@ class Ledger:
         """Scores per question and forecaster (``schema.SCORES``), or their means per forecaster
         over resolved questions (``schema.SCORE_SUMMARY``); see :mod:`timeline.scoring`."""
         from .scoring import score_ledger, summarize
+
         state = self._state()  # one read: questions and forecasts from the same file contents
         table = score_ledger(_questions_frame(state), _forecasts_frame(state))
         return summarize(table) if overall else table
@@ -84,16 +103,43 @@ class Ledger:
     def _append(self, kind: str, obj) -> None:
         append_record(self.path, kind, obj)
 
-    def ask(self, id: str, title: str, resolution_criteria: str, open_time, scheduled_close_time,
-            scheduled_resolve_time=None, description: str = "", fine_print: str = "", event_ids=()) -> Question:
+    def ask(
+        self,
+        id: str,
+        title: str,
+        resolution_criteria: str,
+        open_time,
+        scheduled_close_time,
+        scheduled_resolve_time=None,
+        description: str = "",
+        fine_print: str = "",
+        event_ids=(),
+    ) -> Question:
         """Pose a question; its id must be new. Returns the :class:`Question`."""
-        question = Question(id, title, resolution_criteria, open_time, scheduled_close_time,
-                            scheduled_resolve_time, description, fine_print, event_ids)
+        question = Question(
+            id,
+            title,
+            resolution_criteria,
+            open_time,
+            scheduled_close_time,
+            scheduled_resolve_time,
+            description,
+            fine_print,
+            event_ids,
+        )
         self._append("question", question)
         return question
 
-    def forecast(self, question_id: str, as_of, probability: float, rationale: str = "", evidence=(),
-                 forecaster: str = "analyst", prior: float | None = None) -> Forecast:
+    def forecast(
+        self,
+        question_id: str,
+        as_of,
+        probability: float,
+        rationale: str = "",
+        evidence=(),
+        forecaster: str = "analyst",
+        prior: float | None = None,
+    ) -> Forecast:
         """Record a forecast made on day ``as_of`` (between the question's open and close days)."""
         forecast = Forecast(question_id, as_of, probability, rationale, evidence, forecaster, prior)
         self._append("forecast", forecast)
@@ -108,14 +154,20 @@ class Ledger:
             return self.annul(question_id, on, source, note, status=resolution)
         if isinstance(resolution, bool):
             resolution = "yes" if resolution else "no"
-        self._append("resolution", Resolution(question_id, "resolved", on, source, resolution, note))
+        self._append(
+            "resolution", Resolution(question_id, "resolved", on, source, resolution, note)
+        )
         return self.question(question_id)
 
-    def annul(self, question_id: str, on, source: str, reason: str, status: str = "annulled") -> Question:
+    def annul(
+        self, question_id: str, on, source: str, reason: str, status: str = "annulled"
+    ) -> Question:
         """End a question without a yes/no: 'annulled' (its premise failed) or 'ambiguous'
         (the record cannot tell whether it happened). The reason is required; it is not scored."""
         if status not in ("annulled", "ambiguous"):
-            raise LedgerError(f"annul {question_id!r}: status must be 'annulled' or 'ambiguous', got {status!r}")
+            raise LedgerError(
+                f"annul {question_id!r}: status must be 'annulled' or 'ambiguous', got {status!r}"
+            )
         self._append("resolution", Resolution(question_id, status, on, source, None, reason))
         return self.question(question_id)
 

@@ -21,6 +21,7 @@ file or the new one, never part of a line; at worst an orphaned
 append is made to such a file. A read names the file, line and field of the
 first problem. The records are :mod:`timeline.ledger_records`.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,8 +31,9 @@ import os
 from dataclasses import MISSING, fields
 from pathlib import Path
 
-from timeline.io.atomic import NEW_FILE_MODE, write_atomically
 from timeline.errors import LedgerError
+from timeline.io.atomic import NEW_FILE_MODE, write_atomically
+
 from .ledger_records import Forecast, Question, Resolution, _State
 
 NEWLINE = b"\n"
@@ -64,8 +66,12 @@ def _decode(line: str, where: str):
     allowed = set(cls._RECORD)
     for name in record:
         if name not in allowed:
-            raise LedgerError(f"{where}: field {name!r} is not a {kind} field (expected {list(cls._RECORD)})")
-    required = {f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING}
+            raise LedgerError(
+                f"{where}: field {name!r} is not a {kind} field (expected {list(cls._RECORD)})"
+            )
+    required = {
+        f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING
+    }
     missing = sorted(required - set(record))
     if missing:
         raise LedgerError(f"{where}: {kind} record is missing field {missing[0]!r}")
@@ -86,7 +92,9 @@ def _parse(data: bytes, name: str) -> _State:
     if lines and lines[-1] == "":
         lines.pop()
     elif lines:
-        raise LedgerError(f"{name}:{len(lines)}: incomplete last line (no newline: an interrupted write?)")
+        raise LedgerError(
+            f"{name}:{len(lines)}: incomplete last line (no newline: an interrupted write?)"
+        )
     for number, line in enumerate(lines, 1):
         where = f"{name}:{number}"
         if not line.strip():

@@ -7,6 +7,7 @@ checks each record against the ones before it (unique question ids, forecasts
 inside the question's window, one resolution per question). How records are
 stored is :mod:`timeline.ledger_file`; the ledger itself is :mod:`timeline.ledger`.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -60,8 +61,10 @@ def _probability(value, where: str) -> float:
         raise LedgerError(f"{where}: expected a number, got {value!r}")
     value = float(value)
     if not (0.0 < value < 1.0) or math.isnan(value):
-        raise LedgerError(f"{where}: {value!r} is not strictly between 0 and 1 (0 and 1 are certainties, "
-                          "which no forecast may claim)")
+        raise LedgerError(
+            f"{where}: {value!r} is not strictly between 0 and 1 (0 and 1 are certainties, "
+            "which no forecast may claim)"
+        )
     return value
 
 
@@ -97,25 +100,52 @@ class Question:
         set_ = object.__setattr__
         set_(self, "id", _text(self.id, f"{w}: field 'id'", True))
         set_(self, "title", _text(self.title, f"{w}: field 'title'", True))
-        set_(self, "resolution_criteria", _text(self.resolution_criteria, f"{w}: field 'resolution_criteria'", True))
+        set_(
+            self,
+            "resolution_criteria",
+            _text(self.resolution_criteria, f"{w}: field 'resolution_criteria'", True),
+        )
         set_(self, "description", _text(self.description, f"{w}: field 'description'"))
         set_(self, "fine_print", _text(self.fine_print, f"{w}: field 'fine_print'"))
         set_(self, "open_time", _day(self.open_time, f"{w}: field 'open_time'"))
-        set_(self, "scheduled_close_time", _day(self.scheduled_close_time, f"{w}: field 'scheduled_close_time'"))
-        resolve = self.scheduled_close_time if self.scheduled_resolve_time is None else self.scheduled_resolve_time
+        set_(
+            self,
+            "scheduled_close_time",
+            _day(self.scheduled_close_time, f"{w}: field 'scheduled_close_time'"),
+        )
+        resolve = (
+            self.scheduled_close_time
+            if self.scheduled_resolve_time is None
+            else self.scheduled_resolve_time
+        )
         set_(self, "scheduled_resolve_time", _day(resolve, f"{w}: field 'scheduled_resolve_time'"))
         set_(self, "event_ids", _ids(self.event_ids, f"{w}: field 'event_ids'"))
         if self.scheduled_close_time < self.open_time:
-            raise LedgerError(f"{w}: field 'scheduled_close_time' {self.scheduled_close_time} is before "
-                              f"open_time {self.open_time}")
+            raise LedgerError(
+                f"{w}: field 'scheduled_close_time' {self.scheduled_close_time} is before "
+                f"open_time {self.open_time}"
+            )
         if self.scheduled_resolve_time < self.scheduled_close_time:
-            raise LedgerError(f"{w}: field 'scheduled_resolve_time' {self.scheduled_resolve_time} is before "
-                              f"scheduled_close_time {self.scheduled_close_time}")
+            raise LedgerError(
+                f"{w}: field 'scheduled_resolve_time' {self.scheduled_resolve_time} is before "
+                f"scheduled_close_time {self.scheduled_close_time}"
+            )
         if self.status not in QUESTION_STATUS:
-            raise LedgerError(f"{w}: field 'status' {self.status!r} is not one of {list(QUESTION_STATUS)}")
+            raise LedgerError(
+                f"{w}: field 'status' {self.status!r} is not one of {list(QUESTION_STATUS)}"
+            )
 
-    _RECORD = ("id", "title", "description", "resolution_criteria", "fine_print", "open_time",
-               "scheduled_close_time", "scheduled_resolve_time", "event_ids")
+    _RECORD = (
+        "id",
+        "title",
+        "description",
+        "resolution_criteria",
+        "fine_print",
+        "open_time",
+        "scheduled_close_time",
+        "scheduled_resolve_time",
+        "event_ids",
+    )
 
 
 @dataclass(frozen=True)
@@ -151,7 +181,15 @@ class Forecast:
         if self.prior is not None:
             set_(self, "prior", _probability(self.prior, f"{w}: field 'prior'"))
 
-    _RECORD = ("question_id", "as_of", "probability", "prior", "rationale", "evidence", "forecaster")
+    _RECORD = (
+        "question_id",
+        "as_of",
+        "probability",
+        "prior",
+        "rationale",
+        "evidence",
+        "forecaster",
+    )
 
 
 @dataclass(frozen=True)
@@ -173,12 +211,18 @@ class Resolution:
         set_(self, "source", _text(self.source, f"{w}: field 'source'", True))
         set_(self, "note", _text(self.note, f"{w}: field 'note'"))
         if self.status not in QUESTION_STATUS[1:]:
-            raise LedgerError(f"{w}: field 'status' {self.status!r} is not one of {list(QUESTION_STATUS[1:])}")
+            raise LedgerError(
+                f"{w}: field 'status' {self.status!r} is not one of {list(QUESTION_STATUS[1:])}"
+            )
         if self.status == "resolved" and self.resolution not in ("yes", "no"):
-            raise LedgerError(f"{w}: field 'resolution' must be 'yes' or 'no', got {self.resolution!r}")
+            raise LedgerError(
+                f"{w}: field 'resolution' must be 'yes' or 'no', got {self.resolution!r}"
+            )
         if self.status != "resolved":
             if self.resolution is not None:
-                raise LedgerError(f"{w}: field 'resolution' must be empty when the question is {self.status}")
+                raise LedgerError(
+                    f"{w}: field 'resolution' must be empty when the question is {self.status}"
+                )
             if not self.note.strip():
                 raise LedgerError(f"{w}: field 'note' must say why the question is {self.status}")
 
@@ -202,24 +246,36 @@ class _State:
             return
         question = self.questions.get(obj.question_id)
         if question is None:
-            raise LedgerError(f"{where}: field 'question_id': no question {obj.question_id!r} asked before this {kind}")
+            raise LedgerError(
+                f"{where}: field 'question_id': no question {obj.question_id!r} asked before this {kind}"
+            )
         done = self.resolutions.get(obj.question_id)
         if kind == "forecast":
             if done is not None:
-                raise LedgerError(f"{where}: question {obj.question_id!r} is already {done.status} (on {done.on}); "
-                                  "no more forecasts")
+                raise LedgerError(
+                    f"{where}: question {obj.question_id!r} is already {done.status} (on {done.on}); "
+                    "no more forecasts"
+                )
             if obj.as_of < question.open_time:
-                raise LedgerError(f"{where}: field 'as_of' {obj.as_of} is before the question opened "
-                                  f"({question.open_time})")
+                raise LedgerError(
+                    f"{where}: field 'as_of' {obj.as_of} is before the question opened "
+                    f"({question.open_time})"
+                )
             if obj.as_of > question.scheduled_close_time:
-                raise LedgerError(f"{where}: field 'as_of' {obj.as_of} is after the question closed "
-                                  f"({question.scheduled_close_time})")
+                raise LedgerError(
+                    f"{where}: field 'as_of' {obj.as_of} is after the question closed "
+                    f"({question.scheduled_close_time})"
+                )
             self.forecasts.append(obj)
             return
         if done is not None:
-            raise LedgerError(f"{where}: question {obj.question_id!r} is already {done.status} (on {done.on})")
+            raise LedgerError(
+                f"{where}: question {obj.question_id!r} is already {done.status} (on {done.on})"
+            )
         if obj.on < question.open_time:
-            raise LedgerError(f"{where}: field 'on' {obj.on} is before the question opened ({question.open_time})")
+            raise LedgerError(
+                f"{where}: field 'on' {obj.on} is before the question opened ({question.open_time})"
+            )
         self.resolutions[obj.question_id] = obj
 
     def question(self, qid: str) -> Question:
@@ -227,6 +283,13 @@ class _State:
         r = self.resolutions.get(qid)
         if r is None:
             return q
-        return Question(**{**{f.name: getattr(q, f.name) for f in fields(q)}, "status": r.status,
-                           "resolution": r.resolution, "actual_resolve_time": r.on,
-                           "resolution_source": r.source, "resolution_note": r.note or None})
+        return Question(
+            **{
+                **{f.name: getattr(q, f.name) for f in fields(q)},
+                "status": r.status,
+                "resolution": r.resolution,
+                "actual_resolve_time": r.on,
+                "resolution_source": r.source,
+                "resolution_note": r.note or None,
+            }
+        )

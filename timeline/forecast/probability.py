@@ -4,6 +4,7 @@ Each is one formula, so a forecast's number can be traced back to the
 assumptions that made it. None of them ever returns 0 or 1 for inputs strictly
 inside (0, 1): certainty is not a forecast.
 """
+
 from __future__ import annotations
 
 import math
@@ -24,7 +25,9 @@ def _positive(x: float, name: str) -> float:
     return float(x)
 
 
-def prior_from_base_rate(occurrences: float, opportunities: float, pseudocount: float = 1.0) -> float:
+def prior_from_base_rate(
+    occurrences: float, opportunities: float, pseudocount: float = 1.0
+) -> float:
     """A prior from a reference class: ``(k + a) / (n + 2a)``.
 
     ``k`` of ``n`` comparable cases happened; ``a`` pseudo-cases on each side
@@ -44,7 +47,9 @@ def prior_from_base_rate(occurrences: float, opportunities: float, pseudocount: 
     """
     a = _positive(pseudocount, "pseudocount")
     if not 0 <= occurrences <= opportunities:
-        raise LedgerError(f"need 0 <= occurrences <= opportunities, got {occurrences} of {opportunities}")
+        raise LedgerError(
+            f"need 0 <= occurrences <= opportunities, got {occurrences} of {opportunities}"
+        )
     return (occurrences + a) / (opportunities + 2 * a)
 
 
@@ -65,7 +70,11 @@ def update_log_odds(p: float, likelihood_ratios: float | Iterable[float]) -> flo
         0.5
     """
     p = _check(p)
-    ratios = [likelihood_ratios] if isinstance(likelihood_ratios, (int, float)) else list(likelihood_ratios)
+    ratios = (
+        [likelihood_ratios]
+        if isinstance(likelihood_ratios, (int, float))
+        else list(likelihood_ratios)
+    )
     logit = math.log(p / (1 - p)) + sum(math.log(_positive(r, "likelihood ratio")) for r in ratios)
     return 1.0 / (1.0 + math.exp(-logit))
 
@@ -109,5 +118,7 @@ def decay(p: float, elapsed_days: float, window_days: float) -> float:
     p = _check(p)
     window = _positive(window_days, "window_days")
     if not 0 <= elapsed_days < window:
-        raise LedgerError(f"elapsed_days must be in [0, window_days), got {elapsed_days} of {window}")
+        raise LedgerError(
+            f"elapsed_days must be in [0, window_days), got {elapsed_days} of {window}"
+        )
     return 1.0 - (1.0 - p) ** ((window - elapsed_days) / window)

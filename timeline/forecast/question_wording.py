@@ -8,6 +8,7 @@ expression, a purpose clause or a second coordinated verb), with the happening's
 head noun to group mentions by. The word tables live in ``rules/questions.yaml``
 (:func:`rules`). :mod:`timeline.questions` assembles the drafts.
 """
+
 from __future__ import annotations
 
 import functools
@@ -20,10 +21,18 @@ import yaml
 from timeline.errors import RuleError
 
 RULES = Path(__file__).resolve().parent / "rules" / "questions.yaml"
-_TABLES = ("light_verbs", "cut_before", "trailing", "the_heads", "control", "determiners", "max_words")
+_TABLES = (
+    "light_verbs",
+    "cut_before",
+    "trailing",
+    "the_heads",
+    "control",
+    "determiners",
+    "max_words",
+)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def rules() -> dict:
     """The word tables of ``rules/questions.yaml``, with the cut and control patterns compiled.
 
@@ -44,8 +53,12 @@ def rules() -> dict:
         tables["cut"] = re.compile("|".join(data["cut_before"]))
     except re.error as exc:
         raise RuleError(f"{RULES.name}: table 'cut_before': bad pattern ({exc})") from None
-    tables["controlled"] = re.compile(r"\b(" + "|".join(sorted(tables["control"])) +
-                                      r")\s+((?:[\w\u2019'-]+\s+){1,4}?)to\s+[\"\u201c]?$", re.I)
+    tables["controlled"] = re.compile(
+        r"\b("
+        + "|".join(sorted(tables["control"]))
+        + r")\s+((?:[\w\u2019'-]+\s+){1,4}?)to\s+[\"\u201c]?$",
+        re.I,
+    )
     return tables
 
 
@@ -83,8 +96,10 @@ def _resolve(actor: str, text: str, at: int) -> str:
     if not words or not (actor[:1].islower() or words[0] == "The"):
         return actor
     head = words[-1]
-    pattern = re.compile(r"((?:[A-Z][\w\u2019'-]*\s+){0,4}[A-Z][\w\u2019'-]*),\s+(?:a|an|the)\s+"
-                         r"(?:[a-z-]+\s+){0,2}?" + re.escape(head) + r"\b")
+    pattern = re.compile(
+        r"((?:[A-Z][\w\u2019'-]*\s+){0,4}[A-Z][\w\u2019'-]*),\s+(?:a|an|the)\s+"
+        r"(?:[a-z-]+\s+){0,2}?" + re.escape(head) + r"\b"
+    )
     found = [m.group(1) for m in pattern.finditer(text, 0, at)]
     return found[-1] if found else actor
 
@@ -95,7 +110,9 @@ def _controller(row, text: str, offset: int) -> str | None:
     Only one to four plain words between the verb and "to" (no comma): "the policy, aiming to block"
     has no object, and "agreed to maintain" keeps its own subject.
     """
-    before = text[max(0, row["trigger_start"] - offset - 80): max(0, row["trigger_start"] - offset)]
+    before = text[
+        max(0, row["trigger_start"] - offset - 80) : max(0, row["trigger_start"] - offset)
+    ]
     match = rules()["controlled"].search(before)
     return match.group(2).strip() if match else None
 
@@ -105,7 +122,9 @@ def _subject(actors, row, text: str, offset: int, whole: bool) -> str:
     controlled = _controller(row, text, offset) if whole else None
     if controlled:
         actors = [controlled]
-    if not actors and row["trigger"].lower() in rules()["light_verbs"]:  # "potential US sanctions" -> the US
+    if (
+        not actors and row["trigger"].lower() in rules()["light_verbs"]
+    ):  # "potential US sanctions" -> the US
         before = text[: max(0, row["trigger_start"] - offset)].split()
         names = []
         for word in reversed(before[-3:]):
@@ -122,7 +141,11 @@ def _subject(actors, row, text: str, offset: int, whole: bool) -> str:
     if words[0].lower() == "the" or "\u2019s" in actor or "'s" in actor:
         return actor[:1].lower() + actor[1:] if words[0] == "The" else actor
     last = words[-1]
-    if last.lower() in rules()["the_heads"] or (last.isupper() and len(last) > 1) or actor.islower():
+    if (
+        last.lower() in rules()["the_heads"]
+        or (last.isupper() and len(last) > 1)
+        or actor.islower()
+    ):
         return f"the {actor}"
     return actor
 
@@ -162,7 +185,9 @@ def _predicate(row, text: str, offset: int) -> tuple[str, str]:
         before = text[:begin].split()[-3:]
         article = [i for i, w in enumerate(before) if w.lower() in table["determiners"]]
         if article:  # "an emergency meeting", not "potential US sanctions"
-            phrase = " ".join(before[article[-1]:] + [phrase])
+            phrase = " ".join(before[article[-1] :] + [phrase])
         return f"{table['light_verbs'][trigger]} {phrase}", trigger
-    nouns = [w.strip(",").lower() for w in words[1:] if w.strip(",").lower() in table["light_verbs"]]
+    nouns = [
+        w.strip(",").lower() for w in words[1:] if w.strip(",").lower() in table["light_verbs"]
+    ]
     return phrase, (nouns[0] if nouns else trigger)

@@ -17,15 +17,24 @@ open, :func:`bearing` proposes which events of a new article bear on them, and
 The wording (who, what) is :mod:`timeline.question_wording`, with the word
 tables of ``rules/questions.yaml``.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 
 from timeline.errors import LedgerError
-from .question_wording import (  # noqa: F401 (RULES and rules re-exported)
-    RULES, _WORD, _context, _is_purpose, _predicate, _subjects, _texts, rules,
-)
 from timeline.schema import BEARINGS, CANDIDATES, conform
+
+from .question_wording import (  # noqa: F401 (RULES and rules re-exported)
+    _WORD,
+    RULES,
+    _context,
+    _is_purpose,
+    _predicate,
+    _subjects,
+    _texts,
+    rules,
+)
 
 
 def _date(value, where: str):
@@ -74,10 +83,14 @@ def candidate_questions(df: pd.DataFrame, horizon, reference=None, articles=None
     if isinstance(horizon, (int, float, pd.Timedelta)) and not isinstance(horizon, bool):
         if opened is None:
             raise LedgerError("candidate_questions: a horizon in days needs the reference date")
-        horizon = opened + (horizon if isinstance(horizon, pd.Timedelta) else pd.Timedelta(days=horizon))
+        horizon = opened + (
+            horizon if isinstance(horizon, pd.Timedelta) else pd.Timedelta(days=horizon)
+        )
     horizon = _date(horizon, "candidate_questions: horizon")
     if opened is not None and horizon < opened:
-        raise LedgerError(f"candidate_questions: horizon {horizon.date()} is before the reference {opened.date()}")
+        raise LedgerError(
+            f"candidate_questions: horizon {horizon.date()} is before the reference {opened.date()}"
+        )
     rows = df[df["modality"].isin(["expected", "potential"])].sort_values("order", kind="stable")
     groups: dict[str, list] = {}
     texts = _texts(articles)
@@ -92,24 +105,38 @@ def candidate_questions(df: pd.DataFrame, horizon, reference=None, articles=None
     for mentions in groups.values():
         # The wording comes from the mention that gives the timing (the tightest latest bound);
         # a mention that names no actor borrows one from another mention.
-        timed = [m for m in mentions if pd.notna(m[0]["latest"]) and (opened is None or m[0]["latest"] >= opened)]
+        timed = [
+            m
+            for m in mentions
+            if pd.notna(m[0]["latest"]) and (opened is None or m[0]["latest"] >= opened)
+        ]
         lead, what, who = min(timed, key=lambda m: m[0]["latest"]) if timed else mentions[0]
         close, basis = (lead["latest"], "bounds") if timed else (horizon, "horizon")
         if who == "[who]":
             who = next((m[2] for m in mentions if m[2] != "[who]"), who)
         when = f"{close:%Y-%m-%d}"
         since = f"between {opened:%Y-%m-%d} and {when}" if opened is not None else f"by {when}"
-        drafts.append({
-            "id": f"{mentions[0][0]['event_id']}-q",
-            "title": f"Will {who} {what} by {when}?",
-            "resolution_criteria": (f"Resolves yes if credible public reporting shows that this happened {since} "
-                                    f"(inclusive): {who} {what}. Otherwise no. (Draft: edit before asking.)"),
-            "description": " | ".join(m[0]["text"] for m in mentions),
-            "open_time": opened, "scheduled_close_time": close, "close_basis": basis,
-            "modality": lead["modality"], "actors": list(lead["actors"]), "trigger": lead["trigger"],
-            "event_ids": [m[0]["event_id"] for m in mentions],
-        })
-    drafts.sort(key=lambda d: d["scheduled_close_time"])  # stable: timeline order within a close date
+        drafts.append(
+            {
+                "id": f"{mentions[0][0]['event_id']}-q",
+                "title": f"Will {who} {what} by {when}?",
+                "resolution_criteria": (
+                    f"Resolves yes if credible public reporting shows that this happened {since} "
+                    f"(inclusive): {who} {what}. Otherwise no. (Draft: edit before asking.)"
+                ),
+                "description": " | ".join(m[0]["text"] for m in mentions),
+                "open_time": opened,
+                "scheduled_close_time": close,
+                "close_basis": basis,
+                "modality": lead["modality"],
+                "actors": list(lead["actors"]),
+                "trigger": lead["trigger"],
+                "event_ids": [m[0]["event_id"] for m in mentions],
+            }
+        )
+    drafts.sort(
+        key=lambda d: d["scheduled_close_time"]
+    )  # stable: timeline order within a close date
     return conform(drafts, CANDIDATES)
 
 
@@ -177,7 +204,13 @@ def bearing(questions: pd.DataFrame, df: pd.DataFrame, min_shared: int = 2) -> p
         for row, have in words:
             shared = sorted(asked & have)
             if len(shared) >= min_shared:
-                rows.append({"question_id": question["id"], "event_id": row["event_id"],
-                             "article_id": row["article_id"], "shared": shared, "text": row["text"]})
+                rows.append(
+                    {
+                        "question_id": question["id"],
+                        "event_id": row["event_id"],
+                        "article_id": row["article_id"],
+                        "shared": shared,
+                        "text": row["text"],
+                    }
+                )
     return conform(rows, BEARINGS)
-

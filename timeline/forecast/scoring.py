@@ -18,6 +18,7 @@ over the covered days only, and ``coverage`` says what share that was. The
 ``last_*`` scores judge only the forecast standing at the close. Annulled,
 ambiguous and open questions are listed with empty scores: they are not scored.
 """
+
 from __future__ import annotations
 
 import math
@@ -86,11 +87,23 @@ def score_question(question, forecasts: pd.DataFrame) -> dict:
         (1.0, 0.13, 42.4, 84.8)
     """
     nan = float("nan")
-    out = {"forecasts": len(forecasts), "coverage": nan, "brier": nan, "log": nan, "baseline": nan,
-           "last_probability": nan, "last_brier": nan, "last_log": nan, "last_baseline": nan}
+    out = {
+        "forecasts": len(forecasts),
+        "coverage": nan,
+        "brier": nan,
+        "log": nan,
+        "baseline": nan,
+        "last_probability": nan,
+        "last_brier": nan,
+        "last_log": nan,
+        "last_baseline": nan,
+    }
     start, end = question["open_time"], _close(question)
-    standing = forecasts[forecasts["as_of"] <= end].drop_duplicates("as_of", keep="last").sort_values(
-        "as_of", kind="stable")
+    standing = (
+        forecasts[forecasts["as_of"] <= end]
+        .drop_duplicates("as_of", keep="last")
+        .sort_values("as_of", kind="stable")
+    )
     if standing.empty:
         return out
     out["last_probability"] = float(standing["probability"].iloc[-1])
@@ -107,9 +120,15 @@ def score_question(question, forecasts: pd.DataFrame) -> dict:
     base = np.array([baseline_score(p, outcome) for p in probabilities])
     covered = days.sum()
     last = probabilities[-1]
-    out.update(coverage=float(covered / total), brier=float(days @ b / covered), log=float(days @ lg / covered),
-               baseline=float(days @ base / total), last_brier=brier(last, outcome),
-               last_log=log_score(last, outcome), last_baseline=baseline_score(last, outcome))
+    out.update(
+        coverage=float(covered / total),
+        brier=float(days @ b / covered),
+        log=float(days @ lg / covered),
+        baseline=float(days @ base / total),
+        last_brier=brier(last, outcome),
+        last_log=log_score(last, outcome),
+        last_baseline=baseline_score(last, outcome),
+    )
     return out
 
 
@@ -120,8 +139,15 @@ def score_ledger(questions: pd.DataFrame, forecasts: pd.DataFrame) -> pd.DataFra
         mine = forecasts[forecasts["question_id"] == question["id"]]
         for forecaster in sorted(mine["forecaster"].unique()):
             scored = score_question(question, mine[mine["forecaster"] == forecaster])
-            rows.append({"question_id": question["id"], "forecaster": forecaster, "status": question["status"],
-                         "resolution": question["resolution"], **scored})
+            rows.append(
+                {
+                    "question_id": question["id"],
+                    "forecaster": forecaster,
+                    "status": question["status"],
+                    "resolution": question["resolution"],
+                    **scored,
+                }
+            )
     return conform(rows, SCORES)
 
 
@@ -139,8 +165,13 @@ def summarize(scores: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for forecaster in sorted(scores["forecaster"].unique()):
         mine = scored[scored["forecaster"] == forecaster]
-        rows.append({"forecaster": forecaster, "questions": len(mine),
-                     **{c: (float(mine[c].mean()) if len(mine) else float("nan")) for c in cols}})
+        rows.append(
+            {
+                "forecaster": forecaster,
+                "questions": len(mine),
+                **{c: (float(mine[c].mean()) if len(mine) else float("nan")) for c in cols},
+            }
+        )
     return conform(rows, SCORE_SUMMARY)
 
 
@@ -160,11 +191,24 @@ def outcomes(questions: pd.DataFrame, forecasts: pd.DataFrame, which: str = "las
             continue
         q = resolved.loc[f["question_id"]]
         if f["as_of"] <= _close(q):
-            rows.append({"question_id": f["question_id"], "forecaster": f["forecaster"], "as_of": f["as_of"],
-                         "probability": f["probability"], "outcome": q["resolution"] == "yes"})
-    frame = pd.DataFrame(rows, columns=["question_id", "forecaster", "as_of", "probability", "outcome"])
+            rows.append(
+                {
+                    "question_id": f["question_id"],
+                    "forecaster": f["forecaster"],
+                    "as_of": f["as_of"],
+                    "probability": f["probability"],
+                    "outcome": q["resolution"] == "yes",
+                }
+            )
+    frame = pd.DataFrame(
+        rows, columns=["question_id", "forecaster", "as_of", "probability", "outcome"]
+    )
     if which == "last":
-        frame = frame.sort_values("as_of", kind="stable").groupby(["question_id", "forecaster"], sort=False).tail(1)
+        frame = (
+            frame.sort_values("as_of", kind="stable")
+            .groupby(["question_id", "forecaster"], sort=False)
+            .tail(1)
+        )
         frame = frame.sort_index()
     return frame.reset_index(drop=True)
 
@@ -192,16 +236,27 @@ def calibration_table(source, bins: int = 5, which: str = "last") -> pd.DataFram
         raise LedgerError(f"calibration_table: bins must be at least 1, got {bins}")
     edges = np.linspace(0.0, 1.0, bins + 1)
     index = np.minimum((source["probability"].to_numpy(float) * bins).astype(int), bins - 1)
-    ids = source["question_id"] if "question_id" in source else pd.Series([""] * len(source), index=source.index)
+    ids = (
+        source["question_id"]
+        if "question_id" in source
+        else pd.Series([""] * len(source), index=source.index)
+    )
     rows = []
     for i in range(bins):
         hit = index == i
         p, o = source["probability"][hit], source["outcome"][hit].astype(float)
         lo, hi = round(float(edges[i]), 6), round(float(edges[i + 1]), 6)
-        rows.append({"bin": f"[{lo}, {hi}{']' if i == bins - 1 else ')'}", "lower": lo, "upper": hi,
-                     "n": int(hit.sum()), "mean_probability": float(p.mean()) if hit.any() else float("nan"),
-                     "observed": float(o.mean()) if hit.any() else float("nan"),
-                     "questions": [q for q in ids[hit] if q]})
+        rows.append(
+            {
+                "bin": f"[{lo}, {hi}{']' if i == bins - 1 else ')'}",
+                "lower": lo,
+                "upper": hi,
+                "n": int(hit.sum()),
+                "mean_probability": float(p.mean()) if hit.any() else float("nan"),
+                "observed": float(o.mean()) if hit.any() else float("nan"),
+                "questions": [q for q in ids[hit] if q],
+            }
+        )
     return conform(rows, CALIBRATION)
 
 
@@ -223,17 +278,31 @@ def plot_calibration(source, ax=None, bins: int = 5, which: str = "last"):
     """
     import matplotlib.pyplot as plt
 
-    table = source if isinstance(source, pd.DataFrame) and "observed" in source else calibration_table(
-        source, bins=bins, which=which)
+    table = (
+        source
+        if isinstance(source, pd.DataFrame) and "observed" in source
+        else calibration_table(source, bins=bins, which=which)
+    )
     if ax is None:
         _, ax = plt.subplots(figsize=(4.5, 4.5))
     ax.plot([0, 1], [0, 1], color="0.6", linestyle="--", linewidth=1, label="perfect calibration")
     filled = table[table["n"] > 0]
-    ax.scatter(filled["mean_probability"], filled["observed"], s=60 * filled["n"], color="tab:blue",
-               alpha=0.7, label="forecasts (area ~ n)")
+    ax.scatter(
+        filled["mean_probability"],
+        filled["observed"],
+        s=60 * filled["n"],
+        color="tab:blue",
+        alpha=0.7,
+        label="forecasts (area ~ n)",
+    )
     for _, row in filled.iterrows():
-        ax.annotate(f"n={row['n']}", (row["mean_probability"], row["observed"]), textcoords="offset points",
-                    xytext=(8, -4), fontsize=8)
+        ax.annotate(
+            f"n={row['n']}",
+            (row["mean_probability"], row["observed"]),
+            textcoords="offset points",
+            xytext=(8, -4),
+            fontsize=8,
+        )
     ax.set_xlim(-0.02, 1.02)
     ax.set_ylim(-0.05, 1.05)
     ax.set_xlabel("forecast probability (bin mean)")

@@ -5,6 +5,7 @@ not UTF-8, binary, HTML, oversized, bad front matter) is caught here and
 reported as an :class:`~timeline.errors.ArticleError` naming the file, the
 line and the field.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,7 +31,9 @@ _HTML_TAG = re.compile(r"</?(p|div|span|a|body|head|script|style|br|table)\b[^>]
 _ISO_DATE = re.compile(r"\A(\d{4})-(\d{2})-(\d{2})\Z")
 _ISO_DATETIME = re.compile(r"\A\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
-_MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])", re.IGNORECASE)
+_MONTH_NAME = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])", re.IGNORECASE
+)
 
 
 def parse_published(value, where: str = "published") -> dt.date | None:
@@ -62,7 +65,9 @@ def parse_published(value, where: str = "published") -> dt.date | None:
     if hasattr(value, "to_pydatetime"):
         return value.to_pydatetime().date()
     if not isinstance(value, str):
-        raise ArticleError(f"{where}: expected a date or 'YYYY-MM-DD', got {type(value).__name__} {value!r}")
+        raise ArticleError(
+            f"{where}: expected a date or 'YYYY-MM-DD', got {type(value).__name__} {value!r}"
+        )
     text = value.strip()
     match = _ISO_DATE.match(text[:10]) if _ISO_DATETIME.match(text) else _ISO_DATE.match(text)
     if not match:
@@ -82,11 +87,20 @@ def _written_date(text: str, where: str) -> dt.date:
     words ("yesterday") would be read against today's date.
     """
     if not (_YEAR.search(text) and _MONTH_NAME.search(text)):
-        raise ArticleError(f"{where}: {text!r} is not a date in YYYY-MM-DD form (or written out, as in 'February 28, 2025')")
+        raise ArticleError(
+            f"{where}: {text!r} is not a date in YYYY-MM-DD form (or written out, as in 'February 28, 2025')"
+        )
     import dateparser  # imported here: it is slow to import and most inputs are ISO dates
 
-    parsed = dateparser.parse(text, languages=["en"], settings={
-        "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": True})
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "STRICT_PARSING": True,
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "RETURN_AS_TIMEZONE_AWARE": True,
+        },
+    )
     if parsed is None:
         raise ArticleError(f"{where}: {text!r} is not a complete, real date (day, month and year)")
     return parsed.date()
@@ -106,14 +120,18 @@ def check_text(text, where: str = "text") -> str:
     if not text.strip():
         raise ArticleError(f"{where}: the article is empty (no text)")
     if "\x00" in text:
-        raise ArticleError(f"{where}: contains NUL bytes; this looks like a binary file, not article text")
+        raise ArticleError(
+            f"{where}: contains NUL bytes; this looks like a binary file, not article text"
+        )
     if len(text) > MAX_ARTICLE_CHARS:
         raise ArticleError(
             f"{where}: {len(text):,} characters is more than the {MAX_ARTICLE_CHARS:,} accepted for one "
             "article; split it into articles"
         )
     if _HTML_START.match(text) or len(_HTML_TAG.findall(text[:20_000])) >= 5:
-        raise ArticleError(f"{where}: this is an HTML/XML page, not article text; extract the article text first")
+        raise ArticleError(
+            f"{where}: this is an HTML/XML page, not article text; extract the article text first"
+        )
     return text
 
 
@@ -149,7 +167,9 @@ class Article:
     def __post_init__(self):
         where = self.path or "text"
         check_text(self.text, where)
-        object.__setattr__(self, "published", parse_published(self.published, f"{where}: published"))
+        object.__setattr__(
+            self, "published", parse_published(self.published, f"{where}: published")
+        )
         if self.id is None:
             object.__setattr__(self, "id", _default_id(self.text))
         elif not isinstance(self.id, str) or not self.id.strip():
@@ -167,7 +187,9 @@ def _decode(path: Path) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ArticleError(f"{path}: line {line}: not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+        raise ArticleError(
+            f"{path}: line {line}: not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from None
     return text.removeprefix("\ufeff")
 
 
@@ -189,9 +211,13 @@ def _front_matter(text: str, path: Path) -> tuple[dict, str]:
         key, sep, value = line.partition(":")
         key = key.strip().lower()
         if not sep or not key:
-            raise ArticleError(f"{path}: line {number}: front matter line is not 'key: value': {line!r}")
+            raise ArticleError(
+                f"{path}: line {number}: front matter line is not 'key: value': {line!r}"
+            )
         if key not in METADATA_FIELDS:
-            raise ArticleError(f"{path}: line {number}: unknown front matter field {key!r} (known: {', '.join(METADATA_FIELDS)})")
+            raise ArticleError(
+                f"{path}: line {number}: unknown front matter field {key!r} (known: {', '.join(METADATA_FIELDS)})"
+            )
         value = value.strip().strip("'\"")
         if key == "published":
             value = parse_published(value, f"{path}: line {number}: field 'published'")
@@ -210,7 +236,9 @@ def _json_article(text: str, path: Path) -> dict:
         raise ArticleError(f"{path}: field 'text' is missing or not a string")
     unknown = set(record) - set(METADATA_FIELDS) - {"text"}
     if unknown:
-        raise ArticleError(f"{path}: unknown field(s) {sorted(unknown)} (known: text, {', '.join(METADATA_FIELDS)})")
+        raise ArticleError(
+            f"{path}: unknown field(s) {sorted(unknown)} (known: text, {', '.join(METADATA_FIELDS)})"
+        )
     if "published" in record:
         record["published"] = parse_published(record["published"], f"{path}: field 'published'")
     return record
@@ -255,7 +283,9 @@ def read_article(path, published=None) -> Article:
     if path.name.endswith(SIDECAR_SUFFIX):
         raise ArticleError(f"{path}: this is a metadata sidecar, not an article")
     if path.suffix.lower() not in ARTICLE_SUFFIXES:
-        raise ArticleError(f"{path}: unsupported file type {path.suffix!r} (use {', '.join(ARTICLE_SUFFIXES)})")
+        raise ArticleError(
+            f"{path}: unsupported file type {path.suffix!r} (use {', '.join(ARTICLE_SUFFIXES)})"
+        )
     if not path.is_file():
         raise ArticleError(f"{path}: no such file")
     raw = _decode(path)
@@ -286,11 +316,16 @@ def read_articles(paths, published=None) -> list[Article]:
     for entry in map(Path, paths):
         if entry.is_dir():
             files = sorted(
-                p for p in entry.iterdir()
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.endswith(SIDECAR_SUFFIX)
+                p
+                for p in entry.iterdir()
+                if p.is_file()
+                and p.suffix.lower() in ARTICLE_SUFFIXES
+                and not p.name.endswith(SIDECAR_SUFFIX)
             )
             if not files:
-                raise ArticleError(f"{entry}: folder holds no article files ({', '.join(ARTICLE_SUFFIXES)})")
+                raise ArticleError(
+                    f"{entry}: folder holds no article files ({', '.join(ARTICLE_SUFFIXES)})"
+                )
             articles.extend(read_article(p, published) for p in files)
         else:
             articles.append(read_article(entry, published))

@@ -6,6 +6,7 @@ folder, so the rename cannot cross file systems). The folder is fsynced after
 the rename, so the new name survives a power cut. Used by
 :mod:`timeline.export` and :mod:`timeline.ledger_file`.
 """
+
 from __future__ import annotations
 
 import os

@@ -5,6 +5,7 @@ target, so a crash leaves either the old file or the new one, never half of
 one. A read checks every row against ``schema.TIMELINE`` and names the line
 and field of the first problem.
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,9 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .atomic import write_atomically
 from timeline.errors import SchemaError, TimelineError
 from timeline.schema import TIMELINE, conform, validate
+
+from .atomic import write_atomically
 
 ACTOR_SEPARATOR = "; "
 #: Columns added to the schema after exports were first written: a file without them reads with them missing.
@@ -68,7 +70,9 @@ def _decoded(path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise TimelineError(f"{path}: line {line}: cannot read timeline export (not UTF-8 text)") from None
+        raise TimelineError(
+            f"{path}: line {line}: cannot read timeline export (not UTF-8 text)"
+        ) from None
 
 
 def _json_records(text: str, path: Path) -> list:
@@ -76,13 +80,17 @@ def _json_records(text: str, path: Path) -> list:
     try:
         records = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise TimelineError(f"{path}: line {exc.lineno}: cannot read timeline export "
-                            f"(not valid JSON at column {exc.colno}: {exc.msg}; a truncated or garbled file?)") from None
+        raise TimelineError(
+            f"{path}: line {exc.lineno}: cannot read timeline export "
+            f"(not valid JSON at column {exc.colno}: {exc.msg}; a truncated or garbled file?)"
+        ) from None
     if not isinstance(records, list):
         raise SchemaError(f"{path}: expected a JSON list of timeline records")
     for index, record in enumerate(records):
         if not isinstance(record, dict):
-            raise SchemaError(f"{path}: record {index + 1}: expected a JSON object, got {type(record).__name__}")
+            raise SchemaError(
+                f"{path}: record {index + 1}: expected a JSON object, got {type(record).__name__}"
+            )
     return records
 
 
@@ -92,21 +100,27 @@ def _csv_lines(text: str, path: Path) -> list[int]:
     if not text.strip():
         raise SchemaError(f"{path}: line 1: empty file, expected a header line")
     if not text.endswith("\n"):
-        raise SchemaError(f"{path}: line {text.count(chr(10)) + 1}: incomplete last line "
-                          "(no newline: a truncated file?)")
+        raise SchemaError(
+            f"{path}: line {text.count(chr(10)) + 1}: incomplete last line "
+            "(no newline: a truncated file?)"
+        )
     reader = csv.reader(io.StringIO(text, newline=""))
     starts, start = [], 1
     try:
         header = next(reader)
-        missing = [name for name in TIMELINE.names if name not in header and name not in LATER_COLUMNS]
+        missing = [
+            name for name in TIMELINE.names if name not in header and name not in LATER_COLUMNS
+        ]
         if missing:
             raise SchemaError(f"{path}: line 1: missing field(s) {missing}")
         start = reader.line_num + 1
         for row in reader:
             if row:  # a blank line, which pandas skips too
                 if len(row) != len(header):
-                    raise SchemaError(f"{path}: line {start}: {len(row)} fields where the header has "
-                                      f"{len(header)} (a truncated or garbled line?)")
+                    raise SchemaError(
+                        f"{path}: line {start}: {len(row)} fields where the header has "
+                        f"{len(header)} (a truncated or garbled line?)"
+                    )
                 starts.append(start)
             start = reader.line_num + 1
     except csv.Error as exc:
@@ -142,24 +156,38 @@ def read_timeline(path) -> pd.DataFrame:
             frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values=[""])
         except (ValueError, pd.errors.ParserError) as exc:
             raise TimelineError(f"{path}: cannot read timeline export ({exc})") from None
-        frame["actors"] = frame["actors"].map(lambda v: [] if pd.isna(v) else v.split(ACTOR_SEPARATOR))
+        frame["actors"] = frame["actors"].map(
+            lambda v: [] if pd.isna(v) else v.split(ACTOR_SEPARATOR)
+        )
         records = frame.to_dict("records")
         line_of = lambda i: f"line {starts[i] if i < len(starts) else i + 2}"  # noqa: E731
     else:
         raise TimelineError(f"{path}: timeline files are .csv or .json, not {path.suffix!r}")
     for index, record in enumerate(records):
-        missing = [name for name in TIMELINE.names if name not in record and name not in LATER_COLUMNS]
+        missing = [
+            name for name in TIMELINE.names if name not in record and name not in LATER_COLUMNS
+        ]
         if missing:
             raise SchemaError(f"{path}: {line_of(index)}: missing field(s) {missing}")
         for field in ("earliest", "latest"):
-            if record[field] is not None and pd.notna(record[field]) and pd.isna(pd.to_datetime(record[field], errors="coerce")):
-                raise SchemaError(f"{path}: {line_of(index)}: field {field!r} is not a date: {record[field]!r}")
+            if (
+                record[field] is not None
+                and pd.notna(record[field])
+                and pd.isna(pd.to_datetime(record[field], errors="coerce"))
+            ):
+                raise SchemaError(
+                    f"{path}: {line_of(index)}: field {field!r} is not a date: {record[field]!r}"
+                )
         if isinstance(record.get("newsworthy"), str):
-            record["newsworthy"] = {"True": True, "False": False}.get(record["newsworthy"], record["newsworthy"])
+            record["newsworthy"] = {"True": True, "False": False}.get(
+                record["newsworthy"], record["newsworthy"]
+            )
     try:
         return conform(records, TIMELINE)
     except (SchemaError, ValueError, TypeError) as exc:
-        for index, record in enumerate(records):  # the first record that fails on its own names the line
+        for index, record in enumerate(
+            records
+        ):  # the first record that fails on its own names the line
             try:
                 conform([record], TIMELINE)
             except (SchemaError, ValueError, TypeError) as own:

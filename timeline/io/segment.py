@@ -8,6 +8,7 @@ the word before the period is an abbreviation listed in
 dotted abbreviation ("U.S.") followed by a word that does not usually start
 a sentence.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,7 @@ _OPEN = re.compile(r"\s+(?=[\"“‘'(\[`]*[A-Z0-9])")
 
 def _word_before(line: str, dot: int) -> str:
     start = dot
-    while start > 0 and not line[start - 1].isspace() and line[start - 1] not in "\"“‘(":
+    while start > 0 and not line[start - 1].isspace() and line[start - 1] not in '"“‘(':
         start -= 1
     return line[start:dot]
 
@@ -37,11 +38,11 @@ def _is_break(line: str, end_match: re.Match) -> bool:
     word = _word_before(line, end_match.start())
     lower = word.lower().rstrip(".")
     lex = lexicon()
-    if "." in word:                       # dotted abbreviation: U.S., a.m.
+    if "." in word:  # dotted abbreviation: U.S., a.m.
         return _next_word(line, end_match.end()) in lex.starters
     if lower in lex.abbreviations:
         return False
-    if len(word) == 1 and word.isalpha() and word.isupper():   # an initial
+    if len(word) == 1 and word.isalpha() and word.isupper():  # an initial
         return False
     return True
 

@@ -5,6 +5,7 @@ Out: one :class:`~timeline.model.Bounds` per event (:func:`solve`) and the const
 behind them (:func:`constraints`). Owns ``ordering/rules/ordering.yaml`` (tense, cues,
 offsets, coreference of event nouns).
 """
+
 from .relation import publication_side, relation_to, relation_to_expression
 from .solve import constraints, solve
 

@@ -8,6 +8,7 @@ and ``signal_of`` say how an expression relates to its event: joined with
 others into a range ("from May 14 to June 30"), or one end of it ("since
 March 2011", "by Friday"); :mod:`timeline.constraints` uses both.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -15,14 +16,21 @@ import datetime as dt
 import functools
 import re
 
-from .cues import publication_relation, rules
 from timeline.model import Event, TimeExpr
 
-_PREPOSITION = re.compile(r"^(?:in|on|at|for|by|during|since|until|from|within|over|after|before|of|to|this|last|next)\b", re.I)
+from .cues import publication_relation, rules
+
+_PREPOSITION = re.compile(
+    r"^(?:in|on|at|for|by|during|since|until|from|within|over|after|before|of|to|this|last|next)\b",
+    re.I,
+)
 _MODIFIER_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}$")
-_FUNCTION = re.compile(r"\b(?:to|that|and|or|for|with|in|on|at|of|by|from|the|a|an|as|than|into|but|is|are|was|were|"
-                       r"after|before|since|until|during|following|"
-                       r"it|he|she|they|we|i|you|will|would|has|have|had|not)\b", re.I)
+_FUNCTION = re.compile(
+    r"\b(?:to|that|and|or|for|with|in|on|at|of|by|from|the|a|an|as|than|into|but|is|are|was|were|"
+    r"after|before|since|until|during|following|"
+    r"it|he|she|they|we|i|you|will|would|has|have|had|not)\b",
+    re.I,
+)
 _REPORTED = re.compile(r"\bthat\b|[\"“”‘’`]|''|;")
 _POSTPOSED_REPORT = re.compile(r"^[^,;:]*[,;:][\"“”'’`\s]*(?:[\w.'’-]+\s+){0,6}$")
 _PREPOSED_GAP = re.compile(r"^[\s,;:]*$")
@@ -44,11 +52,15 @@ _PREPOSED_CHARS = 1000
 def _opens_sentence(text: str, position: int) -> bool:
     """True when at most one word (a preposition) stands between a sentence start and position."""
     boundary = max(text.rfind(mark, 0, position) for mark in (".", "!", "?", "\n"))
-    return re.fullmatch(r"[\"'”’)]*\s*(?:[A-Za-z]+\s+)?", text[boundary + 1:position]) is not None
+    return re.fullmatch(r"[\"'”’)]*\s*(?:[A-Za-z]+\s+)?", text[boundary + 1 : position]) is not None
 
 
-_PREMODIFIER_AFTER = re.compile(r" (?!(?:and|or|to|of|in|on|at|for|from|with|by|as|that|the|a|an|was|were|is|are|has|had|have|will|would)\b)[a-z][a-z-]+\b")
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", re.I)
+_PREMODIFIER_AFTER = re.compile(
+    r" (?!(?:and|or|to|of|in|on|at|for|from|with|by|as|that|the|a|an|was|were|is|are|has|had|have|will|would)\b)[a-z][a-z-]+\b"
+)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", re.I
+)
 
 
 #: A date used as an adjective still dates a verb ("third-quarter net rose"), but any adjunct date
@@ -61,7 +73,9 @@ def _premodifier(timex: TimeExpr, text: str) -> bool:
     it names which results or budget, not when a verb's event happens."""
     if not _PREMODIFIER_AFTER.match(text, timex.end):
         return False
-    return "-" in timex.text or bool(_DETERMINER_BEFORE.search(text, max(0, timex.start - 8), timex.start))
+    return "-" in timex.text or bool(
+        _DETERMINER_BEFORE.search(text, max(0, timex.start - 8), timex.start)
+    )
 
 
 def _counted_from(event: Event, timex: TimeExpr, between: list[Event], text: str) -> bool:
@@ -77,21 +91,26 @@ def _trailing(event: Event, timex: TimeExpr, between: list[Event], text: str) ->
     ("which founded the guild on May 3, 1921") that its clause span left out."""
     if timex.start < event.trigger_end or timex.start - event.trigger_end > _TRAILING_CHARS:
         return False
-    if re.search(r"[.!?;:]\s|\n", text[event.trigger_end:timex.start]):
+    if re.search(r"[.!?;:]\s|\n", text[event.trigger_end : timex.start]):
         return False
     nominal = event.tense == "none"
     return not any(nominal or other.tense != "none" for other in between)
 
 
-def _reported_content(report: Event, timex: TimeExpr, between: list[Event], text: str, preposed: bool) -> bool:
+def _reported_content(
+    report: Event, timex: TimeExpr, between: list[Event], text: str, preposed: bool
+) -> bool:
     """True when a timex near a reporting verb dates what is reported, not the report: it stands
     after "that" or a quote ("said that ... on Monday"), after another finite event ("said
     staff were warned this week"; "said in a statement Monday" keeps it), or before a postposed
     report ("... later this month, the club said")."""
     if timex.start >= report.trigger_end:
         return bool(_REPORTED.search(text, report.trigger_end, timex.start)) or any(
-            other.tense != "none" for other in between)
-    return not preposed and _POSTPOSED_REPORT.match(text[timex.end:report.trigger_start]) is not None
+            other.tense != "none" for other in between
+        )
+    return (
+        not preposed and _POSTPOSED_REPORT.match(text[timex.end : report.trigger_start]) is not None
+    )
 
 
 def _complement_takes(event: Event, timex: TimeExpr, events: list[Event]) -> bool:
@@ -100,12 +119,23 @@ def _complement_takes(event: Event, timex: TimeExpr, events: list[Event]) -> boo
     meeting in the coming days"), not the verb that governs it."""
     if event.tense == "none" or timex.start < event.trigger_end:
         return False
-    return any(other.tense == "none" and other.role == "verb" and event.trigger_end <= other.trigger_start
-               and other.trigger_end <= timex.start for other in events if other is not event)
+    return any(
+        other.tense == "none"
+        and other.role == "verb"
+        and event.trigger_end <= other.trigger_start
+        and other.trigger_end <= timex.start
+        for other in events
+        if other is not event
+    )
 
 
-def _compatible(event: Event, timex: TimeExpr, text: str, reference: dt.date | None = None,
-                preposed: bool = False) -> bool:
+def _compatible(
+    event: Event,
+    timex: TimeExpr,
+    text: str,
+    reference: dt.date | None = None,
+    preposed: bool = False,
+) -> bool:
     """A past event is not dated by a vague future expression, nor a future one by a vague past one;
     a present state or ongoing event is not dated by an expression that ended before publication.
 
@@ -121,19 +151,42 @@ def _compatible(event: Event, timex: TimeExpr, text: str, reference: dt.date | N
         return False
     if relation == "after" and value == "PAST_REF":
         return False
-    if reference is not None and distance > 4 and not preposed and (
+    if (
+        reference is not None
+        and distance > 4
+        and not preposed
+        and (
             (relation == "before" and timex.earliest and timex.earliest > reference)
-            or (relation == "after" and timex.latest and timex.latest < reference)):
-        return False   # a far expression contradicting the tense dates something else
-    if (reference is not None and event.tense == "present" and relation == "includes"
-            and timex.latest is not None and timex.latest < reference):
-        return False   # what holds now is not dated by a past expression: "the 1968 charter calls for"
-    if value == "PRESENT_REF" and relation not in ("includes", "none", "inherit", "definite", "process", "sentence", "after_governor"):
+            or (relation == "after" and timex.latest and timex.latest < reference)
+        )
+    ):
+        return False  # a far expression contradicting the tense dates something else
+    if (
+        reference is not None
+        and event.tense == "present"
+        and relation == "includes"
+        and timex.latest is not None
+        and timex.latest < reference
+    ):
+        return (
+            False  # what holds now is not dated by a past expression: "the 1968 charter calls for"
+        )
+    if value == "PRESENT_REF" and relation not in (
+        "includes",
+        "none",
+        "inherit",
+        "definite",
+        "process",
+        "sentence",
+        "after_governor",
+    ):
         return False
     return True
 
 
-def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: dt.date | None = None) -> None:
+def attach(
+    events: list[Event], timexes: list[TimeExpr], text: str, reference: dt.date | None = None
+) -> None:
     """Set ``event.timex`` for events a temporal expression dates (unless already set).
 
     A modifier right before a nominal trigger ("a recent phone call") anchors that
@@ -150,19 +203,31 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
     """
     record = rules()["record_since"]["regex"]
     # "their highest close since October 27": a record's date dates no event
-    taken = {k for k, timex in enumerate(timexes)
-             if record.search(text, max(0, text.rfind(".", 0, timex.start) + 1, timex.start - 120), timex.start)}
+    taken = {
+        k
+        for k, timex in enumerate(timexes)
+        if record.search(
+            text, max(0, text.rfind(".", 0, timex.start) + 1, timex.start - 120), timex.start
+        )
+    }
     trigger_starts = [event.trigger_start for event in events]
     timex_starts = [timex.start for timex in timexes]
     for t_index, timex in enumerate(timexes):
-        if timex.type not in ("DATE", "TIME") or _PREPOSITION.match(timex.text) or " " in timex.text.strip():
+        if (
+            timex.type not in ("DATE", "TIME")
+            or _PREPOSITION.match(timex.text)
+            or " " in timex.text.strip()
+        ):
             continue
-        for event in events[bisect.bisect_left(trigger_starts, timex.end):]:
+        for event in events[bisect.bisect_left(trigger_starts, timex.end) :]:
             if event.trigger_start - timex.end > _MODIFIER_CHARS or event.tense != "none":
-                break   # a finite verb right after it takes the date as an adjunct: "on Friday finished drafting"
-            gap = text[timex.end:event.trigger_start]
-            if (event.tense == "none"
-                    and _MODIFIER_GAP.match(re.sub(r"^['’]s\b", "", gap)) and not _FUNCTION.search(gap)):
+                break  # a finite verb right after it takes the date as an adjunct: "on Friday finished drafting"
+            gap = text[timex.end : event.trigger_start]
+            if (
+                event.tense == "none"
+                and _MODIFIER_GAP.match(re.sub(r"^['’]s\b", "", gap))
+                and not _FUNCTION.search(gap)
+            ):
                 if event.timex is None and _compatible(event, timex, text, reference):
                     event.timex = t_index
                     taken.add(t_index)
@@ -174,41 +239,80 @@ def attach(events: list[Event], timexes: list[TimeExpr], text: str, reference: d
         best = None
         # candidates start inside the clause, just before it (preposed) or just after the trigger
         low = bisect.bisect_left(timex_starts, event.start - _PREPOSED_CHARS)
-        high = bisect.bisect_right(timex_starts, max(event.end, event.trigger_end + _TRAILING_CHARS))
+        high = bisect.bisect_right(
+            timex_starts, max(event.end, event.trigger_end + _TRAILING_CHARS)
+        )
         for t_index in range(low, high):
             timex = timexes[t_index]
             if t_index in taken:
                 continue
             inside = event.start <= timex.start and timex.end <= event.end
-            between = [events[k] for k in range(bisect.bisect_left(trigger_starts, event.trigger_end),
-                                                bisect.bisect_left(trigger_starts, timex.start))
-                       if events[k] is not event and events[k].trigger_end <= timex.start]
+            between = [
+                events[k]
+                for k in range(
+                    bisect.bisect_left(trigger_starts, event.trigger_end),
+                    bisect.bisect_left(trigger_starts, timex.start),
+                )
+                if events[k] is not event and events[k].trigger_end <= timex.start
+            ]
             if timex.start >= event.trigger_end and _counted_from(event, timex, between, text):
-                continue   # "resigned three days after the vote on May 4": the date is the vote's
+                continue  # "resigned three days after the vote on May 4": the date is the vote's
             if any(other.event_class == "REPORTING" and other.tense != "none" for other in between):
-                continue   # "... to intervene, a spokesperson said on Saturday": the saying's date
-            if inside and timex.end <= event.trigger_start and any(
-                    other.role == "verb" and event.start <= other.trigger_start and other.trigger_end <= timex.start
-                    for other in events[bisect.bisect_left(trigger_starts, event.start):
-                                        bisect.bisect_left(trigger_starts, timex.start)] if other is not event):
-                continue   # "aid promised in mid-January has not arrived": the date is the promise's
-            preposed = bool(timex.end <= event.trigger_start and _opens_sentence(text, timex.start)
-                            and (inside or (timex.end <= event.start and _PREPOSED_GAP.match(text[timex.end:event.start]))))
+                continue  # "... to intervene, a spokesperson said on Saturday": the saying's date
+            if (
+                inside
+                and timex.end <= event.trigger_start
+                and any(
+                    other.role == "verb"
+                    and event.start <= other.trigger_start
+                    and other.trigger_end <= timex.start
+                    for other in events[
+                        bisect.bisect_left(trigger_starts, event.start) : bisect.bisect_left(
+                            trigger_starts, timex.start
+                        )
+                    ]
+                    if other is not event
+                )
+            ):
+                continue  # "aid promised in mid-January has not arrived": the date is the promise's
+            preposed = bool(
+                timex.end <= event.trigger_start
+                and _opens_sentence(text, timex.start)
+                and (
+                    inside
+                    or (
+                        timex.end <= event.start
+                        and _PREPOSED_GAP.match(text[timex.end : event.start])
+                    )
+                )
+            )
             trailing = not inside and _trailing(event, timex, between, text)
-            preposed = preposed or bool(timex.end <= event.start and _WHEN_CLAUSE.match(text, event.start)
-                                        and _WHEN_GAP.match(text[timex.end:event.start]))
-            if not (inside or preposed or trailing) or not _compatible(event, timex, text, reference, preposed):
+            preposed = preposed or bool(
+                timex.end <= event.start
+                and _WHEN_CLAUSE.match(text, event.start)
+                and _WHEN_GAP.match(text[timex.end : event.start])
+            )
+            if not (inside or preposed or trailing) or not _compatible(
+                event, timex, text, reference, preposed
+            ):
                 continue
-            if event.source is not None and 0 <= event.source < len(events) \
-                    and timex.end <= events[event.source].trigger_start <= event.trigger_start:
-                continue   # "On Monday, the party said it would appeal": Monday is the saying's
-            distance = min(abs(timex.start - event.trigger_end), abs(event.trigger_start - timex.end))
+            if (
+                event.source is not None
+                and 0 <= event.source < len(events)
+                and timex.end <= events[event.source].trigger_start <= event.trigger_start
+            ):
+                continue  # "On Monday, the party said it would appeal": Monday is the saying's
+            distance = min(
+                abs(timex.start - event.trigger_end), abs(event.trigger_start - timex.end)
+            )
             if event.role == "verb" and _premodifier(timex, text):
-                distance += _PREMODIFIER_PENALTY   # "report first-quarter results on April 28": April 28 first
-            if event.event_class == "REPORTING" and _reported_content(event, timex, between, text, preposed):
-                continue   # a report takes its own date ("said Monday"), not one of what it reports
+                distance += _PREMODIFIER_PENALTY  # "report first-quarter results on April 28": April 28 first
+            if event.event_class == "REPORTING" and _reported_content(
+                event, timex, between, text, preposed
+            ):
+                continue  # a report takes its own date ("said Monday"), not one of what it reports
             if _complement_takes(event, timex, events):
-                continue   # "expected the coalition to convene ... in the coming days": the convening's date
+                continue  # "expected the coalition to convene ... in the coming days": the convening's date
             if best is None or distance < best[0]:
                 best = (distance, t_index)
         if best is not None:
@@ -226,8 +330,11 @@ def _scheduled(events: list[Event], timexes: list[TimeExpr], text: str, taken: s
         k = bisect.bisect_left(trigger_starts, timex.start) - 1
         while k >= 0 and timex.start - events[k].trigger_end <= _TRAILING_CHARS * 2:
             event = events[k]
-            if event.role == "nominal" and event.timex is None \
-                    and pattern.fullmatch(text, event.trigger_end, timex.start):
+            if (
+                event.role == "nominal"
+                and event.timex is None
+                and pattern.fullmatch(text, event.trigger_end, timex.start)
+            ):
                 event.timex = t_index
                 taken.add(t_index)
                 break
@@ -246,9 +353,11 @@ def ranged(timexes: list[TimeExpr], index: int, text: str) -> list[int]:
     """
     joiner = rules()["ranges"]["regex"]
     low = high = index
-    while low > 0 and joiner.match(text[timexes[low - 1].end:timexes[low].start]):
+    while low > 0 and joiner.match(text[timexes[low - 1].end : timexes[low].start]):
         low -= 1
-    while high + 1 < len(timexes) and joiner.match(text[timexes[high].end:timexes[high + 1].start]):
+    while high + 1 < len(timexes) and joiner.match(
+        text[timexes[high].end : timexes[high + 1].start]
+    ):
         high += 1
     return list(range(low, high + 1))
 
@@ -279,5 +388,9 @@ _PARTS = {"end": "END", "close": "END", "beginning": "START", "start": "START", 
 @functools.lru_cache(maxsize=1)
 def _signal_regex():
     words = sorted(rules()["timex_signals"]["words"], key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words)
-                      + r")\s+(?:the\s+(end|close|beginning|start|middle)\s+of\s+)?$", re.I)
+    return re.compile(
+        r"\b("
+        + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words)
+        + r")\s+(?:the\s+(end|close|beginning|start|middle)\s+of\s+)?$",
+        re.I,
+    )

@@ -9,15 +9,17 @@ modality against ``P``, vague-window cue words, discourse cues, support-verb
 objects, aspectual verbs and reported speech. Each constraint records its
 rule id and its basis (explicit, relative, inferred).
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import math
 from dataclasses import replace
 
+from timeline.model import Event, TimeExpr
+
 from . import cues, offsets
 from .anchoring import ranged, signal_of
-from timeline.model import Event, TimeExpr
 from .network import Network
 
 ORIGIN, PUB = 0, 1
@@ -38,15 +40,21 @@ def _date(day: float) -> dt.date | None:
 def _vague_name(timex: TimeExpr) -> str | None:
     """The vague window of an expression: its rule's ``vague`` option, else by value."""
     from timeline.temporal.rulebook import load_rules
+
     names = {rule.id: rule.options.get("vague") for rule in load_rules()}
     return names.get(timex.rule) or cues.rules()["vague_values"].get(timex.value)
 
 
 def _vague_offsets(timex: TimeExpr, reference: dt.date | None) -> tuple[float, float] | None:
     """Days before/after P a vague or reference-relative expression spans, or None (absolute)."""
-    name = _vague_name(timex) if timex.precision == "vague" or timex.value in cues.rules()["vague_values"] else None
+    name = (
+        _vague_name(timex)
+        if timex.precision == "vague" or timex.value in cues.rules()["vague_values"]
+        else None
+    )
     if name:
         from timeline.temporal.rulebook import vague_window
+
         return tuple(float(x) for x in vague_window(name))
     if timex.anchored and reference and (timex.earliest or timex.latest):
         before = (reference - timex.earliest).days if timex.earliest else math.inf
@@ -97,33 +105,45 @@ class Builder:
             self.leq(_end(a), _start(b), 0, rule, label, "relative")
         elif relation == "after":
             self.leq(_end(b), _start(a), 0, rule, label, "relative")
-        elif relation == "during":    # a within b
+        elif relation == "during":  # a within b
             self.leq(_start(b), _start(a), 0, rule, label, "relative")
             self.leq(_end(a), _end(b), 0, rule, label, "relative")
         elif relation == "overlap":
             self.leq(_start(a), _end(b), 0, rule, label, "relative")
             self.leq(_start(b), _end(a), 0, rule, label, "relative")
-        elif relation == "ends":      # a ends when b happens (b: "ceased")
+        elif relation == "ends":  # a ends when b happens (b: "ceased")
             self.leq(_end(a), _end(b), 0, rule, label, "relative")
             self.leq(_start(b), _end(a), 0, rule, label, "relative")
             self.leq(_start(a), _start(b), 0, rule, label, "relative")
-        elif relation == "begins":    # a begins when b happens (b: "began")
+        elif relation == "begins":  # a begins when b happens (b: "began")
             self.leq(_start(a), _end(b), 0, rule, label, "relative")
             self.leq(_start(b), _start(a), 0, rule, label, "relative")
         elif relation == "same":
-            for x, y in ((_start(a), _start(b)), (_start(b), _start(a)), (_end(a), _end(b)), (_end(b), _end(a))):
+            for x, y in (
+                (_start(a), _start(b)),
+                (_start(b), _start(a)),
+                (_end(a), _end(b)),
+                (_end(b), _end(a)),
+            ):
                 self.leq(x, y, 0, rule, label, "relative")
 
     def dating(self, index: int) -> TimeExpr:
         """The anchoring expression, widened over the expressions ranged or coordinated with it
         (rule ``anchor_range`` of ordering.yaml: "from May 14 to June 30", "in 1990 and 1991")."""
         timex, joined = self.timexes[index], ranged(self.timexes, index, self.text)
-        if len(joined) == 1 or any(self.timexes[k].earliest is None or self.timexes[k].latest is None for k in joined):
+        if len(joined) == 1 or any(
+            self.timexes[k].earliest is None or self.timexes[k].latest is None for k in joined
+        ):
             return timex
         chain = [self.timexes[k] for k in joined]
-        return replace(timex, earliest=min(t.earliest for t in chain), latest=max(t.latest for t in chain),
-                       text=self.text[chain[0].start:chain[-1].end], rule=cues.rules()["ranges"]["id"],
-                       anchored=any(t.anchored for t in chain))
+        return replace(
+            timex,
+            earliest=min(t.earliest for t in chain),
+            latest=max(t.latest for t in chain),
+            text=self.text[chain[0].start : chain[-1].end],
+            rule=cues.rules()["ranges"]["id"],
+            anchored=any(t.anchored for t in chain),
+        )
 
     def anchor(self, i: int) -> None:
         event, timex = self.events[i], self.dating(self.events[i].timex)
@@ -136,22 +156,38 @@ class Builder:
             basis = "relative" if timex.precision == "vague" or not timex.anchored else "explicit"
             before, after = offsets
 
-            def at_least(point, days_after_start, why):   # point >= start of the expression + days
+            def at_least(point, days_after_start, why):  # point >= start of the expression + days
                 self.leq(PUB, point, before - days_after_start, timex.rule, why, basis)
 
-            def at_most(point, days_after_end, why):      # point <= end of the expression + days
+            def at_most(point, days_after_end, why):  # point <= end of the expression + days
                 self.leq(point, PUB, after + days_after_end, timex.rule, why, basis)
+
             span = (after + before) if math.isfinite(after + before) else None
         elif timex.earliest is not None or timex.latest is not None:
             first, last = timex.earliest, timex.latest
 
             def at_least(point, days_after_start, why):
                 if first is not None:
-                    self.leq(ORIGIN, point, -(first.toordinal() + days_after_start), timex.rule, why, "explicit")
+                    self.leq(
+                        ORIGIN,
+                        point,
+                        -(first.toordinal() + days_after_start),
+                        timex.rule,
+                        why,
+                        "explicit",
+                    )
 
             def at_most(point, days_after_end, why):
                 if last is not None:
-                    self.leq(point, ORIGIN, last.toordinal() + days_after_end, timex.rule, why, "explicit")
+                    self.leq(
+                        point,
+                        ORIGIN,
+                        last.toordinal() + days_after_end,
+                        timex.rule,
+                        why,
+                        "explicit",
+                    )
+
             span = (last - first).days if first is not None and last is not None else None
         else:
             return
@@ -159,8 +195,15 @@ class Builder:
         # the part of the expression its modifier names: "late October" and "the end of June"
         # are their last third, "early next year" its first
         mod = signal[2] or timex.mod if signal is not None else timex.mod
-        part_start, part_end = {"START": (0, span // 3), "MID": (span // 3, 2 * span // 3),
-                                "END": (2 * span // 3, span)}.get(mod, (0, span)) if span is not None else (0, 0)
+        part_start, part_end = (
+            {
+                "START": (0, span // 3),
+                "MID": (span // 3, 2 * span // 3),
+                "END": (2 * span // 3, span),
+            }.get(mod, (0, span))
+            if span is not None
+            else (0, 0)
+        )
         if signal is None:
             first_point, last_point = (e, s) if state else (s, e)
             at_least(first_point, part_start, label)
@@ -168,19 +211,22 @@ class Builder:
         else:
             word, kind, _ = signal
             why = f"'{event.trigger}' {word} '{timex.text}' ({timex.value})"
-            if kind == "start":       # "since March 2011": starts at or after it (a state, within it)
+            if kind == "start":  # "since March 2011": starts at or after it (a state, within it)
                 at_least(s, part_start, why)
                 if state:
                     at_most(s, part_end - span, why)
-            elif kind == "after":     # "after June 5": starts the day after it at the earliest
+            elif kind == "after":  # "after June 5": starts the day after it at the earliest
                 at_least(s, part_end + 1, why)
-            elif kind in ("end", "through"):   # "until/by Friday": ends by its end (a state, within it);
-                at_most(e, part_end - span, why)    # "worked through the night": ends within it
+            elif kind in (
+                "end",
+                "through",
+            ):  # "until/by Friday": ends by its end (a state, within it);
+                at_most(e, part_end - span, why)  # "worked through the night": ends within it
                 if state or kind == "through":
                     at_least(e, part_start, why)
-            elif mod == "END":        # "before the end of June": by the end of June
+            elif mod == "END":  # "before the end of June": by the end of June
                 at_most(e, 0, why)
-            else:                     # "before March": ends before it begins
+            else:  # "before March": ends before it begins
                 at_most(e, part_start - span - 1, why)
         if timex.precision != "vague" and timex.value not in cues.rules()["vague_values"]:
             self.explicit.add(i)
@@ -193,7 +239,10 @@ def _governing(i: int, events: list[Event]) -> int | None:
     for j, other in enumerate(events):
         if j == i or other.tense == "none" or other.sentence != event.sentence:
             continue
-        if other.start <= event.trigger_start < other.end and other.trigger_start <= event.trigger_start:
+        if (
+            other.start <= event.trigger_start < other.end
+            and other.trigger_start <= event.trigger_start
+        ):
             if best is None or other.trigger_start > events[best].trigger_start:
                 best = j
     return best
@@ -203,22 +252,36 @@ def _subject_of(i: int, events: list[Event]) -> int | None:
     """The next verb of the sentence whose subject (an actor) is the event noun ``i``, with
     nothing but the noun's own phrase between: "a deal will be signed"."""
     event = events[i]
-    later = [j for j, other in enumerate(events) if other.sentence == event.sentence and other.role == "verb"
-             and other.trigger_start > event.trigger_end]
+    later = [
+        j
+        for j, other in enumerate(events)
+        if other.sentence == event.sentence
+        and other.role == "verb"
+        and other.trigger_start > event.trigger_end
+    ]
     if not later:
         return None
     j = min(later, key=lambda k: events[k].trigger_start)
     word = event.trigger.lower()
-    return j if any(word in actor.lower().split() for actor in events[j].actors + events[j].undergoers) else None
+    return (
+        j
+        if any(word in actor.lower().split() for actor in events[j].actors + events[j].undergoers)
+        else None
+    )
 
 
 def _sentence_head(i: int, events: list[Event], relations) -> int | None:
     """The nearest finite event of the sentence placed before or around publication (for an event noun no clause
     holds; a future neighbour says little about a noun outside its clause)."""
     event = events[i]
-    near = [(abs(other.trigger_start - event.trigger_start), j) for j, other in enumerate(events)
-            if j != i and other.sentence == event.sentence and other.tense != "none"
-            and relations[j][0] in ("before", "includes")]
+    near = [
+        (abs(other.trigger_start - event.trigger_start), j)
+        for j, other in enumerate(events)
+        if j != i
+        and other.sentence == event.sentence
+        and other.tense != "none"
+        and relations[j][0] in ("before", "includes")
+    ]
     return min(near)[1] if near else None
 
 
@@ -235,58 +298,111 @@ def constrain(builder: Builder) -> None:
     """
     events, reference = builder.events, builder.reference
     for i in range(len(events)):
-        builder.leq(_start(i), _end(i), 0, "structure", f"'{events[i].trigger}' starts before it ends", "none")
+        builder.leq(
+            _start(i),
+            _end(i),
+            0,
+            "structure",
+            f"'{events[i].trigger}' starts before it ends",
+            "none",
+        )
     if reference is not None:
         day = reference.toordinal()
-        builder.leq(PUB, ORIGIN, day, "publication", f"published {reference.isoformat()}", "explicit")
-        builder.leq(ORIGIN, PUB, -day, "publication", f"published {reference.isoformat()}", "explicit")
+        builder.leq(
+            PUB, ORIGIN, day, "publication", f"published {reference.isoformat()}", "explicit"
+        )
+        builder.leq(
+            ORIGIN, PUB, -day, "publication", f"published {reference.isoformat()}", "explicit"
+        )
     for i, event in enumerate(events):
         if event.timex is not None and 0 <= event.timex < len(builder.timexes):
             builder.anchor(i)
         elif event.timex is not None:
-            builder.warnings[i].append(f"anchor index {event.timex} names no temporal expression: ignored")
+            builder.warnings[i].append(
+                f"anchor index {event.timex} names no temporal expression: ignored"
+            )
             event.timex = None
     relations = [cues.publication_relation(e, builder.text) for e in events]
     for i, (relation, rule) in enumerate(relations):
         if relation == "inherit":
             j = _governing(i, events) if events[i].timex is None else None
-            subject_of = _subject_of(i, events) if j is None and events[i].role == "nominal" else None
+            subject_of = (
+                _subject_of(i, events) if j is None and events[i].role == "nominal" else None
+            )
             if j is not None and relations[j][0] not in ("inherit",):
                 relation, rule = relations[j][0], "clause_inherit"
             elif subject_of is not None and relations[subject_of][0] == "after":
-                relation, rule = "after", "subject_inherit"   # "a deal will be signed": the deal is ahead
+                relation, rule = (
+                    "after",
+                    "subject_inherit",
+                )  # "a deal will be signed": the deal is ahead
             else:
-                k = _sentence_head(i, events, relations) if events[i].timex is None and events[i].role == "nominal" else None
-                relation, rule = (relations[k][0], "sentence_inherit") if k is not None else ("none", "none")
+                k = (
+                    _sentence_head(i, events, relations)
+                    if events[i].timex is None and events[i].role == "nominal"
+                    else None
+                )
+                relation, rule = (
+                    (relations[k][0], "sentence_inherit") if k is not None else ("none", "none")
+                )
         elif relation == "sentence":
             k = _sentence_head(i, events, relations)
             relation = relations[k][0] if k is not None else "none"
         elif relation in ("definite", "process"):
             j = _governing(i, events)
-            relation = "after" if j is not None and relations[j][0] == "after" else \
-                ("before" if relation == "definite" else "includes")
+            relation = (
+                "after"
+                if j is not None and relations[j][0] == "after"
+                else ("before" if relation == "definite" else "includes")
+            )
         elif relation == "after_governor":
             j = _governing(i, events)
-            if j is None:   # else the nearest finite event before it in its sentence
-                before = [k for k, e in enumerate(events) if e.sentence == events[i].sentence and e.tense != "none"
-                          and e.trigger_end <= events[i].trigger_start]
+            if j is None:  # else the nearest finite event before it in its sentence
+                before = [
+                    k
+                    for k, e in enumerate(events)
+                    if e.sentence == events[i].sentence
+                    and e.tense != "none"
+                    and e.trigger_end <= events[i].trigger_start
+                ]
                 j = max(before, key=lambda k: events[k].trigger_start) if before else None
             if j is not None and relations[j][0] == "before":
-                builder.between(i, "after", j, rule, f"'{events[i].trigger}' after '{events[j].trigger}', which governs it")
+                builder.between(
+                    i,
+                    "after",
+                    j,
+                    rule,
+                    f"'{events[i].trigger}' after '{events[j].trigger}', which governs it",
+                )
             relation = "none" if j is not None and relations[j][0] == "before" else "after"
         builder.relation[i], builder.relation_rule[i] = relation, rule
         builder.to_publication(i, relation, rule)
     for i, name, rule, label in cues.windows(events, builder.timexes, builder.text):
         from timeline.temporal.rulebook import vague_window
+
         before, after = vague_window(name)
         builder.leq(PUB, _start(i), before, rule, label, "relative")
         builder.leq(_end(i), PUB, after, rule, label, "relative")
     for found in cues.relations(events, builder.text, builder.timexes):
         if found.other is not None:
             builder.between(found.main, found.relation, found.other, found.rule, found.label)
-    for bound in offsets.bounds(events, builder.timexes, builder.text):   # durations, deadlines, coreference
-        later = PUB if bound.a is None else _start(bound.a) if bound.a_point == "start" else _end(bound.a)
-        earlier = PUB if bound.b is None else _start(bound.b) if bound.b_point == "start" else _end(bound.b)
+    for bound in offsets.bounds(
+        events, builder.timexes, builder.text
+    ):  # durations, deadlines, coreference
+        later = (
+            PUB
+            if bound.a is None
+            else _start(bound.a)
+            if bound.a_point == "start"
+            else _end(bound.a)
+        )
+        earlier = (
+            PUB
+            if bound.b is None
+            else _start(bound.b)
+            if bound.b_point == "start"
+            else _end(bound.b)
+        )
         builder.leq(later, earlier, bound.days, bound.rule, bound.label, "relative")
     for i, event in enumerate(events):
         reported = cues.reported_relation(event, builder.text)

@@ -16,6 +16,7 @@ The first half of the ordering stage. Everything English lives in
 
 :mod:`timeline.ordering` turns the results into network constraints.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -24,10 +25,13 @@ from dataclasses import dataclass
 
 from timeline.errors import RuleError
 from timeline.model import Event, TimeExpr
+
 from .tense import RULES_FILE, publication_relation, reported_relation, rules  # noqa: F401 (re-exported)
 
 _MODIFIER_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}$")
-_PREPOSITIONS = re.compile(r"\b(?:due|because|after|before|in|on|at|for|with|by|from|since|until|as|when|while|amid)\b")
+_PREPOSITIONS = re.compile(
+    r"\b(?:due|because|after|before|in|on|at|for|with|by|from|since|until|as|when|while|amid)\b"
+)
 _WORD = re.compile(r"[\w'’-]+")
 _RELATIVE_START = re.compile(r"(?:that|which|who|whom|whose)\b", re.I)
 #: How far before its object a support verb may stand ("held a long phone call"): the words
@@ -44,13 +48,15 @@ class Relation:
     """``main`` REL ``other`` (event indices; other is None for cues that order nothing)."""
 
     main: int
-    relation: str          # before, after, overlap, during, same, ends, begins, none
+    relation: str  # before, after, overlap, during, same, ends, begins, none
     other: int | None
     rule: str
     label: str
 
 
-def windows(events: list[Event], timexes: list[TimeExpr], text: str) -> list[tuple[int, str, str, str]]:
+def windows(
+    events: list[Event], timexes: list[TimeExpr], text: str
+) -> list[tuple[int, str, str, str]]:
     """Events put in a vague window around publication by cue words that are not timexes.
 
     Returns ``(event index, window name, rule id, label)``; records the cue on the event.
@@ -66,7 +72,9 @@ def windows(events: list[Event], timexes: list[TimeExpr], text: str) -> list[tup
 
     def around(low: int, high: int) -> range:
         """Indices of the events whose trigger starts in [low, high]."""
-        return range(bisect.bisect_left(trigger_starts, low), bisect.bisect_right(trigger_starts, high))
+        return range(
+            bisect.bisect_left(trigger_starts, low), bisect.bisect_right(trigger_starts, high)
+        )
 
     low, high = _reach(events, text)
     for cue in rules()["windows"]:
@@ -74,20 +82,37 @@ def windows(events: list[Event], timexes: list[TimeExpr], text: str) -> list[tup
             if any(t.start < match.end() and match.start() < t.end for t in timexes):
                 continue
             # the event a cue modifies stands at most two words after it, or 25 characters around it
-            following = [i for i in around(match.end(), match.end() + _MODIFIER_CHARS)
-                         if _MODIFIER_GAP.match(text[match.end():events[i].trigger_start] + " ")]
+            following = [
+                i
+                for i in around(match.end(), match.end() + _MODIFIER_CHARS)
+                if _MODIFIER_GAP.match(text[match.end() : events[i].trigger_start] + " ")
+            ]
             if following:
                 target = min(following, key=lambda i: events[i].trigger_start)
             else:
-                near = [(min(abs(events[i].trigger_start - match.end()), abs(match.start() - events[i].trigger_end)), i)
-                        for i in around(match.start() - _MODIFIER_CHARS, match.end() + 25)]
+                near = [
+                    (
+                        min(
+                            abs(events[i].trigger_start - match.end()),
+                            abs(match.start() - events[i].trigger_end),
+                        ),
+                        i,
+                    )
+                    for i in around(match.start() - _MODIFIER_CHARS, match.end() + 25)
+                ]
                 near = [pair for pair in near if pair[0] <= 25]
                 if not near:
                     continue
                 target = min(near)[1]
             events[target].cues.append((cue["id"], None))
-            found.append((target, cue["window"], cue["id"],
-                          f"'{events[target].trigger}' within window '{cue['window']}' ({match.group(0)!r})"))
+            found.append(
+                (
+                    target,
+                    cue["window"],
+                    cue["id"],
+                    f"'{events[target].trigger}' within window '{cue['window']}' ({match.group(0)!r})",
+                )
+            )
     return found
 
 
@@ -96,7 +121,9 @@ def _reach(events: list[Event], text: str) -> tuple[int, int]:
     margin around them): a long article's blocks then scan only their own part."""
     if not events:
         return 0, 0
-    return max(0, min(e.start for e in events) - _CUE_MARGIN), min(len(text), max(e.end for e in events) + _CUE_MARGIN)
+    return max(0, min(e.start for e in events) - _CUE_MARGIN), min(
+        len(text), max(e.end for e in events) + _CUE_MARGIN
+    )
 
 
 class _Sentences:
@@ -129,17 +156,25 @@ def _finite(event: Event) -> bool:
     return event.tense != "none"
 
 
-def _select(how: str, match, events: list[Event], members: list[int], text: str, exclude: set) -> int | None:
+def _select(
+    how: str, match, events: list[Event], members: list[int], text: str, exclude: set
+) -> int | None:
     after = [i for i in members if events[i].trigger_start >= match.end() and i not in exclude]
     before = [i for i in members if events[i].trigger_end <= match.start() and i not in exclude]
     if how == "next":
         return after[0] if after else None
-    if how == "last_dated":   # "Since then": the last event before it that a date anchors
+    if how == "last_dated":  # "Since then": the last event before it that a date anchors
         first = members[0] if members else len(events)
-        return next((k for k in range(first - 1, max(-1, first - _LAST_DATED_REACH), -1)
-                     if events[k].timex is not None), None)
+        return next(
+            (
+                k
+                for k in range(first - 1, max(-1, first - _LAST_DATED_REACH), -1)
+                if events[k].timex is not None
+            ),
+            None,
+        )
     if how == "head":
-        if not before:   # the phrase opens the sentence: the head comes after its comma
+        if not before:  # the phrase opens the sentence: the head comes after its comma
             comma = text.find(",", match.end(), events[members[-1]].trigger_end)
             later = [i for i in after if comma >= 0 and events[i].trigger_start > comma]
             return later[0] if later else (after[0] if after else None)
@@ -149,8 +184,17 @@ def _select(how: str, match, events: list[Event], members: list[int], text: str,
         finite = [i for i in members if _finite(events[i]) and i not in exclude]
         return finite[0] if finite else None
     if how == "adjacent":
-        near = [(min(abs(events[i].trigger_start - match.end()), abs(match.start() - events[i].trigger_end)), i)
-                for i in members if i not in exclude]
+        near = [
+            (
+                min(
+                    abs(events[i].trigger_start - match.end()),
+                    abs(match.start() - events[i].trigger_end),
+                ),
+                i,
+            )
+            for i in members
+            if i not in exclude
+        ]
         near = [pair for pair in near if pair[0] <= 25]
         return min(near)[1] if near else None
     raise RuleError(f"{RULES_FILE.name}: unknown selector {how!r}")
@@ -159,9 +203,14 @@ def _select(how: str, match, events: list[Event], members: list[int], text: str,
 def _other_clause(main: int, events: list[Event], members: list[int], text: str) -> int | None:
     head = events[main]
     # a relative clause describes a noun ("laws that prohibit ..."): it is no other clause to order against
-    later = [i for i in members if events[i].trigger_start > head.trigger_end and _finite(events[i])
-             and not _RELATIVE_START.match(text, events[i].start)]
-    main_clauses = [i for i in later if events[i].source is None]          # not itself reported speech
+    later = [
+        i
+        for i in members
+        if events[i].trigger_start > head.trigger_end
+        and _finite(events[i])
+        and not _RELATIVE_START.match(text, events[i].start)
+    ]
+    main_clauses = [i for i in later if events[i].source is None]  # not itself reported speech
     outside = [i for i in later if not (head.start <= events[i].trigger_start < head.end)]
     return (main_clauses or outside or [None])[0]
 
@@ -181,7 +230,12 @@ def _antecedent(noun: str, position: int, events: list[Event]) -> int | None:
     for i in sorted(candidates, key=lambda i: -events[i].trigger_start):
         words = events[i].trigger.lower()
         head = (_WORD.findall(words) or [words])[-1]
-        if words == noun or head == noun or _stem(head) == _stem(noun) or any(words in g or head in g for g in groups):
+        if (
+            words == noun
+            or head == noun
+            or _stem(head) == _stem(noun)
+            or any(words in g or head in g for g in groups)
+        ):
             return i
     return None
 
@@ -214,19 +268,37 @@ def _aspectual(events: list[Event], text: str, sentences: _Sentences) -> list[Re
             if event.trigger.lower() not in verbs:
                 continue
             same = [j for j in sentences.members[event.sentence] if j != i]
-            after = [j for j in same if events[j].trigger_start >= event.trigger_end
-                     and re.fullmatch(r"\s+(?:(?:to|the|a|an|its|their|his|her|all|of)\s+|[\w-]+\s+){0,2}",
-                                      text[event.trigger_end:events[j].trigger_start])
-                     and not _PREPOSITIONS.search(text[event.trigger_end:events[j].trigger_start])]
+            after = [
+                j
+                for j in same
+                if events[j].trigger_start >= event.trigger_end
+                and re.fullmatch(
+                    r"\s+(?:(?:to|the|a|an|its|their|his|her|all|of)\s+|[\w-]+\s+){0,2}",
+                    text[event.trigger_end : events[j].trigger_start],
+                )
+                and not _PREPOSITIONS.search(text[event.trigger_end : events[j].trigger_start])
+            ]
             clause_start = _last_clause_mark(text, event.trigger_start)
-            before = [j for j in same if clause_start <= events[j].trigger_start and events[j].trigger_end <= event.trigger_start
-                      and events[j].tense == "none"]
+            before = [
+                j
+                for j in same
+                if clause_start <= events[j].trigger_start
+                and events[j].trigger_end <= event.trigger_start
+                and events[j].tense == "none"
+            ]
             target = after[0] if after else (before[0] if before else None)
             if target is None:
                 continue
             event.cues.append((family["id"], target))
-            found.append(Relation(target, family["relation"], i, family["id"],
-                                  f"'{events[target].trigger}' {family['relation']} with '{event.trigger}'"))
+            found.append(
+                Relation(
+                    target,
+                    family["relation"],
+                    i,
+                    family["id"],
+                    f"'{events[target].trigger}' {family['relation']} with '{event.trigger}'",
+                )
+            )
     return found
 
 
@@ -255,12 +327,30 @@ def relations(events: list[Event], text: str, timexes: list[TimeExpr] = ()) -> l
         nearby = bisect.bisect_left(trigger_starts, event.trigger_start - _SUPPORT_CHARS)
         for j in range(nearby, i):
             verb = events[j]
-            if (j != i and verb.trigger.lower() in rules()["support_words"] and verb.trigger_end <= event.trigger_start
-                    and gap.match(text[verb.trigger_end:event.trigger_start])
-                    and not any(verb.trigger_end <= e.trigger_start and e.trigger_end <= event.trigger_start
-                                for k, e in enumerate(events) if k not in (i, j))
-                    and not re.search(r"\b(?:to|that|of|in|on|at|with|for|and)\b", text[verb.trigger_end:event.trigger_start])):
-                found.append(Relation(i, "same", j, support["id"], f"'{event.trigger}' is the object of '{verb.trigger}'"))
+            if (
+                j != i
+                and verb.trigger.lower() in rules()["support_words"]
+                and verb.trigger_end <= event.trigger_start
+                and gap.match(text[verb.trigger_end : event.trigger_start])
+                and not any(
+                    verb.trigger_end <= e.trigger_start and e.trigger_end <= event.trigger_start
+                    for k, e in enumerate(events)
+                    if k not in (i, j)
+                )
+                and not re.search(
+                    r"\b(?:to|that|of|in|on|at|with|for|and)\b",
+                    text[verb.trigger_end : event.trigger_start],
+                )
+            ):
+                found.append(
+                    Relation(
+                        i,
+                        "same",
+                        j,
+                        support["id"],
+                        f"'{event.trigger}' is the object of '{verb.trigger}'",
+                    )
+                )
                 event.cues.append((support["id"], j))
                 break
     sentences = _Sentences(events)
@@ -269,9 +359,13 @@ def relations(events: list[Event], text: str, timexes: list[TimeExpr] = ()) -> l
     timex_starts = {t.start for t in timexes}
     for cue in rules()["cues"]:
         for match in cue["regex"].finditer(text, low, high):
-            after = match.end() + len(text[match.end():match.end() + 3]) - len(text[match.end():match.end() + 3].lstrip())
+            after = (
+                match.end()
+                + len(text[match.end() : match.end() + 3])
+                - len(text[match.end() : match.end() + 3].lstrip())
+            )
             if after in timex_starts:
-                continue   # "resumed after June 5": a signal of the date (ordering's timex_signals)
+                continue  # "resumed after June 5": a signal of the date (ordering's timex_signals)
             members = sentences.members.get(sentences.of(match.start()), [])
             if not members:
                 continue
@@ -279,12 +373,23 @@ def relations(events: list[Event], text: str, timexes: list[TimeExpr] = ()) -> l
             if cue["other"] == "antecedent":
                 noun = match.group("noun")
                 other = _antecedent(noun, match.start("noun"), events)
-                nominal = [i for i in members if match.start("noun") <= events[i].trigger_start < match.end()]
+                nominal = [
+                    i
+                    for i in members
+                    if match.start("noun") <= events[i].trigger_start < match.end()
+                ]
                 if other is None:
                     other = nominal[0] if nominal else None
                 elif nominal and nominal[0] != other:
-                    found.append(Relation(nominal[0], "same", other, cue["id"],
-                                          f"'{events[nominal[0]].trigger}' refers to '{events[other].trigger}'"))
+                    found.append(
+                        Relation(
+                            nominal[0],
+                            "same",
+                            other,
+                            cue["id"],
+                            f"'{events[nominal[0]].trigger}' refers to '{events[other].trigger}'",
+                        )
+                    )
                 if other is None:
                     continue
                 main = _select(cue["main"], match, events, members, text, {other} | set(nominal))
@@ -300,6 +405,16 @@ def relations(events: list[Event], text: str, timexes: list[TimeExpr] = ()) -> l
             if main is None or (cue["relation"] != "none" and other is None) or main == other:
                 continue
             events[main].cues.append((cue["id"], other))
-            label = f"'{events[main].trigger}' {cue['relation']} " + (f"'{events[other].trigger}'" if other is not None else "")
-            found.append(Relation(main, cue["relation"], other, cue["id"], f"{label.strip()} ({match.group(0).strip()!r})"))
+            label = f"'{events[main].trigger}' {cue['relation']} " + (
+                f"'{events[other].trigger}'" if other is not None else ""
+            )
+            found.append(
+                Relation(
+                    main,
+                    cue["relation"],
+                    other,
+                    cue["id"],
+                    f"{label.strip()} ({match.group(0).strip()!r})",
+                )
+            )
     return found

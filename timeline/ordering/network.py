@@ -13,6 +13,7 @@ constraint involved, so the network never holds ``earliest > latest``.
 Node 0 is the origin (day number 0 = ``date.fromordinal`` origin), so an
 absolute date ``d`` for point ``x`` is ``d <= x - origin <= d``.
 """
+
 from __future__ import annotations
 
 import math
@@ -43,7 +44,9 @@ class Conflict:
 
     def describe(self) -> str:
         others = "; ".join(f"{c.label} [{c.rule}]" for c in self.involved if c.rule != "structure")
-        return f"conflict: {self.rejected.label} [{self.rejected.rule}] contradicts {others}; rejected"
+        return (
+            f"conflict: {self.rejected.label} [{self.rejected.rule}] contradicts {others}; rejected"
+        )
 
 
 class Network:
@@ -69,9 +72,11 @@ class Network:
         self.edges: dict[tuple[int, int], Constraint] = {}
         self.accepted: list[Constraint] = []
         self.conflicts: list[Conflict] = []
-        self.sequence: dict[Constraint, int] = {}   # when each constraint was considered
+        self.sequence: dict[Constraint, int] = {}  # when each constraint was considered
 
-    def add(self, earlier: int, later: int, weight: float, rule: str, label: str) -> Conflict | None:
+    def add(
+        self, earlier: int, later: int, weight: float, rule: str, label: str
+    ) -> Conflict | None:
         """Add ``later - earlier <= weight``; return a Conflict (and keep the network) if inconsistent."""
         constraint = Constraint(earlier, later, float(weight), rule, label)
         self.sequence.setdefault(constraint, len(self.sequence))

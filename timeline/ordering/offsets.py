@@ -13,13 +13,15 @@ dated act; :func:`bounds` turns all three into point-to-point bounds that
 :mod:`timeline.constraints` adds to the network. Signal words, unit widths and reach are
 data: ``offsets`` and ``definite_coreference`` in ``rules/ordering.yaml``.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from timeline.stories.merge import base_lemma
 from timeline.model import Event, TimeExpr
+from timeline.stories.merge import base_lemma
+
 from .tense import rules
 
 __all__ = ["Bound", "Offset", "bounds", "coreferent", "deadlines", "find", "recent_spans"]
@@ -53,20 +55,34 @@ def _table() -> dict:
 
 def _following(events: list[Event], position: int, text: str) -> int | None:
     """The first event after ``position`` in the same sentence: what "after"/"before" counts from."""
-    after = [i for i, e in enumerate(events) if e.trigger_start >= position
-             and not _SENTENCE_BREAK.search(text, position, e.trigger_start)]
+    after = [
+        i
+        for i, e in enumerate(events)
+        if e.trigger_start >= position
+        and not _SENTENCE_BREAK.search(text, position, e.trigger_start)
+    ]
     return min(after, key=lambda i: events[i].trigger_start) if after else None
 
 
 def _modified(events: list[Event], timex: TimeExpr, text: str) -> int | None:
     """The event the duration modifies: the nearest finite one before it in its sentence
     ("ended two weeks later"), else, when it opens the sentence, the first one after it."""
-    before = [i for i, e in enumerate(events) if e.trigger_end <= timex.start and e.tense != "none"
-              and not _SENTENCE_BREAK.search(text, e.trigger_end, timex.start)]
+    before = [
+        i
+        for i, e in enumerate(events)
+        if e.trigger_end <= timex.start
+        and e.tense != "none"
+        and not _SENTENCE_BREAK.search(text, e.trigger_end, timex.start)
+    ]
     if before:
         return max(before, key=lambda i: events[i].trigger_start)
-    after = [i for i, e in enumerate(events) if e.trigger_start >= timex.end and e.tense != "none"
-             and not _SENTENCE_BREAK.search(text, timex.end, e.trigger_start)]
+    after = [
+        i
+        for i, e in enumerate(events)
+        if e.trigger_start >= timex.end
+        and e.tense != "none"
+        and not _SENTENCE_BREAK.search(text, timex.end, e.trigger_start)
+    ]
     return min(after, key=lambda i: events[i].trigger_start) if after else None
 
 
@@ -81,16 +97,25 @@ def _amounts(timexes: list[TimeExpr], text: str, table: dict):
         if amount.group(1):
             count, unit = int(amount.group(1)), amount.group(2)
             found.append((timex, tuple(count * days for days in table["units"][unit])))
-        else:   # hours or minutes: the same day or, across midnight, the next ones
+        else:  # hours or minutes: the same day or, across midnight, the next ones
             hours = int(amount.group(3)) / (1 if amount.group(4) == "H" else 60)
             found.append((timex, (int(hours // 24), -int(-hours // 24))))
     counted = [timex for timex in timexes if timex.type == "DURATION"]
     for match in table["vague_regex"].finditer(text):
         if any(timex.start < match.end() and match.start() < timex.end for timex in counted):
-            continue   # "two weeks later" is counted
+            continue  # "two weeks later" is counted
         unit = match.group("unit").lower()
-        bare = TimeExpr(match.start(), match.end(), match.group(0), "DURATION", f"PX{unit[0].upper()}",
-                        None, None, "unknown", table["id"])
+        bare = TimeExpr(
+            match.start(),
+            match.end(),
+            match.group(0),
+            "DURATION",
+            f"PX{unit[0].upper()}",
+            None,
+            None,
+            "unknown",
+            table["id"],
+        )
         found.append((bare, tuple(table["vague_units"][unit])))
     return sorted(found, key=lambda pair: pair[0].start)
 
@@ -123,28 +148,41 @@ def find(events: list[Event], timexes: list[TimeExpr], text: str) -> list[Offset
         target = _modified(events, timex, text)
         if target is None or events[target].timex is not None and counted is None:
             continue
-        if counted is not None:   # "resigned three days after the vote": from the vote (either may be dated)
+        if (
+            counted is not None
+        ):  # "resigned three days after the vote": from the vote (either may be dated)
             anchor = _following(events, counted.end(), text)
             if anchor is None or anchor == target:
                 continue
             signal = counted
-        else:                     # "ended two weeks later": from the last dated event
+        else:  # "ended two weeks later": from the last dated event
             reach = events[target].sentence - int(table["max_sentences_back"])
-            dated = [i for i, e in enumerate(events) if e.timex is not None and i != target
-                     and e.trigger_start < events[target].trigger_start and reach <= e.sentence
-                     and timexes[e.timex].type in ("DATE", "TIME") and timexes[e.timex].earliest is not None]
+            dated = [
+                i
+                for i, e in enumerate(events)
+                if e.timex is not None
+                and i != target
+                and e.trigger_start < events[target].trigger_start
+                and reach <= e.sentence
+                and timexes[e.timex].type in ("DATE", "TIME")
+                and timexes[e.timex].earliest is not None
+            ]
             if not dated:
                 continue
             anchor = max(dated, key=lambda i: events[i].trigger_start)
         direction = "later" if signal.group("later") else "earlier"
         word = signal.group(0).strip()
-        label = (f"'{events[target].trigger}' {timex.text} {word}{' than' if counted is None else ''} "
-                 f"'{events[anchor].trigger}' ({low}" + (f"-{high}" if high != low else "") + " days)")
+        label = (
+            f"'{events[target].trigger}' {timex.text} {word}{' than' if counted is None else ''} "
+            f"'{events[anchor].trigger}' ({low}" + (f"-{high}" if high != low else "") + " days)"
+        )
         found.append(Offset(target, anchor, direction, low, high, label))
     return found
 
 
-def deadlines(events: list[Event], timexes: list[TimeExpr], text: str) -> list[tuple[int, int | None, int, str]]:
+def deadlines(
+    events: list[Event], timexes: list[TimeExpr], text: str
+) -> list[tuple[int, int | None, int, str]]:
     """(event, its report or None for publication, days, label): an event still ahead that is due
     within a duration ("would challenge the result within ten days") ends at most that many
     days after its report, or after publication.
@@ -161,25 +199,42 @@ def deadlines(events: list[Event], timexes: list[TimeExpr], text: str) -> list[t
     for timex, (_, high) in _amounts(timexes, text, table):
         if not table["within_regex"].search(text, max(0, timex.start - 20), timex.start):
             continue
-        before = [i for i, e in enumerate(events) if e.role == "verb" and e.trigger_end <= timex.start
-                  and not _SENTENCE_BREAK.search(text, e.trigger_end, timex.start)]
+        before = [
+            i
+            for i, e in enumerate(events)
+            if e.role == "verb"
+            and e.trigger_end <= timex.start
+            and not _SENTENCE_BREAK.search(text, e.trigger_end, timex.start)
+        ]
         if not before:
             continue
         target = max(before, key=lambda i: events[i].trigger_start)
         event = events[target]
         if event.tense != "future" and event.modality not in ("expected", "potential"):
-            continue   # "withdrew within ten days": of what, the text says elsewhere
-        source = event.source if event.source is not None and 0 <= event.source < len(events) else None
-        governor = max((k for k in before if k < target and events[k].tense != "none"), default=None,
-                       key=lambda k: events[k].trigger_start)
-        if source is None and event.tense != "future" and governor is not None and events[governor].tense == "past":
-            continue   # "was supposed to return them within 72 hours": of an earlier start, not of publication
+            continue  # "withdrew within ten days": of what, the text says elsewhere
+        source = (
+            event.source if event.source is not None and 0 <= event.source < len(events) else None
+        )
+        governor = max(
+            (k for k in before if k < target and events[k].tense != "none"),
+            default=None,
+            key=lambda k: events[k].trigger_start,
+        )
+        if (
+            source is None
+            and event.tense != "future"
+            and governor is not None
+            and events[governor].tense == "past"
+        ):
+            continue  # "was supposed to return them within 72 hours": of an earlier start, not of publication
         whence = f"'{events[source].trigger}'" if source is not None else "publication"
         found.append((target, source, high, f"'{event.trigger}' within {timex.text} of {whence}"))
     return found
 
 
-def recent_spans(events: list[Event], timexes: list[TimeExpr], text: str) -> list[tuple[int, str, int, str]]:
+def recent_spans(
+    events: list[Event], timexes: list[TimeExpr], text: str
+) -> list[tuple[int, str, int, str]]:
     """(event, "past" or "next", days, label): an event "in the past 48 hours" lies within that
     many days before publication, one "in the next two weeks" within them after it. The event
     is the nearest one before the expression in its sentence that does not hold at publication
@@ -196,14 +251,26 @@ def recent_spans(events: list[Event], timexes: list[TimeExpr], text: str) -> lis
     found = []
     for timex, (_, high) in _amounts(timexes, text, table):
         side = table["span_regex"].match(timex.text)
-        if side is None or re.match(r"\s+of\b", text[timex.end:timex.end + 4]):
-            continue   # "the last three months of the year" is a calendar period
-        before = [i for i, e in enumerate(events) if e.trigger_end <= timex.start and e.kind != "state"
-                  and e.tense != "present" and not _SENTENCE_BREAK.search(text, e.trigger_end, timex.start)]
+        if side is None or re.match(r"\s+of\b", text[timex.end : timex.end + 4]):
+            continue  # "the last three months of the year" is a calendar period
+        before = [
+            i
+            for i, e in enumerate(events)
+            if e.trigger_end <= timex.start
+            and e.kind != "state"
+            and e.tense != "present"
+            and not _SENTENCE_BREAK.search(text, e.trigger_end, timex.start)
+        ]
         if before:
             target = max(before, key=lambda i: events[i].trigger_start)
-            found.append((target, "next" if side.group(1).lower() in ("next", "coming") else "past", high,
-                          f"'{events[target].trigger}' in {timex.text}"))
+            found.append(
+                (
+                    target,
+                    "next" if side.group(1).lower() in ("next", "coming") else "past",
+                    high,
+                    f"'{events[target].trigger}' in {timex.text}",
+                )
+            )
     return found
 
 
@@ -219,17 +286,27 @@ def coreferent(events: list[Event], text: str) -> list[tuple[int, int]]:
         [(1, 0)]
     """
     table = rules()["definite_coreference"]
-    determiner = re.compile(r"\b(?:" + "|".join(table["determiners"]) + r")\s+(?:[a-z][\w-]*\s+)?$", re.I)
+    determiner = re.compile(
+        r"\b(?:" + "|".join(table["determiners"]) + r")\s+(?:[a-z][\w-]*\s+)?$", re.I
+    )
     found = []
-    latest: dict[str, int] = {}   # act -> index of the last dated, asserted verb telling it
+    latest: dict[str, int] = {}  # act -> index of the last dated, asserted verb telling it
     for i, event in enumerate(events):
         act = base_lemma(event.lemma or event.trigger)
-        if event.role == "verb" and event.timex is not None and event.modality == "asserted" \
-                and event.tense in ("past", "present"):
+        if (
+            event.role == "verb"
+            and event.timex is not None
+            and event.modality == "asserted"
+            and event.tense in ("past", "present")
+        ):
             latest[act] = i
-        elif event.role == "nominal" and event.timex is None and act in latest \
-                and event.sentence - events[latest[act]].sentence <= int(table["max_sentences_back"]) \
-                and determiner.search(text, max(0, event.trigger_start - 30), event.trigger_start):
+        elif (
+            event.role == "nominal"
+            and event.timex is None
+            and act in latest
+            and event.sentence - events[latest[act]].sentence <= int(table["max_sentences_back"])
+            and determiner.search(text, max(0, event.trigger_start - 30), event.trigger_start)
+        ):
             found.append((i, latest[act]))
     return found
 
@@ -262,23 +339,38 @@ def bounds(events: list[Event], timexes: list[TimeExpr], text: str) -> list[Boun
     found = []
     rule = _table()["id"]
     for o in find(events, timexes, text):
-        if o.direction == "later":   # target starts >= anchor end + low, ends <= anchor start + high
-            found += [Bound(o.anchor, "end", o.target, "start", -o.low, rule, o.label),
-                      Bound(o.target, "end", o.anchor, "start", o.high, rule, o.label)]
-        else:                        # target ends <= anchor start - low, starts >= anchor end - high
-            found += [Bound(o.target, "end", o.anchor, "start", -o.low, rule, o.label),
-                      Bound(o.anchor, "end", o.target, "start", o.high, rule, o.label)]
+        if o.direction == "later":  # target starts >= anchor end + low, ends <= anchor start + high
+            found += [
+                Bound(o.anchor, "end", o.target, "start", -o.low, rule, o.label),
+                Bound(o.target, "end", o.anchor, "start", o.high, rule, o.label),
+            ]
+        else:  # target ends <= anchor start - low, starts >= anchor end - high
+            found += [
+                Bound(o.target, "end", o.anchor, "start", -o.low, rule, o.label),
+                Bound(o.anchor, "end", o.target, "start", o.high, rule, o.label),
+            ]
     for target, source, days, label in deadlines(events, timexes, text):
-        found.append(Bound(target, "end", source, "end", days, rules()["offsets"]["within_id"], label))
+        found.append(
+            Bound(target, "end", source, "end", days, rules()["offsets"]["within_id"], label)
+        )
     for target, side, days, label in recent_spans(events, timexes, text):
         rule = rules()["offsets"]["recent_span_id"]
-        if side == "past":   # starts at most `days` before publication, ends by it
-            found += [Bound(None, "", target, "start", days, rule, label), Bound(target, "end", None, "", 0, rule, label)]
-        else:                # starts at or after publication, ends at most `days` after it
-            found += [Bound(None, "", target, "start", 0, rule, label), Bound(target, "end", None, "", days, rule, label)]
+        if side == "past":  # starts at most `days` before publication, ends by it
+            found += [
+                Bound(None, "", target, "start", days, rule, label),
+                Bound(target, "end", None, "", 0, rule, label),
+            ]
+        else:  # starts at or after publication, ends at most `days` after it
+            found += [
+                Bound(None, "", target, "start", 0, rule, label),
+                Bound(target, "end", None, "", days, rule, label),
+            ]
     rule = rules()["definite_coreference"]["id"]
     for noun, verb in coreferent(events, text):
         label = f"'the {events[noun].trigger}' is '{events[verb].trigger}'"
-        found += [Bound(x, point, y, point, 0, rule, label) for point in ("start", "end")
-                  for x, y in ((noun, verb), (verb, noun))]
+        found += [
+            Bound(x, point, y, point, 0, rule, label)
+            for point in ("start", "end")
+            for x, y in ((noun, verb), (verb, noun))
+        ]
     return found

@@ -5,6 +5,7 @@ AFTER, OVERLAP, or undetermined) to a reference: the publication moment (the DCT
 an expression of the article. Re-exported by :mod:`timeline.ordering`; used by
 ``benchmarks/relations.py`` against TimeML TLINKs.
 """
+
 from __future__ import annotations
 
 import datetime as dt  # noqa: F401  (doctests)
@@ -12,7 +13,9 @@ import datetime as dt  # noqa: F401  (doctests)
 RELATIONS = ("BEFORE", "AFTER", "OVERLAP")
 
 
-def relation_to(earliest, latest, first, last=None, moment: bool = False, lean: str | None = None) -> str | None:
+def relation_to(
+    earliest, latest, first, last=None, moment: bool = False, lean: str | None = None
+) -> str | None:
     """The relation of an event to a reference span of days, derived from the event's bounds.
 
     The event lies somewhere in the days ``[earliest, latest]`` (None or NaT = open
@@ -45,7 +48,7 @@ def relation_to(earliest, latest, first, last=None, moment: bool = False, lean: 
         >>> relation_to(dt.date(2025, 2, 3), dt.date(2025, 2, 3), *feb), relation_to(None, dt.date(2025, 1, 9), *feb)
         ('OVERLAP', 'BEFORE')
     """
-    known = lambda value: value is not None and value == value   # noqa: E731  (NaT != NaT)
+    known = lambda value: value is not None and value == value  # noqa: E731  (NaT != NaT)
     lo, hi = (earliest if known(earliest) else None), (latest if known(latest) else None)
     last = first if last is None else last
     touches = hi is not None and hi == first and (lo is None or lo < first)
@@ -55,13 +58,23 @@ def relation_to(earliest, latest, first, last=None, moment: bool = False, lean: 
         return "AFTER"
     if lo is not None and hi is not None and first <= lo and hi <= last:
         return lean if moment and lean in RELATIONS else "OVERLAP"
-    if (lo is None and hi is None) or (moment and (lo is None or lo <= first) and (hi is None or hi >= last)):
+    if (lo is None and hi is None) or (
+        moment and (lo is None or lo <= first) and (hi is None or hi >= last)
+    ):
         return "OVERLAP"
     return None
 
 
-def relation_to_expression(earliest, latest, first, last, anchored: bool = False, clause_mate: bool = False,
-                           lean: str | None = None, dated_elsewhere: bool = False) -> str | None:
+def relation_to_expression(
+    earliest,
+    latest,
+    first,
+    last,
+    anchored: bool = False,
+    clause_mate: bool = False,
+    lean: str | None = None,
+    dated_elsewhere: bool = False,
+) -> str | None:
     """The relation of an event to a temporal expression of its article covering days ``[first, last]``.
 
     * the expression anchors the event (``anchored``): OVERLAP, the event lies within it
@@ -99,7 +112,11 @@ def relation_to_expression(earliest, latest, first, last, anchored: bool = False
 
 #: What the timeline frame's ``publication`` column says for each relation to the publication moment.
 PUBLICATION_SIDES = {"BEFORE": "before", "OVERLAP": "during", "AFTER": "after"}
-_LEAN = {"before": "BEFORE", "after": "AFTER", "definite": "BEFORE"}   # "the announcement": told, so past
+_LEAN = {
+    "before": "BEFORE",
+    "after": "AFTER",
+    "definite": "BEFORE",
+}  # "the announcement": told, so past
 
 
 def publication_side(earliest, latest, published, tense_relation: str) -> str | None:
@@ -129,5 +146,5 @@ def publication_side(earliest, latest, published, tense_relation: str) -> str | 
     relation = relation_to(earliest, latest, published, moment=True, lean=_LEAN.get(tense_relation))
     on_the_day = earliest == latest == published
     if relation == "OVERLAP" and tense_relation != "includes" and not on_the_day:
-        return None   # bounds that merely allow the publication moment are no evidence of "during"
+        return None  # bounds that merely allow the publication moment are no evidence of "during"
     return PUBLICATION_SIDES.get(relation)

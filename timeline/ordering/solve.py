@@ -18,6 +18,7 @@ accepted ones is rejected and reported in ``Bounds.warning`` with every
 constraint involved. Without a publication date nothing is filled in: bounds
 stay relative to ``P``, and explicit full dates may bound ``P`` (reported).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,10 +26,12 @@ import heapq
 import math
 from dataclasses import replace
 
+from timeline.model import Bounds, Event, TimeExpr
+
 from . import anchoring
 from .constraints import ORIGIN, PUB, Builder, _date, _end, _start, constrain
-from timeline.model import Bounds, Event, TimeExpr
 from .relation import RELATIONS, publication_side, relation_to, relation_to_expression  # noqa: F401  (public here)
+
 _BASIS_RANK = {"explicit": 3, "relative": 2, "inferred": 1, "none": 0}
 
 
@@ -37,7 +40,9 @@ def _setter(builder: Builder, start: int, end: int, reverse: bool = False) -> tu
     path = builder.net.path(start, end)
     for constraint in reversed(path) if reverse else path:
         if constraint.rule not in ("structure", "publication"):
-            return builder.basis.get((constraint.earlier, constraint.later), "inferred"), constraint.rule
+            return builder.basis.get(
+                (constraint.earlier, constraint.later), "inferred"
+            ), constraint.rule
     return "none", "none"
 
 
@@ -47,21 +52,47 @@ def _bounds(builder: Builder) -> list[Bounds]:
     found = []
     for i, event in enumerate(events):
         low, high = net.lower(_start(i)), net.upper(_end(i))
-        setters = [s for s in (_setter(builder, _start(i), origin), _setter(builder, origin, _end(i), reverse=True)) if s[0] != "none"]
+        setters = [
+            s
+            for s in (
+                _setter(builder, _start(i), origin),
+                _setter(builder, origin, _end(i), reverse=True),
+            )
+            if s[0] != "none"
+        ]
         if not setters and builder.relation[i] != "none":
             setters = [("inferred", builder.relation_rule[i])]
         basis, rule = max(setters, key=lambda s: _BASIS_RANK[s[0]]) if setters else ("none", "none")
         if i in builder.explicit:
             timex = builder.timexes[event.timex]
             basis, rule, precision = "explicit", timex.rule, timex.precision
-            if precision not in ("day", "week", "month", "quarter", "season", "year", "decade", "century", "time"):
+            if precision not in (
+                "day",
+                "week",
+                "month",
+                "quarter",
+                "season",
+                "year",
+                "decade",
+                "century",
+                "time",
+            ):
                 precision = "unknown"
         elif math.isfinite(low) and math.isfinite(high):
             precision = "day" if low == high else "vague"
         else:
             precision = "unknown"
-        found.append(Bounds(_date(low), _date(high), precision, basis, rule, 0,
-                            "; ".join(builder.warnings[i]) or None))
+        found.append(
+            Bounds(
+                _date(low),
+                _date(high),
+                precision,
+                basis,
+                rule,
+                0,
+                "; ".join(builder.warnings[i]) or None,
+            )
+        )
     return found
 
 
@@ -73,18 +104,27 @@ def _publication_checks(builder: Builder, bounds: list[Bounds]) -> None:
             continue
         timex = builder.timexes[event.timex]
         if reference is not None and timex.earliest is not None and timex.earliest > reference:
-            note = (f"published {reference.isoformat()} is earlier than {timex.earliest.isoformat()} "
-                    f"('{timex.text}'), which the article reports as past ('{event.trigger}'): check the publication date")
+            note = (
+                f"published {reference.isoformat()} is earlier than {timex.earliest.isoformat()} "
+                f"('{timex.text}'), which the article reports as past ('{event.trigger}'): check the publication date"
+            )
             bounds[i].warning = "; ".join(filter(None, [note, bounds[i].warning]))
     if reference is None:
         low, high = net.lower(PUB), net.upper(PUB)
-        for value, side, path in ((low, "on or after", net.path(PUB, ORIGIN)), (high, "on or before", net.path(ORIGIN, PUB))):
+        for value, side, path in (
+            (low, "on or after", net.path(PUB, ORIGIN)),
+            (high, "on or before", net.path(ORIGIN, PUB)),
+        ):
             if not math.isfinite(value):
                 continue
-            nodes = [(c.earlier - 2) // 2 for c in path if c.earlier >= 2] + [(c.later - 2) // 2 for c in path if c.later >= 2]
+            nodes = [(c.earlier - 2) // 2 for c in path if c.earlier >= 2] + [
+                (c.later - 2) // 2 for c in path if c.later >= 2
+            ]
             who = min(nodes) if nodes else 0
             why = ", ".join(c.label for c in path if c.rule != "structure")
-            note = f"publication date unknown: inferred {side} {_date(value).isoformat()} from {why}"
+            note = (
+                f"publication date unknown: inferred {side} {_date(value).isoformat()} from {why}"
+            )
             if events:
                 bounds[who].warning = "; ".join(filter(None, [bounds[who].warning, note]))
 
@@ -96,8 +136,8 @@ def _order(builder: Builder) -> tuple[list[int], list[tuple]]:
     n = len(events)
     starts = [_start(i) for i in range(n)]
     ends = [_end(i) for i in range(n)]
-    sub = net.dist[starts][:, ends]          # sub[b, a] = max(E_a - S_b)
-    precedes = sub.T <= 0                    # precedes[a, b]: E_a <= S_b
+    sub = net.dist[starts][:, ends]  # sub[b, a] = max(E_a - S_b)
+    precedes = sub.T <= 0  # precedes[a, b]: E_a <= S_b
     strict = precedes & ~precedes.T
     indegree = strict.sum(axis=0).tolist()
 
@@ -112,14 +152,18 @@ def _order(builder: Builder) -> tuple[list[int], list[tuple]]:
         # Where the event most likely lies relative to P (unbounded: at P), then absolute, then text position.
         relative = estimate(net.lower(_start(i), PUB), net.upper(_end(i), PUB))
         absolute = estimate(net.lower(_start(i)), net.upper(_end(i)))
-        return (0.0 if relative is None else relative, math.inf if absolute is None else absolute,
-                events[i].trigger_start, i)
+        return (
+            0.0 if relative is None else relative,
+            math.inf if absolute is None else absolute,
+            events[i].trigger_start,
+            i,
+        )
 
     heap = [key(i) for i in range(n) if indegree[i] == 0]
     heapq.heapify(heap)
     ranks, done, rank = [0] * n, [False] * n, 0
     while rank < n:
-        if not heap:   # cannot happen in a consistent network; stay total anyway
+        if not heap:  # cannot happen in a consistent network; stay total anyway
             heap = [key(i) for i in range(n) if not done[i]]
             heapq.heapify(heap)
         i = heapq.heappop(heap)[-1]
@@ -134,7 +178,9 @@ def _order(builder: Builder) -> tuple[list[int], list[tuple]]:
     return ranks, [key(i)[:3] for i in range(n)]
 
 
-def solve(events: list[Event], timexes: list[TimeExpr], reference: dt.date | None, text: str = "") -> list[Bounds]:
+def solve(
+    events: list[Event], timexes: list[TimeExpr], reference: dt.date | None, text: str = ""
+) -> list[Bounds]:
     """Bounds, basis, rule, rank and conflicts for every event (same order as ``events``).
 
     Sets ``event.timex`` (the anchoring expression) and ``event.cues`` as it goes.
@@ -172,11 +218,17 @@ def solve(events: list[Event], timexes: list[TimeExpr], reference: dt.date | Non
         found, ranks, keys = _solve_block(local, timexes, reference, block_text)
         for k, i in enumerate(block):
             bounds[i] = found[k]
-            events[i].cues = [(rule, None if other is None else block[other]) for rule, other in local[k].cues]
+            events[i].cues = [
+                (rule, None if other is None else block[other]) for rule, other in local[k].cues
+            ]
         sequences.append(sorted(((ranks[k], keys[k], i) for k, i in enumerate(block))))
     heads, rank = [0] * len(sequences), 0
-    while rank < len(events):   # interleave blocks, each kept in its own order
-        _, s = min((sequences[s][heads[s]][1], s) for s in range(len(sequences)) if heads[s] < len(sequences[s]))
+    while rank < len(events):  # interleave blocks, each kept in its own order
+        _, s = min(
+            (sequences[s][heads[s]][1], s)
+            for s in range(len(sequences))
+            if heads[s] < len(sequences[s])
+        )
         rank += 1
         bounds[sequences[s][heads[s]][2]].order = rank
         heads[s] += 1
@@ -201,7 +253,11 @@ def _block_texts(blocks: list[list[int]], events: list[Event], text: str) -> lis
     """
     views, low = [], 0
     for number, block in enumerate(blocks):
-        high = len(text) if number == len(blocks) - 1 else max(max(events[i].end, events[i].trigger_end) for i in block)
+        high = (
+            len(text)
+            if number == len(blocks) - 1
+            else max(max(events[i].end, events[i].trigger_end) for i in block)
+        )
         views.append(" " * low + text[low:high] + " " * (len(text) - high))
         low = high
     return views
@@ -247,7 +303,9 @@ def _readable(c, events: list[Event]) -> str:
     return f"{_point(c.later, events)} <= {_point(c.earlier, events)}{offset}"
 
 
-def constraints(events: list[Event], timexes: list[TimeExpr], reference: dt.date | None, text: str = "") -> list[dict]:
+def constraints(
+    events: list[Event], timexes: list[TimeExpr], reference: dt.date | None, text: str = ""
+) -> list[dict]:
     """Every constraint the ordering stage considered, in the order it was added, for inspection.
 
     Each row: ``rule``, ``label`` (in words), ``constraint`` (``later - earlier <= days``
@@ -272,13 +330,21 @@ def constraints(events: list[Event], timexes: list[TimeExpr], reference: dt.date
         builder = Builder(local, timexes, reference, text)
         constrain(builder)
         rejected = {id(c.rejected): c for c in builder.net.conflicts}
-        considered = sorted(builder.net.accepted + [c.rejected for c in builder.net.conflicts], key=builder.net.sequence.get)
+        considered = sorted(
+            builder.net.accepted + [c.rejected for c in builder.net.conflicts],
+            key=builder.net.sequence.get,
+        )
         for c in considered:
             if c.rule == "structure":
                 continue
             conflict = rejected.get(id(c))
-            rows.append({"rule": c.rule, "label": c.label, "constraint": _readable(c, local),
-                         "status": "rejected" if conflict else "accepted",
-                         "conflict": conflict.describe() if conflict else None})
+            rows.append(
+                {
+                    "rule": c.rule,
+                    "label": c.label,
+                    "constraint": _readable(c, local),
+                    "status": "rejected" if conflict else "accepted",
+                    "conflict": conflict.describe() if conflict else None,
+                }
+            )
     return rows
-

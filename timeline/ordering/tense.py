@@ -8,6 +8,7 @@ loaded here (:func:`rules`) for both halves:
   and :func:`reported_relation` against its report, from tense, aspect,
   modality and kind.
 """
+
 from __future__ import annotations
 
 import functools
@@ -22,7 +23,7 @@ from timeline.model import Event
 RULES_FILE = Path(__file__).resolve().parent / "rules" / "ordering.yaml"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def rules() -> dict:
     """The ordering rules of ``timeline/rules/ordering.yaml``, cue patterns compiled.
 
@@ -34,15 +35,29 @@ def rules() -> dict:
         data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise RuleError(f"{RULES_FILE.name}: invalid YAML ({exc})") from None
-    for family in ("publication", "reported", "cues", "windows", "synonyms", "vague_values", "support_verbs", "aspectual",
-                   "ranges", "scheduled", "definite_coreference", "record_since"):
+    for family in (
+        "publication",
+        "reported",
+        "cues",
+        "windows",
+        "synonyms",
+        "vague_values",
+        "support_verbs",
+        "aspectual",
+        "ranges",
+        "scheduled",
+        "definite_coreference",
+        "record_since",
+    ):
         if family not in data:
             raise RuleError(f"{RULES_FILE.name}: missing section {family!r}")
     for cue in data["cues"] + data["windows"]:
         try:
             cue["regex"] = re.compile(cue["pattern"])
         except (KeyError, re.error) as exc:
-            raise RuleError(f"{RULES_FILE.name}: cue {cue.get('id')!r}: bad pattern ({exc})") from None
+            raise RuleError(
+                f"{RULES_FILE.name}: cue {cue.get('id')!r}: bad pattern ({exc})"
+            ) from None
     for rule in data["publication"] + data["reported"]:
         try:
             if "form" in rule:
@@ -54,12 +69,18 @@ def rules() -> dict:
             if "not_preceded_by" in rule:
                 rule["not_preceded_regex"] = re.compile(rule["not_preceded_by"])
         except re.error as exc:
-            raise RuleError(f"{RULES_FILE.name}: rule {rule.get('id')!r}: bad pattern ({exc})") from None
+            raise RuleError(
+                f"{RULES_FILE.name}: rule {rule.get('id')!r}: bad pattern ({exc})"
+            ) from None
     for family in ("ranges", "scheduled", "record_since"):
         try:
-            data[family]["regex"] = re.compile(data[family]["pattern"], re.I if family == "scheduled" else 0)
+            data[family]["regex"] = re.compile(
+                data[family]["pattern"], re.I if family == "scheduled" else 0
+            )
         except (KeyError, TypeError, re.error) as exc:
-            raise RuleError(f"{RULES_FILE.name}: {family}: missing or bad pattern ({exc})") from None
+            raise RuleError(
+                f"{RULES_FILE.name}: {family}: missing or bad pattern ({exc})"
+            ) from None
     data["synonym_groups"] = [frozenset(w.lower() for w in group) for group in data["synonyms"]]
     data["support_words"] = frozenset(data["support_verbs"]["verbs"])
     return data
@@ -74,10 +95,12 @@ def _matches(rule: dict, event: Event, text: str = "") -> bool:
         return False
     if "not_form" in rule and rule["not_form_regex"].search(event.trigger.lower()):
         return False
-    before = text[max(0, event.trigger_start - 40):event.trigger_start] if text else ""
+    before = text[max(0, event.trigger_start - 40) : event.trigger_start] if text else ""
     if "preceded_by" in rule and rule["preceded_regex"].search(before) is None:
         return False
-    if "not_preceded_by" in rule and (not text or rule["not_preceded_regex"].search(before) is not None):
+    if "not_preceded_by" in rule and (
+        not text or rule["not_preceded_regex"].search(before) is not None
+    ):
         return False
     return True
 

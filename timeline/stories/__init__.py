@@ -4,6 +4,7 @@ In: per-article event rows. Out: ``same_as`` / ``merge_evidence`` proposals and 
 conflicts (:func:`~timeline.stories.merge.link`), one row per real event
 (:func:`merged_events`). Owns ``stories/rules/merge.yaml``.
 """
+
 from .merge import merged_events
 
 __all__ = ["merged_events"]

@@ -11,6 +11,7 @@ representative (the tightest explicit date, ties by article order then position)
 ``merge_evidence`` says why; :func:`merged_events` collapses a frame to one row per real
 event, leaving out the links the user rejects.
 """
+
 from __future__ import annotations
 
 import functools
@@ -24,20 +25,35 @@ from timeline.errors import RuleError, TimelineError
 from timeline.events.lexicon import lexicon
 
 RULES = Path(__file__).resolve().parent / "rules" / "merge.yaml"
-_TABLES = ("derivations", "modality_families", "skip_kinds", "skip_triggers", "skip_classes", "skip_tense_aspect", "min_shared",
-           "topic_share", "topic_min_articles", "conflict_min_shared", "conflict_max_gap_days", "stopwords")
+_TABLES = (
+    "derivations",
+    "modality_families",
+    "skip_kinds",
+    "skip_triggers",
+    "skip_classes",
+    "skip_tense_aspect",
+    "min_shared",
+    "topic_share",
+    "topic_min_articles",
+    "conflict_min_shared",
+    "conflict_max_gap_days",
+    "stopwords",
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+|\d+")
-_QUOTED = re.compile(r'["\u201c][^"\u201d]*(?:["\u201d]|$)')   # quoted words: what was said, not the event
+_QUOTED = re.compile(
+    r'["\u201c][^"\u201d]*(?:["\u201d]|$)'
+)  # quoted words: what was said, not the event
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def rules() -> dict:
     """The tables of ``rules/merge.yaml`` (derivations as variant -> base). Examples:
-        >>> rules()["variants"]["signature"]
-        'sign'
+    >>> rules()["variants"]["signature"]
+    'sign'
     """
     from timeline.temporal.rulebook import _read_yaml
+
     data = _read_yaml(RULES)
     for key in _TABLES:
         if key not in data:
@@ -45,18 +61,24 @@ def rules() -> dict:
     variants = {}
     for row in data["derivations"]:
         if not isinstance(row, dict) or not {"id", "base", "variants"} <= set(row):
-            raise RuleError(f"{RULES.name}: derivations: each row needs id, base and variants, got {row!r}")
+            raise RuleError(
+                f"{RULES.name}: derivations: each row needs id, base and variants, got {row!r}"
+            )
         for word in [row["base"], *row["variants"]]:
             if variants.setdefault(str(word).lower(), row["base"]) != row["base"]:
-                raise RuleError(f"{RULES.name}: derivation {row['id']!r}: {word!r} already belongs to {variants[word]!r}")
-    return dict(data, variants=variants, stopwords=frozenset(str(w).lower() for w in data["stopwords"]))
+                raise RuleError(
+                    f"{RULES.name}: derivation {row['id']!r}: {word!r} already belongs to {variants[word]!r}"
+                )
+    return dict(
+        data, variants=variants, stopwords=frozenset(str(w).lower() for w in data["stopwords"])
+    )
 
 
 @functools.lru_cache(maxsize=4096)
 def base_lemma(word: str) -> str:
     """The act a lemma (or a word form) names: the derivation table, else its verb lemma. Examples:
-        >>> [base_lemma(w) for w in ("signed", "signing", "signature", "met", "meeting", "design")]
-        ['sign', 'sign', 'sign', 'meet', 'meet', 'design']
+    >>> [base_lemma(w) for w in ("signed", "signing", "signature", "met", "meeting", "design")]
+    ['sign', 'sign', 'sign', 'meet', 'meet', 'design']
     """
     lower = word.lower()
     variants = rules()["variants"]
@@ -86,9 +108,13 @@ def _runs(text: str, stop: frozenset) -> dict[str, int]:
     text = _QUOTED.sub(" ", text or "")
     for match in _TOKEN.finditer(text):
         word = match.group()
-        upper = (word[:1].isupper() or word[1:2].isupper()) and word.lower() not in stop   # 'iPhone', not 'In'
+        upper = (
+            word[:1].isupper() or word[1:2].isupper()
+        ) and word.lower() not in stop  # 'iPhone', not 'In'
         number = word.isdigit()
-        if not ((upper or number) and capital) or text[last:match.start()].strip():   # punctuation ends a name
+        if (
+            not ((upper or number) and capital) or text[last : match.start()].strip()
+        ):  # punctuation ends a name
             run += 1
         capital, last = upper or (number and capital), match.end()
         if capital:
@@ -102,13 +128,27 @@ def _runs(text: str, stop: frozenset) -> dict[str, int]:
 
 
 def _mention(row: dict, index: int, position: int, stop: frozenset) -> dict:
-    actors = {name: frozenset(_tokens(name, stop)) for name in row["actors"]   # a name: capitalised, not 'The'
-              if _tokens(name, stop) and any(w[:1].isupper() for w in name.split())}
+    actors = {
+        name: frozenset(_tokens(name, stop))
+        for name in row["actors"]  # a name: capitalised, not 'The'
+        if _tokens(name, stop) and any(w[:1].isupper() for w in name.split())
+    }
     drop = _tokens(row["trigger"], stop) | _tokens(row.get("timex") or "", stop)
-    runs = {w: k for w, k in _runs(row["text"], stop).items() if len(w) >= 3 and not drop & set(w.split())}
-    return {"row": row, "article": index, "position": position, "actors": actors, "runs": runs,
-            "words": set(runs), "rare": set(runs),
-            "explicit": row["basis"] == "explicit" and row.get("timex") is not None}
+    runs = {
+        w: k
+        for w, k in _runs(row["text"], stop).items()
+        if len(w) >= 3 and not drop & set(w.split())
+    }
+    return {
+        "row": row,
+        "article": index,
+        "position": position,
+        "actors": actors,
+        "runs": runs,
+        "words": set(runs),
+        "rare": set(runs),
+        "explicit": row["basis"] == "explicit" and row.get("timex") is not None,
+    }
 
 
 def _overlap(a: dict, b: dict) -> bool:
@@ -117,8 +157,16 @@ def _overlap(a: dict, b: dict) -> bool:
 
 
 def _span(row: dict) -> str:
-    first, last = ("" if pd.isna(d) else d.date().isoformat() for d in (row["earliest"], row["latest"]))
-    return first if first == last and first else f"{first or '...'}..{last}" if first or last else "undated"
+    first, last = (
+        "" if pd.isna(d) else d.date().isoformat() for d in (row["earliest"], row["latest"])
+    )
+    return (
+        first
+        if first == last and first
+        else f"{first or '...'}..{last}"
+        if first or last
+        else "undated"
+    )
 
 
 def _shared_actors(a: dict, b: dict) -> tuple[list[str], set[str]]:
@@ -137,23 +185,45 @@ def _compare(a: dict, b: dict, lemma: str, table: dict) -> tuple | None:
     """(shared count, conflict, evidence) when a and b may be one event (rules/merge.yaml), else None."""
     actors, actor_words = _shared_actors(a, b)
     dated = a["explicit"] and b["explicit"]
-    same_day = dated and a["row"]["earliest"] == b["row"]["earliest"] and a["row"]["latest"] == b["row"]["latest"]
+    same_day = (
+        dated
+        and a["row"]["earliest"] == b["row"]["earliest"]
+        and a["row"]["latest"] == b["row"]["latest"]
+    )
     # a word of a shared actor is that actor, not a second item
-    words = sorted(w for w in a["words" if same_day else "rare"] & b["words" if same_day else "rare"]
-                   if not actor_words & {_norm(part) for part in w.split()})
+    words = sorted(
+        w
+        for w in a["words" if same_day else "rare"] & b["words" if same_day else "rare"]
+        if not actor_words & {_norm(part) for part in w.split()}
+    )
     shared = len(actors) + len({a["runs"][w] for w in words})
     ra, rb = a["row"], b["row"]
     conflict = not _overlap(ra, rb)
-    if (not (dated and actors and shared >= table["conflict_min_shared"]
-             and max(ra["earliest"] - rb["latest"], rb["earliest"] - ra["latest"]).days
-             <= table["conflict_max_gap_days"]) if conflict
-            else shared < (1 if dated else table["min_shared"])):
+    if (
+        not (
+            dated
+            and actors
+            and shared >= table["conflict_min_shared"]
+            and max(ra["earliest"] - rb["latest"], rb["earliest"] - ra["latest"]).days
+            <= table["conflict_max_gap_days"]
+        )
+        if conflict
+        else shared < (1 if dated else table["min_shared"])
+    ):
         return None
-    parts = [f"same lemma '{lemma}'"] + [f"shared {name}{'s' * (len(items) > 1)} {', '.join(items)}"
-                                         for name, items in (("actor", actors), ("word", words)) if items]
+    parts = [f"same lemma '{lemma}'"] + [
+        f"shared {name}{'s' * (len(items) > 1)} {', '.join(items)}"
+        for name, items in (("actor", actors), ("word", words))
+        if items
+    ]
     sa, sb = _span(ra), _span(rb)
-    parts.append(f"dates conflict {sa} vs {sb}" if conflict else f"dates agree {sa}" if sa == sb != "undated"
-                 else f"bounds overlap ({sa} / {sb})")
+    parts.append(
+        f"dates conflict {sa} vs {sb}"
+        if conflict
+        else f"dates agree {sa}"
+        if sa == sb != "undated"
+        else f"bounds overlap ({sa} / {sb})"
+    )
     return shared, conflict, ", ".join(parts)
 
 
@@ -165,10 +235,14 @@ def _candidates(per_article: list[list[dict]], table: dict) -> dict[str, list[di
     buckets: dict[str, list[dict]] = {}
     for index, rows in enumerate(per_article):
         for position, row in enumerate(sorted(rows, key=lambda r: r["trigger_start"])):
-            if ((row.get("lemma") or row["trigger"]).lower() in generic or row["kind"] in table["skip_kinds"]
-                    or row["trigger"].lower() in table["skip_triggers"]
-                    or row["event_class"] in table["skip_classes"] or families.get(row["modality"]) is None
-                    or (row["tense"], row["aspect"]) in skip_tense):
+            if (
+                (row.get("lemma") or row["trigger"]).lower() in generic
+                or row["kind"] in table["skip_kinds"]
+                or row["trigger"].lower() in table["skip_triggers"]
+                or row["event_class"] in table["skip_classes"]
+                or families.get(row["modality"]) is None
+                or (row["tense"], row["aspect"]) in skip_tense
+            ):
                 continue
             lemma = base_lemma(row.get("lemma") or row["trigger"])
             buckets.setdefault(lemma, []).append(_mention(row, index, position, stop))
@@ -208,43 +282,76 @@ def link(per_article: list[list[dict]]) -> None:
     pairs, evidence = [], {}
     buckets = _candidates(per_article, table)
     for lemma, mentions in sorted(buckets.items()):
-        for a, b in ((a, b) for i, a in enumerate(mentions) for b in mentions[i + 1:]):
-            if b["article"] == a["article"] or families[b["row"]["modality"]] != families[a["row"]["modality"]]:
+        for a, b in ((a, b) for i, a in enumerate(mentions) for b in mentions[i + 1 :]):
+            if (
+                b["article"] == a["article"]
+                or families[b["row"]["modality"]] != families[a["row"]["modality"]]
+            ):
                 continue
             found = _compare(a, b, lemma, table)
             if found:
                 shared, conflict, reason = found
-                pairs.append(((-shared, conflict, a["article"], a["position"], b["article"], b["position"]), a, b))
+                pairs.append(
+                    (
+                        (
+                            -shared,
+                            conflict,
+                            a["article"],
+                            a["position"],
+                            b["article"],
+                            b["position"],
+                        ),
+                        a,
+                        b,
+                    )
+                )
                 evidence[id(a), id(b)] = evidence[id(b), id(a)] = reason
-    group: dict[int, list[dict]] = {}   # id(mention) -> its group (one list object per group)
+    group: dict[int, list[dict]] = {}  # id(mention) -> its group (one list object per group)
     for _, a, b in sorted(pairs, key=lambda p: p[0]):
         ga, gb = group.get(id(a), [a]), group.get(id(b), [b])
-        if ga is gb or {m["article"] for m in ga} & {m["article"] for m in gb} \
-                or any((id(m), id(n)) not in evidence for m in ga for n in gb):   # every pair must pass
+        if (
+            ga is gb
+            or {m["article"] for m in ga} & {m["article"] for m in gb}
+            or any((id(m), id(n)) not in evidence for m in ga for n in gb)
+        ):  # every pair must pass
             continue
         for m in (merged := ga + gb):
             group[id(m)] = merged
-    for members in {id(g): g for g in group.values()}.values():   # each group once, in insertion order
+    for members in {
+        id(g): g for g in group.values()
+    }.values():  # each group once, in insertion order
         _mark(members, evidence)
 
 
 def _tightness(m: dict) -> tuple:
     """The representative first: an explicit date, the narrowest, then article order and position."""
     first, last = m["row"]["earliest"], m["row"]["latest"]
-    return not m["explicit"], 10**9 if pd.isna(first) or pd.isna(last) else (last - first).days, m["article"], m["position"]
+    return (
+        not m["explicit"],
+        10**9 if pd.isna(first) or pd.isna(last) else (last - first).days,
+        m["article"],
+        m["position"],
+    )
 
 
 def _mark(members: list[dict], evidence: dict) -> None:
     members = sorted(members, key=_tightness)
     head = members[0]["row"]
-    head["merge_evidence"] = f"representative of {len(members)} mentions: {', '.join(m['row']['event_id'] for m in members)}"
+    head["merge_evidence"] = (
+        f"representative of {len(members)} mentions: {', '.join(m['row']['event_id'] for m in members)}"
+    )
     for m in members[1:]:
-        m["row"]["same_as"], m["row"]["merge_evidence"] = head["event_id"], evidence[id(members[0]), id(m)]
-    for a, b in ((a, b) for i, a in enumerate(members) for b in members[i + 1:]):
+        m["row"]["same_as"], m["row"]["merge_evidence"] = (
+            head["event_id"],
+            evidence[id(members[0]), id(m)],
+        )
+    for a, b in ((a, b) for i, a in enumerate(members) for b in members[i + 1 :]):
         ra, rb = a["row"], b["row"]
         if a["explicit"] and b["explicit"] and not _overlap(ra, rb):
-            note = (f"articles disagree on the date: {ra['article_id']} says {_span(ra)} ('{ra['timex']}', "
-                    f"{ra['event_id']}), {rb['article_id']} says {_span(rb)} ('{rb['timex']}', {rb['event_id']})")
+            note = (
+                f"articles disagree on the date: {ra['article_id']} says {_span(ra)} ('{ra['timex']}', "
+                f"{ra['event_id']}), {rb['article_id']} says {_span(rb)} ('{rb['timex']}', {rb['event_id']})"
+            )
             for row in (ra, rb):
                 row["warning"] = "; ".join(filter(None, [row.get("warning"), note]))
 
@@ -273,12 +380,18 @@ def merged_events(df: pd.DataFrame, reject=()) -> pd.DataFrame:
         >>> len(merged_events(df)), len(merged_events(df, reject=[("a-t0028", "b-t0006")])), len(df)
         (3, 4, 4)
     """
-    ids = df["event_id"].tolist(); known = set(ids)   # noqa: E702
+    ids = df["event_id"].tolist()
+    known = set(ids)  # noqa: E702
     # a representative filtered out of the frame: its mentions stand alone
-    head = {i: (s if isinstance(s, str) and s in known else i) for i, s in zip(ids, df["same_as"].tolist())}
+    head = {
+        i: (s if isinstance(s, str) and s in known else i)
+        for i, s in zip(ids, df["same_as"].tolist())
+    }
     for pair in reject:
         if len(pair) != 2 or not all(p in known for p in pair):
-            raise TimelineError(f"merged_events: reject: {pair!r} is not a pair of event ids of this frame")
+            raise TimelineError(
+                f"merged_events: reject: {pair!r} is not a pair of event ids of this frame"
+            )
         first, second = pair
         if head[first] == head[second]:
             leaving = first if second == head[second] else second

@@ -5,6 +5,7 @@ Out: :class:`~timeline.model.TimeExpr` values (:func:`find`) or their DataFrame
 (:func:`find_timexes`). Owns ``temporal/rules/*.yaml``: the expression families,
 the fragments they compose, the vague widths and the tense cues.
 """
+
 from .timexes import find, find_timexes
 
 __all__ = ["find", "find_timexes"]

@@ -8,6 +8,7 @@ reporting period, the quarter the report leads with, however far back. Used by
 :mod:`timeline.normalize`; calendar arithmetic lives in :mod:`timeline.calendar_math`,
 calendar periods (shifting by units) in :mod:`timeline.periods`.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -19,7 +20,9 @@ from .periods import _at_unit, _shift_months
 __all__ = ["anchor", "anaphoric", "granularity"]
 
 
-_PERIOD_END = re.compile(r"\b(?:quarter|period|year|months|half|weeks)\s+end(?:ed|ing)\s+(?:on\s+)?$", re.I)
+_PERIOD_END = re.compile(
+    r"\b(?:quarter|period|year|months|half|weeks)\s+end(?:ed|ing)\s+(?:on\s+)?$", re.I
+)
 
 
 def anchor(ctx, start: int, window: int):
@@ -49,7 +52,7 @@ def anchor(ctx, start: int, window: int):
     """
     for expr, rule in reversed(ctx.previous_rules):
         if start - expr.end > window:
-            break   # text order: everything before is out of the window too
+            break  # text order: everything before is out of the window too
         quarter = _QUARTER_VALUE.fullmatch(expr.value) is not None
         if expr.type == "DURATION" and _MONTHS_VALUE.fullmatch(expr.value):
             return None  # "the first nine months ... the 1988 period": the period is that span, not a quarter
@@ -129,8 +132,10 @@ def anaphoric(rule, groups, ctx, start, unit, delta):
         if grain == unit:
             return prev.value[:10] if unit == "D" else prev.value
         if unit == "Q":
-            return None if grain == "Q" else f"{prev.value[:4]}-Q{(int(prev.value[5:7]) - 1) // 3 + 1}"
-        return prev.value[:{"Y": 4, "M": 7}[unit]]
+            return (
+                None if grain == "Q" else f"{prev.value[:4]}-Q{(int(prev.value[5:7]) - 1) // 3 + 1}"
+            )
+        return prev.value[: {"Y": 4, "M": 7}[unit]]
     if grain == "other" or (mode == "finer" and grain != "Q"):
         return None
     if unit in ("M", "D", "W"):
@@ -145,9 +150,18 @@ def anaphoric(rule, groups, ctx, start, unit, delta):
     if unit != "Y":
         return None
     year = int(prev.value[:4]) + delta
-    if mode == "ago" and not prev.anchored and ctx.reference is not None and int(prev.value[:4]) < ctx.reference.year:
-        year = int(prev.value[:4])  # "the 1988 period ... year-ago figures": that period is the year-ago one
-    if rule.options.get("grain") == "unit":  # "the following year" is a year, whatever its antecedent
+    if (
+        mode == "ago"
+        and not prev.anchored
+        and ctx.reference is not None
+        and int(prev.value[:4]) < ctx.reference.year
+    ):
+        year = int(
+            prev.value[:4]
+        )  # "the 1988 period ... year-ago figures": that period is the year-ago one
+    if (
+        rule.options.get("grain") == "unit"
+    ):  # "the following year" is a year, whatever its antecedent
         return f"{year:04d}"
     value = f"{year:04d}" + prev.value[4:]
     if value[4:10] == "-02-29" and not calendar.isleap(year):

@@ -6,6 +6,7 @@ from the reference date and the clause tense (:func:`timeline.calendar_math.infe
 or from last/next/this; "the 1988 period" takes its quarter from the expression before
 it (:mod:`timeline.anaphora`).
 """
+
 from __future__ import annotations
 
 import calendar
@@ -14,7 +15,9 @@ import re
 
 from .anaphora import anchor, granularity
 from .calendar_math import _word, holiday_date, infer_year, number, spelled_year
-from .match_groups import clock, mod as _mod, shift as _shift
+from .match_groups import clock
+from .match_groups import mod as _mod
+from .match_groups import shift as _shift
 from .periods import _QUARTER_OF, _SEASON_MONTHS, _nearest_period_year, _week
 
 __all__ = ["norm_date", "norm_holiday", "norm_next_day"]
@@ -38,7 +41,11 @@ def norm_date(rule, groups, ctx, start, end):
     year = None
     if groups.get("year"):
         year = int(groups["year"])
-    elif groups.get("yshift") and ref is not None and not (groups.get("quarter") or groups.get("half")):
+    elif (
+        groups.get("yshift")
+        and ref is not None
+        and not (groups.get("quarter") or groups.get("half"))
+    ):
         year = ref.year + tables["shift"].get(_word(groups["yshift"]), 0)
     elif groups.get("yy"):
         yy = int(groups["yy"].lstrip("'"))
@@ -74,8 +81,11 @@ def norm_date(rule, groups, ctx, start, end):
             digits = ("19" if int(digits) >= 30 else "20") + digits
         return rule.type, digits[:3], mod
     if groups.get("century"):
-        n = number(groups["century"], tables) or tables["ordinal"].get(_word(groups["century"])) or \
-            int(re.match(r"[0-9]+", groups["century"]).group())
+        n = (
+            number(groups["century"], tables)
+            or tables["ordinal"].get(_word(groups["century"]))
+            or int(re.match(r"[0-9]+", groups["century"]).group())
+        )
         return rule.type, f"{int(n) - 1:02d}", mod
     period = None
     if groups.get("season"):
@@ -92,8 +102,11 @@ def norm_date(rule, groups, ctx, start, end):
         if year is None and ref is not None and groups.get("yshift"):
             year = ref.year + tables["shift"].get(_word(groups["yshift"]), 0)
         elif year is None and ref is not None:
-            first = _SEASON_MONTHS[period][0] if period in _SEASON_MONTHS else \
-                {"H1": 1, "H2": 7}.get(period) or (_QUARTER_OF[period] - 1) * 3 + 1
+            first = (
+                _SEASON_MONTHS[period][0]
+                if period in _SEASON_MONTHS
+                else {"H1": 1, "H2": 7}.get(period) or (_QUARTER_OF[period] - 1) * 3 + 1
+            )
             year = _year_by_shift(first, ref, groups, rule, ctx)
             if year is None and period.startswith("Q") and "fiscal" in ctx.text[start:end].lower():
                 # a fiscal year's months vary by company: "the fiscal first quarter" a report
@@ -104,7 +117,9 @@ def norm_date(rule, groups, ctx, start, end):
     if month is None:
         if year is None:
             return None
-        if rule.options.get("anaphor") == "period":  # "the 1988 period": the quarter named before, in 1988
+        if (
+            rule.options.get("anaphor") == "period"
+        ):  # "the 1988 period": the quarter named before, in 1988
             prev = anchor(ctx, start, int(rule.options.get("window", 400)))
             if prev is not None and granularity(prev.value) == "Q":
                 return rule.type, f"{year:04d}{prev.value[4:]}", mod
@@ -114,12 +129,19 @@ def norm_date(rule, groups, ctx, start, end):
             return None
     if year is None:
         if ref is None:
-            stem = "XXXX-WXX" if rule.options.get("grain") == "week" else \
-                f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+            stem = (
+                "XXXX-WXX"
+                if rule.options.get("grain") == "week"
+                else f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+            )
             return rule.type, stem + tail, mod
-        weekday = ctx.tables["weekday"].get(_word(groups["weekday"])) if groups.get("weekday") else None
+        weekday = (
+            ctx.tables["weekday"].get(_word(groups["weekday"])) if groups.get("weekday") else None
+        )
         tense = "ended" if ctx.ended(start) else ctx.tense(start, end)
-        year = _year_by_shift(month, ref, groups, rule, ctx) or infer_year(month, day, ref, tense, weekday)
+        year = _year_by_shift(month, ref, groups, rule, ctx) or infer_year(
+            month, day, ref, tense, weekday
+        )
         if day == 29 and month == 2 and not calendar.isleap(year):
             return None
     if rule.options.get("grain") == "week" and day:  # "the week of May 8": the ISO week of that day
@@ -136,12 +158,19 @@ def norm_holiday(rule, groups, ctx, start, end):
     ref = ctx.reference
     if groups.get("year"):
         day = holiday_date(str(spec), int(groups["year"]))
-        return rule.type, _week(day) if rule.options.get("grain") == "week" else day.isoformat(), None
+        return (
+            rule.type,
+            _week(day) if rule.options.get("grain") == "week" else day.isoformat(),
+            None,
+        )
     if ref is None:
         if rule.options.get("grain") == "week":
             return rule.type, "XXXX-WXX", None
-        return None if "/" in str(spec) or str(spec).startswith("easter") else \
-            (rule.type, "XXXX-" + str(spec), None)
+        return (
+            None
+            if "/" in str(spec) or str(spec).startswith("easter")
+            else (rule.type, "XXXX-" + str(spec), None)
+        )
     shift = _shift(groups, rule, ctx.tables)
     days = [holiday_date(str(spec), y) for y in (ref.year - 1, ref.year, ref.year + 1)]
     if shift is not None and shift < 0:
@@ -169,8 +198,12 @@ def norm_next_day(rule, groups, ctx, start, end):
         [('June 11', '1999-06-11'), ('12', '1999-06-12')]
     """
     prev = ctx.previous[-1] if ctx.previous else None
-    if prev is None or not _DAY_VALUE.fullmatch(prev.value) or start - prev.end > 9 or \
-            not re.fullmatch(r"\s*\w+\s*", ctx.text[prev.end:start]):
+    if (
+        prev is None
+        or not _DAY_VALUE.fullmatch(prev.value)
+        or start - prev.end > 9
+        or not re.fullmatch(r"\s*\w+\s*", ctx.text[prev.end : start])
+    ):
         return None
     day = int(re.match(r"[0-9]+", groups["day"]).group())
     year, month = int(prev.value[:4]), int(prev.value[5:7])

@@ -7,6 +7,7 @@ shifting by units and the interval of calendar days a TIMEX3 value may denote
 are in :mod:`timeline.periods` (:func:`interval` is re-exported here). No rules,
 no English words: those live in ``timeline/rules``.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -71,7 +72,9 @@ MONTH_PAST_SLACK_DAYS = 62
 FUTURE_SLACK_DAYS = 31
 
 
-def infer_year(month: int, day: int | None, ref: dt.date, tense: str | None, weekday: int | None = None) -> int:
+def infer_year(
+    month: int, day: int | None, ref: dt.date, tense: str | None, weekday: int | None = None
+) -> int:
     """Year of a date written without one, from the reference date and the clause tense.
 
     Examples:
@@ -97,7 +100,9 @@ def infer_year(month: int, day: int | None, ref: dt.date, tense: str | None, wee
             first = last = dt.date(year, month, day)
         if weekday is not None and day is not None and first.isoweekday() != weekday:
             continue
-        distance = 0 if first <= ref <= last else (first - ref).days if first > ref else (last - ref).days
+        distance = (
+            0 if first <= ref <= last else (first - ref).days if first > ref else (last - ref).days
+        )
         candidates.append((abs(distance), distance, year))
     if not candidates:
         return ref.year
@@ -106,7 +111,9 @@ def infer_year(month: int, day: int | None, ref: dt.date, tense: str | None, wee
     if tense == "ended":  # a period that ended: on or before the reference date
         earlier = [c for c in candidates if c[1] <= 0]
         return max(earlier, key=lambda c: c[1])[2] if earlier else year
-    if tense == "past" and distance > (PAST_SLACK_DAYS if day is not None else MONTH_PAST_SLACK_DAYS):
+    if tense == "past" and distance > (
+        PAST_SLACK_DAYS if day is not None else MONTH_PAST_SLACK_DAYS
+    ):
         earlier = [c for c in candidates if c[1] <= 0]
         if earlier:
             return max(earlier, key=lambda c: c[1])[2]
@@ -117,8 +124,16 @@ def infer_year(month: int, day: int | None, ref: dt.date, tense: str | None, wee
     return year
 
 
-_SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "TH"), "TH": (60, "TM"), "TM": (60, "TS"),
-            "DE": (10, "Y"), "CE": (100, "Y")}
+_SMALLER = {
+    "Y": (12, "M"),
+    "M": (30, "D"),
+    "W": (7, "D"),
+    "D": (24, "TH"),
+    "TH": (60, "TM"),
+    "TM": (60, "TS"),
+    "DE": (10, "Y"),
+    "CE": (100, "Y"),
+}
 
 
 def duration_value(count, unit: str) -> str:
@@ -156,9 +171,9 @@ def spelled_year(words: str, tables: dict) -> int | None:
     """
     parts = _word(words).replace("-", " ").split()
     if "thousand" in parts:
-        rest = [p for p in parts[parts.index("thousand") + 1:] if p != "and"]
+        rest = [p for p in parts[parts.index("thousand") + 1 :] if p != "and"]
         tail = number(" ".join(rest), tables) if rest else 0
-        head = number(" ".join(parts[:parts.index("thousand") + 1]), tables)
+        head = number(" ".join(parts[: parts.index("thousand") + 1]), tables)
         return head + tail if isinstance(head, int) and isinstance(tail, int) else None
     century = tables["number"].get(parts[0]) if parts else None
     rest = [p for p in parts[1:] if p != "hundred"]

@@ -4,6 +4,7 @@ Shared by the normalizers (:mod:`timeline.normalize`, :mod:`timeline.calendar_da
 each reads a group's words through the word tables of ``fragments.yaml`` (or takes the
 rule's fixed option of the same name).
 """
+
 from __future__ import annotations
 
 from .calendar_math import _word
@@ -11,8 +12,15 @@ from .calendar_math import _word
 __all__ = ["unit", "shift", "mod", "clock"]
 
 
-_MODS = {"early": "START", "beginning": "START", "start": "START", "late": "END", "end": "END",
-         "mid": "MID", "middle": "MID"}
+_MODS = {
+    "early": "START",
+    "beginning": "START",
+    "start": "START",
+    "late": "END",
+    "end": "END",
+    "mid": "MID",
+    "middle": "MID",
+}
 
 
 def unit(groups, rule, tables):

@@ -10,6 +10,7 @@ clock-time, duration and set normalizers; calendar dates and holidays are in
 readers in :mod:`timeline.match_groups`, calendar arithmetic in
 :mod:`timeline.calendar_math` and calendar periods in :mod:`timeline.periods`.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -19,7 +20,10 @@ import re
 from .anaphora import anaphoric
 from .calendar_dates import norm_date, norm_holiday, norm_next_day
 from .calendar_math import _fmt, _word, duration_value, interval, number
-from .match_groups import clock as _clock, mod as _mod, shift as _shift, unit as _unit
+from .match_groups import clock as _clock
+from .match_groups import mod as _mod
+from .match_groups import shift as _shift
+from .match_groups import unit as _unit
 from .periods import _at_unit
 from .rulebook import Rule
 
@@ -62,7 +66,9 @@ def norm_relative(rule, groups, ctx, start, end):
     tables, ref = ctx.tables, ctx.reference
     unit = _unit(groups, rule, tables)
     shift = _shift(groups, rule, tables)
-    if shift == "tense":  # "the weekend": the one before the reference date unless the clause is future
+    if (
+        shift == "tense"
+    ):  # "the weekend": the one before the reference date unless the clause is future
         future = ctx.tense(start, end) == "future"
         shift = 0 if future or (ref is not None and ref.isoweekday() >= 6) else -1
     if unit is None or shift is None:
@@ -71,13 +77,28 @@ def norm_relative(rule, groups, ctx, start, end):
     if count is None:
         return None
     mod = _mod(groups, rule)
-    if ref is None or count == "X" or isinstance(count, float) or rule.options.get("grain") == "year":
-        granularity = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
-                       "Y": "XXXX", "DE": "XXX", "CE": "XX"}.get(unit)
+    if (
+        ref is None
+        or count == "X"
+        or isinstance(count, float)
+        or rule.options.get("grain") == "year"
+    ):
+        granularity = {
+            "D": "XXXX-XX-XX",
+            "W": "XXXX-WXX",
+            "WE": "XXXX-WXX-WE",
+            "M": "XXXX-XX",
+            "Q": "XXXX-QX",
+            "Y": "XXXX",
+            "DE": "XXX",
+            "CE": "XX",
+        }.get(unit)
         if count == "X" and shift < 0:
             return rule.type, "PAST_REF", mod
         if granularity and ref is not None and rule.options.get("grain") == "year":
-            granularity = f"{ref.year:04d}" + granularity[4:]  # "the week": of this year, which one unsaid
+            granularity = (
+                f"{ref.year:04d}" + granularity[4:]
+            )  # "the week": of this year, which one unsaid
         return (rule.type, granularity, mod) if granularity else None
     if unit in ("DE", "CE") and shift and rule.options.get("anaphor"):  # "a decade ago": a year
         unit, count = "Y", count * (10 if unit == "DE" else 100)
@@ -85,9 +106,15 @@ def norm_relative(rule, groups, ctx, start, end):
     if value is None and rule.options.get("anaphor") == "only":
         return None  # "loaves baked that day": no day named before, so no day meant
     value = value or _at_unit(ref, unit, shift * count)
-    if value and groups.get("dom"):   # "the 15th of last month": that day of the month
-        year, month, day = int(value[:4]), int(value[5:7]), int(re.match(r"\d+", groups["dom"]).group())
-        if day <= calendar.monthrange(year, month)[1]:   # a day the month lacks still names the month
+    if value and groups.get("dom"):  # "the 15th of last month": that day of the month
+        year, month, day = (
+            int(value[:4]),
+            int(value[5:7]),
+            int(re.match(r"\d+", groups["dom"]).group()),
+        )
+        if (
+            day <= calendar.monthrange(year, month)[1]
+        ):  # a day the month lacks still names the month
             value += f"-{day:02d}"
     if value and groups.get("pod"):
         value += "T" + tables["pod"][_word(groups["pod"])]
@@ -109,8 +136,10 @@ def norm_weekday(rule, groups, ctx, start, end):
     if ref is None:
         return rule.type, f"XXXX-WXX-{day}{suffix}", _mod(groups, rule)
     shift = _shift(groups, rule, ctx.tables)
-    if shift is None and ctx.text[end:end + 2] in ("'s", "’s"):
-        shift = -1  # "Wednesday's ruling", "Friday's close": a possessive weekday names a day gone by
+    if shift is None and ctx.text[end : end + 2] in ("'s", "’s"):
+        shift = (
+            -1
+        )  # "Wednesday's ruling", "Friday's close": a possessive weekday names a day gone by
     if shift is None:
         shift = 1 if ctx.tense(start, end) == "future" else -1
     delta = day - ref.isoweekday()
@@ -141,11 +170,18 @@ def norm_time(rule, groups, ctx, start, end):
         delta = 0
     if ctx.reference is None:
         return rule.type, f"XXXX-XX-XXT{clock}", _mod(groups, rule)
-    return rule.type, (ctx.reference + dt.timedelta(days=delta)).isoformat() + "T" + clock, _mod(groups, rule)
+    return (
+        rule.type,
+        (ctx.reference + dt.timedelta(days=delta)).isoformat() + "T" + clock,
+        _mod(groups, rule),
+    )
 
 
 _DAY_VALUE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_WEEKDAY_AFTER = re.compile(r"(?:[^.;!?\n]|\b[ap]\.m\.){0,25}?\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WEEKDAY_AFTER = re.compile(
+    r"(?:[^.;!?\n]|\b[ap]\.m\.){0,25}?\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
 
 
 def _sentence_day(rule, ctx, start: int, end: int) -> str | None:
@@ -170,9 +206,18 @@ def norm_none(rule, groups, ctx, start, end):
     return None
 
 
-NORMALIZERS = {"none": norm_none, "fixed": norm_fixed, "duration": norm_duration, "set": norm_set, "relative": norm_relative,
-               "weekday": norm_weekday, "date": norm_date, "time": norm_time, "holiday": norm_holiday,
-               "next_day": norm_next_day}
+NORMALIZERS = {
+    "none": norm_none,
+    "fixed": norm_fixed,
+    "duration": norm_duration,
+    "set": norm_set,
+    "relative": norm_relative,
+    "weekday": norm_weekday,
+    "date": norm_date,
+    "time": norm_time,
+    "holiday": norm_holiday,
+    "next_day": norm_next_day,
+}
 
 
 def normalize(rule: Rule, groups: dict, ctx, start: int, end: int):

@@ -6,6 +6,7 @@ the year whose quarter or season lies nearest the reference date, and turning a
 TIMEX3 value into the interval of calendar days it may denote (:func:`interval`). The month tables of seasons and quarters live here;
 :mod:`timeline.calendar_math` reads counts, years, durations and holidays.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -13,7 +14,6 @@ import datetime as dt
 import re
 
 from .rulebook import Rule, vague_window
-
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
@@ -59,14 +59,18 @@ def _nearest_period_year(period: str, ref: dt.date) -> int:
     best = None
     for year in (ref.year - 1, ref.year, ref.year + 1):
         first, last, _ = interval("DATE", f"{year}-{period}", None, None)
-        distance = 0 if first <= ref <= last else min(abs((first - ref).days), abs((last - ref).days))
+        distance = (
+            0 if first <= ref <= last else min(abs((first - ref).days), abs((last - ref).days))
+        )
         if best is None or distance < best[0]:
             best = (distance, year)
     return best[1]
 
 
-_VALUE = re.compile(r"(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})|(?P<p>Q[1-4]|H[12]|SP|SU|FA|WI)))?"
-                    r"(?:-WE)?(?:T.*)?")
+_VALUE = re.compile(
+    r"(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})|(?P<p>Q[1-4]|H[12]|SP|SU|FA|WI)))?"
+    r"(?:-WE)?(?:T.*)?"
+)
 
 
 def interval(type_: str, value: str, reference: dt.date | None, rule: Rule):
@@ -83,8 +87,11 @@ def interval(type_: str, value: str, reference: dt.date | None, rule: Rule):
     if type_ == "SET":
         return None, None, "set"
     if value.endswith("_REF"):
-        name = (rule.options.get("vague") if rule is not None else None) or \
-            {"PAST_REF": "recent", "PRESENT_REF": "present", "FUTURE_REF": "future"}[value]
+        name = (rule.options.get("vague") if rule is not None else None) or {
+            "PAST_REF": "recent",
+            "PRESENT_REF": "present",
+            "FUTURE_REF": "future",
+        }[value]
         if reference is None:
             return None, None, "vague"
         before, after = vague_window(name)
@@ -121,10 +128,18 @@ def interval(type_: str, value: str, reference: dt.date | None, rule: Rule):
         if p in _SEASON_MONTHS:
             first, last = _SEASON_MONTHS[p]
             end_y, end_m = (y + 1, last - 12) if last > 12 else (y, last)
-            return dt.date(y, first, 1), dt.date(end_y, end_m, calendar.monthrange(end_y, end_m)[1]), "season"
+            return (
+                dt.date(y, first, 1),
+                dt.date(end_y, end_m, calendar.monthrange(end_y, end_m)[1]),
+                "season",
+            )
         if p.startswith("H"):
             first = 1 if p == "H1" else 7
             return dt.date(y, first, 1), dt.date(y, first + 5, 30 if first == 1 else 31), "quarter"
         first = (_QUARTER_OF[p] - 1) * 3 + 1
-        return dt.date(y, first, 1), dt.date(y, first + 2, calendar.monthrange(y, first + 2)[1]), "quarter"
+        return (
+            dt.date(y, first, 1),
+            dt.date(y, first + 2, calendar.monthrange(y, first + 2)[1]),
+            "quarter",
+        )
     return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"

@@ -16,6 +16,7 @@ The rules are data, the engine holds no English words. Three kinds of file:
 
 Everything is loaded once and cached; the result never depends on the clock.
 """
+
 from __future__ import annotations
 
 import functools
@@ -33,8 +34,26 @@ NOT_FAMILIES = ("fragments.yaml", "vague.yaml", "tense.yaml")
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 _REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z_][A-Za-z0-9_]*))?\}")
 _GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
-_RULE_KEYS = {"id", "pattern", "type", "norm", "value", "unit", "shift", "mod", "vague", "examples",
-              "negatives", "order", "quant", "note", "case", "anaphor", "window", "grain"}
+_RULE_KEYS = {
+    "id",
+    "pattern",
+    "type",
+    "norm",
+    "value",
+    "unit",
+    "shift",
+    "mod",
+    "vague",
+    "examples",
+    "negatives",
+    "order",
+    "quant",
+    "note",
+    "case",
+    "anaphor",
+    "window",
+    "grain",
+}
 
 
 @dataclass(frozen=True)
@@ -44,7 +63,7 @@ class Rule:
     id: str
     family: str
     priority: int
-    pattern: str                  # expanded regex (fragments inserted), local group names
+    pattern: str  # expanded regex (fragments inserted), local group names
     type: str
     norm: str
     options: dict = field(default_factory=dict, hash=False, compare=False)
@@ -111,7 +130,7 @@ def expand(pattern: str, fragments: dict, where: str, _depth: int = 0) -> str:
     return _REF.sub(insert, pattern)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def fragments_and_tables() -> tuple[dict, dict]:
     """The fragments and word tables of ``fragments.yaml`` (tables: word -> value, lower case)."""
     path = RULES_DIR / "fragments.yaml"
@@ -148,9 +167,23 @@ def _check_rule(raw, path: Path, family: str, priority: int, fragments: dict) ->
         re.compile(uniquify(pattern, "g")[0], re.IGNORECASE)
     except re.error as exc:
         raise RuleError(f"{where}: bad pattern ({exc})") from None
-    options = {k: v for k, v in raw.items() if k not in ("id", "pattern", "type", "norm", "examples", "negatives")}
-    return Rule(str(raw["id"]), family, priority, pattern, raw["type"], str(raw["norm"]), options,
-                tuple(raw.get("examples") or ()), tuple(raw.get("negatives") or ()), path.name)
+    options = {
+        k: v
+        for k, v in raw.items()
+        if k not in ("id", "pattern", "type", "norm", "examples", "negatives")
+    }
+    return Rule(
+        str(raw["id"]),
+        family,
+        priority,
+        pattern,
+        raw["type"],
+        str(raw["norm"]),
+        options,
+        tuple(raw.get("examples") or ()),
+        tuple(raw.get("negatives") or ()),
+        path.name,
+    )
 
 
 def family_files(folder: Path | None = None) -> list[tuple[Path, dict]]:
@@ -173,7 +206,7 @@ def family_files(folder: Path | None = None) -> list[tuple[Path, dict]]:
     return found
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_rules(directory: str | None = None) -> tuple[Rule, ...]:
     """Every rule of every family, in scanning order (family priority, then file order).
 
@@ -199,7 +232,7 @@ def load_rules(directory: str | None = None) -> tuple[Rule, ...]:
     return tuple(sorted(found, key=lambda r: (r.priority, order[id(r)])))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _vague_table() -> dict:
     path = RULES_DIR / "vague.yaml"
     data = _read_yaml(path) or {}
@@ -208,7 +241,9 @@ def _vague_table() -> dict:
         try:
             before, after = int(entry["before"]), int(entry["after"])
         except (TypeError, KeyError, ValueError):
-            raise RuleError(f"{path}: window {name!r} needs integer 'before' and 'after' (days)") from None
+            raise RuleError(
+                f"{path}: window {name!r} needs integer 'before' and 'after' (days)"
+            ) from None
         table[str(name)] = (before, after)
     return table
 
@@ -251,7 +286,7 @@ def vague_windows() -> dict[str, tuple[int, int]]:
     return dict(_vague_table())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def tense_cues() -> dict[str, str]:
     """Patterns of ``tense.yaml`` (``past``, ``future``, ``boundary``): regexes as strings."""
     path = RULES_DIR / "tense.yaml"

@@ -13,6 +13,7 @@ text that follows it ("the pas"): the rules that cannot match any text
 beginning so are left out, again found by partial matching, once per such
 beginning and process.
 """
+
 from __future__ import annotations
 
 import functools
@@ -22,6 +23,7 @@ import re
 import regex
 
 from timeline.errors import RuleError
+
 from .rulebook import Rule, fragments_and_tables, load_rules, uniquify
 
 _START = r"(?<![\w@#])"
@@ -70,7 +72,11 @@ def _leads(rule_pattern: str, vocabulary) -> set[str]:
         keys.add(_QUOTE)
     for word in sorted(vocabulary):
         # a word that cannot even begin a match cannot begin one when followed by anything
-        forms = [form for form in {word, word.capitalize(), word.upper()} if compiled.match(form, partial=True)]
+        forms = [
+            form
+            for form in {word, word.capitalize(), word.upper()}
+            if compiled.match(form, partial=True)
+        ]
         if any(compiled.match(form + sep, partial=True) for form in forms for sep in _SEPARATORS):
             keys.add(word)
     return keys
@@ -101,15 +107,21 @@ class Scanner:
         for index, rule in enumerate(self.rules):
             keys = _leads(rule.pattern, vocabulary)
             if not keys:
-                raise RuleError(f"{rule.source}: rule {rule.id}: no word or digit can start it (a pattern must not "
-                                "begin with a look-behind; match the context and mark the expression as group 'core')")
+                raise RuleError(
+                    f"{rule.source}: rule {rule.id}: no word or digit can start it (a pattern must not "
+                    "begin with a look-behind; match the context and mark the expression as group 'core')"
+                )
             for key in keys:
                 by_key.setdefault(key, []).append(index)
         self._by_key = {key: tuple(sorted(ids)) for key, ids in by_key.items()}
         words = [k for k in self._by_key if k not in (_DIGIT, _QUOTE)]
         # group 2, for narrowing: a space and the next word's first three letters ("the pas"), or a
         # shorter word and the character after it ("the 1st", "the end,"): few distinct beginnings
-        lead = "(?=(" + trie(words) + r")(?![a-z])( [a-z]{1,3}(?:(?![a-z])[\s\S]?)?)?|([0-9])|('[0-9]))"
+        lead = (
+            "(?=("
+            + trie(words)
+            + r")(?![a-z])( [a-z]{1,3}(?:(?![a-z])[\s\S]?)?)?|([0-9])|('[0-9]))"
+        )
         self.trigger = re.compile(_START + lead, re.IGNORECASE)
         # the same positions after the first, found faster: a pattern that starts by consuming the
         # character before the lead (the negation of _START's look-behind) lets ``re`` skip to
@@ -119,9 +131,11 @@ class Scanner:
         self._probes: dict[int, object] = {}
         self._narrowed: dict[str, object] = {}
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache
     def _compiled(self, ids: tuple[int, ...]):
-        return re.compile(_START + "(?:" + "|".join(self.parts[i] for i in ids) + ")" + _END, re.IGNORECASE)
+        return re.compile(
+            _START + "(?:" + "|".join(self.parts[i] for i in ids) + ")" + _END, re.IGNORECASE
+        )
 
     def matcher(self, key: str):
         ids = self._by_key.get(key)
@@ -155,7 +169,9 @@ class Scanner:
     def _probe(self, index: int):
         probe = self._probes.get(index)
         if probe is None:
-            probe = self._probes[index] = regex.compile(self.rules[index].pattern, regex.IGNORECASE | regex.V0)
+            probe = self._probes[index] = regex.compile(
+                self.rules[index].pattern, regex.IGNORECASE | regex.V0
+            )
         return probe
 
     def scan(self, text: str):
@@ -165,7 +181,7 @@ class Scanner:
         narrow, narrowed = self._narrow, self._narrowed
         first = self.trigger.match(text)
         for trigger in itertools.chain((first,) if first else (), self._after_first.finditer(text)):
-            start = trigger.end()   # the lead starts where the match ends (it is a look-ahead)
+            start = trigger.end()  # the lead starts where the match ends (it is a look-ahead)
             if start < last_end:
                 continue
             word, after, digit, quote = trigger.groups()
@@ -207,7 +223,7 @@ class Scanner:
         return self.rules[i], groups
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def scanner() -> Scanner:
     """The scanner of all rules of ``timeline/rules`` (built once per process).
 

@@ -7,6 +7,7 @@ rule's normalizer (:mod:`timeline.normalize`) against the reference date, the
 article's publication date. Without a reference date nothing is filled in:
 values keep ``X`` placeholders and intervals stay open.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,12 +16,13 @@ import re
 
 import pandas as pd
 
-from . import normalize
 from timeline.io.article import Article, check_text, parse_published
 from timeline.model import TimeExpr
+from timeline.schema import TIMEX, conform
+
+from . import normalize
 from .rulebook import fragments_and_tables, tense_cues
 from .scanner import scanner
-from timeline.schema import TIMEX, conform
 
 
 class Context:
@@ -32,7 +34,10 @@ class Context:
         self.tables = fragments_and_tables()[1]
         self.previous: list[TimeExpr] = []
         self.previous_rules: list = []  # (TimeExpr, Rule) pairs, in text order
-        self.first_quarter: tuple = (0, None)  # anaphora's scan: (rules scanned, first quarter or None)
+        self.first_quarter: tuple = (
+            0,
+            None,
+        )  # anaphora's scan: (rules scanned, first quarter or None)
 
     def same_sentence(self, start: int, end: int) -> bool:
         """True when no sentence boundary lies in text[start:end]."""
@@ -57,8 +62,11 @@ class Context:
         if stop:
             hi = stop.start()
         best, best_distance, best_deadline = None, None, False
-        verb, verb_distance = None, None   # the nearest cue before the expression that is no deadline word
-        fallback = None                    # the first cue of a later clause
+        verb, verb_distance = (
+            None,
+            None,
+        )  # the nearest cue before the expression that is no deadline word
+        fallback = None  # the first cue of a later clause
         for match in cues["either"].finditer(text, lo, hi):
             if start <= match.start() < end:
                 continue
@@ -67,13 +75,17 @@ class Context:
             # a cue after the expression counts triple: the governing verb usually comes before
             # ("will depart at 5 a.m. Thursday, the mayor said"); after a comma it is another
             # clause's, such as a postposed report's, and counts only when nothing else does
-            if match.start() >= end and "," in text[end:match.start()]:
+            if match.start() >= end and "," in text[end : match.start()]:
                 if fallback is None:
                     fallback = match.lastgroup
                 continue
             distance = start - match.end() if match.end() <= start else 3 * (match.start() - end)
             deadline = match.group().lower() in ("by", "until")
-            if not deadline and match.end() <= start and (verb_distance is None or distance < verb_distance):
+            if (
+                not deadline
+                and match.end() <= start
+                and (verb_distance is None or distance < verb_distance)
+            ):
                 verb, verb_distance = match.lastgroup, distance
             if best_distance is None or distance < best_distance:
                 best, best_distance, best_deadline = match.lastgroup, distance, deadline
@@ -85,7 +97,7 @@ class Context:
         return None if best_deadline and verb == "past" else best
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _tense_patterns() -> dict:
     cues = tense_cues()
     compiled = {k: re.compile(v, re.IGNORECASE) for k, v in cues.items()}
@@ -94,8 +106,9 @@ def _tense_patterns() -> dict:
     # one pass finds both kinds of cue; future first, so a word that is both ("planned") counts as future.
     # Every cue starts at a word boundary with a letter (or the ' of "'ll"): asserting that first skips the
     # two long alternations at all other positions, without changing any match.
-    compiled["either"] = re.compile(f"\\b(?=[\\w'])(?:(?P<future>{cues['future']})|(?P<past>{cues['past']}))",
-                                    re.IGNORECASE)
+    compiled["either"] = re.compile(
+        f"\\b(?=[\\w'])(?:(?P<future>{cues['future']})|(?P<past>{cues['past']}))", re.IGNORECASE
+    )
     return compiled
 
 
@@ -138,10 +151,24 @@ def find(text: str, reference: dt.date | None) -> list[TimeExpr]:
         if _is_title(text, start, end):
             continue
         earliest, latest, precision = normalize.interval(type_, value, reference, rule)
-        anchored = reference is not None and rule.norm != "fixed" and \
-            normalize.normalize(rule, groups, unanchored, start, end) != result
-        expr = TimeExpr(start, end, text[start:end], type_, value, earliest, latest, precision, rule.id,
-                        mod=mod, anchored=anchored)
+        anchored = (
+            reference is not None
+            and rule.norm != "fixed"
+            and normalize.normalize(rule, groups, unanchored, start, end) != result
+        )
+        expr = TimeExpr(
+            start,
+            end,
+            text[start:end],
+            type_,
+            value,
+            earliest,
+            latest,
+            precision,
+            rule.id,
+            mod=mod,
+            anchored=anchored,
+        )
         found.append(expr)
         context.previous.append(expr)
         context.previous_rules.append((expr, rule))
@@ -150,7 +177,9 @@ def find(text: str, reference: dt.date | None) -> list[TimeExpr]:
 
 #: a capitalized unit word inside a sentence names a show or a film ("60 Minutes", ABC's
 #: "This Week", "High Noon"), not a time; holidays ("Election Day") are not units
-_TITLE_UNIT = re.compile(r"(?-i:(?:Seconds?|Minutes?|Hours?|Weeks?|Months?|Years?|Decades?|Noon|Midnight|Century))$")
+_TITLE_UNIT = re.compile(
+    r"(?-i:(?:Seconds?|Minutes?|Hours?|Weeks?|Months?|Years?|Decades?|Noon|Midnight|Century))$"
+)
 #: ... when the words before it are running text (a lower-case word) or an opening quote, so
 #: that a title-case headline ("Talks Resume Next Week") keeps its dates
 _TITLE_CONTEXT = re.compile(r"(?-i:(?:(?<![\w'])[a-z][\w'-]*,?|[\"`'](?:[A-Z][\w-]*\s)?)\s*)$")
@@ -205,11 +234,24 @@ def find_timexes(text_or_article, published=None) -> pd.DataFrame:
     """
     if isinstance(text_or_article, Article):
         text = text_or_article.text
-        reference = parse_published(published) if published is not None else text_or_article.published
+        reference = (
+            parse_published(published) if published is not None else text_or_article.published
+        )
     else:
         text = check_text(text_or_article)
         reference = parse_published(published)
-    records = [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
-                "earliest": _timestamp(t.earliest), "latest": _timestamp(t.latest),
-                "precision": t.precision, "rule": t.rule} for t in find(text, reference)]
+    records = [
+        {
+            "start": t.start,
+            "end": t.end,
+            "text": t.text,
+            "type": t.type,
+            "value": t.value,
+            "earliest": _timestamp(t.earliest),
+            "latest": _timestamp(t.latest),
+            "precision": t.precision,
+            "rule": t.rule,
+        }
+        for t in find(text, reference)
+    ]
     return conform(records, TIMEX)

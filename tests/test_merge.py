@@ -43,16 +43,6 @@ def conflicting():
 # --- the table: lemma examples and two-article examples from rules/merge.yaml -----------------
 
 
-@pytest.mark.parametrize("left, right", merge.rules()["examples"], ids=lambda w: str(w))
-def test_same_act(left, right):
-    assert merge.base_lemma(left) == merge.base_lemma(right)
-
-
-@pytest.mark.parametrize("left, right", merge.rules()["negatives"], ids=lambda w: str(w))
-def test_not_same_act(left, right):
-    assert merge.base_lemma(left) != merge.base_lemma(right)
-
-
 @pytest.mark.parametrize("case", merge.rules()["pairs"], ids=lambda c: c["id"])
 def test_pair_corpus(case):
     a = _article("a", case["a"]["text"], case["a"]["published"])

@@ -18,15 +18,14 @@ import functools
 import re
 from pathlib import Path
 
-import lemminflect
 import pandas as pd
 
 from timeline.errors import RuleError, TimelineError
+from timeline.events.lemmas import base_lemma
 from timeline.events.lexicon import lexicon
 
 RULES = Path(__file__).resolve().parent / "rules" / "merge.yaml"
 _TABLES = (
-    "derivations",
     "modality_families",
     "skip_kinds",
     "skip_triggers",
@@ -48,9 +47,9 @@ _QUOTED = re.compile(
 
 @functools.cache
 def rules() -> dict:
-    """The tables of ``rules/merge.yaml`` (derivations as variant -> base). Examples:
-    >>> rules()["variants"]["signature"]
-    'sign'
+    """The tables of ``rules/merge.yaml``. Examples:
+    >>> rules()["modality_families"]["expected"]
+    'irrealis'
     """
     from timeline.temporal.rulebook import _read_yaml
 
@@ -58,36 +57,7 @@ def rules() -> dict:
     for key in _TABLES:
         if key not in data:
             raise RuleError(f"{RULES.name}: missing table {key!r}")
-    variants = {}
-    for row in data["derivations"]:
-        if not isinstance(row, dict) or not {"id", "base", "variants"} <= set(row):
-            raise RuleError(
-                f"{RULES.name}: derivations: each row needs id, base and variants, got {row!r}"
-            )
-        for word in [row["base"], *row["variants"]]:
-            if variants.setdefault(str(word).lower(), row["base"]) != row["base"]:
-                raise RuleError(
-                    f"{RULES.name}: derivation {row['id']!r}: {word!r} already belongs to {variants[word]!r}"
-                )
-    return dict(
-        data, variants=variants, stopwords=frozenset(str(w).lower() for w in data["stopwords"])
-    )
-
-
-@functools.lru_cache(maxsize=4096)
-def base_lemma(word: str) -> str:
-    """The act a lemma (or a word form) names: the derivation table, else its verb lemma. Examples:
-    >>> [base_lemma(w) for w in ("signed", "signing", "signature", "met", "meeting", "design")]
-    ['sign', 'sign', 'sign', 'meet', 'meet', 'design']
-    """
-    lower = word.lower()
-    variants = rules()["variants"]
-    if lower in variants:
-        return variants[lower]
-    verb = lemminflect.getAllLemmas(lower).get("VERB")
-    if verb and verb[0] != lower and verb[0] in variants:
-        return variants[verb[0]]
-    return verb[0] if verb else lower
+    return dict(data, stopwords=frozenset(str(w).lower() for w in data["stopwords"]))
 
 
 def _norm(word: str) -> str:

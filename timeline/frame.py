@@ -176,10 +176,11 @@ def build_timeline(source, published=None) -> pd.DataFrame:
         >>> df[["trigger", "value", "basis"]].iloc[0].tolist()
         ['signed', '2025-02-01', 'explicit']
     """
-    records = []
-    for article in _as_articles(source, published):
+    records, articles = [], _as_articles(source, published)
+    for article in articles:
         records.append(sorted(article_records(article), key=lambda row: row["order"]))
-    merge.link(records)  # several articles: same_as, merge_evidence, date conflicts in warning
+    # one event's mentions, within and across articles: same_as, merge_evidence, date conflicts
+    merge.link(records, published=[a.published for a in articles])
     frame = conform(_merge(records), TIMELINE)
     frame["order"] = range(1, len(frame) + 1)
     return frame

@@ -43,6 +43,7 @@ _TABLES = (
     "phrases",
     "publication_gap_days",
     "far_apart_min_shared",
+    "same_article_window",
 )
 WEIGHTS = RULES.with_name("weights.yaml")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
@@ -142,6 +143,7 @@ def _mention(row: dict, index: int, position: int, stop: frozenset) -> dict:
         "position": position,
         "actors": actors,
         "runs": runs,
+        "parts": {w: frozenset(_norm(part) for part in w.split()) for w in runs},
         "words": set(runs),
         "rare": set(runs),
         "explicit": row["basis"] == "explicit" and row.get("timex") is not None,
@@ -267,12 +269,12 @@ def features(a: dict, b: dict, similarity: float, table: dict) -> dict | None:
     words = sorted(
         w
         for w in a["words" if same_day else "rare"] & b["words" if same_day else "rare"]
-        if not actor_words & {_norm(part) for part in w.split()}
+        if not actor_words & a["parts"][w]
     )
     items = len({a["runs"][w] for w in words})
 
     def own(m: dict) -> set:  # the clause's words beyond its actors (an object, a place)
-        return {w for w in m["rare"] if not actor_words & {_norm(part) for part in w.split()}}
+        return {w for w in m["rare"] if not actor_words & m["parts"][w]}
 
     if far_apart and not (
         (dated or len(actors) + items >= table["far_apart_min_shared"]) and not conflict
@@ -366,12 +368,14 @@ def _candidates(per_article: list[list[dict]], table: dict) -> dict[str, list[di
 def scored_pairs(per_article: list[list[dict]], published=None):
     """Every two mentions of one act, with their features (None: kept apart) and probability.
 
-    ``published``: each article's publication date, or None. Yields ``(act, mentions, pairs)`` per act, ``pairs`` mapping (i, j), i < j, to
+    Within one article a mention is compared with the ``same_article_window`` mentions of its act
+    before it (linear in a long article). ``published``: each article's publication date, or None. Yields ``(act, mentions, pairs)`` per act, ``pairs`` mapping (i, j), i < j, to
     ``(features, p)``. Used by :func:`link` and by the fitting script."""
     table = rules()
     vectors = _article_vectors(per_article, table["stopwords"])
     weights = table["weights"]
     story = stories_of(vectors, weights["story_threshold"])
+    window = table["same_article_window"]
     for name, mentions in sorted(_candidates(per_article, table).items()):
         for m in mentions:
             m["story"] = story[m["article"]]
@@ -380,6 +384,8 @@ def scored_pairs(per_article: list[list[dict]], published=None):
         for i, a in enumerate(mentions):
             for j in range(i + 1, len(mentions)):
                 b = mentions[j]
+                if a["article"] == b["article"] and j - i > window:
+                    continue  # one article's mentions of an act come in text order: a window
                 similarity = (
                     1.0
                     if a["article"] == b["article"]

@@ -43,6 +43,10 @@ _WORD_SETS = {
     "would": ("verb_groups", "would", "words"),
     "potential_modal": ("verb_groups", "potential_modal", "words"),
     "predicates": ("predicates", "words"),
+    "named_event_heads": ("nominals", "named_event_heads"),
+    "conditional_preps": ("nominals", "conditional_frame", "preps"),
+    "conditional_dets": ("nominals", "conditional_frame", "dets"),
+    "conditional_nouns": ("nominals", "conditional_frame", "nouns"),
     "not_predicates": ("predicates", "not_events"),
     "state_adverbs": ("predicates", "state_adverbs"),
     "mod_potential": ("modality", "potential", "words"),
@@ -149,8 +153,10 @@ def lexicon() -> Lexicon:
         state_object.update(_words(family.get("without_event_object", [])))
         small_clause.update(_words(family.get("with_small_clause", [])))
     nominals = data["nominals"]
-    event_nouns = frozenset(_words(nominals["lemmas"])) | frozenset(
-        w for w, c in noun_class.items() if c != "STATE"
+    event_nouns = (
+        frozenset(_words(nominals["lemmas"]))
+        | frozenset(w for family in nominals.get("classes", {}).values() for w in _words(family))
+        | frozenset(w for w, c in noun_class.items() if c != "STATE")
     )
     suffixes = tuple(
         sorted(((s, tuple(r)) for s, r in nominals["suffixes"].items()), key=lambda x: -len(x[0]))

@@ -264,10 +264,10 @@ def mentions(tokens: list[Token]) -> list[dict]:
         )
         used.add(head)
     for i, tok in enumerate(tokens):  # event nominals
-        if tok.tag != "N" or i in found:
+        if i in found or tok.tag != "N" and not _named_event(tokens, i):
             continue
         is_event, lemma = noun_event(tok.lower)
-        if not is_event:
+        if not is_event or _conditional(tokens, i):
             continue
         if (
             i + 1 < n and tokens[i + 1].tag == "N"
@@ -315,9 +315,46 @@ def mentions(tokens: list[Token]) -> list[dict]:
             infinitive=False,
             lemma=lemma,
         )
+    for i in [i for i in found if found[i]["role"] == "nominal" and tokens[i].tag == "PROPN"]:
+        if (  # "the Worldwide Developers Conference (WWDC)": the acronym names the same event
+            i + 3 < n
+            and tokens[i + 1].text == "("
+            and tokens[i + 3].text == ")"
+            and tokens[i + 2].text.isupper()
+            and i + 2 not in found
+        ):
+            found[i + 2] = dict(found[i], i=i + 2, g=i + 2)
     mentions = [found[i] for i in sorted(found)]
     _govern(tokens, mentions, starts)
     return mentions
+
+
+def _named_event(tokens: list[Token], i: int) -> bool:
+    """The capitalized head of an event's proper name: "the Worldwide Developers Conference"
+    (the last word of a run of names, listed in ``nominals.named_event_heads``)."""
+    tok = tokens[i]
+    return (
+        tok.tag == "PROPN"
+        and tok.lower in lexicon().words["named_event_heads"]
+        and i > 0
+        and tokens[i - 1].tag == "PROPN"
+        and (i + 1 == len(tokens) or tokens[i + 1].tag != "PROPN")
+    )
+
+
+def _conditional(tokens: list[Token], i: int) -> bool:
+    """ "In that event", "in such an event": a condition, not an occasion."""
+    words = lexicon().words
+    if tokens[i].lower not in words["conditional_nouns"]:
+        return False
+    j = i - 1
+    while j >= 0 and tokens[j].tag == "DET" and tokens[j].lower not in words["conditional_dets"]:
+        j -= 1  # "such an event": the article after "such"
+    return (
+        j > 0
+        and tokens[j].lower in words["conditional_dets"]
+        and tokens[j - 1].lower in words["conditional_preps"]
+    )
 
 
 def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:

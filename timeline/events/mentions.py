@@ -325,8 +325,62 @@ def mentions(tokens: list[Token]) -> list[dict]:
         ):
             found[i + 2] = dict(found[i], i=i + 2, g=i + 2)
     mentions = [found[i] for i in sorted(found)]
+    _possibility(tokens, mentions)
     _govern(tokens, mentions, starts)
     return mentions
+
+
+_SUBJECT = ("DET", "ADJ", "N", "NUM", "CONJ", "PROPN", "POSS", "POSSM", "PREP")
+_WEAKER = {"asserted": 0, "expected": 1, "potential": 2}
+
+
+def _possibility(tokens: list[Token], mentions: list[dict]) -> None:
+    """Events that a copula predicate makes possible or expected ("a rate cut this year will be
+    possible", "it is likely that ..."), and events inside a yes/no question, are not asserted:
+    their modality becomes ``potential`` (or ``expected``); a negated event stays negated."""
+    words = lexicon().words
+    n = len(tokens)
+
+    def weaken(first: int, last: int, modality: str) -> None:
+        for m in mentions:
+            if first <= m["i"] < last and _WEAKER.get(m["modality"], 3) < _WEAKER[modality]:
+                m["modality"] = modality
+
+    for b, tok in enumerate(tokens):
+        if tok.tag != "BE":
+            continue
+        j = b + 1
+        while j < n and tokens[j].tag in ("ADV", "NEG"):
+            j += 1
+        if j >= n or j + 1 < n and tokens[j + 1].tag == "TO":
+            continue  # "is likely to cut": the verb group's own cue
+        if tokens[j].lower in words["potential_predicates"]:
+            modality = "potential"
+        elif tokens[j].lower in words["expected_predicates"]:
+            modality = "expected"
+        else:
+            continue
+        g = b
+        while g > 0 and tokens[g - 1].tag in ("MODAL", "BE", "HAVE", "ADV", "NEG"):
+            g -= 1
+        if g > 0 and tokens[g - 1].lower in words["expletives"]:
+            weaken(j + 1, n, modality)  # "it is possible that the bank will cut rates"
+            continue
+        first = g
+        while first > 0 and tokens[first - 1].tag in _SUBJECT:
+            first -= 1
+        while first < g and tokens[first].tag in ("CONJ", "PREP"):
+            first += 1
+        weaken(first, g, modality)
+    if n and tokens[-1].text == "?" or n > 1 and tokens[-2].text == "?":
+        start = max(
+            (k + 1 for k, t in enumerate(tokens[:-1]) if t.text in (":", '"', "“", "``", ";")),
+            default=0,
+        )
+        while start < n and tokens[start].tag == "PUNCT":
+            start += 1
+        if start < n and tokens[start].tag in ("MODAL", "BE", "HAVE", "DO"):
+            weaken(start, n, "potential")  # "Will the bank cut rates?", "Could the talks collapse?"
 
 
 def _named_event(tokens: list[Token], i: int) -> bool:

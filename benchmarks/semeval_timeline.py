@@ -426,7 +426,8 @@ def main(argv=None) -> int:
         losses["... + gold order"].append((with_gold_dates(system_o, gold, gold_order=True), gold))
         shown[tl.name] = (system_a, gold)
         selected[tl.name] = {
-            aligner.system(r) for _, r in timeline.filter_entity(frame, tl.entity).iterrows()
+            aligner.system(r)
+            for _, r in timeline.filter_entity(frame, tl.entity, texts=texts).iterrows()
         }
 
     measured = {}

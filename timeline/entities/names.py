@@ -58,6 +58,8 @@ def rules() -> dict:
         "coordination",
         "auxiliaries",
         "opening_participle",
+        "object_noun",
+        "trailing_participle",
     ):
         if key not in data:
             raise RuleError(f"{RULES}: missing table {key!r}")

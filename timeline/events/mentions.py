@@ -278,13 +278,13 @@ def mentions(tokens: list[Token]) -> list[dict]:
         ):
             continue  # "a plan to sell" is an event, "a rights plan" is not
         plural = tok.lower.endswith("s")
-        if i > 0 and (
-            tokens[i - 1].tag == "V"
-            and not plural
-            or tokens[i - 1].tag == "PREP"
+        if (
+            i > 0
+            and tokens[i - 1].tag == "PREP"
             and not (plural and i + 1 < n and tokens[i + 1].tag == "PREP")
         ):
-            continue  # a bare noun right after a preposition or verb is generic ("in response", "voiced concern")
+            continue  # a bare noun right after a preposition is generic ("in response"); after a
+            #           verb it is as often an event as not ("received criticism", "voiced concern")
         left = clauses.np_left(tokens, i)
         if (
             lemma in lex.words["medium_nouns"]

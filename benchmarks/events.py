@@ -31,7 +31,9 @@ needed, so only sentences 0-5 are scored. Gold mentions are EVENT_MENTIONs, with
 of the mention's first token is the library's own tagger's (a noun tag counts as NOUN). A
 prediction is a noun when the library read it as an event nominal or a noun predicate. Recall
 is by gold part of speech, precision by predicted part of speech; ``--meantime-errors`` lists
-the missed and spurious nouns.
+the missed and spurious nouns. The modality of matched mentions is compared with MEANTIME's
+factuality (polarity NEG: negated; certainty POSSIBLE/PROBABLE: potential; a certain FUTURE
+event: expected; a certain NON_FUTURE one: asserted; blank or underspecified ones left out).
 Exits 1 when a score is below its floor in benchmarks/floors/events.json.
 """
 
@@ -203,6 +205,20 @@ def _gold_pos(doc, markable, tagged: dict) -> tuple[str, bool]:
     ), False
 
 
+def _gold_modality(markable) -> str | None:
+    """Our modality for a MEANTIME mention's factuality: polarity NEG -> negated, certainty
+    POSSIBLE/PROBABLE -> potential, a certain FUTURE event -> expected, a certain NON_FUTURE one
+    -> asserted; None when MEANTIME leaves it blank or underspecified."""
+    a = markable.attrs
+    if a.get("polarity") == "NEG":
+        return "negated"
+    if a.get("certainty") in ("POSSIBLE", "PROBABLE"):
+        return "potential"
+    if a.get("certainty") == "CERTAIN" and a.get("polarity") == "POS":
+        return {"FUTURE": "expected", "NON_FUTURE": "asserted"}.get(a.get("time"))
+    return None
+
+
 def meantime_scores(folder=None, errors=None) -> dict | None:
     """Event P/R/F1 on meantime-apple's fully annotated sentences, by part of speech."""
     from timeline.events.lexicon import proper_names, tokenize
@@ -213,6 +229,7 @@ def meantime_scores(folder=None, errors=None) -> dict | None:
     if not docs:
         return None
     counts = collections.Counter()
+    modality = collections.Counter()  # (gold modality, predicted modality) of matched mentions
     missed, spurious = collections.Counter(), collections.Counter()
     for doc in docs:
         ref = cat.creation_time(doc)
@@ -259,6 +276,9 @@ def meantime_scores(folder=None, errors=None) -> dict | None:
             taken.add(hit)
             counts[("pred_ok", kind)] += 1
             counts[("gold_ok", gold[hit][1][0])] += 1
+            expected_modality = _gold_modality(gold[hit][2])
+            if expected_modality:
+                modality[(expected_modality, e.modality)] += 1
             if gold[hit][1] == ("NOUN", True):
                 counts[("gold_ok", "NOUN labelled")] += 1
         for k, ((toks, (pos, labelled), m)) in enumerate(gold):
@@ -293,6 +313,7 @@ def meantime_scores(folder=None, errors=None) -> dict | None:
             "R": r,
             "F1": 2 * p * r / (p + r) if p + r else 0.0,
         }
+    rows["modality"] = dict(modality)
     return rows
 
 
@@ -373,6 +394,7 @@ def main(argv=None) -> int:
             for (g, p, word), n in both.confused_words.most_common(300):
                 out.write(f"{n}\t{g}\t{p}\t{word}\n")
     meantime = meantime_scores(args.meantime, args.meantime_errors)
+    table = meantime.pop("modality") if meantime is not None else {}
     scores_checked = dict(rows["both"])
     if meantime is None:
         print(f"no meantime-apple corpus at {args.meantime or cat.MEANTIME_APPLE}: skipped")
@@ -389,11 +411,22 @@ def main(argv=None) -> int:
                 f"{pos:<14} {row['gold']:>5} {row['pred']:>5} {row['P']:>6.3f} {row['R']:>6.3f} {row['F1']:>6.3f}"
             )
         print("target: noun recall >= 0.70 with noun precision >= 0.90")
+        names = ("asserted", "expected", "potential", "negated")
+        right = sum(table.get((m, m), 0) for m in names)
+        total = sum(table.values())
+        print(
+            "modality of matched mentions (MEANTIME factuality rows, ours columns; "
+            f"agreement {right}/{total} = {right / total if total else 0:.3f})"
+        )
+        print(f"{'':<10}" + "".join(f"{m:>10}" for m in names))
+        for g in names:
+            print(f"{g:<10}" + "".join(f"{table.get((g, m), 0):>10}" for m in names))
         scores_checked.update(
             meantime_noun_P=meantime["NOUN"]["P"],
             meantime_noun_R=meantime["NOUN"]["R"],
             meantime_labelled_noun_R=meantime["NOUN labelled"]["R"],
             meantime_F1=meantime["all"]["F1"],
+            meantime_modality_agreement=right / total if total else 0.0,
         )
     if args.no_floors:
         return 0

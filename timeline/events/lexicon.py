@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import lemminflect
-import yaml
 
 from timeline.errors import RuleError
+from timeline.rules.loader import Shape, load
 
 RULES = Path(__file__).resolve().parent / "rules" / "events.yaml"
 
@@ -102,6 +102,39 @@ def _at(data: dict, path: tuple) -> object:
     return data
 
 
+#: What ``events.yaml`` may hold (the one loader rejects any other key).
+SHAPE = Shape(
+    values={"version", "closed", "function_words", "classes", "reporting_complement"},
+    sections={
+        "segment": {"abbreviations", "examples"},
+        "verb_groups": {"examples", "would", "plan_cues", "potential_modal", "future_modal"},
+        "predicates": {"examples", "not_events", "id", "words", "state_adverbs"},
+        "nominals": {"examples", "suffixes", "not_events", "id", "lemmas"},
+        "statement_nouns": {"id", "examples", "lemmas"},
+        "modality": {"examples", "potential", "past", "expected", "negated"},
+        "support_verbs": {"id", "lemmas"},
+        "generic": {"id", "phrasal", "lemmas"},
+        "never": {"id", "examples", "words"},
+        "modifier_participles": {
+            "examples",
+            "period_nouns",
+            "id",
+            "words",
+            "period_words",
+            "naming",
+        },
+        "clauses": {"examples", "boundary_words"},
+        "salience": {"examples", "scheduling_verbs", "id", "covering_verbs", "nouns"},
+    },
+)
+
+
+@functools.lru_cache(maxsize=1)
+def rule_data() -> dict:
+    """The checked contents of ``events.yaml``, read once for every module of the stage."""
+    return load(RULES, SHAPE)
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon of ``rules/events.yaml``, loaded once.
@@ -110,7 +143,7 @@ def lexicon() -> Lexicon:
         >>> lexicon().class_of["say"]
         'REPORTING'
     """
-    data = yaml.safe_load(RULES.read_text(encoding="utf-8"))
+    data = rule_data()
     closed: dict[str, tuple] = {}
     for tag, words in data["closed"].items():
         if tag in _NOT_TAGS:

@@ -236,8 +236,8 @@ def seedlike(reference=PUB):
             anchored=known,
         ),
     ]
-    bounds = ordering.solve(events, tx, reference, text)
-    return text, events, tx, {e.trigger: b for e, b in zip(events, bounds)}
+    result = ordering.solve(events, tx, reference, text)
+    return text, list(result.events), tx, {e.trigger: b for e, b in zip(events, result.bounds)}
 
 
 def test_seedlike_bounds_and_order():
@@ -281,7 +281,7 @@ def test_full_date_bounds_unknown_publication_and_says_so():
         text, {"signed": {"tense": "past"}, "maintains": {"tense": "present", "kind": "state"}}
     )
     tx = [timex(text, "February 1, 2025", "2025-02-01", dt.date(2025, 2, 1), dt.date(2025, 2, 1))]
-    bounds = ordering.solve(events, tx, None, text)
+    bounds = ordering.solve(events, tx, None, text).bounds
     assert bounds[0].earliest == bounds[0].latest == dt.date(2025, 2, 1)
     assert "publication date unknown: inferred on or after 2025-02-01" in bounds[0].warning
 
@@ -290,7 +290,7 @@ def test_published_before_a_reported_past_date_is_a_named_warning():
     text = "On February 1, Trump signed a memorandum."
     events = make_events(text, {"signed": {"tense": "past"}})
     tx = [timex(text, "February 1", "2025-02-01", dt.date(2025, 2, 1), dt.date(2025, 2, 1))]
-    bound = ordering.solve(events, tx, dt.date(2025, 1, 15), text)[0]
+    bound = ordering.solve(events, tx, dt.date(2025, 1, 15), text).bounds[0]
     assert (
         "2025-01-15" in bound.warning
         and "2025-02-01" in bound.warning
@@ -308,7 +308,7 @@ def test_contradicting_cue_is_a_conflict_not_a_silent_fix():
         timex(text, "February 20", "2025-02-20", dt.date(2025, 2, 20), dt.date(2025, 2, 20)),
         timex(text, "February 10", "2025-02-10", dt.date(2025, 2, 10), dt.date(2025, 2, 10)),
     ]
-    bounds = ordering.solve(events, tx, PUB, text)
+    bounds = ordering.solve(events, tx, PUB, text).bounds
     released = bounds[by_trigger(events, "released")]
     assert released.earliest == released.latest == dt.date(2025, 2, 10)
     assert (
@@ -322,14 +322,16 @@ def test_contradicting_cue_is_a_conflict_not_a_silent_fix():
 def test_in_turn_orders_nothing():
     text = "Bruce confirmed the talks. In turn, Schenker remarked that Iraq matters."
     events = make_events(text, {"confirmed": {"tense": "past"}, "remarked": {"tense": "past"}})
-    bounds = ordering.solve(events, [], PUB, text)
+    result = ordering.solve(events, [], PUB, text)
+    bounds = result.bounds
     assert [b.order for b in bounds] == [1, 2]  # text order, no cue constraint
-    assert ("cue_in_turn", None) in events[1].cues
+    assert ("cue_in_turn", None) in result.events[1].cues
+    assert events[1].cues == []  # the events given are left unchanged
     assert bounds[1].rule == "tense_past"
 
 
 def test_empty_and_deterministic():
-    assert ordering.solve([], [], PUB, "") == []
+    assert ordering.solve([], [], PUB, "").bounds == ()
     first = seedlike()[3]
     second = seedlike()[3]
     assert first == second
@@ -355,9 +357,9 @@ def test_long_articles_are_solved_in_blocks_with_one_total_order(monkeypatch):
                 m.start(), m.end(), m.group(), "DATE", day.isoformat(), day, day, "day", "date_mdy"
             )
         )
-    whole = ordering.solve([replace(e) for e in events], tx, PUB, text)
+    whole = ordering.solve([replace(e) for e in events], tx, PUB, text).bounds
     monkeypatch.setattr(sys.modules["timeline.ordering.solve"], "BLOCK_EVENTS", 7)
-    blocked = ordering.solve([replace(e) for e in events], tx, PUB, text)
+    blocked = ordering.solve([replace(e) for e in events], tx, PUB, text).bounds
     assert [b.earliest for b in blocked] == [b.earliest for b in whole]
     assert sorted(b.order for b in blocked) == list(range(1, len(events) + 1))
     met = [b for e, b in zip(events, blocked) if e.trigger == "met"]
@@ -414,7 +416,7 @@ def test_an_event_anchored_in_a_range_spans_it():
         timex(text, "Jan. 26", "2025-01-26", dt.date(2025, 1, 26), dt.date(2025, 1, 26)),
         timex(text, "Feb. 20", "2025-02-20", dt.date(2025, 2, 20), dt.date(2025, 2, 20)),
     ]
-    bound = ordering.solve(events, tx, PUB, text)[0]
+    bound = ordering.solve(events, tx, PUB, text).bounds[0]
     assert (bound.earliest, bound.latest) == (dt.date(2025, 1, 26), dt.date(2025, 2, 20))
     assert (
         ordering.relation_to(bound.earliest, bound.latest, dt.date(2025, 2, 20)) is None
@@ -436,7 +438,7 @@ def _inherit_cases():
 def test_inherit_rules(rule_id, example, positive):
     text = example["text"]
     events = make_events(text, example["events"], example.get("clauses"))
-    bounds = ordering.solve(events, [], PUB, text)
+    bounds = ordering.solve(events, [], PUB, text).bounds
     if positive:
         for trigger, relation in example["expect"].items():
             bound = bounds[by_trigger(events, trigger)]
@@ -480,12 +482,13 @@ def test_a_cue_in_one_block_never_relates_events_of_the_next(monkeypatch):
     text = "Sudani resigned after meeting Rubio. Analysts say he appeared tired."
     found = temporal.find(text, PUB)
     extracted = event_stage.extract(text, segment.sentences(text), found, PUB)
-    whole = ordering.solve([replace(e) for e in extracted], found, PUB, text)
+    whole = ordering.solve([replace(e) for e in extracted], found, PUB, text).bounds
     monkeypatch.setattr(sys.modules["timeline.ordering.solve"], "BLOCK_EVENTS", 1)
     blocked_events = [replace(e) for e in extracted]
-    blocked = ordering.solve(blocked_events, found, PUB, text)
+    blocked_result = ordering.solve(blocked_events, found, PUB, text)
+    blocked = blocked_result.bounds
     second = [i for i, e in enumerate(blocked_events) if e.sentence == 1]
-    assert second and all(not blocked_events[i].cues for i in second)
+    assert second and all(not blocked_result.events[i].cues for i in second)
     assert [(b.rule, b.earliest, b.latest) for b in blocked] == [
         (b.rule, b.earliest, b.latest) for b in whole
     ]

@@ -1,7 +1,8 @@
 """Records passed between pipeline stages (plain dataclasses, no behaviour).
 
 ``temporal`` produces :class:`TimeExpr`, ``events`` produces :class:`Event`,
-``ordering`` fills :class:`Bounds`; ``frame`` turns them into the timeline
+``ordering`` returns an :class:`Ordering` (anchored copies of the events and their
+:class:`Bounds`); ``frame`` turns them into the timeline
 DataFrame declared in ``schema``. Dates are ``datetime.date`` (None =
 unbounded); offsets index the article text.
 """
@@ -68,3 +69,18 @@ class Bounds:
     rule: str = "none"
     order: int = 0
     warning: str | None = None
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """What the ordering stage returns: the events as it anchored them, and their bounds.
+
+    ``events`` are copies of the events it was given, each with the expression that
+    anchors it (``timex``) and the discourse cues that relate it to others (``cues``); the
+    events it was given are left unchanged. ``relations`` is each event's relation to the
+    publication date from tense and cues (``before``, ``after``, ``includes`` ... or None).
+    """
+
+    events: tuple[Event, ...]
+    bounds: tuple[Bounds, ...]
+    relations: tuple[str | None, ...]

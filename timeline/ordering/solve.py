@@ -29,7 +29,7 @@ from dataclasses import replace
 from timeline.model import Bounds, Event, Ordering, TimeExpr
 
 from . import anchoring
-from .constraints import ORIGIN, PUB, Builder, _date, _end, _start, constrain
+from .constraints import ORIGIN, PUB, Builder, day_of, end_point, start_point, constrain
 from .cues import publication_relation
 from .relation import RELATIONS, publication_side, relation_to, relation_to_expression  # noqa: F401  (public here)
 
@@ -52,12 +52,12 @@ def _bounds(builder: Builder) -> list[Bounds]:
     origin = ORIGIN if reference is not None else PUB
     found = []
     for i, event in enumerate(events):
-        low, high = net.lower(_start(i)), net.upper(_end(i))
+        low, high = net.lower(start_point(i)), net.upper(end_point(i))
         setters = [
             s
             for s in (
-                _setter(builder, _start(i), origin),
-                _setter(builder, origin, _end(i), reverse=True),
+                _setter(builder, start_point(i), origin),
+                _setter(builder, origin, end_point(i), reverse=True),
             )
             if s[0] != "none"
         ]
@@ -85,8 +85,8 @@ def _bounds(builder: Builder) -> list[Bounds]:
             precision = "unknown"
         found.append(
             Bounds(
-                _date(low),
-                _date(high),
+                day_of(low),
+                day_of(high),
                 precision,
                 basis,
                 rule,
@@ -124,7 +124,7 @@ def _publication_checks(builder: Builder, bounds: list[Bounds]) -> None:
             who = min(nodes) if nodes else 0
             why = ", ".join(c.label for c in path if c.rule != "structure")
             note = (
-                f"publication date unknown: inferred {side} {_date(value).isoformat()} from {why}"
+                f"publication date unknown: inferred {side} {day_of(value).isoformat()} from {why}"
             )
             if events:
                 bounds[who].warning = "; ".join(filter(None, [bounds[who].warning, note]))
@@ -135,8 +135,8 @@ def _order(builder: Builder) -> tuple[list[int], list[tuple]]:
     text position) and each event's sort key."""
     net, events = builder.net, builder.events
     n = len(events)
-    starts = [_start(i) for i in range(n)]
-    ends = [_end(i) for i in range(n)]
+    starts = [start_point(i) for i in range(n)]
+    ends = [end_point(i) for i in range(n)]
     sub = net.dist[starts][:, ends]  # sub[b, a] = max(E_a - S_b)
     precedes = sub.T <= 0  # precedes[a, b]: E_a <= S_b
     strict = precedes & ~precedes.T
@@ -151,8 +151,8 @@ def _order(builder: Builder) -> tuple[list[int], list[tuple]]:
 
     def key(i):
         # Where the event most likely lies relative to P (unbounded: at P), then absolute, then text position.
-        relative = estimate(net.lower(_start(i), PUB), net.upper(_end(i), PUB))
-        absolute = estimate(net.lower(_start(i)), net.upper(_end(i)))
+        relative = estimate(net.lower(start_point(i), PUB), net.upper(end_point(i), PUB))
+        absolute = estimate(net.lower(start_point(i)), net.upper(end_point(i)))
         return (
             0.0 if relative is None else relative,
             math.inf if absolute is None else absolute,
@@ -316,9 +316,9 @@ def _point(node: int, events: list[Event]) -> str:
 def _readable(c, events: list[Event]) -> str:
     """``later - earlier <= weight`` in words: dates for the origin, offsets in days otherwise."""
     if c.earlier == ORIGIN:
-        return f"{_point(c.later, events)} <= {_date(c.weight).isoformat()}"
+        return f"{_point(c.later, events)} <= {day_of(c.weight).isoformat()}"
     if c.later == ORIGIN:
-        return f"{_point(c.earlier, events)} >= {_date(-c.weight).isoformat()}"
+        return f"{_point(c.earlier, events)} >= {day_of(-c.weight).isoformat()}"
     offset = "" if c.weight == 0 else f" {'+' if c.weight > 0 else '-'} {abs(c.weight):g} days"
     return f"{_point(c.later, events)} <= {_point(c.earlier, events)}{offset}"
 

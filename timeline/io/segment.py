@@ -11,6 +11,8 @@ a sentence.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 from timeline.events.lexicon import lexicon
@@ -87,3 +89,23 @@ def sentences(text: str) -> list[tuple[int, int]]:
         spans.extend(_split_line(line, offset))
         offset += len(line) + 1
     return spans
+
+
+@functools.lru_cache(maxsize=16)
+def _starts(text: str) -> tuple[int, ...]:
+    return tuple(start for start, _ in sentences(text))
+
+
+def same_sentence(text: str, first: int, second: int) -> bool:
+    """Whether two character offsets of ``text`` fall in one sentence (of :func:`sentences`).
+
+    The one notion of a sentence: the ordering stage asks this instead of looking for
+    full stops itself, so "U.S. officials" is one sentence everywhere.
+
+    Examples:
+        >>> text = "Mr. Smith met U.S. officials. They left."
+        >>> same_sentence(text, 0, text.index("officials")), same_sentence(text, 0, text.index("They"))
+        (True, False)
+    """
+    starts = _starts(text)
+    return bisect.bisect_right(starts, first) == bisect.bisect_right(starts, second)

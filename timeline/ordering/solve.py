@@ -29,7 +29,7 @@ from dataclasses import replace
 from timeline.model import Bounds, Event, Ordering, TimeExpr
 
 from . import anchoring
-from .constraints import ORIGIN, PUB, Builder, day_of, end_point, start_point, constrain
+from .constraints import ORIGIN, PUB, Builder, constrain, day_of, end_point, start_point
 from .cues import publication_relation
 from .relation import RELATIONS, publication_side, relation_to, relation_to_expression  # noqa: F401  (public here)
 

@@ -8,6 +8,7 @@ from timeline.entities import names
 from timeline.errors import RuleError
 from timeline.events import lexicon
 from timeline.forecast import question_wording
+from timeline.io import segment
 from timeline.ordering import tense
 from timeline.rules import loader
 
@@ -16,6 +17,7 @@ STAGE_FILES = [
     (lexicon.RULES, lexicon.SHAPE),
     (names.RULES, names.SHAPE),
     (question_wording.RULES, question_wording.SHAPE),
+    (segment.RULES, segment.SHAPE),
 ]
 
 

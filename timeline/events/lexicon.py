@@ -16,6 +16,7 @@ from pathlib import Path
 import lemminflect
 
 from timeline.errors import RuleError
+from timeline.io import segment
 from timeline.rules.loader import Shape, load
 
 RULES = Path(__file__).resolve().parent / "rules" / "events.yaml"
@@ -78,7 +79,6 @@ class Lexicon:
     data: dict
     closed: dict  # word -> tuple of closed tags
     abbreviations: frozenset
-    starters: frozenset  # words that usually start a sentence
     class_of: dict  # verb lemma -> TimeML class
     needs_complement: frozenset  # lemmas whose class holds only with an event argument
     noun_class: dict  # noun lemma -> TimeML class
@@ -106,7 +106,6 @@ def _at(data: dict, path: tuple) -> object:
 SHAPE = Shape(
     values={"version", "closed", "function_words", "classes", "reporting_complement"},
     sections={
-        "segment": {"abbreviations", "examples"},
         "verb_groups": {"examples", "would", "plan_cues", "potential_modal", "future_modal"},
         "predicates": {"examples", "not_events", "id", "words", "state_adverbs"},
         "nominals": {"examples", "suffixes", "not_events", "id", "lemmas"},
@@ -188,9 +187,6 @@ def lexicon() -> Lexicon:
     suffixes = tuple(
         sorted(((s, tuple(r)) for s, r in nominals["suffixes"].items()), key=lambda x: -len(x[0]))
     )
-    starters = set()
-    for tag in ("DET", "PRON", "CONJ", "SUB", "POSS"):
-        starters.update(_words(data["closed"][tag]))
     words = {
         **{name: frozenset(_words(_at(data, path))) for name, path in _WORD_SETS.items()},
         "speech_complement": frozenset(speech),
@@ -204,8 +200,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         data,
         closed,
-        frozenset(_words(data["segment"]["abbreviations"])),
-        frozenset(starters),
+        segment.rules()["abbreviations"],
         class_of,
         frozenset(needs),
         noun_class,

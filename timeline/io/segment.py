@@ -4,7 +4,7 @@ A line break ends a paragraph and so a sentence. Inside a line, ``.``, ``!``
 and ``?`` (with any closing quotes or brackets after them) end a sentence
 when whitespace and a capital, a digit or an opening quote follow, unless
 the word before the period is an abbreviation listed in
-``rules/events.yaml`` (``segment.abbreviations``), an initial ("J.") or a
+``io/rules/segment.yaml`` (``abbreviations``), an initial ("J.") or a
 dotted abbreviation ("U.S.") followed by a word that does not usually start
 a sentence.
 """
@@ -14,11 +14,31 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from pathlib import Path
 
-from timeline.events.lexicon import lexicon
+from timeline.rules.loader import Shape, load
 
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?:''|”|’)*")
 _OPEN = re.compile(r"\s+(?=[\"“‘'(\[`]*[A-Z0-9])")
+
+
+RULES = Path(__file__).resolve().parent / "rules" / "segment.yaml"
+SHAPE = Shape(values={"abbreviations", "starters"}, tables={"examples": {"text", "sentences"}})
+
+
+@functools.cache
+def rules() -> dict:
+    """The abbreviations and sentence starters of ``io/rules/segment.yaml``, lower case.
+
+    Examples:
+        >>> "mr" in rules()["abbreviations"], "the" in rules()["starters"]
+        (True, True)
+    """
+    data = load(RULES, SHAPE)
+    return {
+        key: frozenset(str(word).lower() for word in data[key])
+        for key in ("abbreviations", "starters")
+    }
 
 
 def _word_before(line: str, dot: int) -> str:
@@ -39,10 +59,10 @@ def _is_break(line: str, end_match: re.Match) -> bool:
         return True
     word = _word_before(line, end_match.start())
     lower = word.lower().rstrip(".")
-    lex = lexicon()
+    lex = rules()
     if "." in word:  # dotted abbreviation: U.S., a.m.
-        return _next_word(line, end_match.end()) in lex.starters
-    if lower in lex.abbreviations:
+        return _next_word(line, end_match.end()) in lex["starters"]
+    if lower in lex["abbreviations"]:
         return False
     if len(word) == 1 and word.isalpha() and word.isupper():  # an initial
         return False

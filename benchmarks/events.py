@@ -208,7 +208,17 @@ def _gold_pos(doc, markable, tagged: dict) -> tuple[str, bool]:
 def _gold_modality(markable) -> str | None:
     """Our modality for a MEANTIME mention's factuality: polarity NEG -> negated, certainty
     POSSIBLE/PROBABLE -> potential, a certain FUTURE event -> expected, a certain NON_FUTURE one
-    -> asserted; None when MEANTIME leaves it blank or underspecified."""
+    -> asserted; None when MEANTIME leaves it blank or underspecified.
+
+    Examples:
+        >>> mention = lambda **attrs: cat.Markable("1", "EVENT_MENTION", attrs)
+        >>> _gold_modality(mention(certainty="CERTAIN", polarity="POS", time="FUTURE"))
+        'expected'
+        >>> _gold_modality(mention(certainty="POSSIBLE", polarity="POS", time="FUTURE"))
+        'potential'
+        >>> _gold_modality(mention(certainty="", polarity="", time="")) is None
+        True
+    """
     a = markable.attrs
     if a.get("polarity") == "NEG":
         return "negated"

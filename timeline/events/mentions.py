@@ -341,8 +341,13 @@ def _possibility(tokens: list[Token], mentions: list[dict]) -> None:
     words = lexicon().words
     n = len(tokens)
 
+    predicates = words["potential_predicates"] | words["expected_predicates"]
+
     def weaken(first: int, last: int, modality: str) -> None:
+        comma = next((k for k in range(first, last) if tokens[k].text == ","), last)
         for m in mentions:
+            if m["cls"] == "REPORTING" and m["i"] > comma:
+                continue  # "..., analysts said": the report that frames the possibility happened
             if first <= m["i"] < last and _WEAKER.get(m["modality"], 3) < _WEAKER[modality]:
                 m["modality"] = modality
 
@@ -350,8 +355,8 @@ def _possibility(tokens: list[Token], mentions: list[dict]) -> None:
         if tok.tag != "BE":
             continue
         j = b + 1
-        while j < n and tokens[j].tag in ("ADV", "NEG"):
-            j += 1
+        while j < n and tokens[j].tag in ("ADV", "NEG") and tokens[j].lower not in predicates:
+            j += 1  # "is likely" may tag "likely" as an adverb
         if j >= n or j + 1 < n and tokens[j + 1].tag == "TO":
             continue  # "is likely to cut": the verb group's own cue
         if tokens[j].lower in words["potential_predicates"]:

@@ -77,7 +77,7 @@ _TOKEN = re.compile(
     |[A-Za-z]+(?=n['’]t\b)|n['’]t\b
     |(?<=[\w.])['’](?:s|re|ll|ve|d|m)\b
     |['’][0-9]{2}s?\b
-    |[0-9]+(?:[.,:/][0-9]+)*(?:[A-Za-z]+\b)?
+    |[0-9]+(?:[.,:/][0-9]+)*[\w&]*(?:-[\w&]+)*
     |[\w&]+(?:[-'’][\w&]+)*
     |\.\.\.|--|``|''
     |\S""",
@@ -91,8 +91,8 @@ def tokenize(text: str) -> tuple[str, list[int]]:
     Examples:
         >>> tokenize("On Jan. 5, 1998, the U.S.'s envoy didn't say.")[0]
         "On Jan . 5 , 1998 , the U.S. 's envoy did n't say ."
-        >>> tokenize("at 10:30 a.m. in mid-1990s")[0]
-        'at 10:30 a.m. in mid-1990s'
+        >>> tokenize("at 10:30 a.m. in mid-1990s, a 3-year-old's 2nd")[0]
+        "at 10:30 a.m. in mid-1990s , a 3-year-old 's 2nd"
     """
     parts, where, position = [], [-1] * len(text), 0
     for match in _TOKEN.finditer(text):

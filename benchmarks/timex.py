@@ -54,6 +54,9 @@ HERE = Path(__file__).resolve().parent
 
 from benchmarks import cat, floors, tml
 
+#: speeds are CPU seconds of this process: the extraction is single-threaded, so on an idle
+#: machine this is the wall time, and on a shared one it does not count the other tenants
+CLOCK = time.process_time
 #: dateparser runs on every k-th document (sorted by name) until this many characters.
 DATEPARSER_BUDGET = 40_000
 DATEPARSER_STRIDE = 7
@@ -75,7 +78,7 @@ def _gold(doc):
 _TOKEN = re.compile(
     r"""(?:[A-Za-z]\.){2,}(?![A-Za-z])
     |[A-Za-z]+(?=n['’]t\b)|n['’]t\b
-    |(?<=[\w.])['’](?:s|re|ll|ve|d|m)\b
+    |(?<=[\w.\s])['’](?:s|re|ll|ve|d|m)\b
     |['’][0-9]{2}s?\b
     |[0-9]+(?:[.,:/][0-9]+)*[\w&]*(?:-[\w&]+)*
     |[\w&]+(?:[-'’][\w&]+)*
@@ -281,17 +284,17 @@ def run_timeline(docs):
     # each lead word's matcher once per process, a start-up cost an archive run pays once.
     frame_elapsed = None
     for _ in range(3):
-        started = time.perf_counter()
+        started = CLOCK()
         for doc, ref in zip(docs, refs):
             find_timexes(doc.text, published=ref)
-        elapsed = time.perf_counter() - started
+        elapsed = CLOCK() - started
         frame_elapsed = elapsed if frame_elapsed is None else min(frame_elapsed, elapsed)
     best = None
     for _ in range(3):
-        started = time.perf_counter()
+        started = CLOCK()
         for doc, ref in zip(docs, refs):
             find(doc.text, ref)
-        elapsed = time.perf_counter() - started
+        elapsed = CLOCK() - started
         best = elapsed if best is None else min(best, elapsed)
     return preds, best, frame_elapsed
 
@@ -322,9 +325,9 @@ def run_adversarial():
     from timeline.temporal.timexes import find
 
     def speed(text):
-        started = time.perf_counter()
+        started = CLOCK()
         find(text, dt.date(2025, 2, 28))
-        return len(text) / (time.perf_counter() - started)
+        return len(text) / (CLOCK() - started)
 
     rows = []
     for name, unit in ADVERSARIAL.items():
@@ -350,7 +353,7 @@ def run_dateparser(docs):
     from dateparser.search import search_dates
 
     search_dates("warm up on 1 February 2025", languages=["en"])
-    preds, started = [], time.perf_counter()
+    preds, started = [], CLOCK()
     for doc in docs:
         ref = _dct(doc)
         settings = {"RELATIVE_BASE": dt.datetime(ref.year, ref.month, ref.day)} if ref else {}
@@ -363,7 +366,7 @@ def run_dateparser(docs):
             pos = start + len(text)
             out.append((start, pos, "DATE", when.date().isoformat(), text, "dateparser"))
         preds.append(out)
-    return preds, time.perf_counter() - started
+    return preds, CLOCK() - started
 
 
 def run_heideltime(docs):

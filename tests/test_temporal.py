@@ -200,9 +200,9 @@ def test_possessive_weekday_value_and_bounds_agree(text, days):
 def test_tokenized_text_reads_as_written():
     """One spacing mechanism: every value of the written text, with spaces around its punctuation."""
     written = (
-        "CUPERTINO, March 06, 2008. Talks resume Jan. 5; at 10:30 p.m. (EST) the U.S.'s envoy left."
+        "BERLIN, March 06, 2008. Talks resume Jan. 5; at 10:30 p.m. (EST) the U.S.'s envoy left."
     )
-    spaced = "CUPERTINO , March 06 , 2008 . Talks resume Jan . 5 ; at 10 : 30 p.m. ( EST ) the U.S. 's envoy left ."
+    spaced = "BERLIN , March 06 , 2008 . Talks resume Jan . 5 ; at 10 : 30 p.m. ( EST ) the U.S. 's envoy left ."
     reference = dt.date(2008, 3, 6)
     expected = [
         ("2008-03-06", "date_mdy"),

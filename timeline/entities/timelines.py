@@ -68,8 +68,8 @@ def planned_events(df: pd.DataFrame, events: pd.DataFrame) -> dict:
     ``df`` whose date it takes (None: its own).
 
     Listed: a future event ("will cut 30,000 jobs"); the infinitive of a verb of commitment
-    ("agreed to purchase"); the infinitive of purpose of an asserted past happening ("returned
-    to the stage to reveal"), dated as that happening. The governing verb is the nearest earlier
+    ("agreed to purchase"); the infinitive of purpose of an asserted past happening ("went to
+    the podium to unveil it"), dated as that happening. The governing verb is the nearest earlier
     tensed trigger of the sentence. The word lists are ``listing.expected`` of
     ``rules/entities.yaml``.
 
@@ -202,7 +202,7 @@ def to_semeval(
             keep &= (events["modality"] != "expected") | events.index.isin(list(planned))
             for index, governor in planned.items():
                 if governor is not None and governor in dates:
-                    dates[index] = dates[governor]  # "returned to the stage to reveal"
+                    dates[index] = dates[governor]  # "went to the podium to unveil it"
         events = events[keep]
     if len(events) and "event_class" in events:
         events = events[

@@ -101,3 +101,47 @@ def test_likely_columns_survive_export(seed, tmp_path):
         back = timeline.read_timeline(path)
         pd.testing.assert_series_equal(back.likely_latest, df.likely_latest)
         assert back.likely_basis.tolist() == df.likely_basis.tolist()
+
+
+def _past_row(i, trigger, guess, low, high):
+    T = pd.Timestamp
+    return dict(
+        event_id=f"a-e{i}",
+        article_id="a",
+        sentence=i,
+        start=0,
+        end=1,
+        text="x",
+        trigger=trigger,
+        trigger_start=0,
+        trigger_end=1,
+        actors=["Acme Corp"],
+        kind="action",
+        modality="asserted",
+        earliest=pd.NaT,
+        latest=T("2010-07-17"),
+        precision="unknown",
+        basis="inferred",
+        rule="tense_past",
+        order=i,
+        event_class="OCCURRENCE",
+        tense="past",
+        aspect="none",
+        newsworthy=True,
+        likely=T(guess),
+        likely_earliest=T(low),
+        likely_latest=T(high),
+        likely_basis="past (TimeBank, n=1)",
+    )
+
+
+def test_to_semeval_takes_a_one_day_likely_date_where_the_proven_one_is_open():
+    from timeline.schema import TIMELINE, conform
+
+    rows = [
+        _past_row(0, "sold", "2010-07-16", "2010-07-16", "2010-07-16"),
+        _past_row(1, "bought", "2010-07-16", "2010-07-14", "2010-07-17"),
+    ]
+    text = timeline.to_semeval(conform(rows, TIMELINE), "Acme Corp", published="2010-07-17")
+    lines = dict(line.split("\t")[::-1][:2] for line in text.splitlines()[1:])
+    assert lines == {"a-0-sold": "2010-07-16", "a-1-bought": "XXXX-XX-XX"}

@@ -213,7 +213,10 @@ def samples(name: str, corpus=None) -> list[dict]:
 
 
 def fit(fitted: list[dict], table: dict, source: str) -> dict:
-    """The model: ``table``'s kinds with the offsets (day: count) of the samples each kind takes."""
+    """The model: ``table``'s kinds with the offsets (day: count) of the samples each kind takes.
+
+    ``source`` names the corpora; ``events`` counts the gold-dated events fitted on.
+    """
     counts = {kind["id"]: collections.Counter() for kind in table["kinds"]}
     for sample in fitted:
         if likely.shape(sample["earliest"], sample["latest"]) == "day":
@@ -229,7 +232,9 @@ def fit(fitted: list[dict], table: dict, source: str) -> dict:
         }
         for kind in table["kinds"]
     ]
-    return likely.check_model({**table, "source": source, "kinds": kinds}, source)
+    settings = {k: v for k, v in table.items() if k not in ("source", "events", "kinds")}
+    model = {**settings, "source": source, "events": len(fitted), "kinds": kinds}
+    return likely.check_model(model, source)
 
 
 def write(model: dict, path: Path = likely.RULES_FILE) -> None:
@@ -252,7 +257,7 @@ def main(argv=None) -> int:
     names = args.fit.split(",")
     fitted = [s for name in names for s in samples(name, args.corpus)]
     table = likely.check_model(yaml.safe_load(likely.RULES_FILE.read_text(encoding="utf-8")))
-    model = fit(fitted, table, f"{'+'.join(names)}: {len(fitted)} gold-dated events")
+    model = fit(fitted, table, "+".join(names))
     for kind in model["kinds"]:
         print(f"{kind['id']:16} n={kind['n']:5}  {dict(list(kind['offsets'].items()))}")
     if not args.dry_run:

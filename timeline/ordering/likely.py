@@ -90,19 +90,21 @@ def check_model(data, name: str = "likely model") -> dict:
         ident = kind.get("id")
         if not ident:
             raise RuleError(f"{name}: a kind without an id")
+        when = []
         for alternative in kind.get("when") or [{}]:
             for field in alternative:
                 if field not in _FIELDS:
                     raise RuleError(
                         f"{name}: kind {ident!r}: unknown field {field!r} in when (known: {', '.join(_FIELDS)})"
                     )
+            when.append({field: [str(v) for v in values] for field, values in alternative.items()})
         try:
             offsets = {int(k): int(v) for k, v in (kind.get("offsets") or {}).items()}
         except (TypeError, ValueError):
             raise RuleError(
                 f"{name}: kind {ident!r}: offsets must be day: count integers"
             ) from None
-        kinds.append({**kind, "offsets": dict(sorted(offsets.items()))})
+        kinds.append({**kind, "when": when, "offsets": dict(sorted(offsets.items()))})
     return {**data, "kinds": kinds}
 
 
@@ -157,7 +159,7 @@ def kind_of(row, table: dict | None = None) -> dict | None:
     fields["shape"] = shape(row.get("earliest"), row.get("latest"))
     for kind in table["kinds"]:
         for alternative in kind.get("when") or [{}]:
-            if all(fields[f] in [str(v) for v in accepted] for f, accepted in alternative.items()):
+            if all(fields[f] in accepted for f, accepted in alternative.items()):
                 return kind
     return None
 

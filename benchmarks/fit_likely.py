@@ -256,7 +256,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     names = args.fit.split(",")
     fitted = [s for name in names for s in samples(name, args.corpus)]
-    table = likely.check_model(yaml.safe_load(likely.RULES_FILE.read_text(encoding="utf-8")))
+    table = likely.model()
     model = fit(fitted, table, "+".join(names))
     for kind in model["kinds"]:
         print(f"{kind['id']:16} n={kind['n']:5}  {dict(list(kind['offsets'].items()))}")

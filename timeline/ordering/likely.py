@@ -34,9 +34,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from timeline.errors import RuleError
+from timeline.rules import loader
+from timeline.rules.loader import Shape
 
 RULES_FILE = Path(__file__).resolve().parent / "rules" / "likely.yaml"
 _FIELDS = ("event_class", "tense", "aspect", "modality", "value", "rule", "publication", "shape")
@@ -55,13 +56,17 @@ class Likely:
 NONE = Likely(None, None, None, "none")
 
 
+#: what likely.yaml may hold (checked by the one rule loader, :mod:`timeline.rules.loader`)
+SHAPE = Shape(
+    values={"coverage", "tolerance", "min_samples", "source", "events"},
+    tables={"kinds": {"id", "when", "n", "offsets"}},
+    optional={"tolerance", "events"},
+)
+
+
 @functools.lru_cache(maxsize=4)
 def _load(path: str) -> dict:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise RuleError(f"{Path(path).name}: cannot read ({exc})") from None
-    return check_model(data, Path(path).name)
+    return check_model(loader.load(Path(path), SHAPE), Path(path).name)
 
 
 def check_model(data, name: str = "likely model") -> dict:
@@ -80,11 +85,7 @@ def check_model(data, name: str = "likely model") -> dict:
         ...
         timeline.errors.RuleError: likely model: kind 'k': unknown field 'colour' in when (known: event_class, tense, aspect, modality, value, rule, publication, shape)
     """
-    if not isinstance(data, dict) or not isinstance(data.get("kinds"), list):
-        raise RuleError(f"{name}: expected a mapping with a 'kinds' list")
-    for key in ("coverage", "min_samples", "source"):
-        if key not in data:
-            raise RuleError(f"{name}: missing {key!r}")
+    loader.check(data, SHAPE, name)
     kinds = []
     for kind in data["kinds"]:
         ident = kind.get("id")

@@ -13,8 +13,8 @@ events, how many got an estimate, the share whose gold day lies in the 80% inter
 ``proven``) are shown apart; the headline coverage is over estimated rows.
 Targets: coverage 80 +/- 5% on each held-out corpus; median width <= 3 days for undated
 past reporting events. ``--reliability FILE`` writes the held-out coverage of the shipped
-settings (``shipped``) and at several nominal levels without tolerance (``levels``), numbers
-only, for notebook 06's reliability diagram. Exits 1 when a score
+settings (``shipped``, and per kind: ``kinds``) and at several nominal levels without
+tolerance (``levels``), numbers only, for notebook 06's tables and reliability diagram. Exits 1 when a score
 is outside its floor or ceiling in benchmarks/floors/calibration.json.
 """
 
@@ -102,7 +102,7 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     samples = {name: fit_likely.samples(name, args.corpus) for name in fit_likely.CORPORA}
     table = likely.model()
-    measured, reliability = {}, []
+    measured, reliability, kinds = {}, [], []
     print(
         f"{'fit':>24} {'test':15} {'kind':15} {'events':>6} {'estim.':>6} {'cover':>6} {'width':>6} {'proven':>6}"
     )
@@ -113,6 +113,20 @@ def main(argv=None) -> int:
             per = score(model, samples[name])
             for kind, v in sorted(per.items()):
                 cover = f"{v['covered'] / v['estimated']:.2f}" if v["estimated"] else "-"
+                kinds.append(
+                    {
+                        "fit": "+".join(fitted),
+                        "test": name,
+                        "kind": kind,
+                        "events": v["events"],
+                        "estimated": v["estimated"],
+                        "coverage": round(v["covered"] / v["estimated"], 3)
+                        if v["estimated"]
+                        else None,
+                        "median_width": _median(v["widths"]),
+                        "proven_median_width": _median(v["proven"]),
+                    }
+                )
                 print(
                     f"{'+'.join(fitted):>24} {name:15} {kind:15} {v['events']:6} {v['estimated']:6} "
                     f"{cover:>6} {_median(v['widths']):>6} {_median(v['proven']):>6}"
@@ -152,7 +166,7 @@ def main(argv=None) -> int:
             for _, tests in SPLITS
             for name in tests
         }
-        report = {"shipped": shipped, "levels": reliability}
+        report = {"shipped": shipped, "kinds": kinds, "levels": reliability}
         atomic.write_atomically(Path(args.reliability), json.dumps(report, indent=1) + "\n")
     return 0 if args.no_floors else floors.check("calibration", measured)
 

@@ -66,7 +66,7 @@ def _legend_handles(published: bool, folded: bool, likely: bool) -> list:
             markerfacecolor="white",
             label="expected or potential",
         ),
-        Line2D([], [], color=NEGATED, linewidth=2.2, marker="o", label="negated"),
+        Line2D([], [], color=NEGATED, linewidth=2.2, marker="D", markersize=6, label="negated"),
         Line2D([], [], color=NEGATED, linewidth=1, linestyle=":", label="no bound known"),
         Line2D(
             [],

@@ -14,6 +14,8 @@ How an estimate is made (:func:`estimate`):
 1. bounds proven to one day: that day (basis ``proven``);
 2. otherwise the first kind whose conditions the row meets (class, tense, aspect,
    modality, value, rule, publication side, shape of the bounds);
+   (a kind marked ``estimate: false`` is matched but gives no estimate: its held-out
+   coverage is too far from the stated one);
 3. its offsets are restricted to the proven bounds (the estimate always lies inside
    them); with fewer than ``min_samples`` left there is no estimate (basis ``none``);
 4. the likely day is the most frequent offset left (ties: nearer publication); the
@@ -59,7 +61,7 @@ NONE = Likely(None, None, None, "none")
 #: what likely.yaml may hold (checked by the one rule loader, :mod:`timeline.rules.loader`)
 SHAPE = Shape(
     values={"coverage", "tolerance", "min_samples", "source", "events"},
-    tables={"kinds": {"id", "when", "n", "offsets"}},
+    tables={"kinds": {"id", "when", "n", "offsets", "estimate"}},
     optional={"tolerance", "events"},
 )
 
@@ -237,7 +239,7 @@ def estimate(row, published, table: dict | None = None) -> Likely:
         return NONE
     table = table or model()
     kind = kind_of(row, table)
-    if kind is None or not kind["offsets"]:
+    if kind is None or not kind["offsets"] or kind.get("estimate") is False:
         return NONE
     low = (first - reference).days if first else None
     high = (last - reference).days if last else None

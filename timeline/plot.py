@@ -194,7 +194,10 @@ def _limits(df: pd.DataFrame, published_days) -> tuple[pd.Timestamp, pd.Timestam
 
 
 def _draw_likely(ax, rows: list, y: float) -> bool:
-    """The likely interval of estimated rows (not proven days) as a pale band under the proven mark."""
+    """The likely interval of estimated rows (not proven days) as a pale band under the proven mark.
+
+    A folded row spans from the earliest to the latest of its rows' likely intervals.
+    """
     estimated = [
         r
         for r in rows

@@ -9,7 +9,7 @@ from timeline.errors import RuleError
 from timeline.events import lexicon
 from timeline.forecast import question_wording
 from timeline.io import segment
-from timeline.ordering import tense
+from timeline.ordering import likely, tense
 from timeline.rules import loader
 
 STAGE_FILES = [
@@ -18,6 +18,7 @@ STAGE_FILES = [
     (names.RULES, names.SHAPE),
     (question_wording.RULES, question_wording.SHAPE),
     (segment.RULES, segment.SHAPE),
+    (likely.RULES_FILE, likely.SHAPE),
 ]
 
 

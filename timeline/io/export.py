@@ -23,7 +23,14 @@ from .atomic import write_atomically
 
 ACTOR_SEPARATOR = "; "
 #: Columns added to the schema after exports were first written: a file without them reads with them missing.
-LATER_COLUMNS = ("same_as", "merge_evidence")
+LATER_COLUMNS = (
+    "same_as",
+    "merge_evidence",
+    "likely",
+    "likely_earliest",
+    "likely_latest",
+    "likely_basis",
+)
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
@@ -169,9 +176,9 @@ def read_timeline(path) -> pd.DataFrame:
         ]
         if missing:
             raise SchemaError(f"{path}: {line_of(index)}: missing field(s) {missing}")
-        for field in ("earliest", "latest"):
+        for field in ("earliest", "latest", "likely", "likely_earliest", "likely_latest"):
             if (
-                record[field] is not None
+                record.get(field) is not None
                 and pd.notna(record[field])
                 and pd.isna(pd.to_datetime(record[field], errors="coerce"))
             ):

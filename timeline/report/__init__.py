@@ -6,13 +6,19 @@ what the pipeline found.
 """
 
 from .html import html_report, write_report
+from .running import attach_evidence, evidence_for, ledger_as_of, open_questions
 from .timelinejs import to_timelinejs, validate_timelinejs, write_timelinejs
-from .view import Chronology, chronology, to_markdown
+from .view import Chronology, chronology, to_markdown, wrapped
 
 __all__ = [
     "Chronology",
     "chronology",
     "to_markdown",
+    "wrapped",
+    "ledger_as_of",
+    "open_questions",
+    "evidence_for",
+    "attach_evidence",
     "to_timelinejs",
     "validate_timelinejs",
     "write_timelinejs",

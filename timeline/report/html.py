@@ -104,7 +104,9 @@ def html_report(df: pd.DataFrame, articles=None, title: str | None = None) -> st
                 "why": linked.merge_evidence.fillna(""),
             }
         )
-        parts.append("<h2>Links between articles (proposed)</h2>" + to_html_table(rows))
+        parts.append(
+            "<h2>Links between articles (proposed)</h2>" + to_html_table(rows, "links", "link")
+        )
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 

@@ -98,7 +98,7 @@ class Chronology:
         return to_html_table(self.frame)
 
 
-def to_html_table(frame: pd.DataFrame) -> str:
+def to_html_table(frame: pd.DataFrame, kind: str = "chronology", row: str = "event") -> str:
     """The view's cells as a left-aligned HTML table that wraps long cells (fits 1,400 px)."""
     head = "".join(f"<th>{html.escape(c)}</th>" for c in frame.columns)
     rows = []
@@ -107,19 +107,19 @@ def to_html_table(frame: pd.DataFrame) -> str:
             f'<td class="{column}">{html.escape(str(value))}</td>'
             for column, value in zip(frame.columns, record)
         )
-        rows.append(f'<tr class="event">{cells}</tr>')
+        rows.append(f'<tr class="{row}">{cells}</tr>')
     style = (
-        "<style>table.chronology{border-collapse:collapse;table-layout:auto;max-width:100%}"
-        "table.chronology th,table.chronology td{text-align:left;vertical-align:top;"
+        "<style>table.tl{border-collapse:collapse;table-layout:auto;max-width:100%}"
+        "table.tl th,table.tl td{text-align:left;vertical-align:top;"
         "padding:2px 8px;white-space:normal;overflow-wrap:anywhere}"
-        "table.chronology th,table.chronology td.order,table.chronology td.when{white-space:nowrap}"
-        "table.chronology td.who{min-width:8em}table.chronology td.what{min-width:16em}"
-        "table.chronology td.evidence{min-width:24em}"
-        "table.chronology td.id{font-family:monospace;font-size:85%;white-space:nowrap;"
+        "table.tl th,table.tl td.order,table.tl td.when{white-space:nowrap}"
+        "table.tl td.who{min-width:8em}table.tl td.what{min-width:16em}"
+        "table.tl td.evidence{min-width:24em}"
+        "table.tl td.id{font-family:monospace;font-size:85%;white-space:nowrap;"
         "overflow-wrap:normal}</style>"
     )
     return (
-        f'{style}<table class="chronology"><thead><tr>{head}</tr></thead>'
+        f'{style}<table class="tl {kind}"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -189,3 +189,27 @@ def to_markdown(df: pd.DataFrame, articles=None, everything: bool = False) -> st
     for record in frame.itertuples(index=False):
         lines.append("| " + " | ".join(_markdown_cell(v) for v in record) + " |")
     return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Table:
+    """Any small frame shown without index, left-aligned, long cells wrapped (not cut)."""
+
+    frame: pd.DataFrame
+
+    def __repr__(self) -> str:
+        return self.frame.to_string(index=False)
+
+    def _repr_html_(self) -> str:
+        return to_html_table(self.frame.fillna(""), "wrapped", "row")
+
+
+def wrapped(frame: pd.DataFrame) -> Table:
+    """Show a frame for reading: no index, left-aligned, long text wrapped instead of cut.
+
+    Examples:
+        >>> wrapped(pd.DataFrame({"id": ["a-t1"], "why": ["same lemma 'sign'"]}))
+          id               why
+        a-t1 same lemma 'sign'
+    """
+    return Table(frame.reset_index(drop=True))

@@ -110,7 +110,7 @@ def to_html_table(frame: pd.DataFrame, kind: str = "chronology", row: str = "eve
         rows.append(f'<tr class="{row}">{cells}</tr>')
     style = (
         "<style>table.tl{border-collapse:collapse;table-layout:auto;max-width:100%}"
-        "table.tl th,table.tl td{text-align:left;vertical-align:top;"
+        "table.tl th,table.tl td{text-align:left!important;vertical-align:top;"
         "padding:2px 8px;white-space:normal;overflow-wrap:anywhere}"
         "table.tl th,table.tl td.order,table.tl td.when{white-space:nowrap}"
         "table.tl td.who{min-width:8em}table.tl td.what{min-width:16em}"
@@ -191,25 +191,40 @@ def to_markdown(df: pd.DataFrame, articles=None, everything: bool = False) -> st
     return "\n".join(lines) + "\n"
 
 
+def _cell(value) -> str:
+    """A cell in words: a day as YYYY-MM-DD, a list joined, nothing for a missing value."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() if value == value.normalize() else str(value)
+    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
+        return ""
+    return str(value)
+
+
 @dataclass(frozen=True)
 class Table:
     """Any small frame shown without index, left-aligned, long cells wrapped (not cut)."""
 
     frame: pd.DataFrame
 
+    def cells(self) -> pd.DataFrame:
+        """Every cell as words (see :func:`_cell`)."""
+        return self.frame.map(_cell)
+
     def __repr__(self) -> str:
-        return self.frame.to_string(index=False)
+        return self.cells().to_string(index=False)
 
     def _repr_html_(self) -> str:
-        return to_html_table(self.frame.fillna(""), "wrapped", "row")
+        return to_html_table(self.cells(), "wrapped", "row")
 
 
 def wrapped(frame: pd.DataFrame) -> Table:
     """Show a frame for reading: no index, left-aligned, long text wrapped instead of cut.
 
     Examples:
-        >>> wrapped(pd.DataFrame({"id": ["a-t1"], "why": ["same lemma 'sign'"]}))
-          id               why
-        a-t1 same lemma 'sign'
+        >>> wrapped(pd.DataFrame({"id": ["a-t1"], "on": [pd.Timestamp("2025-03-14")], "ids": [["a", "b"]]}))
+          id         on  ids
+        a-t1 2025-03-14 a, b
     """
     return Table(frame.reset_index(drop=True))

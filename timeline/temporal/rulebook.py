@@ -24,15 +24,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from timeline.errors import RuleError
+from timeline.rules.loader import expand
+from timeline.rules.loader import read as _read_yaml
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 #: Files of the rules directory that are not temporal-expression families.
 NOT_FAMILIES = ("fragments.yaml", "vague.yaml", "tense.yaml")
 TYPES = ("DATE", "TIME", "DURATION", "SET")
-_REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z_][A-Za-z0-9_]*))?\}")
 _GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
 _RULE_KEYS = {
     "id",
@@ -72,20 +71,6 @@ class Rule:
     source: str = ""
 
 
-#: libyaml's safe loader when available (10x faster), else PyYAML's pure-Python one: same results.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _read_yaml(path: Path):
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f": line {mark.line + 1}" if mark else ""
-        raise RuleError(f"{path}{line}: invalid YAML ({getattr(exc, 'problem', exc)})") from None
-
-
 def uniquify(pattern: str, prefix: str) -> tuple[str, tuple]:
     """Rename a rule's groups ``name`` to ``{prefix}{k}_name`` so rules (and repeated groups) can share a scanner.
 
@@ -104,30 +89,6 @@ def uniquify(pattern: str, prefix: str) -> tuple[str, tuple]:
         return f"(?P<{pairs[-1][1]}>"
 
     return _GROUP.sub(rename, pattern), tuple(pairs)
-
-
-def expand(pattern: str, fragments: dict, where: str, _depth: int = 0) -> str:
-    """Insert fragments referenced as ``{name}`` (or ``{name:group}``) into a pattern.
-
-    Examples:
-        >>> expand("{m} {d:day}", {"m": "jan|feb", "d": "[0-9]{1,2}"}, "demo")
-        '(?:jan|feb) (?P<day>(?:[0-9]{1,2}))'
-        >>> expand("{nope}", {}, "demo.yaml: rule x")
-        Traceback (most recent call last):
-        ...
-        timeline.errors.RuleError: demo.yaml: rule x: unknown fragment {nope}
-    """
-    if _depth > 20:
-        raise RuleError(f"{where}: fragments refer to each other in a cycle")
-
-    def insert(match):
-        name, group = match.groups()
-        if name not in fragments:
-            raise RuleError(f"{where}: unknown fragment {{{name}}}")
-        body = expand(str(fragments[name]), fragments, f"{where} (in fragment {name})", _depth + 1)
-        return f"(?P<{group}>(?:{body}))" if group else f"(?:{body})"
-
-    return _REF.sub(insert, pattern)
 
 
 @functools.cache

@@ -230,6 +230,9 @@ def test_timelinejs_export_is_valid_and_keeps_uncertainty(tmp_path, seed_article
     assert set(events) == set(placed.event_id)
     unplaced = int(seed_timeline.newsworthy.sum()) - len(placed)
     assert f"{unplaced} with no date bound at all are not shown" in data["title"]["text"]["text"]
+    assert (
+        data["title"]["text"]["headline"] == "Iraq&#x27;s Ruling Coalition to Discuss US Warnings"
+    )
 
 
 def test_timelinejs_schema_rejects_what_timelinejs_cannot_read():

@@ -69,6 +69,7 @@ def to_timelinejs(df: pd.DataFrame, articles=None, title: str | None = None) -> 
         >>> data["events"][0]["group"]
         'Trump'
     """
+    articles = list(articles or [])
     view = chronology(df, articles).frame.set_index("id")
     rows = df[df.newsworthy].sort_values(["order", "article_id", "start"], kind="stable")
     events, unplaced = [], 0
@@ -96,7 +97,8 @@ def to_timelinejs(df: pd.DataFrame, articles=None, title: str | None = None) -> 
         if not (pd.notna(first) and pd.notna(last) and first == last):
             slide["display_date"] = cells["when"]
         events.append(slide)
-    headline = title or "Timeline"
+    single = articles[0].title if len(articles) == 1 and articles[0].title else None
+    headline = title or single or "Timeline"
     note = f"{len(events)} events with a date bound"
     if unplaced:
         note += f"; {unplaced} with no date bound at all are not shown"

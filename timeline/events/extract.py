@@ -13,33 +13,12 @@ from __future__ import annotations
 from timeline.model import Event
 
 from . import clauses
+from .actors import Referents
 from .lexicon import lexicon, proper_names, tokenize
 from .mentions import kind_of, mentions, noun_event
 from .tagger import tag
 
 __all__ = ["extract", "noun_event"]
-
-
-class _People:
-    """Names seen so far, to resolve "he"/"she" to the last named person."""
-
-    def __init__(self):
-        self.persons: list[str] = []
-        self.last: str | None = None
-
-    def add(self, name: str, person: bool) -> None:
-        last = name.split()[-1].split("-")[-1]
-        # a known person by surname, last ("Rubio") or, in names that put it first, first ("Wang")
-        if person or any(
-            p.split()[-1].split("-")[-1] == last or " " not in name and p.split()[0] == name
-            for p in self.persons
-        ):
-            if person and name not in self.persons:
-                self.persons.append(name)
-            self.last = name
-
-    def resolve(self, word: str) -> str | None:
-        return self.last if word.lower() in lexicon().words["person_pronouns"] else None
 
 
 def _actors(tokens, m, people) -> list[str]:
@@ -59,6 +38,10 @@ def _actors(tokens, m, people) -> list[str]:
                 and tokens[k - 1].lower not in lexicon().words["calendar_owners"]
             ):
                 return owner
+        owner = next((t for t in tokens[left : m["i"]] if t.tag == "POSS"), None)
+        if owner is not None:  # "its dispute", "their orders": whose the pronoun stands for
+            resolved = people.resolve(owner.text)
+            return [resolved] if resolved else []
         end = clauses.np_right(tokens, m["i"], len(tokens))
         tail = tokens[m["i"] + 1 : end]
         words = lexicon().words
@@ -92,14 +75,46 @@ def _actors(tokens, m, people) -> list[str]:
         return list(m["conj_of"].get("actors", []))
     if gov is not None and m["infinitive"]:
         between = tokens[gov["i"] + 1 : m["g"]]
+        words = lexicon().words
         if (
             between
-            and gov["cls"] in ("I_ACTION", "I_STATE", "REPORTING")
-            and gov["lemma"] not in lexicon().words["support"]
-            and all(t.tag in ("DET", "POSS", "ADJ", "N", "PROPN", "POSSM", "PRON") for t in between)
+            and (
+                gov["lemma"] in words["object_control"]
+                or gov["cls"] in ("I_ACTION", "I_STATE", "REPORTING")
+                and gov["lemma"] not in words["support"]
+                and between[-1].lemma not in lexicon().event_nouns  # "has plans to expand"
+            )
+            and all(
+                t.tag in ("DET", "POSS", "ADJ", "N", "PROPN", "POSSM", "PRON", "NUM")
+                for t in between
+            )
         ):
-            return [people.resolve(name) or name for name, _ in clauses.names_in(between)]
+            # the object controls the infinitive: "urged the airlines to buy" (the airlines buy)
+            return _resolved(clauses.names_in(between), between, people)
         return list(gov.get("actors", []))
+    if gov is not None and _from_gerund(tokens, m, gov):
+        # "barred Zentek from selling": the object is kept from acting
+        return _resolved(clauses.names_in(tokens[gov["i"] + 1 : m["g"] - 1]), [], people)
+    if m["infinitive"] and gov is None:
+        # an infinitive after a noun ("are in talks with the unions to settle"): the
+        # subject of the clause's finite verb before it, never the noun right before "to"
+        finite = next(
+            (
+                k
+                for k in range(m["g"] - 1, -1, -1)
+                if tokens[k].tag in ("BE", "HAVE", "MODAL", "DO")
+                or tokens[k].tag == "V"
+                and tokens[k].forms & {"VBD", "VBZ", "VBP"}
+            ),
+            None,
+        )
+        # without one, a headline's "Zentek to cut 500 jobs": the noun phrase before "to"
+        span = clauses.subject_span(tokens, m["g"] if finite is None else finite)
+        if span is None:
+            return []
+        return _resolved(
+            clauses.names_in(tokens[span[0] : span[1]]), tokens[span[0] : span[1]], people
+        )
     if (
         gov is not None
         and "VBG" in tok.forms
@@ -114,6 +129,11 @@ def _actors(tokens, m, people) -> list[str]:
         ):  # the blocker's
             finite = finite.get("gov")
         return list((finite or gov).get("actors", []))
+    if _reduced_relative(tokens, m):
+        # "a pact signed between the two firms": the noun undergoes it
+        noun = tokens[clauses.np_left(tokens, m["i"] - 1) : m["i"]]
+        m["subject"] = _resolved(clauses.names_in(noun), noun, people)
+        return _agents(tokens, m, people)
     span = clauses.subject_span(tokens, m["relative"] if m.get("relative") is not None else m["g"])
     if (
         span is None
@@ -124,30 +144,90 @@ def _actors(tokens, m, people) -> list[str]:
         speaker = _inverted_speaker(tokens, m["i"])  # '"No," said Antonio Costa.'
         if speaker:
             return [people.resolve(name) or name for name, _ in speaker]
-    if span is None and gov is not None and m["g"] > 0 and tokens[m["g"] - 1].tag == "CONJ":
+    before = m["g"] - 1
+    while before > 0 and tokens[before].tag in ("ADV", "DET") and tokens[before - 1].tag != "PUNCT":
+        before -= 1  # ", and more recently has started"
+    if span is None and gov is not None and m["g"] > 0 and tokens[before].tag == "CONJ":
         # "Forecasters expect the rain to ease, but warned ...": a verb coordinated after "and"/"but"
         # shares the subject of the finite verb before it, not of an infinitive in between
         finite = gov
         while finite is not None and (finite["tense"] == "none" or finite.get("infinitive")):
             finite = finite.get("gov")
         finite = finite or gov  # its subject, which a passive does not make its actor
-        return list(finite.get("subject", finite.get("actors", [])))
+        shared = list(finite.get("subject", finite.get("actors", [])))
+        if _passive(tokens, m):  # "chose to resign or was pushed": the subject undergoes it
+            m["subject"] = shared
+            return _agents(tokens, m, people)
+        return shared
     if span is None:
         return list(gov.get("actors", [])) if gov is not None else []
-    names = []
-    for name, person in clauses.names_in(tokens[span[0] : span[1]]):
-        resolved = people.resolve(name)
-        if resolved:
-            names.append(resolved)
-        elif (
-            name.lower() not in lexicon().words["unnamed"] or name.isupper() and len(name) > 1
-        ):  # "the WHO"
-            people.add(name, person)
-            names.append(name)
-    if _passive(tokens, m):
+    subject = tokens[span[0] : span[1]]
+    names = _resolved(clauses.names_in(subject), subject, people, remember=True)
+    if _passive(tokens, m) or _unaccusative(tokens, m):
         m["subject"] = names
         return _agents(tokens, m, people)
     return names
+
+
+def _resolved(found, phrase, people, remember: bool = False) -> list[str]:
+    """The names of a noun phrase, pronouns and descriptions resolved through ``people``;
+    unresolved pronouns dropped; with ``remember``, names are recorded for later pronouns."""
+    lex = lexicon().words
+    names = []
+    words = [t.text for t in phrase if t.tag not in ("PUNCT",)]
+    for name, person in found:
+        resolved = people.resolve(name) or (
+            people.describe(words) if len(found) == 1 and words[1:] == name.split() else None
+        )
+        if resolved:
+            names.append(resolved)
+        elif name.lower() not in lex["unnamed"] or name.isupper() and len(name) > 1:  # "the WHO"
+            if remember:
+                people.add(name, person)
+            names.append(name)
+    if remember and not names:
+        people.unnamed_subject(words)
+    return names
+
+
+def _reduced_relative(tokens, m) -> bool:
+    """A past participle right after the noun it describes, with no auxiliary and no tense:
+    "a pact signed between the two firms" (the noun undergoes it)."""
+    i = m["i"]
+    return (
+        m["role"] == "verb"
+        and m["tense"] == "none"
+        and m["g"] == i
+        and "VBN" in tokens[i].forms
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].tag in ("N", "PROPN")
+        and tokens[i + 1].tag == "PREP"  # not "after the region recorded its heaviest rain"
+    )
+
+
+def _unaccusative(tokens, m) -> bool:
+    """An intransitive verb whose subject undergoes the change: "Concerns are rising"."""
+    if m["role"] != "verb" or tokens[m["i"]].lemma not in lexicon().words["unaccusative"]:
+        return False
+    after = next((t for t in tokens[m["i"] + 1 :] if t.tag not in ("ADV", "NEG")), None)
+    return after is None or after.tag not in ("DET", "N", "PROPN", "NUM", "POSS", "PRON", "ADJ")
+
+
+def _from_gerund(tokens, m, gov) -> bool:
+    """A gerund after "from" and the object of a verb that keeps it from happening."""
+    g = m["g"]
+    return (
+        m["role"] == "verb"
+        and "VBG" in tokens[m["i"]].forms
+        and g > gov["i"] + 2
+        and tokens[g - 1].tag == "PREP"
+        and tokens[g - 1].lower in lexicon().words["from_preps"]
+        and gov["lemma"] in lexicon().words["from_control"]
+        and all(
+            t.tag in ("DET", "POSS", "ADJ", "N", "PROPN", "POSSM", "PRON")
+            for t in tokens[gov["i"] + 1 : g - 1]
+        )
+    )
 
 
 def _passive(tokens, m) -> bool:
@@ -253,7 +333,7 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
     """
     lex = lexicon()
     names = proper_names(text)
-    people = _People()
+    people = Referents()
     events: list[Event] = []
     for s_index, (s_start, s_end) in enumerate(sentences):
         tokens = tag(tokenize(text, s_start, s_end), names)
@@ -276,6 +356,7 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
                 for name, person in clauses.names_in(tokens[tok_run_start:end]):
                     if person:
                         people.add(name, True)
+        people.new_sentence()
         base = len(events)
         report = None
         for k, m in enumerate(found):

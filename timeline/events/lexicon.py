@@ -166,6 +166,11 @@ def lexicon() -> Lexicon:
         "speech_fallback": speech_fallback,
         "small_clause_aspectual": frozenset(small_clause),
         **{name: frozenset(_words(found)) for name, found in data["function_words"].items()},
+        **{
+            name: frozenset(_words(found))
+            for name, found in data.get("actors", {}).items()
+            if name not in ("id", "examples")
+        },
     }
     not_events = frozenset(_words(nominals["not_events"]))
     return Lexicon(

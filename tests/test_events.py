@@ -483,10 +483,10 @@ def test_which_after_a_subject_and_a_comma_opens_that_nouns_relative_clause(text
     assert {word: (events[word].tense, events[word].actors) for word in expected} == expected
 
 
-def test_a_reduced_relative_names_its_noun_as_undergoer():
+def test_a_reduced_relative_names_its_noun_as_undergoer_and_its_parties_as_actors():
     text = "Zentek broke a pact signed between the two firms."
     events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
-    assert (events["signed"].actors, events["signed"].undergoers) == ([], ["pact"])
+    assert (events["signed"].actors, events["signed"].undergoers) == (["two firms"], ["pact"])
 
 
 def test_a_participle_inside_a_verbs_object_describes_the_noun():

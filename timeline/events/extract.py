@@ -73,6 +73,13 @@ def _actors(tokens, m, people) -> list[str]:
     tok = tokens[m["i"]]
     if m.get("conj_of") is not None:
         return list(m["conj_of"].get("actors", []))
+    if m["infinitive"] and _for_subject(tokens, m) is not None:
+        # "the reason for Zentek to sue": the noun phrase after "for" acts
+        phrase = tokens[_for_subject(tokens, m) : m["g"]]
+        return _resolved(clauses.names_in(phrase), phrase, people)
+    if gov is not None and m["infinitive"] and gov.get("passive") and m["g"] == gov["i"] + 1:
+        # "studios are reported to want", "the firm was forced to sell": the passive's subject
+        return list(gov.get("subject", []))
     if gov is not None and m["infinitive"]:
         between = tokens[gov["i"] + 1 : m["g"]]
         words = lexicon().words
@@ -133,7 +140,8 @@ def _actors(tokens, m, people) -> list[str]:
         # "a pact signed between the two firms": the noun undergoes it
         noun = tokens[clauses.np_left(tokens, m["i"] - 1) : m["i"]]
         m["subject"] = _resolved(clauses.names_in(noun), noun, people)
-        return _agents(tokens, m, people)
+        m["passive"] = True
+        return _agents(tokens, m, people, pairs=True)
     span = clauses.subject_span(tokens, m["relative"] if m.get("relative") is not None else m["g"])
     if (
         span is None
@@ -147,6 +155,18 @@ def _actors(tokens, m, people) -> list[str]:
     before = m["g"] - 1
     while before > 0 and tokens[before].tag in ("ADV", "DET") and tokens[before - 1].tag != "PUNCT":
         before -= 1  # ", and more recently has started"
+    if span is None and m["g"] > 0 and tokens[before].tag == "CONJ" and gov is None:
+        # "Zentek is the maker of phones and launched a store": the copula's subject
+        finite = next(
+            (k for k in range(before - 1, -1, -1) if tokens[k].tag in ("BE", "HAVE", "MODAL")),
+            None,
+        )
+        span = clauses.subject_span(tokens, finite) if finite is not None else None
+        if span is None:
+            return []
+        return _resolved(
+            clauses.names_in(tokens[span[0] : span[1]]), tokens[span[0] : span[1]], people
+        )
     if span is None and gov is not None and m["g"] > 0 and tokens[before].tag == "CONJ":
         # "Forecasters expect the rain to ease, but warned ...": a verb coordinated after "and"/"but"
         # shares the subject of the finite verb before it, not of an infinitive in between
@@ -155,18 +175,42 @@ def _actors(tokens, m, people) -> list[str]:
             finite = finite.get("gov")
         finite = finite or gov  # its subject, which a passive does not make its actor
         shared = list(finite.get("subject", finite.get("actors", [])))
-        if _passive(tokens, m):  # "chose to resign or was pushed": the subject undergoes it
+        if _passive(tokens, m) or (
+            gov.get("passive")
+            and m["g"] == m["i"]
+            and "VBN" in tok.forms
+            and not _has_object(tokens, m)
+        ):  # "chose to resign or was pushed", "is made by Zentek and sold": it undergoes them
             m["subject"] = shared
+            m["passive"] = True
             return _agents(tokens, m, people)
         return shared
+    if span is None and _passive(tokens, m):  # ", which is made by Zentek": the agent only
+        m["passive"] = True
+        return _agents(tokens, m, people)
     if span is None:
         return list(gov.get("actors", [])) if gov is not None else []
     subject = tokens[span[0] : span[1]]
     names = _resolved(clauses.names_in(subject), subject, people, remember=True)
     if _passive(tokens, m) or _unaccusative(tokens, m):
         m["subject"] = names
+        m["passive"] = _passive(tokens, m)
         return _agents(tokens, m, people)
     return names
+
+
+def _for_subject(tokens, m) -> int | None:
+    """Where the noun phrase after "for" begins when it is an infinitive's subject: "the
+    reason for Zentek to sue", "waited for the board to decide"."""
+    g = m["g"]
+    if g < 2 or tokens[g].tag != "TO":
+        return None
+    k = g - 1
+    while k > 0 and tokens[k].tag in ("DET", "ADJ", "N", "PROPN", "POSS", "POSSM", "NUM"):
+        k -= 1
+    if k < g - 1 and tokens[k].tag == "PREP" and tokens[k].lower in lexicon().words["for_preps"]:
+        return k + 1
+    return None
 
 
 def _resolved(found, phrase, people, remember: bool = False) -> list[str]:
@@ -205,12 +249,17 @@ def _reduced_relative(tokens, m) -> bool:
     )
 
 
+def _has_object(tokens, m) -> bool:
+    """Whether a noun phrase follows the verb (adverbs skipped): "launched a store"."""
+    after = next((t for t in tokens[m["i"] + 1 :] if t.tag not in ("ADV", "NEG")), None)
+    return after is not None and after.tag in ("DET", "N", "PROPN", "NUM", "POSS", "PRON", "ADJ")
+
+
 def _unaccusative(tokens, m) -> bool:
     """An intransitive verb whose subject undergoes the change: "Concerns are rising"."""
     if m["role"] != "verb" or tokens[m["i"]].lemma not in lexicon().words["unaccusative"]:
         return False
-    after = next((t for t in tokens[m["i"] + 1 :] if t.tag not in ("ADV", "NEG")), None)
-    return after is None or after.tag not in ("DET", "N", "PROPN", "NUM", "POSS", "PRON", "ADJ")
+    return not _has_object(tokens, m)
 
 
 def _from_gerund(tokens, m, gov) -> bool:
@@ -242,18 +291,19 @@ def _passive(tokens, m) -> bool:
     )  # not "is likely to cut"
 
 
-def _agents(tokens, m, people) -> list[str]:
+def _agents(tokens, m, people, pairs: bool = False) -> list[str]:
     """The names after a passive's "by" ("was founded by Steve Jobs"), or none: its subject
-    undergoes the event and is not its actor."""
+    undergoes the event and is not its actor. With ``pairs``, a participle's "between" phrase
+    names its parties too ("a pact signed between the two firms")."""
+    preps = lexicon().words["agent_preps"] | (lexicon().words["pair_preps"] if pairs else set())
     at = next(
-        (
-            k
-            for k in range(m["i"] + 1, min(m["i"] + 4, len(tokens)))
-            if tokens[k].lower in lexicon().words["agent_preps"]
-        ),
+        (k for k in range(m["i"] + 1, min(m["i"] + 4, len(tokens))) if tokens[k].lower in preps),
         None,
     )
-    if at is None or not clauses.agent_phrase(tokens, at + 1):
+    if at is None or (
+        tokens[at].lower not in lexicon().words["pair_preps"]
+        and not clauses.agent_phrase(tokens, at + 1)
+    ):
         return []
     end = at + 2
     while end < len(tokens) and (

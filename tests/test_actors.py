@@ -53,3 +53,21 @@ def test_a_possessive_determiner_names_an_event_nouns_actor():
     text = "Zentek Inc. announced it has settled its patent dispute."
     dispute = [e for e in run(text) if e.trigger == "dispute"][0]
     assert dispute.actors == ["Zentek Inc"]
+
+
+@pytest.mark.parametrize(
+    "phrase, word, actors",
+    [
+        ("Concerns are also rising", "rising", []),  # nobody rises: no actor, not "Concerns"
+        ("remains a complex challenge", "remains", []),  # a gerund's clause is the subject
+        ("troops from allied nations stationed", "stationed", []),  # the troops undergo it
+        ("preventing Iran from exploiting", "exploiting", ["Iran"]),
+        ("to convene an emergency meeting", "convene", ["Iraq’s ruling coalition"]),
+        ("The US maintains", "maintains", ["US"]),
+    ],
+)
+def test_the_seeds_actors(seed_timeline, phrase, word, actors):
+    rows = seed_timeline[seed_timeline.trigger == word]
+    hits = [row for row in rows.itertuples() if phrase in row.text]
+    assert hits, (phrase, word)
+    assert list(hits[0].actors) == actors, phrase

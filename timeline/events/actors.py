@@ -92,6 +92,8 @@ class Referents:
         """The name a pronoun stands for, or None."""
         words = lexicon().words
         lower = word.lower()
+        if word.isupper() and len(word) > 1:
+            return None  # "US" is a name, not "us"
         if lower in words["person_pronouns"] or lower in words["person_possessives"]:
             return self.last
         if lower in words["group_pronouns"] and self.groups and self.subject == self.groups[-1]:

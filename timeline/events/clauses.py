@@ -362,4 +362,24 @@ def subject_span(tokens: list[Token], g: int) -> tuple[int, int] | None:
     start = j + 1
     if start >= end or all(t.tag in ("DET", "POSS", "ADV") for t in tokens[start:end]):
         return None  # a determiner alone is no subject: ", and more recently has started"
+    if gerund_before(tokens, j):
+        return None  # "Disarming these groups remains hard": the gerund's clause is the subject
     return start, end
+
+
+def gerund_before(tokens: list[Token], j: int) -> bool:
+    """Whether token ``j`` is a gerund opening a clause, so that the noun phrase after it is its
+    object and the clause is the subject of the verb that follows: "disarming these groups".
+
+    Examples:
+        >>> from timeline.events.lexicon import tokenize
+        >>> from timeline.events.tagger import tag
+        >>> gerund_before(tag(tokenize("Disarming these groups remains hard.")), 0)
+        True
+    """
+    return (
+        j >= 0
+        and tokens[j].tag == "V"
+        and "VBG" in tokens[j].forms
+        and (j == 0 or tokens[j - 1].tag in ("SUB", "CONJ", "PUNCT"))
+    )

@@ -77,8 +77,9 @@ def _actors(tokens, m, people) -> list[str]:
         # "the reason for Zentek to sue": the noun phrase after "for" acts
         phrase = tokens[_for_subject(tokens, m) : m["g"]]
         return _resolved(clauses.names_in(phrase), phrase, people)
-    if gov is not None and m["infinitive"] and gov.get("passive") and m["g"] == gov["i"] + 1:
-        # "studios are reported to want", "the firm was forced to sell": the passive's subject
+    if gov is not None and m["infinitive"] and gov.get("passive") and _after_agent(tokens, gov, m):
+        # "some firms are reported to want", "he was chosen by the bloc to lead": the passive's
+        # subject, never its agent
         return list(gov.get("subject", []))
     if gov is not None and m["infinitive"]:
         between = tokens[gov["i"] + 1 : m["g"]]
@@ -185,6 +186,8 @@ def _actors(tokens, m, people) -> list[str]:
             m["passive"] = True
             return _agents(tokens, m, people)
         return shared
+    if span is None and _gerund_subject(tokens, m):
+        return []  # "that disarming these groups remains hard": an act is the subject
     if span is None and _passive(tokens, m):  # ", which is made by Zentek": the agent only
         m["passive"] = True
         return _agents(tokens, m, people)
@@ -197,6 +200,38 @@ def _actors(tokens, m, people) -> list[str]:
         m["passive"] = _passive(tokens, m)
         return _agents(tokens, m, people)
     return names
+
+
+def _gerund_subject(tokens, m) -> bool:
+    """Whether the verb's subject is a gerund's clause ("disarming these groups remains")."""
+    j = m["g"] - 1
+    while j >= 0 and tokens[j].tag in ("ADV", "NEG"):
+        j -= 1
+    while j >= 0 and tokens[j].tag in ("DET", "ADJ", "N", "PROPN", "NUM", "POSS", "POSSM"):
+        j -= 1
+    return j < m["g"] - 1 and clauses.gerund_before(tokens, j)
+
+
+def _comma_before_finite(tokens, i) -> bool:
+    """Whether a comma closes the participle's clause before the next finite verb: "Speaking
+    at the forum, Ruiz said" (Ruiz speaks), not "Disarming the groups remains hard"."""
+    for tok in tokens[i + 1 :]:
+        if tok.text == ",":
+            return True
+        if tok.tag in ("BE", "HAVE", "MODAL", "DO") or (
+            tok.tag == "V" and tok.forms & {"VBD", "VBZ", "VBP"} and "VBG" not in tok.forms
+        ):
+            return False
+    return False
+
+
+def _after_agent(tokens, gov, m) -> bool:
+    """Whether only the passive's "by" phrase (if any) stands between it and the infinitive."""
+    between = tokens[gov["i"] + 1 : m["g"]]
+    return not between or (
+        between[0].lower in lexicon().words["agent_preps"]
+        and all(t.tag in ("DET", "ADJ", "N", "PROPN", "POSSM", "NUM") for t in between[1:])
+    )
 
 
 def _for_subject(tokens, m) -> int | None:
@@ -416,6 +451,7 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
                 and m["role"] == "verb"
                 and m["g"] == 0
                 and "VBG" in tokens[m["i"]].forms
+                and _comma_before_finite(tokens, m["i"])
             ):
                 m["leading"] = (
                     True  # "Speaking at the forum, Schenker emphasized": the main subject

@@ -149,8 +149,14 @@ def premodifier_actors(events: list[Event], text: str) -> list[Event]:
     return events
 
 
+def _initials(name: str) -> str:
+    """The acronym of a multi-word name: "General Motors" -> "GM" (lower-case words skipped)."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 def full_names(events: list[Event]) -> list[Event]:
-    """Rewrite surname-only actors to the full name used earlier in the article (in place).
+    """Rewrite surname-only actors and acronyms to the full name used earlier in the article
+    (in place).
 
     Examples:
         >>> from timeline.model import Event
@@ -158,15 +164,24 @@ def full_names(events: list[Event]) -> list[Event]:
         >>> later = Event(1, 20, 30, "agreed", 20, 26, actors=["Rubio", "Sudani"])
         >>> full_names([first, later])[1].actors
         ['Marco Rubio', 'Mohammed Shia al-Sudani']
+        >>> first = Event(0, 0, 10, "cut", 0, 3, actors=["General Motors"])
+        >>> later = Event(1, 20, 30, "said", 20, 24, actors=["GM"])
+        >>> full_names([first, later])[1].actors
+        ['General Motors']
     """
     known: dict[str, str] = {}
+    acronyms: dict[str, str] = {}
     for event in sorted(events, key=lambda e: e.trigger_start):
         renamed = []
         for actor in event.actors:
-            if " " not in actor and actor[:1].isupper():
+            if " " not in actor and actor.isupper() and len(actor) > 1 and actor in acronyms:
+                actor = acronyms[actor]
+            elif " " not in actor and actor[:1].isupper():
                 actor = known.get(_surname(actor), actor)
             elif " " in actor and actor.split()[0][:1].isupper() and _surname(actor)[:1].isupper():
                 known[_surname(actor)] = actor
+                if len(_initials(actor)) > 1:
+                    acronyms.setdefault(_initials(actor), actor)
             renamed.append(actor)
         event.actors = list(dict.fromkeys(renamed))
     return events

@@ -12,12 +12,12 @@ import functools
 from pathlib import Path
 
 import lemminflect
-import yaml
 
 from timeline.errors import RuleError
+from timeline.rules.loader import Shape, load
 
 RULES = Path(__file__).resolve().parent / "rules" / "lemmas.yaml"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SHAPE = Shape(tables={"derivations": {"id", "base", "variants"}}, values={"examples", "negatives"})
 
 
 @functools.cache
@@ -26,16 +26,7 @@ def rules() -> dict:
     >>> rules()["variants"]["signature"]
     'sign'
     """
-    try:
-        data = yaml.load(RULES.read_text(encoding="utf-8"), Loader=_LOADER) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise RuleError(
-            f"{RULES}{f': line {mark.line + 1}' if mark else ''}: invalid YAML"
-        ) from None
-    for key in ("derivations", "examples", "negatives"):
-        if key not in data:
-            raise RuleError(f"{RULES.name}: missing table {key!r}")
+    data = load(RULES, SHAPE)
     variants: dict[str, str] = {}
     for row in data["derivations"]:
         if not isinstance(row, dict) or not {"id", "base", "variants"} <= set(row):

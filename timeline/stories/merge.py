@@ -27,25 +27,56 @@ import pandas as pd
 from timeline.errors import RuleError, TimelineError
 from timeline.events.lemmas import base_lemma
 from timeline.events.lexicon import lexicon
+from timeline.rules.loader import Shape, load
 
 RULES = Path(__file__).resolve().parent / "rules" / "merge.yaml"
-_TABLES = (
-    "modality_families",
-    "skip_kinds",
-    "skip_triggers",
-    "skip_classes",
-    "skip_tense_aspect",
-    "topic_share",
-    "topic_min_articles",
-    "conflict_max_gap_days",
-    "stopwords",
-    "synonyms",
-    "phrases",
-    "publication_gap_days",
-    "far_apart_min_shared",
-    "same_article_window",
+SHAPE = Shape(
+    tables={
+        "synonyms": {"id", "act", "lemmas"},
+        "phrases": {"id", "verbs", "nouns", "window", "act"},
+        "pairs": {"id", "a", "b", "link", "conflict"},
+    },
+    values={
+        "modality_families",
+        "skip_kinds",
+        "skip_triggers",
+        "skip_classes",
+        "skip_tense_aspect",
+        "topic_share",
+        "topic_min_articles",
+        "conflict_max_gap_days",
+        "stopwords",
+        "publication_gap_days",
+        "far_apart_min_shared",
+        "same_article_window",
+    },
 )
 WEIGHTS = RULES.with_name("weights.yaml")
+WEIGHTS_SHAPE = Shape(
+    values={"intercept", "threshold", "story_threshold"},
+    sections={
+        "evidence": {
+            "fitted_on",
+            "pairs",
+            "coreferent_pairs",
+            "fitting_half_conll_f1",
+            "method",
+            "refit",
+        },
+        "features": {
+            "same_article",
+            "article_similarity",
+            "same_story",
+            "shared_actors",
+            "actors_differ",
+            "words_differ",
+            "shared_words",
+            "dates_agree",
+            "dates_conflict",
+            "same_lemma",
+        },
+    },
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+|\d+")
 _QUOTED = re.compile(
@@ -59,12 +90,7 @@ def rules() -> dict:
     >>> rules()["modality_families"]["expected"]
     'irrealis'
     """
-    from timeline.temporal.rulebook import _read_yaml
-
-    data = _read_yaml(RULES)
-    for key in _TABLES:
-        if key not in data:
-            raise RuleError(f"{RULES.name}: missing table {key!r}")
+    data = load(RULES, SHAPE)
     synonym_of: dict[str, str] = {}
     for row in data["synonyms"]:
         if not isinstance(row, dict) or not {"id", "act", "lemmas"} <= set(row):
@@ -76,10 +102,7 @@ def rules() -> dict:
                 raise RuleError(
                     f"{RULES.name}: synonyms {row['id']!r}: {word!r} is already {synonym_of[word]!r}"
                 )
-    weights = _read_yaml(WEIGHTS)
-    for key in ("intercept", "threshold", "features"):
-        if key not in (weights or {}):
-            raise RuleError(f"{WEIGHTS.name}: missing {key!r}")
+    weights = load(WEIGHTS, WEIGHTS_SHAPE)
     return dict(
         data,
         stopwords=frozenset(str(w).lower() for w in data["stopwords"]),

@@ -271,6 +271,9 @@ def test_bearing_proposes_events_for_open_questions_only():
             scheduled_resolve_time="2025-12-31",
             status=status,
             event_ids=[],
+            type="binary",
+            open_lower_bound=False,
+            open_upper_bound=False,
         )
 
     questions = conform(

@@ -183,7 +183,8 @@ def bearing(questions: pd.DataFrame, df: pd.DataFrame, min_shared: int = 2) -> p
 
     Examples:
         >>> from timeline.schema import QUESTIONS, TIMELINE
-        >>> q = conform([dict(id="gas", title="Will Iraq halt imports of Iranian gas?", resolution_criteria="c",
+        >>> q = conform([dict(id="gas", type="binary", title="Will Iraq halt imports of Iranian gas?", resolution_criteria="c",
+        ...                   open_lower_bound=False, open_upper_bound=False,
         ...                   open_time="2025-02-28", scheduled_close_time="2025-12-31",
         ...                   scheduled_resolve_time="2025-12-31", status="open", event_ids=[])], QUESTIONS)
         >>> e = conform([dict(event_id="b-e1", article_id="b", sentence=0, start=0, end=40,

@@ -56,7 +56,7 @@ def _forecasts_frame(state: _State) -> pd.DataFrame:
         row["recorded_at"] = _utc_naive(f.recorded_at)
         for name in ("probabilities", "cdf", "evidence"):
             row[name] = list(getattr(f, name))
-        row["updates"] = [dict(u) for u in f.updates]
+        row["updates"] = [{**u, "evidence": list(u.get("evidence", ()))} for u in f.updates]
         row["likelihood_ratios"] = f.likelihood_ratios
         if f.base_rate:
             row["reference_class"] = f.base_rate["reference_class"]

@@ -163,18 +163,28 @@ def outcome_bin(value, range_min: float, range_max: float, points: int = CDF_POI
 
 
 def crps(cdf, value: float, range_min: float, range_max: float) -> float:
-    """Continuous ranked probability score of a CDF on an even grid, over the range (trapezoids).
+    """Continuous ranked probability score of a CDF on an even grid, linear between the points,
+    integrated exactly over the range.
 
     Examples:
         >>> grid = np.linspace(0, 1, 201)
-        >>> round(crps(grid, 5.0, 0, 10), 3)        # uniform on [0, 10], outcome 5: 10/12
-        0.833
+        >>> round(crps(grid, 5.0, 0, 10), 6)        # uniform on [0, 10], outcome 5: 10/12
+        0.833333
     """
     c = np.asarray(cdf, dtype=float)
     x = np.linspace(range_min, range_max, len(c))
-    step = (x >= value).astype(float)
-    g = (c - step) ** 2
-    return float(((g[1:] + g[:-1]) / 2 * np.diff(x)).sum())
+    if range_min <= value <= range_max:  # split the cell holding the outcome at the outcome
+        at = float(np.interp(value, x, c))
+        k = int(np.searchsorted(x, value))
+        x = np.concatenate([x[:k], [value], [value], x[k:]])
+        c = np.concatenate([c[:k], [at], [at], c[k:]])
+    target = (x >= value).astype(float)
+    target[: int(np.searchsorted(x, value, side="right"))] = 0.0
+    if range_min <= value <= range_max:
+        target[np.searchsorted(x, value) + 1 :] = 1.0
+    a, b = c[:-1] - target[:-1], c[1:] - target[:-1]  # one indicator value per segment
+    h = np.diff(x)
+    return float((h * (a * a + a * b + b * b) / 3.0).sum())
 
 
 def continuous_scores(cdf, value, question) -> dict:

@@ -372,10 +372,15 @@ def test_the_seed_ledger_written_by_notebook_03_is_valid():
     if not path.exists():
         pytest.skip("notebooks/data/seed-ledger.jsonl not written yet")
     ledger = clocked(path)
+    assert ledger.verify() == len(path.read_bytes().splitlines())  # the hash chain holds
     questions = ledger.questions()
-    assert questions.set_index("id").loc["cf-emergency-meeting", "status"] == "ambiguous"
-    assert (questions.status == "resolved").sum() == 6
-    assert ledger.scores(overall=True).loc[0, "questions"] == 6
+    assert questions.set_index("id").loc["cf-emergency-meeting", "resolution"] == "no"
+    assert (questions.status == "resolved").sum() == 7
+    forecasts = ledger.forecasts()
+    assert forecasts.retrospective.all()  # written in 2026 about 2025: marked so
+    assert forecasts[forecasts.forecaster == "analyst"].reference_class.notna().sum() == 7
+    summary = ledger.scores(overall=True)
+    assert summary.questions.tolist() == [7, 7] and summary.retrospective.all()
     assert repr(ledger).startswith("Ledger(")
 
 

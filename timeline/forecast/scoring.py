@@ -454,15 +454,18 @@ def summarize(scores: pd.DataFrame) -> pd.DataFrame:
 
 
 def aggregate(
-    forecasts: pd.DataFrame, questions: pd.DataFrame, method: str = "median"
+    forecasts: pd.DataFrame,
+    questions: pd.DataFrame,
+    method: str = "median",
+    retrospective: bool = False,
 ) -> pd.DataFrame:
     """The forecasters' aggregate as a forecaster of its own (named ``method``), one forecast
     each day any forecaster's standing forecast changes (``schema.FORECASTS`` rows).
 
     ``method``: 'median' (per option, renormalized; per CDF point for numeric and date), or
     'mean_log_odds' (binary: the logistic of the mean log-odds; multiple choice: the
-    normalized geometric mean; numeric and date: the mean CDF). Retrospective forecasts
-    are left out.
+    normalized geometric mean; numeric and date: the mean CDF). It aggregates the forecasts
+    made in time, or with ``retrospective=True`` the backdated ones (and is marked so).
 
     Examples:
         >>> qs = pd.DataFrame({"id": ["q"], "type": ["binary"]})
@@ -476,7 +479,7 @@ def aggregate(
 
     if method not in ("median", "mean_log_odds"):
         raise LedgerError(f"aggregate: method must be 'median' or 'mean_log_odds', got {method!r}")
-    made = forecasts[~forecasts["retrospective"].astype(bool)]
+    made = forecasts[forecasts["retrospective"].astype(bool) == bool(retrospective)]
     kinds = dict(zip(questions["id"], questions["type"]))
     rows = []
     for qid, group in made.groupby("question_id", sort=False):
@@ -488,7 +491,7 @@ def aggregate(
                 "question_id": qid,
                 "as_of": day,
                 "forecaster": method,
-                "retrospective": False,
+                "retrospective": bool(retrospective),
                 "rationale": f"{method} of {len(latest)} forecasters",
             }
             if kind == "binary":
@@ -594,10 +597,16 @@ def discrimination(pairs: pd.DataFrame) -> dict:
     }
 
 
-def outcomes(questions: pd.DataFrame, forecasts: pd.DataFrame, which: str = "last") -> pd.DataFrame:
+def outcomes(
+    questions: pd.DataFrame,
+    forecasts: pd.DataFrame,
+    which: str = "last",
+    retrospective: bool = False,
+) -> pd.DataFrame:
     """Forecast-outcome pairs on resolved binary questions: ``which='last'`` (the forecast
     standing at the close, per question and forecaster) or ``'all'`` (every forecast made by
-    the close). Retrospective forecasts are left out: calibration judges forecasts made in time.
+    the close). Forecasts made in time by default; ``retrospective=True`` takes the backdated
+    ones instead (never the two mixed).
 
     Returns:
         Columns question_id, forecaster, as_of, probability, outcome (bool).
@@ -609,7 +618,7 @@ def outcomes(questions: pd.DataFrame, forecasts: pd.DataFrame, which: str = "las
         & (questions["type"] == "binary" if "type" in questions else True)
     ].set_index("id")
     if "retrospective" in forecasts:
-        forecasts = forecasts[~forecasts["retrospective"].astype(bool)]
+        forecasts = forecasts[forecasts["retrospective"].astype(bool) == bool(retrospective)]
     rows = []
     for _, f in forecasts.iterrows():
         if f["question_id"] not in resolved.index:
@@ -638,7 +647,9 @@ def outcomes(questions: pd.DataFrame, forecasts: pd.DataFrame, which: str = "las
     return frame.reset_index(drop=True)
 
 
-def calibration_table(source, bins: int = 5, which: str = "last") -> pd.DataFrame:
+def calibration_table(
+    source, bins: int = 5, which: str = "last", retrospective: bool = False
+) -> pd.DataFrame:
     """How often forecasts of about p came true, in equal-width probability bins, with the 95%
     Wilson score interval of each bin's share (wide when a bin holds few forecasts).
 
@@ -647,6 +658,7 @@ def calibration_table(source, bins: int = 5, which: str = "last") -> pd.DataFram
             columns (and optionally ``question_id``).
         bins: number of equal bins over [0, 1]; the last is closed at 1.
         which: for a ledger, 'last' (forecast standing at the close) or 'all'.
+        retrospective: for a ledger, calibrate its backdated forecasts instead of those made in time.
 
     Returns:
         A frame with the ``schema.CALIBRATION`` columns, one row per bin (empty bins kept, n=0).
@@ -657,7 +669,9 @@ def calibration_table(source, bins: int = 5, which: str = "last") -> pd.DataFram
         [['[0.0, 0.5)', 2, 0.2, 0.0], ['[0.5, 1.0]', 2, 0.75, 0.5]]
     """
     if hasattr(source, "forecasts") and hasattr(source, "questions"):
-        source = outcomes(source.questions(), source.forecasts(), which=which)
+        source = outcomes(
+            source.questions(), source.forecasts(), which=which, retrospective=retrospective
+        )
     if bins < 1:
         raise LedgerError(f"calibration_table: bins must be at least 1, got {bins}")
     edges = np.linspace(0.0, 1.0, bins + 1)
@@ -690,7 +704,8 @@ def calibration_table(source, bins: int = 5, which: str = "last") -> pd.DataFram
 
 
 def plot_calibration(source, ax=None, bins: int = 5, which: str = "last"):
-    """Reliability diagram: observed frequency against mean forecast per bin, dot area ~ n.
+    """Reliability diagram: observed frequency against mean forecast per bin, dot area ~ n, with
+    each bin's 95% Wilson interval.
 
     Args:
         source: a ledger, a forecast-outcome frame, or a :func:`calibration_table` result.
@@ -716,6 +731,20 @@ def plot_calibration(source, ax=None, bins: int = 5, which: str = "last"):
         _, ax = plt.subplots(figsize=(4.5, 4.5))
     ax.plot([0, 1], [0, 1], color="0.6", linestyle="--", linewidth=1, label="perfect calibration")
     filled = table[table["n"] > 0]
+    if "observed_low" in filled:
+        ax.errorbar(
+            filled["mean_probability"],
+            filled["observed"],
+            yerr=[
+                filled["observed"] - filled["observed_low"],
+                filled["observed_high"] - filled["observed"],
+            ],
+            fmt="none",
+            ecolor="tab:blue",
+            alpha=0.5,
+            capsize=3,
+            label="95% Wilson interval",
+        )
     ax.scatter(
         filled["mean_probability"],
         filled["observed"],

@@ -259,3 +259,14 @@ def test_lone_surrogates_never_crash_ask_or_the_file(tmp_path):
         LedgerError, match=r"escaped.jsonl:1: question 'q': field 'title': a lone surrogate"
     ):
         Ledger(path).questions()
+
+
+def test_a_forecast_must_be_what_its_prior_and_updates_give(tmp_path):
+    ledger = make(tmp_path)
+    with pytest.raises(
+        LedgerError, match=r"field 'probability' 0.9 is not what the prior 0.5 and the updates"
+    ):
+        ledger.forecast("q1", "2025-02-28", 0.9, prior=0.5, updates=[{"likelihood_ratio": 2}])
+    ledger.forecast(
+        "q1", "2025-02-28", 0.67, prior=0.5, updates=[{"likelihood_ratio": 2}]
+    )  # 2/3, rounded

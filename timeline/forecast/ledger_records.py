@@ -28,6 +28,7 @@ import pandas as pd
 from timeline.errors import LedgerError
 from timeline.schema import QUESTION_STATUS, QUESTION_TYPES
 
+UPDATE_TOLERANCE = 0.01  # a forecast rounded to two decimals may differ from its prior and updates
 CDF_POINTS = 201  # Metaculus stores a continuous forecast as its CDF at 201 evenly spaced points
 MIN_DAY, MAX_DAY = pd.Timestamp.min.date() + dt.timedelta(days=1), pd.Timestamp.max.date()
 _CONTINUOUS = ("numeric", "date")
@@ -373,6 +374,9 @@ class Forecast:
     ``base_rate`` records the reference class the ``prior`` came from
     (``{"reference_class", "occurrences", "opportunities"}``) and ``updates`` each piece
     of evidence that moved it (``{"likelihood_ratio", "evidence": [event ids], "note"}``).
+    With ``prior`` and ``updates``, ``probability`` must be what Bayes' rule gives
+    (``update_log_odds(prior, ratios)``, within 0.01): ``prior`` has one meaning, the
+    probability before this forecast's updates.
     ``recorded_at`` is when the ledger wrote it (its clock, never the caller's word);
     ``retrospective`` marks a forecast written after its ``as_of`` day, which is scored apart.
 
@@ -460,6 +464,16 @@ class Forecast:
         if self.recorded_at is not None:
             set_(self, "recorded_at", _instant(self.recorded_at, f"{w}: field 'recorded_at'"))
         set_(self, "retrospective", _bool(self.retrospective, f"{w}: field 'retrospective'"))
+        if self.updates and self.prior is not None and self.probability is not None:
+            from .probability import update_log_odds
+
+            implied = update_log_odds(self.prior, self.likelihood_ratios)
+            if abs(implied - self.probability) > UPDATE_TOLERANCE:
+                raise LedgerError(
+                    f"{w}: field 'probability' {self.probability} is not what the prior "
+                    f"{self.prior} and the updates' likelihood ratios give ({implied:.4f}); "
+                    "state every update, judgement included, as a likelihood ratio"
+                )
 
     @property
     def likelihood_ratios(self) -> list[float]:

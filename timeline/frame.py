@@ -8,6 +8,7 @@ records into one frame with the schema declared in ``schema.TIMELINE``.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pandas as pd
 
@@ -17,7 +18,6 @@ from timeline.events import actors, salience
 from timeline.events.lexicon import lexicon
 from timeline.io import segment
 from timeline.io.article import Article, check_text, parse_published
-from timeline.ordering import cues
 from timeline.schema import TIMELINE, conform
 from timeline.stories import merge
 
@@ -76,8 +76,12 @@ def article_records(article: Article) -> list[dict]:
     text, reference = article.text, article.published
     sentences = segment.sentences(text)
     timexes = temporal.find(text, reference)
-    found = events.extract(text, sentences, timexes, reference)
-    bounds = ordering.solve(found, timexes, reference, text=text)
+    extracted = events.extract(text, sentences, timexes, reference)
+    ordered = ordering.solve(extracted, timexes, reference, text=text)
+    bounds = ordered.bounds
+    # salience and full names annotate this frame's own copies, never what an earlier
+    # stage returned
+    found = [replace(event, actors=list(event.actors)) for event in ordered.events]
     salience.mark_newsworthy(found, lexicon().words["support"])
     actors.full_names(actors.premodifier_actors(found, text))
     # ids name the trigger's offset, not the event's ordinal: a ledger that cites an
@@ -86,7 +90,7 @@ def article_records(article: Article) -> list[dict]:
     width = max(4, len(str(len(text))))
     event_id = lambda event: f"{article.id}-t{event.trigger_start:0{width}d}"  # noqa: E731
     rows = []
-    for event, bound in zip(found, bounds):
+    for event, bound, relation in zip(found, bounds, ordered.relations):
         anchor = timexes[event.timex] if event.timex is not None else None
         rows.append(
             {
@@ -114,7 +118,7 @@ def article_records(article: Article) -> list[dict]:
                     bound.earliest,
                     bound.latest,
                     reference,
-                    cues.publication_relation(event, text)[0],
+                    relation,
                 ),
                 "when": when.describe(bound.earliest, bound.latest, reference),
                 "event_class": event.event_class,

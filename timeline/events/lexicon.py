@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import lemminflect
-import yaml
 
 from timeline.errors import RuleError
+from timeline.io import segment
+from timeline.rules.loader import Shape, load
 
 RULES = Path(__file__).resolve().parent / "rules" / "events.yaml"
 
@@ -78,7 +79,6 @@ class Lexicon:
     data: dict
     closed: dict  # word -> tuple of closed tags
     abbreviations: frozenset
-    starters: frozenset  # words that usually start a sentence
     class_of: dict  # verb lemma -> TimeML class
     needs_complement: frozenset  # lemmas whose class holds only with an event argument
     noun_class: dict  # noun lemma -> TimeML class
@@ -102,6 +102,38 @@ def _at(data: dict, path: tuple) -> object:
     return data
 
 
+#: What ``events.yaml`` may hold (the one loader rejects any other key).
+SHAPE = Shape(
+    values={"version", "closed", "function_words", "classes", "reporting_complement"},
+    sections={
+        "verb_groups": {"examples", "would", "plan_cues", "potential_modal", "future_modal"},
+        "predicates": {"examples", "not_events", "id", "words", "state_adverbs"},
+        "nominals": {"examples", "suffixes", "not_events", "id", "lemmas"},
+        "statement_nouns": {"id", "examples", "lemmas"},
+        "modality": {"examples", "potential", "past", "expected", "negated"},
+        "support_verbs": {"id", "lemmas"},
+        "generic": {"id", "phrasal", "lemmas"},
+        "never": {"id", "examples", "words"},
+        "modifier_participles": {
+            "examples",
+            "period_nouns",
+            "id",
+            "words",
+            "period_words",
+            "naming",
+        },
+        "clauses": {"examples", "boundary_words"},
+        "salience": {"examples", "scheduling_verbs", "id", "covering_verbs", "nouns"},
+    },
+)
+
+
+@functools.lru_cache(maxsize=1)
+def rule_data() -> dict:
+    """The checked contents of ``events.yaml``, read once for every module of the stage."""
+    return load(RULES, SHAPE)
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon of ``rules/events.yaml``, loaded once.
@@ -110,7 +142,7 @@ def lexicon() -> Lexicon:
         >>> lexicon().class_of["say"]
         'REPORTING'
     """
-    data = yaml.safe_load(RULES.read_text(encoding="utf-8"))
+    data = rule_data()
     closed: dict[str, tuple] = {}
     for tag, words in data["closed"].items():
         if tag in _NOT_TAGS:
@@ -155,9 +187,6 @@ def lexicon() -> Lexicon:
     suffixes = tuple(
         sorted(((s, tuple(r)) for s, r in nominals["suffixes"].items()), key=lambda x: -len(x[0]))
     )
-    starters = set()
-    for tag in ("DET", "PRON", "CONJ", "SUB", "POSS"):
-        starters.update(_words(data["closed"][tag]))
     words = {
         **{name: frozenset(_words(_at(data, path))) for name, path in _WORD_SETS.items()},
         "speech_complement": frozenset(speech),
@@ -171,8 +200,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         data,
         closed,
-        frozenset(_words(data["segment"]["abbreviations"])),
-        frozenset(starters),
+        segment.rules()["abbreviations"],
         class_of,
         frozenset(needs),
         noun_class,

@@ -14,12 +14,27 @@ import functools
 import re
 from pathlib import Path
 
-import yaml
-
 from timeline.errors import RuleError
+from timeline.rules.loader import Shape, load
 
 RULES = Path(__file__).resolve().parent / "rules" / "criteria.yaml"
 _PATTERNS = ("yes_clause", "no_clause", "no_default", "yes_default", "ambiguous_fallback")
+
+#: What ``criteria.yaml`` may hold (the one loader rejects any other key).
+SHAPE = Shape(
+    values={*_PATTERNS, "establish_verbs", "negations", "window_words"},
+    sections={
+        "messages": {
+            "no_yes",
+            "no_no",
+            "no_needs_absence",
+            "yes_needs_absence",
+            "undecided_is_ambiguous",
+        }
+    },
+    tables={"examples": {"text", "fine_print", "flags"}, "negatives": {"text", "fine_print"}},
+    optional={"examples", "negatives"},
+)
 
 
 @functools.cache
@@ -30,8 +45,7 @@ def rules() -> dict:
         >>> sorted(rules()["messages"])[:2]
         ['no_needs_absence', 'no_no']
     """
-    with open(RULES, encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = load(RULES, SHAPE)
     try:
         out = {key: re.compile(data[key], re.I) for key in _PATTERNS}
         verbs = "|".join(map(str, data["establish_verbs"]))

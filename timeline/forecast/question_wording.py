@@ -35,6 +35,7 @@ _TABLES = (
     "deadlines",
     "criteria",
     "fine_print",
+    "coordinators",
 )
 
 
@@ -49,7 +50,14 @@ SHAPE = Shape(
         "cut_before",
         "control",
         "light_verbs",
+        "aims",
+        "denials",
+        "verb_markers",
+        "coordinators",
+        "criteria",
+        "fine_print",
     },
+    sections={"deadlines": {"duration", "date", "unit_days"}},
     tables={
         "examples": {"actors", "latest", "modality", "text", "timex", "title", "trigger"},
         "negatives": {"actors", "modality", "text", "title", "trigger"},
@@ -76,6 +84,7 @@ def rules() -> dict:
         "aims",
         "denials",
         "verb_markers",
+        "coordinators",
     ):
         tables[key] = frozenset(str(w).lower() for w in data[key])
     tables["stopwords"] = frozenset(str(w).lower() for w in data.get("stopwords", ()))
@@ -127,7 +136,7 @@ def _is_aim(row, text: str, offset: int) -> bool:
     before = _WORD.findall(text[:begin])[-4:]
     if before and before[-1].lower() == "to":
         return any(w.lower() in rules()["aims"] for w in before[:-1])
-    if before and before[-1].lower() in ("and", "or"):
+    if before and before[-1].lower() in rules()["coordinators"]:
         clause = re.split(r"[.!?;]\s", text[:begin])[-1]
         infinitives = list(re.finditer(r"\bto\s+\w+", clause))
         if infinitives:
@@ -216,7 +225,7 @@ def _subjects(rows: pd.DataFrame, texts: dict) -> dict[str, str]:
         text, offset, whole = _context(row, texts)
         where = (row["article_id"], row["sentence"])
         before = _WORD.findall(text[: max(0, row["trigger_start"] - offset)])[-1:]
-        if whole and before and before[0].lower() in ("and", "or") and where in previous:
+        if whole and before and before[0].lower() in rules()["coordinators"] and where in previous:
             subjects[row["event_id"]] = previous[where]
         else:
             subjects[row["event_id"]] = _subject(row["actors"], row, text, offset, whole)

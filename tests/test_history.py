@@ -270,3 +270,29 @@ def test_a_forecast_must_be_what_its_prior_and_updates_give(tmp_path):
     ledger.forecast(
         "q1", "2025-02-28", 0.67, prior=0.5, updates=[{"likelihood_ratio": 2}]
     )  # 2/3, rounded
+
+
+@pytest.mark.parametrize("instant", ["2262-04-11T23:59:59", "1677-09-21T00:00", "9999-01-01T00:00"])
+def test_recorded_at_outside_what_pandas_holds_is_refused(tmp_path, instant):
+    with pytest.raises(LedgerError, match="outside the instants a ledger can hold"):
+        fixed_clock(instant)
+    path = tmp_path / "hand.jsonl"
+    question = {
+        "record": "question",
+        "id": "q",
+        "title": "T?",
+        "resolution_criteria": "c",
+        "open_time": "2025-01-01",
+        "scheduled_close_time": "2025-01-31",
+    }
+    forecast = {
+        "record": "forecast",
+        "question_id": "q",
+        "as_of": "2025-01-02",
+        "probability": 0.5,
+        "recorded_at": instant,
+        "retrospective": True,
+    }
+    path.write_text(json.dumps(question) + "\n" + json.dumps(forecast) + "\n", encoding="utf-8")
+    with pytest.raises(LedgerError, match=r"hand.jsonl:2: forecast on 'q': field 'recorded_at'"):
+        Ledger(path).forecasts()

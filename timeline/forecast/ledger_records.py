@@ -31,6 +31,9 @@ from timeline.schema import QUESTION_STATUS, QUESTION_TYPES
 UPDATE_TOLERANCE = 0.01  # a forecast rounded to two decimals may differ from its prior and updates
 CDF_POINTS = 201  # Metaculus stores a continuous forecast as its CDF at 201 evenly spaced points
 MIN_DAY, MAX_DAY = pd.Timestamp.min.date() + dt.timedelta(days=1), pd.Timestamp.max.date()
+# the instants datetime64[ns] holds, to the microsecond
+_MIN_INSTANT = dt.datetime(1677, 9, 21, 0, 12, 44)
+_MAX_INSTANT = dt.datetime(2262, 4, 11, 23, 47, 16)
 _CONTINUOUS = ("numeric", "date")
 
 
@@ -71,7 +74,12 @@ def _instant(value, where: str) -> dt.datetime:
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
     value = value.astimezone(dt.UTC)
-    _day(value.date(), where)
+    naive = value.replace(tzinfo=None)
+    if not _MIN_INSTANT < naive < _MAX_INSTANT:
+        raise LedgerError(
+            f"{where}: {value.isoformat()} is outside the instants a ledger can hold "
+            f"({_MIN_INSTANT.isoformat()} to {_MAX_INSTANT.isoformat()})"
+        )
     return value
 
 

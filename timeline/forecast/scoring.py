@@ -142,7 +142,12 @@ def multiple_choice_scores(probabilities, index: int) -> dict:
 
 
 def pmf_from_cdf(cdf) -> np.ndarray:
-    """The masses of the bins a CDF on a grid defines: below the range, each step, above it."""
+    """The masses of the bins a CDF on a grid defines: below the range, each step, above it.
+
+    Examples:
+        >>> pmf_from_cdf([0.1, 0.5, 0.9]).round(2).tolist()
+        [0.1, 0.4, 0.4, 0.1]
+    """
     c = np.asarray(cdf, dtype=float)
     return np.concatenate([[c[0]], np.diff(c), [1.0 - c[-1]]])
 
@@ -243,7 +248,13 @@ def _reference(question):
 
 
 def instant_scores(question, forecast, outcome) -> dict:
-    """Every score of one forecast (a mapping with probability / probabilities / cdf) at one time."""
+    """Every score of one forecast (a mapping with probability / probabilities / cdf) at one time.
+
+    Examples:
+        >>> s = instant_scores({"type": "binary"}, {"probability": 0.8}, True)
+        >>> round(s["brier"], 2), round(s["baseline"], 1)
+        (0.04, 67.8)
+    """
     kind = question["type"]
     if kind == "binary":
         p = float(forecast["probability"])

@@ -305,6 +305,11 @@ def test_leading_participle_takes_the_main_subject(seed_events):
         ("Arab troops at the border waited.", "troops", "N"),  # plural noun closing a noun phrase
         ("Most of the oil comes from there.", "comes", "V"),  # frequent verb after its subject
         ("The company adopted a rights plan.", "plan", "N"),  # a compound after "a"
+        # a compound subject before its auxiliary: the head is a noun
+        ("A rate cut in March is possible.", "cut", "N"),
+        ("Analysts said a final rate cut this year will be possible.", "cut", "N"),
+        ("The bank cut rates in March.", "cut", "V"),
+        ("Heavy rains forecast for the coming weeks are expected.", "forecast", "V"),
     ],
 )
 def test_tagger_settles_noun_verb_homographs(text, word, expected):

@@ -52,6 +52,8 @@ SHAPE = Shape(
         "possessive_pronouns",
         "coordination",
         "person_nouns",
+        "object_noun",
+        "trailing_participle",
     },
     tables={
         "examples": {"entity", "id", "mentions", "text"},
@@ -59,7 +61,7 @@ SHAPE = Shape(
     },
     sections={
         "window": {"retold_days", "pronoun", "focus_days", "subject_gap", "object_gap", "nominal"},
-        "listing": {"exclude_classes", "exclude_triggers"},
+        "listing": {"exclude_classes", "exclude_triggers", "expected"},
         "dating": {
             "undated_future",
             "dateless_articles_at_publication",

@@ -44,11 +44,18 @@ _WORD_SETS = {
     "would": ("verb_groups", "would", "words"),
     "potential_modal": ("verb_groups", "potential_modal", "words"),
     "predicates": ("predicates", "words"),
+    "named_event_heads": ("nominals", "named_event_heads"),
+    "conditional_preps": ("nominals", "conditional_frame", "preps"),
+    "conditional_dets": ("nominals", "conditional_frame", "dets"),
+    "conditional_nouns": ("nominals", "conditional_frame", "nouns"),
     "not_predicates": ("predicates", "not_events"),
     "state_adverbs": ("predicates", "state_adverbs"),
     "mod_potential": ("modality", "potential", "words"),
     "mod_potential_clause": ("modality", "potential", "clause"),
     "mod_expected": ("modality", "expected", "words"),
+    "potential_predicates": ("modality", "potential", "predicates"),
+    "expected_predicates": ("modality", "expected", "predicates"),
+    "expletives": ("modality", "potential", "expletives"),
     "mod_past": ("modality", "past", "words"),
     "support": ("support_verbs", "lemmas"),
     "statement_nouns": ("statement_nouns", "lemmas"),
@@ -108,7 +115,16 @@ SHAPE = Shape(
     sections={
         "verb_groups": {"examples", "would", "plan_cues", "potential_modal", "future_modal"},
         "predicates": {"examples", "not_events", "id", "words", "state_adverbs"},
-        "nominals": {"examples", "suffixes", "not_events", "id", "lemmas"},
+        "nominals": {
+            "examples",
+            "suffixes",
+            "not_events",
+            "id",
+            "lemmas",
+            "classes",
+            "named_event_heads",
+            "conditional_frame",
+        },
         "statement_nouns": {"id", "examples", "lemmas"},
         "modality": {"examples", "potential", "past", "expected", "negated"},
         "support_verbs": {"id", "lemmas"},
@@ -181,8 +197,10 @@ def lexicon() -> Lexicon:
         state_object.update(_words(family.get("without_event_object", [])))
         small_clause.update(_words(family.get("with_small_clause", [])))
     nominals = data["nominals"]
-    event_nouns = frozenset(_words(nominals["lemmas"])) | frozenset(
-        w for w, c in noun_class.items() if c != "STATE"
+    event_nouns = (
+        frozenset(_words(nominals["lemmas"]))
+        | frozenset(w for family in nominals.get("classes", {}).values() for w in _words(family))
+        | frozenset(w for w, c in noun_class.items() if c != "STATE")
     )
     suffixes = tuple(
         sorted(((s, tuple(r)) for s, r in nominals["suffixes"].items()), key=lambda x: -len(x[0]))

@@ -9,7 +9,7 @@ from timeline.errors import RuleError
 from timeline.events import lexicon
 from timeline.forecast import criteria, question_wording
 from timeline.io import segment
-from timeline.ordering import tense
+from timeline.ordering import likely, tense
 from timeline.rules import loader
 
 STAGE_FILES = [
@@ -19,6 +19,7 @@ STAGE_FILES = [
     (question_wording.RULES, question_wording.SHAPE),
     (criteria.RULES, criteria.SHAPE),
     (segment.RULES, segment.SHAPE),
+    (likely.RULES_FILE, likely.SHAPE),
 ]
 
 

@@ -18,6 +18,7 @@ from timeline.events import actors, salience
 from timeline.events.lexicon import lexicon
 from timeline.io import segment
 from timeline.io.article import Article, check_text, parse_published
+from timeline.ordering import likely
 from timeline.schema import TIMELINE, conform
 from timeline.stories import merge
 
@@ -120,7 +121,7 @@ def article_records(article: Article) -> list[dict]:
                     reference,
                     relation,
                 ),
-                "when": when.describe(bound.earliest, bound.latest, reference),
+                "when": None,  # with the likely interval, below
                 "event_class": event.event_class,
                 "tense": event.tense,
                 "aspect": event.aspect,
@@ -129,6 +130,17 @@ def article_records(article: Article) -> list[dict]:
                 "warning": _range_note(bound),
                 "lemma": event.lemma,  # not a column: read by merge.link
             }
+        )
+    for row, bound in zip(rows, bounds):
+        guess = likely.estimate(
+            {**row, "earliest": bound.earliest, "latest": bound.latest}, reference
+        )
+        row["likely"] = _day(guess.likely)
+        row["likely_earliest"] = _day(guess.earliest)
+        row["likely_latest"] = _day(guess.latest)
+        row["likely_basis"] = guess.basis
+        row["when"] = when.describe(
+            bound.earliest, bound.latest, reference, guess.earliest, guess.latest
         )
     return rows
 

@@ -128,7 +128,27 @@ TIMELINE = Schema(
             doc="where the event lies against its article's publication; missing = undetermined",
         ),
         Column(
-            "when", "str", doc="the bounds in words: '1 Feb', '25-28 Feb', 'by 28 Feb', 'unknown'"
+            "likely",
+            "datetime",
+            doc="an estimate, not a proof: the most likely day (ordering/likely.py); NaT = none",
+        ),
+        Column(
+            "likely_earliest",
+            "datetime",
+            doc="80% interval of the estimate (calibrated on gold news), inside earliest..latest",
+        ),
+        Column("likely_latest", "datetime"),
+        Column(
+            "likely_basis",
+            "str",
+            doc="what the estimate rests on: 'proven' (one day), '<kind> (<corpus>, n=<events>)', "
+            "'none'",
+        ),
+        Column(
+            "when",
+            "str",
+            doc="the bounds in words: '1 Feb', '25-28 Feb', 'by 28 Feb', 'unknown'; "
+            "'probably 27-28 Feb (certainly by 28 Feb)' with a likely interval",
         ),
         Column(
             "event_class",

@@ -15,9 +15,11 @@ among the other dates, in four steps (the switches are ``dating`` in
 3. the narrative date: the last day-precise date at most ``focus_days`` before
    publication written before the event in its article, for an undated past
    or untensed event ("Acme announced Friday ... Doe said ... she showed");
-4. otherwise: a present event holds at publication; a past one is left undated
-   and placed just before its article's publication date (``undated_past:
-   before``); a future or planned one is left undated (order 0).
+4. otherwise: a present event holds at publication; a past one takes its likely
+   date when the frame has one whose 80% interval is one day (``undated_past:
+   likely``; the ``likely`` columns are estimates from gold news, see
+   :mod:`timeline.ordering.likely`), else is left undated and placed just before
+   its article's publication date; a future or planned one is left undated (order 0).
 """
 
 from __future__ import annotations
@@ -261,7 +263,15 @@ def _date_of(row, day, timexes, focus_points, triggers, options, dateless) -> tu
         and not after
         and not (dateless and options["dateless_articles_at_publication"])
     ):
-        if options["undated_past"] == "before":
+        guess = row.get("likely", pd.NaT) if options["undated_past"] == "likely" else pd.NaT
+        if (
+            pd.notna(guess)
+            and pd.Timestamp(guess) <= day
+            and row.get("likely_earliest") == row.get("likely_latest")
+        ):
+            date = pd.Timestamp(guess).strftime("%Y-%m-%d")
+            return date, date_interval(date)
+        if options["undated_past"] in ("before", "likely"):
             return "XXXX-XX-XX", (day, day, -1)
         if options["undated_past"] == "unordered":
             return "XXXX-XX-XX", None

@@ -142,7 +142,12 @@ def to_semeval(
     publication date. Events with a date share a position per distinct date,
     positions ascending by date; undated past events of an article share a
     position just before its publication date; other undated events (future,
-    planned, or with nothing to place them) get ORDER 0. Events with the same
+    planned, or with nothing to place them) get ORDER 0. An undated past event
+    whose proven bounds are open takes its likely date (the frame's ``likely``
+    column, an estimate from gold news, not a proof) when its 80% interval is
+    one day (``dating: undated_past: likely`` in ``rules/entities.yaml``; on the
+    SemEval trial data a wider interval's most likely day scores lower than
+    leaving the event undated). Events with the same
     trigger stem co-refer across articles: a mention dated to a year or month
     takes the one day-precise date of its kind inside that interval, and
     co-referring mentions with the same date share a line.

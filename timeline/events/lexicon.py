@@ -140,6 +140,19 @@ SHAPE = Shape(
         },
         "clauses": {"examples", "boundary_words"},
         "salience": {"examples", "scheduling_verbs", "id", "covering_verbs", "nouns"},
+        "actors": {
+            "id",
+            "examples",
+            "group_pronouns",
+            "person_possessives",
+            "definite",
+            "org_descriptions",
+            "object_control",
+            "from_control",
+            "from_preps",
+            "for_preps",
+            "unaccusative",
+        },
     },
 )
 
@@ -213,6 +226,11 @@ def lexicon() -> Lexicon:
         "speech_fallback": speech_fallback,
         "small_clause_aspectual": frozenset(small_clause),
         **{name: frozenset(_words(found)) for name, found in data["function_words"].items()},
+        **{
+            name: frozenset(_words(found))
+            for name, found in data["actors"].items()
+            if name not in ("id", "examples")
+        },
     }
     not_events = frozenset(_words(nominals["not_events"]))
     return Lexicon(

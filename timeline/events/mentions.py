@@ -559,9 +559,14 @@ def _govern(tokens: list[Token], mentions: list[dict], starts: list[int]) -> Non
             and gov is not None
             and gov["infinitive"]
             and not m["infinitive"]
-            and m["g"] == m["i"]
+            and all(t.tag == "ADV" for t in tokens[m["g"] : m["i"]])
             and m["i"] > 0
-            and tokens[m["i"] - 1].tag == "CONJ"
+            and (
+                tokens[m["i"] - 1].tag == "CONJ"
+                or m["i"] > 1
+                and tokens[m["i"] - 1].tag == "ADV"
+                and tokens[m["i"] - 2].tag == "CONJ"
+            )  # "to create apps and then sell them"
             and "VB" in tokens[m["i"]].forms
         ):
             m["infinitive"] = True  # "to evaluate the warnings and strategize": one infinitive

@@ -24,18 +24,15 @@ def test_rerun_on_another_article_writes_under_out_only(tmp_path):
     article = tmp_path / "port.md"
     article.write_text(ARTICLE, encoding="utf-8")
     before = hashlib.sha256(SEED_LEDGER.read_bytes()).hexdigest()
+    written = ROOT / "out" / "03" / "ledger.jsonl"  # out/ is ignored by git
+    written.unlink(missing_ok=True)
     papermill.execute_notebook(
         str(ROOT / "notebooks" / "03-open-questions.ipynb"),
         str(tmp_path / "out.ipynb"),
-        parameters={
-            "ARTICLES": json.dumps([str(article)]),
-            "PUBLISHED": "2025-03-01",
-            "OUT": str(tmp_path),
-        },
-        cwd=str(ROOT / "notebooks"),
+        parameters={"ARTICLES": json.dumps([str(article)]), "PUBLISHED": "2025-03-01"},
+        cwd=str(tmp_path),  # paths resolve from the repository root wherever papermill runs
         kernel_name="python3",
         progress_bar=False,
     )
     assert hashlib.sha256(SEED_LEDGER.read_bytes()).hexdigest() == before
-    written = tmp_path / "ledger-03.jsonl"
     assert written.exists() and written.read_bytes() != SEED_LEDGER.read_bytes()

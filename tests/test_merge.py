@@ -69,7 +69,7 @@ def test_same_signing_same_date_is_linked(same_date):
     assert first.same_as is None or first.same_as != first.same_as  # the representative: missing
     assert second.same_as == first.event_id
     assert second.merge_evidence.startswith(
-        "same act 'sign', shared actor Donald Trump, shared words memorandum, steel, "
+        "same lemma 'sign', shared actor Donald Trump, shared words memorandum, steel, "
         "tariff, dates agree 2025-02-01, articles alike "
     )
     assert (

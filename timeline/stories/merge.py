@@ -333,7 +333,9 @@ def probability(found: dict, weights: dict) -> float:
 def _evidence(a: dict, b: dict, found: dict, p: float) -> str:
     ra, rb = a["row"], b["row"]
     parts = [
-        f"same act '{a['act']}'" + ("" if found["same_lemma"] else f" ({a['lemma']}/{b['lemma']})")
+        f"same lemma '{a['lemma']}'"
+        if found["same_lemma"]
+        else f"same act '{a['act']}' ({a['lemma']}/{b['lemma']})"
     ]
     parts += [
         f"shared {name}{'s' * (len(items) > 1)} {', '.join(items)}"
@@ -482,7 +484,7 @@ def link(per_article: list[list[dict]], published=None) -> None:
         >>> a = [dict(row, event_id="a-t0", article_id="a", actors=["Trump"], text="Trump signed a memorandum")]
         >>> b = [dict(row, event_id="b-t0", article_id="b", actors=["Donald Trump"], text="Donald Trump signed the memorandum")]
         >>> link([a, b]); b[0]["same_as"], b[0]["merge_evidence"]
-        ('a-t0', "same act 'sign', shared actor Donald Trump, shared word memorandum, dates agree 2025-02-01, articles alike 0.66, p 0.98")
+        ('a-t0', "same lemma 'sign', shared actor Donald Trump, shared word memorandum, dates agree 2025-02-01, articles alike 0.66, p 0.98")
     """
     threshold = rules()["weights"]["threshold"]
     for _, mentions, pairs in scored_pairs(per_article, published):

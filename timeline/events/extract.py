@@ -19,6 +19,11 @@ from .tagger import tag
 
 __all__ = ["extract", "noun_event"]
 
+#: Most tokens an event's span reaches on each side of its trigger: a clause with no boundary
+#: for longer (a run-on or hostile text) would otherwise make every span the whole sentence,
+#: quadratic in memory. News clauses are far shorter.
+MAX_SPAN_TOKENS = 120
+
 
 class _People:
     """Names seen so far, to resolve "he"/"she" to the last named person."""
@@ -278,6 +283,8 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
                         people.add(name, True)
         base = len(events)
         report = None
+        position = {id(m): k for k, m in enumerate(found)}
+        leading = []  # mentions waiting for the subject of the main verb after them
         for k, m in enumerate(found):
             m["actors"] = _actors(tokens, m, people)
             if (
@@ -289,14 +296,20 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
                 m["leading"] = (
                     True  # "Speaking at the forum, Schenker emphasized": the main subject
                 )
+                leading.append(k)
             elif m["actors"] and m["role"] == "verb" and m["tense"] != "none":
-                for lead in found[:k]:
-                    if lead.pop("leading", False):
-                        lead["actors"] = list(m["actors"])
-                        events[base + found.index(lead)].actors = list(m["actors"])
+                for lead in leading:
+                    if found[lead].pop("leading", False):
+                        found[lead]["actors"] = list(m["actors"])
+                        events[base + lead].actors = list(m["actors"])
+                leading = []
             first, last = clauses.clause_of(starts, m["i"], len(tokens))
             if m["role"] == "nominal":
                 first, last = m["g"], clauses.np_right(tokens, m["i"], last)
+            # a clause with no boundary for hundreds of tokens (a run-on or hostile text) is cut
+            # to a window around the trigger: every span would otherwise be the whole sentence
+            first = max(first, m["i"] - MAX_SPAN_TOKENS)
+            last = min(last, m["i"] + MAX_SPAN_TOKENS + 1)
             while last - 1 > first and tokens[last - 1].tag == "PUNCT":
                 last -= 1
             tok = tokens[m["i"]]
@@ -306,7 +319,7 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
                     m["actors"] = list(report["actors"])
                     report = report.get("report")
                 if report is not None:
-                    source = base + found.index(report)
+                    source = base + position[id(report)]
             cls = m["cls"]
             state = m.get("state") or cls in ("STATE", "I_STATE")
             if (

@@ -212,7 +212,7 @@ def solve(
             bound.order = rank
         return bounds
     bounds, sequences = [None] * len(events), []
-    for block, block_text in zip(blocks, _block_texts(blocks, events, text)):
+    for block, block_text in zip(blocks, _block_views(blocks, events, text)):
         position = {i: k for k, i in enumerate(block)}
         local = [replace(events[i], source=position.get(events[i].source), cues=[]) for i in block]
         found, ranks, keys = _solve_block(local, timexes, reference, block_text)
@@ -222,17 +222,33 @@ def solve(
                 (rule, None if other is None else block[other]) for rule, other in local[k].cues
             ]
         sequences.append(sorted(((ranks[k], keys[k], i) for k, i in enumerate(block))))
-    heads, rank = [0] * len(sequences), 0
-    while rank < len(events):  # interleave blocks, each kept in its own order
-        _, s = min(
-            (sequences[s][heads[s]][1], s)
-            for s in range(len(sequences))
-            if heads[s] < len(sequences[s])
-        )
-        rank += 1
-        bounds[sequences[s][heads[s]][2]].order = rank
-        heads[s] += 1
+    for rank, i in enumerate(_interleave(sequences, bounds), 1):
+        bounds[i].order = rank
     return bounds
+
+
+def _interleave(sequences: list[list[tuple]], bounds: list[Bounds]):
+    """Event indices of all blocks, each block kept in its own order, interleaved by sort key
+    so that no event comes after one its bounds put strictly later: a k-way merge whose first
+    key is the smallest latest bound of the event and of every event after it in its block
+    (that key never decreases along a block; see ``frame._merge`` for the argument).
+
+    Examples:
+        >>> b = [Bounds(None, None, "unknown", "none", "none"), Bounds(dt.date(2025, 2, 6), dt.date(2025, 2, 20), "vague", "relative", "r"),
+        ...      Bounds(dt.date(2025, 2, 25), dt.date(2025, 2, 25), "day", "explicit", "r")]
+        >>> list(_interleave([[(1, (0.0,), 0), (2, (1.0,), 1)], [(1, (-5.0,), 2)]], b))
+        [0, 1, 2]
+    """
+    keyed = []
+    for number, sequence in enumerate(sequences):
+        keys, floor = [], math.inf
+        for _, key, i in reversed(sequence):
+            latest = bounds[i].latest
+            floor = min(floor, math.inf if latest is None else latest.toordinal())
+            keys.append(((floor, key, number), i))
+        keys.reverse()
+        keyed.append(keys)
+    return (i for _, i in heapq.merge(*keyed))
 
 
 #: Most events in one network; longer articles are solved in blocks of whole sentences
@@ -251,23 +267,36 @@ def _block_texts(blocks: list[list[int]], events: list[Event], text: str) -> lis
         >>> _block_texts([[0], [1]], ev, "They met. Then left.")
         ['They met.          ', '          Then left.']
     """
-    views, low = [], 0
+    return list(_block_views(blocks, events, text))
+
+
+def _block_views(blocks: list[list[int]], events: list[Event], text: str):
+    """The views of :func:`_block_texts` one at a time: only one text-long copy lives at once."""
+    low = 0
     for number, block in enumerate(blocks):
         high = (
             len(text)
             if number == len(blocks) - 1
             else max(max(events[i].end, events[i].trigger_end) for i in block)
         )
-        views.append(" " * low + text[low:high] + " " * (len(text) - high))
+        yield " " * low + text[low:high] + " " * (len(text) - high)
         low = high
-    return views
 
 
 def _blocks(events: list[Event]) -> list[list[int]]:
-    """Event indices in blocks of whole sentences of at most ``BLOCK_EVENTS`` (unless a sentence is longer)."""
+    """Event indices in blocks of whole sentences of at most ``BLOCK_EVENTS``; a sentence with
+    twice that many events (a run-on or hostile text) is cut every ``2 * BLOCK_EVENTS``, so
+    no network grows with the length of a sentence.
+
+    Examples:
+        >>> [len(b) for b in _blocks([Event(0, 0, 1, "said", 0, 1)] * (4 * BLOCK_EVENTS + 1))]
+        [480, 480, 1]
+    """
     blocks, current, last_sentence = [], [], None
     for i, event in enumerate(events):
-        if len(current) >= BLOCK_EVENTS and event.sentence != last_sentence:
+        if len(current) >= BLOCK_EVENTS and (
+            event.sentence != last_sentence or len(current) >= 2 * BLOCK_EVENTS
+        ):
             blocks.append(current)
             current = []
         current.append(i)

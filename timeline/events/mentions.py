@@ -13,7 +13,7 @@ from __future__ import annotations
 from . import clauses
 from .classes import noun_event, verb_class
 from .lexicon import Token, analyze, lexicon
-from .verb_groups import _group, _handoff, _modifier, _verb_attributes
+from .verb_groups import _group, _handoff, _modifier, _verb_attributes, verb_counts
 
 
 def kind_of(cls: str, modality: str, plan: bool, tense: str) -> str:
@@ -64,6 +64,7 @@ def mentions(tokens: list[Token]) -> list[dict]:
     after_relative = _main_verbs_after_relatives(tokens)
     reduced = {r for r in after_relative.values() if tokens[r].tag == "V"}
     start_set = set(starts)
+    counts = verb_counts(tokens)
     for i, tok in enumerate(tokens):
         if i in start_set:
             finite = False
@@ -108,7 +109,7 @@ def mentions(tokens: list[Token]) -> list[dict]:
             continue
         cue = next((tokens[j] for j in range(i - len(group), i) if j in cues), None)
         tense, aspect, modality, plan, infinitive = _verb_attributes(
-            tokens, i, group, cue, finite_at[i], main=i in after_relative
+            tokens, i, group, cue, finite_at[i], main=i in after_relative, counts=counts
         )
         if i in reduced and not group:
             tense = "none"  # the participle of a reduced relative: "a rally held in Baghdad drew"

@@ -41,7 +41,7 @@ _VERSION = re.compile(r"^(?:\d[\w.]*|[A-Z0-9]{1,3}|[IVX]+)$")
 def rules() -> dict:
     """The entity tables of ``rules/entities.yaml``."""
     with open(RULES, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     for key in (
         "org_suffixes",
         "org_heads",

@@ -110,7 +110,9 @@ def lexicon() -> Lexicon:
         >>> lexicon().class_of["say"]
         'REPORTING'
     """
-    data = yaml.safe_load(RULES.read_text(encoding="utf-8"))
+    data = yaml.load(
+        RULES.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    )
     closed: dict[str, tuple] = {}
     for tag, words in data["closed"].items():
         if tag in _NOT_TAGS:

@@ -21,7 +21,9 @@ from .lexicon import RULES
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[frozenset, frozenset, frozenset]:
-    data = yaml.safe_load(RULES.read_text(encoding="utf-8"))["salience"]
+    data = yaml.load(
+        RULES.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    )["salience"]
     return (
         frozenset(data["nouns"]),
         frozenset(data["covering_verbs"]),

@@ -32,7 +32,10 @@ def rules() -> dict:
         ['surface_modal_present', 'surface_modal_perfect']
     """
     try:
-        data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+        data = yaml.load(
+            RULES_FILE.read_text(encoding="utf-8"),
+            Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+        )
     except yaml.YAMLError as exc:
         raise RuleError(f"{RULES_FILE.name}: invalid YAML ({exc})") from None
     for family in (

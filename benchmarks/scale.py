@@ -1,0 +1,125 @@
+"""Many articles in one call: CPU per article, the log-log slope, links found, parallel speed-up.
+
+Articles are made from the gold corpora's texts (TimeBank + AQUAINT with their DCTs,
+MEANTIME's Apple articles with theirs, ECB+ topics 1-35 without one): the k-th copy of a
+document gets its own id, its paragraphs rotated by k (distinct-ish text) and its
+publication date moved by 37k days, so copies are neither identical nor all on one day.
+For each N, ``build_timeline`` on the first N articles is timed in CPU seconds (this
+process: reading, per-article analysis, linking, the interleave); the slope is
+``log(cpu[N2] / cpu[N1]) / log(N2 / N1)``, 1.0 being linear.
+
+``python -m benchmarks.scale`` (CI: N = 100, 300, 1,000, slope from 300 to 1,000);
+``--full`` adds N = 3,000 (slope 300 -> 3,000; about two CPU-minutes, not in CI);
+``--workers W`` also times the N = 300 set with W processes (wall clock, against W x
+the serial run; meaningful only on an otherwise idle machine).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import math
+import sys
+import time
+from pathlib import Path
+
+from benchmarks import cat, tml
+from benchmarks.floors import check
+
+CI_BENCHMARK = True
+
+CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+
+
+def _documents(corpus: Path) -> list[tuple[str, str, dt.date | None]]:
+    """(id, text, publication date) of every usable corpus document, in a fixed order."""
+    found = []
+    for part, docs in sorted(tml.tbaq_documents(corpus / "tbaq-cleaned").items()):
+        for doc in docs:
+            published = dt.date.fromisoformat(doc.dct[:10]) if doc.dct else None
+            found.append((f"{part}-{doc.doc_id}", doc.text, published))
+    apple = corpus / "meantime-apple" / "intra_cross-doc_annotation" / "corpus_apple"
+    if apple.is_dir():
+        for doc in cat.read_folder(apple):
+            when = cat.creation_time(doc)
+            published = dt.date.fromisoformat(when[:10]) if when and when[:4].isdigit() else None
+            found.append((f"meantime-{Path(doc.path).stem[:12]}", doc.text, published))
+    ecb = corpus / "ecbplus-dev" / "ECB+"
+    if ecb.is_dir():
+        topics = sorted(
+            (p for p in ecb.iterdir() if p.name.isdigit() and int(p.name) <= 35),
+            key=lambda p: int(p.name),
+        )
+        for topic in topics:
+            for doc in cat.read_folder(topic):
+                found.append((f"ecb-{Path(doc.path).stem}", doc.text, None))
+    return [(doc_id, text, published) for doc_id, text, published in found if text.strip()]
+
+
+def articles(n: int, corpus: Path = CORPORA) -> list:
+    """The first ``n`` benchmark articles (copies of the corpus documents, see the module doc)."""
+    from timeline import Article
+
+    docs = _documents(corpus)
+    made = []
+    for k in range(n):
+        doc_id, text, published = docs[k % len(docs)]
+        copy = k // len(docs)
+        if copy:
+            paragraphs = [p for p in text.split("\n") if p.strip()]
+            shift = copy % max(1, len(paragraphs))
+            text = "\n".join(paragraphs[shift:] + paragraphs[:shift])
+            if published is not None:
+                published = published + dt.timedelta(days=37 * copy)
+        made.append(Article(text, id=f"{doc_id}-c{copy}", published=published))
+    return made
+
+
+def links(df) -> int:
+    """Rows linked to another article's mention (``same_as`` set and not the row itself)."""
+    return int((df.same_as.notna() & (df.same_as != df.event_id)).sum())
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPORA, help="the shared corpora folder")
+    parser.add_argument("--full", action="store_true", help="also N = 3,000 (not in CI)")
+    parser.add_argument("--workers", type=int, default=0, help="also time N = 300 with W processes")
+    args = parser.parse_args(argv)
+    from timeline import build_timeline
+
+    sizes = [100, 300, 1000] + ([3000] if args.full else [])
+    pool = articles(sizes[-1], args.corpus)
+    build_timeline(pool[:2])  # warm up: rules, tagger, lexicon
+    cpu = {}
+    print(f"{'N':>6} {'CPU s':>8} {'ms/article':>11} {'events':>8} {'links':>6}")
+    for n in sizes:
+        started = time.process_time()
+        df = build_timeline(pool[:n])
+        cpu[n] = time.process_time() - started
+        print(
+            f"{n:>6,} {cpu[n]:>8.1f} {cpu[n] / n * 1000:>11.1f} {len(df):>8,} {links(df):>6,}",
+            flush=True,
+        )
+    slope = lambda a, b: math.log(cpu[b] / cpu[a]) / math.log(b / a)  # noqa: E731
+    last = sizes[-1]
+    measured = {"slope": slope(300, last), "ms_per_article": cpu[last] / last * 1000}
+    print(
+        f"log-log slope 100 -> 300: {slope(100, 300):.2f}; 300 -> {last:,}: {measured['slope']:.2f}"
+    )
+    if args.workers > 1:
+        serial_started = time.perf_counter()
+        serial = build_timeline(pool[:300])
+        serial_wall = time.perf_counter() - serial_started
+        started = time.perf_counter()
+        parallel = build_timeline(pool[:300], workers=args.workers)
+        wall = time.perf_counter() - started
+        print(
+            f"N = 300: serial {serial_wall:.1f} s wall, {args.workers} workers {wall:.1f} s "
+            f"(speed-up {serial_wall / wall:.2f}x of {args.workers}x); identical: {parallel.equals(serial)}"
+        )
+    return check("scale", measured)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -201,7 +201,7 @@ def build_timeline(
         raise ArticleError(f"build_timeline: workers must be a whole number >= 1, got {workers!r}")
     records = per_article_records(articles, workers=workers, cache=cache, progress=progress)
     merge.link(records)  # several articles: same_as, merge_evidence, date conflicts in warning
-    frame = conform(_merge(records), TIMELINE)
+    frame = conform(interleave(records), TIMELINE)
     frame["order"] = range(1, len(frame) + 1)
     return frame
 
@@ -270,7 +270,7 @@ def _key(row: dict) -> tuple:
     )
 
 
-def _merge(per_article: list[list[dict]]) -> list[dict]:
+def interleave(per_article: list[list[dict]]) -> list[dict]:
     """Interleave articles, each kept in its own order, so that the bounds are never contradicted.
 
     A k-way merge (``heapq.merge``, linear in the rows times log k) on a key whose first
@@ -284,13 +284,13 @@ def _merge(per_article: list[list[dict]]) -> list[dict]:
     Examples:
         >>> a = [{"article_id": "a", "order": 1, "earliest": pd.NaT, "latest": pd.Timestamp("2025-02-10")}]
         >>> b = [{"article_id": "b", "order": 1, "earliest": pd.NaT, "latest": pd.Timestamp("2025-02-01")}]
-        >>> [row["article_id"] for row in _merge([a, b])]
+        >>> [row["article_id"] for row in interleave([a, b])]
         ['b', 'a']
         >>> day = pd.Timestamp
         >>> c = [{"article_id": "c", "earliest": day("2025-02-25"), "latest": day("2025-02-25")}]
         >>> d = [{"article_id": "d", "earliest": pd.NaT, "latest": day("2025-02-28")},
         ...      {"article_id": "d", "earliest": day("2025-02-06"), "latest": day("2025-02-20")}]
-        >>> [row["earliest"].day for row in _merge([c, d]) if not pd.isna(row["earliest"])]
+        >>> [row["earliest"].day for row in interleave([c, d]) if not pd.isna(row["earliest"])]
         [6, 25]
     """
     keyed = []

@@ -231,7 +231,7 @@ def _interleave(sequences: list[list[tuple]], bounds: list[Bounds]):
     """Event indices of all blocks, each block kept in its own order, interleaved by sort key
     so that no event comes after one its bounds put strictly later: a k-way merge whose first
     key is the smallest latest bound of the event and of every event after it in its block
-    (that key never decreases along a block; see ``frame._merge`` for the argument).
+    (that key never decreases along a block; see ``frame.interleave`` for the argument).
 
     Examples:
         >>> b = [Bounds(None, None, "unknown", "none", "none"), Bounds(dt.date(2025, 2, 6), dt.date(2025, 2, 20), "vague", "relative", "r"),

@@ -183,3 +183,22 @@ def test_run_on_paragraph_with_carriage_returns():
     text = ("the minister said the talks went on and the army withdrew\r" * 200).strip()
     df = build_timeline(text, published="2025-02-28")
     assert len(df) and (df.text == [text[s:e] for s, e in zip(df.start, df.end)]).all()
+
+
+def test_long_undated_article_contradicting_itself_between_blocks_is_warned():
+    from timeline.ordering.solve import BLOCK_EVENTS
+
+    filler = " ".join("The officials said the envoys met." for _ in range(BLOCK_EVENTS))
+    text = (
+        "On March 20, 2025, the minister signed the accord. "
+        + filler
+        + " On March 1, 2025, the council will vote on the accord."
+    )
+    df = build_timeline(text)
+    warned = df[df.warning.fillna("").str.contains("inferred inconsistently")]
+    assert len(warned) == 2
+    assert "on or after 2025-03-20" in warned.warning.iloc[0]
+    assert "on or before 2025-03-01" in warned.warning.iloc[0]
+    # with one consistent story there is no such warning
+    calm = build_timeline(text.replace("March 1, 2025", "March 30, 2025"))
+    assert not calm.warning.fillna("").str.contains("inferred inconsistently").any()

@@ -207,15 +207,16 @@ def solve(
     anchoring.attach(events, timexes, text, reference)
     blocks = _blocks(events)
     if len(blocks) == 1:
-        bounds, ranks, _ = _solve_block(events, timexes, reference, text)
+        bounds, ranks, _, _ = _solve_block(events, timexes, reference, text)
         for bound, rank in zip(bounds, ranks):
             bound.order = rank
         return bounds
-    bounds, sequences = [None] * len(events), []
+    bounds, sequences, inferred = [None] * len(events), [], []
     for block, block_text in zip(blocks, _block_views(blocks, events, text)):
         position = {i: k for k, i in enumerate(block)}
         local = [replace(events[i], source=position.get(events[i].source), cues=[]) for i in block]
-        found, ranks, keys = _solve_block(local, timexes, reference, block_text)
+        found, ranks, keys, publication = _solve_block(local, timexes, reference, block_text)
+        inferred.append((block, publication))
         for k, i in enumerate(block):
             bounds[i] = found[k]
             events[i].cues = [
@@ -224,7 +225,40 @@ def solve(
         sequences.append(sorted(((ranks[k], keys[k], i) for k, i in enumerate(block))))
     for rank, i in enumerate(_interleave(sequences, bounds), 1):
         bounds[i].order = rank
+    if reference is None:
+        _publication_across_blocks(inferred, events, bounds)
     return bounds
+
+
+def _publication_across_blocks(inferred, events: list[Event], bounds: list[Bounds]) -> None:
+    """Without a publication date each block bounds it on its own: when one block puts it on or
+    after a day that another puts it before, the article contradicts itself, and both blocks'
+    first events say so (one network would have rejected one of the constraints).
+
+    Examples:
+        >>> ev = [Event(0, 0, 5, "met", 0, 3), Event(1, 6, 11, "left", 6, 10)]
+        >>> b = [Bounds(None, None, "unknown", "none", "none"), Bounds(None, None, "unknown", "none", "none")]
+        >>> day = dt.date(2025, 3, 1).toordinal()
+        >>> _publication_across_blocks([([0], (day, math.inf)), ([1], (-math.inf, day - 9))], ev, b)
+        >>> b[1].warning
+        "publication date unknown and inferred inconsistently: on or after 2025-03-01 from the block of 'met' (event 1) but on or before 2025-02-20 from the block of 'left' (event 2)"
+    """
+    lows = [(low, block) for block, (low, _) in inferred if math.isfinite(low)]
+    highs = [(high, block) for block, (_, high) in inferred if math.isfinite(high)]
+    if not lows or not highs:
+        return
+    low, low_block = max(lows, key=lambda pair: pair[0])
+    high, high_block = min(highs, key=lambda pair: pair[0])
+    if low <= high:
+        return
+    where = lambda block: f"the block of '{events[block[0]].trigger}' (event {block[0] + 1})"  # noqa: E731
+    note = (
+        f"publication date unknown and inferred inconsistently: on or after "
+        f"{_date(low).isoformat()} from {where(low_block)} but on or before "
+        f"{_date(high).isoformat()} from {where(high_block)}"
+    )
+    for i in {low_block[0], high_block[0]}:
+        bounds[i].warning = "; ".join(filter(None, [bounds[i].warning, note]))
 
 
 def _interleave(sequences: list[list[tuple]], bounds: list[Bounds]):
@@ -310,7 +344,7 @@ def _solve_block(events, timexes, reference, text):
     bounds = _bounds(builder)
     _publication_checks(builder, bounds)
     ranks, keys = _order(builder)
-    return bounds, ranks, keys
+    return bounds, ranks, keys, (builder.net.lower(PUB), builder.net.upper(PUB))
 
 
 def _point(node: int, events: list[Event]) -> str:

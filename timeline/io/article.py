@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -329,21 +330,25 @@ def read_articles(paths, published=None) -> list[Article]:
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    articles = []
+    files = []
     for entry in map(Path, paths):
         if entry.is_dir():
-            files = sorted(
+            found = sorted(
                 p
                 for p in entry.iterdir()
                 if p.is_file()
                 and p.suffix.lower() in ARTICLE_SUFFIXES
                 and not p.name.endswith(SIDECAR_SUFFIX)
             )
-            if not files:
+            if not found:
                 raise ArticleError(
                     f"{entry}: folder holds no article files ({', '.join(ARTICLE_SUFFIXES)})"
                 )
-            articles.extend(read_article(p, published) for p in files)
+            files.extend(found)
         else:
-            articles.append(read_article(entry, published))
-    return articles
+            files.append(entry)
+    from tqdm.auto import tqdm
+
+    # a progress bar on a terminal for a long list only (never under nbval or in a pipe)
+    bar = tqdm(files, unit="file", disable=None if len(files) > 200 else True, file=sys.stderr)
+    return [read_article(path, published) for path in bar]

@@ -284,6 +284,12 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
         base = len(events)
         report = None
         position = {id(m): k for k, m in enumerate(found)}
+        unsourced = []  # this sentence's events whose source is not set (set only below)
+        # whether a verb, subordinator or "to" follows each token: a sentence-final report
+        clause_after, seen = [False] * len(tokens), False
+        for j in range(len(tokens) - 1, -1, -1):
+            clause_after[j] = seen
+            seen = seen or tokens[j].tag in ("V", "SUB", "TO")
         leading = []  # mentions waiting for the subject of the main verb after them
         for k, m in enumerate(found):
             m["actors"] = _actors(tokens, m, people)
@@ -358,7 +364,10 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
             if m["role"] == "verb" and (
                 cls == "REPORTING" or m["lemma"] in lex.words["complement"]
             ):
-                after = next((t for t in tokens[m["i"] + 1 :] if t.tag not in ("ADV",)), None)
+                j = m["i"] + 1
+                while j < len(tokens) and tokens[j].tag == "ADV":
+                    j += 1
+                after = tokens[j] if j < len(tokens) else None
                 if after is not None and (
                     after.tag == "SUB"
                     and after.lower == "that"
@@ -370,13 +379,10 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
                 ):
                     m["report"] = report if source is not None else None
                     report = m
-                elif (
-                    cls == "REPORTING"
-                    and k > 0
-                    and not any(t.tag in ("V", "SUB", "TO") for t in tokens[m["i"] + 1 :])
-                ):
-                    index = base + k
-                    for earlier in events[base:index]:
-                        if earlier.source is None:
-                            earlier.source = index
+                elif cls == "REPORTING" and k > 0 and not clause_after[m["i"]]:
+                    for earlier in unsourced:  # the events before it that no report holds yet
+                        earlier.source = base + k
+                    unsourced = []
+            if events[-1].source is None:
+                unsourced.append(events[-1])
     return events

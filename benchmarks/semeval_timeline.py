@@ -14,6 +14,16 @@ awareness (``timeline.awareness``), micro-averaged. Rows:
 * ``oracle selection``: our events whose trigger is a mention of that entity's
   gold timeline (perfect detection and selection): dating and ordering only.
 
+The loss split adds gold information one step at a time, so the next bottleneck shows:
+``A + gold dates`` (our selection, every gold mention at its gold date, extras at ours,
+positions by date), ``perfect selection`` (the oracle row), ``... + gold dates`` (the oracle
+mentions at their gold dates, positions by date) and ``... + gold order`` (the oracle mentions
+on their gold lines: what is left is detection). Entity attribution prints, over the gold
+mentions of all timelines, the share ``filter_entity`` selects, the share detected (a frame
+event on the token) but not attributed, and the share not detected; and selection precision
+(selected events that are gold mentions of that entity, of all selected events, and of those
+on tokens the task annotates as events).
+
 Events are dated by ``to_semeval(..., published=..., texts=...)``: the dates
 written in their sentences, the narrative date, publication for present events,
 undated past events just before their article's publication (as the task's
@@ -220,6 +230,69 @@ def error_analysis(name, system, gold, rows, selected, published, detail=False):
     return counts
 
 
+def placed(entity: str, items) -> str:
+    """A timeline text from ``(key, date, mention)`` items: one line per (key, date), positions by
+    ascending key, ``None`` keys at ORDER 0 (unordered)."""
+    lines: dict[tuple, list[str]] = {}
+    for key, date, mention in items:
+        lines.setdefault((key, date), []).append(mention)
+    keys = sorted({k for k, _ in lines if k is not None})
+    position = {k: n for n, k in enumerate(keys, 1)}
+    out = sorted((0 if k is None else position[k], date, ms) for (k, date), ms in lines.items())
+    return f"{entity}\n" + "".join(f"{o}\t{d}\t" + "\t".join(ms) + "\n" for o, d, ms in out)
+
+
+def with_gold_dates(system: str, gold: str, gold_order: bool = False) -> str:
+    """The system's mentions, each gold mention at its gold date (and, with ``gold_order``, on
+    its gold line); other mentions keep the system's date. Positions follow the dates (or the
+    gold ORDER): undated mentions are unordered."""
+    entity, _ = parse_semeval(system)
+    gold_pos = _positions(gold)
+    items = []
+    for mention, (order, date) in _positions(system).items():
+        if mention in gold_pos:
+            gorder, date = gold_pos[mention]
+            if gold_order:
+                items.append((gorder or None, date, mention))
+                continue
+        items.append((None if date.startswith("X") else date.replace("X", "0"), date, mention))
+    return placed(entity, items)
+
+
+def attribution(shown, selected, rows_by_id, aligner_events) -> dict:
+    """Entity attribution over all gold timelines: selected / detected but not attributed / not
+    detected shares of the gold mentions, and selection precision."""
+    counts = dict(gold=0, selected=0, detected_only=0, undetected=0, sel=0, sel_gold=0)
+    counts.update(sel_events=0, sel_events_gold=0)
+    for name, (_, gold) in shown.items():
+        gold_ids = set(_positions(gold))
+        chosen = selected[name]
+        for mention in gold_ids:
+            counts["gold"] += 1
+            if mention in chosen:
+                counts["selected"] += 1
+            elif mention in rows_by_id:
+                counts["detected_only"] += 1
+            else:
+                counts["undetected"] += 1
+        for mention in chosen:
+            counts["sel"] += 1
+            counts["sel_gold"] += mention in gold_ids
+            if mention in aligner_events:
+                counts["sel_events"] += 1
+                counts["sel_events_gold"] += mention in gold_ids
+    share = lambda a, b: counts[a] / counts[b] if counts[b] else 0.0
+    return {
+        "gold": counts["gold"],
+        "selected_share": share("selected", "gold"),
+        "detected_not_attributed": share("detected_only", "gold"),
+        "not_detected": share("undetected", "gold"),
+        "selected": counts["sel"],
+        "selection_precision": share("sel_gold", "sel"),
+        "selection_precision_events": share("sel_events_gold", "sel_events"),
+    }
+
+
 def table(title, scores):
     print(f"\n{title}")
     print(f"{'timeline':<22}{'sys rel':>8}{'gold rel':>9}{'P':>7}{'R':>7}{'F1':>7}")
@@ -316,6 +389,16 @@ def main(argv=None) -> int:
     texts = {d.doc_id: d.text for d in docs}
     runs = {"A raw text": [], "B~ gold events": [], "oracle selection": []}
     shown, selected = {}, {}
+    losses = {
+        k: []
+        for k in (
+            "A raw text",
+            "A + gold dates",
+            "perfect selection",
+            "perfect selection + gold dates",
+            "... + gold order",
+        )
+    }
     for tl in timelines:
         gold = golds[tl.name]
         gold_ids = {i for line in gold.split("\n")[1:] for i in line.split("\t")[2:]}
@@ -336,9 +419,15 @@ def main(argv=None) -> int:
         )
         for key, system in zip(runs, (system_a, system_b, system_o)):
             runs[key].append((tl.name, system, gold))
+        losses["A raw text"].append((system_a, gold))
+        losses["A + gold dates"].append((with_gold_dates(system_a, gold), gold))
+        losses["perfect selection"].append((system_o, gold))
+        losses["perfect selection + gold dates"].append((with_gold_dates(system_o, gold), gold))
+        losses["... + gold order"].append((with_gold_dates(system_o, gold, gold_order=True), gold))
         shown[tl.name] = (system_a, gold)
         selected[tl.name] = {
-            aligner.system(r) for _, r in timeline.filter_entity(frame, tl.entity).iterrows()
+            aligner.system(r)
+            for _, r in timeline.filter_entity(frame, tl.entity, texts=texts).iterrows()
         }
 
     measured = {}
@@ -406,6 +495,21 @@ def main(argv=None) -> int:
         ).items():
             totals[kind] = totals.get(kind, 0) + n
     print(f"{'all':<22}" + "  ".join(f"{k} {v}" for k, v in sorted(totals.items())))
+    print("\nLoss split (micro F1, default reading): each row adds gold information")
+    for key, pairs in losses.items():
+        micro = micro_awareness(pairs)
+        print(
+            f"  {key:<32}{micro['f1']:>6.1f}  (P {micro['precision']:.1f}, R {micro['recall']:.1f})"
+        )
+    events_tokens = {aligner.system(r) for _, r in frame.iterrows() if aligner.is_event(r)}
+    attr = attribution(shown, selected, rows_by_id, events_tokens)
+    measured["attribution"] = attr
+    print(
+        f"\nEntity attribution ({attr['gold']} gold mentions): selected {attr['selected_share']:.1%}, "
+        f"detected but not attributed {attr['detected_not_attributed']:.1%}, not detected "
+        f"{attr['not_detected']:.1%}; selection precision {attr['selection_precision']:.1%} of "
+        f"{attr['selected']} selected ({attr['selection_precision_events']:.1%} on task event tokens)"
+    )
     links = cross_article_links(frame, golds.values(), aligner)
     print(
         f"\nCross-article links (merged_events proposals; gold: mentions on one line of a gold timeline, "
@@ -424,7 +528,12 @@ def main(argv=None) -> int:
         return 0
     return floors.check(
         "semeval_timeline",
-        {"track_a_f1": measured["A raw text"], "track_b_f1": measured["B~ gold events"]},
+        {
+            "track_a_f1": measured["A raw text"],
+            "track_b_f1": measured["B~ gold events"],
+            "selected_share": measured["attribution"]["selected_share"],
+            "selection_precision": measured["attribution"]["selection_precision"],
+        },
     )
 
 

@@ -3,6 +3,7 @@
 import datetime as dt
 import json
 
+import pandas as pd
 import pytest
 from conftest import SEED_PATH
 
@@ -164,3 +165,127 @@ def test_front_matter_dates_written_out(tmp_path, written, expected):
 def test_incomplete_ambiguous_or_relative_dates_are_refused(written, message):
     with pytest.raises(ArticleError, match=message):
         timeline.Article("Talks resumed.", published=written)
+
+
+# -- saved web pages -----------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Framework weighs US warnings | Example Wire</title>
+{meta}
+</head><body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<li><a href="/sport">Sport</a></li><li><a href="/subscribe">Subscribe</a></li></ul></nav></header>
+<main><article>
+<h1>Framework weighs US warnings</h1>
+<p>Iraq's Coordination Framework met on Monday to discuss the warnings Washington sent last week,
+two members of the coalition said.</p>
+<p>The leaders agreed to send a delegation to Washington before the end of the month, according to a
+statement released after the meeting.</p>
+<p>The United States has asked Baghdad to limit Iran's influence over armed factions and over its
+banking system, which Washington says has been used to move dollars to Tehran.</p>
+</article>
+<aside><h3>Most read</h3><ul><li><a href="/a">Markets slide</a></li><li><a href="/b">Storm hits coast</a></li></ul></aside>
+</main>
+<footer><p>Copyright 2025 Example Wire. All rights reserved.</p><p><a href="/privacy">Privacy</a></p></footer>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta property="article:published_time" content="2025-03-03T09:30:00+03:00">',
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "WebPage"}, {"@type": "NewsArticle", "headline": "Framework weighs US warnings",'
+        ' "datePublished": "2025-03-03T09:30:00+03:00"}]}</script>',
+    ],
+    ids=["article-published-time", "json-ld-date-published"],
+)
+def test_saved_web_page_gives_main_text_title_and_date(tmp_path, meta):
+    path = tmp_path / "framework.html"
+    path.write_text(PAGE.format(meta=meta), encoding="utf-8")
+    article = timeline.read_article(path)
+    assert article.published == dt.date(2025, 3, 3)
+    assert article.title == "Framework weighs US warnings"
+    assert article.id == "framework"
+    assert "met on Monday to discuss the warnings" in article.text
+    for boilerplate in ("Subscribe", "Most read", "Markets slide", "Copyright", "Privacy"):
+        assert boilerplate not in article.text
+    df = timeline.build_timeline(article)
+    met = df[df.trigger == "met"].iloc[0]
+    assert (met.earliest, met.latest) == (pd.Timestamp("2025-03-03"), pd.Timestamp("2025-03-03"))
+
+
+def test_page_without_date_metadata_has_no_date(tmp_path):
+    path = tmp_path / "undated.html"
+    path.write_text(PAGE.format(meta=""), encoding="utf-8")
+    assert timeline.read_article(path).published is None  # never guessed from text or today
+
+
+def test_page_with_bad_json_ld_names_file_and_line(tmp_path):
+    path = tmp_path / "bad.html"
+    path.write_text(
+        PAGE.format(meta='<script type="application/ld+json">{"datePublished": </script>'),
+        encoding="utf-8",
+    )
+    with pytest.raises(ArticleError, match=r"bad.html: line 4: JSON-LD block 1 is not valid JSON"):
+        timeline.read_article(path)
+
+
+def test_page_with_impossible_date_names_the_field(tmp_path):
+    path = tmp_path / "bad-date.html"
+    meta = '<meta property="article:published_time" content="2025-02-30T10:00:00Z">'
+    path.write_text(PAGE.format(meta=meta), encoding="utf-8")
+    with pytest.raises(
+        ArticleError, match="bad-date.html: meta article:published_time: .* not a real date"
+    ):
+        timeline.read_article(path)
+
+
+def test_page_without_article_text(tmp_path):
+    path = tmp_path / "empty.html"
+    path.write_text("<html><head><title>x</title></head><body></body></html>", encoding="utf-8")
+    with pytest.raises(ArticleError, match="empty.html: no article text found"):
+        timeline.read_article(path)
+
+
+# -- several articles: folders, globs, lists, JSON list strings -----------------------------------
+
+
+def _two_articles(folder):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "a.md").write_text("---\npublished: 2025-03-01\n---\nTalks resumed on Monday.\n")
+    (folder / "b.md").write_text("---\npublished: 2025-03-02\n---\nTalks stalled on Tuesday.\n")
+    (folder / "notes.csv").write_text("not,an,article\n")
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "stories",
+        "stories/*.md",
+        ["stories/a.md", "stories/b.md"],
+        '["stories/a.md", "stories/b.md"]',
+        '["stories/*.md"]',
+    ],
+    ids=["folder", "glob", "list", "json-list", "json-list-of-glob"],
+)
+def test_articles_from_folder_glob_list_or_json_list(tmp_path, given):
+    _two_articles(tmp_path / "stories")
+    articles = read_articles(given, base=tmp_path)
+    assert [a.id for a in articles] == ["a", "b"]
+
+
+def test_relative_paths_resolve_from_the_base_not_the_working_folder(tmp_path, monkeypatch):
+    _two_articles(tmp_path / "stories")
+    monkeypatch.chdir(tmp_path / "stories")
+    assert [a.id for a in read_articles("stories/a.md", base=tmp_path)] == ["a"]
+    assert [a.id for a in read_articles("a.md")] == ["a"]  # no base: the working folder
+
+
+def test_a_glob_that_matches_nothing_or_a_bad_json_list(tmp_path):
+    with pytest.raises(ArticleError, match=r"\*.md: no file matches this pattern"):
+        read_articles("*.md", base=tmp_path)
+    with pytest.raises(ArticleError, match="is not a JSON list"):
+        read_articles('["a.md",', base=tmp_path)

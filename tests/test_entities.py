@@ -804,3 +804,22 @@ def test_declared_kind_overrides_the_shape_of_a_name():
     assert "a-1-closed" in timeline.to_semeval(frame, "Dow Jones", texts={"a": text}, kind="org")
     with pytest.raises(timeline.TimelineError, match="kind must be one of org, person, thing"):
         timeline.filter_entity(frame, "Dow Jones", kind="company")
+
+
+def test_planned_and_agreed_events_are_listed_and_stay_expected():
+    text = (
+        "Acme Corp will cut 30,000 jobs. Acme Corp agreed to purchase Zed Inc. "
+        "Acme Corp attempted to address the complaints. A merger of Acme Corp with Zed is possible."
+    )
+    df = timeline.build_timeline(timeline.Article(text, id="a", published="2011-08-25"))
+    modality = dict(zip(df.trigger, df.modality))
+    assert (modality["cut"], modality["purchase"], modality["merger"]) == (
+        "expected",
+        "expected",
+        "potential",
+    )
+    listed = to_semeval(df, "Acme Corp", published={"a": "2011-08-25"}, texts={"a": text})
+    for mention in ("a-0-cut", "a-1-agreed", "a-1-purchase"):
+        assert mention in listed
+    # an attempt's infinitive and a possibility are not listed
+    assert "a-2-address" not in listed and "merger" not in listed

@@ -171,7 +171,9 @@ def test_seed_verb_groups(seed_events):
         "asserted",
     )
     convene = at(seed_events, "convene an emergency meeting", "convene")
-    assert convene.modality == "expected" and convene.actors == ["coalition"]
+    assert convene.modality == "expected" and convene.actors == [
+        "Iraq’s ruling coalition"
+    ]  # "the coalition", resolved
     ceased = at(seed_events, "have ceased", "ceased")
     assert (ceased.tense, ceased.aspect) == ("present", "perfective")
     signed = at(seed_events, "Trump signed", "signed")
@@ -274,7 +276,7 @@ def test_seed_suggest_reports_its_clause(seed_events):
     [
         ("“limit Iran", "limit", ["Iraq"]),
         ("and ensure its", "ensure", ["Iraq"]),
-        ("and strategize", "strategize", ["coalition"]),
+        ("and strategize", "strategize", ["Iraq’s ruling coalition"]),
         ("and consider additional", "consider", ["Baghdad"]),
     ],
 )
@@ -305,6 +307,11 @@ def test_leading_participle_takes_the_main_subject(seed_events):
         ("Arab troops at the border waited.", "troops", "N"),  # plural noun closing a noun phrase
         ("Most of the oil comes from there.", "comes", "V"),  # frequent verb after its subject
         ("The company adopted a rights plan.", "plan", "N"),  # a compound after "a"
+        # a compound subject before its auxiliary: the head is a noun
+        ("A rate cut in March is possible.", "cut", "N"),
+        ("Analysts said a final rate cut this year will be possible.", "cut", "N"),
+        ("The bank cut rates in March.", "cut", "V"),
+        ("Heavy rains forecast for the coming weeks are expected.", "forecast", "V"),
     ],
 )
 def test_tagger_settles_noun_verb_homographs(text, word, expected):
@@ -380,7 +387,8 @@ VERB_CASES = [
         ["federal appeals court"],
     ),
     # a pronoun is its whole noun phrase; an adverb between subject and verb is neither
-    ("Israel must leave five positions it still holds.", "holds", "present", []),
+    # "it" stands for the last organisation or place named (timeline.events.actors.Referents)
+    ("Israel must leave five positions it still holds.", "holds", "present", ["Israel"]),
     ("Wang last visited Russia in April.", "visited", "past", ["Wang"]),
     ("The Commission first presented the plan.", "presented", "past", ["Commission"]),
     # a past form before an adjective and a noun has its object: it is finite
@@ -391,7 +399,8 @@ VERB_CASES = [
     ("The army will withdraw, a spokesperson said on Saturday.", "said", "past", ["spokesperson"]),
     # "by" and a noun phrase is an agent; "by" and an amount or a gerund is not
     ("A fire started by arsonists destroyed the mill.", "destroyed", "past", ["fire"]),
-    ("Sales dropped by a third, and profits rose.", "dropped", "past", ["Sales"]),
+    # the subject of an intransitive change undergoes it (PropBank Arg1): no actor
+    ("Sales dropped by a third, and profits rose.", "dropped", "past", []),
     ("Jobs started by hinting at it.", "started", "past", ["Jobs"]),
     # a plan adjective before "to" ("is due to", "is likely to") is a cue, not the subject
     (
@@ -479,6 +488,12 @@ def test_which_after_a_subject_and_a_comma_opens_that_nouns_relative_clause(text
     assert {word: (events[word].tense, events[word].actors) for word in expected} == expected
 
 
+def test_a_reduced_relative_names_its_noun_as_undergoer_and_its_parties_as_actors():
+    text = "Zentek broke a pact signed between the two firms."
+    events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
+    assert (events["signed"].actors, events["signed"].undergoers) == (["two firms"], ["pact"])
+
+
 def test_a_participle_inside_a_verbs_object_describes_the_noun():
     text = "The EU will stop importing Russian liquefied natural gas. Officials said Russia launched new attacks."
     events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
@@ -498,7 +513,8 @@ def test_a_surname_that_comes_first_resolves_he():
 def test_a_relative_verb_taking_a_clause_keeps_its_complement():
     text = "Officials who said prices rose agreed."
     events = {e.trigger: e for e in extract(text, sentences(text), [], None)}
-    assert (events["rose"].tense, events["rose"].actors) == ("past", ["prices"])
+    assert (events["rose"].tense, events["rose"].actors) == ("past", [])
+    assert events["rose"].undergoers == ["prices"]  # prices undergo the rise
 
 
 @pytest.mark.parametrize(
@@ -506,20 +522,20 @@ def test_a_relative_verb_taking_a_clause_keeps_its_complement():
     [
         (
             "A rally held in Baghdad drew thousands.",
-            {"held": ("none", ["rally"]), "drew": ("past", ["rally"])},
+            {"held": ("none", []), "drew": ("past", ["rally"])},
         ),
         (
             "Ruiz quoted from a memo signed by Jane Doe.",
-            {"quoted": ("past", ["Ruiz"]), "signed": ("none", ["memo"])},
+            {"quoted": ("past", ["Ruiz"]), "signed": ("none", ["Jane Doe"])},
         ),
         ("Bush held out the prospect of aid.", {"held": ("past", ["Bush"])}),
         (
             "The statement issued in Kyiv said nothing.",
-            {"issued": ("none", ["statement"]), "said": ("past", ["statement"])},
+            {"issued": ("none", []), "said": ("past", ["statement"])},
         ),
         (
             "A memo released in May said sales rose.",
-            {"released": ("none", ["memo"]), "said": ("past", ["memo"])},
+            {"released": ("none", []), "said": ("past", ["memo"])},
         ),
     ],
 )

@@ -69,12 +69,7 @@ def _rule_cases(prefix, rules, shown="text"):
             )
 
 
-def _tense_cases(family):
-    return _rule_cases(family, cues.rules()[family], shown="event")
-
-
-@pytest.mark.parametrize("rule_id, example, positive", list(_tense_cases("publication")))
-def test_publication_rules(rule_id, example, positive):
+def _check_publication(rule_id, example, positive):
     text = example.get("text", "thing")
     trigger = text.split()[-1]
     event = Event(0, 0, len(text), trigger, len(text) - len(trigger), len(text), **example["event"])
@@ -85,8 +80,7 @@ def test_publication_rules(rule_id, example, positive):
         assert rule != rule_id
 
 
-@pytest.mark.parametrize("rule_id, example, positive", list(_tense_cases("reported")))
-def test_reported_rules(rule_id, example, positive):
+def _check_reported(rule_id, example, positive):
     text = example.get("text", example.get("trigger", "thing"))
     trigger = text.split()[-1]
     event = Event(
@@ -99,15 +93,7 @@ def test_reported_rules(rule_id, example, positive):
         assert found is None or found[1] != rule_id
 
 
-def _cue_cases():
-    families = [dict(rule, id=rule["id"]) for rule in cues.rules()["cues"]]
-    families.append(dict(cues.rules()["support_verbs"]))
-    families.extend(cues.rules()["aspectual"])
-    return _rule_cases("cues", families)
-
-
-@pytest.mark.parametrize("rule_id, example, positive", list(_cue_cases()))
-def test_cue_rules(rule_id, example, positive):
+def _check_cues(rule_id, example, positive):
     events = make_events(example["text"], example["events"], example.get("clauses"))
     found = [
         (events[r.main].trigger, r.relation, None if r.other is None else events[r.other].trigger)
@@ -122,12 +108,7 @@ def test_cue_rules(rule_id, example, positive):
         assert all(other is None for _, _, other in found), found
 
 
-def _window_cases():
-    return _rule_cases("windows", cues.rules()["windows"])
-
-
-@pytest.mark.parametrize("rule_id, example, positive", list(_window_cases()))
-def test_window_rules(rule_id, example, positive):
+def _check_windows(rule_id, example, positive):
     events = make_events(example["text"], example["events"])
     found = [
         (events[i].trigger, name)
@@ -236,8 +217,8 @@ def seedlike(reference=PUB):
             anchored=known,
         ),
     ]
-    bounds = ordering.solve(events, tx, reference, text)
-    return text, events, tx, {e.trigger: b for e, b in zip(events, bounds)}
+    result = ordering.solve(events, tx, reference, text)
+    return text, list(result.events), tx, {e.trigger: b for e, b in zip(events, result.bounds)}
 
 
 def test_seedlike_bounds_and_order():
@@ -281,7 +262,7 @@ def test_full_date_bounds_unknown_publication_and_says_so():
         text, {"signed": {"tense": "past"}, "maintains": {"tense": "present", "kind": "state"}}
     )
     tx = [timex(text, "February 1, 2025", "2025-02-01", dt.date(2025, 2, 1), dt.date(2025, 2, 1))]
-    bounds = ordering.solve(events, tx, None, text)
+    bounds = ordering.solve(events, tx, None, text).bounds
     assert bounds[0].earliest == bounds[0].latest == dt.date(2025, 2, 1)
     assert "publication date unknown: inferred on or after 2025-02-01" in bounds[0].warning
 
@@ -290,7 +271,7 @@ def test_published_before_a_reported_past_date_is_a_named_warning():
     text = "On February 1, Trump signed a memorandum."
     events = make_events(text, {"signed": {"tense": "past"}})
     tx = [timex(text, "February 1", "2025-02-01", dt.date(2025, 2, 1), dt.date(2025, 2, 1))]
-    bound = ordering.solve(events, tx, dt.date(2025, 1, 15), text)[0]
+    bound = ordering.solve(events, tx, dt.date(2025, 1, 15), text).bounds[0]
     assert (
         "2025-01-15" in bound.warning
         and "2025-02-01" in bound.warning
@@ -308,7 +289,7 @@ def test_contradicting_cue_is_a_conflict_not_a_silent_fix():
         timex(text, "February 20", "2025-02-20", dt.date(2025, 2, 20), dt.date(2025, 2, 20)),
         timex(text, "February 10", "2025-02-10", dt.date(2025, 2, 10), dt.date(2025, 2, 10)),
     ]
-    bounds = ordering.solve(events, tx, PUB, text)
+    bounds = ordering.solve(events, tx, PUB, text).bounds
     released = bounds[by_trigger(events, "released")]
     assert released.earliest == released.latest == dt.date(2025, 2, 10)
     assert (
@@ -322,14 +303,16 @@ def test_contradicting_cue_is_a_conflict_not_a_silent_fix():
 def test_in_turn_orders_nothing():
     text = "Bruce confirmed the talks. In turn, Schenker remarked that Iraq matters."
     events = make_events(text, {"confirmed": {"tense": "past"}, "remarked": {"tense": "past"}})
-    bounds = ordering.solve(events, [], PUB, text)
+    result = ordering.solve(events, [], PUB, text)
+    bounds = result.bounds
     assert [b.order for b in bounds] == [1, 2]  # text order, no cue constraint
-    assert ("cue_in_turn", None) in events[1].cues
+    assert ("cue_in_turn", None) in result.events[1].cues
+    assert events[1].cues == []  # the events given are left unchanged
     assert bounds[1].rule == "tense_past"
 
 
 def test_empty_and_deterministic():
-    assert ordering.solve([], [], PUB, "") == []
+    assert ordering.solve([], [], PUB, "").bounds == ()
     first = seedlike()[3]
     second = seedlike()[3]
     assert first == second
@@ -355,26 +338,16 @@ def test_long_articles_are_solved_in_blocks_with_one_total_order(monkeypatch):
                 m.start(), m.end(), m.group(), "DATE", day.isoformat(), day, day, "day", "date_mdy"
             )
         )
-    whole = ordering.solve([replace(e) for e in events], tx, PUB, text)
+    whole = ordering.solve([replace(e) for e in events], tx, PUB, text).bounds
     monkeypatch.setattr(sys.modules["timeline.ordering.solve"], "BLOCK_EVENTS", 7)
-    blocked = ordering.solve([replace(e) for e in events], tx, PUB, text)
+    blocked = ordering.solve([replace(e) for e in events], tx, PUB, text).bounds
     assert [b.earliest for b in blocked] == [b.earliest for b in whole]
     assert sorted(b.order for b in blocked) == list(range(1, len(events) + 1))
     met = [b for e, b in zip(events, blocked) if e.trigger == "met"]
     assert [b.order for b in met] == sorted(b.order for b in met)  # 1 February ... 20 February
 
 
-def _family_cases(name):
-    """One pytest param per example (positive) and negative of a single-rule family of ordering.yaml."""
-    family = cues.rules()[name]
-    for example in family["examples"]:
-        yield pytest.param(example, True, id=f"{name}:{example['text']}")
-    for example in family.get("negatives", []):
-        yield pytest.param(example, False, id=f"{name}:not:{example['text']}")
-
-
-@pytest.mark.parametrize("example, positive", list(_family_cases("ranges")))
-def test_range_rules(example, positive):
+def _check_ranges(rule_id, example, positive):
     from timeline.ordering.anchoring import ranged
 
     text = example["text"]
@@ -414,7 +387,7 @@ def test_an_event_anchored_in_a_range_spans_it():
         timex(text, "Jan. 26", "2025-01-26", dt.date(2025, 1, 26), dt.date(2025, 1, 26)),
         timex(text, "Feb. 20", "2025-02-20", dt.date(2025, 2, 20), dt.date(2025, 2, 20)),
     ]
-    bound = ordering.solve(events, tx, PUB, text)[0]
+    bound = ordering.solve(events, tx, PUB, text).bounds[0]
     assert (bound.earliest, bound.latest) == (dt.date(2025, 1, 26), dt.date(2025, 2, 20))
     assert (
         ordering.relation_to(bound.earliest, bound.latest, dt.date(2025, 2, 20)) is None
@@ -428,15 +401,10 @@ def test_relation_to_publication_orders_same_day_events_by_tense():
     assert ordering.relation_to(None, day, day) is None  # may end that day or before
 
 
-def _inherit_cases():
-    return list(_rule_cases("inherit", cues.rules()["inherit"]))
-
-
-@pytest.mark.parametrize("rule_id, example, positive", _inherit_cases())
-def test_inherit_rules(rule_id, example, positive):
+def _check_inherit(rule_id, example, positive):
     text = example["text"]
     events = make_events(text, example["events"], example.get("clauses"))
-    bounds = ordering.solve(events, [], PUB, text)
+    bounds = ordering.solve(events, [], PUB, text).bounds
     if positive:
         for trigger, relation in example["expect"].items():
             bound = bounds[by_trigger(events, trigger)]
@@ -480,12 +448,13 @@ def test_a_cue_in_one_block_never_relates_events_of_the_next(monkeypatch):
     text = "Sudani resigned after meeting Rubio. Analysts say he appeared tired."
     found = temporal.find(text, PUB)
     extracted = event_stage.extract(text, segment.sentences(text), found, PUB)
-    whole = ordering.solve([replace(e) for e in extracted], found, PUB, text)
+    whole = ordering.solve([replace(e) for e in extracted], found, PUB, text).bounds
     monkeypatch.setattr(sys.modules["timeline.ordering.solve"], "BLOCK_EVENTS", 1)
     blocked_events = [replace(e) for e in extracted]
-    blocked = ordering.solve(blocked_events, found, PUB, text)
+    blocked_result = ordering.solve(blocked_events, found, PUB, text)
+    blocked = blocked_result.bounds
     second = [i for i, e in enumerate(blocked_events) if e.sentence == 1]
-    assert second and all(not blocked_events[i].cues for i in second)
+    assert second and all(not blocked_result.events[i].cues for i in second)
     assert [(b.rule, b.earliest, b.latest) for b in blocked] == [
         (b.rule, b.earliest, b.latest) for b in whole
     ]
@@ -512,8 +481,7 @@ def test_a_when_clause_after_a_date_is_set_at_that_date():
     ]
 
 
-@pytest.mark.parametrize("example, positive", list(_family_cases("offsets")))
-def test_offset_rules(example, positive):
+def _check_offsets(rule_id, example, positive):
     from timeline import events as event_stage
     from timeline import temporal
     from timeline.io import segment
@@ -581,8 +549,7 @@ def test_a_date_after_a_counted_from_event_is_that_events():
     ) == (dt.date(2025, 5, 7), dt.date(2025, 5, 7), "offset_duration")
 
 
-@pytest.mark.parametrize("example, positive", list(_family_cases("timex_signals")))
-def test_timex_signal_rules(example, positive):
+def _check_timex_signals(rule_id, example, positive):
     import timeline
 
     frame = timeline.build_timeline(
@@ -651,8 +618,7 @@ def test_a_modifier_narrows_an_anchoring_date_to_its_third(text, published, verb
     )
 
 
-@pytest.mark.parametrize("example, positive", list(_family_cases("scheduled")))
-def test_scheduled_rules(example, positive):
+def _check_scheduled(rule_id, example, positive):
     import timeline
 
     frame = timeline.build_timeline(
@@ -668,8 +634,7 @@ def test_scheduled_rules(example, positive):
         assert row["timex"] is None or row["timex"] != row["timex"]  # missing
 
 
-@pytest.mark.parametrize("example, positive", list(_family_cases("definite_coreference")))
-def test_definite_coreference_rules(example, positive):
+def _check_definite_coreference(rule_id, example, positive):
     import timeline
 
     frame = timeline.build_timeline(
@@ -780,8 +745,7 @@ def test_which_verb_a_date_near_a_report_or_a_finite_verb_dates(text, verb, time
     assert (None if row["timex"] != row["timex"] else row["timex"]) == timex
 
 
-@pytest.mark.parametrize("example, positive", list(_family_cases("record_since")))
-def test_record_since_rules(example, positive):
+def _check_record_since(rule_id, example, positive):
     import timeline
 
     frame = timeline.build_timeline(
@@ -876,3 +840,63 @@ def test_after_a_date_is_its_signal_and_a_subject_noun_follows_its_verb():
         "after",
     )
     assert frame.loc["signed", "latest"].date() == dt.date(2025, 6, 30)
+
+
+# --- one runner over every example of ordering.yaml ----------------------------------------------
+
+#: How an example of each family is checked; a family with examples and no checker fails below.
+RULE_CHECKS = {
+    "publication": _check_publication,
+    "reported": _check_reported,
+    "cues": _check_cues,
+    "support_verbs": _check_cues,
+    "aspectual": _check_cues,
+    "windows": _check_windows,
+    "inherit": _check_inherit,
+    "ranges": _check_ranges,
+    "offsets": _check_offsets,
+    "timex_signals": _check_timex_signals,
+    "scheduled": _check_scheduled,
+    "definite_coreference": _check_definite_coreference,
+    "record_since": _check_record_since,
+}
+
+
+def _rules_of(family):
+    table = cues.rules()[family]
+    return table if isinstance(table, list) else [table]
+
+
+def _ordering_examples():
+    """Every example (positive) and negative of ordering.yaml, ids ordering:family:rule:input."""
+    for family in RULE_CHECKS:
+        for rule in _rules_of(family):
+            for positive, key in ((True, "examples"), (False, "negatives")):
+                for example in rule.get(key, []):
+                    shown = example.get("text", example.get("event"))
+                    mark = "" if positive else "not:"
+                    yield pytest.param(
+                        family,
+                        rule["id"],
+                        example,
+                        positive,
+                        id=f"ordering:{family}:{rule['id']}:{mark}{shown}",
+                    )
+
+
+@pytest.mark.parametrize("family, rule_id, example, positive", list(_ordering_examples()))
+def test_ordering_rule_examples(family, rule_id, example, positive):
+    RULE_CHECKS[family](rule_id, example, positive)
+
+
+def test_every_family_with_examples_has_a_check():
+    with_examples = {
+        family
+        for family, table in cues.rules().items()
+        if any(
+            "examples" in rule or "negatives" in rule
+            for rule in (table if isinstance(table, list) else [table])
+            if isinstance(rule, dict)
+        )
+    }
+    assert with_examples <= set(RULE_CHECKS), with_examples - set(RULE_CHECKS)

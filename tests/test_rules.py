@@ -85,3 +85,41 @@ def test_unknown_fragment_is_a_rule_error():
 
 def test_vague_window_coming_days_two_weeks():
     assert rules_module.vague_window("coming_days") == (0, 14)
+
+
+def _tokenized_cases():
+    """The positive examples again, tokenized as corpora and PDF extraction give text."""
+    from benchmarks.timex import tokenize
+
+    cases = []
+    for param in _cases():
+        text, reference, expected, rule_id = param.values
+        if param.marks:
+            continue
+        spaced, where = tokenize(text)
+        if expected is None:
+            if spaced != text:
+                cases.append(
+                    pytest.param(spaced, reference, None, rule_id, id=f"tokenized:{param.id}")
+                )
+            continue
+        start = text.index(expected[0])
+        begin, end = where[start], where[start + len(expected[0]) - 1] + 1
+        if spaced == text:
+            continue  # nothing to split: the example above already runs it
+        cases.append(
+            pytest.param(
+                spaced,
+                reference,
+                (spaced[begin:end], *expected[1:]),
+                rule_id,
+                id=f"tokenized:{param.id}",
+            )
+        )
+    return cases
+
+
+@pytest.mark.parametrize("text, reference, expected, rule_id", _tokenized_cases())
+def test_rule_corpus_tokenized(text, reference, expected, rule_id):
+    """Every example keeps its span and value, and every negative stays empty, with its punctuation split off."""
+    test_rule_corpus(text, reference, expected, rule_id)

@@ -1,12 +1,11 @@
 """Sentence segmentation: spans, abbreviations, quotes, paragraphs."""
 
 import pytest
-import yaml
 
-from timeline.events.lexicon import RULES
-from timeline.io.segment import sentences
+from timeline.io.segment import RULES, SHAPE, sentences
+from timeline.rules.loader import load
 
-EXAMPLES = yaml.safe_load(RULES.read_text(encoding="utf-8"))["segment"]["examples"]
+EXAMPLES = load(RULES, SHAPE)["examples"]
 
 
 def split(text):

@@ -177,3 +177,37 @@ def test_a_date_after_ended_lies_before_the_reference_date():
         ("the fiscal year", "P1Y"),
         ("Jan. 31", "1989-01-31"),
     ]
+
+
+@pytest.mark.parametrize("days", range(7))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tuesday's decision surprised markets.",
+        "Markets will react to Tuesday's decision.",
+        "Markets will react to Tuesday 's decision .",
+    ],
+)
+def test_possessive_weekday_value_and_bounds_agree(text, days):
+    """A possessive weekday is a day gone by (or today), and its bounds are that day."""
+    reference = dt.date(2025, 3, 10) + dt.timedelta(days=days)
+    (found,) = temporal.find(text, reference)
+    day = dt.date.fromisoformat(found.value)
+    assert found.earliest == day == found.latest
+    assert 0 <= (reference - day).days <= 6 and day.isoweekday() == 2
+
+
+def test_tokenized_text_reads_as_written():
+    """One spacing mechanism: every value of the written text, with spaces around its punctuation."""
+    written = (
+        "BERLIN, March 06, 2008. Talks resume Jan. 5; at 10:30 p.m. (EST) the U.S.'s envoy left."
+    )
+    spaced = "BERLIN , March 06 , 2008 . Talks resume Jan . 5 ; at 10 : 30 p.m. ( EST ) the U.S. 's envoy left ."
+    reference = dt.date(2008, 3, 6)
+    expected = [
+        ("2008-03-06", "date_mdy"),
+        ("2008-01-05", "date_mdy"),
+        ("2008-03-06T22:30", "time_clock"),
+    ]
+    assert [(t.value, t.rule) for t in temporal.find(written, reference)] == expected
+    assert [(t.value, t.rule) for t in temporal.find(spaced, reference)] == expected

@@ -18,14 +18,23 @@ from timeline.forecast.probability import (
 from timeline.forecast.questions import candidate_questions
 from timeline.forecast.scoring import calibration_table, plot_calibration
 from timeline.frame import build_timeline, explain_ordering
-from timeline.io.article import Article, read_article
+from timeline.io.article import Article, read_article, read_articles
 from timeline.io.export import read_timeline, write_timeline
+from timeline.report import (
+    chronology,
+    html_report,
+    to_markdown,
+    to_timelinejs,
+    write_report,
+    write_timelinejs,
+)
 from timeline.stories.merge import merged_events
 from timeline.temporal import find_timexes
 
 __all__ = [
     "Article",
     "read_article",
+    "read_articles",
     "find_timexes",
     "build_timeline",
     "explain_ordering",
@@ -33,6 +42,12 @@ __all__ = [
     "plot_timeline",
     "write_timeline",
     "read_timeline",
+    "chronology",
+    "to_markdown",
+    "to_timelinejs",
+    "write_timelinejs",
+    "html_report",
+    "write_report",
     "filter_entity",
     "to_semeval",
     "Ledger",

@@ -11,6 +11,7 @@ import datetime as dt
 import heapq
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 
 import pandas as pd
 
@@ -21,7 +22,7 @@ from timeline.events.lexicon import lexicon
 from timeline.io import cache as cache_io
 from timeline.io import segment
 from timeline.io.article import Article, check_text, parse_published
-from timeline.ordering import cues
+from timeline.ordering import likely
 from timeline.schema import TIMELINE, conform
 from timeline.stories import merge
 
@@ -82,8 +83,12 @@ def article_records(article: Article) -> list[dict]:
     text, reference = article.text, article.published
     sentences = segment.sentences(text)
     timexes = temporal.find(text, reference)
-    found = events.extract(text, sentences, timexes, reference)
-    bounds = ordering.solve(found, timexes, reference, text=text)
+    extracted = events.extract(text, sentences, timexes, reference)
+    ordered = ordering.solve(extracted, timexes, reference, text=text)
+    bounds = ordered.bounds
+    # salience and full names annotate this frame's own copies, never what an earlier
+    # stage returned
+    found = [replace(event, actors=list(event.actors)) for event in ordered.events]
     salience.mark_newsworthy(found, lexicon().words["support"])
     actors.full_names(actors.premodifier_actors(found, text))
     # ids name the trigger's offset, not the event's ordinal: a ledger that cites an
@@ -92,7 +97,7 @@ def article_records(article: Article) -> list[dict]:
     width = max(4, len(str(len(text))))
     event_id = lambda event: f"{article.id}-t{event.trigger_start:0{width}d}"  # noqa: E731
     rows = []
-    for event, bound in zip(found, bounds):
+    for event, bound, relation in zip(found, bounds, ordered.relations):
         anchor = timexes[event.timex] if event.timex is not None else None
         rows.append(
             {
@@ -120,9 +125,9 @@ def article_records(article: Article) -> list[dict]:
                     bound.earliest,
                     bound.latest,
                     reference,
-                    cues.publication_relation(event, text)[0],
+                    relation,
                 ),
-                "when": when.describe(bound.earliest, bound.latest, reference),
+                "when": None,  # with the likely interval, below
                 "event_class": event.event_class,
                 "tense": event.tense,
                 "aspect": event.aspect,
@@ -131,6 +136,17 @@ def article_records(article: Article) -> list[dict]:
                 "warning": _range_note(bound),
                 "lemma": event.lemma,  # not a column: read by merge.link
             }
+        )
+    for row, bound in zip(rows, bounds):
+        guess = likely.estimate(
+            {**row, "earliest": bound.earliest, "latest": bound.latest}, reference
+        )
+        row["likely"] = _day(guess.likely)
+        row["likely_earliest"] = _day(guess.earliest)
+        row["likely_latest"] = _day(guess.latest)
+        row["likely_basis"] = guess.basis
+        row["when"] = when.describe(
+            bound.earliest, bound.latest, reference, guess.earliest, guess.latest
         )
     return rows
 

@@ -1,7 +1,8 @@
 """Records passed between pipeline stages (plain dataclasses, no behaviour).
 
 ``temporal`` produces :class:`TimeExpr`, ``events`` produces :class:`Event`,
-``ordering`` fills :class:`Bounds`; ``frame`` turns them into the timeline
+``ordering`` returns an :class:`Ordering` (anchored copies of the events and their
+:class:`Bounds`); ``frame`` turns them into the timeline
 DataFrame declared in ``schema``. Dates are ``datetime.date`` (None =
 unbounded); offsets index the article text.
 """
@@ -10,6 +11,83 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What an event is: an action, a statement, a state, a plan."""
+
+    ACTION = "action"
+    STATEMENT = "statement"
+    STATE = "state"
+    PLAN = "plan"
+
+
+class Modality(StrEnum):
+    """Whether the text says an event happened (asserted), is expected, possible or denied.
+
+    Members are strings, so ``Modality.EXPECTED == "expected"``:
+        >>> [m.value for m in Modality]
+        ['asserted', 'expected', 'potential', 'negated']
+    """
+
+    ASSERTED = "asserted"
+    EXPECTED = "expected"
+    POTENTIAL = "potential"
+    NEGATED = "negated"
+
+
+class Precision(StrEnum):
+    """How precisely a date or a bound is known."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    SEASON = "season"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+    VAGUE = "vague"
+    UNKNOWN = "unknown"
+    TIME = "time"
+
+
+class Basis(StrEnum):
+    """How an event's bounds were obtained."""
+
+    EXPLICIT = "explicit"
+    RELATIVE = "relative"
+    INFERRED = "inferred"
+    NONE = "none"
+
+
+class EventClass(StrEnum):
+    """TimeML event classes."""
+
+    OCCURRENCE = "OCCURRENCE"
+    REPORTING = "REPORTING"
+    STATE = "STATE"
+    I_ACTION = "I_ACTION"
+    I_STATE = "I_STATE"
+    ASPECTUAL = "ASPECTUAL"
+    PERCEPTION = "PERCEPTION"
+
+
+class Relation(StrEnum):
+    """A temporal relation between an event and a reference (TimeML TLINK classes used here)."""
+
+    BEFORE = "BEFORE"
+    AFTER = "AFTER"
+    OVERLAP = "OVERLAP"
+
+
+class Side(StrEnum):
+    """Where an event lies against its article's publication."""
+
+    BEFORE = "before"
+    DURING = "during"
+    AFTER = "after"
 
 
 @dataclass
@@ -68,3 +146,18 @@ class Bounds:
     rule: str = "none"
     order: int = 0
     warning: str | None = None
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """What the ordering stage returns: the events as it anchored them, and their bounds.
+
+    ``events`` are copies of the events it was given, each with the expression that
+    anchors it (``timex``) and the discourse cues that relate it to others (``cues``); the
+    events it was given are left unchanged. ``relations`` is each event's relation to the
+    publication date from tense and cues (``before``, ``after``, ``includes`` ... or None).
+    """
+
+    events: tuple[Event, ...]
+    bounds: tuple[Bounds, ...]
+    relations: tuple[str | None, ...]

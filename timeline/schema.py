@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.errors import SchemaError
+from timeline.model import Basis, EventClass, Kind, Modality, Precision, Side
 
 # dtype families: how a column is stored and what validate() accepts.
 _DTYPES = {
@@ -108,31 +109,14 @@ TIMELINE = Schema(
             False,
             doc='names of who acts (a passive\'s agent after "by", not its subject)',
         ),
-        Column("kind", "str", False, ("action", "statement", "state", "plan")),
-        Column("modality", "str", False, ("asserted", "expected", "potential", "negated")),
+        Column("kind", "str", False, tuple(Kind)),
+        Column("modality", "str", False, tuple(Modality)),
         Column("timex", "str", doc="the temporal expression that dates it"),
         Column("value", "str", doc="its TIMEX3 value"),
         Column("earliest", "datetime", doc="bounds after propagation; NaT = unbounded"),
         Column("latest", "datetime"),
-        Column(
-            "precision",
-            "str",
-            False,
-            (
-                "day",
-                "week",
-                "month",
-                "quarter",
-                "season",
-                "year",
-                "decade",
-                "century",
-                "vague",
-                "unknown",
-                "time",
-            ),
-        ),
-        Column("basis", "str", False, ("explicit", "relative", "inferred", "none")),
+        Column("precision", "str", False, tuple(Precision)),
+        Column("basis", "str", False, tuple(Basis)),
         Column("rule", "str", False, doc="id of the rule or cue that produced the bounds"),
         Column(
             "order", "int", False, doc="rank in one total order consistent with all constraints"
@@ -140,17 +124,37 @@ TIMELINE = Schema(
         Column(
             "publication",
             "str",
-            choices=("before", "during", "after"),
+            choices=tuple(Side),
             doc="where the event lies against its article's publication; missing = undetermined",
         ),
         Column(
-            "when", "str", doc="the bounds in words: '1 Feb', '25-28 Feb', 'by 28 Feb', 'unknown'"
+            "likely",
+            "datetime",
+            doc="an estimate, not a proof: the most likely day (ordering/likely.py); NaT = none",
+        ),
+        Column(
+            "likely_earliest",
+            "datetime",
+            doc="80% interval of the estimate (calibrated on gold news), inside earliest..latest",
+        ),
+        Column("likely_latest", "datetime"),
+        Column(
+            "likely_basis",
+            "str",
+            doc="what the estimate rests on: 'proven' (one day), '<kind> (<corpus>, n=<events>)', "
+            "'none'",
+        ),
+        Column(
+            "when",
+            "str",
+            doc="the bounds in words: '1 Feb', '25-28 Feb', 'by 28 Feb', 'unknown'; "
+            "'probably 27-28 Feb (certainly by 28 Feb)' with a likely interval",
         ),
         Column(
             "event_class",
             "str",
             False,
-            ("OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION"),
+            tuple(EventClass),
             doc="TimeML event class",
         ),
         Column("tense", "str", False, doc="past, present, future, none"),

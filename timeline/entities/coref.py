@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import re
 
+from timeline.io.segment import sentences
+
 from .names import RULES, EntityError, Names, names, rules  # noqa: F401 (re-exported)
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 _CAPITALIZED = re.compile(r"\b[A-Z][\w-]+")
 _PRONOUN_WORDS = {
@@ -253,18 +254,10 @@ def _next_word(spans, offset: int) -> str | None:
 
 
 def split_sentences(text: str) -> list[tuple[int, int, int, str]]:
-    """Cut plain text into ``(start, end, sentence, text)`` pieces (a simple splitter for examples).
+    """Cut plain text into ``(start, end, sentence, text)`` pieces (:func:`timeline.io.segment.sentences`).
 
     Examples:
         >>> [p[3] for p in split_sentences("It rained. Then it stopped.")]
         ['It rained.', 'Then it stopped.']
     """
-    pieces, start = [], 0
-    for match in list(_SENTENCE_BREAK.finditer(text)) + [None]:
-        end = match.start() if match else len(text)
-        piece = text[start:end].strip()
-        if piece:
-            offset = text.index(piece, start)
-            pieces.append((offset, offset + len(piece), len(pieces), piece))
-        start = match.end() if match else len(text)
-    return pieces
+    return [(start, end, k, text[start:end]) for k, (start, end) in enumerate(sentences(text))]

@@ -15,18 +15,22 @@ among the other dates, in four steps (the switches are ``dating`` in
 3. the narrative date: the last day-precise date at most ``focus_days`` before
    publication written before the event in its article, for an undated past
    or untensed event ("Acme announced Friday ... Doe said ... she showed");
-4. otherwise: a present event holds at publication; a past one is left undated
-   and placed just before its article's publication date (``undated_past:
-   before``); a future or planned one is left undated (order 0).
+4. otherwise: a present event holds at publication; a past one takes its likely
+   date when the frame has one whose 80% interval is one day (``undated_past:
+   likely``; the ``likely`` columns are estimates from gold news, see
+   :mod:`timeline.ordering.likely`), else is left undated and placed just before
+   its article's publication date; a future or planned one is left undated (order 0).
 """
 
 from __future__ import annotations
 
 import re
 
+import lemminflect
 import pandas as pd
 
 from timeline import temporal
+from timeline.events.lexicon import lexicon
 from timeline.io import segment
 
 from .coref import rules
@@ -99,6 +103,53 @@ def _published(published, article_id):
         return None
     value = published.get(article_id) if hasattr(published, "get") else published
     return None if value is None or pd.isna(value) else pd.Timestamp(value).normalize()
+
+
+def light_verb_objects(group: pd.DataFrame, text_of) -> dict:
+    """Event nouns that are the object of a light verb, mapped to that verb ("filed a lawsuit",
+    "has taken medical leave"; the verbs are ``support_verbs`` of the event rules): the verb is
+    tensed, the noun is the next trigger of its sentence, and the text between them
+    (``text_of(start, end)``) is at most three lower-case noun-phrase words (``object_noun`` of
+    ``rules/entities.yaml``).
+
+    Examples:
+        >>> text = "Acme filed a lawsuit. Acme violates an agreement."
+        >>> group = pd.DataFrame(dict(trigger=["filed", "lawsuit", "violates", "agreement"],
+        ...     trigger_start=[5, 13, 27, 39], trigger_end=[10, 20, 35, 48], sentence=[0, 0, 1, 1],
+        ...     tense=["past", "none", "present", "none"]))
+        >>> light_verb_objects(group, lambda s, e: text[s:e])
+        {1: 0}
+    """
+    pattern = rules()["object_noun"]
+    support = lexicon().words["support"]
+    rows = sorted(
+        zip(
+            group["trigger_start"],
+            group["trigger_end"],
+            group.index,
+            group["sentence"],
+            group["tense"],
+            group["trigger"],
+        )
+    )
+    found = {}
+    for (_, end, index, sentence, tense, trigger), (
+        start,
+        _,
+        noun,
+        next_sentence,
+        next_tense,
+        _,
+    ) in zip(rows, rows[1:]):
+        if tense in ("none", "") or next_sentence != sentence or next_tense not in ("none", ""):
+            continue
+        word = str(trigger).lower().split()[-1] if str(trigger).strip() else ""
+        if lemminflect.getAllLemmas(word).get("VERB", (word,))[0] not in support:
+            continue
+        gap = text_of(int(end), int(start))
+        if gap is not None and re.fullmatch(pattern, gap):
+            found[noun] = index
+    return found
 
 
 def _own_date(row) -> str | None:
@@ -212,7 +263,15 @@ def _date_of(row, day, timexes, focus_points, triggers, options, dateless) -> tu
         and not after
         and not (dateless and options["dateless_articles_at_publication"])
     ):
-        if options["undated_past"] == "before":
+        guess = row.get("likely", pd.NaT) if options["undated_past"] == "likely" else pd.NaT
+        if (
+            pd.notna(guess)
+            and pd.Timestamp(guess) <= day
+            and row.get("likely_earliest") == row.get("likely_latest")
+        ):
+            date = pd.Timestamp(guess).strftime("%Y-%m-%d")
+            return date, date_interval(date)
+        if options["undated_past"] in ("before", "likely"):
             return "XXXX-XX-XX", (day, day, -1)
         if options["undated_past"] == "unordered":
             return "XXXX-XX-XX", None
@@ -287,4 +346,8 @@ def event_dates(df: pd.DataFrame, published, texts=None) -> dict:
                 options,
                 dateless,
             )
+        if text is not None:  # "filed a lawsuit this week": the lawsuit is dated as its filing
+            for noun, verb in light_verb_objects(group, lambda s, e: text[s:e]).items():
+                if _own_date(group.loc[noun]) is None:
+                    out[noun] = out[verb]
     return out

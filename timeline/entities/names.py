@@ -23,9 +23,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from timeline.errors import RuleError, TimelineError
+from timeline.errors import TimelineError
+from timeline.rules.loader import Shape, load
 
 
 class EntityError(TimelineError, ValueError):
@@ -37,31 +36,48 @@ _MODEL_CODE = re.compile(r"[A-Z][A-Z-]*\d[\w-]{1,}")
 _VERSION = re.compile(r"^(?:\d[\w.]*|[A-Z0-9]{1,3}|[IVX]+)$")
 
 
-@functools.cache
-def rules() -> dict:
-    """The entity tables of ``rules/entities.yaml``."""
-    with open(RULES, encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    for key in (
+#: What ``entities.yaml`` may hold (the one loader rejects any other key).
+SHAPE = Shape(
+    values={
+        "opening_participle",
+        "subject_gap_breaks",
+        "pronouns",
+        "thing_nouns",
+        "determiners",
+        "org_nouns",
+        "relative",
+        "auxiliaries",
         "org_suffixes",
         "org_heads",
-        "org_nouns",
-        "person_nouns",
-        "thing_nouns",
-        "pronouns",
-        "determiners",
-        "window",
-        "listing",
-        "dating",
         "possessive_pronouns",
-        "relative",
         "coordination",
-        "auxiliaries",
-        "opening_participle",
-    ):
-        if key not in data:
-            raise RuleError(f"{RULES}: missing table {key!r}")
-    return data
+        "person_nouns",
+        "object_noun",
+        "trailing_participle",
+    },
+    tables={
+        "examples": {"entity", "id", "mentions", "text"},
+        "selection_examples": {"entity", "events", "id", "selected", "text", "xfail"},
+    },
+    sections={
+        "window": {"retold_days", "pronoun", "focus_days", "subject_gap", "object_gap", "nominal"},
+        "listing": {"exclude_classes", "exclude_triggers", "expected"},
+        "dating": {
+            "undated_future",
+            "dateless_articles_at_publication",
+            "undated_past",
+            "present_state_forms",
+            "sentence_dates",
+        },
+    },
+    optional={"subject_gap_breaks", "examples", "selection_examples"},
+)
+
+
+@functools.cache
+def rules() -> dict:
+    """The entity tables of ``rules/entities.yaml``, checked by the one rule loader."""
+    return load(RULES, SHAPE)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import pandas as pd
 from timeline.io import segment
 
 from .coref import EntityError, Names, extensions, mentions, names, rules
+from .dates import light_verb_objects
 
 _OF = re.compile(r"(?i)\b(?:of|for|to|with|by|from|in|on|at)\s+(?:\S+\s+)*$")
 #: Characters between a mention and a trigger just after it outside its clause ("Acme's recall").
@@ -146,6 +147,34 @@ def _opening_participles(group: pd.DataFrame, subjects: dict, text_of) -> set:
             and other != index
             for other, mention in subjects.items()
         ):
+            found.add(index)
+    return found
+
+
+def _rows(group: pd.DataFrame) -> list[tuple]:
+    """(trigger_start, trigger_end, index, sentence, tense) of a group, in text order."""
+    tenses = group["tense"] if "tense" in group else pd.Series("none", index=group.index)
+    return sorted(
+        zip(group["trigger_start"], group["trigger_end"], group.index, group["sentence"], tenses)
+    )
+
+
+def _trailing_participles(group: pd.DataFrame, verbs: set, text_of) -> set:
+    """Untensed ``-ing`` triggers after a comma that closes the clause of a verb the entity is
+    the subject of ("Doe took six months off, later revealing ...": Doe revealed); the nearest
+    earlier tensed trigger of the sentence must be that verb (``trailing_participle``)."""
+    pattern = rules()["trailing_participle"]
+    rows = _rows(group)
+    triggers = dict(zip(group.index, group["trigger"]))
+    found = set()
+    for k, (start, _, index, sentence, tense) in enumerate(rows):
+        if tense not in ("none", "") or not str(triggers[index]).lower().endswith("ing"):
+            continue
+        earlier = [r for r in rows[:k] if r[3] == sentence and r[4] not in ("none", "")]
+        if not earlier or earlier[-1][2] not in verbs:
+            continue
+        before = text_of(max(int(earlier[-1][1]), int(start) - 16), int(start), loose=True)
+        if before is not None and re.search(pattern, before):
             found.add(index)
     return found
 
@@ -317,6 +346,12 @@ def filter_entity(
                         keep.add(event[0])
             if mode == "clause":
                 keep.update(e[0] for e in holders if not e[5] or m_start < e[3])
-        keep.update(_coordinated(group, set(subjects), text_of))
+        shared = _coordinated(group, set(subjects), text_of)
+        keep.update(shared)
         keep.update(_opening_participles(group, subjects, text_of))
+        verbs = set(subjects) | shared
+        keep.update(
+            noun for noun, verb in light_verb_objects(group, text_of).items() if verb in verbs
+        )
+        keep.update(_trailing_participles(group, verbs, text_of))
     return df.loc[[i for i in df.index if i in keep]]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+import lemminflect
 import pandas as pd
 
 from .coref import EntityError, Names, extensions, mentions, names, rules, split_sentences  # noqa: F401 (re-exported)
@@ -62,13 +63,72 @@ def _refine_coreferent(records) -> None:
             record[2], record[3] = inside[0], date_interval(inside[0])
 
 
+def planned_events(df: pd.DataFrame, events: pd.DataFrame) -> dict:
+    """The expected events of ``events`` an entity timeline lists, each mapped to the row of
+    ``df`` whose date it takes (None: its own).
+
+    Listed: a future event ("will cut 30,000 jobs"); the infinitive of a verb of commitment
+    ("agreed to purchase"); the infinitive of purpose of an asserted past happening ("went to
+    the podium to unveil it"), dated as that happening. The governing verb is the nearest earlier
+    tensed trigger of the sentence. The word lists are ``listing.expected`` of
+    ``rules/entities.yaml``.
+
+    Examples:
+        >>> from timeline.schema import TIMELINE, conform
+        >>> cut = [("agreed", "past", "asserted", "I_ACTION"), ("purchase", "none", "expected", "OCCURRENCE"),
+        ...        ("returned", "past", "asserted", "OCCURRENCE"), ("reveal", "none", "expected", "REPORTING"),
+        ...        ("tried", "past", "asserted", "I_ACTION"), ("address", "none", "expected", "OCCURRENCE"),
+        ...        ("cut", "future", "expected", "OCCURRENCE")]
+        >>> rows = [dict(event_id=f"a-e{i}", article_id="a", sentence=i // 2, start=0, end=1, text="x", trigger=w,
+        ...              trigger_start=i, trigger_end=i + 1, actors=[], kind="action", modality=m,
+        ...              precision="unknown", basis="none", rule="r", order=i, event_class=c, tense=t,
+        ...              aspect="none", newsworthy=True) for i, (w, t, m, c) in enumerate(cut)]
+        >>> df = conform(rows, TIMELINE)
+        >>> planned_events(df, df)
+        {1: None, 3: 2, 6: None}
+    """
+    table = rules()["listing"]["expected"]
+    commitment = set(table["commitment_verbs"])
+    out: dict = {}
+    by_sentence = {
+        key: group.sort_values("trigger_start")
+        for key, group in df.groupby(["article_id", "sentence"], sort=False)
+    }
+    for index, row in events.iterrows():
+        if row["modality"] != "expected" or row["event_class"] in table["exclude_classes"]:
+            continue
+        if row["tense"] == "future":
+            out[index] = None
+            continue
+        group = by_sentence.get((row["article_id"], row["sentence"]))
+        if group is None:
+            continue
+        earlier = group[
+            (group["trigger_start"] < row["trigger_start"]) & ~group["tense"].isin(["none", ""])
+        ]
+        if earlier.empty:
+            continue
+        governor = earlier.iloc[-1]
+        word = str(governor["trigger"]).lower().split()[-1]
+        lemma = lemminflect.getAllLemmas(word).get("VERB", (word,))[0]
+        if lemma in commitment:
+            out[index] = None
+        elif (
+            governor["modality"] == "asserted"
+            and governor["event_class"] in table["purpose_classes"]
+            and governor["tense"] == "past"
+        ):
+            out[index] = earlier.index[-1]
+    return out
+
+
 def to_semeval(
     df: pd.DataFrame,
     entity: str,
     mention=None,
     select: bool = True,
     published=None,
-    modalities=("asserted",),
+    modalities=("asserted", "expected"),
     texts=None,
     kind: str | None = None,
 ) -> str:
@@ -82,7 +142,12 @@ def to_semeval(
     publication date. Events with a date share a position per distinct date,
     positions ascending by date; undated past events of an article share a
     position just before its publication date; other undated events (future,
-    planned, or with nothing to place them) get ORDER 0. Events with the same
+    planned, or with nothing to place them) get ORDER 0. An undated past event
+    whose proven bounds are open takes its likely date (the frame's ``likely``
+    column, an estimate from gold news, not a proof) when its 80% interval is
+    one day (``dating: undated_past: likely`` in ``rules/entities.yaml``; on the
+    SemEval trial data a wider interval's most likely day scores lower than
+    leaving the event undated). Events with the same
     trigger stem co-refer across articles: a mention dated to a year or month
     takes the one day-precise date of its kind inside that interval, and
     co-referring mentions with the same date share a line.
@@ -100,8 +165,11 @@ def to_semeval(
             anchored as the task's annotators do (narrative date, publication
             date). None leaves them undated.
         modalities: the modalities listed (default: asserted events, what
-            happened or holds; expected, potential and negated ones are left
-            out); None lists every event. Intensional states ("believes",
+            happened or holds, and expected ones, planned or agreed, as the
+            task's annotators list them: "will cut 30,000 jobs", "agreed to
+            purchase"; only happenings and statements among the expected ones,
+            ``listing.expected_classes`` of ``rules/entities.yaml``); potential
+            and negated ones are left out; None lists every event. Intensional states ("believes",
             "wants") and attributions ("according to") are not listed either
             (``listing`` in ``rules/entities.yaml``).
         texts: mapping article_id -> article text: the dates written in each
@@ -131,9 +199,16 @@ def to_semeval(
     """
     dates = event_dates(df, published, texts)
     events = filter_entity(df, entity, texts=texts, kind=kind) if select else df
-    if modalities is not None and "modality" in events:
-        events = events[events["modality"].isin(modalities)]
     listed = rules()["listing"]
+    if modalities is not None and "modality" in events:
+        keep = events["modality"].isin(modalities)
+        if "expected" in modalities:
+            planned = planned_events(df, events)
+            keep &= (events["modality"] != "expected") | events.index.isin(list(planned))
+            for index, governor in planned.items():
+                if governor is not None and governor in dates:
+                    dates[index] = dates[governor]  # "went to the podium to unveil it"
+        events = events[keep]
     if len(events) and "event_class" in events:
         events = events[
             ~events["event_class"].isin(listed["exclude_classes"])

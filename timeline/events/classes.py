@@ -27,9 +27,14 @@ def noun_event(lower: str) -> tuple[bool, str]:
     Examples:
         >>> noun_event("negotiations"), noun_event("government"), noun_event("arrival")
         ((True, 'negotiation'), (False, 'government'), (True, 'arrival'))
+        >>> noun_event("pre-orders")
+        (True, 'pre-order')
     """
     lex = lexicon()
     lemma = lemminflect.getAllLemmas(lower).get("NOUN", (lower,))[0].lower()
+    prefix, _, last = lower.rpartition("-")
+    if prefix and lemma == lower and last:  # "pre-orders": a prefixed noun inflects its last part
+        lemma = prefix + "-" + lemminflect.getAllLemmas(last).get("NOUN", (last,))[0].lower()
     if lower in lex.not_event_nouns:
         return False, lemma
     if lower in lex.event_nouns or lemma in lex.event_nouns:

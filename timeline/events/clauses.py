@@ -267,6 +267,37 @@ def subject_before_comma(tokens: list[Token], i: int) -> bool:
     )  # "said the ceasefire, which"
 
 
+def apposition_start(tokens: list[Token], j: int) -> int | None:
+    """The comma opening a parenthetical that ends with the comma at ``j``, between a subject
+    and its verb: "Ruiz, aged 61, has resigned", "Ruiz, 61, had left", "Dana Ruiz, formerly
+    a director running the plant, is stepping down", "Ruiz, born in Leeds on May 3, 1960,
+    has founded". The parenthetical holds no finite verb; the word before
+    its opening comma is a noun.
+
+    Examples:
+        >>> from timeline.events.lexicon import tokenize
+        >>> from timeline.events.tagger import tag
+        >>> toks = tag(tokenize("Ruiz, aged 61, has resigned."))
+        >>> apposition_start(toks, 4)
+        1
+    """
+    for k in range(j - 1, 0, -1):
+        tok = tokens[k]
+        if tok.tag in ("SUB", "REL", "CONJ", "MODAL", "HAVE", "DO") or tok.text in _STRONG:
+            return None
+        if tok.tag == "V" and tok.forms & {"VBZ", "VBP"} and "VBN" not in tok.forms:
+            return None
+        if (
+            tok.text == ","
+            and tokens[k - 1].tag in ("PROPN", "N")
+            and k + 1 < j
+            and tokens[k + 1].tag in ("DET", "ADJ", "N", "PROPN", "NUM", "ADV", "V")
+            and (tokens[k + 1].tag != "V" or tokens[k + 1].forms & {"VBN", "VBG"})
+        ):
+            return k
+    return None
+
+
 def subject_span(tokens: list[Token], g: int) -> tuple[int, int] | None:
     """Token range of the subject noun phrase before a verb group starting at ``g``."""
     lex = lexicon()
@@ -276,18 +307,10 @@ def subject_span(tokens: list[Token], g: int) -> tuple[int, int] | None:
     if j < 0:
         return None
     if tokens[j].text == ",":
-        k = j - 1
-        while k >= 0 and tokens[k].text != ",":
-            k -= 1
-        if (
-            k > 0
-            and tokens[k - 1].tag in ("PROPN",)
-            and k + 1 < j
-            and tokens[k + 1].tag in ("DET", "ADJ", "N", "PROPN")
-        ):
-            j = k - 1
-        else:
+        k = apposition_start(tokens, j)
+        if k is None:
             return None
+        j = k - 1
     if tokens[j].tag == "REL":
         j -= 1
         if j >= 0 and tokens[j].text == ",":
@@ -346,6 +369,26 @@ def subject_span(tokens: list[Token], g: int) -> tuple[int, int] | None:
         else:
             break
     start = j + 1
-    if start >= end:
-        return None
+    if start >= end or all(t.tag in ("DET", "POSS", "ADV") for t in tokens[start:end]):
+        return None  # a determiner alone is no subject: ", and more recently has started"
+    if gerund_before(tokens, j):
+        return None  # "Disarming these groups remains hard": the gerund's clause is the subject
     return start, end
+
+
+def gerund_before(tokens: list[Token], j: int) -> bool:
+    """Whether token ``j`` is a gerund opening a clause, so that the noun phrase after it is its
+    object and the clause is the subject of the verb that follows: "disarming these groups".
+
+    Examples:
+        >>> from timeline.events.lexicon import tokenize
+        >>> from timeline.events.tagger import tag
+        >>> gerund_before(tag(tokenize("Disarming these groups remains hard.")), 0)
+        True
+    """
+    return (
+        j >= 0
+        and tokens[j].tag == "V"
+        and "VBG" in tokens[j].forms
+        and (j == 0 or tokens[j - 1].tag in ("SUB", "CONJ", "PUNCT"))
+    )

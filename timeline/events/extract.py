@@ -13,6 +13,7 @@ from __future__ import annotations
 from timeline.model import Event
 
 from . import clauses
+from .actors import Referents
 from .lexicon import lexicon, proper_names, tokenize
 from .mentions import kind_of, mentions, noun_event
 from .tagger import tag
@@ -23,28 +24,6 @@ __all__ = ["extract", "noun_event"]
 #: for longer (a run-on or hostile text) would otherwise make every span the whole sentence,
 #: quadratic in memory. News clauses are far shorter.
 MAX_SPAN_TOKENS = 120
-
-
-class _People:
-    """Names seen so far, to resolve "he"/"she" to the last named person."""
-
-    def __init__(self):
-        self.persons: list[str] = []
-        self.last: str | None = None
-
-    def add(self, name: str, person: bool) -> None:
-        last = name.split()[-1].split("-")[-1]
-        # a known person by surname, last ("Rubio") or, in names that put it first, first ("Wang")
-        if person or any(
-            p.split()[-1].split("-")[-1] == last or " " not in name and p.split()[0] == name
-            for p in self.persons
-        ):
-            if person and name not in self.persons:
-                self.persons.append(name)
-            self.last = name
-
-    def resolve(self, word: str) -> str | None:
-        return self.last if word.lower() in lexicon().words["person_pronouns"] else None
 
 
 def _actors(tokens, m, people) -> list[str]:
@@ -64,6 +43,10 @@ def _actors(tokens, m, people) -> list[str]:
                 and tokens[k - 1].lower not in lexicon().words["calendar_owners"]
             ):
                 return owner
+        owner = next((t for t in tokens[left : m["i"]] if t.tag == "POSS"), None)
+        if owner is not None:  # "its dispute", "their orders": whose the pronoun stands for
+            resolved = people.resolve(owner.text)
+            return [resolved] if resolved else []
         end = clauses.np_right(tokens, m["i"], len(tokens))
         tail = tokens[m["i"] + 1 : end]
         words = lexicon().words
@@ -95,16 +78,56 @@ def _actors(tokens, m, people) -> list[str]:
     tok = tokens[m["i"]]
     if m.get("conj_of") is not None:
         return list(m["conj_of"].get("actors", []))
+    if m["infinitive"] and _for_subject(tokens, m) is not None:
+        # "the reason for Zentek to sue": the noun phrase after "for" acts
+        phrase = tokens[_for_subject(tokens, m) : m["g"]]
+        return _resolved(clauses.names_in(phrase), phrase, people)
+    if gov is not None and m["infinitive"] and gov.get("passive") and _after_agent(tokens, gov, m):
+        # "some firms are reported to want", "he was chosen by the bloc to lead": the passive's
+        # subject, never its agent
+        return list(gov.get("subject", []))
     if gov is not None and m["infinitive"]:
         between = tokens[gov["i"] + 1 : m["g"]]
+        words = lexicon().words
         if (
             between
-            and gov["cls"] in ("I_ACTION", "I_STATE", "REPORTING")
-            and gov["lemma"] not in lexicon().words["support"]
-            and all(t.tag in ("DET", "POSS", "ADJ", "N", "PROPN", "POSSM", "PRON") for t in between)
+            and (
+                gov["lemma"] in words["object_control"]
+                or gov["cls"] in ("I_ACTION", "I_STATE", "REPORTING")
+                and gov["lemma"] not in words["support"]
+                and between[-1].lemma not in lexicon().event_nouns  # "has plans to expand"
+            )
+            and all(
+                t.tag in ("DET", "POSS", "ADJ", "N", "PROPN", "POSSM", "PRON", "NUM")
+                for t in between
+            )
         ):
-            return [people.resolve(name) or name for name, _ in clauses.names_in(between)]
+            # the object controls the infinitive: "urged the airlines to buy" (the airlines buy)
+            return _resolved(clauses.names_in(between), between, people)
         return list(gov.get("actors", []))
+    if gov is not None and _from_gerund(tokens, m, gov):
+        # "barred Zentek from selling": the object is kept from acting
+        return _resolved(clauses.names_in(tokens[gov["i"] + 1 : m["g"] - 1]), [], people)
+    if m["infinitive"] and gov is None:
+        # an infinitive after a noun ("are in talks with the unions to settle"): the
+        # subject of the clause's finite verb before it, never the noun right before "to"
+        finite = next(
+            (
+                k
+                for k in range(m["g"] - 1, -1, -1)
+                if tokens[k].tag in ("BE", "HAVE", "MODAL", "DO")
+                or tokens[k].tag == "V"
+                and tokens[k].forms & {"VBD", "VBZ", "VBP"}
+            ),
+            None,
+        )
+        # without one, a headline's "Zentek to cut 500 jobs": the noun phrase before "to"
+        span = clauses.subject_span(tokens, m["g"] if finite is None else finite)
+        if span is None:
+            return []
+        return _resolved(
+            clauses.names_in(tokens[span[0] : span[1]]), tokens[span[0] : span[1]], people
+        )
     if (
         gov is not None
         and "VBG" in tok.forms
@@ -119,6 +142,12 @@ def _actors(tokens, m, people) -> list[str]:
         ):  # the blocker's
             finite = finite.get("gov")
         return list((finite or gov).get("actors", []))
+    if _reduced_relative(tokens, m):
+        # "a pact signed between the two firms": the noun undergoes it
+        noun = tokens[clauses.np_left(tokens, m["i"] - 1) : m["i"]]
+        m["subject"] = _resolved(clauses.names_in(noun), noun, people)
+        m["passive"] = True
+        return _agents(tokens, m, people, pairs=True)
     span = clauses.subject_span(tokens, m["relative"] if m.get("relative") is not None else m["g"])
     if (
         span is None
@@ -129,30 +158,165 @@ def _actors(tokens, m, people) -> list[str]:
         speaker = _inverted_speaker(tokens, m["i"])  # '"No," said Antonio Costa.'
         if speaker:
             return [people.resolve(name) or name for name, _ in speaker]
-    if span is None and gov is not None and m["g"] > 0 and tokens[m["g"] - 1].tag == "CONJ":
+    before = m["g"] - 1
+    while before > 0 and tokens[before].tag in ("ADV", "DET") and tokens[before - 1].tag != "PUNCT":
+        before -= 1  # ", and more recently has started"
+    if span is None and m["g"] > 0 and tokens[before].tag == "CONJ" and gov is None:
+        # "Zentek is the maker of phones and launched a store": the copula's subject
+        finite = next(
+            (k for k in range(before - 1, -1, -1) if tokens[k].tag in ("BE", "HAVE", "MODAL")),
+            None,
+        )
+        span = clauses.subject_span(tokens, finite) if finite is not None else None
+        if span is None:
+            return []
+        return _resolved(
+            clauses.names_in(tokens[span[0] : span[1]]), tokens[span[0] : span[1]], people
+        )
+    if span is None and gov is not None and m["g"] > 0 and tokens[before].tag == "CONJ":
         # "Forecasters expect the rain to ease, but warned ...": a verb coordinated after "and"/"but"
         # shares the subject of the finite verb before it, not of an infinitive in between
         finite = gov
         while finite is not None and (finite["tense"] == "none" or finite.get("infinitive")):
             finite = finite.get("gov")
         finite = finite or gov  # its subject, which a passive does not make its actor
-        return list(finite.get("subject", finite.get("actors", [])))
+        shared = list(finite.get("subject", finite.get("actors", [])))
+        if _passive(tokens, m) or (
+            gov.get("passive")
+            and m["g"] == m["i"]
+            and "VBN" in tok.forms
+            and not _has_object(tokens, m)
+        ):  # "chose to resign or was pushed", "is made by Zentek and sold": it undergoes them
+            m["subject"] = shared
+            m["passive"] = True
+            return _agents(tokens, m, people)
+        return shared
+    if span is None and _gerund_subject(tokens, m):
+        return []  # "that disarming these groups remains hard": an act is the subject
+    if span is None and _passive(tokens, m):  # ", which is made by Zentek": the agent only
+        m["passive"] = True
+        return _agents(tokens, m, people)
     if span is None:
         return list(gov.get("actors", [])) if gov is not None else []
-    names = []
-    for name, person in clauses.names_in(tokens[span[0] : span[1]]):
-        resolved = people.resolve(name)
-        if resolved:
-            names.append(resolved)
-        elif (
-            name.lower() not in lexicon().words["unnamed"] or name.isupper() and len(name) > 1
-        ):  # "the WHO"
-            people.add(name, person)
-            names.append(name)
-    if _passive(tokens, m):
+    subject = tokens[span[0] : span[1]]
+    names = _resolved(clauses.names_in(subject), subject, people, remember=True)
+    if _passive(tokens, m) or _unaccusative(tokens, m):
         m["subject"] = names
+        m["passive"] = _passive(tokens, m)
         return _agents(tokens, m, people)
     return names
+
+
+def _gerund_subject(tokens, m) -> bool:
+    """Whether the verb's subject is a gerund's clause ("disarming these groups remains")."""
+    j = m["g"] - 1
+    while j >= 0 and tokens[j].tag in ("ADV", "NEG"):
+        j -= 1
+    while j >= 0 and tokens[j].tag in ("DET", "ADJ", "N", "PROPN", "NUM", "POSS", "POSSM"):
+        j -= 1
+    return j < m["g"] - 1 and clauses.gerund_before(tokens, j)
+
+
+def _comma_before_finite(tokens, i) -> bool:
+    """Whether a comma closes the participle's clause before the next finite verb: "Speaking
+    at the forum, Ruiz said" (Ruiz speaks), not "Disarming the groups remains hard"."""
+    for tok in tokens[i + 1 :]:
+        if tok.text == ",":
+            return True
+        if tok.tag in ("BE", "HAVE", "MODAL", "DO") or (
+            tok.tag == "V" and tok.forms & {"VBD", "VBZ", "VBP"} and "VBG" not in tok.forms
+        ):
+            return False
+    return False
+
+
+def _after_agent(tokens, gov, m) -> bool:
+    """Whether only the passive's "by" phrase (if any) stands between it and the infinitive."""
+    between = tokens[gov["i"] + 1 : m["g"]]
+    return not between or (
+        between[0].lower in lexicon().words["agent_preps"]
+        and all(t.tag in ("DET", "ADJ", "N", "PROPN", "POSSM", "NUM") for t in between[1:])
+    )
+
+
+def _for_subject(tokens, m) -> int | None:
+    """Where the noun phrase after "for" begins when it is an infinitive's subject: "the
+    reason for Zentek to sue", "waited for the board to decide"."""
+    g = m["g"]
+    if g < 2 or tokens[g].tag != "TO":
+        return None
+    k = g - 1
+    while k > 0 and tokens[k].tag in ("DET", "ADJ", "N", "PROPN", "POSS", "POSSM", "NUM"):
+        k -= 1
+    if k < g - 1 and tokens[k].tag == "PREP" and tokens[k].lower in lexicon().words["for_preps"]:
+        return k + 1
+    return None
+
+
+def _resolved(found, phrase, people, remember: bool = False) -> list[str]:
+    """The names of a noun phrase, pronouns and descriptions resolved through ``people``;
+    unresolved pronouns dropped; with ``remember``, names are recorded for later pronouns."""
+    lex = lexicon().words
+    names = []
+    words = [t.text for t in phrase if t.tag not in ("PUNCT",)]
+    for name, person in found:
+        resolved = people.resolve(name) or (
+            people.describe(words) if len(found) == 1 and words[1:] == name.split() else None
+        )
+        if resolved:
+            names.append(resolved)
+        elif name.lower() not in lex["unnamed"] or name.isupper() and len(name) > 1:  # "the WHO"
+            if remember:
+                people.add(name, person)
+            names.append(name)
+    if remember and not names:
+        people.unnamed_subject(words)
+    return names
+
+
+def _reduced_relative(tokens, m) -> bool:
+    """A past participle right after the noun it describes, with no auxiliary and no tense:
+    "a pact signed between the two firms" (the noun undergoes it)."""
+    i = m["i"]
+    return (
+        m["role"] == "verb"
+        and m["tense"] == "none"
+        and m["g"] == i
+        and "VBN" in tokens[i].forms
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].tag in ("N", "PROPN")
+        and tokens[i + 1].tag == "PREP"  # not "after the region recorded its heaviest rain"
+    )
+
+
+def _has_object(tokens, m) -> bool:
+    """Whether a noun phrase follows the verb (adverbs skipped): "launched a store"."""
+    after = next((t for t in tokens[m["i"] + 1 :] if t.tag not in ("ADV", "NEG")), None)
+    return after is not None and after.tag in ("DET", "N", "PROPN", "NUM", "POSS", "PRON", "ADJ")
+
+
+def _unaccusative(tokens, m) -> bool:
+    """An intransitive verb whose subject undergoes the change: "Concerns are rising"."""
+    if m["role"] != "verb" or tokens[m["i"]].lemma not in lexicon().words["unaccusative"]:
+        return False
+    return not _has_object(tokens, m)
+
+
+def _from_gerund(tokens, m, gov) -> bool:
+    """A gerund after "from" and the object of a verb that keeps it from happening."""
+    g = m["g"]
+    return (
+        m["role"] == "verb"
+        and "VBG" in tokens[m["i"]].forms
+        and g > gov["i"] + 2
+        and tokens[g - 1].tag == "PREP"
+        and tokens[g - 1].lower in lexicon().words["from_preps"]
+        and gov["lemma"] in lexicon().words["from_control"]
+        and all(
+            t.tag in ("DET", "POSS", "ADJ", "N", "PROPN", "POSSM", "PRON")
+            for t in tokens[gov["i"] + 1 : g - 1]
+        )
+    )
 
 
 def _passive(tokens, m) -> bool:
@@ -167,18 +331,19 @@ def _passive(tokens, m) -> bool:
     )  # not "is likely to cut"
 
 
-def _agents(tokens, m, people) -> list[str]:
+def _agents(tokens, m, people, pairs: bool = False) -> list[str]:
     """The names after a passive's "by" ("was founded by Steve Jobs"), or none: its subject
-    undergoes the event and is not its actor."""
+    undergoes the event and is not its actor. With ``pairs``, a participle's "between" phrase
+    names its parties too ("a pact signed between the two firms")."""
+    preps = lexicon().words["agent_preps"] | (lexicon().words["pair_preps"] if pairs else set())
     at = next(
-        (
-            k
-            for k in range(m["i"] + 1, min(m["i"] + 4, len(tokens)))
-            if tokens[k].lower in lexicon().words["agent_preps"]
-        ),
+        (k for k in range(m["i"] + 1, min(m["i"] + 4, len(tokens))) if tokens[k].lower in preps),
         None,
     )
-    if at is None or not clauses.agent_phrase(tokens, at + 1):
+    if at is None or (
+        tokens[at].lower not in lexicon().words["pair_preps"]
+        and not clauses.agent_phrase(tokens, at + 1)
+    ):
         return []
     end = at + 2
     while end < len(tokens) and (
@@ -258,7 +423,7 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
     """
     lex = lexicon()
     names = proper_names(text)
-    people = _People()
+    people = Referents()
     events: list[Event] = []
     for s_index, (s_start, s_end) in enumerate(sentences):
         tokens = tag(tokenize(text, s_start, s_end), names)
@@ -281,6 +446,7 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
                 for name, person in clauses.names_in(tokens[tok_run_start:end]):
                     if person:
                         people.add(name, True)
+        people.new_sentence()
         base = len(events)
         report = None
         position = {id(m): k for k, m in enumerate(found)}
@@ -298,6 +464,7 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
                 and m["role"] == "verb"
                 and m["g"] == 0
                 and "VBG" in tokens[m["i"]].forms
+                and _comma_before_finite(tokens, m["i"])
             ):
                 m["leading"] = (
                     True  # "Speaking at the forum, Schenker emphasized": the main subject

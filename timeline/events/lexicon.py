@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import lemminflect
-import yaml
 
 from timeline.errors import RuleError
+from timeline.io import segment
+from timeline.rules.loader import Shape, load
 
 RULES = Path(__file__).resolve().parent / "rules" / "events.yaml"
 
@@ -43,11 +44,18 @@ _WORD_SETS = {
     "would": ("verb_groups", "would", "words"),
     "potential_modal": ("verb_groups", "potential_modal", "words"),
     "predicates": ("predicates", "words"),
+    "named_event_heads": ("nominals", "named_event_heads"),
+    "conditional_preps": ("nominals", "conditional_frame", "preps"),
+    "conditional_dets": ("nominals", "conditional_frame", "dets"),
+    "conditional_nouns": ("nominals", "conditional_frame", "nouns"),
     "not_predicates": ("predicates", "not_events"),
     "state_adverbs": ("predicates", "state_adverbs"),
     "mod_potential": ("modality", "potential", "words"),
     "mod_potential_clause": ("modality", "potential", "clause"),
     "mod_expected": ("modality", "expected", "words"),
+    "potential_predicates": ("modality", "potential", "predicates"),
+    "expected_predicates": ("modality", "expected", "predicates"),
+    "expletives": ("modality", "potential", "expletives"),
     "mod_past": ("modality", "past", "words"),
     "support": ("support_verbs", "lemmas"),
     "statement_nouns": ("statement_nouns", "lemmas"),
@@ -78,7 +86,6 @@ class Lexicon:
     data: dict
     closed: dict  # word -> tuple of closed tags
     abbreviations: frozenset
-    starters: frozenset  # words that usually start a sentence
     class_of: dict  # verb lemma -> TimeML class
     needs_complement: frozenset  # lemmas whose class holds only with an event argument
     noun_class: dict  # noun lemma -> TimeML class
@@ -102,6 +109,60 @@ def _at(data: dict, path: tuple) -> object:
     return data
 
 
+#: What ``events.yaml`` may hold (the one loader rejects any other key).
+SHAPE = Shape(
+    values={"version", "closed", "function_words", "classes", "reporting_complement"},
+    sections={
+        "verb_groups": {"examples", "would", "plan_cues", "potential_modal", "future_modal"},
+        "predicates": {"examples", "not_events", "id", "words", "state_adverbs"},
+        "nominals": {
+            "examples",
+            "suffixes",
+            "not_events",
+            "id",
+            "lemmas",
+            "classes",
+            "named_event_heads",
+            "conditional_frame",
+        },
+        "statement_nouns": {"id", "examples", "lemmas"},
+        "modality": {"examples", "potential", "past", "expected", "negated"},
+        "support_verbs": {"id", "lemmas"},
+        "generic": {"id", "phrasal", "lemmas"},
+        "never": {"id", "examples", "words"},
+        "modifier_participles": {
+            "examples",
+            "period_nouns",
+            "id",
+            "words",
+            "period_words",
+            "naming",
+        },
+        "clauses": {"examples", "boundary_words"},
+        "salience": {"examples", "scheduling_verbs", "id", "covering_verbs", "nouns"},
+        "actors": {
+            "id",
+            "examples",
+            "group_pronouns",
+            "person_possessives",
+            "definite",
+            "org_descriptions",
+            "object_control",
+            "from_control",
+            "from_preps",
+            "for_preps",
+            "unaccusative",
+        },
+    },
+)
+
+
+@functools.lru_cache(maxsize=1)
+def rule_data() -> dict:
+    """The checked contents of ``events.yaml``, read once for every module of the stage."""
+    return load(RULES, SHAPE)
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon of ``rules/events.yaml``, loaded once.
@@ -110,9 +171,7 @@ def lexicon() -> Lexicon:
         >>> lexicon().class_of["say"]
         'REPORTING'
     """
-    data = yaml.load(
-        RULES.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    )
+    data = rule_data()
     closed: dict[str, tuple] = {}
     for tag, words in data["closed"].items():
         if tag in _NOT_TAGS:
@@ -151,15 +210,14 @@ def lexicon() -> Lexicon:
         state_object.update(_words(family.get("without_event_object", [])))
         small_clause.update(_words(family.get("with_small_clause", [])))
     nominals = data["nominals"]
-    event_nouns = frozenset(_words(nominals["lemmas"])) | frozenset(
-        w for w, c in noun_class.items() if c != "STATE"
+    event_nouns = (
+        frozenset(_words(nominals["lemmas"]))
+        | frozenset(w for family in nominals.get("classes", {}).values() for w in _words(family))
+        | frozenset(w for w, c in noun_class.items() if c != "STATE")
     )
     suffixes = tuple(
         sorted(((s, tuple(r)) for s, r in nominals["suffixes"].items()), key=lambda x: -len(x[0]))
     )
-    starters = set()
-    for tag in ("DET", "PRON", "CONJ", "SUB", "POSS"):
-        starters.update(_words(data["closed"][tag]))
     words = {
         **{name: frozenset(_words(_at(data, path))) for name, path in _WORD_SETS.items()},
         "speech_complement": frozenset(speech),
@@ -168,13 +226,17 @@ def lexicon() -> Lexicon:
         "speech_fallback": speech_fallback,
         "small_clause_aspectual": frozenset(small_clause),
         **{name: frozenset(_words(found)) for name, found in data["function_words"].items()},
+        **{
+            name: frozenset(_words(found))
+            for name, found in data["actors"].items()
+            if name not in ("id", "examples")
+        },
     }
     not_events = frozenset(_words(nominals["not_events"]))
     return Lexicon(
         data,
         closed,
-        frozenset(_words(data["segment"]["abbreviations"])),
-        frozenset(starters),
+        segment.rules()["abbreviations"],
         class_of,
         frozenset(needs),
         noun_class,

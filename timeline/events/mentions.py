@@ -266,10 +266,10 @@ def mentions(tokens: list[Token]) -> list[dict]:
         )
         used.add(head)
     for i, tok in enumerate(tokens):  # event nominals
-        if tok.tag != "N" or i in found:
+        if i in found or tok.tag != "N" and not _named_event(tokens, i):
             continue
         is_event, lemma = noun_event(tok.lower)
-        if not is_event:
+        if not is_event or _conditional(tokens, i):
             continue
         if (
             i + 1 < n and tokens[i + 1].tag == "N"
@@ -280,13 +280,13 @@ def mentions(tokens: list[Token]) -> list[dict]:
         ):
             continue  # "a plan to sell" is an event, "a rights plan" is not
         plural = tok.lower.endswith("s")
-        if i > 0 and (
-            tokens[i - 1].tag == "V"
-            and not plural
-            or tokens[i - 1].tag == "PREP"
+        if (
+            i > 0
+            and tokens[i - 1].tag == "PREP"
             and not (plural and i + 1 < n and tokens[i + 1].tag == "PREP")
         ):
-            continue  # a bare noun right after a preposition or verb is generic ("in response", "voiced concern")
+            continue  # a bare noun right after a preposition is generic ("in response"); after a
+            #           verb it is as often an event as not ("received criticism", "voiced concern")
         left = clauses.np_left(tokens, i)
         if (
             lemma in lex.words["medium_nouns"]
@@ -317,9 +317,105 @@ def mentions(tokens: list[Token]) -> list[dict]:
             infinitive=False,
             lemma=lemma,
         )
+    for i in [i for i in found if found[i]["role"] == "nominal" and tokens[i].tag == "PROPN"]:
+        if (  # "the Worldwide Developers Conference (WWDC)": the acronym names the same event
+            i + 3 < n
+            and tokens[i + 1].text == "("
+            and tokens[i + 3].text == ")"
+            and tokens[i + 2].text.isupper()
+            and i + 2 not in found
+        ):
+            found[i + 2] = dict(found[i], i=i + 2, g=i + 2)
     mentions = [found[i] for i in sorted(found)]
+    _possibility(tokens, mentions)
     _govern(tokens, mentions, starts)
     return mentions
+
+
+_SUBJECT = ("DET", "ADJ", "N", "NUM", "CONJ", "PROPN", "POSS", "POSSM", "PREP")
+_WEAKER = {"asserted": 0, "expected": 1, "potential": 2}
+
+
+def _possibility(tokens: list[Token], mentions: list[dict]) -> None:
+    """Events that a copula predicate makes possible or expected ("a rate cut this year will be
+    possible", "it is likely that ..."), and events inside a yes/no question, are not asserted:
+    their modality becomes ``potential`` (or ``expected``); a negated event stays negated."""
+    words = lexicon().words
+    n = len(tokens)
+
+    predicates = words["potential_predicates"] | words["expected_predicates"]
+
+    def weaken(first: int, last: int, modality: str) -> None:
+        comma = next((k for k in range(first, last) if tokens[k].text == ","), last)
+        for m in mentions:
+            if m["cls"] == "REPORTING" and m["i"] > comma:
+                continue  # "..., analysts said": the report that frames the possibility happened
+            if first <= m["i"] < last and _WEAKER.get(m["modality"], 3) < _WEAKER[modality]:
+                m["modality"] = modality
+
+    for b, tok in enumerate(tokens):
+        if tok.tag != "BE":
+            continue
+        j = b + 1
+        while j < n and tokens[j].tag in ("ADV", "NEG") and tokens[j].lower not in predicates:
+            j += 1  # "is likely" may tag "likely" as an adverb
+        if j >= n or j + 1 < n and tokens[j + 1].tag == "TO":
+            continue  # "is likely to cut": the verb group's own cue
+        if tokens[j].lower in words["potential_predicates"]:
+            modality = "potential"
+        elif tokens[j].lower in words["expected_predicates"]:
+            modality = "expected"
+        else:
+            continue
+        g = b
+        while g > 0 and tokens[g - 1].tag in ("MODAL", "BE", "HAVE", "ADV", "NEG"):
+            g -= 1
+        if g > 0 and tokens[g - 1].lower in words["expletives"]:
+            weaken(j + 1, n, modality)  # "it is possible that the bank will cut rates"
+            continue
+        first = g
+        while first > 0 and tokens[first - 1].tag in _SUBJECT:
+            first -= 1
+        while first < g and tokens[first].tag in ("CONJ", "PREP"):
+            first += 1
+        weaken(first, g, modality)
+    if n and tokens[-1].text == "?" or n > 1 and tokens[-2].text == "?":
+        start = max(
+            (k + 1 for k, t in enumerate(tokens[:-1]) if t.text in (":", '"', "“", "``", ";")),
+            default=0,
+        )
+        while start < n and tokens[start].tag == "PUNCT":
+            start += 1
+        if start < n and tokens[start].tag in ("MODAL", "BE", "HAVE", "DO"):
+            weaken(start, n, "potential")  # "Will the bank cut rates?", "Could the talks collapse?"
+
+
+def _named_event(tokens: list[Token], i: int) -> bool:
+    """The capitalized head of an event's proper name: "the Worldwide Developers Conference"
+    (the last word of a run of names, listed in ``nominals.named_event_heads``)."""
+    tok = tokens[i]
+    return (
+        tok.tag == "PROPN"
+        and tok.lower in lexicon().words["named_event_heads"]
+        and i > 0
+        and tokens[i - 1].tag == "PROPN"
+        and (i + 1 == len(tokens) or tokens[i + 1].tag != "PROPN")
+    )
+
+
+def _conditional(tokens: list[Token], i: int) -> bool:
+    """ "In that event", "in such an event": a condition, not an occasion."""
+    words = lexicon().words
+    if tokens[i].lower not in words["conditional_nouns"]:
+        return False
+    j = i - 1
+    while j >= 0 and tokens[j].tag == "DET" and tokens[j].lower not in words["conditional_dets"]:
+        j -= 1  # "such an event": the article after "such"
+    return (
+        j > 0
+        and tokens[j].lower in words["conditional_dets"]
+        and tokens[j - 1].lower in words["conditional_preps"]
+    )
 
 
 def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
@@ -467,9 +563,14 @@ def _govern(tokens: list[Token], mentions: list[dict], starts: list[int]) -> Non
             and gov is not None
             and gov["infinitive"]
             and not m["infinitive"]
-            and m["g"] == m["i"]
+            and all(t.tag == "ADV" for t in tokens[m["g"] : m["i"]])
             and m["i"] > 0
-            and tokens[m["i"] - 1].tag == "CONJ"
+            and (
+                tokens[m["i"] - 1].tag == "CONJ"
+                or m["i"] > 1
+                and tokens[m["i"] - 1].tag == "ADV"
+                and tokens[m["i"] - 2].tag == "CONJ"
+            )  # "to create apps and then sell them"
             and "VB" in tokens[m["i"]].forms
         ):
             m["infinitive"] = True  # "to evaluate the warnings and strategize": one infinitive

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import lemminflect
+
 from .lexicon import Lexicon, Token, analyze
 
 _PUNCT = re.compile(r"^[^\w]+$")
@@ -51,6 +53,29 @@ def _continues_verb(tokens: list[Token], i: int, prev: Token | None, lex: Lexico
     return False
 
 
+def _compound_subject(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Word ``i`` ends a noun compound ("a rate cut", "the price rise", singular modifier)
+    and an auxiliary or copula follows after only noun-phrase and prepositional material
+    ("in March", "this year"): it is the subject's head, and the auxiliary its verb."""
+    modifier = tokens[i - 1].lower
+    if lemminflect.getAllLemmas(modifier).get("NOUN", (modifier,))[0] != modifier:
+        return False  # a plural before it is a head: "heavy rains forecast for the weeks are"
+    k = i - 1
+    while k >= 0 and tokens[k].tag in ("N", "ADJ", "NUM", "CONJ"):
+        k -= 1
+    if k >= 0 and tokens[k].tag not in ("DET", "POSS", "POSSM"):
+        return False
+    j = i + 1
+    while j < len(tokens):
+        seen = _peek(tokens[j], lex)
+        if seen in ("MODAL", "BE", "HAVE"):
+            return True
+        if seen not in ("PREP", "DET", "NUM", "PROPN", "NOUN", "POSS"):
+            return False
+        j += 1
+    return False
+
+
 def _previous(tokens: list[Token], i: int) -> Token | None:
     """The nearest earlier token that is not an adverb or negation."""
     j = i - 1
@@ -86,6 +111,8 @@ def open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
         and (nxt.lower in lex.words["time_heads"] or nxt.lower in lex.words["calendar_owners"])
     ):
         return "ADJ"  # "held talks last spring": a time, not a noun after the object
+    if "V" in pos and "N" in pos and p == "N" and _compound_subject(tokens, i, lex):
+        return "N"  # "a rate cut in March is possible": the head of the subject, not its verb
     if (
         "V" in pos
         and "VB" in forms

@@ -12,18 +12,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import yaml
-
 from timeline.model import Event
 
-from .lexicon import RULES
+from .lexicon import rule_data
 
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[frozenset, frozenset, frozenset]:
-    data = yaml.load(
-        RULES.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    )["salience"]
+    data = rule_data()["salience"]
     return (
         frozenset(data["nouns"]),
         frozenset(data["covering_verbs"]),

@@ -124,10 +124,11 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
             and tok.text.isupper()
             and len(tok.text) > 1
             and tok.text.isalpha()
-            or not capital
+            or not shouting
+            and not capital
             and any(c.isupper() for c in tok.text)
-            and "-" in tok.text
-        ):
+            and tok.text.replace("-", "").isalpha()
+        ):  # "al-Sudani", and camel case: "eMusic", "iPad"
             tok.tag = "PROPN"
             first = False
             continue

@@ -16,9 +16,9 @@ import re
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from timeline.errors import RuleError
+from timeline.rules.loader import Shape, load
 
 RULES = Path(__file__).resolve().parent / "rules" / "questions.yaml"
 _TABLES = (
@@ -32,6 +32,26 @@ _TABLES = (
 )
 
 
+#: What ``questions.yaml`` may hold (the one loader rejects any other key).
+SHAPE = Shape(
+    values={
+        "trailing",
+        "determiners",
+        "stopwords",
+        "the_heads",
+        "max_words",
+        "cut_before",
+        "control",
+        "light_verbs",
+    },
+    tables={
+        "examples": {"actors", "latest", "modality", "text", "timex", "title", "trigger"},
+        "negatives": {"actors", "modality", "text", "title", "trigger"},
+    },
+    optional={"stopwords", "examples", "negatives"},
+)
+
+
 @functools.cache
 def rules() -> dict:
     """The word tables of ``rules/questions.yaml``, with the cut and control patterns compiled.
@@ -40,11 +60,7 @@ def rules() -> dict:
         >>> rules()["light_verbs"]["sanctions"]
         'impose'
     """
-    with open(RULES, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    for key in _TABLES:
-        if key not in data:
-            raise RuleError(f"{RULES.name}: missing table {key!r}")
+    data = load(RULES, SHAPE)
     tables = {key: data[key] for key in _TABLES}
     for key in ("trailing", "the_heads", "control", "determiners"):
         tables[key] = frozenset(str(w).lower() for w in data[key])

@@ -25,7 +25,12 @@ from timeline.errors import ArticleError
 #: give a meaningless single-article timeline.
 MAX_ARTICLE_CHARS = 1_000_000
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".json")
+ARTICLE_SUFFIXES = (".txt", ".md", ".json", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+#: The one base every relative article path is resolved from, in the notebooks and in
+#: ``read_articles(..., base=ROOT)``: the repository root (the folder that holds ``seeds/``).
+ROOT = Path(__file__).resolve().parents[2]
+_GLOB_CHARS = re.compile(r"[*?\[]")
 SIDECAR_SUFFIX = ".meta.json"
 METADATA_FIELDS = ("id", "title", "source", "url", "published")
 
@@ -278,8 +283,86 @@ def _sidecar(path: Path) -> dict:
     return meta
 
 
+def _json_ld_dates(data) -> list:
+    """Every ``datePublished`` in a JSON-LD value (objects, lists and ``@graph`` nested)."""
+    found = []
+    if isinstance(data, dict):
+        if isinstance(data.get("datePublished"), str):
+            found.append(data["datePublished"])
+        for value in data.values():
+            if isinstance(value, (dict, list)):
+                found.extend(_json_ld_dates(value))
+    elif isinstance(data, list):
+        for value in data:
+            found.extend(_json_ld_dates(value))
+    return found
+
+
+def _page_published(tree, path: Path) -> dt.date | None:
+    """The publication date a page declares: ``<meta property="article:published_time">``, else
+    JSON-LD ``datePublished``. A page that declares neither has no date (never guessed from the
+    text or from today)."""
+    for node in tree.xpath(
+        '//meta[@property="article:published_time" or @name="article:published_time"]'
+    ):
+        if (node.get("content") or "").strip():
+            return parse_published(node.get("content"), f"{path}: meta article:published_time")
+    for number, node in enumerate(tree.xpath('//script[@type="application/ld+json"]'), start=1):
+        try:
+            data = json.loads(node.text or "")
+        except json.JSONDecodeError as exc:
+            line = (node.sourceline or 1) + exc.lineno - 1
+            raise ArticleError(
+                f"{path}: line {line}: JSON-LD block {number} is not valid JSON ({exc.msg})"
+            ) from None
+        for value in _json_ld_dates(data):
+            return parse_published(value, f"{path}: line {node.sourceline}: JSON-LD datePublished")
+    return None
+
+
+def read_html(raw: str, path: Path) -> dict:
+    """A saved web page's main text, title and publication date.
+
+    The main text and title come from trafilatura (boilerplate, menus and comments left out); the
+    date only from the page's own metadata (``article:published_time``, JSON-LD ``datePublished``).
+
+    Examples:
+        >>> page = (
+        ...     '<html><head><title>Talks | Wire</title>'
+        ...     '<meta property="article:published_time" content="2025-03-10T08:00:00Z"></head>'
+        ...     '<body><article><h1>Talks resume</h1><p>Negotiators met on Monday in Geneva.</p>'
+        ...     '<p>The talks had stalled in January.</p></article>'
+        ...     '<footer><p>Copyright Wire 2025.</p></footer></body></html>')
+        >>> record = read_html(page, Path("talks.html"))
+        >>> record["title"], record["published"]
+        ('Talks resume', datetime.date(2025, 3, 10))
+        >>> print(record["text"])
+        Talks resume
+        Negotiators met on Monday in Geneva.
+        The talks had stalled in January.
+    """
+    import lxml.html  # installed with trafilatura
+    import trafilatura
+
+    try:
+        tree = lxml.html.fromstring(raw)
+    except (ValueError, lxml.etree.ParserError) as exc:
+        raise ArticleError(f"{path}: cannot parse the HTML page ({exc})") from None
+    published = _page_published(tree, path)
+    text = trafilatura.extract(
+        raw, include_comments=False, include_tables=False, deduplicate=True, with_metadata=False
+    )
+    if not text or not text.strip():
+        raise ArticleError(f"{path}: no article text found in the HTML page (main text is empty)")
+    metadata = trafilatura.extract_metadata(tree)
+    title = metadata.title if metadata is not None and metadata.title else None
+    url = metadata.url if metadata is not None and metadata.url else None
+    return {"text": text, "title": title, "url": url, "published": published}
+
+
 def read_article(path, published=None) -> Article:
-    """Read one article file: ``.txt``, ``.md`` (optional front matter) or ``.json``.
+    """Read one article file: ``.txt``, ``.md`` (optional front matter), ``.json`` or a saved
+    web page (``.html``: main text, title and date from the page's metadata).
 
     Metadata comes, in increasing priority, from a sidecar ``<name>.meta.json``
     beside the file, the file's own front matter or JSON fields, and the
@@ -312,6 +395,9 @@ def read_article(path, published=None) -> Article:
     if path.suffix.lower() == ".json":
         record = _json_article(raw, path)
         body = record.pop("text")
+    elif path.suffix.lower() in HTML_SUFFIXES:
+        record = read_html(raw, path)
+        body = record.pop("text")
     else:
         record, body = _front_matter(raw, path)
     meta.update({k: v for k, v in record.items() if v is not None})
@@ -321,17 +407,34 @@ def read_article(path, published=None) -> Article:
     return Article(text=body, path=str(path), **meta)
 
 
-def read_articles(paths, published=None) -> list[Article]:
-    """Read files and folders of articles (a folder: its article files, sorted by name).
+def article_paths(paths, base=None) -> list[Path]:
+    """The article files named by a path, a glob, a folder, a list of them, or a JSON list string.
+
+    Relative paths are resolved from ``base`` (the working folder when None). A folder gives its
+    article files sorted by name; a glob (``reports/*.md``) its matches sorted by name.
 
     Examples:
-        >>> [a.id for a in read_articles(["seeds"])]
-        ['000_03aee5fa6f29c944']
+        >>> [p.name for p in article_paths('["seeds"]', base=ROOT)]
+        ['000_03aee5fa6f29c944.txt']
+        >>> [p.name for p in article_paths("seeds/*.txt", base=ROOT)]
+        ['000_03aee5fa6f29c944.txt']
     """
+    if isinstance(paths, str) and paths.lstrip().startswith("["):
+        try:
+            paths = json.loads(paths)
+        except json.JSONDecodeError as exc:
+            raise ArticleError(f"ARTICLES: {paths!r} is not a JSON list ({exc.msg})") from None
     if isinstance(paths, (str, Path)):
         paths = [paths]
     files = []
-    for entry in map(Path, paths):
+    for given in paths:
+        if not isinstance(given, (str, Path)):
+            raise ArticleError(
+                f"ARTICLES: expected file paths, got {type(given).__name__} {given!r}"
+            )
+        entry = Path(given).expanduser()
+        if base is not None and not entry.is_absolute():
+            entry = Path(base) / entry
         if entry.is_dir():
             found = sorted(
                 p
@@ -345,10 +448,38 @@ def read_articles(paths, published=None) -> list[Article]:
                     f"{entry}: folder holds no article files ({', '.join(ARTICLE_SUFFIXES)})"
                 )
             files.extend(found)
+        elif not entry.exists() and _GLOB_CHARS.search(str(given)):
+            anchor = Path(entry.anchor) if entry.is_absolute() else Path(".")
+            pattern = str(entry.relative_to(anchor)) if entry.is_absolute() else str(entry)
+            found = sorted(
+                p
+                for p in anchor.glob(pattern)
+                if p.is_file() and not p.name.endswith(SIDECAR_SUFFIX)
+            )
+            if not found:
+                raise ArticleError(f"{entry}: no file matches this pattern")
+            files.extend(found)
         else:
             files.append(entry)
+    return files
+
+
+def read_articles(paths, published=None, base=None) -> list[Article]:
+    """Read files, folders and globs of articles (see :func:`article_paths`).
+
+    Args:
+        paths: a path, a glob, a folder, a list of them, or a JSON list string (as papermill
+            passes a list parameter given with ``-p``).
+        published: publication date overriding the files' metadata.
+        base: the folder relative paths are resolved from (the working folder when None).
+
+    Examples:
+        >>> [a.id for a in read_articles(["seeds"])]
+        ['000_03aee5fa6f29c944']
+    """
     from tqdm.auto import tqdm
 
+    files = article_paths(paths, base)
     # a progress bar on a terminal for a long list only (never under nbval or in a pipe)
     bar = tqdm(files, unit="file", disable=None if len(files) > 200 else True, file=sys.stderr)
     return [read_article(path, published) for path in bar]

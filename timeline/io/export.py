@@ -22,8 +22,19 @@ from timeline.schema import TIMELINE, conform, validate
 from .atomic import write_atomically
 
 ACTOR_SEPARATOR = "; "
+#: OWASP's CSV injection advice: a cell starting with one of these is prefixed with an apostrophe,
+#: so a spreadsheet shows it as text instead of running it as a formula. The apostrophe itself is
+#: in the list, so a cell that really starts with one round-trips too.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 #: Columns added to the schema after exports were first written: a file without them reads with them missing.
-LATER_COLUMNS = ("same_as", "merge_evidence")
+LATER_COLUMNS = (
+    "same_as",
+    "merge_evidence",
+    "likely",
+    "likely_earliest",
+    "likely_latest",
+    "likely_basis",
+)
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
@@ -36,6 +47,27 @@ def _records(df: pd.DataFrame) -> list[dict]:
                 row[key] = None
         records.append(row)
     return records
+
+
+def neutralize(cell):
+    """A CSV cell a spreadsheet will not run as a formula (OWASP: prefix ``'``).
+
+    Examples:
+        >>> neutralize("=HYPERLINK(1)"), neutralize("talks"), neutralize("'quoted")
+        ("'=HYPERLINK(1)", 'talks', "''quoted")
+        >>> restore(neutralize("=HYPERLINK(1)"))
+        '=HYPERLINK(1)'
+    """
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def restore(cell):
+    """Undo :func:`neutralize` on a cell read back from CSV."""
+    if isinstance(cell, str) and cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell
 
 
 def write_timeline(df: pd.DataFrame, path) -> Path:
@@ -54,7 +86,12 @@ def write_timeline(df: pd.DataFrame, path) -> Path:
         text = json.dumps(_records(df), ensure_ascii=False, indent=1) + "\n"
     elif path.suffix == ".csv":
         flat = df.assign(actors=df.actors.map(ACTOR_SEPARATOR.join))
-        text = flat.to_csv(index=False, date_format="%Y-%m-%d")
+        for column in TIMELINE.columns:
+            if column.kind == "str" or column.name == "actors":
+                flat[column.name] = flat[column.name].map(neutralize)
+        # RFC 4180 line ends (CRLF): the csv writer then quotes any cell holding a CR or LF,
+        # so a clause with a bare carriage return stays one cell.
+        text = flat.to_csv(index=False, date_format="%Y-%m-%d", lineterminator="\r\n")
     else:
         raise TimelineError(f"{path}: export format must be .csv or .json, not {path.suffix!r}")
     return write_atomically(path, text)
@@ -156,6 +193,9 @@ def read_timeline(path) -> pd.DataFrame:
             frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values=[""])
         except (ValueError, pd.errors.ParserError) as exc:
             raise TimelineError(f"{path}: cannot read timeline export ({exc})") from None
+        for column in TIMELINE.columns:
+            if column.name in frame and (column.kind == "str" or column.name == "actors"):
+                frame[column.name] = frame[column.name].map(restore)
         frame["actors"] = frame["actors"].map(
             lambda v: [] if pd.isna(v) else v.split(ACTOR_SEPARATOR)
         )
@@ -169,9 +209,9 @@ def read_timeline(path) -> pd.DataFrame:
         ]
         if missing:
             raise SchemaError(f"{path}: {line_of(index)}: missing field(s) {missing}")
-        for field in ("earliest", "latest"):
+        for field in ("earliest", "latest", "likely", "likely_earliest", "likely_latest"):
             if (
-                record[field] is not None
+                record.get(field) is not None
                 and pd.notna(record[field])
                 and pd.isna(pd.to_datetime(record[field], errors="coerce"))
             ):

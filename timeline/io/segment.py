@@ -4,19 +4,41 @@ A line break ends a paragraph and so a sentence. Inside a line, ``.``, ``!``
 and ``?`` (with any closing quotes or brackets after them) end a sentence
 when whitespace and a capital, a digit or an opening quote follow, unless
 the word before the period is an abbreviation listed in
-``rules/events.yaml`` (``segment.abbreviations``), an initial ("J.") or a
+``io/rules/segment.yaml`` (``abbreviations``), an initial ("J.") or a
 dotted abbreviation ("U.S.") followed by a word that does not usually start
 a sentence.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
+from pathlib import Path
 
-from timeline.events.lexicon import lexicon
+from timeline.rules.loader import Shape, load
 
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?:''|”|’)*")
 _OPEN = re.compile(r"\s+(?=[\"“‘'(\[`]*[A-Z0-9])")
+
+
+RULES = Path(__file__).resolve().parent / "rules" / "segment.yaml"
+SHAPE = Shape(values={"abbreviations", "starters"}, tables={"examples": {"text", "sentences"}})
+
+
+@functools.cache
+def rules() -> dict:
+    """The abbreviations and sentence starters of ``io/rules/segment.yaml``, lower case.
+
+    Examples:
+        >>> "mr" in rules()["abbreviations"], "the" in rules()["starters"]
+        (True, True)
+    """
+    data = load(RULES, SHAPE)
+    return {
+        key: frozenset(str(word).lower() for word in data[key])
+        for key in ("abbreviations", "starters")
+    }
 
 
 def _word_before(line: str, dot: int) -> str:
@@ -37,10 +59,10 @@ def _is_break(line: str, end_match: re.Match) -> bool:
         return True
     word = _word_before(line, end_match.start())
     lower = word.lower().rstrip(".")
-    lex = lexicon()
+    lex = rules()
     if "." in word:  # dotted abbreviation: U.S., a.m.
-        return _next_word(line, end_match.end()) in lex.starters
-    if lower in lex.abbreviations:
+        return _next_word(line, end_match.end()) in lex["starters"]
+    if lower in lex["abbreviations"]:
         return False
     if len(word) == 1 and word.isalpha() and word.isupper():  # an initial
         return False
@@ -87,3 +109,23 @@ def sentences(text: str) -> list[tuple[int, int]]:
         spans.extend(_split_line(line, offset))
         offset += len(line) + 1
     return spans
+
+
+@functools.lru_cache(maxsize=16)
+def _starts(text: str) -> tuple[int, ...]:
+    return tuple(start for start, _ in sentences(text))
+
+
+def same_sentence(text: str, first: int, second: int) -> bool:
+    """Whether two character offsets of ``text`` fall in one sentence (of :func:`sentences`).
+
+    The one notion of a sentence: the ordering stage asks this instead of looking for
+    full stops itself, so "U.S. officials" is one sentence everywhere.
+
+    Examples:
+        >>> text = "Mr. Smith met U.S. officials. They left."
+        >>> same_sentence(text, 0, text.index("officials")), same_sentence(text, 0, text.index("They"))
+        (True, False)
+    """
+    starts = _starts(text)
+    return bisect.bisect_right(starts, first) == bisect.bisect_right(starts, second)

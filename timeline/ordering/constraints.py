@@ -25,15 +25,23 @@ from .network import Network
 ORIGIN, PUB = 0, 1
 
 
-def _start(i: int) -> int:
+def start_point(i: int) -> int:
+    """The network node of event ``i``'s start (nodes 0 and 1 are the origin and publication)."""
     return 2 + 2 * i
 
 
-def _end(i: int) -> int:
+def end_point(i: int) -> int:
+    """The network node of event ``i``'s end."""
     return 3 + 2 * i
 
 
-def _date(day: float) -> dt.date | None:
+def day_of(day: float) -> dt.date | None:
+    """A day number of the network as a date; None for an unbounded side.
+
+    Examples:
+        >>> day_of(739310.0), day_of(float("inf"))
+        (datetime.date(2025, 2, 28), None)
+    """
     return dt.date.fromordinal(int(day)) if math.isfinite(day) else None
 
 
@@ -93,37 +101,41 @@ class Builder:
     def to_publication(self, i: int, relation: str, rule: str, basis: str = "inferred") -> None:
         trigger = self.events[i].trigger
         if relation == "before":
-            self.leq(_end(i), PUB, 0, rule, f"'{trigger}' ends by publication", basis)
+            self.leq(end_point(i), PUB, 0, rule, f"'{trigger}' ends by publication", basis)
         elif relation == "after":
-            self.leq(PUB, _start(i), 0, rule, f"'{trigger}' starts at or after publication", basis)
+            self.leq(
+                PUB, start_point(i), 0, rule, f"'{trigger}' starts at or after publication", basis
+            )
         elif relation == "includes":
-            self.leq(_start(i), PUB, 0, rule, f"'{trigger}' holds at publication (start)", basis)
-            self.leq(PUB, _end(i), 0, rule, f"'{trigger}' holds at publication (end)", basis)
+            self.leq(
+                start_point(i), PUB, 0, rule, f"'{trigger}' holds at publication (start)", basis
+            )
+            self.leq(PUB, end_point(i), 0, rule, f"'{trigger}' holds at publication (end)", basis)
 
     def between(self, a: int, relation: str, b: int, rule: str, label: str) -> None:
         if relation == "before":
-            self.leq(_end(a), _start(b), 0, rule, label, "relative")
+            self.leq(end_point(a), start_point(b), 0, rule, label, "relative")
         elif relation == "after":
-            self.leq(_end(b), _start(a), 0, rule, label, "relative")
+            self.leq(end_point(b), start_point(a), 0, rule, label, "relative")
         elif relation == "during":  # a within b
-            self.leq(_start(b), _start(a), 0, rule, label, "relative")
-            self.leq(_end(a), _end(b), 0, rule, label, "relative")
+            self.leq(start_point(b), start_point(a), 0, rule, label, "relative")
+            self.leq(end_point(a), end_point(b), 0, rule, label, "relative")
         elif relation == "overlap":
-            self.leq(_start(a), _end(b), 0, rule, label, "relative")
-            self.leq(_start(b), _end(a), 0, rule, label, "relative")
+            self.leq(start_point(a), end_point(b), 0, rule, label, "relative")
+            self.leq(start_point(b), end_point(a), 0, rule, label, "relative")
         elif relation == "ends":  # a ends when b happens (b: "ceased")
-            self.leq(_end(a), _end(b), 0, rule, label, "relative")
-            self.leq(_start(b), _end(a), 0, rule, label, "relative")
-            self.leq(_start(a), _start(b), 0, rule, label, "relative")
+            self.leq(end_point(a), end_point(b), 0, rule, label, "relative")
+            self.leq(start_point(b), end_point(a), 0, rule, label, "relative")
+            self.leq(start_point(a), start_point(b), 0, rule, label, "relative")
         elif relation == "begins":  # a begins when b happens (b: "began")
-            self.leq(_start(a), _end(b), 0, rule, label, "relative")
-            self.leq(_start(b), _start(a), 0, rule, label, "relative")
+            self.leq(start_point(a), end_point(b), 0, rule, label, "relative")
+            self.leq(start_point(b), start_point(a), 0, rule, label, "relative")
         elif relation == "same":
             for x, y in (
-                (_start(a), _start(b)),
-                (_start(b), _start(a)),
-                (_end(a), _end(b)),
-                (_end(b), _end(a)),
+                (start_point(a), start_point(b)),
+                (start_point(b), start_point(a)),
+                (end_point(a), end_point(b)),
+                (end_point(b), end_point(a)),
             ):
                 self.leq(x, y, 0, rule, label, "relative")
 
@@ -147,7 +159,7 @@ class Builder:
 
     def anchor(self, i: int) -> None:
         event, timex = self.events[i], self.dating(self.events[i].timex)
-        s, e, state = _start(i), _end(i), event.kind == "state"
+        s, e, state = start_point(i), end_point(i), event.kind == "state"
         label = f"'{event.trigger}' within '{timex.text}' ({timex.value})"
         offsets = _vague_offsets(timex, self.reference)
         if offsets is not None:
@@ -293,14 +305,14 @@ def constrain(builder: Builder) -> None:
         >>> constrain(b)
         >>> [c.rule for c in b.net.accepted if c.rule != "structure"]
         ['publication', 'publication', 'tense_past']
-        >>> _date(b.net.upper(_end(0)))
+        >>> day_of(b.net.upper(end_point(0)))
         datetime.date(2025, 2, 28)
     """
     events, reference = builder.events, builder.reference
     for i in range(len(events)):
         builder.leq(
-            _start(i),
-            _end(i),
+            start_point(i),
+            end_point(i),
             0,
             "structure",
             f"'{events[i].trigger}' starts before it ends",
@@ -381,8 +393,8 @@ def constrain(builder: Builder) -> None:
         from timeline.temporal.rulebook import vague_window
 
         before, after = vague_window(name)
-        builder.leq(PUB, _start(i), before, rule, label, "relative")
-        builder.leq(_end(i), PUB, after, rule, label, "relative")
+        builder.leq(PUB, start_point(i), before, rule, label, "relative")
+        builder.leq(end_point(i), PUB, after, rule, label, "relative")
     for found in cues.relations(events, builder.text, builder.timexes):
         if found.other is not None:
             builder.between(found.main, found.relation, found.other, found.rule, found.label)
@@ -392,16 +404,16 @@ def constrain(builder: Builder) -> None:
         later = (
             PUB
             if bound.a is None
-            else _start(bound.a)
+            else start_point(bound.a)
             if bound.a_point == "start"
-            else _end(bound.a)
+            else end_point(bound.a)
         )
         earlier = (
             PUB
             if bound.b is None
-            else _start(bound.b)
+            else start_point(bound.b)
             if bound.b_point == "start"
-            else _end(bound.b)
+            else end_point(bound.b)
         )
         builder.leq(later, earlier, bound.days, bound.rule, bound.label, "relative")
     for i, event in enumerate(events):
@@ -410,6 +422,6 @@ def constrain(builder: Builder) -> None:
             relation, rule = reported
             label = f"'{event.trigger}' {relation} its report '{events[event.source].trigger}'"
             if relation == "after":
-                builder.leq(_start(event.source), _start(i), 0, rule, label, "relative")
+                builder.leq(start_point(event.source), start_point(i), 0, rule, label, "relative")
             else:
                 builder.between(i, relation, event.source, rule, label)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline.io.segment import same_sentence
 from timeline.model import Event, TimeExpr
 from timeline.stories.merge import base_lemma
 
@@ -27,7 +28,6 @@ from .tense import rules
 __all__ = ["Bound", "Offset", "bounds", "coreferent", "deadlines", "find", "recent_spans"]
 
 _AMOUNT = re.compile(r"P(\d+)([DWMY])|PT(\d+)([HM])")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s|\n")
 
 
 @dataclass(frozen=True)
@@ -58,8 +58,7 @@ def _following(events: list[Event], position: int, text: str) -> int | None:
     after = [
         i
         for i, e in enumerate(events)
-        if e.trigger_start >= position
-        and not _SENTENCE_BREAK.search(text, position, e.trigger_start)
+        if e.trigger_start >= position and same_sentence(text, position, e.trigger_start)
     ]
     return min(after, key=lambda i: events[i].trigger_start) if after else None
 
@@ -72,7 +71,7 @@ def _modified(events: list[Event], timex: TimeExpr, text: str) -> int | None:
         for i, e in enumerate(events)
         if e.trigger_end <= timex.start
         and e.tense != "none"
-        and not _SENTENCE_BREAK.search(text, e.trigger_end, timex.start)
+        and same_sentence(text, e.trigger_end, timex.start)
     ]
     if before:
         return max(before, key=lambda i: events[i].trigger_start)
@@ -81,7 +80,7 @@ def _modified(events: list[Event], timex: TimeExpr, text: str) -> int | None:
         for i, e in enumerate(events)
         if e.trigger_start >= timex.end
         and e.tense != "none"
-        and not _SENTENCE_BREAK.search(text, timex.end, e.trigger_start)
+        and same_sentence(text, timex.end, e.trigger_start)
     ]
     return min(after, key=lambda i: events[i].trigger_start) if after else None
 
@@ -211,7 +210,7 @@ def deadlines(
             for i, e in enumerate(events)
             if e.role == "verb"
             and e.trigger_end <= timex.start
-            and not _SENTENCE_BREAK.search(text, e.trigger_end, timex.start)
+            and same_sentence(text, e.trigger_end, timex.start)
         ]
         if not before:
             continue
@@ -266,7 +265,7 @@ def recent_spans(
             if e.trigger_end <= timex.start
             and e.kind != "state"
             and e.tense != "present"
-            and not _SENTENCE_BREAK.search(text, e.trigger_end, timex.start)
+            and same_sentence(text, e.trigger_end, timex.start)
         ]
         if before:
             target = max(before, key=lambda i: events[i].trigger_start)

@@ -26,10 +26,11 @@ import heapq
 import math
 from dataclasses import replace
 
-from timeline.model import Bounds, Event, TimeExpr
+from timeline.model import Bounds, Event, Ordering, TimeExpr
 
 from . import anchoring
-from .constraints import ORIGIN, PUB, Builder, _date, _end, _start, constrain
+from .constraints import ORIGIN, PUB, Builder, constrain, day_of, end_point, start_point
+from .cues import publication_relation
 from .relation import RELATIONS, publication_side, relation_to, relation_to_expression  # noqa: F401  (public here)
 
 _BASIS_RANK = {"explicit": 3, "relative": 2, "inferred": 1, "none": 0}
@@ -51,12 +52,12 @@ def _bounds(builder: Builder) -> list[Bounds]:
     origin = ORIGIN if reference is not None else PUB
     found = []
     for i, event in enumerate(events):
-        low, high = net.lower(_start(i)), net.upper(_end(i))
+        low, high = net.lower(start_point(i)), net.upper(end_point(i))
         setters = [
             s
             for s in (
-                _setter(builder, _start(i), origin),
-                _setter(builder, origin, _end(i), reverse=True),
+                _setter(builder, start_point(i), origin),
+                _setter(builder, origin, end_point(i), reverse=True),
             )
             if s[0] != "none"
         ]
@@ -84,8 +85,8 @@ def _bounds(builder: Builder) -> list[Bounds]:
             precision = "unknown"
         found.append(
             Bounds(
-                _date(low),
-                _date(high),
+                day_of(low),
+                day_of(high),
                 precision,
                 basis,
                 rule,
@@ -123,7 +124,7 @@ def _publication_checks(builder: Builder, bounds: list[Bounds]) -> None:
             who = min(nodes) if nodes else 0
             why = ", ".join(c.label for c in path if c.rule != "structure")
             note = (
-                f"publication date unknown: inferred {side} {_date(value).isoformat()} from {why}"
+                f"publication date unknown: inferred {side} {day_of(value).isoformat()} from {why}"
             )
             if events:
                 bounds[who].warning = "; ".join(filter(None, [bounds[who].warning, note]))
@@ -134,8 +135,8 @@ def _order(builder: Builder) -> tuple[list[int], list[tuple]]:
     text position) and each event's sort key."""
     net, events = builder.net, builder.events
     n = len(events)
-    starts = [_start(i) for i in range(n)]
-    ends = [_end(i) for i in range(n)]
+    starts = [start_point(i) for i in range(n)]
+    ends = [end_point(i) for i in range(n)]
     sub = net.dist[starts][:, ends]  # sub[b, a] = max(E_a - S_b)
     precedes = sub.T <= 0  # precedes[a, b]: E_a <= S_b
     strict = precedes & ~precedes.T
@@ -150,8 +151,8 @@ def _order(builder: Builder) -> tuple[list[int], list[tuple]]:
 
     def key(i):
         # Where the event most likely lies relative to P (unbounded: at P), then absolute, then text position.
-        relative = estimate(net.lower(_start(i), PUB), net.upper(_end(i), PUB))
-        absolute = estimate(net.lower(_start(i)), net.upper(_end(i)))
+        relative = estimate(net.lower(start_point(i), PUB), net.upper(end_point(i), PUB))
+        absolute = estimate(net.lower(start_point(i)), net.upper(end_point(i)))
         return (
             0.0 if relative is None else relative,
             math.inf if absolute is None else absolute,
@@ -180,10 +181,10 @@ def _order(builder: Builder) -> tuple[list[int], list[tuple]]:
 
 def solve(
     events: list[Event], timexes: list[TimeExpr], reference: dt.date | None, text: str = ""
-) -> list[Bounds]:
-    """Bounds, basis, rule, rank and conflicts for every event (same order as ``events``).
+) -> Ordering:
+    """Anchors, cues, bounds, basis, rule, rank and conflicts for every event (same order as ``events``).
 
-    Sets ``event.timex`` (the anchoring expression) and ``event.cues`` as it goes.
+    The events given are not changed: the result holds anchored copies of them.
 
     Args:
         events: the article's events (``timeline.events.extract``).
@@ -192,19 +193,38 @@ def solve(
         text: the article text (for discourse cues).
 
     Returns:
-        One :class:`~timeline.model.Bounds` per event.
+        An :class:`~timeline.model.Ordering`: the anchored events, one
+        :class:`~timeline.model.Bounds` per event, each event's relation to publication.
 
     Examples:
         >>> text = "On February 1, Trump signed a memorandum. Iraq maintains troops."
         >>> feb1 = TimeExpr(3, 13, "February 1", "DATE", "2025-02-01", dt.date(2025, 2, 1), dt.date(2025, 2, 1), "day", "date_md")
         >>> ev = [Event(0, 0, 41, "signed", 21, 27, tense="past"),
         ...       Event(1, 42, 65, "maintains", 47, 56, kind="state", tense="present")]
-        >>> [(b.earliest, b.latest, b.basis, b.rule, b.order) for b in solve(ev, [feb1], dt.date(2025, 2, 28), text)]
+        >>> result = solve(ev, [feb1], dt.date(2025, 2, 28), text)
+        >>> [(b.earliest, b.latest, b.basis, b.rule, b.order) for b in result.bounds]
         [(datetime.date(2025, 2, 1), datetime.date(2025, 2, 1), 'explicit', 'date_md', 1), (None, None, 'inferred', 'tense_present_state', 2)]
+        >>> result.events[0].timex, ev[0].timex   # the copy is anchored, the input is unchanged
+        (0, None)
     """
+    events = _anchored(events, timexes, text, reference)
+    bounds = _solve(events, timexes, reference, text)
+    relations = tuple(publication_relation(event, text)[0] for event in events)
+    return Ordering(tuple(events), tuple(bounds), relations)
+
+
+def _anchored(events, timexes, text, reference) -> list[Event]:
+    """Copies of the events (their cue lists too), each anchored to its expression, if any."""
+    copies = [replace(event, cues=list(event.cues)) for event in events]
+    if copies:
+        anchoring.attach(copies, timexes, text, reference)
+    return copies
+
+
+def _solve(events, timexes, reference, text) -> list[Bounds]:
+    """Bounds and ranks of anchored events; records each event's cues on it (the copies)."""
     if not events:
         return []
-    anchoring.attach(events, timexes, text, reference)
     blocks = _blocks(events)
     if len(blocks) == 1:
         bounds, ranks, _, _ = _solve_block(events, timexes, reference, text)
@@ -254,8 +274,8 @@ def _publication_across_blocks(inferred, events: list[Event], bounds: list[Bound
     where = lambda block: f"the block of '{events[block[0]].trigger}' (event {block[0] + 1})"  # noqa: E731
     note = (
         f"publication date unknown and inferred inconsistently: on or after "
-        f"{_date(low).isoformat()} from {where(low_block)} but on or before "
-        f"{_date(high).isoformat()} from {where(high_block)}"
+        f"{day_of(low).isoformat()} from {where(low_block)} but on or before "
+        f"{day_of(high).isoformat()} from {where(high_block)}"
     )
     for i in {low_block[0], high_block[0]}:
         bounds[i].warning = "; ".join(filter(None, [bounds[i].warning, note]))
@@ -359,9 +379,9 @@ def _point(node: int, events: list[Event]) -> str:
 def _readable(c, events: list[Event]) -> str:
     """``later - earlier <= weight`` in words: dates for the origin, offsets in days otherwise."""
     if c.earlier == ORIGIN:
-        return f"{_point(c.later, events)} <= {_date(c.weight).isoformat()}"
+        return f"{_point(c.later, events)} <= {day_of(c.weight).isoformat()}"
     if c.later == ORIGIN:
-        return f"{_point(c.earlier, events)} >= {_date(-c.weight).isoformat()}"
+        return f"{_point(c.earlier, events)} >= {day_of(-c.weight).isoformat()}"
     offset = "" if c.weight == 0 else f" {'+' if c.weight > 0 else '-'} {abs(c.weight):g} days"
     return f"{_point(c.later, events)} <= {_point(c.earlier, events)}{offset}"
 
@@ -385,7 +405,7 @@ def constraints(
     """
     if not events:
         return []
-    anchoring.attach(events, timexes, text, reference)
+    events = _anchored(events, timexes, text, reference)
     rows = []
     for block in _blocks(events):
         position = {i: k for k, i in enumerate(block)}

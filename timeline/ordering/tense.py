@@ -15,12 +15,57 @@ import functools
 import re
 from pathlib import Path
 
-import yaml
-
 from timeline.errors import RuleError
 from timeline.model import Event
+from timeline.rules.loader import Shape, load
 
 RULES_FILE = Path(__file__).resolve().parent / "rules" / "ordering.yaml"
+
+
+_EXAMPLES = {"id", "examples", "negatives"}
+#: What ``ordering.yaml`` may hold (the one loader rejects any other key).
+SHAPE = Shape(
+    values={"synonyms", "vague_values"},
+    tables={
+        "publication": _EXAMPLES
+        | {
+            "fallback",
+            "form",
+            "not_form",
+            "not_preceded_by",
+            "preceded_by",
+            "relation",
+            "reported",
+            "when",
+        },
+        "inherit": _EXAMPLES,
+        "aspectual": _EXAMPLES | {"relation", "verbs"},
+        "reported": _EXAMPLES | {"form", "preceded_by", "relation", "when"},
+        "windows": _EXAMPLES | {"pattern", "window"},
+        "cues": _EXAMPLES | {"main", "other", "pattern", "relation"},
+    },
+    sections={
+        "support_verbs": _EXAMPLES | {"verbs", "max_words_between"},
+        "ranges": _EXAMPLES | {"pattern"},
+        "scheduled": _EXAMPLES | {"pattern"},
+        "record_since": _EXAMPLES | {"pattern"},
+        "definite_coreference": _EXAMPLES | {"max_sentences_back", "determiners"},
+        "offsets": _EXAMPLES
+        | {
+            "signal_event",
+            "max_sentences_back",
+            "recent_span_id",
+            "vague_units",
+            "within",
+            "within_id",
+            "recent_span",
+            "signal",
+            "units",
+            "vague_amount",
+        },
+        "timex_signals": _EXAMPLES | {"words"},
+    },
+)
 
 
 @functools.cache
@@ -31,29 +76,7 @@ def rules() -> dict:
         >>> [r["id"] for r in rules()["publication"]][:2]
         ['surface_modal_present', 'surface_modal_perfect']
     """
-    try:
-        data = yaml.load(
-            RULES_FILE.read_text(encoding="utf-8"),
-            Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
-        )
-    except yaml.YAMLError as exc:
-        raise RuleError(f"{RULES_FILE.name}: invalid YAML ({exc})") from None
-    for family in (
-        "publication",
-        "reported",
-        "cues",
-        "windows",
-        "synonyms",
-        "vague_values",
-        "support_verbs",
-        "aspectual",
-        "ranges",
-        "scheduled",
-        "definite_coreference",
-        "record_since",
-    ):
-        if family not in data:
-            raise RuleError(f"{RULES_FILE.name}: missing section {family!r}")
+    data = load(RULES_FILE, SHAPE)
     for cue in data["cues"] + data["windows"]:
         try:
             cue["regex"] = re.compile(cue["pattern"])

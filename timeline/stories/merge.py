@@ -23,6 +23,7 @@ import pandas as pd
 
 from timeline.errors import RuleError, TimelineError
 from timeline.events.lexicon import lexicon
+from timeline.rules.loader import read
 
 RULES = Path(__file__).resolve().parent / "rules" / "merge.yaml"
 _TABLES = (
@@ -52,9 +53,7 @@ def rules() -> dict:
     >>> rules()["variants"]["signature"]
     'sign'
     """
-    from timeline.temporal.rulebook import _read_yaml
-
-    data = _read_yaml(RULES)
+    data = read(RULES)
     for key in _TABLES:
         if key not in data:
             raise RuleError(f"{RULES.name}: missing table {key!r}")

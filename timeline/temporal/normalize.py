@@ -25,7 +25,7 @@ from .match_groups import mod as _mod
 from .match_groups import shift as _shift
 from .match_groups import unit as _unit
 from .periods import _at_unit
-from .rulebook import Rule
+from .rulebook import Rule, vague_window
 
 __all__ = ["normalize", "interval", "NORMALIZERS"]
 
@@ -136,13 +136,14 @@ def norm_weekday(rule, groups, ctx, start, end):
     if ref is None:
         return rule.type, f"XXXX-WXX-{day}{suffix}", _mod(groups, rule)
     shift = _shift(groups, rule, ctx.tables)
-    if shift is None and ctx.text[end : end + 2] in ("'s", "’s"):
-        shift = (
-            -1
-        )  # "Wednesday's ruling", "Friday's close": a possessive weekday names a day gone by
+    tense = None
     if shift is None:
-        shift = 1 if ctx.tense(start, end) == "future" else -1
+        # "since Tuesday" and "Wednesday's ruling" look back, whatever the clause tense
+        tense = "ended" if ctx.ended(start) or ctx.possessive(end) else ctx.tense(start, end)
+        shift = 1 if tense == "future" else -1
     delta = day - ref.isoweekday()
+    if tense == "future" and delta % 7 > vague_window("weekday")[1]:
+        shift = -1  # "will open Wednesday" dated Thursday: written the day before publication
     if shift < 0:
         delta = delta if delta <= 0 else delta - 7
         if groups.get("shift") and delta == 0:

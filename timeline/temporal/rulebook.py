@@ -14,6 +14,11 @@ The rules are data, the engine holds no English words. Three kinds of file:
 * ``vague.yaml``: the one table of widths of vague expressions (days before
   and after the reference date), read by :func:`vague_window`.
 
+Tokenized text ("March 01 , 2008", "Jan . 5", "14 : 30", "Tuesday 's") puts a space
+where written text has none. One mechanism, not the rules, accepts it: the ``spacing``
+entry of ``fragments.yaml`` names the punctuation marks a space may stand before or
+after, and :func:`loosen` rewrites every such literal mark of every expanded pattern.
+
 Everything is loaded once and cached; the result never depends on the clock.
 """
 
@@ -24,15 +29,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from timeline.errors import RuleError
+from timeline.rules.loader import expand
+from timeline.rules.loader import read as _read_yaml
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 #: Files of the rules directory that are not temporal-expression families.
 NOT_FAMILIES = ("fragments.yaml", "vague.yaml", "tense.yaml")
 TYPES = ("DATE", "TIME", "DURATION", "SET")
-_REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z_][A-Za-z0-9_]*))?\}")
 _GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
 _RULE_KEYS = {
     "id",
@@ -72,20 +76,6 @@ class Rule:
     source: str = ""
 
 
-#: libyaml's safe loader when available (10x faster), else PyYAML's pure-Python one: same results.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _read_yaml(path: Path):
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f": line {mark.line + 1}" if mark else ""
-        raise RuleError(f"{path}{line}: invalid YAML ({getattr(exc, 'problem', exc)})") from None
-
-
 def uniquify(pattern: str, prefix: str) -> tuple[str, tuple]:
     """Rename a rule's groups ``name`` to ``{prefix}{k}_name`` so rules (and repeated groups) can share a scanner.
 
@@ -104,30 +94,6 @@ def uniquify(pattern: str, prefix: str) -> tuple[str, tuple]:
         return f"(?P<{pairs[-1][1]}>"
 
     return _GROUP.sub(rename, pattern), tuple(pairs)
-
-
-def expand(pattern: str, fragments: dict, where: str, _depth: int = 0) -> str:
-    """Insert fragments referenced as ``{name}`` (or ``{name:group}``) into a pattern.
-
-    Examples:
-        >>> expand("{m} {d:day}", {"m": "jan|feb", "d": "[0-9]{1,2}"}, "demo")
-        '(?:jan|feb) (?P<day>(?:[0-9]{1,2}))'
-        >>> expand("{nope}", {}, "demo.yaml: rule x")
-        Traceback (most recent call last):
-        ...
-        timeline.errors.RuleError: demo.yaml: rule x: unknown fragment {nope}
-    """
-    if _depth > 20:
-        raise RuleError(f"{where}: fragments refer to each other in a cycle")
-
-    def insert(match):
-        name, group = match.groups()
-        if name not in fragments:
-            raise RuleError(f"{where}: unknown fragment {{{name}}}")
-        body = expand(str(fragments[name]), fragments, f"{where} (in fragment {name})", _depth + 1)
-        return f"(?P<{group}>(?:{body}))" if group else f"(?:{body})"
-
-    return _REF.sub(insert, pattern)
 
 
 @functools.cache
@@ -150,6 +116,87 @@ def fragments_and_tables() -> tuple[dict, dict]:
     return fragments, tables
 
 
+#: a group's opening: (?:  (?=  (?!  (?<=  (?<!  (?P<name>  (?-i:  ... ; (?P=name) and (?#...) hold no body
+_GROUP_OPEN = re.compile(r"\(\?(?:P<\w+>|P=\w+\)|#[^)]*\)|<[=!]|[=!:>]|[a-zA-Z-]*:)|\(")
+_QUANTIFIER = re.compile(r"\{[0-9]*(?:,[0-9]*)?\}")
+_CLASS = re.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]")
+_DIGIT_NEXT = re.compile(r"\\d|\[\^?[0-9]|[0-9]|\(\?=\\d")
+
+
+def loosen(pattern: str, before: str, after: str, numeric: str = "") -> str:
+    r"""Let one space stand before (after) each literal punctuation mark of ``before`` (``after``).
+
+    Marks inside a character class or a look-behind (which must keep a fixed width) are left as
+    they are, and so is a mark of ``numeric`` that a digit follows in the pattern: "1,000",
+    "3.5" are one token in any text.
+
+    Examples:
+        >>> print(loosen(r"{m} \d+,? (?P<y>\d{4})", ",", ""))
+        {m} \d+(?: ?,)? (?P<y>\d{4})
+        >>> print(loosen(r"(?P<h>\d+):(?P<mi>\d\d)|jan\.(?![,.]\d)", ":.", ":", numeric="."))
+        (?P<h>\d+)(?: ?: ?)(?P<mi>\d\d)|jan(?: ?\.)(?![,.]\d)
+        >>> print(loosen(r"(?<!, )x,\d{3}", ",", "", numeric=","))
+        (?<!, )x,\d{3}
+    """
+    out, behind, i = [], [], 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "[":
+            atom = _CLASS.match(pattern, i).group()
+            out.append(atom)
+            i += len(atom)
+            continue
+        if char == "(":
+            atom = _GROUP_OPEN.match(pattern, i).group()
+            if not atom.endswith(")"):  # a group with a body: remember whether it looks behind
+                behind.append(atom in ("(?<=", "(?<!"))
+            out.append(atom)
+            i += len(atom)
+            continue
+        if char == ")":
+            if behind:
+                behind.pop()
+            out.append(char)
+            i += 1
+            continue
+        if char == "{":
+            quantifier = _QUANTIFIER.match(pattern, i)
+            if quantifier:
+                out.append(quantifier.group())
+                i += len(quantifier.group())
+                continue
+        atom = pattern[i : i + 2] if char == "\\" else char
+        mark = atom[-1]
+        i += len(atom)
+        literal = char == "\\" and not mark.isalnum() or char != "\\" and char not in ".^$|*+?"
+        if (
+            not literal
+            or any(behind)
+            or (mark not in before and mark not in after)
+            or (mark in numeric and _DIGIT_NEXT.match(pattern, i))
+        ):
+            out.append(atom)
+            continue
+        out.append(f"(?:{' ?' if mark in before else ''}{atom}{' ?' if mark in after else ''})")
+    return "".join(out)
+
+
+@functools.cache
+def spacing() -> tuple[str, str, str]:
+    """The ``spacing`` entry of ``fragments.yaml``: marks a space may precede, follow, and number marks.
+
+    Examples:
+        >>> before, after, numeric = spacing()
+        >>> "," in before, ":" in after, "." in numeric
+        (True, True, True)
+    """
+    path = RULES_DIR / "fragments.yaml"
+    entry = (_read_yaml(path) or {}).get("spacing") or {}
+    if not isinstance(entry, dict):
+        raise RuleError(f"{path}: 'spacing' must map before/after/numeric to punctuation marks")
+    return tuple(str(entry.get(key) or "") for key in ("before", "after", "numeric"))
+
+
 def _check_rule(raw, path: Path, family: str, priority: int, fragments: dict) -> Rule:
     if not isinstance(raw, dict) or "id" not in raw:
         raise RuleError(f"{path}: every rule needs an 'id' (got {raw!r:.80})")
@@ -162,7 +209,7 @@ def _check_rule(raw, path: Path, family: str, priority: int, fragments: dict) ->
             raise RuleError(f"{where}: missing field {key!r}")
     if raw["type"] not in TYPES:
         raise RuleError(f"{where}: type {raw['type']!r} is not one of {TYPES}")
-    pattern = expand(str(raw["pattern"]), fragments, where)
+    pattern = loosen(expand(str(raw["pattern"]), fragments, where), *spacing())
     try:
         re.compile(uniquify(pattern, "g")[0], re.IGNORECASE)
     except re.error as exc:

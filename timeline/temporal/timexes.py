@@ -47,6 +47,10 @@ class Context:
         """True when the expression starting at ``start`` closes a period ("the quarter ended June 30")."""
         return _tense_patterns()["ended"].search(self.text, max(0, start - 12), start) is not None
 
+    def possessive(self, end: int) -> bool:
+        """True when a possessive follows the expression ending at ``end`` ("Wednesday's ruling")."""
+        return _tense_patterns()["possessive"].match(self.text, end) is not None
+
     def tense(self, start: int, end: int) -> str | None:
         """'past', 'future' or None: the tense cue nearest to [start, end) in its sentence."""
         cues = _tense_patterns()

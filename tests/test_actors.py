@@ -1,0 +1,73 @@
+"""Actors from grammar and coreference: the ``actors`` examples of rules/events.yaml, and
+the pronoun and description resolution of :class:`timeline.events.actors.Referents`."""
+
+import pytest
+import yaml
+
+from timeline.events.actors import Referents
+from timeline.events.extract import extract
+from timeline.events.lexicon import RULES
+from timeline.io.segment import sentences
+
+EXAMPLES = yaml.safe_load(RULES.read_text(encoding="utf-8"))["actors"]["examples"]
+
+
+def run(text):
+    return extract(text, sentences(text), [], None)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[f"actors:{e['text'][:40]}" for e in EXAMPLES])
+def test_actor_examples(example):
+    events = run(example["text"])
+    for word, actors in example["actors"].items():
+        hits = [e for e in events if e.trigger == word]
+        assert hits, f"no event {word!r} in {[e.trigger for e in events]}"
+        assert hits[-1].actors == actors, (word, hits[-1].actors)
+
+
+def test_a_passive_subject_is_an_undergoer_never_an_actor():
+    (closed,) = [e for e in run("The plant was closed in May.") if e.trigger == "closed"]
+    assert (closed.actors, closed.undergoers) == ([], ["plant"])
+
+
+def test_an_unresolved_pronoun_is_no_actor():
+    (said,) = [e for e in run("It said prices would rise.") if e.trigger == "said"]
+    assert said.actors == []
+
+
+def test_he_is_the_last_person_not_a_bare_title():
+    text = "Zentek chief Dana Ruiz spoke. The CEO said more. She left."
+    left = [e for e in run(text) if e.trigger == "left"][0]
+    assert left.actors == ["Dana Ruiz"]
+
+
+def test_group_pronouns_skip_people():
+    refs = Referents()
+    refs.add("General Motors", False)
+    refs.add("Mary Barra", True)
+    assert (refs.resolve("they"), refs.resolve("she")) == ("General Motors", "Mary Barra")
+    assert refs.resolve("you") is None
+
+
+def test_a_possessive_determiner_names_an_event_nouns_actor():
+    text = "Zentek Inc. announced it has settled its patent dispute."
+    dispute = [e for e in run(text) if e.trigger == "dispute"][0]
+    assert dispute.actors == ["Zentek Inc"]
+
+
+@pytest.mark.parametrize(
+    "phrase, word, actors",
+    [
+        ("Concerns are also rising", "rising", []),  # nobody rises: no actor, not "Concerns"
+        ("remains a complex challenge", "remains", []),  # a gerund's clause is the subject
+        ("troops from allied nations stationed", "stationed", []),  # the troops undergo it
+        ("preventing Iran from exploiting", "exploiting", ["Iran"]),
+        ("to convene an emergency meeting", "convene", ["Iraq’s ruling coalition"]),
+        ("The US maintains", "maintains", ["US"]),
+    ],
+)
+def test_the_seeds_actors(seed_timeline, phrase, word, actors):
+    rows = seed_timeline[seed_timeline.trigger == word]
+    hits = [row for row in rows.itertuples() if phrase in row.text]
+    assert hits, (phrase, word)
+    assert list(hits[0].actors) == actors, phrase

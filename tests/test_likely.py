@@ -1,0 +1,147 @@
+"""Most-likely dates: inside the proven bounds, deterministic, nothing mutated, in the frame and its exports."""
+
+import copy
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+import timeline
+from timeline.errors import RuleError
+from timeline.ordering import likely
+
+PUB = dt.date(2025, 2, 28)
+SAID = dict(
+    event_class="REPORTING",
+    tense="past",
+    aspect="none",
+    modality="asserted",
+    value=None,
+    rule="tense_past",
+    publication="before",
+    earliest=None,
+    latest=PUB,
+)
+
+
+def test_an_undated_past_report_is_probably_the_day_before_publication_or_that_day():
+    got = likely.estimate(SAID, PUB)
+    assert got.basis.startswith("reporting_past (TimeBank")
+    assert got.latest == PUB and (got.latest - got.earliest).days + 1 <= 3
+    assert got.earliest <= got.likely <= got.latest
+
+
+def test_the_estimate_never_leaves_the_proven_bounds():
+    early = {**SAID, "earliest": dt.date(2025, 2, 1), "latest": dt.date(2025, 2, 20)}
+    got = likely.estimate(early, PUB)
+    # the past-report distribution holds too few events that far back: no estimate
+    assert got == likely.NONE or early["earliest"] <= got.earliest <= got.latest <= early["latest"]
+
+
+def test_a_proven_day_is_its_own_estimate_and_no_publication_date_means_no_estimate():
+    day = dt.date(2025, 2, 1)
+    assert likely.estimate({**SAID, "earliest": day, "latest": day}, None).basis == "proven"
+    assert likely.estimate(SAID, None) == likely.NONE
+
+
+def test_nothing_given_is_changed():
+    row = dict(SAID)
+    table = likely.model()
+    before = copy.deepcopy(table)
+    likely.estimate(row, PUB, table)
+    assert row == SAID and table == before
+
+
+def test_interval_is_the_narrowest_run_around_the_mode_holding_the_coverage():
+    assert likely.interval({-1: 30, 0: 60, 5: 10}, coverage=0.8) == (0, -1, 0, 100)
+    assert likely.interval({-1: 30, 0: 60, 5: 10}, coverage=0.95) == (0, -1, 5, 100)
+    assert likely.interval({-1: 3, 0: 6}, min_samples=10) is None
+
+
+def test_a_malformed_model_names_the_kind_and_field():
+    with pytest.raises(RuleError, match="kind 'k': offsets"):
+        likely.check_model(
+            {
+                "coverage": 0.8,
+                "min_samples": 1,
+                "source": "s",
+                "kinds": [{"id": "k", "offsets": {"a": 1}}],
+            }
+        )
+
+
+@pytest.fixture(scope="module")
+def seed():
+    article = timeline.read_article("seeds/000_03aee5fa6f29c944.txt")
+    return timeline.build_timeline(article), article
+
+
+def test_seed_likely_columns_lie_inside_the_proven_bounds(seed):
+    df, _ = seed
+    est = df[df.likely.notna()]
+    assert len(est) > len(df) / 2
+    assert (est.likely_earliest <= est.likely).all() and (est.likely <= est.likely_latest).all()
+    inside_low = est.earliest.isna() | (est.earliest <= est.likely_earliest)
+    inside_high = est.latest.isna() | (est.likely_latest <= est.latest)
+    assert inside_low.all() and inside_high.all()
+    assert set(df.loc[df.likely.isna(), "likely_basis"]) <= {"none"}
+
+
+def test_seed_when_says_probably_then_certainly(seed):
+    df, _ = seed
+    stated = df.loc[df.trigger == "stated", "when"].iloc[0]
+    assert stated.startswith("probably ") and stated.endswith("(certainly by 28 Feb)")
+
+
+def test_likely_columns_survive_export(seed, tmp_path):
+    df, _ = seed
+    for suffix in (".csv", ".json"):
+        path = tmp_path / f"t{suffix}"
+        timeline.write_timeline(df, path)
+        back = timeline.read_timeline(path)
+        pd.testing.assert_series_equal(back.likely_latest, df.likely_latest)
+        assert back.likely_basis.tolist() == df.likely_basis.tolist()
+
+
+def _past_row(i, trigger, guess, low, high):
+    T = pd.Timestamp
+    return dict(
+        event_id=f"a-e{i}",
+        article_id="a",
+        sentence=i,
+        start=0,
+        end=1,
+        text="x",
+        trigger=trigger,
+        trigger_start=0,
+        trigger_end=1,
+        actors=["Acme Corp"],
+        kind="action",
+        modality="asserted",
+        earliest=pd.NaT,
+        latest=T("2010-07-17"),
+        precision="unknown",
+        basis="inferred",
+        rule="tense_past",
+        order=i,
+        event_class="OCCURRENCE",
+        tense="past",
+        aspect="none",
+        newsworthy=True,
+        likely=T(guess),
+        likely_earliest=T(low),
+        likely_latest=T(high),
+        likely_basis="past (TimeBank, n=1)",
+    )
+
+
+def test_to_semeval_takes_a_one_day_likely_date_where_the_proven_one_is_open():
+    from timeline.schema import TIMELINE, conform
+
+    rows = [
+        _past_row(0, "sold", "2010-07-16", "2010-07-16", "2010-07-16"),
+        _past_row(1, "bought", "2010-07-16", "2010-07-14", "2010-07-17"),
+    ]
+    text = timeline.to_semeval(conform(rows, TIMELINE), "Acme Corp", published="2010-07-17")
+    lines = dict(line.split("\t")[::-1][:2] for line in text.splitlines()[1:])
+    assert lines == {"a-0-sold": "2010-07-16", "a-1-bought": "XXXX-XX-XX"}

@@ -1,0 +1,58 @@
+"""The one rule loader: every stage's YAML is checked against its declared shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.entities import names
+from timeline.errors import RuleError
+from timeline.events import lexicon
+from timeline.forecast import question_wording
+from timeline.io import segment
+from timeline.ordering import likely, tense
+from timeline.rules import loader
+
+STAGE_FILES = [
+    (tense.RULES_FILE, tense.SHAPE),
+    (lexicon.RULES, lexicon.SHAPE),
+    (names.RULES, names.SHAPE),
+    (question_wording.RULES, question_wording.SHAPE),
+    (segment.RULES, segment.SHAPE),
+    (likely.RULES_FILE, likely.SHAPE),
+]
+
+
+@pytest.mark.parametrize("path, shape", STAGE_FILES, ids=lambda p: getattr(p, "name", ""))
+def test_every_stage_file_matches_its_shape(path, shape):
+    assert loader.load(path, shape)
+
+
+def test_a_misspelt_key_inside_an_ordering_rule_is_an_error(tmp_path):
+    text = tense.RULES_FILE.read_text(encoding="utf-8")
+    assert "    window: " in text
+    bad = tmp_path / "ordering.yaml"
+    bad.write_text(text.replace("    window: ", "    windw: ", 1), encoding="utf-8")
+    with pytest.raises(RuleError, match=r"ordering.yaml: windows: row '\w+': unknown key 'windw'"):
+        loader.load(bad, tense.SHAPE)
+
+
+def test_an_unknown_top_level_key_is_an_error(tmp_path):
+    bad = tmp_path / "entities.yaml"
+    text = names.RULES.read_text(encoding="utf-8")
+    bad.write_text(text + "\norg_sufixes: [Inc]\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="entities.yaml: unknown key 'org_sufixes'"):
+        loader.load(bad, names.SHAPE)
+
+
+def test_invalid_yaml_names_the_line(tmp_path):
+    bad = tmp_path / "x.yaml"
+    bad.write_text("a: 1\nb: [unclosed\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"x.yaml: line \d+: invalid YAML"):
+        loader.read(bad)
+
+
+def test_duplicate_ids_in_a_table_are_an_error(tmp_path):
+    bad = tmp_path / "d.yaml"
+    bad.write_text("cues:\n  - {id: a}\n  - {id: a}\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="d.yaml: cues: duplicate id 'a'"):
+        loader.load(bad, loader.Shape(tables={"cues": {"id"}}))

@@ -1,0 +1,271 @@
+"""A most-likely date and an 80% interval for every event, beside the proven bounds.
+
+The proven bounds ``[earliest, latest]`` say what the text proves; most of them are
+"open .. publication". This module adds an estimate labelled as one: where events of
+the same kind fell in gold-annotated news (TimeBank), relative to their article's
+publication date, restricted to the proven bounds. The kinds and their empirical
+distributions (day offsets from publication, with counts and source corpus) are data,
+``ordering/rules/likely.yaml``, written by ``benchmarks/fit_likely.py``;
+``benchmarks/calibration.py`` checks on corpora not used to fit that the intervals hold
+the gold date about as often as they claim.
+
+How an estimate is made (:func:`estimate`):
+
+1. bounds proven to one day: that day (basis ``proven``);
+2. otherwise the first kind whose conditions the row meets (class, tense, aspect,
+   modality, value, rule, publication side, shape of the bounds);
+   (a kind marked ``estimate: false`` is matched but gives no estimate: its held-out
+   coverage is too far from the stated one);
+3. its offsets are restricted to the proven bounds (the estimate always lies inside
+   them); with fewer than ``min_samples`` left there is no estimate (basis ``none``);
+4. the likely day is the most frequent offset left (ties: nearer publication); the
+   interval is the narrowest run of offsets around it holding at least ``coverage -
+   tolerance`` of what is left (ties: the one holding more, then nearer publication).
+   Days are discrete: a share of exactly 80% is rare, and the narrowest run holding 80%
+   often holds 90%; ``tolerance`` (data, 0.05) lets a run holding 75% count, and
+   ``benchmarks/calibration.py`` measures the coverage on corpora not used to fit.
+
+Nothing is mutated; the same inputs give the same output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from timeline.errors import RuleError
+from timeline.rules import loader
+from timeline.rules.loader import Shape
+
+RULES_FILE = Path(__file__).resolve().parent / "rules" / "likely.yaml"
+_FIELDS = ("event_class", "tense", "aspect", "modality", "value", "rule", "publication", "shape")
+
+
+@dataclass(frozen=True)
+class Likely:
+    """An estimated day and interval, and what they rest on (None: no estimate)."""
+
+    likely: dt.date | None
+    earliest: dt.date | None
+    latest: dt.date | None
+    basis: str
+
+
+NONE = Likely(None, None, None, "none")
+
+
+#: what likely.yaml may hold (checked by the one rule loader, :mod:`timeline.rules.loader`)
+SHAPE = Shape(
+    values={"coverage", "tolerance", "min_samples", "source", "events"},
+    tables={"kinds": {"id", "when", "n", "offsets", "estimate"}},
+    optional={"tolerance", "events"},
+)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: str) -> dict:
+    return check_model(loader.load(Path(path), SHAPE), Path(path).name)
+
+
+def check_model(data, name: str = "likely model") -> dict:
+    """Check a model's structure (the layout of ``likely.yaml``); return it with integer offsets.
+
+    Raises:
+        RuleError: naming the kind and field that is wrong.
+
+    Examples:
+        >>> m = check_model({"coverage": 0.8, "min_samples": 5, "source": "x",
+        ...                  "kinds": [{"id": "k", "when": [{"tense": ["past"]}], "offsets": {"0": 4, "-1": 2}}]})
+        >>> m["kinds"][0]["offsets"]
+        {-1: 2, 0: 4}
+        >>> check_model({"coverage": 0.8, "min_samples": 5, "source": "x", "kinds": [{"id": "k", "when": [{"colour": ["red"]}]}]})
+        Traceback (most recent call last):
+        ...
+        timeline.errors.RuleError: likely model: kind 'k': unknown field 'colour' in when (known: event_class, tense, aspect, modality, value, rule, publication, shape)
+    """
+    loader.check(data, SHAPE, name)
+    kinds = []
+    for kind in data["kinds"]:
+        ident = kind.get("id")
+        if not ident:
+            raise RuleError(f"{name}: a kind without an id")
+        when = []
+        for alternative in kind.get("when") or [{}]:
+            for field in alternative:
+                if field not in _FIELDS:
+                    raise RuleError(
+                        f"{name}: kind {ident!r}: unknown field {field!r} in when (known: {', '.join(_FIELDS)})"
+                    )
+            when.append({field: [str(v) for v in values] for field, values in alternative.items()})
+        try:
+            offsets = {int(k): int(v) for k, v in (kind.get("offsets") or {}).items()}
+        except (TypeError, ValueError):
+            raise RuleError(
+                f"{name}: kind {ident!r}: offsets must be day: count integers"
+            ) from None
+        kinds.append({**kind, "when": when, "offsets": dict(sorted(offsets.items()))})
+    return {**data, "kinds": kinds}
+
+
+def model(path=None) -> dict:
+    """The fitted model, ``ordering/rules/likely.yaml`` unless another path is given."""
+    return _load(str(path or RULES_FILE))
+
+
+def _date(value) -> dt.date | None:
+    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, (pd.Timestamp, dt.datetime)):
+        return value.date()
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    return value
+
+
+def shape(earliest, latest) -> str:
+    """The shape of proven bounds: ``day``, ``closed``, ``until`` (open start), ``from`` (open end), ``open``.
+
+    Examples:
+        >>> shape(None, dt.date(2025, 2, 28)), shape(dt.date(2025, 2, 1), dt.date(2025, 2, 1))
+        ('until', 'day')
+    """
+    first, last = _date(earliest), _date(latest)
+    if first and last:
+        return "day" if first == last else "closed"
+    return "until" if last else "from" if first else "open"
+
+
+def _text(value) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
+
+
+def kind_of(row, table: dict | None = None) -> dict | None:
+    """The first kind of the model whose conditions a row meets (None when none does).
+
+    ``row`` is a mapping with the timeline columns ``event_class, tense, aspect, modality,
+    value, rule, publication, earliest, latest``; a condition lists accepted values of a
+    field, a kind's ``when`` lists alternatives (any one suffices, every field of it must hold).
+
+    Examples:
+        >>> row = dict(event_class="REPORTING", tense="past", aspect="none", modality="asserted",
+        ...            value=None, rule="tense_past", publication="before", earliest=None,
+        ...            latest=dt.date(2025, 2, 28))
+        >>> kind_of(row)["id"]
+        'reporting_past'
+    """
+    table = table or model()
+    fields = {f: _text(row.get(f)) for f in _FIELDS if f != "shape"}
+    fields["shape"] = shape(row.get("earliest"), row.get("latest"))
+    for kind in table["kinds"]:
+        for alternative in kind.get("when") or [{}]:
+            if all(fields[f] in accepted for f, accepted in alternative.items()):
+                return kind
+    return None
+
+
+def interval(offsets: dict, low=None, high=None, coverage=0.8, min_samples=1, tolerance=0.0):
+    """``(likely, first, last, n)`` offsets from a distribution restricted to ``[low, high]``.
+
+    The likely offset is the most frequent one (ties: nearer 0); the interval, the
+    narrowest run of offsets around it holding at least ``coverage - tolerance`` of the
+    restricted counts (ties: more, then nearer 0). None when fewer than ``min_samples``
+    counts are left.
+
+    Examples:
+        >>> interval({-3: 1, -1: 3, 0: 5, 2: 1})
+        (0, -1, 0, 10)
+        >>> interval({-3: 1, -1: 3, 0: 5, 2: 1}, high=-1)
+        (-1, -3, -1, 4)
+        >>> interval({-3: 1, -1: 3, 0: 5, 2: 1}, high=-1, tolerance=0.05)
+        (-1, -1, -1, 4)
+        >>> interval({-1: 3, 0: 5}, low=1) is None
+        True
+    """
+    kept = [
+        (o, c)
+        for o, c in sorted(offsets.items())
+        if (low is None or o >= low) and (high is None or o <= high)
+    ]
+    total = sum(c for _, c in kept)
+    if total < max(min_samples, 1):
+        return None
+    mode = min(range(len(kept)), key=lambda k: (-kept[k][1], abs(kept[k][0])))
+    best = None
+    for i in range(mode + 1):
+        mass = sum(c for _, c in kept[i:mode])
+        for j in range(mode, len(kept)):
+            mass += kept[j][1]
+            if mass >= (coverage - tolerance) * total:
+                first, last = kept[i][0], kept[j][0]
+                key = (last - first, -mass, abs(first) + abs(last))
+                if best is None or key < best[0]:
+                    best = (key, first, last, i, j)
+                break
+    _, first, last, _, _ = best
+    return kept[mode][0], first, last, total
+
+
+def estimate(row, published, table: dict | None = None) -> Likely:
+    """The likely day and interval of one timeline row (a mapping of its columns).
+
+    Args:
+        row: ``event_class, tense, aspect, modality, value, rule, publication,
+            earliest, latest`` (the frame's columns; a dict or a pandas row).
+        published: the article's publication date (None: only proven days are given).
+        table: a model (:func:`model` by default).
+
+    Returns:
+        :class:`Likely`; its interval lies inside ``[earliest, latest]``.
+
+    Examples:
+        >>> row = dict(event_class="REPORTING", tense="past", aspect="none", modality="asserted",
+        ...            value=None, rule="tense_past", publication="before", earliest=None,
+        ...            latest=dt.date(2025, 2, 28))
+        >>> got = estimate(row, dt.date(2025, 2, 28))
+        >>> got.earliest <= got.likely <= got.latest <= dt.date(2025, 2, 28), got.basis.split()[0]
+        (True, 'reporting_past')
+        >>> estimate({**row, "earliest": dt.date(2025, 2, 1), "latest": dt.date(2025, 2, 1)}, None)
+        Likely(likely=datetime.date(2025, 2, 1), earliest=datetime.date(2025, 2, 1), latest=datetime.date(2025, 2, 1), basis='proven')
+    """
+    first, last = _date(row.get("earliest")), _date(row.get("latest"))
+    if first and last and first == last:
+        return Likely(first, first, last, "proven")
+    reference = _date(published)
+    if reference is None:
+        return NONE
+    table = table or model()
+    kind = kind_of(row, table)
+    if kind is None or not kind["offsets"] or kind.get("estimate") is False:
+        return NONE
+    low = (first - reference).days if first else None
+    high = (last - reference).days if last else None
+    found = interval(
+        kind["offsets"],
+        low,
+        high,
+        table["coverage"],
+        table["min_samples"],
+        table.get("tolerance", 0.0),
+    )
+    if found is None:
+        return NONE
+    likely, start, end, n = found
+    day = lambda offset: reference + dt.timedelta(days=offset)  # noqa: E731
+    try:
+        return Likely(day(likely), day(start), day(end), f"{kind['id']} ({table['source']}, n={n})")
+    except OverflowError:  # a publication date at the calendar's edge (year 1 or 9999)
+        return NONE
+
+
+def estimate_all(rows, published, table: dict | None = None) -> list[Likely]:
+    """:func:`estimate` for each of several rows of one article.
+
+    Examples:
+        >>> [g.basis for g in estimate_all([dict(earliest=None, latest=None)], None)]
+        ['none']
+    """
+    return [estimate(row, published, table) for row in rows]

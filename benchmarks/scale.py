@@ -11,7 +11,8 @@ process: reading, per-article analysis, linking, the interleave); the slope is
 ``python -m benchmarks.scale`` (CI: N = 100, 300, 1,000, slope from 300 to 1,000);
 ``--full`` adds N = 3,000 (slope 300 -> 3,000; about two CPU-minutes, not in CI);
 ``--workers W`` also times the N = 300 set with W processes (wall clock, against W x
-the serial run; meaningful only on an otherwise idle machine).
+the serial run; meaningful only on an otherwise idle machine); ``--dask N --workers W`` runs
+N articles through the Dask path on a LocalCluster of W processes instead (not in CI).
 """
 
 from __future__ import annotations
@@ -85,7 +86,16 @@ def main(argv=None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPORA, help="the shared corpora folder")
     parser.add_argument("--full", action="store_true", help="also N = 3,000 (not in CI)")
     parser.add_argument("--workers", type=int, default=0, help="also time N = 300 with W processes")
+    parser.add_argument(
+        "--dask",
+        type=int,
+        default=0,
+        metavar="N",
+        help="only: N articles through timeline.cluster on a LocalCluster of --workers processes",
+    )
     args = parser.parse_args(argv)
+    if args.dask:
+        return dask_run(args.dask, max(1, args.workers), args.corpus)
     from timeline import build_timeline
 
     sizes = [100, 300, 1000] + ([3000] if args.full else [])
@@ -119,6 +129,28 @@ def main(argv=None) -> int:
             f"(speed-up {serial_wall / wall:.2f}x of {args.workers}x); identical: {parallel.equals(serial)}"
         )
     return check("scale", measured)
+
+
+def dask_run(n: int, workers: int, corpus: Path) -> int:
+    """``n`` articles through :func:`timeline.cluster.build_timeline_dask` on a LocalCluster."""
+    from distributed import Client, LocalCluster
+
+    from timeline.cluster import build_timeline_dask
+
+    pool = articles(n, corpus)
+    with (
+        LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        started = time.perf_counter()
+        ddf = build_timeline_dask(pool)
+        df = client.compute(ddf).result()
+        wall = time.perf_counter() - started
+    print(
+        f"Dask, {workers} worker processes: {n:,} articles in {ddf.npartitions} partitions, "
+        f"{len(df):,} rows, {links(df):,} links, {wall:.1f} s wall ({wall / n * 1000:.1f} ms/article)"
+    )
+    return 0
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from timeline import Forecast, Ledger, LedgerError, Question
+from timeline.forecast.ledger import ManualClock, fixed_clock
 from timeline.schema import FORECASTS, QUESTIONS, validate
 
 
@@ -26,17 +27,27 @@ def ask(ledger, qid="q1", **kw):
     return ledger.ask(qid, **args)
 
 
+def forecast(ledger, question_id, as_of, *args, **kw):
+    """A forecast written on its as_of day: the ledger's manual clock is set to that day first."""
+    ledger.clock.set(f"{as_of}T12:00")
+    return ledger.forecast(question_id, as_of, *args, **kw)
+
+
+def clocked(path):
+    return Ledger(path, clock=ManualClock("2025-02-28T12:00"))
+
+
 @pytest.fixture
 def ledger(tmp_path):
-    return Ledger(tmp_path / "ledger.jsonl")
+    return clocked(tmp_path / "ledger.jsonl")
 
 
 def test_round_trip_views_have_declared_schemas(ledger):
     ask(ledger, description="background", fine_print="edge cases")
-    ledger.forecast(
-        "q1", "2025-02-28", 0.6, rationale="said so", evidence=["a-e1", "a-e2"], prior=0.5
+    forecast(
+        ledger, "q1", "2025-02-28", 0.6, rationale="said so", evidence=["a-e1", "a-e2"], prior=0.5
     )
-    ledger.forecast("q1", "2025-03-07", 0.4, forecaster="other")
+    forecast(ledger, "q1", "2025-03-07", 0.4, forecaster="other")
     questions, forecasts = ledger.questions(), ledger.forecasts()
     validate(questions, QUESTIONS)
     validate(forecasts, FORECASTS)
@@ -55,29 +66,30 @@ def test_round_trip_views_have_declared_schemas(ledger):
 
 def test_file_is_json_lines_one_record_a_line_in_fixed_key_order(ledger):
     ask(ledger)
-    ledger.forecast("q1", "2025-02-28", 0.25)
+    forecast(ledger, "q1", "2025-02-28", 0.25)
     lines = ledger.path.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2
     first = json.loads(lines[0])
-    assert list(first)[:3] == ["record", "id", "title"]
-    assert json.loads(lines[1]) == {
+    assert list(first)[:4] == ["record", "id", "type", "title"]
+    record = json.loads(lines[1])
+    assert record == {
         "record": "forecast",
         "question_id": "q1",
         "as_of": "2025-02-28",
-        "probability": 0.25,
-        "prior": None,
-        "rationale": "",
-        "evidence": [],
+        "recorded_at": "2025-02-28T12:00:00+00:00",
         "forecaster": "analyst",
+        "probability": 0.25,
+        "prev": record["prev"],
     }
+    assert list(record)[-1] == "prev" and len(record["prev"]) == 64
 
 
 def test_reproducible_same_calls_same_bytes(tmp_path):
     contents = []
     for name in ("a.jsonl", "b.jsonl"):
-        ledger = Ledger(tmp_path / name)
+        ledger = clocked(tmp_path / name)
         ask(ledger)
-        ledger.forecast("q1", "2025-03-01", 0.3)
+        forecast(ledger, "q1", "2025-03-01", 0.3)
         ledger.resolve("q1", "no", on="2025-03-15", source="no report")
         contents.append((tmp_path / name).read_bytes())
     assert contents[0] == contents[1]
@@ -85,7 +97,7 @@ def test_reproducible_same_calls_same_bytes(tmp_path):
 
 def test_resolve_and_scores(ledger):
     ask(ledger)
-    ledger.forecast("q1", "2025-02-28", 0.8)
+    forecast(ledger, "q1", "2025-02-28", 0.8)
     q = ledger.resolve("q1", True, on="2025-03-10", source="news")
     assert (q.status, q.resolution, q.actual_resolve_time, q.resolution_source) == (
         "resolved",
@@ -100,7 +112,7 @@ def test_resolve_and_scores(ledger):
 
 def test_ambiguous_question_is_recorded_and_not_scored(ledger):
     ask(ledger)
-    ledger.forecast("q1", "2025-02-28", 0.7)
+    forecast(ledger, "q1", "2025-02-28", 0.7)
     q = ledger.mark_ambiguous(
         "q1",
         on="2025-03-15",
@@ -139,7 +151,7 @@ def test_bad_resolution_value(ledger):
 def test_probability_zero_or_one_is_an_error(ledger, p):
     ask(ledger)
     with pytest.raises(LedgerError, match="field 'probability'"):
-        ledger.forecast("q1", "2025-02-28", p)
+        forecast(ledger, "q1", "2025-02-28", p)
     with pytest.raises(LedgerError):
         Forecast("q1", "2025-02-28", p)
     assert ledger.forecasts().empty  # nothing was written
@@ -165,19 +177,19 @@ def test_resolution_before_the_question_opened(ledger):
 def test_forecast_after_the_close_or_before_the_open(ledger):
     ask(ledger)
     with pytest.raises(LedgerError, match="field 'as_of' 2025-03-15 is after the question closed"):
-        ledger.forecast("q1", "2025-03-15", 0.5)
+        forecast(ledger, "q1", "2025-03-15", 0.5)
     with pytest.raises(LedgerError, match="field 'as_of' 2025-02-27 is before the question opened"):
-        ledger.forecast("q1", "2025-02-27", 0.5)
-    ledger.forecast("q1", "2025-03-14", 0.5)  # the close day itself is allowed
+        forecast(ledger, "q1", "2025-02-27", 0.5)
+    forecast(ledger, "q1", "2025-03-14", 0.5)  # the close day itself is allowed
 
 
 def test_forecast_after_resolution_and_unknown_question(ledger):
     ask(ledger)
     ledger.resolve("q1", "no", on="2025-03-01", source="x")
     with pytest.raises(LedgerError, match="already resolved"):
-        ledger.forecast("q1", "2025-03-02", 0.5)
+        forecast(ledger, "q1", "2025-03-02", 0.5)
     with pytest.raises(LedgerError, match="field 'question_id': no question 'q9'"):
-        ledger.forecast("q9", "2025-03-02", 0.5)
+        forecast(ledger, "q9", "2025-03-02", 0.5)
 
 
 def test_question_dates_must_be_in_order():
@@ -220,7 +232,7 @@ GOOD_Q = json.dumps(
         ('{"record": "vote"}', r"ledger.jsonl:2: field 'record' must be one of"),
         (
             '{"record": "forecast", "question_id": "q1", "as_of": "2025-03-01"}',
-            r"ledger.jsonl:2: forecast record is missing field 'probability'",
+            r"ledger.jsonl:2: forecast on 'q1': give exactly one of 'probability'",
         ),
         (
             '{"record": "forecast", "question_id": "q1", "as_of": "2025-03-01", "probability": 1}',
@@ -246,11 +258,11 @@ def test_corrupted_line_is_reported_with_line_and_field(tmp_path, bad, message):
         bad,
         '{"record": "forecast", "question_id": "q1", "as_of": "2025-03-02", "probability": 0.5}',
     )
-    ledger = Ledger(path)
+    ledger = clocked(path)
     with pytest.raises(LedgerError, match=message):
         ledger.questions()
     with pytest.raises(LedgerError, match=message):  # and no append lands on a corrupt file
-        ledger.forecast("q1", "2025-03-03", 0.5)
+        forecast(ledger, "q1", "2025-03-03", 0.5)
 
 
 def test_truncated_last_line_is_reported_and_never_appended_to(tmp_path):
@@ -258,12 +270,12 @@ def test_truncated_last_line_is_reported_and_never_appended_to(tmp_path):
     path.write_text(
         GOOD_Q + "\n" + '{"record": "forecast", "question_id": "q1", "as_', encoding="utf-8"
     )
-    ledger = Ledger(path)
+    ledger = clocked(path)
     with pytest.raises(LedgerError, match="ledger.jsonl:2: incomplete last line"):
         ledger.forecasts()
     before = path.read_bytes()
     with pytest.raises(LedgerError, match="incomplete last line"):
-        ledger.forecast("q1", "2025-03-03", 0.5)
+        forecast(ledger, "q1", "2025-03-03", 0.5)
     assert path.read_bytes() == before
 
 
@@ -271,17 +283,17 @@ def test_not_utf8(tmp_path):
     path = tmp_path / "ledger.jsonl"
     path.write_bytes(GOOD_Q.encode() + b"\n\xff\xfe\n")
     with pytest.raises(LedgerError, match="ledger.jsonl:2: not UTF-8"):
-        Ledger(path).questions()
+        clocked(path).questions()
 
 
 def test_missing_file_is_an_empty_ledger(tmp_path):
-    ledger = Ledger(tmp_path / "none.jsonl")
+    ledger = clocked(tmp_path / "none.jsonl")
     assert ledger.questions().empty and ledger.forecasts().empty and ledger.scores().empty
     assert not ledger.path.exists()
 
 
 def _writer(path, worker, count, barrier):
-    ledger = Ledger(path)
+    ledger = Ledger(path, clock=fixed_clock("2025-03-01T12:00"))
     barrier.wait()
     outcomes = []
     for i in range(count):
@@ -302,7 +314,7 @@ def _writer(path, worker, count, barrier):
 
 def test_concurrent_appends_lose_nothing_and_ids_stay_unique(tmp_path):
     path = tmp_path / "ledger.jsonl"
-    ask(Ledger(path))
+    ask(clocked(path))
     workers, count = 4, 25
     ctx = multiprocessing.get_context("spawn")
     with ctx.Manager() as manager:
@@ -313,12 +325,12 @@ def test_concurrent_appends_lose_nothing_and_ids_stay_unique(tmp_path):
             )
     for i in range(count):  # every race for a new id has exactly one winner
         assert sum(r[i] == "asked" for r in results) == 1
-    forecasts = Ledger(path).forecasts()  # validates every line
+    forecasts = clocked(path).forecasts()  # validates every line
     assert len(forecasts) == workers * count
     for w in range(workers):
         mine = forecasts[forecasts.forecaster == f"w{w}"].rationale.tolist()
         assert mine == [f"worker {w} #{i}" for i in range(count)]  # each writer's order kept
-    assert Ledger(path).questions().id.tolist() == ["q1"] + [f"race-{i}" for i in range(count)]
+    assert clocked(path).questions().id.tolist() == ["q1"] + [f"race-{i}" for i in range(count)]
     assert path.read_bytes().count(b"\n") == 1 + workers * count + count
 
 
@@ -332,7 +344,7 @@ def test_each_append_replaces_the_file_through_a_synced_temporary(ledger, monkey
         lambda src, dst: calls.append(("replace", Path(src), Path(dst))) or real_replace(src, dst),
     )
     monkeypatch.setattr(os, "fsync", lambda fd: calls.append(("fsync",)) or real_fsync(fd))
-    ledger.forecast("q1", "2025-02-28", 0.25)
+    forecast(ledger, "q1", "2025-02-28", 0.25)
     replaces = [c for c in calls if c[0] == "replace"]
     assert len(replaces) == 1
     _, temporary, target = replaces[0]
@@ -350,7 +362,7 @@ def test_a_failed_append_leaves_the_old_file_and_no_temporary(ledger, monkeypatc
     before = ledger.path.read_bytes()
     monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(OSError("disk full")))
     with pytest.raises(OSError, match="disk full"):
-        ledger.forecast("q1", "2025-02-28", 0.25)
+        forecast(ledger, "q1", "2025-02-28", 0.25)
     assert ledger.path.read_bytes() == before
     assert [p.name for p in ledger.path.parent.iterdir()] == ["ledger.jsonl"]
 
@@ -359,21 +371,26 @@ def test_the_seed_ledger_written_by_notebook_03_is_valid():
     path = Path(__file__).resolve().parent.parent / "notebooks" / "data" / "seed-ledger.jsonl"
     if not path.exists():
         pytest.skip("notebooks/data/seed-ledger.jsonl not written yet")
-    ledger = Ledger(path)
+    ledger = clocked(path)
+    assert ledger.verify() == len(path.read_bytes().splitlines())  # the hash chain holds
     questions = ledger.questions()
-    assert questions.set_index("id").loc["cf-emergency-meeting", "status"] == "ambiguous"
-    assert (questions.status == "resolved").sum() == 6
-    assert ledger.scores(overall=True).loc[0, "questions"] == 6
+    assert questions.set_index("id").loc["cf-emergency-meeting", "resolution"] == "no"
+    assert (questions.status == "resolved").sum() == 7
+    forecasts = ledger.forecasts()
+    assert forecasts.retrospective.all()  # written in 2026 about 2025: marked so
+    assert forecasts[forecasts.forecaster == "analyst"].reference_class.notna().sum() == 7
+    summary = ledger.scores(overall=True)
+    assert summary.questions.tolist() == [7, 7] and summary.retrospective.all()
     assert repr(ledger).startswith("Ledger(")
 
 
 def test_missing_directory_is_a_ledger_error(tmp_path):
     with pytest.raises(LedgerError, match="does not exist"):
-        ask(Ledger(tmp_path / "nowhere" / "ledger.jsonl"))
+        ask(clocked(tmp_path / "nowhere" / "ledger.jsonl"))
 
 
 def _append_forever(path):
-    ledger = Ledger(path)
+    ledger = Ledger(path, clock=fixed_clock("2025-03-01T12:00"))
     i = 0
     while True:
         ledger.forecast("q1", "2025-03-01", 0.5, rationale="x" * (i % 5000))
@@ -382,7 +399,7 @@ def _append_forever(path):
 
 def test_a_writer_killed_mid_append_leaves_only_whole_records(tmp_path):
     path = tmp_path / "ledger.jsonl"
-    ask(Ledger(path))
+    ask(clocked(path))
     ctx = multiprocessing.get_context("spawn")
     process = ctx.Process(target=_append_forever, args=(str(path),))
     process.start()
@@ -391,6 +408,6 @@ def test_a_writer_killed_mid_append_leaves_only_whole_records(tmp_path):
         time.sleep(0.05)
     os.kill(process.pid, signal.SIGKILL)
     process.join()
-    forecasts = Ledger(path).forecasts()  # every line whole and valid
+    forecasts = clocked(path).forecasts()  # every line whole and valid
     assert len(forecasts) >= 19
     assert path.read_bytes().endswith(b"\n")

@@ -54,3 +54,52 @@ def test_decay_is_the_conditional_probability():
         decay(p, 14, window)
     with pytest.raises(LedgerError):
         decay(1.0, 1, window)
+
+
+# --- properties: never a certainty, never an overflow (hypothesis, derandomized for CI) ----------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+DETERMINISTIC = settings(derandomize=True, max_examples=300, deadline=None, database=None)
+probabilities = st.floats(min_value=5e-324, max_value=1.0, exclude_max=True)
+ratios = st.floats(min_value=5e-324, max_value=1.7e308)
+days = st.floats(min_value=1e-6, max_value=1e9)
+
+
+def inside(p):
+    return isinstance(p, float) and 0.0 < p < 1.0
+
+
+@DETERMINISTIC
+@given(probabilities, st.lists(ratios, max_size=5))
+def test_update_log_odds_never_certain_never_overflows(p, lrs):
+    assert inside(update_log_odds(p, lrs))
+
+
+@DETERMINISTIC
+@given(probabilities, days, days)
+def test_rescale_window_never_certain(p, a, b):
+    assert inside(rescale_window(p, a, b))
+
+
+@DETERMINISTIC
+@given(probabilities, st.floats(min_value=0, max_value=1, exclude_max=True), days)
+def test_decay_never_certain(p, share, window):
+    assert inside(decay(p, share * window, window))
+
+
+@DETERMINISTIC
+@given(
+    st.integers(min_value=0, max_value=10**12),
+    st.integers(min_value=0, max_value=10**12),
+    st.floats(min_value=1e-9, max_value=1e6),
+)
+def test_prior_never_certain(k, extra, a):
+    assert inside(prior_from_base_rate(k, k + extra, pseudocount=a))
+
+
+def test_the_reported_extremes():
+    """issue 16: rescale_window(.9, 1, 400) returned 1.0; update_log_odds(1e-300, [1e-300]) overflowed."""
+    assert rescale_window(0.9, 1, 400) < 1.0
+    assert update_log_odds(1e-300, [1e-300]) > 0.0
+    assert update_log_odds(1 - 1e-16, [1e300, 1e300]) < 1.0

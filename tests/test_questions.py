@@ -125,11 +125,13 @@ def test_cut_at_second_verb_and_asserted_events_ignored():
     assert d.event_ids == ["a-e1"]
 
 
-def test_no_actor_leaves_a_placeholder_and_no_reference_leaves_open_time_empty():
-    df = frame(event(1, AVOID, "sanctions", "potential"))
-    d = candidate_questions(df, horizon="2025-12-31").iloc[0]
-    assert d.title.startswith("Will [who] impose sanctions by 2025-12-31")
-    assert pd.isna(d.open_time)
+def test_no_actor_no_draft_and_no_reference_leaves_open_time_empty():
+    """issue 16: "Will [who] brought forward ..." is a broken title, not a draft."""
+    assert candidate_questions(
+        frame(event(1, AVOID, "sanctions", "potential")), horizon="2025-12-31"
+    ).empty
+    df = frame(event(1, SANCTIONS, "sanctions", "potential", ["US"]))
+    assert pd.isna(candidate_questions(df, horizon="2025-12-31").iloc[0].open_time)
 
 
 def test_empty_and_bad_horizons():
@@ -271,6 +273,9 @@ def test_bearing_proposes_events_for_open_questions_only():
             scheduled_resolve_time="2025-12-31",
             status=status,
             event_ids=[],
+            type="binary",
+            open_lower_bound=False,
+            open_upper_bound=False,
         )
 
     questions = conform(

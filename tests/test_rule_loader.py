@@ -7,7 +7,7 @@ import pytest
 from timeline.entities import names
 from timeline.errors import RuleError
 from timeline.events import lexicon
-from timeline.forecast import question_wording
+from timeline.forecast import criteria, question_wording
 from timeline.io import segment
 from timeline.ordering import likely, tense
 from timeline.rules import loader
@@ -17,6 +17,7 @@ STAGE_FILES = [
     (lexicon.RULES, lexicon.SHAPE),
     (names.RULES, names.SHAPE),
     (question_wording.RULES, question_wording.SHAPE),
+    (criteria.RULES, criteria.SHAPE),
     (segment.RULES, segment.SHAPE),
     (likely.RULES_FILE, likely.SHAPE),
 ]

@@ -8,7 +8,8 @@
 
 from timeline.entities import filter_entity, to_semeval
 from timeline.errors import ArticleError, LedgerError, SchemaError, TimelineError, TimelineWarning
-from timeline.forecast.ledger import Forecast, Ledger, Question
+from timeline.forecast.criteria import check_question
+from timeline.forecast.ledger import Forecast, Ledger, ManualClock, Question, fixed_clock
 from timeline.forecast.probability import (
     decay,
     prior_from_base_rate,
@@ -53,6 +54,9 @@ __all__ = [
     "Ledger",
     "Question",
     "Forecast",
+    "fixed_clock",
+    "ManualClock",
+    "check_question",
     "candidate_questions",
     "calibration_table",
     "plot_calibration",

@@ -324,15 +324,17 @@ def validate(frame: pd.DataFrame, schema: Schema, values_checked: bool = False) 
     return frame
 
 
-# --- Forecasting ledger (issue 5) -------------------------------------------------------
+# --- Forecasting ledger -------------------------------------------------------------------
 # Dates are calendar days (datetime64, time 00:00). Field names follow Metaculus.
 
 QUESTION_STATUS = ("open", "resolved", "annulled", "ambiguous")
+QUESTION_TYPES = ("binary", "multiple_choice", "numeric", "date")
 
 QUESTIONS = Schema(
     "questions",
     (
         Column("id", "str", False, doc="stable question id, chosen by the analyst"),
+        Column("type", "str", False, QUESTION_TYPES),
         Column("title", "str", False),
         Column("description", "str", doc="background: what the question is about"),
         Column("resolution_criteria", "str", False, doc="what makes it resolve yes or no"),
@@ -346,20 +348,38 @@ QUESTIONS = Schema(
             doc="day the answer is expected to be known",
         ),
         Column(
+            "actual_close_time",
+            "datetime",
+            doc="day forecasting really ended: min(scheduled close, the resolution's actual_close "
+            "or its day); NaT while open. Forecasts are cut here, scores averaged over the "
+            "scheduled lifetime",
+        ),
+        Column(
             "actual_resolve_time", "datetime", doc="day of the resolution record; NaT while open"
         ),
         Column("status", "str", False, QUESTION_STATUS),
         Column(
             "resolution",
             "str",
-            doc="yes or no once resolved; empty otherwise",
-            choices=("yes", "no"),
+            doc="yes/no, an option, a number or a date once resolved; empty otherwise",
         ),
         Column(
             "resolution_source", "str", doc="where the resolution (or the annulment) comes from"
         ),
         Column("resolution_note", "str", doc="why, in words (required to annul or mark ambiguous)"),
         Column("event_ids", "list", False, doc="timeline events the question was drawn from"),
+        Column("options", "list", False, doc="a multiple choice question's options"),
+        Column("range_min", "float", doc="numeric: lower end of the range; date: days since 1970"),
+        Column("range_max", "float", doc="numeric: upper end of the range; date: days since 1970"),
+        Column("open_lower_bound", "bool", False, doc="the answer may fall below range_min"),
+        Column("open_upper_bound", "bool", False, doc="the answer may fall above range_max"),
+        Column("condition_question_id", "str", doc="conditional: the parent question"),
+        Column("condition_resolution", "str", doc="conditional: the parent's answer it assumes"),
+        Column(
+            "reference_probability",
+            "float",
+            doc="binary: the forecast days without one are scored against (default 0.5)",
+        ),
     ),
 )
 
@@ -371,13 +391,28 @@ FORECASTS = Schema(
             "as_of",
             "datetime",
             False,
-            doc="day the forecast was made; it stands until the next one",
+            doc="the information date: the forecast uses what was known that day and stands "
+            "until the next one",
         ),
-        Column("probability", "float", False, doc="probability of yes, strictly between 0 and 1"),
-        Column("prior", "float", doc="the base-rate prior it started from, if recorded"),
+        Column("recorded_at", "datetime", doc="when the ledger wrote it (UTC, the ledger's clock)"),
+        Column(
+            "retrospective",
+            "bool",
+            False,
+            doc="written after its as_of day (backdated): scored apart",
+        ),
+        Column("forecaster", "str", False),
+        Column("probability", "float", doc="binary: probability of yes, strictly inside (0, 1)"),
+        Column("probabilities", "list", False, doc="multiple choice: one per option"),
+        Column("cdf", "list", False, doc="numeric/date: the CDF at 201 evenly spaced points"),
+        Column("prior", "float", doc="the probability before this forecast's updates"),
+        Column("reference_class", "str", doc="the base rate's reference class"),
+        Column("base_rate_occurrences", "float", doc="k: cases of the class that happened"),
+        Column("base_rate_opportunities", "float", doc="n: cases of the class"),
+        Column("likelihood_ratios", "list", False, doc="each update's P(e | yes) / P(e | no)"),
+        Column("updates", "list", False, doc="each update: likelihood_ratio, evidence, note"),
         Column("rationale", "str"),
         Column("evidence", "list", False, doc="timeline event ids it rests on"),
-        Column("forecaster", "str", False),
     ),
 )
 
@@ -386,8 +421,14 @@ SCORES = Schema(
     (
         Column("question_id", "str", False),
         Column("forecaster", "str", False),
+        Column(
+            "retrospective",
+            "bool",
+            False,
+            doc="scores of backdated forecasts, kept apart from those made in time",
+        ),
         Column("status", "str", False, QUESTION_STATUS),
-        Column("resolution", "str", choices=("yes", "no")),
+        Column("resolution", "str"),
         Column(
             "forecasts",
             "int",
@@ -397,22 +438,36 @@ SCORES = Schema(
         Column(
             "coverage",
             "float",
-            doc="share of the question's scored lifetime covered by a standing forecast",
+            doc="share of the question's lived days (open to actual close) with a standing forecast",
         ),
         Column(
             "brier",
             "float",
-            doc="time-averaged Brier score (lower is better) over the covered days",
+            doc="time-averaged Brier score (lower is better) over the lived days, the days "
+            "before the first forecast scored with the reference forecast",
         ),
         Column(
-            "log", "float", doc="time-averaged natural log score ln(p_outcome) (higher is better)"
+            "log",
+            "float",
+            doc="time-averaged natural log score ln(p_outcome) (higher is better), same days",
         ),
         Column(
             "baseline",
             "float",
-            doc="time-averaged Metaculus baseline score; uncovered days count 0",
+            doc="Metaculus baseline score averaged over the scheduled lifetime; days without a "
+            "forecast, and days after an early close, count 0",
         ),
-        Column("last_probability", "float", doc="the forecast standing at the close"),
+        Column(
+            "peer",
+            "float",
+            doc="Metaculus peer score against the other forecasters, same averaging; NaN alone",
+        ),
+        Column(
+            "crps", "float", doc="numeric/date: time-averaged continuous ranked probability score"
+        ),
+        Column(
+            "last_probability", "float", doc="the probability of the outcome standing at the close"
+        ),
         Column("last_brier", "float"),
         Column("last_log", "float"),
         Column("last_baseline", "float"),
@@ -423,10 +478,13 @@ SCORE_SUMMARY = Schema(
     "score_summary",
     (
         Column("forecaster", "str", False),
+        Column("retrospective", "bool", False),
         Column("questions", "int", False, doc="resolved questions scored"),
+        Column("coverage", "float", doc="mean coverage: always read the scores with it"),
         Column("brier", "float"),
         Column("log", "float"),
         Column("baseline", "float"),
+        Column("peer", "float"),
         Column("last_brier", "float"),
         Column("last_log", "float"),
         Column("last_baseline", "float"),
@@ -442,6 +500,8 @@ CALIBRATION = Schema(
         Column("n", "int", False, doc="forecasts in the bin"),
         Column("mean_probability", "float", doc="mean forecast probability in the bin"),
         Column("observed", "float", doc="share that resolved yes"),
+        Column("observed_low", "float", doc="95% Wilson score interval for observed: lower end"),
+        Column("observed_high", "float", doc="95% Wilson score interval: upper end"),
         Column("questions", "list", False, doc="question ids in the bin"),
     ),
 )
@@ -451,7 +511,8 @@ CANDIDATES = Schema(
     (
         Column("id", "str", False, doc="draft id: the first event's id + '-q'"),
         Column("title", "str", False, doc="draft title, for the analyst to edit"),
-        Column("resolution_criteria", "str", False),
+        Column("resolution_criteria", "str", False, doc="a reachable Yes and a default No"),
+        Column("fine_print", "str", False, doc="what does not count"),
         Column("description", "str", False, doc="the clause(s) the draft comes from"),
         Column("open_time", "datetime", doc="the reference (publication) date, when given"),
         Column("scheduled_close_time", "datetime", False),
@@ -459,8 +520,8 @@ CANDIDATES = Schema(
             "close_basis",
             "str",
             False,
-            ("bounds", "horizon"),
-            doc="close from the event's latest bound or the horizon",
+            ("bounds", "text", "horizon"),
+            doc="close from the event's latest bound, a deadline in its sentence, or the horizon",
         ),
         Column("modality", "str", False, ("expected", "potential")),
         Column("actors", "list", False),

@@ -1,11 +1,19 @@
 """The forecasting ledger's file: one JSON Lines record a line, read and appended under a lock.
 
 One record per line, three kinds, each line a complete JSON object whose first
-key, ``record``, says which::
+key, ``record``, says which, and whose last key, ``prev``, is the SHA-256 of the
+line before it (64 zeros on the first line)::
 
-    {"record": "question", "id": "q1", "title": ..., "open_time": "2025-02-28", ...}
-    {"record": "forecast", "question_id": "q1", "as_of": "2025-02-28", "probability": 0.6, ...}
-    {"record": "resolution", "question_id": "q1", "status": "resolved", "resolution": "yes", "on": ..., "source": ...}
+    {"record": "question", "id": "q1", "type": "binary", "title": ..., "open_time": "2025-02-28", ..., "prev": "000..."}
+    {"record": "forecast", "question_id": "q1", "as_of": "2025-02-28", "recorded_at": ..., "probability": 0.6, ..., "prev": "3f1..."}
+    {"record": "resolution", "question_id": "q1", "status": "resolved", "resolution": "yes", "on": ..., "prev": ...}
+
+Fields left at their default (empty lists, no prior, not retrospective) are not
+written. The hash chain makes the file tamper-evident: editing, inserting or
+removing a line breaks the ``prev`` of the line after it, and the read names that
+line; only the last line can be changed unseen, so compare :func:`head` with a
+copy kept elsewhere to cover it. Lines written before the chain existed (no
+``prev``) are read, and :func:`verify` reports them.
 
 The file is append-only: a resolution is a new record, never an edit of the
 question. Every append takes an exclusive ``fcntl.flock`` on the file, re-reads
@@ -26,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import hashlib
 import json
 import os
 from dataclasses import MISSING, fields
@@ -37,37 +46,74 @@ from timeline.io.atomic import NEW_FILE_MODE, write_atomically
 from .ledger_records import Forecast, Question, Resolution, _State
 
 NEWLINE = b"\n"
+GENESIS = "0" * 64  # the ``prev`` of the first line
 _KINDS = {"question": Question, "forecast": Forecast, "resolution": Resolution}
+_MAX_LINE = 10_000_000  # characters: a longer line is not a ledger record
 
 
-def _encode(kind: str, obj) -> str:
+def line_hash(line: bytes) -> str:
+    """The SHA-256 (hex) of one line of the file, without its newline."""
+    return hashlib.sha256(line).hexdigest()
+
+
+def _defaults(cls) -> dict:
+    out = {}
+    for f in fields(cls):
+        if f.default is not MISSING:
+            out[f.name] = f.default
+        elif f.default_factory is not MISSING:
+            out[f.name] = f.default_factory()
+    return out
+
+
+def _encode(kind: str, obj, prev: str) -> str:
     record = {"record": kind}
+    defaults = _defaults(type(obj))
     for name in obj._RECORD:
-        value = getattr(obj, name)
+        if (
+            name in defaults
+            and getattr(obj, name) == defaults[name]
+            and name not in ("forecaster", "type")
+        ):
+            continue
+        value = obj._record_value(name)
         if isinstance(value, dt.date):
             value = value.isoformat()
         elif isinstance(value, tuple):
             value = list(value)
         record[name] = value
+    record["prev"] = prev
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
 def _decode(line: str, where: str):
+    """(kind, record, prev) from one line; LedgerError naming the line for anything else."""
+    if len(line) > _MAX_LINE:
+        raise LedgerError(f"{where}: a line of {len(line)} characters is not a ledger record")
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise LedgerError(f"{where}: not a JSON record ({exc.msg} at column {exc.colno})") from None
+    except (RecursionError, ValueError) as exc:  # deep nesting, huge numbers
+        raise LedgerError(f"{where}: not a ledger record ({type(exc).__name__})") from None
     if not isinstance(record, dict):
         raise LedgerError(f"{where}: expected a JSON object, got {type(record).__name__}")
     kind = record.pop("record", None)
-    if kind not in _KINDS:
-        raise LedgerError(f"{where}: field 'record' must be one of {list(_KINDS)}, got {kind!r}")
+    if not isinstance(kind, str) or kind not in _KINDS:
+        raise LedgerError(
+            f"{where}: field 'record' must be one of {list(_KINDS)}, got {kind!r}"[:300]
+        )
+    prev = record.pop("prev", None)
+    if prev is not None and not (isinstance(prev, str) and len(prev) == 64):
+        raise LedgerError(f"{where}: field 'prev' must be a SHA-256 hex digest")
     cls = _KINDS[kind]
     allowed = set(cls._RECORD)
     for name in record:
         if name not in allowed:
             raise LedgerError(
-                f"{where}: field {name!r} is not a {kind} field (expected {list(cls._RECORD)})"
+                f"{where}: field {name!r} is not a {kind} field (expected {list(cls._RECORD)})"[
+                    :400
+                ]
             )
     required = {
         f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING
@@ -76,12 +122,15 @@ def _decode(line: str, where: str):
     if missing:
         raise LedgerError(f"{where}: {kind} record is missing field {missing[0]!r}")
     try:
-        return kind, cls(**record)
+        return kind, cls(**record), prev
     except LedgerError as exc:
         raise LedgerError(f"{where}: {exc}") from None
+    except (TypeError, ValueError, OverflowError, RecursionError) as exc:
+        raise LedgerError(f"{where}: a {kind} field has the wrong type ({exc})"[:400]) from None
 
 
-def _parse(data: bytes, name: str) -> _State:
+def _parse(data: bytes, name: str, chain: list | None = None) -> _State:
+    """Validate the file's records in order; ``chain`` (a list) collects each line's prev/hash."""
     state = _State()
     try:
         text = data.decode("utf-8")
@@ -95,12 +144,25 @@ def _parse(data: bytes, name: str) -> _State:
         raise LedgerError(
             f"{name}:{len(lines)}: incomplete last line (no newline: an interrupted write?)"
         )
+    expected, chained = GENESIS, False
     for number, line in enumerate(lines, 1):
         where = f"{name}:{number}"
         if not line.strip():
             raise LedgerError(f"{where}: empty line")
-        kind, obj = _decode(line, where)
+        kind, obj, prev = _decode(line, where)
+        if prev is not None or chained:
+            if prev != expected:
+                raise LedgerError(
+                    f"{where}: hash chain broken: field 'prev' does not match the line before "
+                    "(this line or the one before it was edited, inserted or removed)"
+                )
+            chained = True
+        if chain is not None:
+            chain.append(prev)
         state.add(kind, obj, where)
+        expected = line_hash(line.encode("utf-8"))
+    if chain is not None:
+        chain.append(expected)
     return state
 
 
@@ -160,6 +222,48 @@ def read_ledger(path: Path) -> _State:
         os.close(fd)  # closing releases the lock
 
 
+def verify(path: Path, head: str | None = None) -> int:
+    """Check the whole file and its hash chain; return the number of records.
+
+    Raises LedgerError naming the first line that is invalid, breaks the chain or has
+    no ``prev`` (written before the chain existed), or, with ``head``, when the last
+    line's hash differs from the one kept elsewhere (an edit of the last line).
+
+    Examples:
+        >>> import tempfile
+        >>> path = Path(tempfile.mkdtemp()) / "ledger.jsonl"
+        >>> append_record(path, "question", Question("q1", "Rain?", "Any rain.", "2025-02-28", "2025-03-01"))
+        >>> verify(path)
+        1
+    """
+    chain: list = []
+    with open(path, "rb") as f:
+        data = f.read()
+    _parse(data, str(path), chain)
+    for number, prev in enumerate(chain[:-1], 1):
+        if prev is None:
+            raise LedgerError(f"{path}:{number}: no hash chain (field 'prev' missing)")
+    if head is not None and chain[-1] != head:
+        raise LedgerError(
+            f"{path}:{len(chain) - 1}: the last line's hash {chain[-1][:12]}... is not the "
+            f"expected head {head[:12]}... (the last line was edited, or lines were removed)"
+        )
+    return len(chain) - 1
+
+
+def head(path: Path) -> str:
+    """The hash of the ledger's last line (GENESIS for an empty ledger): keep a copy to detect
+    an edit of the last line, which no later line can reveal."""
+    chain: list = []
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        return GENESIS
+    _parse(data, str(path), chain)
+    return chain[-1]
+
+
 def append_record(path: Path, kind: str, obj) -> None:
     """Append one record ('question', 'forecast' or 'resolution') after checking it against the file.
 
@@ -172,14 +276,15 @@ def append_record(path: Path, kind: str, obj) -> None:
         ...
         timeline.errors.LedgerError: .../ledger.jsonl:2: field 'question_id': no question 'q2' asked before this forecast
     """
-    line = _encode(kind, obj).encode("utf-8")
     if not path.parent.is_dir():
         raise LedgerError(f"{path}: the directory {str(path.parent)!r} does not exist")
     fd = _locked(path)
     try:
         data = _read_fd(fd)
-        state = _parse(data, str(path))  # refuses a corrupt file and a truncated last line
+        chain: list = []
+        state = _parse(data, str(path), chain)  # refuses a corrupt file and a truncated last line
         state.add(kind, obj, f"{path}:{data.count(NEWLINE) + 1}")
+        line = _encode(kind, obj, chain[-1]).encode("utf-8")
         write_atomically(path, data + line, make_parents=False)
     finally:
         os.close(fd)  # closing releases the lock

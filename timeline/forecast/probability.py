@@ -1,8 +1,10 @@
 """Small probability tools for honest forecasts: a prior, an update, a change of window, a decay.
 
 Each is one formula, so a forecast's number can be traced back to the
-assumptions that made it. None of them ever returns 0 or 1 for inputs strictly
-inside (0, 1): certainty is not a forecast.
+assumptions that made it. None of them ever returns 0 or 1, or overflows, for
+inputs strictly inside (0, 1): each computes in log space (``log1p``, ``expm1``,
+a stable logistic) and keeps its result within ``[EXTREME, 1 - EXTREME]``
+(``EXTREME = 1e-12``): certainty is not a forecast.
 """
 
 from __future__ import annotations
@@ -11,6 +13,29 @@ import math
 from collections.abc import Iterable
 
 from timeline.errors import LedgerError
+
+EXTREME = 1e-12  # results stay within [EXTREME, 1 - EXTREME]
+
+
+def _bounded(p: float) -> float:
+    return min(max(p, EXTREME), 1.0 - EXTREME)
+
+
+def _expit(x: float) -> float:
+    """The logistic 1 / (1 + e^-x), without overflow for any finite x."""
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+def _logit(p: float) -> float:
+    return math.log(p) - math.log1p(-p)
+
+
+def _one_minus_power(q_log: float, exponent: float) -> float:
+    """1 - exp(exponent * q_log) where q_log = ln(1 - p), computed without cancellation."""
+    return -math.expm1(exponent * q_log)
 
 
 def _check(p: float, name: str = "p") -> float:
@@ -46,11 +71,14 @@ def prior_from_base_rate(
         0.16666666666666666
     """
     a = _positive(pseudocount, "pseudocount")
+    for name, value in (("occurrences", occurrences), ("opportunities", opportunities)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isinf(value):
+            raise LedgerError(f"{name} must be a finite number, got {value!r}")
     if not 0 <= occurrences <= opportunities:
         raise LedgerError(
             f"need 0 <= occurrences <= opportunities, got {occurrences} of {opportunities}"
         )
-    return (occurrences + a) / (opportunities + 2 * a)
+    return _bounded((occurrences + a) / (opportunities + 2 * a))
 
 
 def update_log_odds(p: float, likelihood_ratios: float | Iterable[float]) -> float:
@@ -68,6 +96,8 @@ def update_log_odds(p: float, likelihood_ratios: float | Iterable[float]) -> flo
         0.4286
         >>> round(update_log_odds(0.5, [2, 0.5]), 4)   # evidence that cancels
         0.5
+        >>> 0.0 < update_log_odds(1e-300, [1e-300]) < 1.0   # no overflow, no certainty
+        True
     """
     p = _check(p)
     ratios = (
@@ -75,8 +105,8 @@ def update_log_odds(p: float, likelihood_ratios: float | Iterable[float]) -> flo
         if isinstance(likelihood_ratios, (int, float))
         else list(likelihood_ratios)
     )
-    logit = math.log(p / (1 - p)) + sum(math.log(_positive(r, "likelihood ratio")) for r in ratios)
-    return 1.0 / (1.0 + math.exp(-logit))
+    logit = _logit(p) + math.fsum(math.log(_positive(r, "likelihood ratio")) for r in ratios)
+    return _bounded(_expit(logit))
 
 
 def rescale_window(p: float, from_days: float, to_days: float) -> float:
@@ -91,9 +121,12 @@ def rescale_window(p: float, from_days: float, to_days: float) -> float:
         0.75
         >>> round(rescale_window(0.5, 30, 15), 4)
         0.2929
+        >>> rescale_window(0.9, 1, 400) < 1.0   # near certainty, never certainty
+        True
     """
     p = _check(p)
-    return 1.0 - (1.0 - p) ** (_positive(to_days, "to_days") / _positive(from_days, "from_days"))
+    exponent = _positive(to_days, "to_days") / _positive(from_days, "from_days")
+    return _bounded(_one_minus_power(math.log1p(-p), exponent))
 
 
 def decay(p: float, elapsed_days: float, window_days: float) -> float:
@@ -121,4 +154,4 @@ def decay(p: float, elapsed_days: float, window_days: float) -> float:
         raise LedgerError(
             f"elapsed_days must be in [0, window_days), got {elapsed_days} of {window}"
         )
-    return 1.0 - (1.0 - p) ** ((window - elapsed_days) / window)
+    return _bounded(_one_minus_power(math.log1p(-p), (window - elapsed_days) / window))

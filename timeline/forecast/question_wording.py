@@ -29,6 +29,13 @@ _TABLES = (
     "control",
     "determiners",
     "max_words",
+    "aims",
+    "denials",
+    "verb_markers",
+    "deadlines",
+    "criteria",
+    "fine_print",
+    "coordinators",
 )
 
 
@@ -43,7 +50,14 @@ SHAPE = Shape(
         "cut_before",
         "control",
         "light_verbs",
+        "aims",
+        "denials",
+        "verb_markers",
+        "coordinators",
+        "criteria",
+        "fine_print",
     },
+    sections={"deadlines": {"duration", "date", "unit_days"}},
     tables={
         "examples": {"actors", "latest", "modality", "text", "timex", "title", "trigger"},
         "negatives": {"actors", "modality", "text", "title", "trigger"},
@@ -62,7 +76,16 @@ def rules() -> dict:
     """
     data = load(RULES, SHAPE)
     tables = {key: data[key] for key in _TABLES}
-    for key in ("trailing", "the_heads", "control", "determiners"):
+    for key in (
+        "trailing",
+        "the_heads",
+        "control",
+        "determiners",
+        "aims",
+        "denials",
+        "verb_markers",
+        "coordinators",
+    ):
         tables[key] = frozenset(str(w).lower() for w in data[key])
     tables["stopwords"] = frozenset(str(w).lower() for w in data.get("stopwords", ()))
     try:
@@ -106,14 +129,40 @@ def _is_purpose(row, text: str, offset: int) -> bool:
     return not any(w.lower() in rules()["control"] for w in before[:-1])
 
 
+def _is_aim(row, text: str, offset: int) -> bool:
+    """'aiming to block', 'hope to deepen': the infinitive after a verb of aiming is an aim, and
+    so is a verb coordinated with it ('aiming to block ... and curb ...')."""
+    begin = max(0, row["trigger_start"] - offset)
+    before = _WORD.findall(text[:begin])[-4:]
+    if before and before[-1].lower() == "to":
+        return any(w.lower() in rules()["aims"] for w in before[:-1])
+    if before and before[-1].lower() in rules()["coordinators"]:
+        clause = re.split(r"[.!?;]\s", text[:begin])[-1]
+        infinitives = list(re.finditer(r"\bto\s+\w+", clause))
+        if infinitives:
+            lead = _WORD.findall(clause[: infinitives[-1].start()])[-3:]
+            return any(w.lower() in rules()["aims"] for w in lead)
+    return False
+
+
+def _is_denied(row, text: str, offset: int) -> bool:
+    """'denied that hospitals would close': a happening someone denies, earlier in its sentence."""
+    begin = max(0, row["trigger_start"] - offset)
+    sentence = re.split(r"[.!?]\s", text[:begin])[-1]
+    return any(w.lower() in rules()["denials"] for w in _WORD.findall(sentence))
+
+
 def _resolve(actor: str, text: str, at: int) -> str:
-    """'the coalition' -> the last proper name before ``at`` introduced as 'a coalition' (apposition)."""
+    """'the coalition' -> the last proper name before ``at`` introduced as 'a coalition' (apposition).
+
+    Only an indefinite apposition introduces a name ("the Coordination Framework, a coalition of
+    ..."): "Separately, the central bank" is a sentence adverb before the subject."""
     words = actor.split()
     if not words or not (actor[:1].islower() or words[0] == "The"):
         return actor
     head = words[-1]
     pattern = re.compile(
-        r"((?:[A-Z][\w\u2019'-]*\s+){0,4}[A-Z][\w\u2019'-]*),\s+(?:a|an|the)\s+"
+        r"((?:[A-Z][\w\u2019'-]*\s+){0,4}[A-Z][\w\u2019'-]*),\s+(?:a|an)\s+"
         r"(?:[a-z-]+\s+){0,2}?" + re.escape(head) + r"\b"
     )
     found = [m.group(1) for m in pattern.finditer(text, 0, at)]
@@ -157,10 +206,12 @@ def _subject(actors, row, text: str, offset: int, whole: bool) -> str:
     if words[0].lower() == "the" or "\u2019s" in actor or "'s" in actor:
         return actor[:1].lower() + actor[1:] if words[0] == "The" else actor
     last = words[-1]
+    common_head = last.islower() and not last.endswith("s") and len(words) > 1
     if (
         last.lower() in rules()["the_heads"]
         or (last.isupper() and len(last) > 1)
         or actor.islower()
+        or common_head  # "UN envoy", "central bank": a common noun heads the name
     ):
         return f"the {actor}"
     return actor
@@ -174,7 +225,7 @@ def _subjects(rows: pd.DataFrame, texts: dict) -> dict[str, str]:
         text, offset, whole = _context(row, texts)
         where = (row["article_id"], row["sentence"])
         before = _WORD.findall(text[: max(0, row["trigger_start"] - offset)])[-1:]
-        if whole and before and before[0].lower() in ("and", "or") and where in previous:
+        if whole and before and before[0].lower() in rules()["coordinators"] and where in previous:
             subjects[row["event_id"]] = previous[where]
         else:
             subjects[row["event_id"]] = _subject(row["actors"], row, text, offset, whole)
@@ -182,14 +233,20 @@ def _subjects(rows: pd.DataFrame, texts: dict) -> dict[str, str]:
     return subjects
 
 
-def _predicate(row, text: str, offset: int) -> tuple[str, str]:
-    """The 'what' of the question and the grouping key (the happening's head noun)."""
+def _predicate(row, text: str, offset: int, timex_starts=()) -> tuple[str, str]:
+    """The 'what' of the question and the grouping key (the happening's head noun).
+
+    The 'what' stops before the first temporal expression after the trigger (``timex_starts``,
+    offsets in ``text``): the date belongs in "by <close>", never in the title."""
     begin = max(0, row["trigger_start"] - offset)
     rest = text[begin:]
     size = len(row["trigger"])
     timex = row.get("timex")
     if isinstance(timex, str) and timex and timex in rest[size:]:
         rest = rest[: rest.index(timex, size)]
+    later = [s - begin for s in timex_starts if s - begin >= size]
+    if later and min(later) < len(rest):
+        rest = rest[: min(later)]
     table = rules()
     cut = table["cut"].search(rest, size)
     words = (rest[: cut.start()] if cut else rest).split()[: table["max_words"]]
@@ -197,7 +254,9 @@ def _predicate(row, text: str, offset: int) -> tuple[str, str]:
         words.pop()
     phrase = _QUOTES.sub("", " ".join(words)).rstrip(",")
     trigger = row["trigger"].lower()
-    if trigger in table["light_verbs"]:
+    previous = _WORD.findall(text[:begin])[-1:]
+    as_verb = bool(previous) and previous[0].lower() in table["verb_markers"]
+    if trigger in table["light_verbs"] and not as_verb:
         before = text[:begin].split()[-3:]
         article = [i for i, w in enumerate(before) if w.lower() in table["determiners"]]
         if article:  # "an emergency meeting", not "potential US sanctions"

@@ -10,8 +10,15 @@ event's latest bound, or the horizon when the text gives none), and which
 events it rests on. Mentions of the same happening (the same trigger noun, or
 the same object after the trigger) become one draft with all their event ids.
 
-Drafts, not decisions: the analyst rewrites the wording and the resolution
-criteria before asking them in a :class:`~timeline.Ledger`. Once questions are
+A draft is a full question: title, resolution criteria with a reachable Yes and a
+default No, fine print, a close date from the text's own deadline when it has one
+("within two weeks", "by September 2025"; ``close_basis='text'``), and the evidence
+event ids. No draft is made from what someone denies ("denied that hospitals would
+close"), from an aim ("aiming to block ..."), or without a subject; mentions merge
+only when they share the head and an object word ("vote on the budget" and "vote on
+sanctions" stay two). ``benchmarks/drafts.py`` measures how many drafts are usable
+as written. Drafts, not decisions: the analyst reviews them before asking them in a
+:class:`~timeline.Ledger`. Once questions are
 open, :func:`bearing` proposes which events of a new article bear on them, and
 :func:`events_about` looks event ids up by phrase for a forecast's evidence.
 The wording (who, what) is :mod:`timeline.question_wording`, with the word
@@ -19,6 +26,8 @@ tables of ``rules/questions.yaml``.
 """
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
@@ -29,12 +38,48 @@ from .question_wording import (  # noqa: F401 (RULES and rules re-exported)
     _WORD,
     RULES,
     _context,
+    _is_aim,
+    _is_denied,
     _is_purpose,
     _predicate,
     _subjects,
     _texts,
     rules,
 )
+
+_DURATION = re.compile(r"^P(\d+)([DWMY])$")
+
+
+def _timexes(text: str, opened) -> pd.DataFrame:
+    from timeline.temporal import find_timexes
+
+    published = None if opened is None else f"{opened:%Y-%m-%d}"
+    return find_timexes(text, published=published)
+
+
+def _deadline(row, text: str, offset: int, found: pd.DataFrame, opened):
+    """The close a deadline in the event's sentence gives ("within two weeks", "by September 2025"),
+    after the trigger; None when there is none."""
+    table = rules()["deadlines"]
+    begin = max(0, row["trigger_end"] - offset)
+    end = re.search(r"[.!?](?:\s|$)", text[begin:])
+    end = begin + end.start() if end else len(text)
+    closes = []
+    for _, t in found[(found["start"] >= begin) & (found["start"] < end)].iterrows():
+        before = _WORD.findall(text[: t["start"]])[-1:]
+        word = before[0].lower() if before else ""
+        duration = _DURATION.match(str(t["value"]))
+        if (
+            word in table["duration"]
+            and t["type"] == "DURATION"
+            and duration
+            and opened is not None
+        ):
+            days = int(duration.group(1)) * int(table["unit_days"][duration.group(2)])
+            closes.append(opened + pd.Timedelta(days=days))
+        elif word in table["date"] and t["type"] == "DATE" and pd.notna(t["latest"]):
+            closes.append(pd.Timestamp(t["latest"]))
+    return min(closes) if closes else None
 
 
 def _date(value, where: str):
@@ -92,15 +137,36 @@ def candidate_questions(df: pd.DataFrame, horizon, reference=None, articles=None
             f"candidate_questions: horizon {horizon.date()} is before the reference {opened.date()}"
         )
     rows = df[df["modality"].isin(["expected", "potential"])].sort_values("order", kind="stable")
-    groups: dict[str, list] = {}
+    groups: dict[tuple, list] = {}
     texts = _texts(articles)
     subjects = _subjects(rows, texts)
+    found: dict[str, pd.DataFrame] = {}
+    deadlines = {}
+    stop = rules()["stopwords"]
     for _, row in rows.iterrows():
         text, offset, whole = _context(row, texts)
         if whole and _is_purpose(row, text, offset):
             continue
-        what, key = _predicate(row, text, offset)
-        groups.setdefault(key, []).append((row, what, subjects[row["event_id"]]))
+        if _is_aim(row, text, offset) or _is_denied(row, text, offset):
+            continue
+        where = row["article_id"] if whole else row["event_id"]
+        if where not in found:
+            found[where] = _timexes(text, opened)
+        starts = found[where]["start"].tolist()
+        what, key = _predicate(row, text, offset, starts)
+        deadlines[row["event_id"]] = _deadline(row, text, offset, found[where], opened)
+        who = subjects[row["event_id"]]
+        words = _content(" ".join(what.split()[1:]), stop)
+        same = next(
+            (g for g in groups if g[0] == key and (not words or not g[1] or words & set(g[1]))),
+            None,
+        )  # one happening: the same head and a shared object word ("vote on the budget" and
+        # "vote on sanctions" are two)
+        if same is None:
+            same = (key, tuple(sorted(words)))
+            groups[same] = []
+        groups[same].append((row, what, who))
+    table = rules()
     drafts = []
     for mentions in groups.values():
         # The wording comes from the mention that gives the timing (the tightest latest bound);
@@ -111,19 +177,28 @@ def candidate_questions(df: pd.DataFrame, horizon, reference=None, articles=None
             if pd.notna(m[0]["latest"]) and (opened is None or m[0]["latest"] >= opened)
         ]
         lead, what, who = min(timed, key=lambda m: m[0]["latest"]) if timed else mentions[0]
-        close, basis = (lead["latest"], "bounds") if timed else (horizon, "horizon")
+        stated = [
+            deadlines[m[0]["event_id"]] for m in mentions if deadlines[m[0]["event_id"]] is not None
+        ]
+        if timed:
+            close, basis = lead["latest"], "bounds"
+        elif stated:
+            close, basis = min(stated), "text"
+        else:
+            close, basis = horizon, "horizon"
         if who == "[who]":
             who = next((m[2] for m in mentions if m[2] != "[who]"), who)
+        if who == "[who]":  # a draft with no one to do it is not a question
+            continue
         when = f"{close:%Y-%m-%d}"
-        since = f"between {opened:%Y-%m-%d} and {when}" if opened is not None else f"by {when}"
+        start = f"{opened:%Y-%m-%d}" if opened is not None else "the day it is asked"
+        fill = {"who": who, "what": what, "open": start, "close": when}
         drafts.append(
             {
                 "id": f"{mentions[0][0]['event_id']}-q",
                 "title": f"Will {who} {what} by {when}?",
-                "resolution_criteria": (
-                    f"Resolves yes if credible public reporting shows that this happened {since} "
-                    f"(inclusive): {who} {what}. Otherwise no. (Draft: edit before asking.)"
-                ),
+                "resolution_criteria": table["criteria"].format(**fill),
+                "fine_print": " ".join(table["fine_print"].split()).format(**fill),
                 "description": " | ".join(m[0]["text"] for m in mentions),
                 "open_time": opened,
                 "scheduled_close_time": close,
@@ -183,7 +258,8 @@ def bearing(questions: pd.DataFrame, df: pd.DataFrame, min_shared: int = 2) -> p
 
     Examples:
         >>> from timeline.schema import QUESTIONS, TIMELINE
-        >>> q = conform([dict(id="gas", title="Will Iraq halt imports of Iranian gas?", resolution_criteria="c",
+        >>> q = conform([dict(id="gas", type="binary", title="Will Iraq halt imports of Iranian gas?", resolution_criteria="c",
+        ...                   open_lower_bound=False, open_upper_bound=False,
         ...                   open_time="2025-02-28", scheduled_close_time="2025-12-31",
         ...                   scheduled_resolve_time="2025-12-31", status="open", event_ids=[])], QUESTIONS)
         >>> e = conform([dict(event_id="b-e1", article_id="b", sentence=0, start=0, end=40,

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from timeline.forecast.ledger import Ledger
+from timeline.forecast.ledger import Ledger, ManualClock
 from timeline.stories.merge import base_lemma
 
 CARRIER = "evidence-carried"
@@ -48,7 +48,8 @@ def ledger_as_of(source, target, day) -> Ledger:
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
         target.unlink()
-    copy = Ledger(target)
+    clock = ManualClock("2000-01-01T00:00")
+    copy = Ledger(target, clock=clock)  # replays each forecast at the instant it was recorded
     questions = source.questions()
     for q in questions[questions.open_time <= day].itertuples():
         copy.ask(
@@ -64,14 +65,27 @@ def ledger_as_of(source, target, day) -> Ledger:
         )
     forecasts = source.forecasts()
     for f in forecasts[forecasts.as_of <= day].itertuples():
+        recorded = f.recorded_at if pd.notna(f.recorded_at) else f.as_of + pd.Timedelta(hours=12)
+        clock.set(recorded.to_pydatetime())
         copy.forecast(
             f.question_id,
             f.as_of,
-            f.probability,
+            f.probability if pd.notna(f.probability) else None,
             f.rationale if isinstance(f.rationale, str) else "",
             f.evidence,
             f.forecaster,
             f.prior if pd.notna(f.prior) else None,
+            probabilities=f.probabilities,
+            cdf=f.cdf,
+            base_rate=None
+            if not isinstance(f.reference_class, str)
+            else {
+                "reference_class": f.reference_class,
+                "occurrences": f.base_rate_occurrences,
+                "opportunities": f.base_rate_opportunities,
+            },
+            updates=f.updates,
+            retrospective=bool(f.retrospective),
         )
     ended = questions[
         questions.actual_resolve_time.notna() & (questions.actual_resolve_time <= day)
@@ -79,7 +93,10 @@ def ledger_as_of(source, target, day) -> Ledger:
     for q in ended.itertuples():
         note = q.resolution_note if isinstance(q.resolution_note, str) else ""
         if q.status == "resolved":
-            copy.resolve(q.id, q.resolution, q.actual_resolve_time, q.resolution_source, note)
+            early = q.actual_close_time if q.actual_close_time < q.actual_resolve_time else None
+            copy.resolve(
+                q.id, q.resolution, q.actual_resolve_time, q.resolution_source, note, early
+            )
         else:
             copy.annul(q.id, q.actual_resolve_time, q.resolution_source, note, status=q.status)
     return copy
@@ -144,9 +161,12 @@ def evidence_for(ledger: Ledger, df: pd.DataFrame, new_article_ids, day) -> pd.D
     )
 
 
-def attach_evidence(ledger: Ledger, evidence: pd.DataFrame, day) -> pd.DataFrame:
+def attach_evidence(
+    ledger: Ledger, evidence: pd.DataFrame, day, forecaster: str = "analyst"
+) -> pd.DataFrame:
     """Record the new evidence in the ledger: per question, one forecast on ``day`` by
-    ``evidence-carried`` with the last probability unchanged and the evidence appended.
+    ``evidence-carried`` with ``forecaster``'s last probability unchanged and the evidence appended
+    (marked retrospective when ``day`` is before the day on the ledger's clock).
 
     Returns:
         The forecasts written (``schema.FORECASTS`` columns).
@@ -154,7 +174,13 @@ def attach_evidence(ledger: Ledger, evidence: pd.DataFrame, day) -> pd.DataFrame
     day = _day(day)
     forecasts = ledger.forecasts()
     for question_id, found in evidence.groupby("question_id", sort=False):
-        earlier = forecasts[(forecasts.question_id == question_id) & (forecasts.as_of <= day)]
+        earlier = forecasts[
+            (forecasts.question_id == question_id)
+            & (forecasts.as_of <= day)
+            & (forecasts.forecaster == forecaster)
+        ]
+        if earlier.empty:
+            continue
         last = earlier.iloc[-1]
         cited = list(last.evidence) + [e for e in found.event_id if e not in last.evidence]
         listed = "; ".join(
@@ -168,6 +194,7 @@ def attach_evidence(ledger: Ledger, evidence: pd.DataFrame, day) -> pd.DataFrame
             evidence=cited,
             forecaster=CARRIER,
             prior=float(last.probability),
+            retrospective=day.date() < ledger.clock().date(),  # a past day replayed: backdated
         )
     written = ledger.forecasts()
     return written[(written.forecaster == CARRIER) & (written.as_of == day)].reset_index(drop=True)

@@ -6,11 +6,12 @@ import pytest
 
 from timeline.entities import names
 from timeline.errors import RuleError
-from timeline.events import lexicon
+from timeline.events import lemmas, lexicon
 from timeline.forecast import criteria, question_wording
 from timeline.io import segment
 from timeline.ordering import likely, tense
 from timeline.rules import loader
+from timeline.stories import merge
 
 STAGE_FILES = [
     (tense.RULES_FILE, tense.SHAPE),
@@ -20,6 +21,9 @@ STAGE_FILES = [
     (criteria.RULES, criteria.SHAPE),
     (segment.RULES, segment.SHAPE),
     (likely.RULES_FILE, likely.SHAPE),
+    (lemmas.RULES, lemmas.SHAPE),
+    (merge.RULES, merge.SHAPE),
+    (merge.WEIGHTS, merge.WEIGHTS_SHAPE),
 ]
 
 

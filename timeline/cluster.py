@@ -72,7 +72,7 @@ def partition_frame(articles: list[Article], cache=None) -> pd.DataFrame:
         [['a-t0006', 1]]
     """
     records = per_article_records(articles, cache=cache, progress=False)
-    merge.link(records)
+    merge.link(records, published=[a.published for a in articles])
     frame = conform(interleave(records), TIMELINE)
     frame["order"] = range(1, len(frame) + 1)
     return frame

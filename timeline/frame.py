@@ -216,7 +216,8 @@ def build_timeline(
     if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
         raise ArticleError(f"build_timeline: workers must be a whole number >= 1, got {workers!r}")
     records = per_article_records(articles, workers=workers, cache=cache, progress=progress)
-    merge.link(records)  # several articles: same_as, merge_evidence, date conflicts in warning
+    # one event's mentions, within and across articles: same_as, merge_evidence, date conflicts
+    merge.link(records, published=[a.published for a in articles])
     frame = conform(interleave(records), TIMELINE)
     frame["order"] = range(1, len(frame) + 1)
     return frame

@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline.events.lemmas import base_lemma
 from timeline.io.segment import same_sentence
 from timeline.model import Event, TimeExpr
-from timeline.stories.merge import base_lemma
 
 from .tense import rules
 
@@ -282,7 +282,7 @@ def recent_spans(
 
 def coreferent(events: list[Event], text: str) -> list[tuple[int, int]]:
     """(noun, verb) pairs: an undated definite event noun and the earlier dated verb of the same
-    act (:func:`timeline.merge.base_lemma`), at most ``max_sentences_back`` sentences before.
+    act (:func:`timeline.events.lemmas.base_lemma`), at most ``max_sentences_back`` sentences before.
 
     Examples:
         >>> text = "The board announced the plan on Monday. Shares rose after the announcement."

@@ -1,10 +1,12 @@
-"""Several articles: linking mentions of the same real event, and reporting conflicts.
+"""Several articles: which mentions tell one real event, within and across articles.
 
-After each article's rows exist, :func:`link` proposes links between mentions in DIFFERENT
-articles that tell the same real event: the same act (:func:`base_lemma`: "signed", "signing",
-"signature" are ``sign``), shared actors or clause words, the same modality family, bounds that
-overlap -- or explicit dates a few days apart with stronger evidence: then the conflict goes
-into both rows' ``warning``. The tests and their thresholds are data: ``rules/merge.yaml``.
+:func:`link` compares the mentions of one act (:func:`act`: base lemma, synonyms, "spoke by
+phone"), scores each pair with a transparent logistic model (:func:`features`,
+:func:`probability`; weights fitted on ECB+ and stored with their evidence in
+``rules/weights.yaml``), keeps apart what a strong feature separates (another modality family,
+dates the bounds prove apart) and clusters by average link (:func:`cluster`), so a chain of weak
+links cannot join two events. Linked explicit dates a few days apart go into both rows'
+``warning``. The tables are data: ``rules/merge.yaml``.
 
 A merge is a proposal: every row keeps its own bounds, ``same_as`` names the group's
 representative (the tightest explicit date, ties by article order then position),
@@ -15,30 +17,65 @@ event, leaving out the links the user rejects.
 from __future__ import annotations
 
 import functools
+import heapq
+import math
 import re
 from pathlib import Path
 
-import lemminflect
 import pandas as pd
 
 from timeline.errors import RuleError, TimelineError
+from timeline.events.lemmas import base_lemma
 from timeline.events.lexicon import lexicon
-from timeline.rules.loader import read
+from timeline.rules.loader import Shape, load
 
 RULES = Path(__file__).resolve().parent / "rules" / "merge.yaml"
-_TABLES = (
-    "derivations",
-    "modality_families",
-    "skip_kinds",
-    "skip_triggers",
-    "skip_classes",
-    "skip_tense_aspect",
-    "min_shared",
-    "topic_share",
-    "topic_min_articles",
-    "conflict_min_shared",
-    "conflict_max_gap_days",
-    "stopwords",
+SHAPE = Shape(
+    tables={
+        "synonyms": {"id", "act", "lemmas"},
+        "phrases": {"id", "verbs", "nouns", "window", "act"},
+        "pairs": {"id", "a", "b", "link", "conflict"},
+    },
+    values={
+        "modality_families",
+        "skip_kinds",
+        "skip_triggers",
+        "skip_classes",
+        "skip_tense_aspect",
+        "topic_share",
+        "topic_min_articles",
+        "conflict_max_gap_days",
+        "stopwords",
+        "publication_gap_days",
+        "far_apart_min_shared",
+        "same_article_window",
+    },
+)
+WEIGHTS = RULES.with_name("weights.yaml")
+WEIGHTS_SHAPE = Shape(
+    values={"intercept", "threshold", "story_threshold"},
+    sections={
+        "evidence": {
+            "fitted_on",
+            "pairs",
+            "coreferent_pairs",
+            "fitting_half_conll_f1",
+            "method",
+            "refit",
+        },
+        "features": {
+            "same_article",
+            "article_similarity",
+            "same_story",
+            "shared_actors",
+            "actors_differ",
+            "words_differ",
+            "shared_words",
+            "dates_agree",
+            "dates_conflict",
+            "same_lemma",
+        },
+    },
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+|\d+")
@@ -49,44 +86,29 @@ _QUOTED = re.compile(
 
 @functools.cache
 def rules() -> dict:
-    """The tables of ``rules/merge.yaml`` (derivations as variant -> base). Examples:
-    >>> rules()["variants"]["signature"]
-    'sign'
+    """The tables of ``rules/merge.yaml``. Examples:
+    >>> rules()["modality_families"]["expected"]
+    'irrealis'
     """
-    data = read(RULES)
-    for key in _TABLES:
-        if key not in data:
-            raise RuleError(f"{RULES.name}: missing table {key!r}")
-    variants = {}
-    for row in data["derivations"]:
-        if not isinstance(row, dict) or not {"id", "base", "variants"} <= set(row):
+    data = load(RULES, SHAPE)
+    synonym_of: dict[str, str] = {}
+    for row in data["synonyms"]:
+        if not isinstance(row, dict) or not {"id", "act", "lemmas"} <= set(row):
             raise RuleError(
-                f"{RULES.name}: derivations: each row needs id, base and variants, got {row!r}"
+                f"{RULES.name}: synonyms: each row needs id, act and lemmas, got {row!r}"
             )
-        for word in [row["base"], *row["variants"]]:
-            if variants.setdefault(str(word).lower(), row["base"]) != row["base"]:
+        for word in row["lemmas"]:
+            if synonym_of.setdefault(str(word), row["act"]) != row["act"]:
                 raise RuleError(
-                    f"{RULES.name}: derivation {row['id']!r}: {word!r} already belongs to {variants[word]!r}"
+                    f"{RULES.name}: synonyms {row['id']!r}: {word!r} is already {synonym_of[word]!r}"
                 )
+    weights = load(WEIGHTS, WEIGHTS_SHAPE)
     return dict(
-        data, variants=variants, stopwords=frozenset(str(w).lower() for w in data["stopwords"])
+        data,
+        stopwords=frozenset(str(w).lower() for w in data["stopwords"]),
+        synonym_of=synonym_of,
+        weights=weights,
     )
-
-
-@functools.lru_cache(maxsize=4096)
-def base_lemma(word: str) -> str:
-    """The act a lemma (or a word form) names: the derivation table, else its verb lemma. Examples:
-    >>> [base_lemma(w) for w in ("signed", "signing", "signature", "met", "meeting", "design")]
-    ['sign', 'sign', 'sign', 'meet', 'meet', 'design']
-    """
-    lower = word.lower()
-    variants = rules()["variants"]
-    if lower in variants:
-        return variants[lower]
-    verb = lemminflect.getAllLemmas(lower).get("VERB")
-    if verb and verb[0] != lower and verb[0] in variants:
-        return variants[verb[0]]
-    return verb[0] if verb else lower
 
 
 def _norm(word: str) -> str:
@@ -144,6 +166,7 @@ def _mention(row: dict, index: int, position: int, stop: frozenset) -> dict:
         "position": position,
         "actors": actors,
         "runs": runs,
+        "parts": {w: frozenset(_norm(part) for part in w.split()) for w in runs},
         "words": set(runs),
         "rare": set(runs),
         "explicit": row["basis"] == "explicit" and row.get("timex") is not None,
@@ -180,54 +203,161 @@ def _shared_actors(a: dict, b: dict) -> tuple[list[str], set[str]]:
     return sorted(shared), words
 
 
-def _compare(a: dict, b: dict, lemma: str, table: dict) -> tuple | None:
-    """(shared count, conflict, evidence) when a and b may be one event (rules/merge.yaml), else None."""
+def act(row: dict, table: dict) -> str:
+    """The act a mention names, for type compatibility: its base lemma (events/rules/lemmas.yaml),
+    then the synonym sets of ``rules/merge.yaml`` ("strike", "bombing" -> ``attack``) and the
+    phrases a verb makes with a noun right after it ("spoke by phone" -> ``call``, "hold an
+    urgent meeting" -> ``meet``). Examples:
+    >>> table = rules()
+    >>> [act(dict(trigger=t, lemma=None, text=x, start=0, trigger_start=0), table)
+    ...  for t, x in (("bombing", "bombing"), ("spoke", "spoke by phone with Rubio"), ("spoke", "spoke to reporters"),
+    ...                                   ("hold", "hold an urgent meeting"))]
+    ['attack', 'call', 'speak', 'meet']
+    """
+    lemma = base_lemma(row.get("lemma") or row["trigger"])
+    after = (row.get("text") or "")[row["trigger_start"] - row["start"] + len(row["trigger"]) :]
+    after = [_norm(w) for w in _WORD.findall(after.lower())]
+    for phrase in table["phrases"]:
+        if lemma in phrase["verbs"] and set(after[: phrase["window"]]) & set(phrase["nouns"]):
+            return phrase["act"]
+    return table["synonym_of"].get(lemma, lemma)
+
+
+def _article_vectors(per_article: list[list[dict]], stop: frozenset) -> list[dict[str, float]]:
+    """Each article as a unit tf-idf vector of the content words and names of its rows' clauses
+    (idf smoothed, over the articles given): two reports of one event share names and words."""
+    counts = []
+    for rows in per_article:
+        bag: dict[str, int] = {}
+        for row in rows:
+            for word in _runs(row["text"], stop):
+                if len(word) >= 3:
+                    bag[word] = bag.get(word, 0) + 1
+        counts.append(bag)
+    n = len(counts)
+    df: dict[str, int] = {}
+    for bag in counts:
+        for word in bag:
+            df[word] = df.get(word, 0) + 1
+    vectors = []
+    for bag in counts:
+        vec = {w: (1 + math.log(c)) * (math.log((n + 1) / (df[w] + 1)) + 1) for w, c in bag.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({w: v / norm for w, v in vec.items()})
+    return vectors
+
+
+def stories_of(vectors: list[dict], threshold: float) -> list[int]:
+    """The story of each article: articles clustered (average link) on their similarity; two
+    reports of one event share its names, two events of one kind do not."""
+    n = len(vectors)
+    pairs = {
+        (i, j): (True, _cosine(vectors[i], vectors[j])) for i in range(n) for j in range(i + 1, n)
+    }
+    story = [0] * n
+    for k, members in enumerate(cluster(n, pairs, threshold)):
+        for i in members:
+            story[i] = k
+    return story
+
+
+def _cosine(a: dict, b: dict) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def features(a: dict, b: dict, similarity: float, table: dict) -> dict | None:
+    """The evidence that mentions a and b (same act) tell one real event, as the model's features;
+    None when a strong feature separates them: other modality family, or dates the bounds prove
+    apart (more than ``conflict_max_gap_days``, or any gap without an explicit date on both and a
+    shared actor). An open bound is no evidence either way."""
+    ra, rb = a["row"], b["row"]
+    families = table["modality_families"]
+    far_apart = (
+        a["published"] is not None
+        and b["published"] is not None
+        and abs((a["published"] - b["published"]).days) > table["publication_gap_days"]
+    )
+    if families[ra["modality"]] != families[rb["modality"]]:
+        return None
     actors, actor_words = _shared_actors(a, b)
     dated = a["explicit"] and b["explicit"]
-    same_day = (
-        dated
-        and a["row"]["earliest"] == b["row"]["earliest"]
-        and a["row"]["latest"] == b["row"]["latest"]
-    )
-    # a word of a shared actor is that actor, not a second item
+    conflict = not _overlap(ra, rb)
+    if conflict:
+        gap = max(ra["earliest"] - rb["latest"], rb["earliest"] - ra["latest"]).days
+        if not (dated and actors and gap <= table["conflict_max_gap_days"]):
+            return None
+    same_day = dated and ra["earliest"] == rb["earliest"] and ra["latest"] == rb["latest"]
     words = sorted(
         w
         for w in a["words" if same_day else "rare"] & b["words" if same_day else "rare"]
-        if not actor_words & {_norm(part) for part in w.split()}
+        if not actor_words & a["parts"][w]
     )
-    shared = len(actors) + len({a["runs"][w] for w in words})
-    ra, rb = a["row"], b["row"]
-    conflict = not _overlap(ra, rb)
-    if (
-        not (
-            dated
-            and actors
-            and shared >= table["conflict_min_shared"]
-            and max(ra["earliest"] - rb["latest"], rb["earliest"] - ra["latest"]).days
-            <= table["conflict_max_gap_days"]
-        )
-        if conflict
-        else shared < (1 if dated else table["min_shared"])
+    items = len({a["runs"][w] for w in words})
+
+    def own(m: dict) -> set:  # the clause's words beyond its actors (an object, a place)
+        return {w for w in m["rare"] if not actor_words & m["parts"][w]}
+
+    if far_apart and not (
+        (dated or len(actors) + items >= table["far_apart_min_shared"]) and not conflict
     ):
-        return None
-    parts = [f"same lemma '{lemma}'"] + [
+        return None  # reports far apart in time: explicit dates that agree, or much shared
+    return {
+        "same_article": float(a["article"] == b["article"]),
+        "article_similarity": 1.0 if a["article"] == b["article"] else similarity,
+        "same_story": float(a["story"] == b["story"]),
+        "shared_actors": float(min(len(actors), 2)),
+        "actors_differ": float(bool(a["actors"] and b["actors"] and not actors)),
+        "words_differ": float(bool(own(a) and own(b) and not words)),
+        "shared_words": float(min(items, 3)),
+        "dates_agree": float(dated and not conflict),
+        "dates_conflict": float(conflict),
+        "same_lemma": float(a["lemma"] == b["lemma"]),
+        "_actors": actors,
+        "_words": words,
+    }
+
+
+def probability(found: dict, weights: dict) -> float:
+    """The model's probability that two mentions are one event: a logistic function of the
+    features, weights from ``rules/weights.yaml`` (fitted on ECB+, with their evidence)."""
+    z = weights["intercept"] + sum(
+        weights["features"][name]["weight"] * value
+        for name, value in found.items()
+        if not name.startswith("_")
+    )
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _evidence(a: dict, b: dict, found: dict, p: float) -> str:
+    ra, rb = a["row"], b["row"]
+    parts = [
+        f"same lemma '{a['lemma']}'"
+        if found["same_lemma"]
+        else f"same act '{a['act']}' ({a['lemma']}/{b['lemma']})"
+    ]
+    parts += [
         f"shared {name}{'s' * (len(items) > 1)} {', '.join(items)}"
-        for name, items in (("actor", actors), ("word", words))
+        for name, items in (("actor", found["_actors"]), ("word", found["_words"]))
         if items
     ]
     sa, sb = _span(ra), _span(rb)
     parts.append(
         f"dates conflict {sa} vs {sb}"
-        if conflict
+        if found["dates_conflict"]
         else f"dates agree {sa}"
         if sa == sb != "undated"
         else f"bounds overlap ({sa} / {sb})"
     )
-    return shared, conflict, ", ".join(parts)
+    if not found["same_article"]:
+        parts.append(f"articles alike {found['article_similarity']:.2f}")
+    parts.append(f"p {p:.2f}")
+    return ", ".join(parts)
 
 
 def _candidates(per_article: list[list[dict]], table: dict) -> dict[str, list[dict]]:
-    """Linkable mentions bucketed by base lemma, in article order then position; topic words removed."""
+    """Linkable mentions bucketed by act, in article order then position; topic words removed."""
     stop, families = table["stopwords"], table["modality_families"]
     generic = lexicon().words["generic"]
     skip_tense = {tuple(pair) for pair in table["skip_tense_aspect"]}
@@ -243,8 +373,10 @@ def _candidates(per_article: list[list[dict]], table: dict) -> dict[str, list[di
                 or (row["tense"], row["aspect"]) in skip_tense
             ):
                 continue
-            lemma = base_lemma(row.get("lemma") or row["trigger"])
-            buckets.setdefault(lemma, []).append(_mention(row, index, position, stop))
+            mention = _mention(row, index, position, stop)
+            mention["lemma"] = base_lemma(row.get("lemma") or row["trigger"])
+            mention["act"] = act(row, table)
+            buckets.setdefault(mention["act"], []).append(mention)
     # topic words: in more than topic_share of the articles (and more than topic_min_articles) they are no evidence
     # unless both mentions carry the same explicit dates
     seen: dict[str, set] = {}
@@ -258,68 +390,113 @@ def _candidates(per_article: list[list[dict]], table: dict) -> dict[str, list[di
     return buckets
 
 
-def link(per_article: list[list[dict]]) -> None:
-    """Propose links between mentions of the same event in different articles, in place.
+def scored_pairs(per_article: list[list[dict]], published=None):
+    """Every two mentions of one act, with their features (None: kept apart) and probability.
 
-    Sets ``same_as`` and ``merge_evidence`` on linked rows and appends date conflicts
-    to their ``warning``. A group holds at most one mention per article, and every
-    two of its mentions pass the tests on their own (no chains).
+    Within one article a mention is compared with the ``same_article_window`` mentions of its act
+    before it (linear in a long article). ``published``: each article's publication date, or None. Yields ``(act, mentions, pairs)`` per act, ``pairs`` mapping (i, j), i < j, to
+    ``(features, p)``. Used by :func:`link` and by the fitting script."""
+    table = rules()
+    vectors = _article_vectors(per_article, table["stopwords"])
+    weights = table["weights"]
+    story = stories_of(vectors, weights["story_threshold"])
+    window = table["same_article_window"]
+    for name, mentions in sorted(_candidates(per_article, table).items()):
+        for m in mentions:
+            m["story"] = story[m["article"]]
+            m["published"] = published[m["article"]] if published else None
+        pairs = {}
+        for i, a in enumerate(mentions):
+            for j in range(i + 1, len(mentions)):
+                b = mentions[j]
+                if a["article"] == b["article"] and j - i > window:
+                    continue  # one article's mentions of an act come in text order: a window
+                similarity = (
+                    1.0
+                    if a["article"] == b["article"]
+                    else _cosine(vectors[a["article"]], vectors[b["article"]])
+                )
+                found = features(a, b, similarity, table)
+                pairs[i, j] = (found, None if found is None else probability(found, weights))
+        yield name, mentions, pairs
+
+
+def cluster(n: int, pairs: dict, threshold: float) -> list[list[int]]:
+    """Average-link clustering of n mentions: repeatedly join the two groups whose pairs have the
+    highest mean probability, while it is at least ``threshold`` and no pair between them is
+    kept apart (None). A chain of weak links cannot join what a strong feature separates.
+
+    Examples:
+        >>> cluster(3, {(0, 1): (1, 0.9), (1, 2): (1, 0.9), (0, 2): (None, None)}, 0.5)
+        [[0, 1], [2]]
+        >>> cluster(3, {(0, 1): (1, 0.9), (1, 2): (1, 0.6), (0, 2): (1, 0.2)}, 0.5)
+        [[0, 1], [2]]
+    """
+    groups = {k: [k] for k in range(n)}
+    total: dict[int, dict[int, list]] = {k: {} for k in range(n)}  # g -> h -> [sum of p, vetoed]
+    for (i, j), (found, p) in pairs.items():
+        total[i][j] = total[j][i] = [p or 0.0, found is None]
+    version = [0] * n
+    heap = []
+
+    def push(g: int, h: int) -> None:
+        s, vetoed = total[g][h]
+        mean = s / (len(groups[g]) * len(groups[h]))
+        if not vetoed and mean >= threshold:
+            g, h = min(g, h), max(g, h)
+            heapq.heappush(heap, (-mean, g, h, version[g], version[h]))
+
+    for g in range(n):
+        for h in total[g]:
+            if g < h:
+                push(g, h)
+    while heap:
+        _, g, h, vg, vh = heapq.heappop(heap)
+        if g not in groups or h not in groups or (vg, vh) != (version[g], version[h]):
+            continue
+        groups[g] += groups.pop(h)
+        version[g] += 1
+        for other, (s, vetoed) in total.pop(h).items():
+            if other == g:
+                continue
+            old = total[g].get(other, [0.0, False])
+            total[g][other] = total[other][g] = [old[0] + s, old[1] or vetoed]
+            del total[other][h]
+        total[g].pop(h, None)
+        for other in total[g]:
+            push(g, other)
+    return sorted(sorted(g) for g in groups.values())
+
+
+def link(per_article: list[list[dict]], published=None) -> None:
+    """Propose links between mentions of the same event, in place, within and across articles.
+
+    Mentions of one act are scored in pairs (:func:`features`, :func:`probability`) and
+    clustered (:func:`cluster`, threshold in ``rules/weights.yaml``). ``published`` gives each
+    article's publication date (a date or None): mentions in articles published more than
+    ``publication_gap_days`` apart are linked only by explicit dates that agree. Sets ``same_as`` and
+    ``merge_evidence`` on linked rows and appends date conflicts to their ``warning``.
 
     Examples:
         >>> row = dict(trigger="signed", lemma="sign", kind="action", event_class="OCCURRENCE", modality="asserted",
-        ...            tense="past", aspect="none", basis="explicit", timex="1 February", trigger_start=0,
+        ...            tense="past", aspect="none", basis="explicit", timex="1 February", trigger_start=6, start=0,
         ...            earliest=pd.Timestamp("2025-02-01"), latest=pd.Timestamp("2025-02-01"), warning=None)
         >>> a = [dict(row, event_id="a-t0", article_id="a", actors=["Trump"], text="Trump signed a memorandum")]
-        >>> b = [dict(row, event_id="b-t0", article_id="b", actors=["Donald Trump"], text="the memorandum Trump signed")]
+        >>> b = [dict(row, event_id="b-t0", article_id="b", actors=["Donald Trump"], text="Donald Trump signed the memorandum")]
         >>> link([a, b]); b[0]["same_as"], b[0]["merge_evidence"]
-        ('a-t0', "same lemma 'sign', shared actor Donald Trump, shared word memorandum, dates agree 2025-02-01")
+        ('a-t0', "same lemma 'sign', shared actor Donald Trump, shared word memorandum, dates agree 2025-02-01, articles alike 0.66, p 0.98")
     """
-    if len(per_article) < 2:
-        return
-    table = rules()
-    families = table["modality_families"]
-    pairs, evidence = [], {}
-    buckets = _candidates(per_article, table)
-    for lemma, mentions in sorted(buckets.items()):
-        for a, b in ((a, b) for i, a in enumerate(mentions) for b in mentions[i + 1 :]):
-            if (
-                b["article"] == a["article"]
-                or families[b["row"]["modality"]] != families[a["row"]["modality"]]
-            ):
-                continue
-            found = _compare(a, b, lemma, table)
-            if found:
-                shared, conflict, reason = found
-                pairs.append(
-                    (
-                        (
-                            -shared,
-                            conflict,
-                            a["article"],
-                            a["position"],
-                            b["article"],
-                            b["position"],
-                        ),
-                        a,
-                        b,
-                    )
-                )
-                evidence[id(a), id(b)] = evidence[id(b), id(a)] = reason
-    group: dict[int, list[dict]] = {}  # id(mention) -> its group (one list object per group)
-    for _, a, b in sorted(pairs, key=lambda p: p[0]):
-        ga, gb = group.get(id(a), [a]), group.get(id(b), [b])
-        if (
-            ga is gb
-            or {m["article"] for m in ga} & {m["article"] for m in gb}
-            or any((id(m), id(n)) not in evidence for m in ga for n in gb)
-        ):  # every pair must pass
-            continue
-        for m in (merged := ga + gb):
-            group[id(m)] = merged
-    for members in {
-        id(g): g for g in group.values()
-    }.values():  # each group once, in insertion order
-        _mark(members, evidence)
+    threshold = rules()["weights"]["threshold"]
+    for _, mentions, pairs in scored_pairs(per_article, published):
+        evidence = {}
+        for (i, j), (found, p) in pairs.items():
+            if found is not None:
+                evidence[id(mentions[i]), id(mentions[j])] = evidence[
+                    id(mentions[j]), id(mentions[i])
+                ] = _evidence(mentions[i], mentions[j], found, p)
+        for members in cluster(len(mentions), pairs, threshold):
+            if len(members) > 1:
+                _mark([mentions[k] for k in members], evidence)
 
 
 def _tightness(m: dict) -> tuple:
@@ -342,13 +519,14 @@ def _mark(members: list[dict], evidence: dict) -> None:
     for m in members[1:]:
         m["row"]["same_as"], m["row"]["merge_evidence"] = (
             head["event_id"],
-            evidence[id(members[0]), id(m)],
+            evidence.get((id(members[0]), id(m)), "same group (average link)"),
         )
     for a, b in ((a, b) for i, a in enumerate(members) for b in members[i + 1 :]):
         ra, rb = a["row"], b["row"]
         if a["explicit"] and b["explicit"] and not _overlap(ra, rb):
+            where = "articles" if ra["article_id"] != rb["article_id"] else "mentions"
             note = (
-                f"articles disagree on the date: {ra['article_id']} says {_span(ra)} ('{ra['timex']}', "
+                f"{where} disagree on the date: {ra['article_id']} says {_span(ra)} ('{ra['timex']}', "
                 f"{ra['event_id']}), {rb['article_id']} says {_span(rb)} ('{rb['timex']}', {rb['event_id']})"
             )
             for row in (ra, rb):

@@ -1,0 +1,58 @@
+"""The act a word names: nominalizations and inflections mapped to one base lemma.
+
+"signed", "signing" and "signature" all name ``sign``. The derivation table is data
+(``rules/lemmas.yaml``); a word it does not list takes its verb lemma from lemminflect.
+Ordering reads it to find the dated verb a definite noun names ("the announcement" /
+"announced"), stories to link mentions of one act.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import lemminflect
+
+from timeline.errors import RuleError
+from timeline.rules.loader import Shape, load
+
+RULES = Path(__file__).resolve().parent / "rules" / "lemmas.yaml"
+SHAPE = Shape(tables={"derivations": {"id", "base", "variants"}}, values={"examples", "negatives"})
+
+
+@functools.cache
+def rules() -> dict:
+    """The tables of ``rules/lemmas.yaml``, with ``variants`` (word -> base). Examples:
+    >>> rules()["variants"]["signature"]
+    'sign'
+    """
+    data = load(RULES, SHAPE)
+    variants: dict[str, str] = {}
+    for row in data["derivations"]:
+        if not isinstance(row, dict) or not {"id", "base", "variants"} <= set(row):
+            raise RuleError(
+                f"{RULES.name}: derivations: each row needs id, base and variants, got {row!r}"
+            )
+        for word in [row["base"], *row["variants"]]:
+            word = str(word).lower()
+            if variants.setdefault(word, row["base"]) != row["base"]:
+                raise RuleError(
+                    f"{RULES.name}: derivation {row['id']!r}: {word!r} already belongs to {variants[word]!r}"
+                )
+    return dict(data, variants=variants)
+
+
+@functools.lru_cache(maxsize=8192)
+def base_lemma(word: str) -> str:
+    """The act a lemma (or a word form) names: the derivation table, else its verb lemma. Examples:
+    >>> [base_lemma(w) for w in ("signed", "signing", "signature", "met", "meeting", "design")]
+    ['sign', 'sign', 'sign', 'meet', 'meet', 'design']
+    """
+    lower = word.lower()
+    variants = rules()["variants"]
+    if lower in variants:
+        return variants[lower]
+    verb = lemminflect.getAllLemmas(lower).get("VERB")
+    if verb and verb[0] != lower and verb[0] in variants:
+        return variants[verb[0]]
+    return verb[0] if verb else lower

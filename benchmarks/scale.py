@@ -8,8 +8,12 @@ For each N, ``build_timeline`` on the first N articles is timed in CPU seconds (
 process: reading, per-article analysis, linking, the interleave); the slope is
 ``log(cpu[N2] / cpu[N1]) / log(N2 / N1)``, 1.0 being linear.
 
-``python -m benchmarks.scale`` (CI: N = 100, 300, 1,000, slope from 300 to 1,000);
-``--full`` adds N = 3,000 (slope 300 -> 3,000; about two CPU-minutes, not in CI);
+The three phases of ``build_timeline`` are timed apart: the per-article work, linking
+(``merge.link``) and the interleave with the frame; ``slope_without_linking`` leaves the
+linking out.
+
+``python -m benchmarks.scale`` (CI: N = 100, 300, 600, slopes from 300 to 600);
+``--full`` adds N = 1,000 and 3,000 (slopes 300 -> 3,000; minutes, not in CI);
 ``--workers W`` also times the N = 300 set with W processes (wall clock, against W x
 the serial run; meaningful only on an otherwise idle machine); ``--dask N --workers W`` runs
 N articles through the Dask path on a LocalCluster of W processes instead (not in CI).
@@ -97,25 +101,40 @@ def main(argv=None) -> int:
     if args.dask:
         return dask_run(args.dask, max(1, args.workers), args.corpus)
     from timeline import build_timeline
+    from timeline.frame import interleave, per_article_records
+    from timeline.schema import TIMELINE, conform
+    from timeline.stories import merge
 
-    sizes = [100, 300, 1000] + ([3000] if args.full else [])
+    sizes = [100, 300, 600] + ([1000, 3000] if args.full else [])
     pool = articles(sizes[-1], args.corpus)
     build_timeline(pool[:2])  # warm up: rules, tagger, lexicon
-    cpu = {}
-    print(f"{'N':>6} {'CPU s':>8} {'ms/article':>11} {'events':>8} {'links':>6}")
-    for n in sizes:
+    cpu, work = {}, {}
+    print(f"{'N':>6} {'CPU s':>8} {'ms/article':>11} {'linking s':>10} {'events':>8} {'links':>6}")
+    for n in sizes:  # build_timeline's three phases, timed apart
+        part = pool[:n]
         started = time.process_time()
-        df = build_timeline(pool[:n])
-        cpu[n] = time.process_time() - started
+        records = per_article_records(part)
+        analysed = time.process_time()
+        merge.link(records, published=[a.published for a in part])
+        linked = time.process_time()
+        df = conform(interleave(records), TIMELINE)
+        done = time.process_time()
+        cpu[n], work[n] = done - started, (analysed - started) + (done - linked)
         print(
-            f"{n:>6,} {cpu[n]:>8.1f} {cpu[n] / n * 1000:>11.1f} {len(df):>8,} {links(df):>6,}",
+            f"{n:>6,} {cpu[n]:>8.1f} {cpu[n] / n * 1000:>11.1f} {linked - analysed:>10.1f} "
+            f"{len(df):>8,} {links(df):>6,}",
             flush=True,
         )
-    slope = lambda a, b: math.log(cpu[b] / cpu[a]) / math.log(b / a)  # noqa: E731
+    slope = lambda t, a, b: math.log(t[b] / t[a]) / math.log(b / a)  # noqa: E731
     last = sizes[-1]
-    measured = {"slope": slope(300, last), "ms_per_article": cpu[last] / last * 1000}
+    measured = {
+        "slope": slope(cpu, 300, last),
+        "slope_without_linking": slope(work, 300, last),
+        "ms_per_article": cpu[last] / last * 1000,
+    }
     print(
-        f"log-log slope 100 -> 300: {slope(100, 300):.2f}; 300 -> {last:,}: {measured['slope']:.2f}"
+        f"log-log slope 300 -> {last:,}: {measured['slope']:.2f} "
+        f"(without linking: {measured['slope_without_linking']:.2f}); 100 -> 300: {slope(cpu, 100, 300):.2f}"
     )
     if args.workers > 1:
         serial_started = time.perf_counter()

@@ -21,7 +21,6 @@ from timeline.forecast.scoring import calibration_table, plot_calibration
 from timeline.frame import build_timeline, explain_ordering
 from timeline.io.article import Article, read_article, read_articles
 from timeline.io.export import read_timeline, write_timeline
-from timeline.plot import plot_timeline
 from timeline.report import (
     chronology,
     html_report,
@@ -71,3 +70,14 @@ __all__ = [
     "LedgerError",
     "TimelineWarning",
 ]
+
+
+def __getattr__(name: str):
+    """``plot_timeline`` is imported on first use: matplotlib costs as much to import as the rest
+    of the library, and a run that plots nothing (``python -m timeline --no-plot``, a pipeline
+    over many articles, a worker process) should not pay for it."""
+    if name == "plot_timeline":
+        from timeline.plot import plot_timeline
+
+        return plot_timeline
+    raise AttributeError(f"module 'timeline' has no attribute {name!r}")

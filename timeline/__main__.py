@@ -83,6 +83,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--all", action="store_true", help="print every event, not only the newsworthy ones"
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="processes for the per-article work (default: %(default)s; same output as 1)",
+    )
     return parser
 
 
@@ -99,7 +105,7 @@ def run(args) -> int:
             )
         published = parse_published(args.published, "--published")
         articles = read_articles(args.paths or [SEEDS], published)
-        df = build_timeline(articles)
+        df = build_timeline(articles, workers=args.workers)
     except TimelineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -8,6 +8,9 @@ records into one frame with the schema declared in ``schema.TIMELINE``.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
 import pandas as pd
@@ -16,6 +19,7 @@ from timeline import events, ordering, temporal, when
 from timeline.errors import ArticleError
 from timeline.events import actors, salience
 from timeline.events.lexicon import lexicon
+from timeline.io import cache as cache_io
 from timeline.io import segment
 from timeline.io.article import Article, check_text, parse_published
 from timeline.ordering import likely
@@ -48,7 +52,9 @@ def _as_articles(source, published) -> list[Article]:
     return articles
 
 
-_FIRST, _LAST = pd.Timestamp.min.date(), pd.Timestamp.max.date()
+# whole days datetime64[ns] holds: Timestamp.min is 1677-09-21 00:12, so that day is outside
+_FIRST = pd.Timestamp.min.date() + dt.timedelta(days=1)
+_LAST = pd.Timestamp.max.date() - dt.timedelta(days=1)
 
 
 def _day(value: dt.date | None):
@@ -171,35 +177,105 @@ def explain_ordering(source, published=None) -> pd.DataFrame:
     )
 
 
-def build_timeline(source, published=None) -> pd.DataFrame:
+def build_timeline(
+    source, published=None, workers: int = 1, cache=None, progress: bool | None = None
+) -> pd.DataFrame:
     """Build the timeline of one or several articles.
 
     Args:
         source: an :class:`Article`, a list of them, or article text.
         published: publication date overriding the articles' own
             ('YYYY-MM-DD' or a date); None keeps theirs (possibly unknown).
+        workers: processes for the per-article work (1: in this process). The result
+            is identical to the serial run's.
+        cache: a folder for per-article Parquet files keyed by text, id, publication
+            date and library version (:mod:`timeline.io.cache`): a rerun reads the
+            unchanged articles instead of analysing them again. None: no cache.
+        progress: a progress bar on stderr; None shows it only on a terminal and for
+            more than a few articles (never under nbval or in a pipe).
 
     Returns:
         A DataFrame with the columns of ``schema.TIMELINE``, one row per event,
         sorted by ``order``: each article's own order (consistent with all its
-        constraints, ties by text position), articles interleaved by bounds.
-        Conflicts and inferences are in the ``warning`` column. Mentions of one
-        event in several articles are linked by ``same_as`` (a proposal, see
+        constraints, ties by text position), articles interleaved by bounds so that
+        no row comes after one that its bounds put strictly later. Conflicts and
+        inferences are in the ``warning`` column. Mentions of one event in several
+        articles are linked by ``same_as`` (a proposal, see
         :func:`timeline.merge.merged_events`); every row keeps its own bounds.
 
     Examples:
         >>> df = build_timeline("On February 1, Trump signed a memorandum.", published="2025-02-28")
         >>> df[["trigger", "value", "basis"]].iloc[0].tolist()
         ['signed', '2025-02-01', 'explicit']
+        >>> two = [Article("Trump signed it on February 1.", id="a", published="2025-02-28"),
+        ...        Article("They met on February 3.", id="b", published="2025-02-28")]
+        >>> build_timeline(two, workers=2).equals(build_timeline(two))
+        True
     """
-    records, articles = [], _as_articles(source, published)
-    for article in articles:
-        records.append(sorted(article_records(article), key=lambda row: row["order"]))
+    articles = _as_articles(source, published)
+    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
+        raise ArticleError(f"build_timeline: workers must be a whole number >= 1, got {workers!r}")
+    records = per_article_records(articles, workers=workers, cache=cache, progress=progress)
     # one event's mentions, within and across articles: same_as, merge_evidence, date conflicts
     merge.link(records, published=[a.published for a in articles])
-    frame = conform(_merge(records), TIMELINE)
+    frame = conform(interleave(records), TIMELINE)
     frame["order"] = range(1, len(frame) + 1)
     return frame
+
+
+def _sorted_records(article: Article) -> list[dict]:
+    return sorted(article_records(article), key=lambda row: row["order"])
+
+
+#: The columns a cached article keeps: the timeline's and the lemma that linking reads.
+_CACHED = [*TIMELINE.names, "lemma"]
+
+
+def per_article_records(
+    articles: list[Article], workers: int = 1, cache=None, progress: bool | None = None
+) -> list[list[dict]]:
+    """Each article's rows in its own order, in the articles' order: the per-article work of
+    :func:`build_timeline`, in a process pool when ``workers > 1``, read from ``cache`` when
+    the article is unchanged there.
+
+    Examples:
+        >>> rows = per_article_records([Article("Trump signed it.", id="a", published="2025-02-28")])
+        >>> [(row["event_id"], row["order"]) for row in rows[0]]
+        [('a-t0006', 1)]
+    """
+    results: list[list[dict] | None] = [None] * len(articles)
+    keys = [cache_io.article_key(a) for a in articles] if cache is not None else None
+    if cache is not None:
+        for k, key in enumerate(keys):
+            results[k] = cache_io.load(cache, key, _CACHED)
+    todo = [k for k, rows in enumerate(results) if rows is None]
+    bar = _progress_bar(len(todo), progress)
+    try:
+        if workers > 1 and len(todo) > 1:
+            with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+                chunk = max(1, min(32, len(todo) // (4 * workers)))
+                done = pool.map(_sorted_records, [articles[k] for k in todo], chunksize=chunk)
+                for k, rows in zip(todo, done):
+                    results[k] = rows
+                    bar.update()
+        else:
+            for k in todo:
+                results[k] = _sorted_records(articles[k])
+                bar.update()
+    finally:
+        bar.close()
+    if cache is not None:
+        for k in todo:
+            cache_io.store(cache, keys[k], results[k], _CACHED)
+    return results
+
+
+def _progress_bar(total: int, progress: bool | None):
+    """tqdm on stderr: ``None`` shows it on a terminal for more than a few articles only."""
+    from tqdm.auto import tqdm
+
+    disable = (None if total > 20 else True) if progress is None else not progress
+    return tqdm(total=total, unit="article", disable=disable, file=sys.stderr)
 
 
 def _key(row: dict) -> tuple:
@@ -211,26 +287,36 @@ def _key(row: dict) -> tuple:
     )
 
 
-def _merge(per_article: list[list[dict]]) -> list[dict]:
-    """Interleave articles, each kept in its own order: repeatedly take the head that ends earliest.
+def interleave(per_article: list[list[dict]]) -> list[dict]:
+    """Interleave articles, each kept in its own order, so that the bounds are never contradicted.
 
-    Every article keeps its own constraints (its own publication date and
-    order); across articles only the bounds are compared.
+    A k-way merge (``heapq.merge``, linear in the rows times log k) on a key whose first
+    part is the smallest ``latest`` of the row and every row after it in its article:
+    that key never decreases along an article, and a row is emitted only when no row
+    still waiting anywhere must end before it starts. Comparing heads by their own
+    ``latest`` would let an open-ended head hold back a dated row behind it. Every
+    article keeps its own constraints (its own publication date and order); across
+    articles only the bounds are compared.
 
     Examples:
         >>> a = [{"article_id": "a", "order": 1, "earliest": pd.NaT, "latest": pd.Timestamp("2025-02-10")}]
         >>> b = [{"article_id": "b", "order": 1, "earliest": pd.NaT, "latest": pd.Timestamp("2025-02-01")}]
-        >>> [row["article_id"] for row in _merge([a, b])]
+        >>> [row["article_id"] for row in interleave([a, b])]
         ['b', 'a']
+        >>> day = pd.Timestamp
+        >>> c = [{"article_id": "c", "earliest": day("2025-02-25"), "latest": day("2025-02-25")}]
+        >>> d = [{"article_id": "d", "earliest": pd.NaT, "latest": day("2025-02-28")},
+        ...      {"article_id": "d", "earliest": day("2025-02-06"), "latest": day("2025-02-20")}]
+        >>> [row["earliest"].day for row in interleave([c, d]) if not pd.isna(row["earliest"])]
+        [6, 25]
     """
-    heads = [0] * len(per_article)
-    merged = []
-    while True:
-        ready = [
-            (_key(rows[heads[k]]), k) for k, rows in enumerate(per_article) if heads[k] < len(rows)
-        ]
-        if not ready:
-            return merged
-        _, k = min(ready)
-        merged.append(per_article[k][heads[k]])
-        heads[k] += 1
+    keyed = []
+    for number, rows in enumerate(per_article):
+        keys, floor = [], pd.Timestamp.max
+        for position in range(len(rows) - 1, -1, -1):
+            key = _key(rows[position])
+            floor = min(floor, key[0])
+            keys.append((floor, *key, number, position))
+        keys.reverse()
+        keyed.append(zip(keys, rows))
+    return [row for _, row in heapq.merge(*keyed, key=lambda pair: pair[0])]

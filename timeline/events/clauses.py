@@ -8,6 +8,8 @@ noun phrase of a verb group and the names it gives.
 
 from __future__ import annotations
 
+import bisect
+
 from .lexicon import Token, lexicon
 
 _NP = ("N", "PROPN", "ADJ", "DET", "POSS", "POSSM", "NUM")
@@ -25,9 +27,17 @@ def boundaries(tokens: list[Token]) -> list[int]:
         >>> [toks[i].text for i in boundaries(toks)]
         ['They', 'to', 'that']
     """
+    # the next token that is not an adverb or a negation, for every position, in one pass from
+    # the end (looking it up by scanning forward from each token was quadratic in a long sentence)
+    following: list[Token | None] = [None] * len(tokens)
+    nxt = None
+    for i in range(len(tokens) - 1, -1, -1):
+        following[i] = nxt
+        if tokens[i].tag not in ("ADV", "NEG"):
+            nxt = tokens[i]
     starts = [0]
     for i, tok in enumerate(tokens[1:], 1):
-        nxt = next((t for t in tokens[i + 1 :] if t.tag not in ("ADV", "NEG")), None)
+        nxt = following[i]
         if tok.tag in ("SUB", "REL"):
             starts.append(i)
         elif (
@@ -53,9 +63,8 @@ def boundaries(tokens: list[Token]) -> list[int]:
 
 def clause_of(starts: list[int], i: int, n: int) -> tuple[int, int]:
     """The token range [first, last) of the clause holding token ``i``."""
-    first = max(s for s in starts if s <= i)
-    later = [s for s in starts if s > i]
-    return first, (later[0] if later else n)
+    k = bisect.bisect_right(starts, i)  # starts are sorted and begin with 0
+    return starts[k - 1], (starts[k] if k < len(starts) else n)
 
 
 def opens_np(tokens: list[Token], j: int) -> bool:

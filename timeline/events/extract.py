@@ -20,6 +20,11 @@ from .tagger import tag
 
 __all__ = ["extract", "noun_event"]
 
+#: Most tokens an event's span reaches on each side of its trigger: a clause with no boundary
+#: for longer (a run-on or hostile text) would otherwise make every span the whole sentence,
+#: quadratic in memory. News clauses are far shorter.
+MAX_SPAN_TOKENS = 120
+
 
 def _actors(tokens, m, people) -> list[str]:
     if m["role"] == "nominal":
@@ -444,6 +449,14 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
         people.new_sentence()
         base = len(events)
         report = None
+        position = {id(m): k for k, m in enumerate(found)}
+        unsourced = []  # this sentence's events whose source is not set (set only below)
+        # whether a verb, subordinator or "to" follows each token: a sentence-final report
+        clause_after, seen = [False] * len(tokens), False
+        for j in range(len(tokens) - 1, -1, -1):
+            clause_after[j] = seen
+            seen = seen or tokens[j].tag in ("V", "SUB", "TO")
+        leading = []  # mentions waiting for the subject of the main verb after them
         for k, m in enumerate(found):
             m["actors"] = _actors(tokens, m, people)
             if (
@@ -456,14 +469,20 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
                 m["leading"] = (
                     True  # "Speaking at the forum, Schenker emphasized": the main subject
                 )
+                leading.append(k)
             elif m["actors"] and m["role"] == "verb" and m["tense"] != "none":
-                for lead in found[:k]:
-                    if lead.pop("leading", False):
-                        lead["actors"] = list(m["actors"])
-                        events[base + found.index(lead)].actors = list(m["actors"])
+                for lead in leading:
+                    if found[lead].pop("leading", False):
+                        found[lead]["actors"] = list(m["actors"])
+                        events[base + lead].actors = list(m["actors"])
+                leading = []
             first, last = clauses.clause_of(starts, m["i"], len(tokens))
             if m["role"] == "nominal":
                 first, last = m["g"], clauses.np_right(tokens, m["i"], last)
+            # a clause with no boundary for hundreds of tokens (a run-on or hostile text) is cut
+            # to a window around the trigger: every span would otherwise be the whole sentence
+            first = max(first, m["i"] - MAX_SPAN_TOKENS)
+            last = min(last, m["i"] + MAX_SPAN_TOKENS + 1)
             while last - 1 > first and tokens[last - 1].tag == "PUNCT":
                 last -= 1
             tok = tokens[m["i"]]
@@ -473,7 +492,7 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
                     m["actors"] = list(report["actors"])
                     report = report.get("report")
                 if report is not None:
-                    source = base + found.index(report)
+                    source = base + position[id(report)]
             cls = m["cls"]
             state = m.get("state") or cls in ("STATE", "I_STATE")
             if (
@@ -512,7 +531,10 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
             if m["role"] == "verb" and (
                 cls == "REPORTING" or m["lemma"] in lex.words["complement"]
             ):
-                after = next((t for t in tokens[m["i"] + 1 :] if t.tag not in ("ADV",)), None)
+                j = m["i"] + 1
+                while j < len(tokens) and tokens[j].tag == "ADV":
+                    j += 1
+                after = tokens[j] if j < len(tokens) else None
                 if after is not None and (
                     after.tag == "SUB"
                     and after.lower == "that"
@@ -524,13 +546,10 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
                 ):
                     m["report"] = report if source is not None else None
                     report = m
-                elif (
-                    cls == "REPORTING"
-                    and k > 0
-                    and not any(t.tag in ("V", "SUB", "TO") for t in tokens[m["i"] + 1 :])
-                ):
-                    index = base + k
-                    for earlier in events[base:index]:
-                        if earlier.source is None:
-                            earlier.source = index
+                elif cls == "REPORTING" and k > 0 and not clause_after[m["i"]]:
+                    for earlier in unsourced:  # the events before it that no report holds yet
+                        earlier.source = base + k
+                    unsourced = []
+            if events[-1].source is None:
+                unsourced.append(events[-1])
     return events

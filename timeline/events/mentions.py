@@ -13,7 +13,7 @@ from __future__ import annotations
 from . import clauses
 from .classes import noun_event, verb_class
 from .lexicon import Token, analyze, lexicon
-from .verb_groups import _group, _handoff, _modifier, _verb_attributes
+from .verb_groups import _group, _handoff, _modifier, _verb_attributes, verb_counts
 
 
 def kind_of(cls: str, modality: str, plan: bool, tense: str) -> str:
@@ -63,8 +63,10 @@ def mentions(tokens: list[Token]) -> list[dict]:
     finite = False
     after_relative = _main_verbs_after_relatives(tokens)
     reduced = {r for r in after_relative.values() if tokens[r].tag == "V"}
+    start_set = set(starts)
+    counts = verb_counts(tokens)
     for i, tok in enumerate(tokens):
-        if i in starts:
+        if i in start_set:
             finite = False
         finite_at.append(finite and i not in after_relative)
         if (
@@ -107,7 +109,7 @@ def mentions(tokens: list[Token]) -> list[dict]:
             continue
         cue = next((tokens[j] for j in range(i - len(group), i) if j in cues), None)
         tense, aspect, modality, plan, infinitive = _verb_attributes(
-            tokens, i, group, cue, finite_at[i], main=i in after_relative
+            tokens, i, group, cue, finite_at[i], main=i in after_relative, counts=counts
         )
         if i in reduced and not group:
             tense = "none"  # the participle of a reduced relative: "a rally held in Baghdad drew"
@@ -549,10 +551,12 @@ def _reduced_relative(tokens: list[Token], i: int, lex) -> bool:
 def _govern(tokens: list[Token], mentions: list[dict], starts: list[int]) -> None:
     """Infinitives and objects of support verbs take their governor's modality."""
     lex = lexicon()
-    verbs = [m for m in mentions if m["role"] == "verb"]
-    for m in mentions:
-        earlier = [v for v in verbs if v["i"] < m["i"] and v is not m]
-        gov = earlier[-1] if earlier else None
+    roles = [m["role"] for m in mentions]  # as they are before this pass changes anything
+    last_verb = None  # mentions are in token order: the governor is the last verb before
+    for m, role in zip(mentions, roles):
+        gov = last_verb
+        if role == "verb":
+            last_verb = m
         m["gov"] = gov
         if (
             m["role"] == "verb"

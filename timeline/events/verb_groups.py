@@ -28,8 +28,36 @@ def _group(tokens: list[Token], i: int, cues: set) -> list[Token]:
     return tokens[j + 1 : i]
 
 
-def _verb_attributes(tokens, i, group, plan_cue, finite_before, main=False):
+_VERBAL = ("V", "MODAL", "BE", "HAVE", "DO")
+
+
+def _finite(token: Token) -> bool:
+    return token.tag in ("MODAL", "BE", "HAVE", "DO") or (
+        token.tag == "V" and bool(token.forms & {"VBD", "VBZ", "VBP"})
+    )
+
+
+def verb_counts(tokens: list[Token]) -> tuple[list[int], int]:
+    """Per sentence, once: how many verbal tokens follow each token, and how many tokens are
+    finite verbs, so that each verb's checks need not rescan the sentence (quadratic in a
+    long one).
+
+    Examples:
+        >>> from timeline.events.lexicon import tokenize
+        >>> from timeline.events.tagger import tag
+        >>> verb_counts(tag(tokenize("He said they left.")))
+        ([2, 1, 1, 0, 0], 2)
+    """
+    after, count = [0] * len(tokens), 0
+    for k in range(len(tokens) - 1, -1, -1):
+        after[k] = count
+        count += tokens[k].tag in _VERBAL
+    return after, sum(_finite(t) for t in tokens)
+
+
+def _verb_attributes(tokens, i, group, plan_cue, finite_before, main=False, counts=None):
     lex = lexicon()
+    verbal_after, finite_total = counts if counts is not None else verb_counts(tokens)
     tok = tokens[i]
     tense, aspect, modality, plan = "none", "none", "asserted", False
     infinitive = bool(group) and any(t.tag == "TO" for t in group) and "VB" in tok.forms
@@ -92,7 +120,7 @@ def _verb_attributes(tokens, i, group, plan_cue, finite_before, main=False):
                 and prev.text in _QUOTE_ENDS
                 or prev is not None
                 and prev.tag in ("N", "PROPN")
-                and not any(t.tag in ("V", "MODAL", "BE", "HAVE", "DO") for t in tokens[i + 1 :])
+                and not verbal_after[i]
             )
             #   ... or that ends its sentence with an adjunct: ", a spokesperson said on Saturday."
             # a past form with a direct object after it is finite: "floods in the region killed 17 people"
@@ -108,12 +136,7 @@ def _verb_attributes(tokens, i, group, plan_cue, finite_before, main=False):
             )
             # a participle describes a noun of a clause whose verb stands elsewhere: with no finite
             # verb before or after it, a past form is that verb ("The talks on Monday ended.")
-            main = main or not any(
-                t.tag in ("MODAL", "BE", "HAVE", "DO")
-                or t.tag == "V"
-                and t.forms & {"VBD", "VBZ", "VBP"}
-                for t in tokens[:i] + tokens[i + 1 :]
-            )
+            main = main or not (finite_total - _finite(tok))
             participle = (
                 "VBN" in tok.forms
                 and prev is not None

@@ -12,8 +12,11 @@ import datetime as dt
 import hashlib
 import json
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pandas as pd
 
 from timeline.errors import ArticleError
 
@@ -33,6 +36,7 @@ METADATA_FIELDS = ("id", "title", "source", "url", "published")
 
 _HTML_START = re.compile(r"\A\s*(<!doctype\s+html|<html[\s>]|<\?xml)", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?(p|div|span|a|body|head|script|style|br|table)\b[^>]*>", re.IGNORECASE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ISO_DATE = re.compile(r"\A(\d{4})-(\d{2})-(\d{2})\Z")
 _ISO_DATETIME = re.compile(r"\A\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
@@ -61,8 +65,8 @@ def parse_published(value, where: str = "published") -> dt.date | None:
         ...
         timeline.errors.ArticleError: published: '2025-02-30' is not a real date (day is out of range for month)
     """
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
+    if value is None or (isinstance(value, str) and not value.strip()) or value is pd.NaT:
+        return None  # pandas' NaT is its "missing": an unknown date, as None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -124,6 +128,13 @@ def check_text(text, where: str = "text") -> str:
         raise ArticleError(f"{where}: expected article text as str, got {type(text).__name__}")
     if not text.strip():
         raise ArticleError(f"{where}: the article is empty (no text)")
+    surrogate = _SURROGATE.search(text)
+    if surrogate:
+        line = text.count("\n", 0, surrogate.start()) + 1
+        raise ArticleError(
+            f"{where}: line {line}: a lone surrogate (U+{ord(surrogate.group()):04X}) at character "
+            f"{surrogate.start()} is not text; decode the source as UTF-8 before building an Article"
+        )
     if "\x00" in text:
         raise ArticleError(
             f"{where}: contains NUL bytes; this looks like a binary file, not article text"
@@ -179,6 +190,13 @@ class Article:
             object.__setattr__(self, "id", _default_id(self.text))
         elif not isinstance(self.id, str) or not self.id.strip():
             raise ArticleError(f"{where}: id must be a non-empty string, got {self.id!r}")
+        for name in ("id", "title", "source", "url"):
+            value = getattr(self, name)
+            if isinstance(value, str) and _SURROGATE.search(value):
+                raise ArticleError(
+                    f"{where}: {name} {value.encode('utf-8', 'backslashreplace').decode()!r} holds "
+                    "a lone surrogate (a file name or field that is not UTF-8)"
+                )
 
 
 def _decode(path: Path) -> str:
@@ -459,4 +477,9 @@ def read_articles(paths, published=None, base=None) -> list[Article]:
         >>> [a.id for a in read_articles(["seeds"])]
         ['000_03aee5fa6f29c944']
     """
-    return [read_article(p, published) for p in article_paths(paths, base)]
+    from tqdm.auto import tqdm
+
+    files = article_paths(paths, base)
+    # a progress bar on a terminal for a long list only (never under nbval or in a pipe)
+    bar = tqdm(files, unit="file", disable=None if len(files) > 200 else True, file=sys.stderr)
+    return [read_article(path, published) for path in bar]

@@ -255,7 +255,10 @@ def estimate(row, published, table: dict | None = None) -> Likely:
         return NONE
     likely, start, end, n = found
     day = lambda offset: reference + dt.timedelta(days=offset)  # noqa: E731
-    return Likely(day(likely), day(start), day(end), f"{kind['id']} ({table['source']}, n={n})")
+    try:
+        return Likely(day(likely), day(start), day(end), f"{kind['id']} ({table['source']}, n={n})")
+    except OverflowError:  # a publication date at the calendar's edge (year 1 or 9999)
+        return NONE
 
 
 def estimate_all(rows, published, table: dict | None = None) -> list[Likely]:

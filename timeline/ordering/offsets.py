@@ -85,6 +85,9 @@ def _modified(events: list[Event], timex: TimeExpr, text: str) -> int | None:
     return min(after, key=lambda i: events[i].trigger_start) if after else None
 
 
+_TEXT = re.compile(r"[^ ]")
+
+
 def _amounts(timexes: list[TimeExpr], text: str, table: dict):
     """(expression, (fewest, most days)) of every counted duration ("two weeks": 14, 14) and of
     every bare one TimeML leaves vague ("hours after", "days later": ``vague_units``), in text order."""
@@ -100,7 +103,11 @@ def _amounts(timexes: list[TimeExpr], text: str, table: dict):
             hours = int(amount.group(3)) / (1 if amount.group(4) == "H" else 60)
             found.append((timex, (int(hours // 24), -int(-hours // 24))))
     counted = [timex for timex in timexes if timex.type == "DURATION"]
-    for match in table["vague_regex"].finditer(text):
+    # a block's view of the text is blank outside its own stretch (solve._block_texts): scan
+    # only that stretch, or a long article's blocks would each scan all of it
+    low = _TEXT.search(text)
+    low, high = (low.start(), len(text.rstrip(" "))) if low else (0, 0)
+    for match in table["vague_regex"].finditer(text, low, min(len(text), high + 100)):
         if any(timex.start < match.end() and match.start() < timex.end for timex in counted):
             continue  # "two weeks later" is counted
         unit = match.group("unit").lower()

@@ -227,32 +227,82 @@ def _solve(events, timexes, reference, text) -> list[Bounds]:
         return []
     blocks = _blocks(events)
     if len(blocks) == 1:
-        bounds, ranks, _ = _solve_block(events, timexes, reference, text)
+        bounds, ranks, _, _ = _solve_block(events, timexes, reference, text)
         for bound, rank in zip(bounds, ranks):
             bound.order = rank
         return bounds
-    bounds, sequences = [None] * len(events), []
-    for block, block_text in zip(blocks, _block_texts(blocks, events, text)):
+    bounds, sequences, inferred = [None] * len(events), [], []
+    for block, block_text in zip(blocks, _block_views(blocks, events, text)):
         position = {i: k for k, i in enumerate(block)}
         local = [replace(events[i], source=position.get(events[i].source), cues=[]) for i in block]
-        found, ranks, keys = _solve_block(local, timexes, reference, block_text)
+        found, ranks, keys, publication = _solve_block(local, timexes, reference, block_text)
+        inferred.append((block, publication))
         for k, i in enumerate(block):
             bounds[i] = found[k]
             events[i].cues = [
                 (rule, None if other is None else block[other]) for rule, other in local[k].cues
             ]
         sequences.append(sorted(((ranks[k], keys[k], i) for k, i in enumerate(block))))
-    heads, rank = [0] * len(sequences), 0
-    while rank < len(events):  # interleave blocks, each kept in its own order
-        _, s = min(
-            (sequences[s][heads[s]][1], s)
-            for s in range(len(sequences))
-            if heads[s] < len(sequences[s])
-        )
-        rank += 1
-        bounds[sequences[s][heads[s]][2]].order = rank
-        heads[s] += 1
+    for rank, i in enumerate(_interleave(sequences, bounds), 1):
+        bounds[i].order = rank
+    if reference is None:
+        _publication_across_blocks(inferred, events, bounds)
     return bounds
+
+
+def _publication_across_blocks(inferred, events: list[Event], bounds: list[Bounds]) -> None:
+    """Without a publication date each block bounds it on its own: when one block puts it on or
+    after a day that another puts it before, the article contradicts itself, and both blocks'
+    first events say so (one network would have rejected one of the constraints).
+
+    Examples:
+        >>> ev = [Event(0, 0, 5, "met", 0, 3), Event(1, 6, 11, "left", 6, 10)]
+        >>> b = [Bounds(None, None, "unknown", "none", "none"), Bounds(None, None, "unknown", "none", "none")]
+        >>> day = dt.date(2025, 3, 1).toordinal()
+        >>> _publication_across_blocks([([0], (day, math.inf)), ([1], (-math.inf, day - 9))], ev, b)
+        >>> b[1].warning
+        "publication date unknown and inferred inconsistently: on or after 2025-03-01 from the block of 'met' (event 1) but on or before 2025-02-20 from the block of 'left' (event 2)"
+    """
+    lows = [(low, block) for block, (low, _) in inferred if math.isfinite(low)]
+    highs = [(high, block) for block, (_, high) in inferred if math.isfinite(high)]
+    if not lows or not highs:
+        return
+    low, low_block = max(lows, key=lambda pair: pair[0])
+    high, high_block = min(highs, key=lambda pair: pair[0])
+    if low <= high:
+        return
+    where = lambda block: f"the block of '{events[block[0]].trigger}' (event {block[0] + 1})"  # noqa: E731
+    note = (
+        f"publication date unknown and inferred inconsistently: on or after "
+        f"{day_of(low).isoformat()} from {where(low_block)} but on or before "
+        f"{day_of(high).isoformat()} from {where(high_block)}"
+    )
+    for i in {low_block[0], high_block[0]}:
+        bounds[i].warning = "; ".join(filter(None, [bounds[i].warning, note]))
+
+
+def _interleave(sequences: list[list[tuple]], bounds: list[Bounds]):
+    """Event indices of all blocks, each block kept in its own order, interleaved by sort key
+    so that no event comes after one its bounds put strictly later: a k-way merge whose first
+    key is the smallest latest bound of the event and of every event after it in its block
+    (that key never decreases along a block; see ``frame.interleave`` for the argument).
+
+    Examples:
+        >>> b = [Bounds(None, None, "unknown", "none", "none"), Bounds(dt.date(2025, 2, 6), dt.date(2025, 2, 20), "vague", "relative", "r"),
+        ...      Bounds(dt.date(2025, 2, 25), dt.date(2025, 2, 25), "day", "explicit", "r")]
+        >>> list(_interleave([[(1, (0.0,), 0), (2, (1.0,), 1)], [(1, (-5.0,), 2)]], b))
+        [0, 1, 2]
+    """
+    keyed = []
+    for number, sequence in enumerate(sequences):
+        keys, floor = [], math.inf
+        for _, key, i in reversed(sequence):
+            latest = bounds[i].latest
+            floor = min(floor, math.inf if latest is None else latest.toordinal())
+            keys.append(((floor, key, number), i))
+        keys.reverse()
+        keyed.append(keys)
+    return (i for _, i in heapq.merge(*keyed))
 
 
 #: Most events in one network; longer articles are solved in blocks of whole sentences
@@ -271,23 +321,36 @@ def _block_texts(blocks: list[list[int]], events: list[Event], text: str) -> lis
         >>> _block_texts([[0], [1]], ev, "They met. Then left.")
         ['They met.          ', '          Then left.']
     """
-    views, low = [], 0
+    return list(_block_views(blocks, events, text))
+
+
+def _block_views(blocks: list[list[int]], events: list[Event], text: str):
+    """The views of :func:`_block_texts` one at a time: only one text-long copy lives at once."""
+    low = 0
     for number, block in enumerate(blocks):
         high = (
             len(text)
             if number == len(blocks) - 1
             else max(max(events[i].end, events[i].trigger_end) for i in block)
         )
-        views.append(" " * low + text[low:high] + " " * (len(text) - high))
+        yield " " * low + text[low:high] + " " * (len(text) - high)
         low = high
-    return views
 
 
 def _blocks(events: list[Event]) -> list[list[int]]:
-    """Event indices in blocks of whole sentences of at most ``BLOCK_EVENTS`` (unless a sentence is longer)."""
+    """Event indices in blocks of whole sentences of at most ``BLOCK_EVENTS``; a sentence with
+    twice that many events (a run-on or hostile text) is cut every ``2 * BLOCK_EVENTS``, so
+    no network grows with the length of a sentence.
+
+    Examples:
+        >>> [len(b) for b in _blocks([Event(0, 0, 1, "said", 0, 1)] * (4 * BLOCK_EVENTS + 1))]
+        [480, 480, 1]
+    """
     blocks, current, last_sentence = [], [], None
     for i, event in enumerate(events):
-        if len(current) >= BLOCK_EVENTS and event.sentence != last_sentence:
+        if len(current) >= BLOCK_EVENTS and (
+            event.sentence != last_sentence or len(current) >= 2 * BLOCK_EVENTS
+        ):
             blocks.append(current)
             current = []
         current.append(i)
@@ -301,7 +364,7 @@ def _solve_block(events, timexes, reference, text):
     bounds = _bounds(builder)
     _publication_checks(builder, bounds)
     ranks, keys = _order(builder)
-    return bounds, ranks, keys
+    return bounds, ranks, keys, (builder.net.lower(PUB), builder.net.upper(PUB))
 
 
 def _point(node: int, events: list[Event]) -> str:

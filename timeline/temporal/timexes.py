@@ -148,18 +148,23 @@ def find(text: str, reference: dt.date | None) -> list[TimeExpr]:
     found: list[TimeExpr] = []
     for rule, groups, match in scanner().scan(text):
         start, end = match.span(_core_group(match)) if "core" in groups else match.span()
-        result = normalize.normalize(rule, groups, context, start, end)
-        if result is None:
+        try:
+            result = normalize.normalize(rule, groups, context, start, end)
+            if result is None:
+                continue
+            type_, value, mod = result
+            if _is_title(text, start, end):
+                continue
+            earliest, latest, precision = normalize.interval(type_, value, reference, rule)
+            anchored = (
+                reference is not None
+                and rule.norm != "fixed"
+                and normalize.normalize(rule, groups, unanchored, start, end) != result
+            )
+        except (OverflowError, ValueError):
+            # a shift that leaves the calendar (year 1 or 9999 and "last year"): no expression,
+            # so the event it would date keeps open bounds
             continue
-        type_, value, mod = result
-        if _is_title(text, start, end):
-            continue
-        earliest, latest, precision = normalize.interval(type_, value, reference, rule)
-        anchored = (
-            reference is not None
-            and rule.norm != "fixed"
-            and normalize.normalize(rule, groups, unanchored, start, end) != result
-        )
         expr = TimeExpr(
             start,
             end,

@@ -1,0 +1,176 @@
+"""Many articles in one call: CPU per article, the log-log slope, links found, parallel speed-up.
+
+Articles are made from the gold corpora's texts (TimeBank + AQUAINT with their DCTs,
+MEANTIME's Apple articles with theirs, ECB+ topics 1-35 without one): the k-th copy of a
+document gets its own id, its paragraphs rotated by k (distinct-ish text) and its
+publication date moved by 37k days, so copies are neither identical nor all on one day.
+For each N, ``build_timeline`` on the first N articles is timed in CPU seconds (this
+process: reading, per-article analysis, linking, the interleave); the slope is
+``log(cpu[N2] / cpu[N1]) / log(N2 / N1)``, 1.0 being linear.
+
+The three phases of ``build_timeline`` are timed apart: the per-article work, linking
+(``merge.link``) and the interleave with the frame; ``slope_without_linking`` leaves the
+linking out.
+
+``python -m benchmarks.scale`` (CI: N = 100, 300, 600, slopes from 300 to 600);
+``--full`` adds N = 1,000 and 3,000 (slopes 300 -> 3,000; minutes, not in CI);
+``--workers W`` also times the N = 300 set with W processes (wall clock, against W x
+the serial run; meaningful only on an otherwise idle machine); ``--dask N --workers W`` runs
+N articles through the Dask path on a LocalCluster of W processes instead (not in CI).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import math
+import sys
+import time
+from pathlib import Path
+
+from benchmarks import cat, tml
+from benchmarks.floors import check
+
+CI_BENCHMARK = True
+
+CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+
+
+def _documents(corpus: Path) -> list[tuple[str, str, dt.date | None]]:
+    """(id, text, publication date) of every usable corpus document, in a fixed order."""
+    found = []
+    for part, docs in sorted(tml.tbaq_documents(corpus / "tbaq-cleaned").items()):
+        for doc in docs:
+            published = dt.date.fromisoformat(doc.dct[:10]) if doc.dct else None
+            found.append((f"{part}-{doc.doc_id}", doc.text, published))
+    apple = corpus / "meantime-apple" / "intra_cross-doc_annotation" / "corpus_apple"
+    if apple.is_dir():
+        for doc in cat.read_folder(apple):
+            when = cat.creation_time(doc)
+            published = dt.date.fromisoformat(when[:10]) if when and when[:4].isdigit() else None
+            found.append((f"meantime-{Path(doc.path).stem[:12]}", doc.text, published))
+    ecb = corpus / "ecbplus-dev" / "ECB+"
+    if ecb.is_dir():
+        topics = sorted(
+            (p for p in ecb.iterdir() if p.name.isdigit() and int(p.name) <= 35),
+            key=lambda p: int(p.name),
+        )
+        for topic in topics:
+            for doc in cat.read_folder(topic):
+                found.append((f"ecb-{Path(doc.path).stem}", doc.text, None))
+    return [(doc_id, text, published) for doc_id, text, published in found if text.strip()]
+
+
+def articles(n: int, corpus: Path = CORPORA) -> list:
+    """The first ``n`` benchmark articles (copies of the corpus documents, see the module doc)."""
+    from timeline import Article
+
+    docs = _documents(corpus)
+    made = []
+    for k in range(n):
+        doc_id, text, published = docs[k % len(docs)]
+        copy = k // len(docs)
+        if copy:
+            paragraphs = [p for p in text.split("\n") if p.strip()]
+            shift = copy % max(1, len(paragraphs))
+            text = "\n".join(paragraphs[shift:] + paragraphs[:shift])
+            if published is not None:
+                published = published + dt.timedelta(days=37 * copy)
+        made.append(Article(text, id=f"{doc_id}-c{copy}", published=published))
+    return made
+
+
+def links(df) -> int:
+    """Rows linked to another article's mention (``same_as`` set and not the row itself)."""
+    return int((df.same_as.notna() & (df.same_as != df.event_id)).sum())
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPORA, help="the shared corpora folder")
+    parser.add_argument("--full", action="store_true", help="also N = 3,000 (not in CI)")
+    parser.add_argument("--workers", type=int, default=0, help="also time N = 300 with W processes")
+    parser.add_argument(
+        "--dask",
+        type=int,
+        default=0,
+        metavar="N",
+        help="only: N articles through timeline.cluster on a LocalCluster of --workers processes",
+    )
+    args = parser.parse_args(argv)
+    if args.dask:
+        return dask_run(args.dask, max(1, args.workers), args.corpus)
+    from timeline import build_timeline
+    from timeline.frame import interleave, per_article_records
+    from timeline.schema import TIMELINE, conform
+    from timeline.stories import merge
+
+    sizes = [100, 300, 600] + ([1000, 3000] if args.full else [])
+    pool = articles(sizes[-1], args.corpus)
+    build_timeline(pool[:2])  # warm up: rules, tagger, lexicon
+    cpu, work = {}, {}
+    print(f"{'N':>6} {'CPU s':>8} {'ms/article':>11} {'linking s':>10} {'events':>8} {'links':>6}")
+    for n in sizes:  # build_timeline's three phases, timed apart
+        part = pool[:n]
+        started = time.process_time()
+        records = per_article_records(part)
+        analysed = time.process_time()
+        merge.link(records, published=[a.published for a in part])
+        linked = time.process_time()
+        df = conform(interleave(records), TIMELINE)
+        done = time.process_time()
+        cpu[n], work[n] = done - started, (analysed - started) + (done - linked)
+        print(
+            f"{n:>6,} {cpu[n]:>8.1f} {cpu[n] / n * 1000:>11.1f} {linked - analysed:>10.1f} "
+            f"{len(df):>8,} {links(df):>6,}",
+            flush=True,
+        )
+    slope = lambda t, a, b: math.log(t[b] / t[a]) / math.log(b / a)  # noqa: E731
+    last = sizes[-1]
+    measured = {
+        "slope": slope(cpu, 300, last),
+        "slope_without_linking": slope(work, 300, last),
+        "ms_per_article": cpu[last] / last * 1000,
+    }
+    print(
+        f"log-log slope 300 -> {last:,}: {measured['slope']:.2f} "
+        f"(without linking: {measured['slope_without_linking']:.2f}); 100 -> 300: {slope(cpu, 100, 300):.2f}"
+    )
+    if args.workers > 1:
+        serial_started = time.perf_counter()
+        serial = build_timeline(pool[:300])
+        serial_wall = time.perf_counter() - serial_started
+        started = time.perf_counter()
+        parallel = build_timeline(pool[:300], workers=args.workers)
+        wall = time.perf_counter() - started
+        print(
+            f"N = 300: serial {serial_wall:.1f} s wall, {args.workers} workers {wall:.1f} s "
+            f"(speed-up {serial_wall / wall:.2f}x of {args.workers}x); identical: {parallel.equals(serial)}"
+        )
+    return check("scale", measured)
+
+
+def dask_run(n: int, workers: int, corpus: Path) -> int:
+    """``n`` articles through :func:`timeline.cluster.build_timeline_dask` on a LocalCluster."""
+    from distributed import Client, LocalCluster
+
+    from timeline.cluster import build_timeline_dask
+
+    pool = articles(n, corpus)
+    with (
+        LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        started = time.perf_counter()
+        ddf = build_timeline_dask(pool)
+        df = client.compute(ddf).result()
+        wall = time.perf_counter() - started
+    print(
+        f"Dask, {workers} worker processes: {n:,} articles in {ddf.npartitions} partitions, "
+        f"{len(df):,} rows, {links(df):,} links, {wall:.1f} s wall ({wall / n * 1000:.1f} ms/article)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -179,7 +179,7 @@ def _trailing_participles(group: pd.DataFrame, verbs: set, text_of) -> set:
     return found
 
 
-def _is_report(group: pd.DataFrame) -> list[bool]:
+def is_report(group: pd.DataFrame) -> list[bool]:
     kinds = group["kind"] if "kind" in group else pd.Series("", index=group.index)
     classes = group["event_class"] if "event_class" in group else pd.Series("", index=group.index)
     return [k == "statement" or c in _REPORT_CLASSES for k, c in zip(kinds, classes)]
@@ -276,7 +276,7 @@ def filter_entity(
                 group["end"],
                 group["trigger_start"],
                 group["trigger_end"],
-                _is_report(group),
+                is_report(group),
                 tensed,
             )
         )

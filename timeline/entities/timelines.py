@@ -19,7 +19,7 @@ import pandas as pd
 
 from .coref import EntityError, Names, extensions, mentions, names, rules, split_sentences  # noqa: F401 (re-exported)
 from .dates import date_interval, event_dates, semeval_date, value_date  # noqa: F401 (re-exported)
-from .participation import _is_report, filter_entity  # noqa: F401 (re-exported)
+from .participation import filter_entity, is_report  # noqa: F401 (re-exported)
 
 
 def _stem(trigger: str) -> str:
@@ -216,7 +216,7 @@ def to_semeval(
         ]
     mention = mention or default_mention
     records = []
-    reports = _is_report(events) if len(events) else []
+    reports = is_report(events) if len(events) else []
     for (index, row), report in zip(events.iterrows(), reports):
         ident = mention(row)
         if ident is not None:

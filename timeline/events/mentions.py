@@ -13,7 +13,13 @@ from __future__ import annotations
 from . import clauses
 from .classes import noun_event, verb_class
 from .lexicon import Token, analyze, lexicon
-from .verb_groups import _group, _handoff, _modifier, _verb_attributes, verb_counts
+from .verb_groups import (
+    is_handoff,
+    is_modifier_participle,
+    verb_attributes,
+    verb_counts,
+    verb_group,
+)
 
 
 def kind_of(cls: str, modality: str, plan: bool, tense: str) -> str:
@@ -78,7 +84,7 @@ def mentions(tokens: list[Token]) -> list[dict]:
     for i, tok in enumerate(tokens):
         if tok.tag != "V" or tok.lower in lex.words["never"] or tok.lemma in lex.words["never"]:
             continue
-        group = _group(tokens, i, cues)
+        group = verb_group(tokens, i, cues)
         if i in cues and tok.lower in lex.words["aux_cues"]:
             continue
         if i in cues:  # the cue itself: a state holding now ("is expected to"), never newsworthy
@@ -105,10 +111,10 @@ def mentions(tokens: list[Token]) -> list[dict]:
                 generic=True,
             )
             continue
-        if not group and _modifier(tokens, i, finite_at[i]):
+        if not group and is_modifier_participle(tokens, i, finite_at[i]):
             continue
         cue = next((tokens[j] for j in range(i - len(group), i) if j in cues), None)
-        tense, aspect, modality, plan, infinitive = _verb_attributes(
+        tense, aspect, modality, plan, infinitive = verb_attributes(
             tokens, i, group, cue, finite_at[i], main=i in after_relative, counts=counts
         )
         if i in reduced and not group:
@@ -159,7 +165,7 @@ def mentions(tokens: list[Token]) -> list[dict]:
                 and not (nxt.tag in ("PRON", "N") and i + 2 < n and tokens[i + 2].tag == "V")
                 and not (i and tokens[i - 1].tag in ("SUB", "REL", "PREP"))
             ):
-                group = _group(tokens, i, cues)
+                group = verb_group(tokens, i, cues)
                 tense = (
                     "past"
                     if tok.lower in lex.words["past_do"]
@@ -198,7 +204,7 @@ def mentions(tokens: list[Token]) -> list[dict]:
         ):
             continue
         head = None
-        if tok.tag == "HAVE" and _handoff(tokens, i, j):
+        if tok.tag == "HAVE" and is_handoff(tokens, i, j):
             continue
         if tok.tag == "HAVE":
             if j >= n or tokens[j].tag not in ("DET", "NUM", "N", "ADJ", "PROPN", "POSS", "PRON"):
@@ -228,7 +234,7 @@ def mentions(tokens: list[Token]) -> list[dict]:
                 head = k
         if head is None:
             continue
-        group = _group(tokens, i, cues)
+        group = verb_group(tokens, i, cues)
         modal = next((t.lower for t in group if t.tag == "MODAL"), None)
         tense = (
             "present"

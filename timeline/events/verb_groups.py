@@ -1,10 +1,10 @@
 """The verb group of a main verb and the participles that are no event (event stage).
 
 For :mod:`timeline.mentions`: the auxiliaries, negations, adverbs and plan cues
-before a main verb (:func:`_group`), the tense, aspect, modality, plan and
-infinitive they give it (:func:`_verb_attributes`), and the tests that set a
-verb aside: a participle that only describes a noun (:func:`_modifier`) and a
-broadcast hand-over to a reporter (:func:`_handoff`).
+before a main verb (:func:`verb_group`), the tense, aspect, modality, plan and
+infinitive they give it (:func:`verb_attributes`), and the tests that set a
+verb aside: a participle that only describes a noun (:func:`is_modifier_participle`) and a
+broadcast hand-over to a reporter (:func:`is_handoff`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ _OPEN_QUOTES = ("“", '"', "``", "‘")
 _CURRENCY = ("$", "£", "€", "#", "C$", "US$")
 
 
-def _group(tokens: list[Token], i: int, cues: set) -> list[Token]:
+def verb_group(tokens: list[Token], i: int, cues: set) -> list[Token]:
     """Auxiliaries, negations, adverbs and plan cues before main verb ``i``."""
     j = i - 1
     while j >= 0 and (
@@ -55,7 +55,7 @@ def verb_counts(tokens: list[Token]) -> tuple[list[int], int]:
     return after, sum(_finite(t) for t in tokens)
 
 
-def _verb_attributes(tokens, i, group, plan_cue, finite_before, main=False, counts=None):
+def verb_attributes(tokens, i, group, plan_cue, finite_before, main=False, counts=None):
     lex = lexicon()
     verbal_after, finite_total = counts if counts is not None else verb_counts(tokens)
     tok = tokens[i]
@@ -179,7 +179,7 @@ def _in_pp(tokens: list[Token], j: int) -> bool:
     return left > 0 and tokens[left - 1].tag == "PREP"
 
 
-def _modifier(tokens: list[Token], i: int, finite_before: bool) -> bool:
+def is_modifier_participle(tokens: list[Token], i: int, finite_before: bool) -> bool:
     """A participle that only describes a noun ("costs related to", "61%-owned", "the quarter ended")."""
     lex = lexicon()
     tok = tokens[i]
@@ -221,7 +221,7 @@ def _modifier(tokens: list[Token], i: int, finite_before: bool) -> bool:
     )
 
 
-def _handoff(tokens: list[Token], i: int, j: int) -> bool:
+def is_handoff(tokens: list[Token], i: int, j: int) -> bool:
     """A broadcast hand-over to a reporter: "Dana Ruiz has more.", "Omar Lind has the latest"."""
     lex = lexicon()
     if i == 0 or tokens[i - 1].tag != "PROPN":

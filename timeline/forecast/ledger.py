@@ -25,14 +25,14 @@ from . import ledger_file
 from .ledger_file import NEWLINE, append_record, read_ledger  # noqa: F401 (re-exported)
 from .ledger_records import (  # noqa: F401 (re-exported)
     Forecast,
+    LedgerState,
     Question,
     Resolution,
-    _instant,
-    _State,
+    as_instant,
 )
 
 
-def _questions_frame(state: _State) -> pd.DataFrame:
+def _questions_frame(state: LedgerState) -> pd.DataFrame:
     rows = []
     for qid in state.questions:
         q = state.question(qid)
@@ -49,7 +49,7 @@ def _utc_naive(instant):
     return None if instant is None else instant.astimezone(dt.UTC).replace(tzinfo=None)
 
 
-def _forecasts_frame(state: _State) -> pd.DataFrame:
+def _forecasts_frame(state: LedgerState) -> pd.DataFrame:
     rows = []
     for f in state.forecasts:
         row = {c: getattr(f, c) for c in FORECASTS.names if hasattr(f, c)}
@@ -79,7 +79,7 @@ def fixed_clock(instant) -> Callable[[], dt.datetime]:
         >>> fixed_clock("2025-02-28T12:00")().isoformat()
         '2025-02-28T12:00:00+00:00'
     """
-    value = _instant(instant, "fixed_clock")
+    value = as_instant(instant, "fixed_clock")
     return lambda: value
 
 
@@ -97,7 +97,7 @@ class ManualClock:
         self.set(instant)
 
     def set(self, instant) -> None:
-        self.now = _instant(instant, "ManualClock")
+        self.now = as_instant(instant, "ManualClock")
 
     def __call__(self) -> dt.datetime:
         return self.now
@@ -132,7 +132,7 @@ class Ledger:
         self.clock = clock or system_clock
 
     # -- reading ---------------------------------------------------------------------
-    def _state(self) -> _State:
+    def _state(self) -> LedgerState:
         return read_ledger(self.path)
 
     def question(self, question_id: str) -> Question:

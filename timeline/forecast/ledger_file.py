@@ -43,7 +43,7 @@ from pathlib import Path
 from timeline.errors import LedgerError
 from timeline.io.atomic import NEW_FILE_MODE, write_atomically
 
-from .ledger_records import Forecast, Question, Resolution, _State
+from .ledger_records import Forecast, LedgerState, Question, Resolution
 
 NEWLINE = b"\n"
 GENESIS = "0" * 64  # the ``prev`` of the first line
@@ -129,9 +129,9 @@ def _decode(line: str, where: str):
         raise LedgerError(f"{where}: a {kind} field has the wrong type ({exc})"[:400]) from None
 
 
-def _parse(data: bytes, name: str, chain: list | None = None) -> _State:
+def _parse(data: bytes, name: str, chain: list | None = None) -> LedgerState:
     """Validate the file's records in order; ``chain`` (a list) collects each line's prev/hash."""
-    state = _State()
+    state = LedgerState()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -197,7 +197,7 @@ def _locked(path: Path) -> int:
         os.close(fd)
 
 
-def read_ledger(path: Path) -> _State:
+def read_ledger(path: Path) -> LedgerState:
     """Everything a ledger file says, validated; an absent file is an empty ledger.
 
     Examples:
@@ -214,7 +214,7 @@ def read_ledger(path: Path) -> _State:
     try:
         fd = os.open(path, os.O_RDONLY)
     except FileNotFoundError:
-        return _State()
+        return LedgerState()
     try:
         fcntl.flock(fd, fcntl.LOCK_SH)
         return _parse(_read_fd(fd), str(path))

@@ -3,7 +3,7 @@
 :class:`Question`, :class:`Forecast` and :class:`Resolution` validate their own
 fields when built (dates are calendar days pandas can hold, 1677-09-22 to
 2262-04-11; texts are text without lone surrogates; 0 < p < 1) and raise
-:class:`~timeline.errors.LedgerError` naming the field. :class:`_State` checks
+:class:`~timeline.errors.LedgerError` naming the field. :class:`LedgerState` checks
 each record against the ones before it (unique question ids, forecasts inside
 the question's window and not backdated, one resolution per question). How
 records are stored is :mod:`timeline.forecast.ledger_file`; the ledger itself is
@@ -62,7 +62,7 @@ def _day(value, where: str) -> dt.date:
     return day
 
 
-def _instant(value, where: str) -> dt.datetime:
+def as_instant(value, where: str) -> dt.datetime:
     """A timezone-aware UTC instant from a datetime or an ISO string (naive means UTC)."""
     if isinstance(value, str):
         try:
@@ -470,7 +470,7 @@ class Forecast:
             tuple(_update(u, f"{w}: field 'updates'[{i}]") for i, u in enumerate(self.updates)),
         )
         if self.recorded_at is not None:
-            set_(self, "recorded_at", _instant(self.recorded_at, f"{w}: field 'recorded_at'"))
+            set_(self, "recorded_at", as_instant(self.recorded_at, f"{w}: field 'recorded_at'"))
         set_(self, "retrospective", _bool(self.retrospective, f"{w}: field 'retrospective'"))
         if self.updates and self.prior is not None and self.probability is not None:
             from .probability import update_log_odds
@@ -592,7 +592,7 @@ def check_resolution(question: Question, resolution: str, where: str) -> None:
 
 
 @dataclass
-class _State:
+class LedgerState:
     """Everything the file says, checked record by record in file order."""
 
     questions: dict[str, Question] = field(default_factory=dict)

@@ -1,9 +1,9 @@
 """The wording of a draft question: who, what, and the word tables they come from.
 
-From an expected or potential event and the text around it, :func:`_subjects`
+From an expected or potential event and the text around it, :func:`subjects_of`
 finds who (the event's first actor, the object of a control verb, a name
 introduced by apposition, or the subject of the verb it is coordinated with)
-and :func:`_predicate` what (the trigger and its object, cut before the time
+and :func:`predicate_of` what (the trigger and its object, cut before the time
 expression, a purpose clause or a second coordinated verb), with the happening's
 head noun to group mentions by. The word tables live in ``rules/questions.yaml``
 (:func:`rules`). :mod:`timeline.questions` assembles the drafts.
@@ -101,11 +101,11 @@ def rules() -> dict:
     return tables
 
 
-_WORD = re.compile(r"[\w\u2019'-]+")
+WORD = re.compile(r"[\w\u2019'-]+")
 _QUOTES = re.compile(r"[\"\u201c\u201d]")  # quotation marks around reported words
 
 
-def _texts(articles) -> dict[str, str]:
+def article_texts(articles) -> dict[str, str]:
     if articles is None:
         return {}
     if isinstance(articles, dict):
@@ -115,41 +115,41 @@ def _texts(articles) -> dict[str, str]:
     return {a.id: a.text for a in articles}
 
 
-def _context(row, texts) -> tuple[str, int, bool]:
+def context_of(row, texts) -> tuple[str, int, bool]:
     """The text to read the question from, its offset in the article, and whether it is the whole article."""
     text = texts.get(row["article_id"])
     return (text, 0, True) if text is not None else (row["text"], int(row["start"]), False)
 
 
-def _is_purpose(row, text: str, offset: int) -> bool:
+def is_purpose(row, text: str, offset: int) -> bool:
     """'to <verb>' after a noun or a complete clause: a purpose, not a happening of its own."""
-    before = _WORD.findall(text[: max(0, row["trigger_start"] - offset)])[-4:]
+    before = WORD.findall(text[: max(0, row["trigger_start"] - offset)])[-4:]
     if not before or before[-1].lower() != "to" or row["trigger"].lower() in rules()["light_verbs"]:
         return False
     return not any(w.lower() in rules()["control"] for w in before[:-1])
 
 
-def _is_aim(row, text: str, offset: int) -> bool:
+def is_aim(row, text: str, offset: int) -> bool:
     """'aiming to block', 'hope to deepen': the infinitive after a verb of aiming is an aim, and
     so is a verb coordinated with it ('aiming to block ... and curb ...')."""
     begin = max(0, row["trigger_start"] - offset)
-    before = _WORD.findall(text[:begin])[-4:]
+    before = WORD.findall(text[:begin])[-4:]
     if before and before[-1].lower() == "to":
         return any(w.lower() in rules()["aims"] for w in before[:-1])
     if before and before[-1].lower() in rules()["coordinators"]:
         clause = re.split(r"[.!?;]\s", text[:begin])[-1]
         infinitives = list(re.finditer(r"\bto\s+\w+", clause))
         if infinitives:
-            lead = _WORD.findall(clause[: infinitives[-1].start()])[-3:]
+            lead = WORD.findall(clause[: infinitives[-1].start()])[-3:]
             return any(w.lower() in rules()["aims"] for w in lead)
     return False
 
 
-def _is_denied(row, text: str, offset: int) -> bool:
+def is_denied(row, text: str, offset: int) -> bool:
     """'denied that hospitals would close': a happening someone denies, earlier in its sentence."""
     begin = max(0, row["trigger_start"] - offset)
     sentence = re.split(r"[.!?]\s", text[:begin])[-1]
-    return any(w.lower() in rules()["denials"] for w in _WORD.findall(sentence))
+    return any(w.lower() in rules()["denials"] for w in WORD.findall(sentence))
 
 
 def _resolve(actor: str, text: str, at: int) -> str:
@@ -217,14 +217,14 @@ def _subject(actors, row, text: str, offset: int, whole: bool) -> str:
     return actor
 
 
-def _subjects(rows: pd.DataFrame, texts: dict) -> dict[str, str]:
+def subjects_of(rows: pd.DataFrame, texts: dict) -> dict[str, str]:
     """Each event's subject, in text order: a verb coordinated with the previous one in its
     sentence ("to halt gas imports and consider measures") shares that verb's subject."""
     subjects, previous = {}, {}
     for _, row in rows.sort_values(["article_id", "trigger_start"], kind="stable").iterrows():
-        text, offset, whole = _context(row, texts)
+        text, offset, whole = context_of(row, texts)
         where = (row["article_id"], row["sentence"])
-        before = _WORD.findall(text[: max(0, row["trigger_start"] - offset)])[-1:]
+        before = WORD.findall(text[: max(0, row["trigger_start"] - offset)])[-1:]
         if whole and before and before[0].lower() in rules()["coordinators"] and where in previous:
             subjects[row["event_id"]] = previous[where]
         else:
@@ -233,7 +233,7 @@ def _subjects(rows: pd.DataFrame, texts: dict) -> dict[str, str]:
     return subjects
 
 
-def _predicate(row, text: str, offset: int, timex_starts=()) -> tuple[str, str]:
+def predicate_of(row, text: str, offset: int, timex_starts=()) -> tuple[str, str]:
     """The 'what' of the question and the grouping key (the happening's head noun).
 
     The 'what' stops before the first temporal expression after the trigger (``timex_starts``,
@@ -254,7 +254,7 @@ def _predicate(row, text: str, offset: int, timex_starts=()) -> tuple[str, str]:
         words.pop()
     phrase = _QUOTES.sub("", " ".join(words)).rstrip(",")
     trigger = row["trigger"].lower()
-    previous = _WORD.findall(text[:begin])[-1:]
+    previous = WORD.findall(text[:begin])[-1:]
     as_verb = bool(previous) and previous[0].lower() in table["verb_markers"]
     if trigger in table["light_verbs"] and not as_verb:
         before = text[:begin].split()[-3:]

@@ -35,16 +35,16 @@ from timeline.errors import LedgerError
 from timeline.schema import BEARINGS, CANDIDATES, conform
 
 from .question_wording import (  # noqa: F401 (RULES and rules re-exported)
-    _WORD,
     RULES,
-    _context,
-    _is_aim,
-    _is_denied,
-    _is_purpose,
-    _predicate,
-    _subjects,
-    _texts,
+    WORD,
+    article_texts,
+    context_of,
+    is_aim,
+    is_denied,
+    is_purpose,
+    predicate_of,
     rules,
+    subjects_of,
 )
 
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")
@@ -66,7 +66,7 @@ def _deadline(row, text: str, offset: int, found: pd.DataFrame, opened):
     end = begin + end.start() if end else len(text)
     closes = []
     for _, t in found[(found["start"] >= begin) & (found["start"] < end)].iterrows():
-        before = _WORD.findall(text[: t["start"]])[-1:]
+        before = WORD.findall(text[: t["start"]])[-1:]
         word = before[0].lower() if before else ""
         duration = _DURATION.match(str(t["value"]))
         if (
@@ -138,22 +138,22 @@ def candidate_questions(df: pd.DataFrame, horizon, reference=None, articles=None
         )
     rows = df[df["modality"].isin(["expected", "potential"])].sort_values("order", kind="stable")
     groups: dict[tuple, list] = {}
-    texts = _texts(articles)
-    subjects = _subjects(rows, texts)
+    texts = article_texts(articles)
+    subjects = subjects_of(rows, texts)
     found: dict[str, pd.DataFrame] = {}
     deadlines = {}
     stop = rules()["stopwords"]
     for _, row in rows.iterrows():
-        text, offset, whole = _context(row, texts)
-        if whole and _is_purpose(row, text, offset):
+        text, offset, whole = context_of(row, texts)
+        if whole and is_purpose(row, text, offset):
             continue
-        if _is_aim(row, text, offset) or _is_denied(row, text, offset):
+        if is_aim(row, text, offset) or is_denied(row, text, offset):
             continue
         where = row["article_id"] if whole else row["event_id"]
         if where not in found:
             found[where] = _timexes(text, opened)
         starts = found[where]["start"].tolist()
-        what, key = _predicate(row, text, offset, starts)
+        what, key = predicate_of(row, text, offset, starts)
         deadlines[row["event_id"]] = _deadline(row, text, offset, found[where], opened)
         who = subjects[row["event_id"]]
         words = _content(" ".join(what.split()[1:]), stop)
@@ -239,7 +239,7 @@ def events_about(df: pd.DataFrame, *phrases: str) -> list[str]:
 
 
 def _content(text: str, stop: frozenset) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text or "") if len(w) >= 4 and w.lower() not in stop}
+    return {w.lower() for w in WORD.findall(text or "") if len(w) >= 4 and w.lower() not in stop}
 
 
 def bearing(questions: pd.DataFrame, df: pd.DataFrame, min_shared: int = 2) -> pd.DataFrame:

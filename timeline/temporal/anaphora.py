@@ -15,7 +15,7 @@ import calendar
 import datetime as dt
 import re
 
-from .periods import _at_unit, _shift_months
+from .periods import period_at, shift_months
 
 __all__ = ["anchor", "anaphoric", "granularity"]
 
@@ -143,10 +143,10 @@ def anaphoric(rule, groups, ctx, start, unit, delta):
         if grain not in order or order.index(grain) < order.index("M" if unit == "M" else "D"):
             return None
         if unit == "M":
-            y, m = _shift_months(int(prev.value[:4]), int(prev.value[5:7]), delta)
+            y, m = shift_months(int(prev.value[:4]), int(prev.value[5:7]), delta)
             return f"{y:04d}-{m:02d}"
         day = dt.date.fromisoformat(prev.value[:10])
-        return _at_unit(day, unit, delta)
+        return period_at(day, unit, delta)
     if unit != "Y":
         return None
     year = int(prev.value[:4]) + delta

@@ -14,11 +14,11 @@ import datetime as dt
 import re
 
 from .anaphora import anchor, granularity
-from .calendar_math import _word, holiday_date, infer_year, number, spelled_year
+from .calendar_math import holiday_date, infer_year, normal_word, number, spelled_year
 from .match_groups import clock
 from .match_groups import mod as _mod
 from .match_groups import shift as _shift
-from .periods import _QUARTER_OF, _SEASON_MONTHS, _nearest_period_year, _week
+from .periods import QUARTER_OF, SEASON_MONTHS, iso_week, nearest_period_year
 
 __all__ = ["norm_date", "norm_holiday", "norm_next_day"]
 
@@ -46,18 +46,18 @@ def norm_date(rule, groups, ctx, start, end):
         and ref is not None
         and not (groups.get("quarter") or groups.get("half"))
     ):
-        year = ref.year + tables["shift"].get(_word(groups["yshift"]), 0)
+        year = ref.year + tables["shift"].get(normal_word(groups["yshift"]), 0)
     elif groups.get("yy"):
         yy = int(groups["yy"].lstrip("'"))
         year = (1900 if yy >= 30 else 2000) + yy
     month = day = None
     if groups.get("month"):
-        month = tables["month"].get(_word(groups["month"]))
+        month = tables["month"].get(normal_word(groups["month"]))
     elif groups.get("mnum"):
         month = int(groups["mnum"])
     if groups.get("day"):
         digits = re.match(r"[0-9]+", groups["day"])
-        day = int(digits.group()) if digits else tables["ordinal"].get(_word(groups["day"]))
+        day = int(digits.group()) if digits else tables["ordinal"].get(normal_word(groups["day"]))
         if day is None:
             return None
     if groups.get("n1") and groups.get("n2"):  # numeric date: order declared by the rule
@@ -66,7 +66,7 @@ def norm_date(rule, groups, ctx, start, end):
     mod = _mod(groups, rule)
     tail = ""
     if groups.get("pod"):
-        tail = "T" + tables["pod"][_word(groups["pod"])]
+        tail = "T" + tables["pod"][normal_word(groups["pod"])]
     if groups.get("hour"):
         tail = "T" + clock(groups)
     if groups.get("year_words"):
@@ -74,7 +74,7 @@ def norm_date(rule, groups, ctx, start, end):
         if year is None:
             return None
     if groups.get("decade_word"):
-        return rule.type, str(tables["decade_word"][_word(groups["decade_word"])]), mod
+        return rule.type, str(tables["decade_word"][normal_word(groups["decade_word"])]), mod
     if groups.get("decade"):
         digits = re.sub(r"\D", "", groups["decade"])
         if len(digits) == 2:
@@ -83,36 +83,36 @@ def norm_date(rule, groups, ctx, start, end):
     if groups.get("century"):
         n = (
             number(groups["century"], tables)
-            or tables["ordinal"].get(_word(groups["century"]))
+            or tables["ordinal"].get(normal_word(groups["century"]))
             or int(re.match(r"[0-9]+", groups["century"]).group())
         )
         return rule.type, f"{int(n) - 1:02d}", mod
     period = None
     if groups.get("season"):
-        period = tables["season"][_word(groups["season"])]
+        period = tables["season"][normal_word(groups["season"])]
     elif groups.get("quarter"):
-        q = tables["ordinal"].get(_word(groups["quarter"]))
+        q = tables["ordinal"].get(normal_word(groups["quarter"]))
         if q is None or q > 4:
             return None
         period = f"Q{q}"
     elif groups.get("half"):
-        h = tables["half"].get(_word(groups["half"]))
+        h = tables["half"].get(normal_word(groups["half"]))
         period = f"H{h}" if h in (1, 2) else None
     if period:
         if year is None and ref is not None and groups.get("yshift"):
-            year = ref.year + tables["shift"].get(_word(groups["yshift"]), 0)
+            year = ref.year + tables["shift"].get(normal_word(groups["yshift"]), 0)
         elif year is None and ref is not None:
             first = (
-                _SEASON_MONTHS[period][0]
-                if period in _SEASON_MONTHS
-                else {"H1": 1, "H2": 7}.get(period) or (_QUARTER_OF[period] - 1) * 3 + 1
+                SEASON_MONTHS[period][0]
+                if period in SEASON_MONTHS
+                else {"H1": 1, "H2": 7}.get(period) or (QUARTER_OF[period] - 1) * 3 + 1
             )
             year = _year_by_shift(first, ref, groups, rule, ctx)
             if year is None and period.startswith("Q") and "fiscal" in ctx.text[start:end].lower():
                 # a fiscal year's months vary by company: "the fiscal first quarter" a report
                 # names is the one just ended or under way, labelled with the reference year
                 year = ref.year
-            year = year or _nearest_period_year(period, ref)
+            year = year or nearest_period_year(period, ref)
         return rule.type, f"{year:04d}-{period}" if year else f"XXXX-{period}", mod
     if month is None:
         if year is None:
@@ -136,7 +136,9 @@ def norm_date(rule, groups, ctx, start, end):
             )
             return rule.type, stem + tail, mod
         weekday = (
-            ctx.tables["weekday"].get(_word(groups["weekday"])) if groups.get("weekday") else None
+            ctx.tables["weekday"].get(normal_word(groups["weekday"]))
+            if groups.get("weekday")
+            else None
         )
         tense = "ended" if ctx.ended(start) else ctx.tense(start, end)
         year = _year_by_shift(month, ref, groups, rule, ctx) or infer_year(
@@ -145,14 +147,14 @@ def norm_date(rule, groups, ctx, start, end):
         if day == 29 and month == 2 and not calendar.isleap(year):
             return None
     if rule.options.get("grain") == "week" and day:  # "the week of May 8": the ISO week of that day
-        return rule.type, _week(dt.date(year, month, day)), mod
+        return rule.type, iso_week(dt.date(year, month, day)), mod
     value = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
     return rule.type, value + tail, mod
 
 
 def norm_holiday(rule, groups, ctx, start, end):
     """Named days (Thanksgiving, Christmas, Easter ...) placed like dates without a year."""
-    spec = ctx.tables["holiday"].get(_word(groups["holiday"]).replace("’", "'"))
+    spec = ctx.tables["holiday"].get(normal_word(groups["holiday"]).replace("’", "'"))
     if spec is None:
         return None
     ref = ctx.reference
@@ -160,7 +162,7 @@ def norm_holiday(rule, groups, ctx, start, end):
         day = holiday_date(str(spec), int(groups["year"]))
         return (
             rule.type,
-            _week(day) if rule.options.get("grain") == "week" else day.isoformat(),
+            iso_week(day) if rule.options.get("grain") == "week" else day.isoformat(),
             None,
         )
     if ref is None:
@@ -181,7 +183,7 @@ def norm_holiday(rule, groups, ctx, start, end):
         day = dt.date(infer_year(days[1].month, days[1].day, ref, ctx.tense(start, end)), 1, 1)
         day = [d for d in days if d.year == day.year][0]
     if rule.options.get("grain") == "week":
-        return rule.type, _week(day), None
+        return rule.type, iso_week(day), None
     return rule.type, day.isoformat(), None
 
 

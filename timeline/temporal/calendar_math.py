@@ -17,7 +17,7 @@ import re
 from .periods import interval  # noqa: F401 (re-exported)
 
 
-def _word(value: str) -> str:
+def normal_word(value: str) -> str:
     return re.sub(r"[\s.]+", " ", value.lower()).strip().rstrip(".")
 
 
@@ -28,7 +28,7 @@ def number(value: str, tables: dict):
         >>> number("twenty-four", {"number": {"twenty": 20, "four": 4}}), number("2 1/2", {"number": {}})
         (24, 2.5)
     """
-    value = _word(value)
+    value = normal_word(value)
     half = re.fullmatch(r"([0-9]+)[ -]1/2", value)
     if half:
         return int(half.group(1)) + 0.5
@@ -51,7 +51,7 @@ def number(value: str, tables: dict):
     return total
 
 
-def _fmt(n) -> str:
+def number_text(n) -> str:
     if isinstance(n, float) and n.is_integer():
         n = int(n)
     return str(n)
@@ -153,9 +153,9 @@ def duration_value(count, unit: str) -> str:
         factor, smaller = _SMALLER[unit]
         if whole:
             parts.append((whole, unit))
-        parts.append((_fmt(round(rest * factor, 3)), smaller))
+        parts.append((number_text(round(rest * factor, 3)), smaller))
     else:
-        parts.append((_fmt(count), unit))
+        parts.append((number_text(count), unit))
     date = "".join(f"{n}{u}" for n, u in parts if not u.startswith("T"))
     time = "".join(f"{n}{u[1]}" for n, u in parts if u.startswith("T"))
     return "P" + date + (f"T{time}" if time else "")
@@ -169,7 +169,7 @@ def spelled_year(words: str, tables: dict) -> int | None:
         >>> spelled_year("nineteen ninety-six", t), spelled_year("two thousand", t), spelled_year("twenty ten", t)
         (1996, 2000, 2010)
     """
-    parts = _word(words).replace("-", " ").split()
+    parts = normal_word(words).replace("-", " ").split()
     if "thousand" in parts:
         rest = [p for p in parts[parts.index("thousand") + 1 :] if p != "and"]
         tail = number(" ".join(rest), tables) if rest else 0

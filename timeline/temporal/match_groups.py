@@ -7,7 +7,7 @@ rule's fixed option of the same name).
 
 from __future__ import annotations
 
-from .calendar_math import _word
+from .calendar_math import normal_word
 
 __all__ = ["unit", "shift", "mod", "clock"]
 
@@ -35,7 +35,7 @@ def unit(groups, rule, tables):
     raw = rule.options.get("unit") or groups.get("unit")
     if raw is None:
         return None
-    return tables["unit"].get(_word(raw), raw)
+    return tables["unit"].get(normal_word(raw), raw)
 
 
 def shift(groups, rule, tables):
@@ -50,7 +50,7 @@ def shift(groups, rule, tables):
     if "shift" in rule.options:
         return rule.options["shift"]
     raw = groups.get("shift")
-    return None if raw is None else tables["shift"].get(_word(raw))
+    return None if raw is None else tables["shift"].get(normal_word(raw))
 
 
 def mod(groups, rule):
@@ -65,7 +65,7 @@ def mod(groups, rule):
     if rule.options.get("mod"):
         return rule.options["mod"]
     raw = groups.get("mod")
-    return _MODS.get(_word(raw).split(" ")[0].rstrip("-")) if raw else None
+    return _MODS.get(normal_word(raw).split(" ")[0].rstrip("-")) if raw else None
 
 
 def clock(groups) -> str:
@@ -79,7 +79,7 @@ def clock(groups) -> str:
     """
     hour = int(groups["hour"])
     minute = int(groups.get("minute") or 0)
-    half = _word(groups.get("ampm", "")).replace(" ", "")
+    half = normal_word(groups.get("ampm", "")).replace(" ", "")
     if groups.get("pm"):  # "4 in the afternoon"
         half = "pm"
     if half.startswith("p") and hour < 12:

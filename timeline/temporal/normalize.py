@@ -19,12 +19,12 @@ import re
 
 from .anaphora import anaphoric
 from .calendar_dates import norm_date, norm_holiday, norm_next_day
-from .calendar_math import _fmt, _word, duration_value, interval, number
+from .calendar_math import duration_value, interval, normal_word, number, number_text
 from .match_groups import clock as _clock
 from .match_groups import mod as _mod
 from .match_groups import shift as _shift
 from .match_groups import unit as _unit
-from .periods import _at_unit
+from .periods import period_at
 from .rulebook import Rule, vague_window
 
 __all__ = ["normalize", "interval", "NORMALIZERS"]
@@ -47,17 +47,21 @@ def norm_set(rule, groups, ctx, start, end):
     if "value" in rule.options:
         return rule.type, str(rule.options["value"]), None
     if groups.get("weekday"):
-        day = ctx.tables["weekday"][_word(groups["weekday"])]
-        pod = ctx.tables["pod"].get(_word(groups.get("pod", "")))
+        day = ctx.tables["weekday"][normal_word(groups["weekday"])]
+        pod = ctx.tables["pod"].get(normal_word(groups.get("pod", "")))
         return rule.type, f"XXXX-WXX-{day}" + (f"T{pod}" if pod else ""), None
     if groups.get("month"):
-        month = ctx.tables["month"].get(_word(groups["month"]))
+        month = ctx.tables["month"].get(normal_word(groups["month"]))
         return (rule.type, f"XXXX-{month:02d}", None) if month else None
     unit = _unit(groups, rule, ctx.tables)
     count = number(groups["count"], ctx.tables) if groups.get("count") else 1
     if unit is None or count is None:
         return None
-    value = f"PT{_fmt(count)}{unit[1]}" if unit.startswith("T") else f"P{_fmt(count)}{unit}"
+    value = (
+        f"PT{number_text(count)}{unit[1]}"
+        if unit.startswith("T")
+        else f"P{number_text(count)}{unit}"
+    )
     return rule.type, value, None
 
 
@@ -105,7 +109,7 @@ def norm_relative(rule, groups, ctx, start, end):
     value = anaphoric(rule, groups, ctx, start, unit, shift * count)
     if value is None and rule.options.get("anaphor") == "only":
         return None  # "loaves baked that day": no day named before, so no day meant
-    value = value or _at_unit(ref, unit, shift * count)
+    value = value or period_at(ref, unit, shift * count)
     if value and groups.get("dom"):  # "the 15th of last month": that day of the month
         year, month, day = (
             int(value[:4]),
@@ -117,7 +121,7 @@ def norm_relative(rule, groups, ctx, start, end):
         ):  # a day the month lacks still names the month
             value += f"-{day:02d}"
     if value and groups.get("pod"):
-        value += "T" + tables["pod"][_word(groups["pod"])]
+        value += "T" + tables["pod"][normal_word(groups["pod"])]
     elif value and rule.options.get("value"):
         value += "T" + str(rule.options["value"])
     return (rule.type, value, mod) if value else None
@@ -126,8 +130,8 @@ def norm_relative(rule, groups, ctx, start, end):
 def norm_weekday(rule, groups, ctx, start, end):
     """A weekday, placed by an explicit shift (last/next) or by the clause tense."""
     tables, ref = ctx.tables, ctx.reference
-    day = tables["weekday"][_word(groups["weekday"])]
-    pod = tables["pod"].get(_word(groups["pod"])) if groups.get("pod") else None
+    day = tables["weekday"][normal_word(groups["weekday"])]
+    pod = tables["pod"].get(normal_word(groups["pod"])) if groups.get("pod") else None
     suffix = f"T{pod}" if pod else ""
     if groups.get("hour"):
         suffix = "T" + _clock(groups)
@@ -163,7 +167,7 @@ def norm_time(rule, groups, ctx, start, end):
         return norm_date(rule, groups, ctx, start, end)
     clock = _clock(groups) if groups.get("hour") else str(rule.options.get("value", ""))
     if groups.get("dayword"):
-        delta = ctx.tables["shift"].get(_word(groups["dayword"]), 0)
+        delta = ctx.tables["shift"].get(normal_word(groups["dayword"]), 0)
     else:
         day = _sentence_day(rule, ctx, start, end)
         if day is not None:

@@ -15,31 +15,31 @@ import re
 
 from .rulebook import Rule, vague_window
 
-_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
 
-_QUARTER_OF = {"Q1": 1, "Q2": 2, "Q3": 3, "Q4": 4, "H1": 1, "H2": 3}
+QUARTER_OF = {"Q1": 1, "Q2": 2, "Q3": 3, "Q4": 4, "H1": 1, "H2": 3}
 
 
-def _week(date: dt.date) -> str:
+def iso_week(date: dt.date) -> str:
     iso = date.isocalendar()
     return f"{iso[0]}-W{iso[1]:02d}"
 
 
-def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
     total = year * 12 + (month - 1) + delta
     return total // 12, total % 12 + 1
 
 
-def _at_unit(ref: dt.date, unit: str, delta) -> str | None:
+def period_at(ref: dt.date, unit: str, delta) -> str | None:
     """The value of the period ``delta`` units away from the reference's period."""
     if unit == "D":
         return (ref + dt.timedelta(days=delta)).isoformat()
     if unit in ("W", "WE"):
-        week = _week(ref + dt.timedelta(weeks=delta))
+        week = iso_week(ref + dt.timedelta(weeks=delta))
         return week + "-WE" if unit == "WE" else week
     if unit == "M":
-        year, month = _shift_months(ref.year, ref.month, delta)
+        year, month = shift_months(ref.year, ref.month, delta)
         return f"{year:04d}-{month:02d}"
     if unit == "Q":
         index = ref.year * 4 + (ref.month - 1) // 3 + delta
@@ -53,7 +53,7 @@ def _at_unit(ref: dt.date, unit: str, delta) -> str | None:
     return None
 
 
-def _nearest_period_year(period: str, ref: dt.date) -> int:
+def nearest_period_year(period: str, ref: dt.date) -> int:
     """The year whose quarter/half/season ``period`` lies nearest the reference date (reports name
     the last completed quarter in any tense, so tense is not used here)."""
     best = None
@@ -125,8 +125,8 @@ def interval(type_: str, value: str, reference: dt.date | None, rule: Rule):
             return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), "week"
         return monday, monday + dt.timedelta(days=6), "week"
     if p:
-        if p in _SEASON_MONTHS:
-            first, last = _SEASON_MONTHS[p]
+        if p in SEASON_MONTHS:
+            first, last = SEASON_MONTHS[p]
             end_y, end_m = (y + 1, last - 12) if last > 12 else (y, last)
             return (
                 dt.date(y, first, 1),
@@ -136,7 +136,7 @@ def interval(type_: str, value: str, reference: dt.date | None, rule: Rule):
         if p.startswith("H"):
             first = 1 if p == "H1" else 7
             return dt.date(y, first, 1), dt.date(y, first + 5, 30 if first == 1 else 31), "quarter"
-        first = (_QUARTER_OF[p] - 1) * 3 + 1
+        first = (QUARTER_OF[p] - 1) * 3 + 1
         return (
             dt.date(y, first, 1),
             dt.date(y, first + 2, calendar.monthrange(y, first + 2)[1]),

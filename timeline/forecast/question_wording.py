@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from timeline.errors import RuleError
+from timeline.io.segment import sentence_around
 from timeline.rules.loader import Shape, load
 
 RULES = Path(__file__).resolve().parent / "rules" / "questions.yaml"
@@ -148,7 +149,7 @@ def is_aim(row, text: str, offset: int) -> bool:
 def is_denied(row, text: str, offset: int) -> bool:
     """'denied that hospitals would close': a happening someone denies, earlier in its sentence."""
     begin = max(0, row["trigger_start"] - offset)
-    sentence = re.split(r"[.!?]\s", text[:begin])[-1]
+    sentence = text[min(begin, sentence_around(text, begin)[0]) : begin]
     return any(w.lower() in rules()["denials"] for w in WORD.findall(sentence))
 
 

@@ -32,6 +32,7 @@ import re
 import pandas as pd
 
 from timeline.errors import LedgerError
+from timeline.io.segment import sentence_around
 from timeline.schema import BEARINGS, CANDIDATES, conform
 
 from .question_wording import (  # noqa: F401 (RULES and rules re-exported)
@@ -62,8 +63,7 @@ def _deadline(row, text: str, offset: int, found: pd.DataFrame, opened):
     after the trigger; None when there is none."""
     table = rules()["deadlines"]
     begin = max(0, row["trigger_end"] - offset)
-    end = re.search(r"[.!?](?:\s|$)", text[begin:])
-    end = begin + end.start() if end else len(text)
+    end = max(begin, sentence_around(text, begin)[1])
     closes = []
     for _, t in found[(found["start"] >= begin) & (found["start"] < end)].iterrows():
         before = WORD.findall(text[: t["start"]])[-1:]

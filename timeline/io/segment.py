@@ -129,3 +129,20 @@ def same_sentence(text: str, first: int, second: int) -> bool:
     """
     starts = _starts(text)
     return bisect.bisect_right(starts, first) == bisect.bisect_right(starts, second)
+
+
+def sentence_around(text: str, offset: int) -> tuple[int, int]:
+    """The (start, end) span of the sentence (of :func:`sentences`) that holds ``offset``; an
+    offset between sentences belongs to the sentence before it.
+
+    Examples:
+        >>> text = "Mr. Smith met U.S. officials. They left."
+        >>> start, end = sentence_around(text, text.index("officials"))
+        >>> text[start:end]
+        'Mr. Smith met U.S. officials.'
+    """
+    spans = sentences(text)
+    if not spans:
+        return 0, len(text)
+    k = max(0, bisect.bisect_right(_starts(text), offset) - 1)
+    return spans[k]

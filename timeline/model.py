@@ -23,6 +23,41 @@ class Kind(StrEnum):
     PLAN = "plan"
 
 
+class Role(StrEnum):
+    """What part of speech names an event: a verb, an event noun, a predicate adjective."""
+
+    VERB = "verb"
+    NOMINAL = "nominal"
+    PREDICATE = "predicate"
+
+
+class Tense(StrEnum):
+    """The tense of an event's verb group (``none`` for nouns and untensed forms)."""
+
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+    NONE = "none"
+
+
+class QuestionType(StrEnum):
+    """Forecasting question types, as Metaculus names them."""
+
+    BINARY = "binary"
+    MULTIPLE_CHOICE = "multiple_choice"
+    NUMERIC = "numeric"
+    DATE = "date"
+
+
+class QuestionStatus(StrEnum):
+    """Where a forecasting question stands."""
+
+    OPEN = "open"
+    RESOLVED = "resolved"
+    ANNULLED = "annulled"
+    AMBIGUOUS = "ambiguous"
+
+
 class Modality(StrEnum):
     """Whether the text says an event happened (asserted), is expected, possible or denied.
 

@@ -16,6 +16,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
+from timeline.model import Modality, Side
 from timeline.schema import TIMELINE, validate
 
 ASSERTED = "#1f4e79"
@@ -145,9 +146,11 @@ def _publications(df: pd.DataFrame, published) -> dict:
             found[article_id] = pd.Timestamp(given)
             continue
         before = group[
-            group.earliest.isna() & group.latest.notna() & (group.publication == "before")
+            group.earliest.isna() & group.latest.notna() & (group.publication == Side.BEFORE)
         ]
-        after = group[group.latest.isna() & group.earliest.notna() & (group.publication == "after")]
+        after = group[
+            group.latest.isna() & group.earliest.notna() & (group.publication == Side.AFTER)
+        ]
         days = before.latest if len(before) else after.earliest
         if len(days):
             found[article_id] = days.mode().iloc[0]
@@ -166,7 +169,7 @@ def _items(rows: pd.DataFrame, publications: dict, fold: bool) -> list[tuple[str
             and pd.isna(row.earliest)
             and pd.notna(row.latest)
             and row.latest == day
-            and row.modality == "asserted"
+            and row.modality == Modality.ASSERTED
         )
         if only_before:
             if row.article_id not in folds:
@@ -215,7 +218,7 @@ def _draw_likely(ax, rows: list, y: float) -> bool:
 
 def _draw_row(ax, row, y, low, high, publication_day) -> None:
     unrealised = row.modality in ("expected", "potential")
-    color = NEGATED if row.modality == "negated" else UNREALISED if unrealised else ASSERTED
+    color = NEGATED if row.modality == Modality.NEGATED else UNREALISED if unrealised else ASSERTED
     style = dict(color=color, linestyle="--" if unrealised else "-", linewidth=2.2)
     marker = dict(
         color=color, markerfacecolor="white" if unrealised else color, markersize=8, zorder=3
@@ -234,7 +237,7 @@ def _draw_row(ax, row, y, low, high, publication_day) -> None:
         ax.plot([late], [y], "|", color=color, markersize=10)
     else:
         ax.plot([low, high], [y, y], color=NEGATED, linestyle=":", linewidth=1)
-        if row.publication == "during" and publication_day is not None:
+        if row.publication == Side.DURING and publication_day is not None:
             ax.plot([publication_day], [y], "D", **{**marker, "markersize": 6})
 
 

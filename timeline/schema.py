@@ -15,7 +15,16 @@ import numpy as np
 import pandas as pd
 
 from timeline.errors import SchemaError
-from timeline.model import Basis, EventClass, Kind, Modality, Precision, Side
+from timeline.model import (
+    Basis,
+    EventClass,
+    Kind,
+    Modality,
+    Precision,
+    QuestionStatus,
+    QuestionType,
+    Side,
+)
 
 # dtype families: how a column is stored and what validate() accepts.
 _DTYPES = {
@@ -327,8 +336,8 @@ def validate(frame: pd.DataFrame, schema: Schema, values_checked: bool = False) 
 # --- Forecasting ledger -------------------------------------------------------------------
 # Dates are calendar days (datetime64, time 00:00). Field names follow Metaculus.
 
-QUESTION_STATUS = ("open", "resolved", "annulled", "ambiguous")
-QUESTION_TYPES = ("binary", "multiple_choice", "numeric", "date")
+QUESTION_STATUS = tuple(QuestionStatus)
+QUESTION_TYPES = tuple(QuestionType)
 
 QUESTIONS = Schema(
     "questions",

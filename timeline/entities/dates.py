@@ -32,6 +32,7 @@ import pandas as pd
 from timeline import temporal
 from timeline.events.lexicon import lexicon
 from timeline.io import segment
+from timeline.model import Modality, Tense
 
 from .coref import rules
 
@@ -198,7 +199,7 @@ def _tense(row) -> str:
     """The row's tense; an untensed state written as a present verb ("SmartPhone 4 has a frame") is present."""
     tense = str(row["tense"])
     if (
-        tense == "none"
+        tense == Tense.NONE
         and (row["kind"] == "state" or row["event_class"] == "STATE")
         and re.fullmatch(rules()["dating"]["present_state_forms"], str(row["trigger"]).lower())
     ):
@@ -235,9 +236,9 @@ def _date_of(row, day, timexes, focus_points, triggers, options, dateless) -> tu
     ended = day is not None and pd.notna(latest) and pd.Timestamp(latest) < day
     # "will continue to steer": an untensed event that starts at publication and has no end is to come
     future = (
-        tense == "future"
-        or row["modality"] != "asserted"
-        or (after and pd.isna(latest) and tense != "present")
+        tense == Tense.FUTURE
+        or row["modality"] != Modality.ASSERTED
+        or (after and pd.isna(latest) and tense != Tense.PRESENT)
     )
     if date is None and options["sentence_dates"] and not future:
         date = _sentence_date(row, start, report, timexes, triggers)
@@ -331,7 +332,9 @@ def event_dates(df: pd.DataFrame, published, texts=None) -> dict:
             if not modifier:
                 by_sentence.setdefault(sentence, []).append((offset, date))
         triggers = sorted(
-            int(t) for t, tense in zip(group["trigger_start"], group["tense"]) if tense != "none"
+            int(t)
+            for t, tense in zip(group["trigger_start"], group["tense"])
+            if tense != Tense.NONE
         )
         # an article that names no date but its publication reports what happened that day
         dateless = not timexes

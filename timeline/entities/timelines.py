@@ -17,6 +17,8 @@ import re
 import lemminflect
 import pandas as pd
 
+from timeline.model import Modality, Tense
+
 from .coref import EntityError, Names, extensions, mentions, names, rules, split_sentences  # noqa: F401 (re-exported)
 from .dates import date_interval, event_dates, semeval_date, value_date  # noqa: F401 (re-exported)
 from .participation import filter_entity, is_report  # noqa: F401 (re-exported)
@@ -95,9 +97,9 @@ def planned_events(df: pd.DataFrame, events: pd.DataFrame) -> dict:
         for key, group in df.groupby(["article_id", "sentence"], sort=False)
     }
     for index, row in events.iterrows():
-        if row["modality"] != "expected" or row["event_class"] in table["exclude_classes"]:
+        if row["modality"] != Modality.EXPECTED or row["event_class"] in table["exclude_classes"]:
             continue
-        if row["tense"] == "future":
+        if row["tense"] == Tense.FUTURE:
             out[index] = None
             continue
         group = by_sentence.get((row["article_id"], row["sentence"]))
@@ -114,9 +116,9 @@ def planned_events(df: pd.DataFrame, events: pd.DataFrame) -> dict:
         if lemma in commitment:
             out[index] = None
         elif (
-            governor["modality"] == "asserted"
+            governor["modality"] == Modality.ASSERTED
             and governor["event_class"] in table["purpose_classes"]
-            and governor["tense"] == "past"
+            and governor["tense"] == Tense.PAST
         ):
             out[index] = earlier.index[-1]
     return out
@@ -204,7 +206,7 @@ def to_semeval(
         keep = events["modality"].isin(modalities)
         if "expected" in modalities:
             planned = planned_events(df, events)
-            keep &= (events["modality"] != "expected") | events.index.isin(list(planned))
+            keep &= (events["modality"] != Modality.EXPECTED) | events.index.isin(list(planned))
             for index, governor in planned.items():
                 if governor is not None and governor in dates:
                     dates[index] = dates[governor]  # "went to the podium to unveil it"

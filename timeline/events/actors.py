@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.model import Event
+from timeline.model import Event, Role
 
 from .lexicon import lexicon
 
@@ -132,7 +132,7 @@ def premodifier_actors(events: list[Event], text: str) -> list[Event]:
         ['US']
     """
     for event in events:
-        if event.role != "nominal" or event.actors:
+        if event.role != Role.NOMINAL or event.actors:
             continue
         match = _PREMODIFIER.search(
             text, max(event.start, event.trigger_start - 60), event.trigger_start

@@ -10,7 +10,7 @@ word lists live in ``rules/events.yaml``; this module holds no English words.
 
 from __future__ import annotations
 
-from timeline.model import Event
+from timeline.model import Event, Kind, Modality, Role, Tense
 
 from . import clauses
 from .actors import Referents
@@ -27,7 +27,7 @@ MAX_SPAN_TOKENS = 120
 
 
 def _actors(tokens, m, people) -> list[str]:
-    if m["role"] == "nominal":
+    if m["role"] == Role.NOMINAL:
         left = m["g"]
         if (
             left > 0
@@ -131,14 +131,14 @@ def _actors(tokens, m, people) -> list[str]:
     if (
         gov is not None
         and "VBG" in tok.forms
-        and m["tense"] == "none"
+        and m["tense"] == Tense.NONE
         and not any(t.tag == "BE" for t in tokens[m["g"] : m["i"]])
     ):
         finite = (
             gov if _adverbial(tokens, m) else None
         )  # "blocked the plan to end it, handing a setback":
         while finite is not None and (
-            finite["tense"] == "none" or finite.get("infinitive")
+            finite["tense"] == Tense.NONE or finite.get("infinitive")
         ):  # the blocker's
             finite = finite.get("gov")
         return list((finite or gov).get("actors", []))
@@ -177,7 +177,7 @@ def _actors(tokens, m, people) -> list[str]:
         # "Forecasters expect the rain to ease, but warned ...": a verb coordinated after "and"/"but"
         # shares the subject of the finite verb before it, not of an infinitive in between
         finite = gov
-        while finite is not None and (finite["tense"] == "none" or finite.get("infinitive")):
+        while finite is not None and (finite["tense"] == Tense.NONE or finite.get("infinitive")):
             finite = finite.get("gov")
         finite = finite or gov  # its subject, which a passive does not make its actor
         shared = list(finite.get("subject", finite.get("actors", [])))
@@ -279,8 +279,8 @@ def _reduced_relative(tokens, m) -> bool:
     "a pact signed between the two firms" (the noun undergoes it)."""
     i = m["i"]
     return (
-        m["role"] == "verb"
-        and m["tense"] == "none"
+        m["role"] == Role.VERB
+        and m["tense"] == Tense.NONE
         and m["g"] == i
         and "VBN" in tokens[i].forms
         and 0 < i < len(tokens) - 1
@@ -297,7 +297,7 @@ def _has_object(tokens, m) -> bool:
 
 def _unaccusative(tokens, m) -> bool:
     """An intransitive verb whose subject undergoes the change: "Concerns are rising"."""
-    if m["role"] != "verb" or tokens[m["i"]].lemma not in lexicon().words["unaccusative"]:
+    if m["role"] != Role.VERB or tokens[m["i"]].lemma not in lexicon().words["unaccusative"]:
         return False
     return not _has_object(tokens, m)
 
@@ -306,7 +306,7 @@ def _from_gerund(tokens, m, gov) -> bool:
     """A gerund after "from" and the object of a verb that keeps it from happening."""
     g = m["g"]
     return (
-        m["role"] == "verb"
+        m["role"] == Role.VERB
         and "VBG" in tokens[m["i"]].forms
         and g > gov["i"] + 2
         and tokens[g - 1].tag == "PREP"
@@ -323,7 +323,7 @@ def _passive(tokens, m) -> bool:
     """A passive event verb ("Three civilians were killed"); a state's subject still holds it."""
     core = [t for t in tokens[m["g"] : m["i"]] if t.tag not in ("ADV", "NEG")]
     return (
-        m["role"] == "verb"
+        m["role"] == Role.VERB
         and m["cls"] in ("OCCURRENCE", "I_ACTION", "ASPECTUAL", "REPORTING")
         and "VBN" in tokens[m["i"]].forms
         and bool(core)
@@ -394,7 +394,12 @@ def _phrasal_event(tokens, m) -> bool:
 def _adverbial(tokens, m) -> bool:
     """A participle opening an adverbial clause after a comma ("..., while acknowledging")."""
     i = m["g"] if m["g"] < m["i"] else m["i"]
-    if m["role"] != "verb" or "VBG" not in tokens[m["i"]].forms or m["tense"] != "none" or i == 0:
+    if (
+        m["role"] != Role.VERB
+        or "VBG" not in tokens[m["i"]].forms
+        or m["tense"] != Tense.NONE
+        or i == 0
+    ):
         return False
     before = tokens[i - 1]
     if before.tag == "SUB" and i > 1:
@@ -461,7 +466,7 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
             m["actors"] = _actors(tokens, m, people)
             if (
                 not m["actors"]
-                and m["role"] == "verb"
+                and m["role"] == Role.VERB
                 and m["g"] == 0
                 and "VBG" in tokens[m["i"]].forms
                 and _comma_before_finite(tokens, m["i"])
@@ -470,14 +475,14 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
                     True  # "Speaking at the forum, Schenker emphasized": the main subject
                 )
                 leading.append(k)
-            elif m["actors"] and m["role"] == "verb" and m["tense"] != "none":
+            elif m["actors"] and m["role"] == Role.VERB and m["tense"] != Tense.NONE:
                 for lead in leading:
                     if found[lead].pop("leading", False):
                         found[lead]["actors"] = list(m["actors"])
                         events[base + lead].actors = list(m["actors"])
                 leading = []
             first, last = clauses.clause_of(starts, m["i"], len(tokens))
-            if m["role"] == "nominal":
+            if m["role"] == Role.NOMINAL:
                 first, last = m["g"], clauses.np_right(tokens, m["i"], last)
             # a clause with no boundary for hundreds of tokens (a run-on or hostile text) is cut
             # to a window around the trigger: every span would otherwise be the whole sentence
@@ -496,16 +501,16 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
             cls = m["cls"]
             state = m.get("state") or cls in ("STATE", "I_STATE")
             if (
-                m["role"] == "nominal"
+                m["role"] == Role.NOMINAL
                 and m["lemma"] in lex.words["statement_nouns"]
-                and m["modality"] == "asserted"
+                and m["modality"] == Modality.ASSERTED
             ):
                 kind = "statement"
             else:
-                tense = m["tense"] if m["role"] == "verb" else "x"
+                tense = m["tense"] if m["role"] == Role.VERB else "x"
                 kind = "state" if m.get("state") else kind_of(cls, m["modality"], m["plan"], tense)
-            if m["role"] == "verb" and state and kind == "plan" and not m["plan"]:
-                kind = "state" if m["modality"] == "asserted" else kind
+            if m["role"] == Role.VERB and state and kind == Kind.PLAN and not m["plan"]:
+                kind = "state" if m["modality"] == Modality.ASSERTED else kind
             events.append(
                 Event(
                     sentence=s_index,
@@ -528,7 +533,7 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
                     lemma=m["lemma"],
                 )
             )
-            if m["role"] == "verb" and (
+            if m["role"] == Role.VERB and (
                 cls == "REPORTING" or m["lemma"] in lex.words["complement"]
             ):
                 j = m["i"] + 1

@@ -10,6 +10,8 @@ as "is set to hold"), predicates after a copula ("are underway"), "have" and
 
 from __future__ import annotations
 
+from timeline.model import Modality, Role, Tense
+
 from . import clauses
 from .classes import noun_event, verb_class
 from .lexicon import Token, analyze, lexicon
@@ -25,7 +27,7 @@ from .verb_groups import (
 def kind_of(cls: str, modality: str, plan: bool, tense: str) -> str:
     if cls == "REPORTING":
         return "statement"
-    if modality == "expected" and (plan or tense == "future" or tense == "none"):
+    if modality == Modality.EXPECTED and (plan or tense == Tense.FUTURE or tense == Tense.NONE):
         return "plan"
     if cls in ("STATE", "I_STATE"):
         return "state"
@@ -123,7 +125,7 @@ def mentions(tokens: list[Token]) -> list[dict]:
         if (
             lex.class_of.get(tok.lemma) == "STATE"
             and not group
-            and tense == "none"
+            and tense == Tense.NONE
             and tok.lemma != "be"
             and (
                 "VBG" in tok.forms
@@ -245,8 +247,8 @@ def mentions(tokens: list[Token]) -> list[dict]:
         )
         modality = "negated" if neg or any(t.tag == "NEG" for t in group) else "asserted"
         if modal in lex.words["future"]:
-            tense, modality = "future", "expected" if modality == "asserted" else modality
-        elif modal is not None and modality == "asserted":
+            tense, modality = "future", "expected" if modality == Modality.ASSERTED else modality
+        elif modal is not None and modality == Modality.ASSERTED:
             modality = "potential"
         cls = "STATE"
         if (
@@ -323,7 +325,7 @@ def mentions(tokens: list[Token]) -> list[dict]:
             infinitive=False,
             lemma=lemma,
         )
-    for i in [i for i in found if found[i]["role"] == "nominal" and tokens[i].tag == "PROPN"]:
+    for i in [i for i in found if found[i]["role"] == Role.NOMINAL and tokens[i].tag == "PROPN"]:
         if (  # "the Worldwide Developers Conference (WWDC)": the acronym names the same event
             i + 3 < n
             and tokens[i + 1].text == "("
@@ -561,11 +563,11 @@ def _govern(tokens: list[Token], mentions: list[dict], starts: list[int]) -> Non
     last_verb = None  # mentions are in token order: the governor is the last verb before
     for m, role in zip(mentions, roles):
         gov = last_verb
-        if role == "verb":
+        if role == Role.VERB:
             last_verb = m
         m["gov"] = gov
         if (
-            m["role"] == "verb"
+            m["role"] == Role.VERB
             and gov is not None
             and gov["infinitive"]
             and not m["infinitive"]
@@ -584,11 +586,11 @@ def _govern(tokens: list[Token], mentions: list[dict], starts: list[int]) -> Non
             m["gov"] = gov = gov.get("gov") or gov
             m["tense"] = "none"
         if (
-            m["role"] == "verb"
+            m["role"] == Role.VERB
             and gov is not None
             and gov["lemma"] in lex.words["mandative"]
             and m["g"] == m["i"]
-            and m["tense"] == "present"
+            and m["tense"] == Tense.PRESENT
             and "VB" in tokens[m["i"]].forms
             and any(t.lower == "that" and t.tag == "SUB" for t in tokens[gov["i"] + 1 : m["i"]])
         ):
@@ -596,12 +598,14 @@ def _govern(tokens: list[Token], mentions: list[dict], starts: list[int]) -> Non
                 "none",
                 "expected",
             )  # "demanded that the army withdraw": asked, not done
-        if m["role"] == "verb" and m["infinitive"] and gov is not None:
+        if m["role"] == Role.VERB and m["infinitive"] and gov is not None:
             if gov["modality"] in ("potential", "negated"):
-                m["modality"] = gov["modality"] if m["modality"] == "asserted" else m["modality"]
-            elif m["modality"] == "asserted" and gov["cls"] != "ASPECTUAL":
+                m["modality"] = (
+                    gov["modality"] if m["modality"] == Modality.ASSERTED else m["modality"]
+                )
+            elif m["modality"] == Modality.ASSERTED and gov["cls"] != "ASPECTUAL":
                 m["modality"] = "expected"
-        if m["role"] == "nominal" and gov is not None and gov["role"] == "verb":
+        if m["role"] == Role.NOMINAL and gov is not None and gov["role"] == Role.VERB:
             between = tokens[gov["i"] + 1 : m["g"]]
             if all(
                 t.tag in ("DET", "POSS", "ADJ", "N", "NUM", "PROPN", "POSSM", "ADV")
@@ -610,9 +614,9 @@ def _govern(tokens: list[Token], mentions: list[dict], starts: list[int]) -> Non
                 m["object_of"] = gov  # "released a statement", "hold a meeting"
                 if (
                     gov["lemma"] in lex.words["support"]
-                    and gov["modality"] != "asserted"
-                    and m["modality"] == "asserted"
-                    and m["tense"] == "none"
+                    and gov["modality"] != Modality.ASSERTED
+                    and m["modality"] == Modality.ASSERTED
+                    and m["tense"] == Tense.NONE
                 ):
                     m["modality"] = gov["modality"]
                     m["support"] = gov

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from timeline.model import Event
+from timeline.model import Event, Modality, Role, Tense
 
 from .lexicon import rule_data
 
@@ -38,7 +38,7 @@ def _covered(noun: Event, verbs: list[Event], support: frozenset) -> bool:
     for verb in verbs:
         if verb.sentence != noun.sentence or not (verb.start <= noun.trigger_start < verb.end):
             continue
-        if noun.modality == "asserted" or verb.lemma in support or verb.lemma in covering:
+        if noun.modality == Modality.ASSERTED or verb.lemma in support or verb.lemma in covering:
             return True
     return False
 
@@ -63,11 +63,11 @@ def mark_newsworthy(events: list[Event], support_verbs=frozenset()) -> list[Even
     for verb in events:
         if (
             verb.lemma in scheduling
-            and verb.role == "verb"
-            and verb.tense != "none"
+            and verb.role == Role.VERB
+            and verb.tense != Tense.NONE
             and verb.timex is None
             and any(
-                noun.role == "nominal"
+                noun.role == Role.NOMINAL
                 and noun.sentence == verb.sentence
                 and noun.timex is not None
                 and noun.trigger_end <= verb.trigger_start
@@ -80,14 +80,16 @@ def mark_newsworthy(events: list[Event], support_verbs=frozenset()) -> list[Even
     finite = [
         e
         for e in events
-        if e.role != "nominal" and (e.tense != "none" or e.timex is not None) and e.newsworthy
+        if e.role != Role.NOMINAL
+        and (e.tense != Tense.NONE or e.timex is not None)
+        and e.newsworthy
     ]
     for event in events:
         if not event.newsworthy:
             continue
-        if event.role == "nominal":
+        if event.role == Role.NOMINAL:
             wanted = event.modality in ("expected", "potential") or _noun_lemma(event) in nouns
             event.newsworthy = wanted and not _covered(event, finite, support_verbs)
-        elif event.tense == "none":
+        elif event.tense == Tense.NONE:
             event.newsworthy = event.timex is not None
     return events

@@ -13,6 +13,8 @@ import textwrap
 
 import pandas as pd
 
+from timeline.model import QuestionStatus
+
 
 def plot_history(ledger, forecaster: str = "analyst", questions=None, width: int = 34):
     """Probability over time, one panel per binary question, with the evidence that moved it.
@@ -82,7 +84,7 @@ def plot_history(ledger, forecaster: str = "analyst", questions=None, width: int
                 fontsize=7,
                 va="bottom",
             )
-        if q["status"] == "resolved":
+        if q["status"] == QuestionStatus.RESOLVED:
             outcome = 1.0 if q["resolution"] == "yes" else 0.0
             ax.plot(
                 [end],
@@ -126,7 +128,9 @@ def plot_scores(scores: pd.DataFrame, forecaster: str = "analyst"):
     """
     import matplotlib.pyplot as plt
 
-    mine = scores[(scores["forecaster"] == forecaster) & (scores["status"] == "resolved")]
+    mine = scores[
+        (scores["forecaster"] == forecaster) & (scores["status"] == QuestionStatus.RESOLVED)
+    ]
     fig, ax = plt.subplots(figsize=(7, 0.45 * len(mine) + 1.2))
     y = range(len(mine))
     ax.barh([i - 0.2 for i in y], mine["baseline"], height=0.4, color="tab:blue", label="baseline")

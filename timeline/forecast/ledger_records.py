@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, fields
 import pandas as pd
 
 from timeline.errors import LedgerError
+from timeline.model import QuestionStatus, QuestionType
 from timeline.schema import QUESTION_STATUS, QUESTION_TYPES
 
 UPDATE_TOLERANCE = 0.01  # a forecast rounded to two decimals may differ from its prior and updates
@@ -244,7 +245,7 @@ class Question:
             ),
         )
         if self.reference_probability is not None:
-            if self.type != "binary":
+            if self.type != QuestionType.BINARY:
                 raise LedgerError(
                     f"{w}: field 'reference_probability' is for binary questions (the others "
                     "are scored against a uniform reference)"
@@ -281,7 +282,7 @@ class Question:
         set_(
             self, "open_upper_bound", _bool(self.open_upper_bound, f"{w}: field 'open_upper_bound'")
         )
-        if self.type == "multiple_choice":
+        if self.type == QuestionType.MULTIPLE_CHOICE:
             if len(self.options) < 2 or len(set(self.options)) != len(self.options):
                 raise LedgerError(
                     f"{w}: field 'options': a multiple choice question needs 2+ distinct options"
@@ -291,7 +292,7 @@ class Question:
         if self.type in _CONTINUOUS:
             convert = (
                 (lambda v, where: float((_day(v, where) - dt.date(1970, 1, 1)).days))
-                if self.type == "date"
+                if self.type == QuestionType.DATE
                 else _number
             )
             for name in ("range_min", "range_max"):
@@ -299,7 +300,7 @@ class Question:
                 if value is None:
                     raise LedgerError(f"{w}: field {name!r} is required for a {self.type} question")
                 if (
-                    self.type == "date"
+                    self.type == QuestionType.DATE
                     and isinstance(value, (int, float))
                     and not isinstance(value, bool)
                 ):
@@ -322,7 +323,7 @@ class Question:
 
     def _record_value(self, name):
         value = getattr(self, name)
-        if self.type == "date" and name in ("range_min", "range_max"):
+        if self.type == QuestionType.DATE and name in ("range_min", "range_max"):
             return (dt.date(1970, 1, 1) + dt.timedelta(days=int(value))).isoformat()
         return value
 
@@ -547,9 +548,9 @@ class Resolution:
                     :300
                 ]
             )
-        if self.status == "resolved":
+        if self.status == QuestionStatus.RESOLVED:
             set_(self, "resolution", _text(self.resolution, f"{w}: field 'resolution'", True))
-        if self.status != "resolved":
+        if self.status != QuestionStatus.RESOLVED:
             if self.resolution is not None:
                 raise LedgerError(
                     f"{w}: field 'resolution' must be empty when the question is {self.status}"
@@ -565,20 +566,20 @@ class Resolution:
 
 def check_resolution(question: Question, resolution: str, where: str) -> None:
     """Raise unless ``resolution`` is an answer the question can take."""
-    if question.type == "binary":
+    if question.type == QuestionType.BINARY:
         ok = resolution in ("yes", "no")
         expected = "'yes' or 'no'"
-    elif question.type == "multiple_choice":
+    elif question.type == QuestionType.MULTIPLE_CHOICE:
         ok = resolution in question.options
         expected = f"one of the options {list(question.options)}"
     else:
         expected = (
-            "a number" if question.type == "numeric" else "a date 'YYYY-MM-DD'"
+            "a number" if question.type == QuestionType.NUMERIC else "a date 'YYYY-MM-DD'"
         ) + ", 'below_lower_bound' or 'above_upper_bound'"
         ok = resolution in ("below_lower_bound", "above_upper_bound")
         if not ok:
             try:
-                if question.type == "numeric":
+                if question.type == QuestionType.NUMERIC:
                     ok = math.isfinite(float(resolution))
                 else:
                     _day(resolution, where)
@@ -609,7 +610,10 @@ class LedgerState:
                     f"{where}: field 'condition': no question {obj.condition['question_id']!r} "
                     "asked before this conditional one"
                 )
-            if obj.condition and self.questions[obj.condition["question_id"]].type != "binary":
+            if (
+                obj.condition
+                and self.questions[obj.condition["question_id"]].type != QuestionType.BINARY
+            ):
                 raise LedgerError(
                     f"{where}: field 'condition': the parent must be a binary question"
                 )
@@ -637,7 +641,7 @@ class LedgerState:
             raise LedgerError(
                 f"{where}: field 'actual_close' {obj.actual_close} is before the question opened"
             )
-        if obj.status == "resolved":
+        if obj.status == QuestionStatus.RESOLVED:
             check_resolution(question, obj.resolution, where)
         self.resolutions[obj.question_id] = obj
 
@@ -700,7 +704,8 @@ class LedgerState:
         if q.condition is not None:
             parent = self.resolutions.get(q.condition["question_id"])
             if parent is not None and (
-                parent.status != "resolved" or parent.resolution != q.condition["resolution"]
+                parent.status != QuestionStatus.RESOLVED
+                or parent.resolution != q.condition["resolution"]
             ):
                 r = Resolution(
                     qid,

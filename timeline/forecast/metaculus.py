@@ -21,6 +21,7 @@ import math
 import pandas as pd
 
 from timeline.errors import LedgerError
+from timeline.model import QuestionStatus, QuestionType
 
 _EPOCH = dt.date(1970, 1, 1)
 _SECONDS = 86400
@@ -69,7 +70,7 @@ def to_metaculus(question) -> dict:
         "scheduled_resolve_time": _iso(_get(question, "scheduled_resolve_time")),
         "actual_close_time": _iso(_get(question, "actual_close_time")),
         "actual_resolve_time": _iso(_get(question, "actual_resolve_time")),
-        "status": "resolved" if status != "open" else "open",
+        "status": "resolved" if status != QuestionStatus.OPEN else "open",
         "resolution": resolution,
         "timeline": {
             "id": _get(question, "id"),
@@ -77,11 +78,11 @@ def to_metaculus(question) -> dict:
             "reference_probability": _get(question, "reference_probability"),
         },
     }
-    if kind == "multiple_choice":
+    if kind == QuestionType.MULTIPLE_CHOICE:
         q["options"] = list(_get(question, "options", ()))
-    if kind in ("numeric", "date"):
+    if kind in (QuestionType.NUMERIC, QuestionType.DATE):
         lo, hi = float(_get(question, "range_min")), float(_get(question, "range_max"))
-        if kind == "date":
+        if kind == QuestionType.DATE:
             lo, hi = lo * _SECONDS, hi * _SECONDS
         q["scaling"] = {"range_min": lo, "range_max": hi, "zero_point": None}
         q["open_lower_bound"] = bool(_get(question, "open_lower_bound", False))
@@ -152,9 +153,9 @@ def from_metaculus(post: dict, id: str | None = None) -> dict:
     for name in ("title", "resolution_criteria", "open_time", "scheduled_close_time"):
         if not args[name]:
             raise LedgerError(f"{where}: field {name!r} is required")
-    if kind == "multiple_choice":
+    if kind == QuestionType.MULTIPLE_CHOICE:
         args["options"] = q.get("options") or ()
-    if kind in ("numeric", "date"):
+    if kind in (QuestionType.NUMERIC, QuestionType.DATE):
         scaling = q.get("scaling") or {}
         lo, hi = (
             scaling.get("range_min", q.get("range_min")),
@@ -162,7 +163,7 @@ def from_metaculus(post: dict, id: str | None = None) -> dict:
         )
         if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (lo, hi)):
             raise LedgerError(f"{where}: field 'scaling' needs numeric range_min and range_max")
-        if kind == "date":
+        if kind == QuestionType.DATE:
             lo = _EPOCH + dt.timedelta(days=math.floor(lo / _SECONDS))
             hi = _EPOCH + dt.timedelta(days=math.ceil(hi / _SECONDS))
         args.update(
@@ -191,9 +192,9 @@ def forecast_payload(forecast, question) -> dict:
         "probability_yes_per_category": None,
         "continuous_cdf": None,
     }
-    if kind == "binary":
+    if kind == QuestionType.BINARY:
         payload["probability_yes"] = float(_get(forecast, "probability"))
-    elif kind == "multiple_choice":
+    elif kind == QuestionType.MULTIPLE_CHOICE:
         payload["probability_yes_per_category"] = dict(
             zip(_get(question, "options"), map(float, _get(forecast, "probabilities")))
         )

@@ -33,6 +33,7 @@ import pandas as pd
 
 from timeline.errors import LedgerError
 from timeline.io.segment import sentence_around
+from timeline.model import QuestionStatus
 from timeline.schema import BEARINGS, CANDIDATES, conform
 
 from .question_wording import (  # noqa: F401 (RULES and rules re-exported)
@@ -274,7 +275,7 @@ def bearing(questions: pd.DataFrame, df: pd.DataFrame, min_shared: int = 2) -> p
     events = df.sort_values("order", kind="stable")
     words = [(row, _content(row["text"], stop)) for _, row in events.iterrows()]
     rows = []
-    for _, question in questions[questions["status"] == "open"].iterrows():
+    for _, question in questions[questions["status"] == QuestionStatus.OPEN].iterrows():
         description = question["description"] if pd.notna(question["description"]) else ""
         asked = _content(f"{question['title']} {description}", stop)
         for row, have in words:

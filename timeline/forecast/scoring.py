@@ -44,6 +44,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.errors import LedgerError
+from timeline.model import QuestionStatus, QuestionType
 from timeline.schema import CALIBRATION, SCORE_SUMMARY, SCORES, conform
 
 from .ledger_records import CDF_POINTS
@@ -223,23 +224,23 @@ def continuous_scores(cdf, value, question) -> dict:
 def _resolved_value(question):
     """The outcome in the form the scores take: bool, option index, or a number."""
     kind, res = question["type"], question["resolution"]
-    if kind == "binary":
+    if kind == QuestionType.BINARY:
         return res == "yes"
-    if kind == "multiple_choice":
+    if kind == QuestionType.MULTIPLE_CHOICE:
         return list(question["options"]).index(res)
     if res in ("below_lower_bound", "above_upper_bound"):
         return res
-    if kind == "date":
+    if kind == QuestionType.DATE:
         return float((pd.Timestamp(res) - pd.Timestamp("1970-01-01")).days)
     return float(res)
 
 
 def _reference(question):
     kind = question["type"]
-    if kind == "binary":
+    if kind == QuestionType.BINARY:
         ref = question.get("reference_probability")
         return {"probability": 0.5 if ref is None or pd.isna(ref) else float(ref)}
-    if kind == "multiple_choice":
+    if kind == QuestionType.MULTIPLE_CHOICE:
         n = len(question["options"])
         return {"probabilities": [1.0 / n] * n}
     lo = _TAIL if question["open_lower_bound"] else 0.0
@@ -256,7 +257,7 @@ def instant_scores(question, forecast, outcome) -> dict:
         (0.04, 67.8)
     """
     kind = question["type"]
-    if kind == "binary":
+    if kind == QuestionType.BINARY:
         p = float(forecast["probability"])
         pc = clamp(p)
         return {
@@ -266,7 +267,7 @@ def instant_scores(question, forecast, outcome) -> dict:
             "baseline": baseline_score(p, outcome),
             "crps": float("nan"),
         }
-    if kind == "multiple_choice":
+    if kind == QuestionType.MULTIPLE_CHOICE:
         return {**multiple_choice_scores(forecast["probabilities"], outcome), "crps": float("nan")}
     return continuous_scores(forecast["cdf"], outcome, question)
 
@@ -334,9 +335,9 @@ def score_question(question, forecasts: pd.DataFrame, others: dict | None = None
     if standing.empty:
         return out
     last = standing.iloc[-1]
-    if question["type"] == "binary":
+    if question["type"] == QuestionType.BINARY:
         out["last_probability"] = float(last["probability"])
-    if question["status"] != "resolved":
+    if question["status"] != QuestionStatus.RESOLVED:
         return out
     outcome = _resolved_value(question)
     total = (question["scheduled_close_time"] - start).days + 1
@@ -355,7 +356,7 @@ def score_question(question, forecasts: pd.DataFrame, others: dict | None = None
         else:
             out[name] = float(daily.mean())
     last_scores = per[-1]
-    if question["type"] != "binary":
+    if question["type"] != QuestionType.BINARY:
         out["last_probability"] = last_scores["p_o"]
     out.update({f"last_{n}": last_scores[n] for n in ("brier", "log", "baseline")})
     if others:
@@ -385,7 +386,7 @@ def _peer(question, per, index, others, outcome, start, end, total) -> float:
     if not days.any():
         return float("nan")
     diff = np.log(mine[days]) - np.nansum(np.log(rivals[:, days]), axis=0) / n[days]
-    scale = 50.0 if question["type"] in ("numeric", "date") else 100.0
+    scale = 50.0 if question["type"] in (QuestionType.NUMERIC, QuestionType.DATE) else 100.0
     return float(scale * diff.sum() / total)
 
 
@@ -439,7 +440,7 @@ def summarize(scores: pd.DataFrame) -> pd.DataFrame:
         "last_log",
         "last_baseline",
     ]
-    scored = scores[scores["status"] == "resolved"]
+    scored = scores[scores["status"] == QuestionStatus.RESOLVED]
     rows = []
     keys = scores[["forecaster", "retrospective"]].drop_duplicates()
     for forecaster, retro in sorted(
@@ -505,14 +506,14 @@ def aggregate(
                 "retrospective": bool(retrospective),
                 "rationale": f"{method} of {len(latest)} forecasters",
             }
-            if kind == "binary":
+            if kind == QuestionType.BINARY:
                 p = latest["probability"].to_numpy(float)
                 if method == "median":
                     row["probability"] = float(np.median(p))
                 else:
                     logit = np.mean(np.log(p) - np.log1p(-p))
                     row["probability"] = float(1 / (1 + np.exp(-logit)))
-            elif kind == "multiple_choice":
+            elif kind == QuestionType.MULTIPLE_CHOICE:
                 m = np.array(latest["probabilities"].tolist(), dtype=float)
                 agg = np.median(m, axis=0) if method == "median" else np.exp(np.log(m).mean(axis=0))
                 row["probabilities"] = (agg / agg.sum()).tolist()
@@ -625,8 +626,8 @@ def outcomes(
     if which not in ("last", "all"):
         raise LedgerError(f"outcomes: which must be 'last' or 'all', got {which!r}")
     resolved = questions[
-        (questions["status"] == "resolved")
-        & (questions["type"] == "binary" if "type" in questions else True)
+        (questions["status"] == QuestionStatus.RESOLVED)
+        & (questions["type"] == QuestionType.BINARY if "type" in questions else True)
     ].set_index("id")
     if "retrospective" in forecasts:
         forecasts = forecasts[forecasts["retrospective"].astype(bool) == bool(retrospective)]

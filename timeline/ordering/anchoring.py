@@ -16,7 +16,7 @@ import datetime as dt
 import functools
 import re
 
-from timeline.model import Event, TimeExpr
+from timeline.model import Event, Role, Tense, TimeExpr
 
 from .cues import publication_relation, rules
 
@@ -93,8 +93,8 @@ def _trailing(event: Event, timex: TimeExpr, between: list[Event], text: str) ->
         return False
     if re.search(r"[.!?;:]\s|\n", text[event.trigger_end : timex.start]):
         return False
-    nominal = event.tense == "none"
-    return not any(nominal or other.tense != "none" for other in between)
+    nominal = event.tense == Tense.NONE
+    return not any(nominal or other.tense != Tense.NONE for other in between)
 
 
 def _reported_content(
@@ -106,7 +106,7 @@ def _reported_content(
     report ("... later this month, the club said")."""
     if timex.start >= report.trigger_end:
         return bool(_REPORTED.search(text, report.trigger_end, timex.start)) or any(
-            other.tense != "none" for other in between
+            other.tense != Tense.NONE for other in between
         )
     return (
         not preposed and _POSTPOSED_REPORT.match(text[timex.end : report.trigger_start]) is not None
@@ -117,11 +117,11 @@ def _complement_takes(event: Event, timex: TimeExpr, events: list[Event]) -> boo
     """True when a finite verb's untensed complement verb stands between it and a later timex:
     the expression then dates the complement ("expected the coalition to convene an emergency
     meeting in the coming days"), not the verb that governs it."""
-    if event.tense == "none" or timex.start < event.trigger_end:
+    if event.tense == Tense.NONE or timex.start < event.trigger_end:
         return False
     return any(
-        other.tense == "none"
-        and other.role == "verb"
+        other.tense == Tense.NONE
+        and other.role == Role.VERB
         and event.trigger_end <= other.trigger_start
         and other.trigger_end <= timex.start
         for other in events
@@ -163,7 +163,7 @@ def _compatible(
         return False  # a far expression contradicting the tense dates something else
     if (
         reference is not None
-        and event.tense == "present"
+        and event.tense == Tense.PRESENT
         and relation == "includes"
         and timex.latest is not None
         and timex.latest < reference
@@ -220,11 +220,11 @@ def attach(
         ):
             continue
         for event in events[bisect.bisect_left(trigger_starts, timex.end) :]:
-            if event.trigger_start - timex.end > _MODIFIER_CHARS or event.tense != "none":
+            if event.trigger_start - timex.end > _MODIFIER_CHARS or event.tense != Tense.NONE:
                 break  # a finite verb right after it takes the date as an adjunct: "on Friday finished drafting"
             gap = text[timex.end : event.trigger_start]
             if (
-                event.tense == "none"
+                event.tense == Tense.NONE
                 and _MODIFIER_GAP.match(re.sub(r"^['’]s\b", "", gap))
                 and not _FUNCTION.search(gap)
             ):
@@ -257,13 +257,15 @@ def attach(
             ]
             if timex.start >= event.trigger_end and _counted_from(event, timex, between, text):
                 continue  # "resigned three days after the vote on May 4": the date is the vote's
-            if any(other.event_class == "REPORTING" and other.tense != "none" for other in between):
+            if any(
+                other.event_class == "REPORTING" and other.tense != Tense.NONE for other in between
+            ):
                 continue  # "... to intervene, a spokesperson said on Saturday": the saying's date
             if (
                 inside
                 and timex.end <= event.trigger_start
                 and any(
-                    other.role == "verb"
+                    other.role == Role.VERB
                     and event.start <= other.trigger_start
                     and other.trigger_end <= timex.start
                     for other in events[
@@ -305,7 +307,7 @@ def attach(
             distance = min(
                 abs(timex.start - event.trigger_end), abs(event.trigger_start - timex.end)
             )
-            if event.role == "verb" and _premodifier(timex, text):
+            if event.role == Role.VERB and _premodifier(timex, text):
                 distance += _PREMODIFIER_PENALTY  # "report first-quarter results on April 28": April 28 first
             if event.event_class == "REPORTING" and _reported_content(
                 event, timex, between, text, preposed
@@ -331,7 +333,7 @@ def _scheduled(events: list[Event], timexes: list[TimeExpr], text: str, taken: s
         while k >= 0 and timex.start - events[k].trigger_end <= _TRAILING_CHARS * 2:
             event = events[k]
             if (
-                event.role == "nominal"
+                event.role == Role.NOMINAL
                 and event.timex is None
                 and pattern.fullmatch(text, event.trigger_end, timex.start)
             ):

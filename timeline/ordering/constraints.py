@@ -16,7 +16,7 @@ import datetime as dt
 import math
 from dataclasses import replace
 
-from timeline.model import Event, TimeExpr
+from timeline.model import Event, Role, Tense, TimeExpr
 
 from . import cues, offsets
 from .anchoring import ranged, signal_of
@@ -249,7 +249,7 @@ def _governing(i: int, events: list[Event]) -> int | None:
     event = events[i]
     best = None
     for j, other in enumerate(events):
-        if j == i or other.tense == "none" or other.sentence != event.sentence:
+        if j == i or other.tense == Tense.NONE or other.sentence != event.sentence:
             continue
         if (
             other.start <= event.trigger_start < other.end
@@ -268,7 +268,7 @@ def _subject_of(i: int, events: list[Event]) -> int | None:
         j
         for j, other in enumerate(events)
         if other.sentence == event.sentence
-        and other.role == "verb"
+        and other.role == Role.VERB
         and other.trigger_start > event.trigger_end
     ]
     if not later:
@@ -291,7 +291,7 @@ def _sentence_head(i: int, events: list[Event], relations) -> int | None:
         for j, other in enumerate(events)
         if j != i
         and other.sentence == event.sentence
-        and other.tense != "none"
+        and other.tense != Tense.NONE
         and relations[j][0] in ("before", "includes")
     ]
     return min(near)[1] if near else None
@@ -339,7 +339,7 @@ def constrain(builder: Builder) -> None:
         if relation == "inherit":
             j = _governing(i, events) if events[i].timex is None else None
             subject_of = (
-                _subject_of(i, events) if j is None and events[i].role == "nominal" else None
+                _subject_of(i, events) if j is None and events[i].role == Role.NOMINAL else None
             )
             if j is not None and relations[j][0] not in ("inherit",):
                 relation, rule = relations[j][0], "clause_inherit"
@@ -351,7 +351,7 @@ def constrain(builder: Builder) -> None:
             else:
                 k = (
                     _sentence_head(i, events, relations)
-                    if events[i].timex is None and events[i].role == "nominal"
+                    if events[i].timex is None and events[i].role == Role.NOMINAL
                     else None
                 )
                 relation, rule = (
@@ -374,7 +374,7 @@ def constrain(builder: Builder) -> None:
                     k
                     for k, e in enumerate(events)
                     if e.sentence == events[i].sentence
-                    and e.tense != "none"
+                    and e.tense != Tense.NONE
                     and e.trigger_end <= events[i].trigger_start
                 ]
                 j = max(before, key=lambda k: events[k].trigger_start) if before else None

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.errors import RuleError
-from timeline.model import Event, TimeExpr
+from timeline.model import Event, Tense, TimeExpr
 
 from .tense import RULES_FILE, publication_relation, reported_relation, rules  # noqa: F401 (re-exported)
 
@@ -153,7 +153,7 @@ _LAST_DATED_REACH = 12
 
 
 def _finite(event: Event) -> bool:
-    return event.tense != "none"
+    return event.tense != Tense.NONE
 
 
 def _select(
@@ -284,7 +284,7 @@ def _aspectual(events: list[Event], text: str, sentences: _Sentences) -> list[Re
                 for j in same
                 if clause_start <= events[j].trigger_start
                 and events[j].trigger_end <= event.trigger_start
-                and events[j].tense == "none"
+                and events[j].tense == Tense.NONE
             ]
             target = after[0] if after else (before[0] if before else None)
             if target is None:
@@ -321,7 +321,7 @@ def relations(events: list[Event], text: str, timexes: list[TimeExpr] = ()) -> l
     gap = re.compile(r"^\s+(?:[\w'’-]+\s+){0,%d}$" % int(support["max_words_between"]))
     trigger_starts = [event.trigger_start for event in events]
     for i, event in enumerate(events):
-        if event.tense != "none" or event.trigger.lower() in rules()["support_words"]:
+        if event.tense != Tense.NONE or event.trigger.lower() in rules()["support_words"]:
             continue
         # a support verb stands a few words before its object: look no further back than that
         nearby = bisect.bisect_left(trigger_starts, event.trigger_start - _SUPPORT_CHARS)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from timeline.events.lemmas import base_lemma
 from timeline.io.segment import same_sentence
-from timeline.model import Event, TimeExpr
+from timeline.model import Event, Modality, Role, Tense, TimeExpr
 
 from .tense import rules
 
@@ -70,7 +70,7 @@ def _modified(events: list[Event], timex: TimeExpr, text: str) -> int | None:
         i
         for i, e in enumerate(events)
         if e.trigger_end <= timex.start
-        and e.tense != "none"
+        and e.tense != Tense.NONE
         and same_sentence(text, e.trigger_end, timex.start)
     ]
     if before:
@@ -79,7 +79,7 @@ def _modified(events: list[Event], timex: TimeExpr, text: str) -> int | None:
         i
         for i, e in enumerate(events)
         if e.trigger_start >= timex.end
-        and e.tense != "none"
+        and e.tense != Tense.NONE
         and same_sentence(text, timex.end, e.trigger_start)
     ]
     return min(after, key=lambda i: events[i].trigger_start) if after else None
@@ -208,7 +208,7 @@ def deadlines(
         before = [
             i
             for i, e in enumerate(events)
-            if e.role == "verb"
+            if e.role == Role.VERB
             and e.trigger_end <= timex.start
             and same_sentence(text, e.trigger_end, timex.start)
         ]
@@ -216,21 +216,21 @@ def deadlines(
             continue
         target = max(before, key=lambda i: events[i].trigger_start)
         event = events[target]
-        if event.tense != "future" and event.modality not in ("expected", "potential"):
+        if event.tense != Tense.FUTURE and event.modality not in ("expected", "potential"):
             continue  # "withdrew within ten days": of what, the text says elsewhere
         source = (
             event.source if event.source is not None and 0 <= event.source < len(events) else None
         )
         governor = max(
-            (k for k in before if k < target and events[k].tense != "none"),
+            (k for k in before if k < target and events[k].tense != Tense.NONE),
             default=None,
             key=lambda k: events[k].trigger_start,
         )
         if (
             source is None
-            and event.tense != "future"
+            and event.tense != Tense.FUTURE
             and governor is not None
-            and events[governor].tense == "past"
+            and events[governor].tense == Tense.PAST
         ):
             continue  # "was supposed to return them within 72 hours": of an earlier start, not of publication
         whence = f"'{events[source].trigger}'" if source is not None else "publication"
@@ -264,7 +264,7 @@ def recent_spans(
             for i, e in enumerate(events)
             if e.trigger_end <= timex.start
             and e.kind != "state"
-            and e.tense != "present"
+            and e.tense != Tense.PRESENT
             and same_sentence(text, e.trigger_end, timex.start)
         ]
         if before:
@@ -300,14 +300,14 @@ def coreferent(events: list[Event], text: str) -> list[tuple[int, int]]:
     for i, event in enumerate(events):
         act = base_lemma(event.lemma or event.trigger)
         if (
-            event.role == "verb"
+            event.role == Role.VERB
             and event.timex is not None
-            and event.modality == "asserted"
+            and event.modality == Modality.ASSERTED
             and event.tense in ("past", "present")
         ):
             latest[act] = i
         elif (
-            event.role == "nominal"
+            event.role == Role.NOMINAL
             and event.timex is None
             and act in latest
             and event.sentence - events[latest[act]].sentence <= int(table["max_sentences_back"])

@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from timeline.forecast.ledger import Ledger, ManualClock
+from timeline.model import QuestionStatus
 from timeline.stories.merge import base_lemma
 
 CARRIER = "evidence-carried"
@@ -92,7 +93,7 @@ def ledger_as_of(source, target, day) -> Ledger:
     ]
     for q in ended.itertuples():
         note = q.resolution_note if isinstance(q.resolution_note, str) else ""
-        if q.status == "resolved":
+        if q.status == QuestionStatus.RESOLVED:
             early = q.actual_close_time if q.actual_close_time < q.actual_resolve_time else None
             copy.resolve(
                 q.id, q.resolution, q.actual_resolve_time, q.resolution_source, note, early
@@ -106,7 +107,9 @@ def open_questions(ledger: Ledger, day) -> pd.DataFrame:
     """The questions open for forecasts on ``day``."""
     day = _day(day)
     q = ledger.questions()
-    return q[(q.status == "open") & (q.open_time <= day) & (q.scheduled_close_time >= day)]
+    return q[
+        (q.status == QuestionStatus.OPEN) & (q.open_time <= day) & (q.scheduled_close_time >= day)
+    ]
 
 
 def _groups(df: pd.DataFrame) -> dict[str, str]:

@@ -14,6 +14,8 @@ import calendar
 import datetime as dt
 import re
 
+from timeline.model import Tense
+
 from .periods import interval  # noqa: F401 (re-exported)
 
 
@@ -111,13 +113,13 @@ def infer_year(
     if tense == "ended":  # a period that ended: on or before the reference date
         earlier = [c for c in candidates if c[1] <= 0]
         return max(earlier, key=lambda c: c[1])[2] if earlier else year
-    if tense == "past" and distance > (
+    if tense == Tense.PAST and distance > (
         PAST_SLACK_DAYS if day is not None else MONTH_PAST_SLACK_DAYS
     ):
         earlier = [c for c in candidates if c[1] <= 0]
         if earlier:
             return max(earlier, key=lambda c: c[1])[2]
-    if tense == "future" and distance < -FUTURE_SLACK_DAYS:
+    if tense == Tense.FUTURE and distance < -FUTURE_SLACK_DAYS:
         later = [c for c in candidates if c[1] >= 0]
         if later:
             return min(later, key=lambda c: c[1])[2]

@@ -17,6 +17,8 @@ import calendar
 import datetime as dt
 import re
 
+from timeline.model import Tense
+
 from .anaphora import anaphoric
 from .calendar_dates import norm_date, norm_holiday, norm_next_day
 from .calendar_math import duration_value, interval, normal_word, number, number_text
@@ -144,9 +146,9 @@ def norm_weekday(rule, groups, ctx, start, end):
     if shift is None:
         # "since Tuesday" and "Wednesday's ruling" look back, whatever the clause tense
         tense = "ended" if ctx.ended(start) or ctx.possessive(end) else ctx.tense(start, end)
-        shift = 1 if tense == "future" else -1
+        shift = 1 if tense == Tense.FUTURE else -1
     delta = day - ref.isoweekday()
-    if tense == "future" and delta % 7 > vague_window("weekday")[1]:
+    if tense == Tense.FUTURE and delta % 7 > vague_window("weekday")[1]:
         shift = -1  # "will open Wednesday" dated Thursday: written the day before publication
     if shift < 0:
         delta = delta if delta <= 0 else delta - 7

@@ -29,7 +29,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 from benchmarks import tml
-from benchmarks.events import _dct
 from timeline import events as event_stage
 from timeline.events.classes import has_complement, speech_follows
 from timeline.events.lexicon import proper_names, tokenize
@@ -71,7 +70,7 @@ def _features(doc) -> list[tuple[tuple[int, int], dict]]:
     names = proper_names(doc.text)
     tagged: dict[int, list] = {}
     found = []
-    for event in event_stage.extract(doc.text, spans, [], _dct(doc)):
+    for event in event_stage.extract(doc.text, spans):
         if event.sentence not in tagged:
             tagged[event.sentence] = tag(tokenize(doc.text, *spans[event.sentence]), names)
         tokens = tagged[event.sentence]

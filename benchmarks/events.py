@@ -77,7 +77,7 @@ def predict(doc, pipeline: bool = False) -> list[tuple[int, int, str, str]]:
     spans = segment.sentences(doc.text)
     return [
         (e.trigger_start, e.trigger_end, e.event_class, e.trigger)
-        for e in event_stage.extract(doc.text, spans, [], _dct(doc))
+        for e in event_stage.extract(doc.text, spans)
     ]
 
 
@@ -242,9 +242,6 @@ def meantime_scores(folder=None, errors=None) -> dict | None:
     modality = collections.Counter()  # (gold modality, predicted modality) of matched mentions
     missed, spurious = collections.Counter(), collections.Counter()
     for doc in docs:
-        ref = cat.creation_time(doc)
-        match = re.match(r"(\d{4})-(\d{2})-(\d{2})", ref or "")
-        reference = dt.date(*map(int, match.groups())) if match else None
         full = [t for t in doc.tokens if t.sentence in MEANTIME_FULL_SENTENCES]
         limit = max(t.end for t in full)
         spans = [s for s in segment.sentences(doc.text) if s[0] < limit]
@@ -263,7 +260,7 @@ def meantime_scores(folder=None, errors=None) -> dict | None:
             gold.append(([(t.start, t.end) for t in toks], _gold_pos(doc, m, tagged), m))
         pred = [
             (e.trigger_start, e.trigger_end, _noun_role(e, tagged), e)
-            for e in event_stage.extract(doc.text, spans, [], reference)
+            for e in event_stage.extract(doc.text, spans)
             if e.trigger_start < limit
         ]
         taken = set()

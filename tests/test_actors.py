@@ -13,7 +13,7 @@ EXAMPLES = yaml.safe_load(RULES.read_text(encoding="utf-8"))["actors"]["examples
 
 
 def run(text):
-    return extract(text, sentences(text), [], None)
+    return extract(text, sentences(text))
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[f"actors:{e['text'][:40]}" for e in EXAMPLES])

@@ -447,7 +447,7 @@ def test_a_cue_in_one_block_never_relates_events_of_the_next(monkeypatch):
 
     text = "Sudani resigned after meeting Rubio. Analysts say he appeared tired."
     found = temporal.find(text, PUB)
-    extracted = event_stage.extract(text, segment.sentences(text), found, PUB)
+    extracted = event_stage.extract(text, segment.sentences(text))
     whole = ordering.solve([replace(e) for e in extracted], found, PUB, text).bounds
     monkeypatch.setattr(sys.modules["timeline.ordering.solve"], "BLOCK_EVENTS", 1)
     blocked_events = [replace(e) for e in extracted]
@@ -489,7 +489,7 @@ def _check_offsets(rule_id, example, positive):
 
     text, published = example["text"], dt.date(2025, 7, 1)
     found = temporal.find(text, published)
-    extracted = event_stage.extract(text, segment.sentences(text), found, published)
+    extracted = event_stage.extract(text, segment.sentences(text))
     anchoring.attach(extracted, found, text, published)
     result = [
         (extracted[o.target].trigger, extracted[o.anchor].trigger, o.direction, [o.low, o.high])

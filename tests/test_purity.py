@@ -36,7 +36,7 @@ def test_build_timeline_leaves_the_extracted_events_unchanged(monkeypatch):
 
 def test_ordering_leaves_its_input_unchanged_and_returns_anchored_copies():
     timexes = temporal.find(TEXT, PUB)
-    found = event_stage.extract(TEXT, segment.sentences(TEXT), timexes, PUB)
+    found = event_stage.extract(TEXT, segment.sentences(TEXT))
     snapshot = copy.deepcopy(found)
     result = ordering.solve(found, timexes, PUB, TEXT)
     assert found == snapshot
@@ -48,7 +48,7 @@ def test_ordering_leaves_its_input_unchanged_and_returns_anchored_copies():
 def test_each_stage_is_a_function_of_its_inputs_and_the_reference_date():
     def run(reference):
         timexes = temporal.find(TEXT, reference)
-        found = event_stage.extract(TEXT, segment.sentences(TEXT), timexes, reference)
+        found = event_stage.extract(TEXT, segment.sentences(TEXT))
         return timexes, found, ordering.solve(found, timexes, reference, TEXT)
 
     first, again = run(PUB), run(PUB)

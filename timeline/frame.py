@@ -83,7 +83,7 @@ def article_records(article: Article) -> list[dict]:
     text, reference = article.text, article.published
     sentences = segment.sentences(text)
     timexes = temporal.find(text, reference)
-    extracted = events.extract(text, sentences, timexes, reference)
+    extracted = events.extract(text, sentences)
     ordered = ordering.solve(extracted, timexes, reference, text=text)
     bounds = ordered.bounds
     # salience and full names annotate this frame's own copies, never what an earlier
@@ -167,7 +167,7 @@ def explain_ordering(source, published=None) -> pd.DataFrame:
     for article in _as_articles(source, published):
         text, reference = article.text, article.published
         timexes = temporal.find(text, reference)
-        found = events.extract(text, segment.sentences(text), timexes, reference)
+        found = events.extract(text, segment.sentences(text))
         rows.extend(
             {"article_id": article.id, **row}
             for row in ordering.constraints(found, timexes, reference, text)

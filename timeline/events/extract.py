@@ -407,14 +407,12 @@ def _adverbial(tokens, m) -> bool:
     return before.text == ","
 
 
-def extract(text: str, sentences, timexes, reference) -> list[Event]:
+def extract(text: str, sentences) -> list[Event]:
     """Event mentions of an article, in text order.
 
     Args:
         text: the article text.
         sentences: sentence spans from :func:`timeline.segment.sentences`.
-        timexes: temporal expressions (not used here; ordering attaches them).
-        reference: publication date or None (not used: no date is interpreted here).
 
     Returns:
         :class:`timeline.model.Event` records with clause span, trigger,
@@ -423,7 +421,7 @@ def extract(text: str, sentences, timexes, reference) -> list[Event]:
     Examples:
         >>> from timeline.io.segment import sentences
         >>> text = "Hussein revealed that Washington has pressured Baghdad."
-        >>> [(e.trigger, e.kind, e.tense, e.aspect, e.actors, e.source) for e in extract(text, sentences(text), [], None)]
+        >>> [(e.trigger, e.kind, e.tense, e.aspect, e.actors, e.source) for e in extract(text, sentences(text))]
         [('revealed', 'statement', 'past', 'none', ['Hussein'], None), ('pressured', 'action', 'present', 'perfective', ['Washington'], 0)]
     """
     lex = lexicon()

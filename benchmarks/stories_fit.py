@@ -28,18 +28,7 @@ from benchmarks import cat, stories
 from timeline.frame import article_records
 from timeline.stories import merge
 
-NAMES = (
-    "same_article",
-    "article_similarity",
-    "same_story",
-    "shared_actors",
-    "actors_differ",
-    "words_differ",
-    "shared_words",
-    "dates_agree",
-    "dates_conflict",
-    "same_lemma",
-)
+NAMES = merge.FEATURES
 TARGET_CONFUSION = 0.02
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 STORY_THRESHOLDS = (0.12, 0.16, 0.2)

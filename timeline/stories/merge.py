@@ -52,6 +52,19 @@ SHAPE = Shape(
     },
 )
 WEIGHTS = RULES.with_name("weights.yaml")
+#: The pair features of the scored model, in the order the fitting script writes them.
+FEATURES = (
+    "same_article",
+    "article_similarity",
+    "same_story",
+    "shared_actors",
+    "actors_differ",
+    "words_differ",
+    "shared_words",
+    "dates_agree",
+    "dates_conflict",
+    "same_lemma",
+)
 WEIGHTS_SHAPE = Shape(
     values={"intercept", "threshold", "story_threshold"},
     sections={
@@ -63,18 +76,7 @@ WEIGHTS_SHAPE = Shape(
             "method",
             "refit",
         },
-        "features": {
-            "same_article",
-            "article_similarity",
-            "same_story",
-            "shared_actors",
-            "actors_differ",
-            "words_differ",
-            "shared_words",
-            "dates_agree",
-            "dates_conflict",
-            "same_lemma",
-        },
+        "features": set(FEATURES),
     },
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")

@@ -1,0 +1,53 @@
+"""Notebook 06 rerun through papermill on an article written for this test, from another folder:
+it finishes and leaves the repository as it was (notebooks 01, 02, 05: test_rerun.py; 03:
+test_notebook03_rerun.py)."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+papermill = pytest.importorskip("papermill")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ARTICLE = """---
+title: Ministry delays the grain tender (written for this test)
+published: 2025-04-10
+---
+The agriculture ministry said on Thursday it had delayed the grain tender by two weeks.
+Traders expect the tender to reopen in the coming days, officials said.
+"""
+
+
+def _status() -> str:
+    return subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+@pytest.mark.skipif(
+    shutil.which("git") is None, reason="git is needed to check the tree stays clean"
+)
+def test_notebook_06_reruns_on_another_article(tmp_path):
+    article = tmp_path / "grain.md"
+    article.write_text(ARTICLE, encoding="utf-8")
+    before = _status()
+    out = tmp_path / "06.ipynb"
+    papermill.execute_notebook(
+        str(ROOT / "notebooks" / "06-likely-dates.ipynb"),
+        str(out),
+        parameters={"ARTICLES": json.dumps([str(article)]), "PUBLISHED": "2025-04-10"},
+        cwd=str(tmp_path),
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    executed = out.read_text(encoding="utf-8")
+    assert "grain" in executed and '"ename"' not in executed
+    assert _status() == before

@@ -1,6 +1,6 @@
-"""Notebook 06 rerun through papermill on an article written for this test, from another folder:
-it finishes and leaves the repository as it was (notebooks 01, 02, 05: test_rerun.py; 03:
-test_notebook03_rerun.py)."""
+"""Notebooks 04 and 06 rerun through papermill on articles written for this test, from another
+folder: they finish and leave the repository as it was (notebooks 01, 02, 05: test_rerun.py;
+03: test_notebook03_rerun.py)."""
 
 import json
 import shutil
@@ -50,4 +50,35 @@ def test_notebook_06_reruns_on_another_article(tmp_path):
     )
     executed = out.read_text(encoding="utf-8")
     assert "grain" in executed and '"ename"' not in executed
+    assert _status() == before
+
+
+LATER = """---
+title: Grain tender reopens (written for this test)
+published: 2025-04-14
+---
+The agriculture ministry reopened the grain tender on Monday, a week after it delayed it.
+Traders said the ministry had delayed the tender to review the bids.
+"""
+
+
+@pytest.mark.skipif(
+    shutil.which("git") is None, reason="git is needed to check the tree stays clean"
+)
+def test_notebook_04_reruns_on_two_other_reports(tmp_path):
+    first, second = tmp_path / "grain.md", tmp_path / "grain-later.md"
+    first.write_text(ARTICLE, encoding="utf-8")
+    second.write_text(LATER, encoding="utf-8")
+    before = _status()
+    out = tmp_path / "04.ipynb"
+    papermill.execute_notebook(
+        str(ROOT / "notebooks" / "04-several-articles.ipynb"),
+        str(out),
+        parameters={"ARTICLES": [str(first), str(second)], "ENTITY": "agriculture ministry"},
+        cwd=str(tmp_path),
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    executed = out.read_text(encoding="utf-8")
+    assert "grain-later" in executed and '"ename"' not in executed
     assert _status() == before

@@ -1,4 +1,5 @@
 import datetime as dt
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,14 @@ def small_timeline():
         ],
         TIMELINE,
     )
+
+
+def git_status() -> str:
+    """The working tree's status, untracked files included: a rerun must leave it as it was."""
+    return subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout

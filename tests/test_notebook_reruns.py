@@ -4,10 +4,10 @@ folder: they finish and leave the repository as it was (notebooks 01, 02, 05: te
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import git_status
 
 papermill = pytest.importorskip("papermill")
 
@@ -22,23 +22,13 @@ Traders expect the tender to reopen in the coming days, officials said.
 """
 
 
-def _status() -> str:
-    return subprocess.run(
-        ["git", "status", "--porcelain", "--untracked-files=all"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-
-
 @pytest.mark.skipif(
     shutil.which("git") is None, reason="git is needed to check the tree stays clean"
 )
 def test_notebook_06_reruns_on_another_article(tmp_path):
     article = tmp_path / "grain.md"
     article.write_text(ARTICLE, encoding="utf-8")
-    before = _status()
+    before = git_status()
     out = tmp_path / "06.ipynb"
     papermill.execute_notebook(
         str(ROOT / "notebooks" / "06-likely-dates.ipynb"),
@@ -50,7 +40,7 @@ def test_notebook_06_reruns_on_another_article(tmp_path):
     )
     executed = out.read_text(encoding="utf-8")
     assert "grain" in executed and '"ename"' not in executed
-    assert _status() == before
+    assert git_status() == before
 
 
 LATER = """---
@@ -69,7 +59,7 @@ def test_notebook_04_reruns_on_two_other_reports(tmp_path):
     first, second = tmp_path / "grain.md", tmp_path / "grain-later.md"
     first.write_text(ARTICLE, encoding="utf-8")
     second.write_text(LATER, encoding="utf-8")
-    before = _status()
+    before = git_status()
     out = tmp_path / "04.ipynb"
     papermill.execute_notebook(
         str(ROOT / "notebooks" / "04-several-articles.ipynb"),
@@ -81,4 +71,4 @@ def test_notebook_04_reruns_on_two_other_reports(tmp_path):
     )
     executed = out.read_text(encoding="utf-8")
     assert "grain-later" in executed and '"ename"' not in executed
-    assert _status() == before
+    assert git_status() == before

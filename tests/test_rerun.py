@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, git_status
 
 ARTICLE = """---
 title: Finance ministry tightens dollar transfers (written for this test)
@@ -29,16 +29,6 @@ def _readme_commands() -> list[str]:
     return [line for line in block.splitlines() if line.startswith(("papermill ", "mkdir "))]
 
 
-def _git_status() -> str:
-    return subprocess.run(
-        ["git", "status", "--porcelain", "--untracked-files=all"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-
-
 @pytest.mark.skipif(
     shutil.which("git") is None, reason="git is needed to check the tree stays clean"
 )
@@ -55,7 +45,7 @@ def test_readme_rerun_commands_verbatim(tmp_path):
     env = dict(os.environ, HOME=str(home))
     env["PATH"] = os.pathsep.join([os.path.dirname(sys.executable), env.get("PATH", "")])
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
-    before = _git_status()
+    before = git_status()
     for command in commands:
         done = subprocess.run(
             command, shell=True, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
@@ -67,4 +57,4 @@ def test_readme_rerun_commands_verbatim(tmp_path):
         executed = output.read_text(encoding="utf-8")
         assert "my-article" in executed  # it ran on the test's article, not the seed
         assert '"ename"' not in executed
-    assert _git_status() == before  # only out/ (ignored) was written
+    assert git_status() == before  # only out/ (ignored) was written

@@ -49,6 +49,25 @@ class QuestionType(StrEnum):
     DATE = "date"
 
 
+class Answer(StrEnum):
+    """The resolution of a binary question."""
+
+    YES = "yes"
+    NO = "no"
+
+
+class Cue(StrEnum):
+    """How tense or a discourse cue relates an event to publication or to another event."""
+
+    BEFORE = "before"
+    AFTER = "after"
+    INCLUDES = "includes"
+    DURING = "during"
+    BEGINS = "begins"
+    ENDS = "ends"
+    DEFINITE = "definite"
+
+
 class QuestionStatus(StrEnum):
     """Where a forecasting question stands."""
 

@@ -217,7 +217,7 @@ def _draw_likely(ax, rows: list, y: float) -> bool:
 
 
 def _draw_row(ax, row, y, low, high, publication_day) -> None:
-    unrealised = row.modality in ("expected", "potential")
+    unrealised = row.modality in (Modality.EXPECTED, Modality.POTENTIAL)
     color = NEGATED if row.modality == Modality.NEGATED else UNREALISED if unrealised else ASSERTED
     style = dict(color=color, linestyle="--" if unrealised else "-", linewidth=2.2)
     marker = dict(

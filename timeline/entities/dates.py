@@ -32,7 +32,7 @@ import pandas as pd
 from timeline import temporal
 from timeline.events.lexicon import lexicon
 from timeline.io import segment
-from timeline.model import Modality, Tense
+from timeline.model import Basis, Kind, Modality, Tense
 
 from .coref import rules
 
@@ -142,7 +142,11 @@ def light_verb_objects(group: pd.DataFrame, text_of) -> dict:
         next_tense,
         _,
     ) in zip(rows, rows[1:]):
-        if tense in ("none", "") or next_sentence != sentence or next_tense not in ("none", ""):
+        if (
+            tense in (Tense.NONE, "")
+            or next_sentence != sentence
+            or next_tense not in (Tense.NONE, "")
+        ):
             continue
         word = str(trigger).lower().split()[-1] if str(trigger).strip() else ""
         if lemminflect.getAllLemmas(word).get("VERB", (word,))[0] not in support:
@@ -154,7 +158,7 @@ def light_verb_objects(group: pd.DataFrame, text_of) -> dict:
 
 
 def _own_date(row) -> str | None:
-    if row["basis"] == "explicit":
+    if row["basis"] == Basis.EXPLICIT:
         date = value_date(row["value"])
         if date is not None:
             return date
@@ -176,7 +180,7 @@ def _timexes(group: pd.DataFrame, text, day) -> list[tuple[int, int, str, bool]]
         return sorted(
             (int(row["trigger_start"]), int(row["sentence"]), _own_date(row), False)
             for _, row in group.iterrows()
-            if row["basis"] == "explicit" and _own_date(row)
+            if row["basis"] == Basis.EXPLICIT and _own_date(row)
         )
     spans = segment.sentences(text)
     found = []
@@ -200,7 +204,7 @@ def _tense(row) -> str:
     tense = str(row["tense"])
     if (
         tense == Tense.NONE
-        and (row["kind"] == "state" or row["event_class"] == "STATE")
+        and (row["kind"] == Kind.STATE or row["event_class"] == "STATE")
         and re.fullmatch(rules()["dating"]["present_state_forms"], str(row["trigger"]).lower())
     ):
         return "present"
@@ -230,7 +234,7 @@ def _date_of(row, day, timexes, focus_points, triggers, options, dateless) -> tu
     """``(date, key)`` of one event (steps 1-4 of the module docstring)."""
     date = _own_date(row)
     tense, start = _tense(row), int(row["trigger_start"])
-    report = row["kind"] == "statement" or row["event_class"] in _REPORT_CLASSES
+    report = row["kind"] == Kind.STATEMENT or row["event_class"] in _REPORT_CLASSES
     earliest, latest = row["earliest"], row["latest"]
     after = day is not None and pd.notna(earliest) and pd.Timestamp(earliest) >= day
     ended = day is not None and pd.notna(latest) and pd.Timestamp(latest) < day

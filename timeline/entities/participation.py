@@ -13,6 +13,7 @@ import re
 import pandas as pd
 
 from timeline.io import segment
+from timeline.model import Tense
 
 from .coref import EntityError, Names, extensions, mentions, names, rules
 from .dates import light_verb_objects
@@ -108,7 +109,7 @@ def _coordinated(group: pd.DataFrame, subjects: set, text_of) -> set:
             if coordinated and (not verbs_between or coordinated.group(0).lstrip().startswith(",")):
                 shared.add(next_index)
                 break
-            verbs_between = verbs_between or tense not in ("none", "")
+            verbs_between = verbs_between or tense not in (Tense.NONE, "")
     return shared - subjects
 
 
@@ -133,7 +134,7 @@ def _opening_participles(group: pd.DataFrame, subjects: dict, text_of) -> set:
         group["text"],
         tenses,
     ):
-        if tense not in ("none", "") or not str(trigger).lower().endswith("ing"):
+        if tense not in (Tense.NONE, "") or not str(trigger).lower().endswith("ing"):
             continue
         opening = text_of(int(clause_start), int(start))
         if opening is None or not re.fullmatch(pattern, opening):
@@ -168,9 +169,9 @@ def _trailing_participles(group: pd.DataFrame, verbs: set, text_of) -> set:
     triggers = dict(zip(group.index, group["trigger"]))
     found = set()
     for k, (start, _, index, sentence, tense) in enumerate(rows):
-        if tense not in ("none", "") or not str(triggers[index]).lower().endswith("ing"):
+        if tense not in (Tense.NONE, "") or not str(triggers[index]).lower().endswith("ing"):
             continue
-        earlier = [r for r in rows[:k] if r[3] == sentence and r[4] not in ("none", "")]
+        earlier = [r for r in rows[:k] if r[3] == sentence and r[4] not in (Tense.NONE, "")]
         if not earlier or earlier[-1][2] not in verbs:
             continue
         before = text_of(max(int(earlier[-1][1]), int(start) - 16), int(start), loose=True)
@@ -265,7 +266,7 @@ def filter_entity(
         ]
         found = mentions(_article_spans(group, article_text), entity, longer, people, kind)
         tensed = (
-            [t not in ("none", "") for t in group["tense"]]
+            [t not in (Tense.NONE, "") for t in group["tense"]]
             if "tense" in group
             else [False] * len(group)
         )

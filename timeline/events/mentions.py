@@ -599,7 +599,7 @@ def _govern(tokens: list[Token], mentions: list[dict], starts: list[int]) -> Non
                 "expected",
             )  # "demanded that the army withdraw": asked, not done
         if m["role"] == Role.VERB and m["infinitive"] and gov is not None:
-            if gov["modality"] in ("potential", "negated"):
+            if gov["modality"] in (Modality.POTENTIAL, Modality.NEGATED):
                 m["modality"] = (
                     gov["modality"] if m["modality"] == Modality.ASSERTED else m["modality"]
                 )

@@ -88,7 +88,10 @@ def mark_newsworthy(events: list[Event], support_verbs=frozenset()) -> list[Even
         if not event.newsworthy:
             continue
         if event.role == Role.NOMINAL:
-            wanted = event.modality in ("expected", "potential") or _noun_lemma(event) in nouns
+            wanted = (
+                event.modality in (Modality.EXPECTED, Modality.POTENTIAL)
+                or _noun_lemma(event) in nouns
+            )
             event.newsworthy = wanted and not _covered(event, finite, support_verbs)
         elif event.tense == Tense.NONE:
             event.newsworthy = event.timex is not None

@@ -13,7 +13,7 @@ import textwrap
 
 import pandas as pd
 
-from timeline.model import QuestionStatus
+from timeline.model import Answer, QuestionStatus
 
 
 def plot_history(ledger, forecaster: str = "analyst", questions=None, width: int = 34):
@@ -85,7 +85,7 @@ def plot_history(ledger, forecaster: str = "analyst", questions=None, width: int
                 va="bottom",
             )
         if q["status"] == QuestionStatus.RESOLVED:
-            outcome = 1.0 if q["resolution"] == "yes" else 0.0
+            outcome = 1.0 if q["resolution"] == Answer.YES else 0.0
             ax.plot(
                 [end],
                 [outcome],

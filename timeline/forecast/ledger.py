@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from timeline.errors import LedgerError
+from timeline.model import QuestionStatus
 from timeline.schema import FORECASTS, QUESTIONS, conform
 
 from . import ledger_file
@@ -285,7 +286,7 @@ class Ledger:
         is before ``on``; forecasts after it are not scored. ``resolution`` may also be
         'ambiguous' or 'annulled', which is the same as :meth:`annul`.
         """
-        if resolution in ("ambiguous", "annulled"):
+        if resolution in (QuestionStatus.AMBIGUOUS, QuestionStatus.ANNULLED):
             return self.annul(question_id, on, source, note, status=resolution)
         if isinstance(resolution, bool):
             resolution = "yes" if resolution else "no"
@@ -304,7 +305,7 @@ class Ledger:
     ) -> Question:
         """End a question without a yes/no: 'annulled' (its premise failed) or 'ambiguous'
         (the record cannot tell whether it happened). The reason is required; it is not scored."""
-        if status not in ("annulled", "ambiguous"):
+        if status not in (QuestionStatus.ANNULLED, QuestionStatus.AMBIGUOUS):
             raise LedgerError(
                 f"annul {question_id!r}: status must be 'annulled' or 'ambiguous', got {status!r}"
             )

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, fields
 import pandas as pd
 
 from timeline.errors import LedgerError
-from timeline.model import QuestionStatus, QuestionType
+from timeline.model import Answer, QuestionStatus, QuestionType
 from timeline.schema import QUESTION_STATUS, QUESTION_TYPES
 
 UPDATE_TOLERANCE = 0.01  # a forecast rounded to two decimals may differ from its prior and updates
@@ -161,7 +161,7 @@ def _mapping(value, where: str, keys: dict) -> dict | None:
 
 def _resolution_choices(value, where: str) -> str:
     value = _text(value, where, True)
-    if value not in ("yes", "no"):
+    if value not in tuple(Answer):
         raise LedgerError(f"{where}: must be 'yes' or 'no', got {value!r}")
     return value
 
@@ -567,7 +567,7 @@ class Resolution:
 def check_resolution(question: Question, resolution: str, where: str) -> None:
     """Raise unless ``resolution`` is an answer the question can take."""
     if question.type == QuestionType.BINARY:
-        ok = resolution in ("yes", "no")
+        ok = resolution in tuple(Answer)
         expected = "'yes' or 'no'"
     elif question.type == QuestionType.MULTIPLE_CHOICE:
         ok = resolution in question.options

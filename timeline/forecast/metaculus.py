@@ -57,7 +57,7 @@ def to_metaculus(question) -> dict:
     kind = _get(question, "type", "binary")
     status = _get(question, "status", "open")
     resolution = _get(question, "resolution")
-    if status in ("annulled", "ambiguous"):
+    if status in (QuestionStatus.ANNULLED, QuestionStatus.AMBIGUOUS):
         resolution = status
     q = {
         "type": kind,

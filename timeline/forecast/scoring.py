@@ -44,7 +44,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.errors import LedgerError
-from timeline.model import QuestionStatus, QuestionType
+from timeline.model import Answer, QuestionStatus, QuestionType
 from timeline.schema import CALIBRATION, SCORE_SUMMARY, SCORES, conform
 
 from .ledger_records import CDF_POINTS
@@ -225,7 +225,7 @@ def _resolved_value(question):
     """The outcome in the form the scores take: bool, option index, or a number."""
     kind, res = question["type"], question["resolution"]
     if kind == QuestionType.BINARY:
-        return res == "yes"
+        return res == Answer.YES
     if kind == QuestionType.MULTIPLE_CHOICE:
         return list(question["options"]).index(res)
     if res in ("below_lower_bound", "above_upper_bound"):
@@ -643,7 +643,7 @@ def outcomes(
                     "forecaster": f["forecaster"],
                     "as_of": f["as_of"],
                     "probability": f["probability"],
-                    "outcome": q["resolution"] == "yes",
+                    "outcome": q["resolution"] == Answer.YES,
                 }
             )
     frame = pd.DataFrame(

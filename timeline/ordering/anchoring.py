@@ -16,7 +16,7 @@ import datetime as dt
 import functools
 import re
 
-from timeline.model import Event, Role, Tense, TimeExpr
+from timeline.model import Cue, Event, Role, Tense, TimeExpr
 
 from .cues import publication_relation, rules
 
@@ -147,24 +147,24 @@ def _compatible(
     relation, _ = publication_relation(event, text)
     distance = min(abs(timex.start - event.trigger_end), abs(event.trigger_start - timex.end))
     value = timex.value or ""
-    if relation == "before" and value == "FUTURE_REF":
+    if relation == Cue.BEFORE and value == "FUTURE_REF":
         return False
-    if relation == "after" and value == "PAST_REF":
+    if relation == Cue.AFTER and value == "PAST_REF":
         return False
     if (
         reference is not None
         and distance > 4
         and not preposed
         and (
-            (relation == "before" and timex.earliest and timex.earliest > reference)
-            or (relation == "after" and timex.latest and timex.latest < reference)
+            (relation == Cue.BEFORE and timex.earliest and timex.earliest > reference)
+            or (relation == Cue.AFTER and timex.latest and timex.latest < reference)
         )
     ):
         return False  # a far expression contradicting the tense dates something else
     if (
         reference is not None
         and event.tense == Tense.PRESENT
-        and relation == "includes"
+        and relation == Cue.INCLUDES
         and timex.latest is not None
         and timex.latest < reference
     ):

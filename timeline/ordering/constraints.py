@@ -16,7 +16,7 @@ import datetime as dt
 import math
 from dataclasses import replace
 
-from timeline.model import Event, Role, Tense, TimeExpr
+from timeline.model import Cue, Event, Kind, Precision, Role, Tense, TimeExpr
 
 from . import cues, offsets
 from .anchoring import ranged, signal_of
@@ -57,7 +57,7 @@ def _vague_offsets(timex: TimeExpr, reference: dt.date | None) -> tuple[float, f
     """Days before/after P a vague or reference-relative expression spans, or None (absolute)."""
     name = (
         _vague_name(timex)
-        if timex.precision == "vague" or timex.value in cues.rules()["vague_values"]
+        if timex.precision == Precision.VAGUE or timex.value in cues.rules()["vague_values"]
         else None
     )
     if name:
@@ -100,34 +100,34 @@ class Builder:
 
     def to_publication(self, i: int, relation: str, rule: str, basis: str = "inferred") -> None:
         trigger = self.events[i].trigger
-        if relation == "before":
+        if relation == Cue.BEFORE:
             self.leq(end_point(i), PUB, 0, rule, f"'{trigger}' ends by publication", basis)
-        elif relation == "after":
+        elif relation == Cue.AFTER:
             self.leq(
                 PUB, start_point(i), 0, rule, f"'{trigger}' starts at or after publication", basis
             )
-        elif relation == "includes":
+        elif relation == Cue.INCLUDES:
             self.leq(
                 start_point(i), PUB, 0, rule, f"'{trigger}' holds at publication (start)", basis
             )
             self.leq(PUB, end_point(i), 0, rule, f"'{trigger}' holds at publication (end)", basis)
 
     def between(self, a: int, relation: str, b: int, rule: str, label: str) -> None:
-        if relation == "before":
+        if relation == Cue.BEFORE:
             self.leq(end_point(a), start_point(b), 0, rule, label, "relative")
-        elif relation == "after":
+        elif relation == Cue.AFTER:
             self.leq(end_point(b), start_point(a), 0, rule, label, "relative")
-        elif relation == "during":  # a within b
+        elif relation == Cue.DURING:  # a within b
             self.leq(start_point(b), start_point(a), 0, rule, label, "relative")
             self.leq(end_point(a), end_point(b), 0, rule, label, "relative")
         elif relation == "overlap":
             self.leq(start_point(a), end_point(b), 0, rule, label, "relative")
             self.leq(start_point(b), end_point(a), 0, rule, label, "relative")
-        elif relation == "ends":  # a ends when b happens (b: "ceased")
+        elif relation == Cue.ENDS:  # a ends when b happens (b: "ceased")
             self.leq(end_point(a), end_point(b), 0, rule, label, "relative")
             self.leq(start_point(b), end_point(a), 0, rule, label, "relative")
             self.leq(start_point(a), start_point(b), 0, rule, label, "relative")
-        elif relation == "begins":  # a begins when b happens (b: "began")
+        elif relation == Cue.BEGINS:  # a begins when b happens (b: "began")
             self.leq(start_point(a), end_point(b), 0, rule, label, "relative")
             self.leq(start_point(b), start_point(a), 0, rule, label, "relative")
         elif relation == "same":
@@ -159,13 +159,17 @@ class Builder:
 
     def anchor(self, i: int) -> None:
         event, timex = self.events[i], self.dating(self.events[i].timex)
-        s, e, state = start_point(i), end_point(i), event.kind == "state"
+        s, e, state = start_point(i), end_point(i), event.kind == Kind.STATE
         label = f"'{event.trigger}' within '{timex.text}' ({timex.value})"
         offsets = _vague_offsets(timex, self.reference)
         if offsets is not None:
             # an expression read against the publication date ("June 5", "last week") is bounded in
             # days from it, so that a corrected publication date moves it
-            basis = "relative" if timex.precision == "vague" or not timex.anchored else "explicit"
+            basis = (
+                "relative"
+                if timex.precision == Precision.VAGUE or not timex.anchored
+                else "explicit"
+            )
             before, after = offsets
 
             def at_least(point, days_after_start, why):  # point >= start of the expression + days
@@ -227,7 +231,7 @@ class Builder:
                 at_least(s, part_start, why)
                 if state:
                     at_most(s, part_end - span, why)
-            elif kind == "after":  # "after June 5": starts the day after it at the earliest
+            elif kind == Cue.AFTER:  # "after June 5": starts the day after it at the earliest
                 at_least(s, part_end + 1, why)
             elif kind in (
                 "end",
@@ -240,7 +244,7 @@ class Builder:
                 at_most(e, 0, why)
             else:  # "before March": ends before it begins
                 at_most(e, part_start - span - 1, why)
-        if timex.precision != "vague" and timex.value not in cues.rules()["vague_values"]:
+        if timex.precision != Precision.VAGUE and timex.value not in cues.rules()["vague_values"]:
             self.explicit.add(i)
 
 
@@ -292,7 +296,7 @@ def _sentence_head(i: int, events: list[Event], relations) -> int | None:
         if j != i
         and other.sentence == event.sentence
         and other.tense != Tense.NONE
-        and relations[j][0] in ("before", "includes")
+        and relations[j][0] in (Cue.BEFORE, Cue.INCLUDES)
     ]
     return min(near)[1] if near else None
 
@@ -343,7 +347,7 @@ def constrain(builder: Builder) -> None:
             )
             if j is not None and relations[j][0] not in ("inherit",):
                 relation, rule = relations[j][0], "clause_inherit"
-            elif subject_of is not None and relations[subject_of][0] == "after":
+            elif subject_of is not None and relations[subject_of][0] == Cue.AFTER:
                 relation, rule = (
                     "after",
                     "subject_inherit",
@@ -364,8 +368,8 @@ def constrain(builder: Builder) -> None:
             j = _governing(i, events)
             relation = (
                 "after"
-                if j is not None and relations[j][0] == "after"
-                else ("before" if relation == "definite" else "includes")
+                if j is not None and relations[j][0] == Cue.AFTER
+                else (Cue.BEFORE if relation == Cue.DEFINITE else Cue.INCLUDES)
             )
         elif relation == "after_governor":
             j = _governing(i, events)
@@ -378,7 +382,7 @@ def constrain(builder: Builder) -> None:
                     and e.trigger_end <= events[i].trigger_start
                 ]
                 j = max(before, key=lambda k: events[k].trigger_start) if before else None
-            if j is not None and relations[j][0] == "before":
+            if j is not None and relations[j][0] == Cue.BEFORE:
                 builder.between(
                     i,
                     "after",
@@ -386,7 +390,7 @@ def constrain(builder: Builder) -> None:
                     rule,
                     f"'{events[i].trigger}' after '{events[j].trigger}', which governs it",
                 )
-            relation = "none" if j is not None and relations[j][0] == "before" else "after"
+            relation = "none" if j is not None and relations[j][0] == Cue.BEFORE else "after"
         builder.relation[i], builder.relation_rule[i] = relation, rule
         builder.to_publication(i, relation, rule)
     for i, name, rule, label in cues.windows(events, builder.timexes, builder.text):
@@ -421,7 +425,7 @@ def constrain(builder: Builder) -> None:
         if reported and 0 <= event.source < len(events) and event.source != i:
             relation, rule = reported
             label = f"'{event.trigger}' {relation} its report '{events[event.source].trigger}'"
-            if relation == "after":
+            if relation == Cue.AFTER:
                 builder.leq(start_point(event.source), start_point(i), 0, rule, label, "relative")
             else:
                 builder.between(i, relation, event.source, rule, label)

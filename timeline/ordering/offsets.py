@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from timeline.events.lemmas import base_lemma
 from timeline.io.segment import same_sentence
-from timeline.model import Event, Modality, Role, Tense, TimeExpr
+from timeline.model import Event, Kind, Modality, Role, Tense, TimeExpr
 
 from .tense import rules
 
@@ -216,7 +216,10 @@ def deadlines(
             continue
         target = max(before, key=lambda i: events[i].trigger_start)
         event = events[target]
-        if event.tense != Tense.FUTURE and event.modality not in ("expected", "potential"):
+        if event.tense != Tense.FUTURE and event.modality not in (
+            Modality.EXPECTED,
+            Modality.POTENTIAL,
+        ):
             continue  # "withdrew within ten days": of what, the text says elsewhere
         source = (
             event.source if event.source is not None and 0 <= event.source < len(events) else None
@@ -263,7 +266,7 @@ def recent_spans(
             i
             for i, e in enumerate(events)
             if e.trigger_end <= timex.start
-            and e.kind != "state"
+            and e.kind != Kind.STATE
             and e.tense != Tense.PRESENT
             and same_sentence(text, e.trigger_end, timex.start)
         ]
@@ -303,7 +306,7 @@ def coreferent(events: list[Event], text: str) -> list[tuple[int, int]]:
             event.role == Role.VERB
             and event.timex is not None
             and event.modality == Modality.ASSERTED
-            and event.tense in ("past", "present")
+            and event.tense in (Tense.PAST, Tense.PRESENT)
         ):
             latest[act] = i
         elif (

@@ -27,6 +27,7 @@ import pandas as pd
 from timeline.errors import RuleError, TimelineError
 from timeline.events.lemmas import base_lemma
 from timeline.events.lexicon import lexicon
+from timeline.model import Basis
 from timeline.rules.loader import Shape, load
 
 RULES = Path(__file__).resolve().parent / "rules" / "merge.yaml"
@@ -171,7 +172,7 @@ def _mention(row: dict, index: int, position: int, stop: frozenset) -> dict:
         "parts": {w: frozenset(_norm(part) for part in w.split()) for w in runs},
         "words": set(runs),
         "rare": set(runs),
-        "explicit": row["basis"] == "explicit" and row.get("timex") is not None,
+        "explicit": row["basis"] == Basis.EXPLICIT and row.get("timex") is not None,
     }
 
 

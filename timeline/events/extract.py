@@ -13,7 +13,7 @@ from __future__ import annotations
 from timeline.model import Event, Kind, Modality, Role, Tense
 
 from . import clauses
-from .actors import Referents
+from .actors import Referents, quote_spans
 from .lexicon import lexicon, proper_names, tokenize
 from .mentions import kind_of, mentions, noun_event
 from .tagger import tag
@@ -45,7 +45,7 @@ def _actors(tokens, m, people) -> list[str]:
                 return owner
         owner = next((t for t in tokens[left : m["i"]] if t.tag == "POSS"), None)
         if owner is not None:  # "its dispute", "their orders": whose the pronoun stands for
-            resolved = people.resolve(owner.text)
+            resolved = people.resolve(owner.text, owner.start)
             return [resolved] if resolved else []
         end = clauses.np_right(tokens, m["i"], len(tokens))
         tail = tokens[m["i"] + 1 : end]
@@ -260,7 +260,8 @@ def _resolved(found, phrase, people, remember: bool = False) -> list[str]:
     names = []
     words = [t.text for t in phrase if t.tag not in ("PUNCT",)]
     for name, person in found:
-        resolved = people.resolve(name) or (
+        at = next((t.start for t in phrase if t.text == name), None)
+        resolved = people.resolve(name, at) or (
             people.describe(words) if len(found) == 1 and words[1:] == name.split() else None
         )
         if resolved:
@@ -426,7 +427,7 @@ def extract(text: str, sentences) -> list[Event]:
     """
     lex = lexicon()
     names = proper_names(text)
-    people = Referents()
+    people = Referents(quote_spans(text))
     events: list[Event] = []
     for s_index, (s_start, s_end) in enumerate(sentences):
         tokens = tag(tokenize(text, s_start, s_end), names)
@@ -555,4 +556,5 @@ def extract(text: str, sentences) -> list[Event]:
                     unsourced = []
             if events[-1].source is None:
                 unsourced.append(events[-1])
+        people.settle_speaker(events[base:])
     return events

@@ -145,6 +145,8 @@ SHAPE = Shape(
             "examples",
             "group_pronouns",
             "person_possessives",
+            "speaker_pronouns",
+            "quote_marks",
             "definite",
             "org_descriptions",
             "object_control",
@@ -229,7 +231,7 @@ def lexicon() -> Lexicon:
         **{
             name: frozenset(_words(found))
             for name, found in data["actors"].items()
-            if name not in ("id", "examples")
+            if name not in ("id", "examples", "quote_marks")
         },
     }
     not_events = frozenset(_words(nominals["not_events"]))

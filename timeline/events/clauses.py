@@ -392,3 +392,40 @@ def gerund_before(tokens: list[Token], j: int) -> bool:
         and "VBG" in tokens[j].forms
         and (j == 0 or tokens[j - 1].tag in ("SUB", "CONJ", "PUNCT"))
     )
+
+
+def engaged_subject(tokens: list[Token], g: int) -> tuple[int, int] | None:
+    """The subject of a copula whose predicate is a prepositional phrase holding the event noun
+    that starts at ``g``: the subject is engaged in it ("Ruiz is on leave", "executives are in
+    talks with the studios", "he would be on strike"); in a headline, which drops the copula, the
+    name that opens it ("Zentek chief Dana Ruiz on leave"). The prepositions and the nouns that
+    their subject undergoes instead ("is on sale", "is under review") are the ``actors`` table's
+    ``engaged_preps`` and ``undergone_nouns``.
+
+    Examples:
+        >>> from timeline.events.lexicon import tokenize
+        >>> from timeline.events.tagger import tag
+        >>> toks = tag(tokenize("Zentek executives are in talks with the unions."))
+        >>> span = engaged_subject(toks, 4)
+        >>> [t.text for t in toks[span[0] : span[1]]]
+        ['Zentek', 'executives']
+        >>> engaged_subject(tag(tokenize("The phone is on sale.")), 4) is None
+        True
+    """
+    words = lexicon().words
+    if g < 2 or tokens[g - 1].tag != "PREP" or tokens[g - 1].lower not in words["engaged_preps"]:
+        return None
+    head = next((k for k in range(g, len(tokens)) if tokens[k].tag not in _NP), len(tokens)) - 1
+    if head < g or tokens[head].lemma in words["undergone_nouns"]:
+        return None
+    k = g - 2
+    while k >= 0 and tokens[k].tag in ("ADV", "NEG"):
+        k -= 1
+    if k >= 0 and tokens[k].tag == "BE":
+        while k > 0 and tokens[k - 1].tag in ("MODAL", "HAVE", "BE", "ADV", "NEG", "DO"):
+            k -= 1
+        return subject_span(tokens, k)
+    if k == g - 2 and tokens[k].tag == "PROPN":
+        span = subject_span(tokens, g - 1)
+        return span if span is not None and span[0] == 0 else None
+    return None

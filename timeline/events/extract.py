@@ -67,6 +67,10 @@ def _actors(tokens, m, people) -> list[str]:
                     len(phrase),
                 )
                 return [name for name, _ in clauses.names_in(phrase[:stop])]
+        engaged = clauses.engaged_subject(tokens, m["g"])
+        if engaged is not None:  # "Ruiz is on leave", "executives are in talks"
+            phrase = tokens[engaged[0] : engaged[1]]
+            return _resolved(clauses.names_in(phrase), phrase, people)
         verb = m.get("object_of")
         if verb is not None and (
             verb["lemma"] in lexicon().words["support"]

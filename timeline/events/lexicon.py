@@ -146,6 +146,8 @@ SHAPE = Shape(
             "group_pronouns",
             "person_possessives",
             "speaker_pronouns",
+            "engaged_preps",
+            "undergone_nouns",
             "quote_marks",
             "definite",
             "org_descriptions",

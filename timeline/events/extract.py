@@ -158,6 +158,7 @@ def _actors(tokens, m, people) -> list[str]:
         and m["cls"] == "REPORTING"
         and m["g"] > 0
         and tokens[m["g"] - 1].tag == "PUNCT"
+        and clauses.after_quote(tokens, m["g"])
     ):
         speaker = _inverted_speaker(tokens, m["i"])  # '"No," said Antonio Costa.'
         if speaker:

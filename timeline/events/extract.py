@@ -43,6 +43,9 @@ def _actors(tokens, m, people) -> list[str]:
                 and tokens[k - 1].lower not in lexicon().words["calendar_owners"]
             ):
                 return owner
+            if owner and tokens[k - 1].lower in lexicon().words["org_descriptions"]:
+                # "the company's annual conference": the description, resolved when it can be
+                return _resolved(clauses.names_in(tokens[left:k]), tokens[left:k], people)
         owner = next((t for t in tokens[left : m["i"]] if t.tag == "POSS"), None)
         if owner is not None:  # "its dispute", "their orders": whose the pronoun stands for
             resolved = people.resolve(owner.text, owner.start)

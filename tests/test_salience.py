@@ -1,22 +1,4 @@
-"""The newsworthy column: one parametrized test over the salience examples of rules/events.yaml."""
-
-import pytest
-import yaml
-
-import timeline
-from timeline.events.lexicon import RULES
-
-EXAMPLES = yaml.safe_load(RULES.read_text(encoding="utf-8"))["salience"]["examples"]
-
-
-@pytest.mark.parametrize("example", EXAMPLES, ids=[f"salience:{e['text'][:40]}" for e in EXAMPLES])
-def test_salience_examples(example):
-    df = timeline.build_timeline(example["text"], published="2025-02-28")
-    flags = dict(zip(df.trigger, df.newsworthy))
-    for trigger in example["newsworthy"]:
-        assert flags.get(trigger) is True, (trigger, flags)
-    for trigger in example["not_newsworthy"]:
-        assert flags.get(trigger, False) is False, (trigger, flags)
+"""The newsworthy column on the seed (its rule examples run in tests/test_rule_examples.py)."""
 
 
 def test_every_event_stays_in_the_frame(seed_timeline):

@@ -98,6 +98,18 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
     for i, tok in enumerate(tokens):
         prev = tokens[i - 1] if i else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            tok.text in lex.words["plural_possessive"]
+            and prev is not None
+            and prev.tag in ("PROPN", "N")
+            and prev.lower.endswith("s")
+            and nxt is not None
+            and nxt.text[:1].isalnum()
+            and lex.closed.get(nxt.lower, ("NUMWORD",)) == ("NUMWORD",)
+        ):
+            tok.tag = "POSSM"
+            first = False
+            continue
         if _PUNCT.match(tok.text):
             tok.tag = "PUNCT"
             if tok.text in (";", ":", "--", "—", "``", '"', "“", "(", ")"):

@@ -146,8 +146,8 @@ class Referents:
 
     def settle_speaker(self, events: list[Event]) -> list[Event]:
         """Replace :data:`SPEAKER` in one sentence's events (in place) by who speaks: the actor
-        of a reporting verb outside the quotes ('"I conclude," Mann said'), else, when the
-        sentence quotes someone, of another verb outside them ('Mann agreed: "I conclude"'),
+        of a reporting verb outside the quotes ('"I conclude," Ruiz said'), else, when the
+        sentence quotes someone, of another verb outside them ('Ruiz agreed: "I conclude"'),
         else the last speaker (a quoted paragraph goes on); with nobody, the word is dropped.
 
         Examples:

@@ -859,6 +859,7 @@ RULE_CHECKS = {
     "scheduled": _check_scheduled,
     "definite_coreference": _check_definite_coreference,
     "record_since": _check_record_since,
+    "comparison_baseline": _check_record_since,
 }
 
 

@@ -24,6 +24,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import math
+import os
+import resource
 import sys
 import time
 from pathlib import Path
@@ -89,7 +91,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPORA, help="the shared corpora folder")
     parser.add_argument("--full", action="store_true", help="also N = 3,000 (not in CI)")
-    parser.add_argument("--workers", type=int, default=0, help="also time N = 300 with W processes")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="time N = 300 with 1 and W processes (1: skip)"
+    )
     parser.add_argument(
         "--dask",
         type=int,
@@ -137,17 +141,50 @@ def main(argv=None) -> int:
         f"(without linking: {measured['slope_without_linking']:.2f}); 100 -> 300: {slope(cpu, 100, 300):.2f}"
     )
     if args.workers > 1:
-        serial_started = time.perf_counter()
-        serial = build_timeline(pool[:300])
-        serial_wall = time.perf_counter() - serial_started
-        started = time.perf_counter()
-        parallel = build_timeline(pool[:300], workers=args.workers)
-        wall = time.perf_counter() - started
-        print(
-            f"N = 300: serial {serial_wall:.1f} s wall, {args.workers} workers {wall:.1f} s "
-            f"(speed-up {serial_wall / wall:.2f}x of {args.workers}x); identical: {parallel.equals(serial)}"
-        )
+        measured.update(parallel_run(pool[:300], args.workers))
     return check("scale", measured)
+
+
+def parallel_run(pool: list, workers: int) -> dict:
+    """The per-article work on ``pool`` with 1 and ``workers`` processes: wall clock, CPU of
+    this process and of its workers, and the machine's load (other work shares the cores).
+
+    The CPU bound is the speed-up an idle machine would give at best: ``workers`` x the
+    serial CPU over all the CPU the parallel run spent (this process's included, as it
+    unpacks results on the same cores while the workers run).
+    """
+    from timeline.frame import per_article_records
+
+    print(
+        f"\nper-article work, N = {len(pool)}: {'workers':>7} {'wall s':>7} {'CPU s':>6} "
+        f"{'workers CPU s':>13} {'speed-up':>8} {'CPU bound':>9} {'load before/after':>17}"
+    )
+    runs, results = {}, {}
+    for count in (1, workers):
+        load = os.getloadavg()[0]
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        wall, cpu = time.perf_counter(), time.process_time()
+        results[count] = per_article_records(pool, workers=count, progress=False)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        child = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
+        runs[count] = (wall, cpu, child, load, os.getloadavg()[0])
+    serial_wall, serial_cpu = runs[1][0], runs[1][1] + runs[1][2]
+    for count, (wall, cpu, child, before, after) in runs.items():
+        bound = count * serial_cpu / (cpu + child)
+        print(
+            f"{'':29}{count:>7} {wall:>7.1f} {cpu:>6.1f} {child:>13.1f} "
+            f"{serial_wall / wall:>7.2f}x {bound:>8.2f}x {before:>8.1f} / {after:.1f}"
+        )
+    wall, cpu, child, _, _ = runs[workers]
+    print(
+        f"identical to the serial run: {results[workers] == results[1]}; "
+        f"{os.cpu_count()} cores, load = 1-minute load average"
+    )
+    return {
+        "parallel_speed_up": serial_wall / wall,
+        "parallel_cpu_bound": workers * serial_cpu / (cpu + child),
+    }
 
 
 def dask_run(n: int, workers: int, corpus: Path) -> int:

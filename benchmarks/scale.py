@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import math
 import os
 import resource
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from benchmarks import cat, tml
 from benchmarks.floors import check
@@ -63,23 +65,61 @@ def _documents(corpus: Path) -> list[tuple[str, str, dt.date | None]]:
     return [(doc_id, text, published) for doc_id, text, published in found if text.strip()]
 
 
+def _copy(docs: list, k: int) -> tuple[str, str, dt.date | None]:
+    """(id, text, publication date) of the k-th benchmark article."""
+    doc_id, text, published = docs[k % len(docs)]
+    copy = k // len(docs)
+    if copy:
+        paragraphs = [p for p in text.split("\n") if p.strip()]
+        shift = copy % max(1, len(paragraphs))
+        text = "\n".join(paragraphs[shift:] + paragraphs[:shift])
+        if published is not None:
+            published = published + dt.timedelta(days=37 * copy)
+    return f"{doc_id}-c{copy}", text, published
+
+
 def articles(n: int, corpus: Path = CORPORA) -> list:
     """The first ``n`` benchmark articles (copies of the corpus documents, see the module doc)."""
     from timeline import Article
 
     docs = _documents(corpus)
+    return [Article(text, id=i, published=d) for i, text, d in (_copy(docs, k) for k in range(n))]
+
+
+class Reference(NamedTuple):
+    """A benchmark article without its text: what the Dask driver holds for each article."""
+
+    id: str
+    published: dt.date | None
+    number: int
+
+
+@functools.cache
+def _documents_once(corpus: Path) -> list:
+    return _documents(corpus)
+
+
+def references(n: int, corpus: Path = CORPORA) -> list[Reference]:
+    """The first ``n`` benchmark articles as references (ids and dates, no text)."""
+    docs = _documents_once(corpus)
     made = []
     for k in range(n):
-        doc_id, text, published = docs[k % len(docs)]
+        doc_id, _, published = docs[k % len(docs)]
         copy = k // len(docs)
-        if copy:
-            paragraphs = [p for p in text.split("\n") if p.strip()]
-            shift = copy % max(1, len(paragraphs))
-            text = "\n".join(paragraphs[shift:] + paragraphs[:shift])
-            if published is not None:
-                published = published + dt.timedelta(days=37 * copy)
-        made.append(Article(text, id=f"{doc_id}-c{copy}", published=published))
+        if copy and published is not None:
+            published = published + dt.timedelta(days=37 * copy)
+        made.append(Reference(f"{doc_id}-c{copy}", published, k))
     return made
+
+
+def load_references(corpus: Path, refs: list[Reference]) -> list:
+    """The Articles behind ``refs``, built where this runs (a Dask worker reads the corpora once)."""
+    from timeline import Article
+
+    docs = _documents_once(corpus)
+    return [
+        Article(text, id=i, published=d) for i, text, d in (_copy(docs, r.number) for r in refs)
+    ]
 
 
 def links(df) -> int:
@@ -101,9 +141,12 @@ def main(argv=None) -> int:
         metavar="N",
         help="only: N articles through timeline.cluster on a LocalCluster of --workers processes",
     )
+    parser.add_argument(
+        "--cache", type=Path, default=None, help="with --dask: the per-article Parquet cache"
+    )
     args = parser.parse_args(argv)
     if args.dask:
-        return dask_run(args.dask, max(1, args.workers), args.corpus)
+        return dask_run(args.dask, max(1, args.workers), args.corpus, args.cache)
     from timeline import build_timeline
     from timeline.frame import interleave, per_article_records
     from timeline.schema import TIMELINE, conform
@@ -187,24 +230,81 @@ def parallel_run(pool: list, workers: int) -> dict:
     }
 
 
-def dask_run(n: int, workers: int, corpus: Path) -> int:
-    """``n`` articles through :func:`timeline.cluster.build_timeline_dask` on a LocalCluster."""
-    from distributed import Client, LocalCluster
+def _summary(frame, articles: int) -> dict:
+    return {
+        "articles": articles,
+        "rows": len(frame),
+        "links": links(frame),
+    }
 
-    from timeline.cluster import build_timeline_dask
 
-    pool = articles(n, corpus)
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def dask_run(n: int, workers: int, corpus: Path, cache: Path | None = None) -> int:
+    """``n`` articles through :func:`timeline.cluster.build_timeline_dask` on a LocalCluster.
+
+    The driver holds references only (ids, dates, a number); each task builds its
+    partition's Articles on its worker from the corpora, writes each article's rows to the
+    Parquet cache and sends back three counts, never the rows: the driver's memory does not
+    grow with ``n``. Progress lines give the elapsed time and the rate, so that a run
+    stopped early still says what the whole would take (partitions finish in no set order:
+    a dated partition of many copies costs more than an undated one of few).
+    """
+    import dask
+    from distributed import Client, LocalCluster, as_completed
+
+    from timeline.cluster import build_timeline_dask, partitions
+
+    started = time.perf_counter()
+    refs = references(n, corpus)
     with (
         LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster,
         Client(cluster) as client,
     ):
-        started = time.perf_counter()
-        ddf = build_timeline_dask(pool)
-        df = client.compute(ddf).result()
+        ddf = build_timeline_dask(
+            refs,
+            cache=str(cache) if cache else None,
+            load=functools.partial(load_references, corpus),
+        )
+        print(
+            f"Dask, {workers} worker processes, {n:,} articles in {ddf.npartitions} partitions; "
+            f"cache {cache}; load average {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
+        sizes = [len(part) for part in partitions(refs)]  # the partitions ddf was cut into
+        summaries = [dask.delayed(_summary)(p, k) for p, k in zip(ddf.to_delayed(), sizes)]
+        tasks = client.compute(summaries)
+        total = {"articles": 0, "rows": 0, "links": 0}
+        step, shown = max(1, n // 20), 0
+        for task in as_completed(tasks):
+            for key, value in task.result().items():
+                total[key] += value
+            task.release()
+            if total["articles"] - shown >= step or total["articles"] == n:
+                shown, wall = total["articles"], time.perf_counter() - started
+                cpu = sum(client.run(_cpu_s).values())
+                print(
+                    f"  {shown:>8,} articles {total['rows']:>10,} rows {total['links']:>9,} links "
+                    f"{wall:>8.0f} s wall ({wall / shown * 1000:.1f} ms/article, whole run at "
+                    f"this rate {wall / shown * n:,.0f} s); workers {cpu:,.0f} CPU s; "
+                    f"load {os.getloadavg()[0]:.1f}",
+                    flush=True,
+                )
         wall = time.perf_counter() - started
+        worker_mb = client.run(_peak_rss_mb)
+        worker_cpu = client.run(_cpu_s)
     print(
-        f"Dask, {workers} worker processes: {n:,} articles in {ddf.npartitions} partitions, "
-        f"{len(df):,} rows, {links(df):,} links, {wall:.1f} s wall ({wall / n * 1000:.1f} ms/article)"
+        f"{n:,} articles: {total['rows']:,} rows, {total['links']:,} links within partitions, "
+        f"{wall:,.0f} s wall ({wall / n * 1000:.1f} ms/article); CPU s: workers "
+        f"{sum(worker_cpu.values()):,.0f}, driver {_cpu_s():,.0f}; peak memory: driver "
+        f"{_peak_rss_mb():,.0f} MB, workers {max(worker_mb.values()):,.0f} MB at most"
     )
     return 0
 

@@ -14,9 +14,12 @@ linking out.
 
 ``python -m benchmarks.scale`` (CI: N = 100, 300, 600, slopes from 300 to 600);
 ``--full`` adds N = 1,000 and 3,000 (slopes 300 -> 3,000; minutes, not in CI);
-``--workers W`` also times the N = 300 set with W processes (wall clock, against W x
-the serial run; meaningful only on an otherwise idle machine); ``--dask N --workers W`` runs
-N articles through the Dask path on a LocalCluster of W processes instead (not in CI).
+the per-article work of the N = 300 set is also timed with 1 and W processes (``--workers
+W``, 2 by default, 1 to skip): wall clock, CPU of this process and of its workers, the load
+average (wall clock means something only on an otherwise idle machine, the CPU bound always).
+``--dask N --workers W [--cache DIR]`` runs N articles through the Dask path on a LocalCluster
+of W processes instead (not in CI): the driver holds references, the workers build the
+articles, fill the Parquet cache and send back counts (see :func:`dask_run`).
 """
 
 from __future__ import annotations

@@ -55,7 +55,13 @@ def check_timex(rule_id, example, positive):
     check_found(*case(rule_id, example, positive))
 
 
+def check_tense(rule_id, example, positive):
+    """A tense cue's example: the expression at the span, whatever rule found it, has the value."""
+    expected = (example["span"], example.get("type", "DATE"), str(example["value"]))
+    check_found(example["text"], _date(example["ref"]), expected)
+
+
 CHECKS = {
     family: check_timex
     for family in ("dates", "durations", "holidays", "refs", "relative", "sets", "times")
-}
+} | {"tense": check_tense}

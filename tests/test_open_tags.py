@@ -1,0 +1,77 @@
+"""The open-class tags: every example and negative of rules/open_tags.yaml, exact spans, tags
+and the id of the rule that decided; and the table's loader rejecting what it does not know."""
+
+import pytest
+
+from timeline.errors import RuleError
+from timeline.events.lexicon import tokenize
+from timeline.events.open_tags import table
+from timeline.events.tagger import tag
+
+
+def _cases():
+    cases = []
+    for row in table().rows:
+        for kind in ("examples", "negatives"):
+            for example in row.get(kind) or ():
+                cases.append(
+                    pytest.param(
+                        row["id"],
+                        kind == "examples",
+                        example,
+                        id=f"open_tags:{row['id']}:{'' if kind == 'examples' else 'NOT '}"
+                        f"{example['text']}",
+                    )
+                )
+    return cases
+
+
+@pytest.mark.parametrize("rule_id, positive, example", _cases())
+def test_open_tag_corpus(rule_id, positive, example):
+    text, word = example["text"], example["word"]
+    tokens = tag(tokenize(text))
+    hits = [t for t in tokens if t.text == word]
+    assert hits, f"no token {word!r} in {[t.text for t in tokens]}"
+    tok = hits[example.get("occurrence", 0)]
+    assert text[tok.start : tok.end] == word
+    found = (tok.tag, tok.rule)
+    if positive:
+        assert found == (example["tag"], rule_id), [(t.text, t.tag, t.rule) for t in tokens]
+    else:
+        assert tok.rule != rule_id, [(t.text, t.tag, t.rule) for t in tokens]
+        if "tag" in example:
+            assert tok.tag == example["tag"], [(t.text, t.tag, t.rule) for t in tokens]
+
+
+def test_every_rule_has_an_example():
+    assert [row["id"] for row in table().rows if not row.get("examples")] == []
+
+
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        ("{id: a, tag: N, whne: {}}", "unknown key 'whne'"),
+        ("{id: a, tag: N, when: {slef: {}}}", "unknown condition 'slef'"),
+        ("{id: a, tag: N, when: {self: {pos: [N]}}}", "unknown token test 'pos'"),
+        ("{id: a, tag: N, when: {self: {in: no_such_list}}}", "unknown word list 'no_such_list'"),
+        ("{id: a, tag: N, when: {predicate: no_such_test}}", "unknown predicate 'no_such_test'"),
+        ("{id: a, tag: NOUN, when: {}}", "unknown tag 'NOUN'"),
+        ("{id: a, tag: N, when: {prev_tag: [N]}}", "the last rule must hold always"),
+    ],
+)
+def test_table_rejects_what_it_does_not_know(tmp_path, row, message):
+    path = tmp_path / "open_tags.yaml"
+    path.write_text(f"version: 1\nlists: {{}}\nrules:\n  - {row}\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=message):
+        table(path)
+
+
+def test_own_word_lists(tmp_path):
+    path = tmp_path / "open_tags.yaml"
+    path.write_text(
+        "version: 1\nlists: {shouts: [hurray]}\nrules:\n"
+        "  - {id: shout, tag: ADV, when: {self: {in: shouts}}}\n  - {id: rest, tag: N}\n",
+        encoding="utf-8",
+    )
+    assert [rule.id for rule in table(path).rules] == ["shout", "rest"]
+    assert table(path).lists == {"shouts": frozenset({"hurray"})}

@@ -75,3 +75,17 @@ def test_own_word_lists(tmp_path):
     )
     assert [rule.id for rule in table(path).rules] == ["shout", "rest"]
     assert table(path).lists == {"shouts": frozenset({"hurray"})}
+
+
+def test_the_trace_reaches_the_timeline(seed_timeline, seed_article):
+    """Every row names why its word became an event: its role and the rule that tagged it."""
+    from conftest import event_at
+
+    ids = {row["id"] for row in table().rows}
+    roles, rules = zip(*(value.split(":") for value in seed_timeline.trigger_rule))
+    assert set(roles) <= {"verb", "cue", "predicate", "nominal"}
+    assert {r for r in rules if not r.isupper()} <= ids  # upper case: a closed or name tag
+    signed = event_at(seed_timeline, seed_article.text, "Trump signed")
+    assert (signed.trigger, signed.trigger_rule) == ("signed", "verb:one_open_class")
+    block = event_at(seed_timeline, seed_article.text, "to block")
+    assert (block.trigger, block.trigger_rule) == ("block", "verb:to_infinitive")

@@ -113,6 +113,13 @@ TIMELINE = Schema(
         Column("trigger_start", "int", False),
         Column("trigger_end", "int", False),
         Column(
+            "trigger_rule",
+            "str",
+            doc="why the word is an event: its role (verb, predicate, nominal, cue) and the rule "
+            "of events/rules/open_tags.yaml that tagged it, 'verb:after_modal'; a closed or name "
+            "tag for other words, 'predicate:HAVE'; missing in rows built by hand",
+        ),
+        Column(
             "actors",
             "list",
             False,

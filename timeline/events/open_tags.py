@@ -101,6 +101,13 @@ class Context:
     def __post_init__(self) -> None:
         self.prev = _previous(self.tokens, self.i)
         self.p = self.prev.tag if self.prev is not None else "START"
+        self._neighbours: dict[str, Token | None] = {"self": self.tokens[self.i], "prev": self.prev}
+
+    def neighbour(self, name: str) -> Token | None:
+        """A neighbour by name (:data:`NEIGHBOURS`), found once per word."""
+        if name not in self._neighbours:
+            self._neighbours[name] = NEIGHBOURS[name](self)
+        return self._neighbours[name]
 
     def at(self, k: int) -> Token | None:
         """Token ``k`` of the sentence, or None outside it."""
@@ -246,20 +253,20 @@ TOKEN_TESTS: dict[str, Callable] = {
     "class_not": lambda v: lambda tok, c: c.lex.class_of.get(tok.lemma) not in v,
     "has_class": lambda v: lambda tok, c: (tok.lemma in c.lex.class_of) is v,
     # the open classes and verb forms the tagger recorded (the word itself, earlier words)
-    "pos_all": lambda v: lambda tok, c: set(v) <= tok.pos,
-    "pos_any": lambda v: lambda tok, c: bool(tok.pos & set(v)),
-    "pos_none": lambda v: lambda tok, c: not tok.pos & set(v),
+    "pos_all": lambda v: lambda tok, c: v <= tok.pos,
+    "pos_any": lambda v: lambda tok, c: bool(tok.pos & v),
+    "pos_none": lambda v: lambda tok, c: not tok.pos & v,
     "open_classes": lambda v: lambda tok, c: len(tok.pos - {"ADV"}) == v,
-    "forms_all": lambda v: lambda tok, c: set(v) <= tok.forms,
-    "forms_any": lambda v: lambda tok, c: bool(tok.forms & set(v)),
-    "forms_none": lambda v: lambda tok, c: not tok.forms & set(v),
-    "forms_within": lambda v: lambda tok, c: tok.forms <= set(v),
+    "forms_all": lambda v: lambda tok, c: v <= tok.forms,
+    "forms_any": lambda v: lambda tok, c: bool(tok.forms & v),
+    "forms_none": lambda v: lambda tok, c: not tok.forms & v,
+    "forms_within": lambda v: lambda tok, c: tok.forms <= v,
     # what the dictionary says of a word (for words not tagged yet)
-    "dict_pos_any": lambda v: lambda tok, c: bool(analyze(tok.lower)[0] & set(v)),
-    "dict_pos_none": lambda v: lambda tok, c: not analyze(tok.lower)[0] & set(v),
-    "dict_forms_any": lambda v: lambda tok, c: bool(analyze(tok.lower)[1] & set(v)),
-    "dict_forms_none": lambda v: lambda tok, c: not analyze(tok.lower)[1] & set(v),
-    "dict_forms_exactly": lambda v: lambda tok, c: analyze(tok.lower)[1] == set(v),
+    "dict_pos_any": lambda v: lambda tok, c: bool(analyze(tok.lower)[0] & v),
+    "dict_pos_none": lambda v: lambda tok, c: not analyze(tok.lower)[0] & v,
+    "dict_forms_any": lambda v: lambda tok, c: bool(analyze(tok.lower)[1] & v),
+    "dict_forms_none": lambda v: lambda tok, c: not analyze(tok.lower)[1] & v,
+    "dict_forms_exactly": lambda v: lambda tok, c: analyze(tok.lower)[1] == v,
     # a noun by the dictionary, or a word it knows nothing of ("U.S.", "al-Sudani")
     "may_be_noun": lambda v: lambda tok, c: ("N" in (analyze(tok.lower)[0] or {"N"})) is v,
     # spelling
@@ -268,8 +275,8 @@ TOKEN_TESTS: dict[str, Callable] = {
     "alpha": lambda v: lambda tok, c: tok.text[:1].isalpha() is v,
     # closed classes of rules/events.yaml
     "closed": lambda v: lambda tok, c: (tok.lower in c.lex.closed) is v,
-    "closed_any": lambda v: lambda tok, c: bool(_closed_tags(tok, c) & set(v)),
-    "closed_none": lambda v: lambda tok, c: not _closed_tags(tok, c) & set(v),
+    "closed_any": lambda v: lambda tok, c: bool(_closed_tags(tok, c) & v),
+    "closed_none": lambda v: lambda tok, c: not _closed_tags(tok, c) & v,
     # the rough class of a word not tagged yet (see _peek); END for no word
     "peek": lambda v: lambda tok, c: _peek(tok, c.lex) in v,
 }
@@ -293,14 +300,35 @@ def _token_test(spec: dict, where: str, own: dict) -> Callable[[Token | None, Co
         if key not in TOKEN_TESTS:
             known = ", ".join(["missing", *_LIST_TESTS, *TOKEN_TESTS])
             raise RuleError(f"{where}: unknown token test {key!r} (known: {known})")
-        tests.append(TOKEN_TESTS[key](set(value) if isinstance(value, list) else value))
+        tests.append(TOKEN_TESTS[key](frozenset(value) if isinstance(value, list) else value))
 
     def test(tok: Token | None, c: Context) -> bool:
         if tok is None:  # no such token: only ``missing`` or a peek at END holds
             return missing or peek is not None and "END" in peek
-        return all(t(tok, c) for t in tests)
+        for t in tests:
+            if not t(tok, c):
+                return False
+        return True
 
     return test
+
+
+#: The order a condition's checks run in (all must hold, so the order changes no result).
+_COST = {
+    "self": 0,
+    "prev_tag": 1,
+    "prev": 2,
+    "finite": 2,
+    "left1": 3,
+    "left2": 3,
+    "left3": 3,
+    "next": 4,
+    "not": 5,
+    "any": 5,
+    "after": 6,
+    "next_verb": 6,
+    "predicate": 7,
+}
 
 
 def _condition(spec: dict, where: str, own: dict) -> Callable[[Context], bool]:
@@ -310,8 +338,8 @@ def _condition(spec: dict, where: str, own: dict) -> Callable[[Context], bool]:
     checks: list[Callable[[Context], bool]] = []
     for key, value in spec.items():
         if key in NEIGHBOURS:
-            get, test = NEIGHBOURS[key], _token_test(value, f"{where}: {key}", own)
-            checks.append(lambda c, get=get, test=test: test(get(c), c))
+            test = _token_test(value, f"{where}: {key}", own)
+            checks.append(lambda c, key=key, test=test: test(c.neighbour(key), c))
         elif key == "prev_tag":
             tags = frozenset(value)
             checks.append(lambda c, tags=tags: c.p in tags)
@@ -330,16 +358,30 @@ def _condition(spec: dict, where: str, own: dict) -> Callable[[Context], bool]:
         else:
             known = [*NEIGHBOURS, "prev_tag", "finite", "predicate", "any", "not"]
             raise RuleError(f"{where}: unknown condition {key!r} (known: {', '.join(known)})")
-    return lambda c: all(check(c) for check in checks)
+    # every check must hold and none has side effects: the cheap ones (the word itself, the
+    # previous tag) go first, the looks ahead and structural predicates last
+    costs = [_COST[key] for key in spec]
+    checks = [check for _, check in sorted(zip(costs, checks), key=lambda pair: pair[0])]
+
+    def holds(c: Context) -> bool:
+        for check in checks:
+            if not check(c):
+                return False
+        return True
+
+    return holds
 
 
 @dataclass(frozen=True)
 class Rule:
-    """One row of the table: its id, compiled condition and tag (or tags in preference)."""
+    """One row of the table: its id, compiled condition and tag (or tags in preference);
+    ``prev_tags``, the previous tags its condition allows (None: any), lets the evaluator
+    pass over a rule without running its condition."""
 
     id: str
     test: Callable[[Context], bool]
     tags: tuple[str, ...]
+    prev_tags: frozenset | None = None
 
 
 @dataclass(frozen=True)
@@ -378,8 +420,10 @@ def table(path: Path = RULES) -> Table:
         unknown = [t for t in _names(row["tag"]) if t not in TAGS]
         if unknown:
             raise RuleError(f"{where}: unknown tag {unknown[0]!r} (known: {', '.join(TAGS)})")
-        test = _condition(row.get("when") or {}, where, lists)
-        rules.append(Rule(row["id"], test, _names(row["tag"])))
+        when = row.get("when") or {}
+        test = _condition(when, where, lists)
+        prev_tags = frozenset(when["prev_tag"]) if "prev_tag" in when else None
+        rules.append(Rule(row["id"], test, _names(row["tag"]), prev_tags))
     if not rules or data["rules"][-1].get("when"):
         raise RuleError(f"{path.name}: the last rule must hold always (no 'when')")
     return Table(tuple(rules), lists, tuple(data["rules"]))
@@ -401,8 +445,9 @@ def open_tag_rule(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> tu
     """
     c = Context(tokens, i, finite, lex)
     pos = tokens[i].pos
+    p = c.p
     for rule in table().rules:
-        if rule.test(c):
+        if (rule.prev_tags is None or p in rule.prev_tags) and rule.test(c):
             tag = next((t for t in rule.tags[:-1] if t in pos), rule.tags[-1])
             return tag, rule.id
     raise AssertionError("the table ends with a rule that always holds")  # checked at load

@@ -2,6 +2,7 @@
 and the id of the rule that decided; and the table's loader rejecting what it does not know."""
 
 import pytest
+from conftest import event_at
 
 from timeline.errors import RuleError
 from timeline.events.lexicon import tokenize
@@ -79,8 +80,6 @@ def test_own_word_lists(tmp_path):
 
 def test_the_trace_reaches_the_timeline(seed_timeline, seed_article):
     """Every row names why its word became an event: its role and the rule that tagged it."""
-    from conftest import event_at
-
     ids = {row["id"] for row in table().rows}
     roles, rules = zip(*(value.split(":") for value in seed_timeline.trigger_rule))
     assert set(roles) <= {"verb", "cue", "predicate", "nominal"}

@@ -113,13 +113,6 @@ TIMELINE = Schema(
         Column("trigger_start", "int", False),
         Column("trigger_end", "int", False),
         Column(
-            "trigger_rule",
-            "str",
-            doc="why the word is an event: its role (verb, predicate, nominal, cue) and the rule "
-            "of events/rules/open_tags.yaml that tagged it, 'verb:after_modal'; a closed or name "
-            "tag for other words, 'predicate:HAVE'; missing in rows built by hand",
-        ),
-        Column(
             "actors",
             "list",
             False,
@@ -194,6 +187,13 @@ TIMELINE = Schema(
             "str",
             doc="why the mention was linked (lemma, shared actors/words, dates), "
             "or the mentions a representative stands for",
+        ),
+        Column(
+            "trigger_rule",
+            "str",
+            doc="why the word is an event: its role (verb, predicate, nominal, cue) and the rule "
+            "of events/rules/open_tags.yaml that tagged it, 'verb:after_modal'; a closed or name "
+            "tag for other words, 'predicate:HAVE'; missing in rows built by hand",
         ),
     ),
 )

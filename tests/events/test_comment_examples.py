@@ -2,7 +2,7 @@
 
 ``tests/comment_examples.yaml`` gives each quote a sentence and what must hold of it (exact
 tags, events with their exact trigger spans and attributes, words that are no event);
-open_tags.py keeps its examples in rules/open_tags.yaml (tests/test_open_tags.py). A quote
+open_tags.py keeps its examples in rules/open_tags.yaml (tests/test_rule_examples.py). A quote
 added to a comment without an example here, or an example whose quote left its comment,
 fails :func:`test_every_comment_quote_has_an_example`.
 """
@@ -22,7 +22,7 @@ from timeline.events.tagger import tag
 from timeline.io.segment import sentences
 
 HERE = Path(__file__).resolve().parent
-EVENTS = HERE.parent / "timeline" / "events"
+EVENTS = HERE.parents[1] / "timeline" / "events"
 DATA = yaml.safe_load((HERE / "comment_examples.yaml").read_text(encoding="utf-8"))
 #: A quote in a comment: straight double quotes or curly ones, two characters at least.
 QUOTE = re.compile(r'"([^"]{2,})"|“([^”]{2,})”')

@@ -1,47 +1,12 @@
-"""The open-class tags: every example and negative of rules/open_tags.yaml, exact spans, tags
-and the id of the rule that decided; and the table's loader rejecting what it does not know."""
+"""The open-class tags beyond the examples of rules/open_tags.yaml (tests/test_rule_examples.py
+runs those, exact spans, tags and the deciding rule's id): every rule has one, the table's
+loader rejects what it does not know, and the trace reaches the timeline."""
 
 import pytest
 from conftest import event_at
 
 from timeline.errors import RuleError
-from timeline.events.lexicon import tokenize
 from timeline.events.open_tags import table
-from timeline.events.tagger import tag
-
-
-def _cases():
-    cases = []
-    for row in table().rows:
-        for kind in ("examples", "negatives"):
-            for example in row.get(kind) or ():
-                cases.append(
-                    pytest.param(
-                        row["id"],
-                        kind == "examples",
-                        example,
-                        id=f"open_tags:{row['id']}:{'' if kind == 'examples' else 'NOT '}"
-                        f"{example['text']}",
-                    )
-                )
-    return cases
-
-
-@pytest.mark.parametrize("rule_id, positive, example", _cases())
-def test_open_tag_corpus(rule_id, positive, example):
-    text, word = example["text"], example["word"]
-    tokens = tag(tokenize(text))
-    hits = [t for t in tokens if t.text == word]
-    assert hits, f"no token {word!r} in {[t.text for t in tokens]}"
-    tok = hits[example.get("occurrence", 0)]
-    assert text[tok.start : tok.end] == word
-    found = (tok.tag, tok.rule)
-    if positive:
-        assert found == (example["tag"], rule_id), [(t.text, t.tag, t.rule) for t in tokens]
-    else:
-        assert tok.rule != rule_id, [(t.text, t.tag, t.rule) for t in tokens]
-        if "tag" in example:
-            assert tok.tag == example["tag"], [(t.text, t.tag, t.rule) for t in tokens]
 
 
 def test_every_rule_has_an_example():

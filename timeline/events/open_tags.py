@@ -219,12 +219,21 @@ def _closed_tags(tok: Token, c: Context) -> set:
 
 
 def _word_lists(names, own: dict) -> Callable[[Context], tuple]:
-    """The word lists named, the table's own captured now, the lexicon's read per call."""
+    """The word lists named: the table's own captured now, the lexicon's read from the
+    lexicon the tagger passes (once per lexicon)."""
     names = _names(names)
     if all(n in own for n in names):
         lists = tuple(own[n] for n in names)
         return lambda c: lists
-    return lambda c: tuple(own[n] if n in own else c.lex.words[n] for n in names)
+    found: dict[int, tuple] = {}
+
+    def lists_of(c: Context) -> tuple:
+        key = id(c.lex.words)
+        if key not in found:
+            found[key] = tuple(own[n] if n in own else c.lex.words[n] for n in names)
+        return found[key]
+
+    return lists_of
 
 
 #: Word-list tests: (the word or its lemma, whether it must be in one of the lists).
@@ -375,13 +384,14 @@ def _condition(spec: dict, where: str, own: dict) -> Callable[[Context], bool]:
 @dataclass(frozen=True)
 class Rule:
     """One row of the table: its id, compiled condition and tag (or tags in preference);
-    ``prev_tags``, the previous tags its condition allows (None: any), lets the evaluator
-    pass over a rule without running its condition."""
+    ``prev_tags`` (the previous tags its condition allows; None: any) and ``pos`` let the
+    evaluator pass over a rule without running its condition."""
 
     id: str
     test: Callable[[Context], bool]
     tags: tuple[str, ...]
     prev_tags: frozenset | None = None
+    pos: frozenset = frozenset()  # the open classes its condition asks of the word itself
 
 
 @dataclass(frozen=True)
@@ -423,7 +433,8 @@ def table(path: Path = RULES) -> Table:
         when = row.get("when") or {}
         test = _condition(when, where, lists)
         prev_tags = frozenset(when["prev_tag"]) if "prev_tag" in when else None
-        rules.append(Rule(row["id"], test, _names(row["tag"]), prev_tags))
+        pos = frozenset((when.get("self") or {}).get("pos_all", ()))
+        rules.append(Rule(row["id"], test, _names(row["tag"]), prev_tags, pos))
     if not rules or data["rules"][-1].get("when"):
         raise RuleError(f"{path.name}: the last rule must hold always (no 'when')")
     return Table(tuple(rules), lists, tuple(data["rules"]))
@@ -445,9 +456,9 @@ def open_tag_rule(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> tu
     """
     c = Context(tokens, i, finite, lex)
     pos = tokens[i].pos
-    p = c.p
+    p, pos = c.p, tokens[i].pos
     for rule in table().rules:
-        if (rule.prev_tags is None or p in rule.prev_tags) and rule.test(c):
+        if (rule.prev_tags is None or p in rule.prev_tags) and rule.pos <= pos and rule.test(c):
             tag = next((t for t in rule.tags[:-1] if t in pos), rule.tags[-1])
             return tag, rule.id
     raise AssertionError("the table ends with a rule that always holds")  # checked at load

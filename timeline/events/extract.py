@@ -538,6 +538,7 @@ def extract(text: str, sentences) -> list[Event]:
                     and not m.get("generic"),
                     role=m["role"],
                     lemma=m["lemma"],
+                    trigger_rule=f"{m['role']}:{tok.rule or tok.tag}",
                 )
             )
             if m["role"] == Role.VERB and (

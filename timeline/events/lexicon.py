@@ -263,6 +263,7 @@ class Token:
     pos: frozenset = frozenset()  # open classes the word can have (N, V, ADJ, ADV)
     forms: frozenset = frozenset()  # verb forms (VB, VBD, VBN, VBG, VBZ, VBP)
     lemma: str = ""  # verb lemma when it can be a verb, else noun lemma
+    rule: str = ""  # id of the rule of rules/open_tags.yaml that chose an open-class tag
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:

@@ -161,6 +161,40 @@ class TimeExpr:
     anchored: bool = False  # value was computed from the reference date
 
 
+@dataclass(frozen=True)
+class Mention:
+    """An event mention inside one tagged sentence, before it becomes an :class:`Event`.
+
+    Token positions index the sentence's tokens. ``governor``, ``conjunct_of``,
+    ``object_of`` and ``support`` are earlier mentions of the same sentence. A misspelt
+    field is an error, not a silent new key:
+
+        >>> Mention(index=0, group_start=0, role="verb", event_class="OCCURRENCE",
+        ...         tense="past", aspect="none", modality="asserted", lemma="sign", plural=True)
+        Traceback (most recent call last):
+        ...
+        TypeError: Mention.__init__() got an unexpected keyword argument 'plural'
+    """
+
+    index: int  # the trigger token
+    group_start: int  # first token of its verb group (a verb, a predicate) or noun phrase
+    role: str  # verb, cue ("is set to"), predicate, nominal
+    event_class: str  # TimeML class
+    tense: str  # past, present, future, none
+    aspect: str  # perfective, progressive, none
+    modality: str  # asserted, expected, potential, negated
+    lemma: str
+    plan: bool = False  # a plan cue in its verb group: "is set to hold"
+    infinitive: bool = False  # "to hold", or a verb coordinated with one
+    state: bool = False  # a state whatever its class: a copula predicate, a cue
+    generic: bool = False  # never newsworthy ("is expected to", a bare copula)
+    relative: int | None = None  # a main verb after a relative clause: the relative pronoun
+    governor: Mention | None = None  # the last verb before it
+    conjunct_of: Mention | None = None  # "to evaluate ... and strategize": the first infinitive
+    object_of: Mention | None = None  # "released a statement": the verb whose object it is
+    support: Mention | None = None  # the support verb whose modality it took ("plans a visit")
+
+
 @dataclass
 class Event:
     """A clause-level event mention."""

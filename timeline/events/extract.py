@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from timeline import settings
 from timeline.model import Event, Kind, Mention, Modality, Role, Tense
 
 from . import clauses
@@ -21,11 +22,6 @@ from .mentions import kind_of, mentions, noun_event
 from .tagger import tag
 
 __all__ = ["extract", "noun_event"]
-
-#: Most tokens an event's span reaches on each side of its trigger: a clause with no boundary
-#: for longer (a run-on or hostile text) would otherwise make every span the whole sentence,
-#: quadratic in memory. News clauses are far shorter.
-MAX_SPAN_TOKENS = 120
 
 
 @dataclass(frozen=True)
@@ -504,8 +500,8 @@ def extract(text: str, sentences) -> list[Event]:
                 first, last = m.group_start, clauses.np_right(tokens, m.index, last)
             # a clause with no boundary for hundreds of tokens (a run-on or hostile text) is cut
             # to a window around the trigger: every span would otherwise be the whole sentence
-            first = max(first, m.index - MAX_SPAN_TOKENS)
-            last = min(last, m.index + MAX_SPAN_TOKENS + 1)
+            first = max(first, m.index - settings.MAX_SPAN_TOKENS)
+            last = min(last, m.index + settings.MAX_SPAN_TOKENS + 1)
             while last - 1 > first and tokens[last - 1].tag == "PUNCT":
                 last -= 1
             tok = tokens[m.index]

@@ -15,6 +15,7 @@ import functools
 import re
 from pathlib import Path
 
+from timeline import settings
 from timeline.errors import RuleError
 from timeline.model import Event
 from timeline.rules.loader import Shape, load
@@ -121,7 +122,11 @@ def _matches(rule: dict, event: Event, text: str = "") -> bool:
         return False
     if "not_form" in rule and rule["not_form_regex"].search(event.trigger.lower()):
         return False
-    before = text[max(0, event.trigger_start - 40) : event.trigger_start] if text else ""
+    before = (
+        text[max(0, event.trigger_start - settings.TENSE_PRECEDED_CHARS) : event.trigger_start]
+        if text
+        else ""
+    )
     if "preceded_by" in rule and rule["preceded_regex"].search(before) is None:
         return False
     if "not_preceded_by" in rule and (

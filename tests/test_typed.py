@@ -119,3 +119,25 @@ def test_a_setting_changed_in_settings_changes_the_stage(monkeypatch):
     monkeypatch.setattr(settings, "MAX_ARTICLE_CHARS", 10)
     with pytest.raises(ArticleError, match="more than the 10 accepted"):
         Article("On February 1, Trump signed a memorandum.", published="2025-02-28")
+
+
+def test_a_story_mention_is_typed_and_frozen():
+    from timeline.stories.merge import StoryMention
+
+    fields = dict(row={}, article=0, position=0, actors={}, runs={}, parts={}, words=frozenset())
+    fields |= dict(rare=frozenset(), explicit=False, lemma="sign", act="sign")
+    with pytest.raises(TypeError, match="stroy"):
+        StoryMention(**fields, stroy=1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        StoryMention(**fields).story = 1
+
+
+def test_a_signal_is_named():
+    from timeline.model import TimeExpr
+    from timeline.ordering.anchoring import signal_of
+
+    text = "open since March 2011"
+    signal = signal_of(
+        text, TimeExpr(11, 21, "March 2011", "DATE", "2011-03", None, None, "month", "r")
+    )
+    assert (signal.word, signal.kind, signal.part) == ("since", "start", None)

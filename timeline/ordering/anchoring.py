@@ -15,6 +15,7 @@ import bisect
 import datetime as dt
 import functools
 import re
+from typing import NamedTuple
 
 from timeline import settings
 from timeline.model import Cue, Event, Role, Tense, TimeExpr
@@ -365,24 +366,34 @@ def ranged(timexes: list[TimeExpr], index: int, text: str) -> list[int]:
     return list(range(low, high + 1))
 
 
-def signal_of(text: str, timex: TimeExpr) -> tuple[str, str, str | None] | None:
+class Signal(NamedTuple):
+    """A signal word before a date and what it makes of the date."""
+
+    word: str  # as written, spaces normalized: "since", "by", "no later than"
+    kind: str  # what it makes of the date (``timex_signals`` of ordering.yaml): start, end, ...
+    part: str | None  # the part of the date a phrase in between names: START, MID, END
+
+
+def signal_of(text: str, timex: TimeExpr) -> Signal | None:
     """The signal word right before a date, what it makes of it (``timex_signals`` of
     ordering.yaml) and the part of the date a phrase in between names ("by the end of the
     second quarter": END), or None.
 
     Examples:
         >>> signal_of("open since March 2011", TimeExpr(11, 21, "March 2011", "DATE", "2011-03", None, None, "month", "r"))
-        ('since', 'start', None)
+        Signal(word='since', kind='start', part=None)
         >>> text = "back to normal by the end of the second quarter"
         >>> signal_of(text, TimeExpr(29, 47, "the second quarter", "DATE", "2025-Q2", None, None, "quarter", "r"))
-        ('by', 'end', 'END')
+        Signal(word='by', kind='end', part='END')
     """
     match = _signal_regex().search(text, max(0, timex.start - settings.SIGNAL_CHARS), timex.start)
     if match is None:
         return None
     word = " ".join(match.group(1).lower().split())
     part = match.group(2)
-    return word, rules()["timex_signals"]["words"][word], _PARTS[part.lower()] if part else None
+    return Signal(
+        word, rules()["timex_signals"]["words"][word], _PARTS[part.lower()] if part else None
+    )
 
 
 _PARTS = {"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID"}

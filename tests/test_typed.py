@@ -141,3 +141,21 @@ def test_a_signal_is_named():
         text, TimeExpr(11, 21, "March 2011", "DATE", "2011-03", None, None, "month", "r")
     )
     assert (signal.word, signal.kind, signal.part) == ("since", "start", None)
+
+
+def test_tense_rules_are_typed_with_compiled_patterns():
+    from timeline.errors import RuleError
+    from timeline.ordering.tense import TenseRule, rules
+
+    rule = TenseRule.of({"id": "r", "relation": "before", "form": "ed$", "reported": True})
+    assert (rule.id, rule.relation, rule.form.pattern, rule.reported, rule.fallback) == (
+        "r",
+        "before",
+        "ed$",
+        True,
+        False,
+    )
+    with pytest.raises(RuleError, match="rule 'bad': bad pattern"):
+        TenseRule.of({"id": "bad", "relation": "before", "preceded_by": "("})
+    loaded = rules()["tense_rules"]["publication"]
+    assert [r.id for r in loaded] == [row["id"] for row in rules()["publication"]]

@@ -1,6 +1,7 @@
 """Records passed between pipeline stages (plain dataclasses, no behaviour).
 
-``temporal`` produces :class:`TimeExpr`, ``events`` produces :class:`Event`,
+``temporal`` produces :class:`TimeExpr`; ``events`` tags :class:`Token` records, finds
+:class:`Mention` records in them and produces :class:`Event`;
 ``ordering`` returns an :class:`Ordering` (anchored copies of the events and their
 :class:`Bounds`); ``frame`` turns them into the timeline
 DataFrame declared in ``schema``. Dates are ``datetime.date`` (None =
@@ -159,6 +160,24 @@ class TimeExpr:
     rule: str  # stable rule id
     mod: str | None = None  # TIMEX3 mod (APPROX, START, ...), when the rule sets one
     anchored: bool = False  # value was computed from the reference date
+
+
+@dataclass
+class Token:
+    """A word of a sentence with its offsets and the tagger's decision.
+
+    Not frozen: the tagger decides ``tag`` (and ``lemma``) left to right, each decision
+    reading the ones before it, on the tokens of one sentence that nothing else holds yet.
+    """
+
+    text: str
+    start: int
+    end: int
+    lower: str
+    tag: str = ""  # closed tag, or N, V, ADJ, PROPN, NUM, PUNCT, POSSM
+    pos: frozenset = frozenset()  # open classes the word can have (N, V, ADJ, ADV)
+    forms: frozenset = frozenset()  # verb forms (VB, VBD, VBN, VBG, VBZ, VBP)
+    lemma: str = ""  # verb lemma when it can be a verb, else noun lemma
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from timeline.model import Mention, Modality, Role, Tense
+from timeline.model import Mention, Modality, Role, Tense, Token
 
 from . import clauses
 from .classes import noun_event, verb_class
-from .lexicon import Token, analyze, lexicon
+from .lexicon import analyze, lexicon
 from .verb_groups import (
     is_handoff,
     is_modifier_participle,

@@ -1,28 +1,15 @@
-"""Actors from grammar and coreference: the ``actors`` examples of rules/events.yaml, and
-the pronoun and description resolution of :class:`timeline.events.actors.Referents`."""
+"""Actors from grammar and coreference beyond the ``actors`` examples of rules/events.yaml
+(which tests/test_rule_examples.py runs): the pronoun and description resolution of :class:`timeline.events.actors.Referents`."""
 
 import pytest
-import yaml
 
 from timeline.events.actors import Referents
 from timeline.events.extract import extract
-from timeline.events.lexicon import RULES
 from timeline.io.segment import sentences
-
-EXAMPLES = yaml.safe_load(RULES.read_text(encoding="utf-8"))["actors"]["examples"]
 
 
 def run(text):
     return extract(text, sentences(text))
-
-
-@pytest.mark.parametrize("example", EXAMPLES, ids=[f"actors:{e['text'][:40]}" for e in EXAMPLES])
-def test_actor_examples(example):
-    events = run(example["text"])
-    for word, actors in example["actors"].items():
-        hits = [e for e in events if e.trigger == word]
-        assert hits, f"no event {word!r} in {[e.trigger for e in events]}"
-        assert hits[-1].actors == actors, (word, hits[-1].actors)
 
 
 def test_a_passive_subject_is_an_undergoer_never_an_actor():

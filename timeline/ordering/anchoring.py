@@ -196,15 +196,23 @@ def attach(
         >>> attach(ev, tx, text); ev[0].timex
         0
     """
-    record = rules()["record_since"]["regex"]
-    # "their highest close since October 27": a record's date dates no event
+    # "their highest close since October 27" (a record's date) and "from $16.6bn a year
+    # earlier" (a comparison's baseline) date no event
+    dates_nothing = [rules()[family]["regex"] for family in ("record_since", "comparison_baseline")]
     taken = {
         k
         for k, timex in enumerate(timexes)
-        if record.search(
-            text,
-            max(0, text.rfind(".", 0, timex.start) + 1, timex.start - settings.RECORD_SINCE_CHARS),
-            timex.start,
+        if any(
+            pattern.search(
+                text,
+                max(
+                    0,
+                    text.rfind(". ", 0, timex.start) + 1,
+                    timex.start - settings.RECORD_SINCE_CHARS,
+                ),
+                timex.start,
+            )
+            for pattern in dates_nothing
         )
     }
     trigger_starts = [event.trigger_start for event in events]
@@ -385,14 +393,40 @@ def signal_of(text: str, timex: TimeExpr) -> Signal | None:
         >>> text = "back to normal by the end of the second quarter"
         >>> signal_of(text, TimeExpr(29, 47, "the second quarter", "DATE", "2025-Q2", None, None, "quarter", "r"))
         Signal(word='by', kind='end', part='END')
+        >>> text = "Since the Oct. 7 attacks"
+        >>> signal_of(text, TimeExpr(10, 16, "Oct. 7", "DATE", "2023-10-07", None, None, "day", "r"))
+        Signal(word='since', kind='start', part=None)
     """
     match = _signal_regex().search(text, max(0, timex.start - settings.SIGNAL_CHARS), timex.start)
     if match is None:
         return None
     word = " ".join(match.group(1).lower().split())
     part = match.group(2)
-    return Signal(
-        word, rules()["timex_signals"]["words"][word], _PARTS[part.lower()] if part else None
+    kind = rules()["timex_signals"]["words"][word]
+    if match.group(3):  # "since the Oct. 7 attacks": the date is a happening's, somewhere inside it
+        kind = rules()["timex_signals"]["of_a_noun"].get(kind, kind)
+    return Signal(word, kind, _PARTS[part.lower()] if part else None)
+
+
+def names_its_noun(text: str, timex: TimeExpr, event: Event) -> bool:
+    """True when a date between "the" and a nominal names that nominal's time ("since the 2021
+    reform"): a signal before the date relates another event to the nominal, not the nominal to
+    the date.
+
+    Examples:
+        >>> text = "Prices have doubled since the 2021 reform."
+        >>> tx = TimeExpr(30, 34, "2021", "DATE", "2021", None, None, "year", "r")
+        >>> names_its_noun(text, tx, Event(0, 30, 41, "reform", 35, 41, role=Role.NOMINAL))
+        True
+    """
+    return (
+        event.role == Role.NOMINAL
+        and timex.end <= event.trigger_start
+        and _MODIFIER_GAP.match(text[timex.end : event.trigger_start] + " ") is not None
+        and _DETERMINER_BEFORE.search(
+            text, max(0, timex.start - settings.DETERMINER_BEFORE_CHARS), timex.start
+        )
+        is not None
     )
 
 
@@ -405,6 +439,6 @@ def _signal_regex():
     return re.compile(
         r"\b("
         + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words)
-        + r")\s+(?:the\s+(end|close|beginning|start|middle)\s+of\s+)?$",
+        + r")\s+(?:the\s+(end|close|beginning|start|middle)\s+of\s+)?(the\s+)?$",
         re.I,
     )

@@ -51,6 +51,7 @@ SHAPE = Shape(
         "ranges": _EXAMPLES | {"pattern"},
         "scheduled": _EXAMPLES | {"pattern"},
         "record_since": _EXAMPLES | {"pattern"},
+        "comparison_baseline": _EXAMPLES | {"pattern"},
         "definite_coreference": _EXAMPLES | {"max_sentences_back", "determiners"},
         "offsets": _EXAMPLES
         | {
@@ -65,7 +66,7 @@ SHAPE = Shape(
             "units",
             "vague_amount",
         },
-        "timex_signals": _EXAMPLES | {"words"},
+        "timex_signals": _EXAMPLES | {"words", "of_a_noun"},
     },
 )
 
@@ -90,7 +91,7 @@ def rules() -> dict:
         family: tuple(TenseRule.of(rule) for rule in data[family])
         for family in ("publication", "reported")
     }
-    for family in ("ranges", "scheduled", "record_since"):
+    for family in ("ranges", "scheduled", "record_since", "comparison_baseline"):
         try:
             data[family]["regex"] = re.compile(
                 data[family]["pattern"], re.I if family == "scheduled" else 0

@@ -172,8 +172,7 @@ def test_lone_surrogates_are_article_errors(tmp_path, capsys):
 
 
 def test_a_long_run_on_sentence_has_short_spans_and_small_networks():
-    from timeline.events.extract import MAX_SPAN_TOKENS
-    from timeline.ordering.solve import BLOCK_EVENTS
+    from timeline.settings import BLOCK_EVENTS, MAX_SPAN_TOKENS
 
     text = "said " * 4000
     df = build_timeline(text, published="2025-02-28")
@@ -189,7 +188,7 @@ def test_run_on_paragraph_with_carriage_returns():
 
 
 def test_long_undated_article_contradicting_itself_between_blocks_is_warned():
-    from timeline.ordering.solve import BLOCK_EVENTS
+    from timeline.settings import BLOCK_EVENTS
 
     filler = " ".join("The officials said the envoys met." for _ in range(BLOCK_EVENTS))
     text = (

@@ -2,13 +2,12 @@
 
 import datetime as dt
 import re
-import sys
 from dataclasses import replace
 
 import pytest
 from checks.ordering import by_trigger, make_events, timex
 
-from timeline import ordering
+from timeline import ordering, settings
 from timeline.model import Event, TimeExpr
 from timeline.ordering.network import Network
 
@@ -233,7 +232,7 @@ def test_long_articles_are_solved_in_blocks_with_one_total_order(monkeypatch):
             )
         )
     whole = ordering.solve([replace(e) for e in events], tx, PUB, text).bounds
-    monkeypatch.setattr(sys.modules["timeline.ordering.solve"], "BLOCK_EVENTS", 7)
+    monkeypatch.setattr(settings, "BLOCK_EVENTS", 7)
     blocked = ordering.solve([replace(e) for e in events], tx, PUB, text).bounds
     assert [b.earliest for b in blocked] == [b.earliest for b in whole]
     assert sorted(b.order for b in blocked) == list(range(1, len(events) + 1))
@@ -297,7 +296,7 @@ def test_a_cue_in_one_block_never_relates_events_of_the_next(monkeypatch):
     found = temporal.find(text, PUB)
     extracted = event_stage.extract(text, segment.sentences(text))
     whole = ordering.solve([replace(e) for e in extracted], found, PUB, text).bounds
-    monkeypatch.setattr(sys.modules["timeline.ordering.solve"], "BLOCK_EVENTS", 1)
+    monkeypatch.setattr(settings, "BLOCK_EVENTS", 1)
     blocked_events = [replace(e) for e in extracted]
     blocked_result = ordering.solve(blocked_events, found, PUB, text)
     blocked = blocked_result.bounds

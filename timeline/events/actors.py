@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from timeline import settings
 from timeline.model import Event, EventClass, Role
 
 from .lexicon import lexicon
@@ -218,7 +219,9 @@ def premodifier_actors(events: list[Event], text: str) -> list[Event]:
         if event.role != Role.NOMINAL or event.actors:
             continue
         match = _PREMODIFIER.search(
-            text, max(event.start, event.trigger_start - 60), event.trigger_start
+            text,
+            max(event.start, event.trigger_start - settings.PREMODIFIER_ACTOR_CHARS),
+            event.trigger_start,
         )
         # a capital that opens a sentence (or the text) may be any word: "The summit is expected"
         opens = (

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 
-from .lexicon import Token, lexicon
+from timeline.model import Token
+
+from .lexicon import lexicon
 
 _NP = ("N", "PROPN", "ADJ", "DET", "POSS", "POSSM", "NUM")
 _STRONG = (";", ":", "--", "—", "–", "(", ")")

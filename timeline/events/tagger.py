@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 
+from timeline.model import Token
+
 from . import clauses
-from .lexicon import Lexicon, Token, analyze, in_dictionary, lexicon, tokenize  # noqa: F401 (doctests)
+from .lexicon import Lexicon, analyze, in_dictionary, lexicon, tokenize  # noqa: F401 (doctests)
 from .open_tags import open_tag_rule
 
 _PUNCT = re.compile(r"^[^\w]+$")

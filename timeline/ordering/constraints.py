@@ -214,7 +214,7 @@ class Builder:
         )
         # the part of the expression its modifier names: "late October" and "the end of June"
         # are their last third, "early next year" its first
-        mod = signal[2] or timex.mod if signal is not None else timex.mod
+        mod = signal.part or timex.mod if signal is not None else timex.mod
         part_start, part_end = (
             {
                 "START": (0, span // 3),
@@ -229,8 +229,8 @@ class Builder:
             at_least(first_point, part_start, label)
             at_most(last_point, part_end - (span or 0), label)
         else:
-            word, kind, _ = signal
-            why = f"'{event.trigger}' {word} '{timex.text}' ({timex.value})"
+            kind = signal.kind
+            why = f"'{event.trigger}' {signal.word} '{timex.text}' ({timex.value})"
             if kind == "start":  # "since March 2011": starts at or after it (a state, within it)
                 at_least(s, part_start, why)
                 if state:

@@ -16,6 +16,7 @@ import re
 
 import pandas as pd
 
+from timeline import settings
 from timeline.io.article import Article, check_text, parse_published
 from timeline.model import TimeExpr
 from timeline.schema import TIMEX, conform
@@ -45,7 +46,12 @@ class Context:
 
     def ended(self, start: int) -> bool:
         """True when the expression starting at ``start`` closes a period ("the quarter ended June 30")."""
-        return _tense_patterns()["ended"].search(self.text, max(0, start - 12), start) is not None
+        return (
+            _tense_patterns()["ended"].search(
+                self.text, max(0, start - settings.ENDED_CHARS), start
+            )
+            is not None
+        )
 
     def possessive(self, end: int) -> bool:
         """True when a possessive follows the expression ending at ``end`` ("Wednesday's ruling")."""
@@ -55,7 +61,10 @@ class Context:
         """'past', 'future' or None: the tense cue nearest to [start, end) in its sentence."""
         cues = _tense_patterns()
         text = self.text
-        lo, hi = max(0, start - 250), min(len(text), end + 250)
+        lo, hi = (
+            max(0, start - settings.TENSE_CUE_CHARS),
+            min(len(text), end + settings.TENSE_CUE_CHARS),
+        )
         left = text[lo:start]
         cut = None
         for cut in cues["boundary"].finditer(left):
@@ -209,11 +218,13 @@ def _is_title(text: str, start: int, end: int) -> bool:
         >>> _is_title("This is KZQ Today.", 12, 17), _is_title("He left. Today, it rains.", 9, 14)
         (True, False)
     """
-    if _NAMED_TODAY.search(text, max(0, start - 12), end):
+    if _NAMED_TODAY.search(text, max(0, start - settings.NAMED_TODAY_CHARS), end):
         return True
     if not _TITLE_UNIT.search(text, start, end) or text[start:end].isupper():
         return False
-    return _TITLE_CONTEXT.search(text, max(0, start - 20), start) is not None
+    return (
+        _TITLE_CONTEXT.search(text, max(0, start - settings.TITLE_CONTEXT_CHARS), start) is not None
+    )
 
 
 _FIRST, _LAST = pd.Timestamp.min.date(), pd.Timestamp.max.date()

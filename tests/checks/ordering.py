@@ -228,7 +228,7 @@ def check_record_since(rule_id, example, positive):
     )
     assert example["event"] in set(frame.trigger)
     dated = {t for t in frame.timex if isinstance(t, str)}
-    assert (not dated) is positive  # a record's date dates no event; any other does
+    assert (not dated) is positive  # a record's or a baseline's date dates no event; any other does
 
 
 #: The check of each family of ordering.yaml (a family with examples and no check fails the runner).
@@ -246,4 +246,5 @@ CHECKS = {
     "ordering:scheduled": check_scheduled,
     "ordering:definite_coreference": check_definite_coreference,
     "ordering:record_since": check_record_since,
+    "ordering:comparison_baseline": check_record_since,
 }

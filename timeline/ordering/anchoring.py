@@ -201,13 +201,17 @@ def attach(
         >>> attach(ev, tx, text); ev[0].timex
         0
     """
-    record = rules()["record_since"]["regex"]
-    # "their highest close since October 27": a record's date dates no event
+    # "their highest close since October 27" (a record's date) and "from $16.6bn a year
+    # earlier" (a comparison's baseline) date no event
+    dates_nothing = [rules()[family]["regex"] for family in ("record_since", "comparison_baseline")]
     taken = {
         k
         for k, timex in enumerate(timexes)
-        if record.search(
-            text, max(0, text.rfind(".", 0, timex.start) + 1, timex.start - 120), timex.start
+        if any(
+            pattern.search(
+                text, max(0, text.rfind(". ", 0, timex.start) + 1, timex.start - 120), timex.start
+            )
+            for pattern in dates_nothing
         )
     }
     trigger_starts = [event.trigger_start for event in events]
@@ -375,13 +379,38 @@ def signal_of(text: str, timex: TimeExpr) -> tuple[str, str, str | None] | None:
         >>> text = "back to normal by the end of the second quarter"
         >>> signal_of(text, TimeExpr(29, 47, "the second quarter", "DATE", "2025-Q2", None, None, "quarter", "r"))
         ('by', 'end', 'END')
+        >>> text = "Since the Oct. 7 attacks"
+        >>> signal_of(text, TimeExpr(10, 16, "Oct. 7", "DATE", "2023-10-07", None, None, "day", "r"))
+        ('since', 'start', None)
     """
     match = _signal_regex().search(text, max(0, timex.start - 40), timex.start)
     if match is None:
         return None
     word = " ".join(match.group(1).lower().split())
     part = match.group(2)
-    return word, rules()["timex_signals"]["words"][word], _PARTS[part.lower()] if part else None
+    kind = rules()["timex_signals"]["words"][word]
+    if match.group(3):  # "since the Oct. 7 attacks": the date is a happening's, somewhere inside it
+        kind = rules()["timex_signals"]["of_a_noun"].get(kind, kind)
+    return word, kind, _PARTS[part.lower()] if part else None
+
+
+def names_its_noun(text: str, timex: TimeExpr, event: Event) -> bool:
+    """True when a date between "the" and a nominal names that nominal's time ("since the 2021
+    reform"): a signal before the date relates another event to the nominal, not the nominal to
+    the date.
+
+    Examples:
+        >>> text = "Prices have doubled since the 2021 reform."
+        >>> tx = TimeExpr(30, 34, "2021", "DATE", "2021", None, None, "year", "r")
+        >>> names_its_noun(text, tx, Event(0, 30, 41, "reform", 35, 41, role=Role.NOMINAL))
+        True
+    """
+    return (
+        event.role == Role.NOMINAL
+        and timex.end <= event.trigger_start
+        and _MODIFIER_GAP.match(text[timex.end : event.trigger_start] + " ") is not None
+        and _DETERMINER_BEFORE.search(text, max(0, timex.start - 8), timex.start) is not None
+    )
 
 
 _PARTS = {"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID"}
@@ -393,6 +422,6 @@ def _signal_regex():
     return re.compile(
         r"\b("
         + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words)
-        + r")\s+(?:the\s+(end|close|beginning|start|middle)\s+of\s+)?$",
+        + r")\s+(?:the\s+(end|close|beginning|start|middle)\s+of\s+)?(the\s+)?$",
         re.I,
     )

@@ -19,7 +19,7 @@ from dataclasses import replace
 from timeline.model import Cue, Event, Kind, Precision, Role, Tense, TimeExpr
 
 from . import cues, offsets
-from .anchoring import ranged, signal_of
+from .anchoring import names_its_noun, ranged, signal_of
 from .network import Network
 
 ORIGIN, PUB = 0, 1
@@ -207,7 +207,11 @@ class Builder:
             span = (last - first).days if first is not None and last is not None else None
         else:
             return
-        signal = signal_of(self.text, timex) if span is not None else None
+        signal = (
+            signal_of(self.text, timex)
+            if span is not None and not names_its_noun(self.text, timex, event)
+            else None
+        )
         # the part of the expression its modifier names: "late October" and "the end of June"
         # are their last third, "early next year" its first
         mod = signal[2] or timex.mod if signal is not None else timex.mod

@@ -49,6 +49,7 @@ SHAPE = Shape(
         "ranges": _EXAMPLES | {"pattern"},
         "scheduled": _EXAMPLES | {"pattern"},
         "record_since": _EXAMPLES | {"pattern"},
+        "comparison_baseline": _EXAMPLES | {"pattern"},
         "definite_coreference": _EXAMPLES | {"max_sentences_back", "determiners"},
         "offsets": _EXAMPLES
         | {
@@ -63,7 +64,7 @@ SHAPE = Shape(
             "units",
             "vague_amount",
         },
-        "timex_signals": _EXAMPLES | {"words"},
+        "timex_signals": _EXAMPLES | {"words", "of_a_noun"},
     },
 )
 
@@ -98,7 +99,7 @@ def rules() -> dict:
             raise RuleError(
                 f"{RULES_FILE.name}: rule {rule.get('id')!r}: bad pattern ({exc})"
             ) from None
-    for family in ("ranges", "scheduled", "record_since"):
+    for family in ("ranges", "scheduled", "record_since", "comparison_baseline"):
         try:
             data[family]["regex"] = re.compile(
                 data[family]["pattern"], re.I if family == "scheduled" else 0

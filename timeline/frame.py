@@ -110,6 +110,7 @@ def article_records(article: Article) -> list[dict]:
                 "trigger": event.trigger,
                 "trigger_start": event.trigger_start,
                 "trigger_end": event.trigger_end,
+                "trigger_rule": event.trigger_rule,
                 "actors": list(event.actors),
                 "kind": event.kind,
                 "modality": event.modality,

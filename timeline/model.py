@@ -187,6 +187,9 @@ class Event:
     newsworthy: bool = True
     role: str = "verb"  # verb, nominal (an event noun), predicate (adjective or adverb)
     lemma: str = ""
+    # why the word is an event: its role and the events/rules/open_tags.yaml rule that tagged it
+    # ("verb:after_modal"), or its closed or name tag ("predicate:HAVE", "nominal:PROPN")
+    trigger_rule: str = ""
 
 
 @dataclass

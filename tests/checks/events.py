@@ -3,11 +3,15 @@
 events.yaml: the events a sentence holds (trigger with exact offsets, and the attributes
 given), the words that must not be events, the actors of each trigger, which events are
 newsworthy. lemmas.yaml: pairs of words that name the same act (negatives: different acts).
+open_tags.yaml: the tag a word of a sentence gets and the rule that gives it (negatives: the
+rule does not decide the word).
 """
 
 import timeline
 from timeline.events import lemmas
 from timeline.events.extract import extract
+from timeline.events.lexicon import tokenize
+from timeline.events.tagger import tag
 from timeline.io.segment import sentences
 
 #: An example's attribute name -> the Event field it checks.
@@ -64,6 +68,23 @@ def check_salience(rule_id, example, positive):
         assert flags.get(trigger, False) is False, (trigger, flags)
 
 
+def check_open_tag(rule_id, example, positive):
+    """The word (exact span) gets the tag, from this rule; a negative: from another rule."""
+    text, word = example["text"], example["word"]
+    tokens = tag(tokenize(text))
+    hits = [t for t in tokens if t.text == word]
+    assert hits, f"no token {word!r} in {[t.text for t in tokens]}"
+    tok = hits[example.get("occurrence", 0)]
+    assert text[tok.start : tok.end] == word
+    decisions = [(t.text, t.tag, t.rule) for t in tokens]
+    if positive:
+        assert (tok.tag, tok.rule) == (example["tag"], rule_id), decisions
+    else:
+        assert tok.rule != rule_id, decisions
+        if "tag" in example:
+            assert tok.tag == example["tag"], decisions
+
+
 def check_same_act(rule_id, example, positive):
     left, right = example
     assert (lemmas.base_lemma(left) == lemmas.base_lemma(right)) is positive, (
@@ -90,4 +111,5 @@ CHECKS = {
     "events:actors": check_actors,
     "events:salience": check_salience,
     "lemmas": check_same_act,
+    "open_tags": check_open_tag,
 }

@@ -3,7 +3,7 @@
 
 import pytest
 
-from timeline.events.actors import Referents
+from timeline.events.actors import SPEAKER, Referents, quote_spans
 from timeline.events.extract import extract
 from timeline.io.segment import sentences
 
@@ -58,3 +58,21 @@ def test_the_seeds_actors(seed_timeline, phrase, word, actors):
     hits = [row for row in rows.itertuples() if phrase in row.text]
     assert hits, (phrase, word)
     assert list(hits[0].actors) == actors, phrase
+
+
+def test_quotations_in_tokenized_text_and_over_a_line_break():
+    text = "`` I will go , '' Ruiz said .\n\"We left\nThen"
+    assert [text[a:b] for a, b in quote_spans(text)] == [" I will go , ", "We left"]
+
+
+def test_a_quoted_sentence_of_its_own_keeps_the_last_speaker_and_you_is_not_the_speaker():
+    text = 'Dana Ruiz said the deal was off. "I have sold my shares. You know why."'
+    events = {e.trigger: e for e in run(text)}
+    assert events["sold"].actors == ["Dana Ruiz"]
+    assert events["know"].actors == []  # "you": whom the speaker addresses
+
+
+def test_a_first_person_word_with_no_speaker_is_dropped_not_kept_as_a_placeholder():
+    events = run('"I will go."')
+    assert [e.actors for e in events if e.trigger == "go"] == [[]]
+    assert all(SPEAKER not in e.actors + e.undergoers for e in events)

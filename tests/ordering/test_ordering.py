@@ -608,3 +608,21 @@ def test_after_a_date_is_its_signal_and_a_subject_noun_follows_its_verb():
         "after",
     )
     assert frame.loc["signed", "latest"].date() == dt.date(2025, 6, 30)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, day",
+    [
+        ("Talks resume Monday in Geneva.", "resume", dt.date(1998, 5, 4)),
+        ("Netanyahu and Arafat meet separately Monday with Albright.", "meet", dt.date(1998, 5, 4)),
+        ("Talks resumed Monday in Geneva.", "resumed", dt.date(1998, 4, 27)),
+    ],
+)
+def test_scheduled_present_lies_after_publication_without_conflict(text, trigger, day):
+    """A present-simple scheduled event takes the next weekday, and its tense agrees with it."""
+    import timeline
+
+    frame = timeline.build_timeline(timeline.Article(text, published="1998-05-01"))
+    row = frame[frame.trigger == trigger].iloc[0]
+    assert (row.earliest.date(), row.latest.date()) == (day, day)
+    assert frame.warning.isna().all(), frame.warning.tolist()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from timeline.model import Event, Kind, Modality, Role, Tense
 
 from . import clauses
-from .actors import Referents
+from .actors import Referents, quote_spans
 from .lexicon import lexicon, proper_names, tokenize
 from .mentions import kind_of, mentions, noun_event
 from .tagger import tag
@@ -43,9 +43,12 @@ def _actors(tokens, m, people) -> list[str]:
                 and tokens[k - 1].lower not in lexicon().words["calendar_owners"]
             ):
                 return owner
+            if owner and tokens[k - 1].lower in lexicon().words["org_descriptions"]:
+                # "the company's annual conference": the description, resolved when it can be
+                return _resolved(clauses.names_in(tokens[left:k]), tokens[left:k], people)
         owner = next((t for t in tokens[left : m["i"]] if t.tag == "POSS"), None)
         if owner is not None:  # "its dispute", "their orders": whose the pronoun stands for
-            resolved = people.resolve(owner.text)
+            resolved = people.resolve(owner.text, owner.start)
             return [resolved] if resolved else []
         end = clauses.np_right(tokens, m["i"], len(tokens))
         tail = tokens[m["i"] + 1 : end]
@@ -67,6 +70,10 @@ def _actors(tokens, m, people) -> list[str]:
                     len(phrase),
                 )
                 return [name for name, _ in clauses.names_in(phrase[:stop])]
+        engaged = clauses.engaged_subject(tokens, m["g"])
+        if engaged is not None:  # "Ruiz is on leave", "executives are in talks"
+            phrase = tokens[engaged[0] : engaged[1]]
+            return _resolved(clauses.names_in(phrase), phrase, people)
         verb = m.get("object_of")
         if verb is not None and (
             verb["lemma"] in lexicon().words["support"]
@@ -154,6 +161,7 @@ def _actors(tokens, m, people) -> list[str]:
         and m["cls"] == "REPORTING"
         and m["g"] > 0
         and tokens[m["g"] - 1].tag == "PUNCT"
+        and clauses.after_quote(tokens, m["g"])
     ):
         speaker = _inverted_speaker(tokens, m["i"])  # '"No," said Antonio Costa.'
         if speaker:
@@ -260,7 +268,8 @@ def _resolved(found, phrase, people, remember: bool = False) -> list[str]:
     names = []
     words = [t.text for t in phrase if t.tag not in ("PUNCT",)]
     for name, person in found:
-        resolved = people.resolve(name) or (
+        at = next((t.start for t in phrase if t.text == name), None)
+        resolved = people.resolve(name, at) or (
             people.describe(words) if len(found) == 1 and words[1:] == name.split() else None
         )
         if resolved:
@@ -426,7 +435,7 @@ def extract(text: str, sentences) -> list[Event]:
     """
     lex = lexicon()
     names = proper_names(text)
-    people = Referents()
+    people = Referents(quote_spans(text))
     events: list[Event] = []
     for s_index, (s_start, s_end) in enumerate(sentences):
         tokens = tag(tokenize(text, s_start, s_end), names)
@@ -529,6 +538,7 @@ def extract(text: str, sentences) -> list[Event]:
                     and not m.get("generic"),
                     role=m["role"],
                     lemma=m["lemma"],
+                    trigger_rule=f"{m['role']}:{tok.rule or tok.tag}",
                 )
             )
             if m["role"] == Role.VERB and (
@@ -555,4 +565,5 @@ def extract(text: str, sentences) -> list[Event]:
                     unsourced = []
             if events[-1].source is None:
                 unsourced.append(events[-1])
+        people.settle_speaker(events[base:])
     return events

@@ -145,6 +145,10 @@ SHAPE = Shape(
             "examples",
             "group_pronouns",
             "person_possessives",
+            "speaker_pronouns",
+            "engaged_preps",
+            "undergone_nouns",
+            "quote_marks",
             "definite",
             "org_descriptions",
             "object_control",
@@ -229,7 +233,7 @@ def lexicon() -> Lexicon:
         **{
             name: frozenset(_words(found))
             for name, found in data["actors"].items()
-            if name not in ("id", "examples")
+            if name not in ("id", "examples", "quote_marks")
         },
     }
     not_events = frozenset(_words(nominals["not_events"]))
@@ -259,6 +263,7 @@ class Token:
     pos: frozenset = frozenset()  # open classes the word can have (N, V, ADJ, ADV)
     forms: frozenset = frozenset()  # verb forms (VB, VBD, VBN, VBG, VBZ, VBP)
     lemma: str = ""  # verb lemma when it can be a verb, else noun lemma
+    rule: str = ""  # id of the rule of rules/open_tags.yaml that chose an open-class tag
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:

@@ -29,6 +29,7 @@ SHAPE = Shape(
     tables={
         "publication": _EXAMPLES
         | {
+            "dated",
             "fallback",
             "form",
             "not_form",
@@ -150,6 +151,8 @@ def publication_relation(event: Event, text: str = "") -> tuple[str, str]:
     """
     for rule in rules()["publication"]:
         if rule.get("fallback") and event.timex is not None:
+            continue
+        if rule.get("dated") and event.timex is None:
             continue
         if _matches(rule, event, text):
             return rule["relation"], rule["id"]

@@ -74,6 +74,7 @@ class Context:
         for match in cues["either"].finditer(text, lo, hi):
             if start <= match.start() < end:
                 continue
+            kind = "future" if match.lastgroup == "scheduled" else match.lastgroup
             if match.start() >= end and match.group().lower() == "planned":
                 continue  # "On Friday, the council planned to repaint": a plan told after the day is of that day
             # a cue after the expression counts triple: the governing verb usually comes before
@@ -81,7 +82,7 @@ class Context:
             # clause's, such as a postposed report's, and counts only when nothing else does
             if match.start() >= end and "," in text[end : match.start()]:
                 if fallback is None:
-                    fallback = match.lastgroup
+                    fallback = kind
                 continue
             distance = start - match.end() if match.end() <= start else 3 * (match.start() - end)
             deadline = match.group().lower() in ("by", "until")
@@ -90,9 +91,9 @@ class Context:
                 and match.end() <= start
                 and (verb_distance is None or distance < verb_distance)
             ):
-                verb, verb_distance = match.lastgroup, distance
+                verb, verb_distance = kind, distance
             if best_distance is None or distance < best_distance:
-                best, best_distance, best_deadline = match.lastgroup, distance, deadline
+                best, best_distance, best_deadline = kind, distance, deadline
         # "by"/"until" looks ahead unless a past cue before it disagrees; then the nearer date wins:
         # "troops were supposed to leave by January 26" (two months ago), "agreed to extend the
         # cuts until the end of June" (three months ahead)
@@ -107,11 +108,14 @@ def _tense_patterns() -> dict:
     compiled = {k: re.compile(v, re.IGNORECASE) for k, v in cues.items()}
     # a sentence end starts with one of these characters: test it before the look-behinds (same matches)
     compiled["boundary"] = re.compile(f"(?=[.!?;\\n])(?:{cues['boundary']})", re.IGNORECASE)
-    # one pass finds both kinds of cue; future first, so a word that is both ("planned") counts as future.
+    # one pass finds every kind of cue; future first, so a word that is both ("planned") counts as
+    # future, then the scheduled present (a future cue too), then the past.
     # Every cue starts at a word boundary with a letter (or the ' of "'ll"): asserting that first skips the
     # two long alternations at all other positions, without changing any match.
     compiled["either"] = re.compile(
-        f"\\b(?=[\\w'])(?:(?P<future>{cues['future']})|(?P<past>{cues['past']}))", re.IGNORECASE
+        f"\\b(?=[\\w'])(?:(?P<future>{cues['future']})|(?P<scheduled>{cues['scheduled']})"
+        f"|(?P<past>{cues['past']}))",
+        re.IGNORECASE,
     )
     return compiled
 

@@ -59,7 +59,8 @@ def parse_published(value, where: str = "published") -> dt.date | None:
         >>> parse_published("2025-02-30")
         Traceback (most recent call last):
         ...
-        timeline.errors.ArticleError: published: '2025-02-30' is not a real date (day is out of range for month)
+        timeline.errors.ArticleError: published: '2025-02-30' is not a real date
+        (day is out of range for month)
     """
     if value is None or (isinstance(value, str) and not value.strip()) or value is pd.NaT:
         return None  # pandas' NaT is its "missing": an unknown date, as None
@@ -84,7 +85,8 @@ def parse_published(value, where: str = "published") -> dt.date | None:
 
 
 def _written_date(text: str, where: str) -> dt.date:
-    """A date written out with a month name and a year ("Fri, 28 Feb 2025 10:00 GMT", "February 28, 2025").
+    """A date written out with a month name and a year ("Fri, 28 Feb 2025 10:00 GMT",
+    "February 28, 2025").
 
     dateparser reads the many ways feeds and pages write dates. Only complete
     dates with a month name and a four-digit year are accepted: all-number
@@ -93,7 +95,8 @@ def _written_date(text: str, where: str) -> dt.date:
     """
     if not (_YEAR.search(text) and _MONTH_NAME.search(text)):
         raise ArticleError(
-            f"{where}: {text!r} is not a date in YYYY-MM-DD form (or written out, as in 'February 28, 2025')"
+            f"{where}: {text!r} is not a date in YYYY-MM-DD form "
+            "(or written out, as in 'February 28, 2025')"
         )
     import dateparser  # imported here: it is slow to import and most inputs are ISO dates
 
@@ -129,7 +132,8 @@ def check_text(text, where: str = "text") -> str:
         line = text.count("\n", 0, surrogate.start()) + 1
         raise ArticleError(
             f"{where}: line {line}: a lone surrogate (U+{ord(surrogate.group()):04X}) at character "
-            f"{surrogate.start()} is not text; decode the source as UTF-8 before building an Article"
+            f"{surrogate.start()} is not text; "
+            "decode the source as UTF-8 before building an Article"
         )
     if "\x00" in text:
         raise ArticleError(
@@ -137,8 +141,8 @@ def check_text(text, where: str = "text") -> str:
         )
     if len(text) > settings.MAX_ARTICLE_CHARS:
         raise ArticleError(
-            f"{where}: {len(text):,} characters is more than the {settings.MAX_ARTICLE_CHARS:,} accepted for one "
-            "article; split it into articles"
+            f"{where}: {len(text):,} characters is more than the "
+            f"{settings.MAX_ARTICLE_CHARS:,} accepted for one article; split it into articles"
         )
     if _HTML_START.match(text) or len(_HTML_TAG.findall(text[: settings.HTML_SNIFF_CHARS])) >= 5:
         raise ArticleError(
@@ -235,7 +239,8 @@ def _front_matter(text: str, path: Path) -> tuple[dict, str]:
             )
         if key not in METADATA_FIELDS:
             raise ArticleError(
-                f"{path}: line {number}: unknown front matter field {key!r} (known: {', '.join(METADATA_FIELDS)})"
+                f"{path}: line {number}: unknown front matter field {key!r} "
+                f"(known: {', '.join(METADATA_FIELDS)})"
             )
         value = value.strip().strip("'\"")
         if key == "published":
@@ -256,7 +261,8 @@ def _json_article(text: str, path: Path) -> dict:
     unknown = set(record) - set(METADATA_FIELDS) - {"text"}
     if unknown:
         raise ArticleError(
-            f"{path}: unknown field(s) {sorted(unknown)} (known: text, {', '.join(METADATA_FIELDS)})"
+            f"{path}: unknown field(s) {sorted(unknown)} "
+            f"(known: text, {', '.join(METADATA_FIELDS)})"
         )
     if "published" in record:
         record["published"] = parse_published(record["published"], f"{path}: field 'published'")

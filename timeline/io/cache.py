@@ -98,7 +98,8 @@ def store(folder, key: str, rows: list[dict], columns: list[str]) -> Path:
     Examples:
         >>> import tempfile
         >>> folder = tempfile.mkdtemp()
-        >>> _ = store(folder, "k", [{"event_id": "a-t0001", "actors": ["Trump"]}], ["event_id", "actors"])
+        >>> rows = [{"event_id": "a-t0001", "actors": ["Trump"]}]
+        >>> _ = store(folder, "k", rows, ["event_id", "actors"])
         >>> load(folder, "k", ["event_id", "actors"])
         [{'event_id': 'a-t0001', 'actors': ['Trump']}]
     """

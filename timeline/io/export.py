@@ -26,7 +26,8 @@ ACTOR_SEPARATOR = "; "
 #: so a spreadsheet shows it as text instead of running it as a formula. The apostrophe itself is
 #: in the list, so a cell that really starts with one round-trips too.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
-#: Columns added to the schema after exports were first written: a file without them reads with them missing.
+#: Columns added to the schema after exports were first written: a file without them reads
+#: with them missing.
 LATER_COLUMNS = (
     "same_as",
     "merge_evidence",
@@ -76,7 +77,8 @@ def write_timeline(df: pd.DataFrame, path) -> Path:
 
     Examples:
         >>> import tempfile, timeline
-        >>> df = timeline.build_timeline("On February 1, Trump signed a memorandum.", published="2025-02-28")
+        >>> text = "On February 1, Trump signed a memorandum."
+        >>> df = timeline.build_timeline(text, published="2025-02-28")
         >>> out = Path(tempfile.mkdtemp()) / "t.json"
         >>> read_timeline(write_timeline(df, out)).equals(df)
         True
@@ -99,7 +101,8 @@ def write_timeline(df: pd.DataFrame, path) -> Path:
 
 
 def _decoded(path: Path) -> str:
-    """The file's text; an unreadable file or one that is not UTF-8 is a TimelineError naming the line."""
+    """The file's text; an unreadable file or one that is not UTF-8 is a TimelineError naming
+    the line."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -133,8 +136,8 @@ def _json_records(text: str, path: Path) -> list:
 
 
 def _csv_lines(text: str, path: Path) -> list[int]:
-    """Check that every CSV row is whole (as many fields as the header, a final newline) and has every
-    field; return the line each record starts on (a quoted field may span lines)."""
+    """Check that every CSV row is whole (as many fields as the header, a final newline) and
+    has every field; return the line each record starts on (a quoted field may span lines)."""
     if not text.strip():
         raise SchemaError(f"{path}: line 1: empty file, expected a header line")
     if not text.endswith("\n"):

@@ -130,8 +130,10 @@ def same_sentence(text: str, first: int, second: int) -> bool:
 
     Examples:
         >>> text = "Mr. Smith met U.S. officials. They left."
-        >>> same_sentence(text, 0, text.index("officials")), same_sentence(text, 0, text.index("They"))
-        (True, False)
+        >>> same_sentence(text, 0, text.index("officials"))
+        True
+        >>> same_sentence(text, 0, text.index("They"))
+        False
     """
     starts = _starts(text)
     return bisect.bisect_right(starts, first) == bisect.bisect_right(starts, second)

@@ -16,7 +16,8 @@ Examples:
     ...     load(path, shape)
     Traceback (most recent call last):
     ...
-    timeline.errors.RuleError: demo.yaml: cues: row 'c1': unknown key 'windw' (known: id, pattern, window)
+    timeline.errors.RuleError: demo.yaml: cues: row 'c1': unknown key 'windw'
+    (known: id, pattern, window)
 """
 
 from __future__ import annotations

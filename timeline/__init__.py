@@ -1,7 +1,8 @@
 """timeline: news articles in, a dated and ordered event timeline and a forecasting ledger out.
 
 >>> import timeline
->>> df = timeline.build_timeline(timeline.Article("On February 1, Trump signed a memorandum.", published="2025-02-28"))
+>>> article = timeline.Article("On February 1, Trump signed a memorandum.", published="2025-02-28")
+>>> df = timeline.build_timeline(article)
 >>> df.loc[0, ["trigger", "value", "earliest"]].tolist()
 ['signed', '2025-02-01', Timestamp('2025-02-01 00:00:00')]
 """

@@ -39,7 +39,8 @@ def _as_articles(source, published) -> list[Article]:
             raise ArticleError("build_timeline: no articles given")
     else:
         raise ArticleError(
-            f"build_timeline: expected an Article, a list of Articles or text, got {type(source).__name__}"
+            "build_timeline: expected an Article, a list of Articles or text, "
+            f"got {type(source).__name__}"
         )
     if published is not None:
         date = parse_published(published, "build_timeline: published")
@@ -58,7 +59,8 @@ _LAST = pd.Timestamp.max.date() - dt.timedelta(days=1)
 
 
 def _day(value: dt.date | None):
-    """A bound as a Timestamp; NaT when unbounded or outside what datetime64[ns] holds (1677-2262)."""
+    """A bound as a Timestamp; NaT when unbounded or outside what datetime64[ns] holds
+    (1677-2262)."""
     if value is None or not (_FIRST <= value <= _LAST):
         return pd.NaT
     return pd.Timestamp(value)
@@ -79,7 +81,8 @@ def _range_note(bound) -> str | None:
 
 
 def article_records(article: Article) -> list[dict]:
-    """The timeline rows of one article, as dicts in schema order (before ranking across articles)."""
+    """The timeline rows of one article, as dicts in schema order (before ranking across
+    articles)."""
     text, reference = article.text, article.published
     sentences = segment.sentences(text)
     timexes = temporal.find(text, reference)
@@ -160,7 +163,8 @@ def explain_ordering(source, published=None) -> pd.DataFrame:
     ``conflict``). Takes the same sources as :func:`build_timeline`.
 
     Examples:
-        >>> rows = explain_ordering("On February 1, Trump signed a memorandum.", published="2025-01-15")
+        >>> text = "On February 1, Trump signed a memorandum."
+        >>> rows = explain_ordering(text, published="2025-01-15")
         >>> "tense_past" in rows.loc[rows.status == "rejected", "rule"].tolist()
         True
     """
@@ -303,7 +307,8 @@ def per_article_records(
     the article is unchanged there.
 
     Examples:
-        >>> rows = per_article_records([Article("Trump signed it.", id="a", published="2025-02-28")])
+        >>> article = Article("Trump signed it.", id="a", published="2025-02-28")
+        >>> rows = per_article_records([article])
         >>> [(row["event_id"], row["order"]) for row in rows[0]]
         [('a-t0006', 1)]
     """
@@ -359,11 +364,11 @@ def interleave(per_article: list[list[dict]]) -> list[dict]:
     articles only the bounds are compared.
 
     Examples:
-        >>> a = [{"article_id": "a", "order": 1, "earliest": pd.NaT, "latest": pd.Timestamp("2025-02-10")}]
-        >>> b = [{"article_id": "b", "order": 1, "earliest": pd.NaT, "latest": pd.Timestamp("2025-02-01")}]
+        >>> day = pd.Timestamp
+        >>> a = [{"article_id": "a", "order": 1, "earliest": pd.NaT, "latest": day("2025-02-10")}]
+        >>> b = [{"article_id": "b", "order": 1, "earliest": pd.NaT, "latest": day("2025-02-01")}]
         >>> [row["article_id"] for row in interleave([a, b])]
         ['b', 'a']
-        >>> day = pd.Timestamp
         >>> c = [{"article_id": "c", "earliest": day("2025-02-25"), "latest": day("2025-02-25")}]
         >>> d = [{"article_id": "d", "earliest": pd.NaT, "latest": day("2025-02-28")},
         ...      {"article_id": "d", "earliest": day("2025-02-06"), "latest": day("2025-02-20")}]

@@ -231,7 +231,8 @@ class Event:
     tense: str = "none"  # past, present, future, none
     aspect: str = "none"  # perfective, progressive, none
     actors: list[str] = field(default_factory=list)
-    # who or what the subject names, when it is not an actor: a passive's ("the deal will be signed")
+    # who or what the subject names, when it is not an actor: a passive's
+    # ("the deal will be signed")
     undergoers: list[str] = field(default_factory=list)
     source: int | None = None  # index (in the article's event list) of the reporting event
     timex: int | None = None  # index of the TimeExpr that anchors it

@@ -111,7 +111,8 @@ def _shorten(text: str, limit: int) -> str:
 
 
 def _label(row, actor: bool = True) -> str:
-    """``order. trigger (first actor)``: the trigger first; an actor that does not fit is left out, never cut."""
+    """``order. trigger (first actor)``: the trigger first; an actor that does not fit is left
+    out, never cut."""
     label = f"{row.order}. {row.trigger}"
     if actor and len(row.actors):
         with_actor = f"{label} ({row.actors[0]}{' +' if len(row.actors) > 1 else ''})"
@@ -133,7 +134,8 @@ def _fold_label(rows: list) -> str:
 
 
 def _publications(df: pd.DataFrame, published) -> dict:
-    """article_id -> publication day: from ``published`` (a date or a mapping), else read off the rows.
+    """article_id -> publication day: from ``published`` (a date or a mapping), else read off
+    the rows.
 
     Without a given date, an article's publication day is where its rows that are known only
     to lie before publication end (or, failing those, where its rows known only to lie
@@ -158,7 +160,8 @@ def _publications(df: pd.DataFrame, published) -> dict:
 
 
 def _items(rows: pd.DataFrame, publications: dict, fold: bool) -> list[tuple[str, list]]:
-    """What the figure draws, top to bottom: ("row", [row]) or ("fold", [rows]) per article's 'before publication' rows."""
+    """What the figure draws, top to bottom: ("row", [row]) or ("fold", [rows]) per article's
+    'before publication' rows."""
     items: list[tuple[str, list]] = []
     folds: dict = {}
     for row in rows.itertuples():
@@ -273,7 +276,8 @@ def plot_timeline(
 
     Examples:
         >>> import timeline
-        >>> df = timeline.build_timeline("On February 1, Trump signed a memorandum.", published="2025-02-28")
+        >>> text = "On February 1, Trump signed a memorandum."
+        >>> df = timeline.build_timeline(text, published="2025-02-28")
         >>> ax = plot_timeline(df, published="2025-02-28")
         >>> ax.figure
         <timeline of 1 event>

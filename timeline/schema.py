@@ -250,8 +250,9 @@ def conform(records, schema: Schema) -> pd.DataFrame:
     Examples:
         >>> conform([], TIMEX).columns.tolist()[:4]
         ['start', 'end', 'text', 'type']
-        >>> conform([{"start": 0, "end": 4, "text": "2025", "type": "DATE", "value": "2025",
-        ...           "earliest": dt.date(2025, 1, 1), "precision": "year", "rule": "year"}], TIMEX).latest.tolist()
+        >>> record = {"start": 0, "end": 4, "text": "2025", "type": "DATE", "value": "2025",
+        ...           "earliest": dt.date(2025, 1, 1), "precision": "year", "rule": "year"}
+        >>> conform([record], TIMEX).latest.tolist()
         [NaT]
     """
     records = list(records)
@@ -262,7 +263,8 @@ def conform(records, schema: Schema) -> pd.DataFrame:
         columns[column.name] = _column(values, column)
     # the arrays are new and owned by the frame: no copy; an explicit RangeIndex skips inferring one
     frame = pd.DataFrame(columns, index=pd.RangeIndex(len(records)), copy=False)
-    # the column arrays' dtypes are the frame's (frame.dtypes builds a Series: slow for small frames)
+    # the column arrays' dtypes are the frame's (frame.dtypes builds a Series: slow for small
+    # frames)
     dtypes = [array.dtype for array in columns.values()]
     if (
         _CONFORMED_DTYPES.get(schema.name) != dtypes
@@ -273,7 +275,8 @@ def conform(records, schema: Schema) -> pd.DataFrame:
 
 
 def _check_values(values: list, column: Column, schema: Schema) -> None:
-    """The missing-value and choice checks of :func:`validate`, on plain values (fast for small frames)."""
+    """The missing-value and choice checks of :func:`validate`, on plain values (fast for small
+    frames)."""
     if not column.nullable and column.kind != "list":
         for row, value in enumerate(values):
             if _is_missing(value):
@@ -285,7 +288,8 @@ def _check_values(values: list, column: Column, schema: Schema) -> None:
         for row, value in enumerate(values):
             if not _is_missing(value) and value not in allowed:
                 raise SchemaError(
-                    f"{schema.name}: column {column.name!r} row {row}: {value!r} is not one of {list(column.choices)}"
+                    f"{schema.name}: column {column.name!r} row {row}: {value!r} "
+                    f"is not one of {list(column.choices)}"
                 )
 
 
@@ -335,7 +339,8 @@ def validate(frame: pd.DataFrame, schema: Schema, values_checked: bool = False) 
             if unknown:
                 row = int((series.notna() & series.isin(unknown)).to_numpy().nonzero()[0][0])
                 raise SchemaError(
-                    f"{schema.name}: column {column.name!r} row {row}: {series.iloc[row]!r} is not one of {list(column.choices)}"
+                    f"{schema.name}: column {column.name!r} row {row}: {series.iloc[row]!r} "
+                    f"is not one of {list(column.choices)}"
                 )
     return frame
 
@@ -454,7 +459,8 @@ SCORES = Schema(
         Column(
             "coverage",
             "float",
-            doc="share of the question's lived days (open to actual close) with a standing forecast",
+            doc="share of the question's lived days (open to actual close) "
+            "with a standing forecast",
         ),
         Column(
             "brier",

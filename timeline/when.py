@@ -1,4 +1,5 @@
-"""When an event happened, in words a reader takes in at a glance ("1 Feb", "25-28 Feb", "by 28 Feb").
+"""When an event happened, in words a reader takes in at a glance ("1 Feb", "25-28 Feb",
+"by 28 Feb").
 
 The proven bounds ``[earliest, latest]`` are inclusive calendar days; an open side is None
 or NaT. The year is written only when it differs from the publication year (or when there

@@ -25,6 +25,7 @@ WRAPPED = (
     "timeline/io",
     "timeline/rules",
     "timeline/*.py",
+    "timeline/temporal",
 )
 
 

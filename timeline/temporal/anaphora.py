@@ -48,7 +48,8 @@ def anchor(ctx, start: int, window: int):
     Examples:
         >>> import datetime as dt
         >>> from timeline.temporal.timexes import find
-        >>> text = "Third-quarter net rose. " + "Costs fell. " * 40 + "Sales were $3 a year earlier."
+        >>> text = "Third-quarter net rose. " + "Costs fell. " * 40
+        >>> text += "Sales were $3 a year earlier."
         >>> [(t.text, t.value) for t in find(text, dt.date(1989, 10, 26))]
         [('Third-quarter', '1989-Q3'), ('a year earlier', '1988-Q3')]
     """
@@ -57,7 +58,8 @@ def anchor(ctx, start: int, window: int):
             break  # text order: everything before is out of the window too
         quarter = _QUARTER_VALUE.fullmatch(expr.value) is not None
         if expr.type == "DURATION" and _MONTHS_VALUE.fullmatch(expr.value):
-            return None  # "the first nine months ... the 1988 period": the period is that span, not a quarter
+            # "the first nine months ... the 1988 period": the period is that span, not a quarter
+            return None
         if rule.options.get("anaphor") in ("always", "finer", "ago"):
             continue
         if rule.norm == "relative" and not rule.options.get("anaphor") and not quarter:
@@ -92,8 +94,8 @@ def granularity(value: str) -> str:
     """The calendar unit of a TIMEX3 date value: Y, Q, M, D, or 'other'.
 
     Examples:
-        >>> granularity("1989"), granularity("1989-Q3"), granularity("1989-10"), granularity("1989-10-26T09:00")
-        ('Y', 'Q', 'M', 'D')
+        >>> [granularity(value) for value in ("1989", "1989-Q3", "1989-10", "1989-10-26T09:00")]
+        ['Y', 'Q', 'M', 'D']
     """
     if re.fullmatch(r"[0-9]{4}", value):
         return "Y"
@@ -107,7 +109,8 @@ def granularity(value: str) -> str:
 
 
 def anaphoric(rule, groups, ctx, start, unit, delta):
-    """Value of "a year earlier" / "the year-ago quarter" / "the quarter" from the expression before it.
+    """Value of "a year earlier" / "the year-ago quarter" / "the quarter" from the expression
+    before it.
 
     Args: the rule, its groups, the context, the start of the match, the unit (Y, Q, M, W,
     D) and the signed number of units (``delta``). Returns a TIMEX3 value or None (then the

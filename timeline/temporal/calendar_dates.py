@@ -38,7 +38,8 @@ def _year_by_shift(month: int, ref: dt.date, groups, rule, ctx) -> int | None:
 
 
 def norm_date(rule, groups, ctx, start, end):
-    """Calendar dates from named groups: year, yy, month, day, season, quarter, decade, pod, hour."""
+    """Calendar dates from named groups: year, yy, month, day, season, quarter, decade, pod,
+    hour."""
     tables, ref = ctx.tables, ctx.reference
     year = None
     if groups.get("year"):

@@ -29,7 +29,8 @@ def unit(groups, rule, tables):
     Examples:
         >>> from timeline.temporal.rulebook import fragments_and_tables, load_rules
         >>> rule = next(r for r in load_rules() if r.id == "rel_shift_unit")
-        >>> unit({"unit": "weeks"}, rule, fragments_and_tables()[1]), unit({"unit": "hour"}, rule, fragments_and_tables()[1])
+        >>> tables = fragments_and_tables()[1]
+        >>> unit({"unit": "weeks"}, rule, tables), unit({"unit": "hour"}, rule, tables)
         ('W', 'TH')
     """
     raw = rule.options.get("unit") or groups.get("unit")
@@ -44,7 +45,8 @@ def shift(groups, rule, tables):
     Examples:
         >>> from timeline.temporal.rulebook import fragments_and_tables, load_rules
         >>> rule = next(r for r in load_rules() if r.id == "rel_shift_unit")
-        >>> shift({"shift": "Last"}, rule, fragments_and_tables()[1]), shift({}, rule, fragments_and_tables()[1])
+        >>> tables = fragments_and_tables()[1]
+        >>> shift({"shift": "Last"}, rule, tables), shift({}, rule, tables)
         (-1, None)
     """
     if "shift" in rule.options:
@@ -72,8 +74,10 @@ def clock(groups) -> str:
     """HH:MM of the ``hour``, ``minute`` and ``ampm`` groups (a ``pm`` group: after noon).
 
     Examples:
-        >>> clock({"hour": "10", "minute": "35", "ampm": "p.m."}), clock({"hour": "12", "ampm": "am"})
-        ('22:35', '00:00')
+        >>> clock({"hour": "10", "minute": "35", "ampm": "p.m."})
+        '22:35'
+        >>> clock({"hour": "12", "ampm": "am"})
+        '00:00'
         >>> clock({"hour": "4", "ampm": "morning"}), clock({"hour": "4", "pm": "afternoon"})
         ('04:00', '16:00')
     """

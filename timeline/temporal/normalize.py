@@ -194,7 +194,8 @@ _WEEKDAY_AFTER = re.compile(
 
 def _sentence_day(rule, ctx, start: int, end: int) -> str | None:
     """The day a bare clock time falls on: a day named just after it in its sentence
-    ("9:50 a.m. (0650 GMT) Friday", "5 in the morning (5 a.m. CDT Thursday)"), else the last day-precise date before it in its sentence."""
+    ("9:50 a.m. (0650 GMT) Friday", "5 in the morning (5 a.m. CDT Thursday)"), else the last
+    day-precise date before it in its sentence."""
     if ctx.reference is None:
         return None
     after = _WEEKDAY_AFTER.match(
@@ -212,7 +213,8 @@ def _sentence_day(rule, ctx, start: int, end: int) -> str | None:
 
 
 def norm_none(rule, groups, ctx, start, end):
-    """A phrase that is not a temporal expression and that no later rule may read ("has recently")."""
+    """A phrase that is not a temporal expression and that no later rule may read
+    ("has recently")."""
     return None
 
 
@@ -237,7 +239,8 @@ def normalize(rule: Rule, groups: dict, ctx, start: int, end: int):
         >>> from timeline.temporal.rulebook import load_rules
         >>> from timeline.temporal.timexes import Context
         >>> rule = next(r for r in load_rules() if r.id == "rel_shift_unit")
-        >>> normalize(rule, {"shift": "last", "unit": "week"}, Context("", dt.date(2025, 2, 28)), 0, 0)
+        >>> ctx = Context("", dt.date(2025, 2, 28))
+        >>> normalize(rule, {"shift": "last", "unit": "week"}, ctx, 0, 0)
         ('DATE', '2025-W08', None)
     """
     return NORMALIZERS[rule.norm](rule, groups, ctx, start, end)

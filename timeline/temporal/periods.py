@@ -3,8 +3,9 @@
 Pure functions of their arguments (the reference date is always passed in):
 the ISO week of a day, the period a number of units away from the reference's,
 the year whose quarter or season lies nearest the reference date, and turning a
-TIMEX3 value into the interval of calendar days it may denote (:func:`interval`). The month tables of seasons and quarters live here;
-:mod:`timeline.calendar_math` reads counts, years, durations and holidays.
+TIMEX3 value into the interval of calendar days it may denote (:func:`interval`).
+The month tables of seasons and quarters live here; :mod:`timeline.calendar_math`
+reads counts, years, durations and holidays.
 """
 
 from __future__ import annotations

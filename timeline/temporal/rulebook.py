@@ -77,7 +77,8 @@ class Rule:
 
 
 def uniquify(pattern: str, prefix: str) -> tuple[str, tuple]:
-    """Rename a rule's groups ``name`` to ``{prefix}{k}_name`` so rules (and repeated groups) can share a scanner.
+    """Rename a rule's groups ``name`` to ``{prefix}{k}_name`` so rules (and repeated groups)
+    can share a scanner.
 
     Returns the renamed pattern and the (local name, global name) pairs; a name
     used twice in one rule (two alternatives) maps to two global names.
@@ -116,7 +117,8 @@ def fragments_and_tables() -> tuple[dict, dict]:
     return fragments, tables
 
 
-#: a group's opening: (?:  (?=  (?!  (?<=  (?<!  (?P<name>  (?-i:  ... ; (?P=name) and (?#...) hold no body
+#: a group's opening: (?:  (?=  (?!  (?<=  (?<!  (?P<name>  (?-i:  ... ;
+#: (?P=name) and (?#...) hold no body
 _GROUP_OPEN = re.compile(r"\(\?(?:P<\w+>|P=\w+\)|#[^)]*\)|<[=!]|[=!:>]|[a-zA-Z-]*:)|\(")
 _QUANTIFIER = re.compile(r"\{[0-9]*(?:,[0-9]*)?\}")
 _CLASS = re.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]")
@@ -183,7 +185,8 @@ def loosen(pattern: str, before: str, after: str, numeric: str = "") -> str:
 
 @functools.cache
 def spacing() -> tuple[str, str, str]:
-    """The ``spacing`` entry of ``fragments.yaml``: marks a space may precede, follow, and number marks.
+    """The ``spacing`` entry of ``fragments.yaml``: marks a space may precede, follow, and
+    number marks.
 
     Examples:
         >>> before, after, numeric = spacing()

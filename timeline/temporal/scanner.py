@@ -105,8 +105,9 @@ class Scanner:
             keys = _leads(rule.pattern, vocabulary)
             if not keys:
                 raise RuleError(
-                    f"{rule.source}: rule {rule.id}: no word or digit can start it (a pattern must not "
-                    "begin with a look-behind; match the context and mark the expression as group 'core')"
+                    f"{rule.source}: rule {rule.id}: no word or digit can start it "
+                    "(a pattern must not begin with a look-behind; match the context and "
+                    "mark the expression as group 'core')"
                 )
             for key in keys:
                 by_key.setdefault(key, []).append(index)
@@ -141,7 +142,8 @@ class Scanner:
         return self._compiled(ids) if ids else None
 
     def narrowed(self, key: str, beginning: str):
-        """Matchers, in priority order, of the rules of lead ``key`` that can match a text starting with ``beginning``.
+        """Matchers, in priority order, of the rules of lead ``key`` that can match a text
+        starting with ``beginning``.
 
         A rule is left out only when no text beginning so can match it (partial
         matching); the first of these matchers that matches finds what the lead's

@@ -45,7 +45,8 @@ class Context:
         return _tense_patterns()["boundary"].search(self.text, start, end) is None
 
     def ended(self, start: int) -> bool:
-        """True when the expression starting at ``start`` closes a period ("the quarter ended June 30")."""
+        """True when the expression starting at ``start`` closes a period
+        ("the quarter ended June 30")."""
         return (
             _tense_patterns()["ended"].search(
                 self.text, max(0, start - settings.ENDED_CHARS), start
@@ -54,7 +55,8 @@ class Context:
         )
 
     def possessive(self, end: int) -> bool:
-        """True when a possessive follows the expression ending at ``end`` ("Wednesday's ruling")."""
+        """True when a possessive follows the expression ending at ``end``
+        ("Wednesday's ruling")."""
         return _tense_patterns()["possessive"].match(self.text, end) is not None
 
     def tense(self, start: int, end: int) -> str | None:
@@ -85,7 +87,9 @@ class Context:
                 continue
             kind = "future" if match.lastgroup == "scheduled" else match.lastgroup
             if match.start() >= end and match.group().lower() == "planned":
-                continue  # "On Friday, the council planned to repaint": a plan told after the day is of that day
+                # "On Friday, the council planned to repaint": a plan told after the day is of
+                # that day
+                continue
             # a cue after the expression counts triple: the governing verb usually comes before
             # ("will depart at 5 a.m. Thursday, the mayor said"); after a comma it is another
             # clause's, such as a postposed report's, and counts only when nothing else does
@@ -115,12 +119,13 @@ class Context:
 def _tense_patterns() -> dict:
     cues = tense_cues()
     compiled = {k: re.compile(v, re.IGNORECASE) for k, v in cues.items()}
-    # a sentence end starts with one of these characters: test it before the look-behinds (same matches)
+    # a sentence end starts with one of these characters: test it before the look-behinds
+    # (same matches)
     compiled["boundary"] = re.compile(f"(?=[.!?;\\n])(?:{cues['boundary']})", re.IGNORECASE)
     # one pass finds every kind of cue; future first, so a word that is both ("planned") counts as
     # future, then the scheduled present (a future cue too), then the past.
-    # Every cue starts at a word boundary with a letter (or the ' of "'ll"): asserting that first skips the
-    # two long alternations at all other positions, without changing any match.
+    # Every cue starts at a word boundary with a letter (or the ' of "'ll"): asserting that
+    # first skips the two long alternations at all other positions, without changing any match.
     compiled["either"] = re.compile(
         f"\\b(?=[\\w'])(?:(?P<future>{cues['future']})|(?P<scheduled>{cues['scheduled']})"
         f"|(?P<past>{cues['past']}))",
@@ -130,7 +135,8 @@ def _tense_patterns() -> dict:
 
 
 def _core_group(match) -> str:
-    """The scanner's name of a rule's ``core`` group: the part of the match that is the expression."""
+    """The scanner's name of a rule's ``core`` group: the part of the match that is the
+    expression."""
     for name, value in match.groupdict().items():
         if value is not None and name.endswith("_core"):
             return name
@@ -149,9 +155,10 @@ def find(text: str, reference: dt.date | None) -> list[TimeExpr]:
         TimeExpr records sorted by start, non-overlapping, each with its rule id.
 
     Examples:
-        >>> [(t.text, t.value) for t in find("On February 1, Trump signed it.", dt.date(2025, 2, 28))]
+        >>> text = "On February 1, Trump signed it."
+        >>> [(t.text, t.value) for t in find(text, dt.date(2025, 2, 28))]
         [('February 1', '2025-02-01')]
-        >>> [(t.text, t.value) for t in find("On February 1, Trump signed it.", None)]
+        >>> [(t.text, t.value) for t in find(text, None)]
         [('February 1', 'XXXX-02-01')]
     """
     context = Context(text, reference)
@@ -205,16 +212,20 @@ _TITLE_UNIT = re.compile(
 #: ... when the words before it are running text (a lower-case word) or an opening quote, so
 #: that a title-case headline ("Talks Resume Next Week") keeps its dates
 _TITLE_CONTEXT = re.compile(r"(?-i:(?:(?<![\w'])[a-z][\w'-]*,?|[\"`'](?:[A-Z][\w-]*\s)?)\s*)$")
-#: a capitalized "Today" right after an acronym names a paper or a programme ("USA Today", "VOA Today")
+#: a capitalized "Today" right after an acronym names a paper or a programme
+#: ("USA Today", "VOA Today")
 _NAMED_TODAY = re.compile(r"(?-i:(?<![\w.])[A-Z]{2,}\s+Today)$")
 
 
 def _is_title(text: str, start: int, end: int) -> bool:
-    """True when a matched expression ends with a capitalized unit word inside running text or quotes.
+    """True when a matched expression ends with a capitalized unit word inside running text or
+    quotes.
 
     Examples:
-        >>> _is_title('he said on "60 Minutes" that', 11, 21), _is_title("Talks Resume Next Week", 13, 22)
-        (True, False)
+        >>> _is_title('he said on "60 Minutes" that', 11, 21)
+        True
+        >>> _is_title("Talks Resume Next Week", 13, 22)
+        False
         >>> _is_title("This is KZQ Today.", 12, 17), _is_title("He left. Today, it rains.", 9, 14)
         (True, False)
     """
@@ -231,7 +242,8 @@ _FIRST, _LAST = pd.Timestamp.min.date(), pd.Timestamp.max.date()
 
 
 def _timestamp(day: dt.date | None):
-    """A calendar day (schema.conform makes it a Timestamp); None when open or outside datetime64[ns]."""
+    """A calendar day (schema.conform makes it a Timestamp); None when open or outside
+    datetime64[ns]."""
     if day is None or not _FIRST < day < _LAST:
         return None
     return day

@@ -26,6 +26,7 @@ WRAPPED = (
     "timeline/rules",
     "timeline/*.py",
     "timeline/temporal",
+    "timeline/entities",
 )
 
 

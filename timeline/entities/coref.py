@@ -1,4 +1,5 @@
-"""Mentions of a target entity in article text (coreference): names, short names, pronouns, noun phrases.
+"""Mentions of a target entity in article text (coreference): names, short names, pronouns,
+noun phrases.
 
 The first half of entity timelines (:mod:`timeline.participation` selects the
 events). Names, nouns and pronouns come from ``rules/entities.yaml``, read into
@@ -103,7 +104,8 @@ def mentions(
         ``[(start, end, sentence, text), ...]`` sorted by start.
 
     Examples:
-        >>> [m[3] for m in mentions(split_sentences("Acme Corp cut jobs. The firm said so."), "Acme Corp")]
+        >>> pieces = split_sentences("Acme Corp cut jobs. The firm said so.")
+        >>> [m[3] for m in mentions(pieces, "Acme Corp")]
         ['Acme Corp', 'The firm']
     """
     spec = names(entity, kind)
@@ -227,7 +229,8 @@ def mentions(
 
 
 def _sentence_openings(spans) -> dict[int, int]:
-    """Sentence number -> offset of its first word (after quotes and brackets), from the pieces of an article."""
+    """Sentence number -> offset of its first word (after quotes and brackets), from the pieces
+    of an article."""
     openings: dict[int, int] = {}
     for start, _end, sentence, text in spans:
         if sentence not in openings or start < openings[sentence]:
@@ -254,7 +257,8 @@ def _next_word(spans, offset: int) -> str | None:
 
 
 def split_sentences(text: str) -> list[tuple[int, int, int, str]]:
-    """Cut plain text into ``(start, end, sentence, text)`` pieces (:func:`timeline.io.segment.sentences`).
+    """Cut plain text into ``(start, end, sentence, text)`` pieces
+    (:func:`timeline.io.segment.sentences`).
 
     Examples:
         >>> [p[3] for p in split_sentences("It rained. Then it stopped.")]

@@ -44,12 +44,15 @@ _PAST = ("past", "none")
 
 
 def semeval_date(earliest, latest) -> str:
-    """The task's date of an event from its bounds: YYYY-MM-DD, YYYY-MM-XX, YYYY-XX-XX or XXXX-XX-XX.
+    """The task's date of an event from its bounds: YYYY-MM-DD, YYYY-MM-XX, YYYY-XX-XX or
+    XXXX-XX-XX.
 
     Examples:
         >>> T = pd.Timestamp
-        >>> [semeval_date(T("2010-06-07"), T("2010-06-07")), semeval_date(T("2010-06-01"), T("2010-06-30")),
-        ...  semeval_date(T("2006-01-01"), T("2006-12-31")), semeval_date(pd.NaT, T("2006-12-31"))]
+        >>> [semeval_date(T("2010-06-07"), T("2010-06-07")),
+        ...  semeval_date(T("2010-06-01"), T("2010-06-30")),
+        ...  semeval_date(T("2006-01-01"), T("2006-12-31")),
+        ...  semeval_date(pd.NaT, T("2006-12-31"))]
         ['2010-06-07', '2010-06-XX', '2006-XX-XX', 'XXXX-XX-XX']
     """
     if pd.isna(earliest) or pd.isna(latest):
@@ -65,11 +68,14 @@ def semeval_date(earliest, latest) -> str:
 
 
 def value_date(value) -> str | None:
-    """The task's date of a TIMEX3 value, at the precision the value gives; None when it names no calendar period.
+    """The task's date of a TIMEX3 value, at the precision the value gives; None when it names
+    no calendar period.
 
     Examples:
-        >>> [value_date(v) for v in ("2010-06-07", "2006-03", "1976", "2011-SU", "2007-Q1", "PRESENT_REF", "P3D", None)]
-        ['2010-06-07', '2006-03-XX', '1976-XX-XX', '2011-XX-XX', '2007-XX-XX', None, None, None]
+        >>> [value_date(v) for v in ("2010-06-07", "2006-03", "1976", "2011-SU", "2007-Q1")]
+        ['2010-06-07', '2006-03-XX', '1976-XX-XX', '2011-XX-XX', '2007-XX-XX']
+        >>> [value_date(v) for v in ("PRESENT_REF", "P3D", None)]
+        [None, None, None]
     """
     match = _VALUE.match(str(value)) if isinstance(value, str) else None
     if not match:
@@ -82,8 +88,10 @@ def date_interval(date: str) -> tuple:
     """The days a task date covers, ``(earliest, latest)``; ``(NaT, NaT)`` for XXXX-XX-XX.
 
     Examples:
-        >>> [str(d.date()) for d in date_interval("2006-02-XX")], date_interval("XXXX-XX-XX")[0] is pd.NaT
-        (['2006-02-01', '2006-02-28'], True)
+        >>> [str(d.date()) for d in date_interval("2006-02-XX")]
+        ['2006-02-01', '2006-02-28']
+        >>> date_interval("XXXX-XX-XX")[0] is pd.NaT
+        True
     """
     parts = date.split("-")
     if not parts[0].isdigit():
@@ -200,7 +208,8 @@ def _timexes(group: pd.DataFrame, text, day) -> list[tuple[int, int, str, bool]]
 
 
 def _tense(row) -> str:
-    """The row's tense; an untensed state written as a present verb ("SmartPhone 4 has a frame") is present."""
+    """The row's tense; an untensed state written as a present verb ("SmartPhone 4 has a frame")
+    is present."""
     tense = str(row["tense"])
     if (
         tense == Tense.NONE
@@ -217,8 +226,9 @@ def _fits(date: str, earliest, latest) -> bool:
 
 
 def _sentence_date(row, start: int, report: bool, timexes, triggers) -> str | None:
-    """The nearest date of the sentence before the trigger, else after it with no other verb in between
-    (not for a report, whose later dates are what was said), when it fits the event's bounds."""
+    """The nearest date of the sentence before the trigger, else after it with no other verb in
+    between (not for a report, whose later dates are what was said), when it fits the event's
+    bounds."""
     near = [(start - o, d) for o, d in timexes if o < start]
     if not near and not report:
         near = [
@@ -238,7 +248,8 @@ def _date_of(row, day, timexes, focus_points, triggers, options, dateless) -> tu
     earliest, latest = row["earliest"], row["latest"]
     after = day is not None and pd.notna(earliest) and pd.Timestamp(earliest) >= day
     ended = day is not None and pd.notna(latest) and pd.Timestamp(latest) < day
-    # "will continue to steer": an untensed event that starts at publication and has no end is to come
+    # "will continue to steer": an untensed event that starts at publication and has no end is
+    # to come
     future = (
         tense == Tense.FUTURE
         or row["modality"] != Modality.ASSERTED
@@ -303,14 +314,16 @@ def event_dates(df: pd.DataFrame, published, texts=None) -> dict:
     Examples:
         >>> from timeline.schema import TIMELINE, conform
         >>> T = pd.Timestamp
-        >>> text = "Acme sold a plant on Friday. Acme said so. Acme grew in 1999 and then fell. Acme will sell more."
+        >>> text = ("Acme sold a plant on Friday. Acme said so. Acme grew in 1999 and then fell. "
+        ...         "Acme will sell more.")
         >>> cut = [(0, 28, "sold", "past"), (29, 42, "said", "past"), (43, 76, "fell", "past"),
         ...        (77, 98, "sell", "future")]
-        >>> rows = [dict(event_id=f"a-e{i}", article_id="a", sentence=i, start=s, end=e, text=text[s:e],
-        ...              trigger=w, trigger_start=text.index(w), trigger_end=text.index(w) + len(w), actors=[],
-        ...              kind="action", modality="asserted", earliest=pd.NaT, latest=pd.NaT, precision="unknown",
-        ...              basis="none", rule="r", order=i, event_class="OCCURRENCE", tense=t, aspect="none",
-        ...              newsworthy=True) for i, (s, e, w, t) in enumerate(cut)]
+        >>> same = dict(article_id="a", actors=[], kind="action", modality="asserted",
+        ...             earliest=pd.NaT, latest=pd.NaT, precision="unknown", basis="none",
+        ...             rule="r", event_class="OCCURRENCE", aspect="none", newsworthy=True)
+        >>> rows = [dict(same, event_id=f"a-e{i}", sentence=i, start=s, end=e, text=text[s:e],
+        ...              trigger=w, trigger_start=text.index(w), trigger_end=text.index(w) + len(w),
+        ...              order=i, tense=t) for i, (s, e, w, t) in enumerate(cut)]
         >>> dates = event_dates(conform(rows, TIMELINE), {"a": "2010-07-17"}, {"a": text})
         >>> [dates[i][0] for i in range(4)]
         ['2010-07-16', '2010-07-16', '1999-XX-XX', 'XXXX-XX-XX']

@@ -150,7 +150,8 @@ def names(entity: str, kind: str | None = None) -> Names:
     and its full name only names it).
 
     Examples:
-        >>> [names(e).kind for e in ("Acme Corp", "Jane Doe", "SmartPhone 4", "MusicBox store", "Acme Motors", "Acme")]
+        >>> entities = ("Acme Corp", "Jane Doe", "SmartPhone 4", "MusicBox store", "Acme Motors")
+        >>> [names(e).kind for e in entities + ("Acme",)]
         ['org', 'person', 'thing', 'thing', 'org', 'org']
         >>> names("Dow Jones").kind, names("Dow Jones", kind="org").pronouns[:2]
         ('person', ('it', 'its'))
@@ -161,7 +162,8 @@ def names(entity: str, kind: str | None = None) -> Names:
         raise EntityError("filter_entity: the entity name is empty")
     if kind is not None and kind not in KINDS:
         raise EntityError(
-            f"filter_entity: kind must be one of {', '.join(KINDS)} (or None to guess), got {kind!r}"
+            f"filter_entity: kind must be one of {', '.join(KINDS)} (or None to guess), "
+            f"got {kind!r}"
         )
     suffixes = set(table["org_suffixes"])
     strong: list[list[str]] = [tokens]

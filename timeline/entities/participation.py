@@ -29,7 +29,8 @@ _REPORT_CLASSES = ("REPORTING", "I_STATE", "PERCEPTION")
 
 def _article_spans(group: pd.DataFrame, text=None) -> list[tuple[int, int, int, str]]:
     """The pieces of an article mentions are searched in: its sentences when its text is known
-    (``segment.sentences``, numbered as the frame numbers them), else the clause spans of its events."""
+    (``segment.sentences``, numbered as the frame numbers them), else the clause spans of its
+    events."""
     if text is not None:
         return [(s, e, n, text[s:e]) for n, (s, e) in enumerate(segment.sentences(text))]
     return [
@@ -51,7 +52,8 @@ def _actor_matches(actors, spec: Names) -> bool:
 
 
 def _coverage(group: pd.DataFrame, text=None) -> dict[int, str]:
-    """The article characters the clause spans of a group cover (all of them when the text is known), by offset."""
+    """The article characters the clause spans of a group cover (all of them when the text is
+    known), by offset."""
     if text is not None:
         return dict(enumerate(text))
     covered: dict[int, str] = {}
@@ -62,7 +64,8 @@ def _coverage(group: pd.DataFrame, text=None) -> dict[int, str]:
 
 
 def _relative_trigger(text_of, m_end: int, after):
-    """The verb of a relative clause on a mention ("the ZapPod player, which is built by", "Doe, who founded").
+    """The verb of a relative clause on a mention ("the ZapPod player, which is built by",
+    "Doe, who founded").
 
     The mention may be followed by up to three more words of its noun phrase,
     then ", which", "that" or "who" and at most an auxiliary and an adverb
@@ -79,7 +82,8 @@ def _relative_trigger(text_of, m_end: int, after):
 
 
 def _coordinated(group: pd.DataFrame, subjects: set, text_of) -> set:
-    """Verbs that share the entity as subject with a verb before them ("Doe fought a rival and took leave").
+    """Verbs that share the entity as subject with a verb before them
+    ("Doe fought a rival and took leave").
 
     A trigger whose text since the previous subject-selected trigger of its
     sentence ends in a coordinator and at most auxiliaries and adverbs
@@ -232,11 +236,13 @@ def filter_entity(
     Examples:
         >>> from timeline.schema import TIMELINE, conform
         >>> text = "Acme Corp cut jobs. The firm closed plants. Rain fell all day."
-        >>> rows = [dict(event_id=f"a-e{i}", article_id="a", sentence=i, start=s, end=e, text=text[s:e],
-        ...              trigger=w, trigger_start=text.index(w), trigger_end=text.index(w) + len(w), actors=[],
-        ...              kind="action", modality="asserted", precision="unknown", basis="none", rule="none",
-        ...              order=i, event_class="OCCURRENCE", tense="past", aspect="none", newsworthy=True)
-        ...         for i, (s, e, w) in enumerate([(0, 19, "cut"), (20, 43, "closed"), (44, 62, "fell")])]
+        >>> same = dict(article_id="a", actors=[], kind="action", modality="asserted",
+        ...             precision="unknown", basis="none", rule="none", event_class="OCCURRENCE",
+        ...             tense="past", aspect="none", newsworthy=True)
+        >>> cut = [(0, 19, "cut"), (20, 43, "closed"), (44, 62, "fell")]
+        >>> rows = [dict(same, event_id=f"a-e{i}", sentence=i, start=s, end=e, text=text[s:e],
+        ...              trigger=w, trigger_start=text.index(w), trigger_end=text.index(w) + len(w),
+        ...              order=i) for i, (s, e, w) in enumerate(cut)]
         >>> filter_entity(conform(rows, TIMELINE), "Acme Corp")["trigger"].tolist()
         ['cut', 'closed']
     """

@@ -30,7 +30,8 @@ def _stem(trigger: str) -> str:
 
 
 def default_mention(row) -> str:
-    """``article_id-sentence-trigger`` with spaces in the trigger as ``_`` (the token field of the trial data)."""
+    """``article_id-sentence-trigger`` with spaces in the trigger as ``_`` (the token field of
+    the trial data)."""
     return f"{row['article_id']}-{row['sentence']}-{'_'.join(str(row['trigger']).split())}"
 
 
@@ -77,14 +78,18 @@ def planned_events(df: pd.DataFrame, events: pd.DataFrame) -> dict:
 
     Examples:
         >>> from timeline.schema import TIMELINE, conform
-        >>> cut = [("agreed", "past", "asserted", "I_ACTION"), ("purchase", "none", "expected", "OCCURRENCE"),
-        ...        ("returned", "past", "asserted", "OCCURRENCE"), ("reveal", "none", "expected", "REPORTING"),
-        ...        ("tried", "past", "asserted", "I_ACTION"), ("address", "none", "expected", "OCCURRENCE"),
+        >>> cut = [("agreed", "past", "asserted", "I_ACTION"),
+        ...        ("purchase", "none", "expected", "OCCURRENCE"),
+        ...        ("returned", "past", "asserted", "OCCURRENCE"),
+        ...        ("reveal", "none", "expected", "REPORTING"),
+        ...        ("tried", "past", "asserted", "I_ACTION"),
+        ...        ("address", "none", "expected", "OCCURRENCE"),
         ...        ("cut", "future", "expected", "OCCURRENCE")]
-        >>> rows = [dict(event_id=f"a-e{i}", article_id="a", sentence=i // 2, start=0, end=1, text="x", trigger=w,
-        ...              trigger_start=i, trigger_end=i + 1, actors=[], kind="action", modality=m,
-        ...              precision="unknown", basis="none", rule="r", order=i, event_class=c, tense=t,
-        ...              aspect="none", newsworthy=True) for i, (w, t, m, c) in enumerate(cut)]
+        >>> same = dict(article_id="a", start=0, end=1, text="x", actors=[], kind="action",
+        ...             precision="unknown", basis="none", rule="r", aspect="none", newsworthy=True)
+        >>> rows = [dict(same, event_id=f"a-e{i}", sentence=i // 2, trigger=w, trigger_start=i,
+        ...              trigger_end=i + 1, modality=m, order=i, event_class=c, tense=t)
+        ...         for i, (w, t, m, c) in enumerate(cut)]
         >>> df = conform(rows, TIMELINE)
         >>> planned_events(df, df)
         {1: None, 3: 2, 6: None}
@@ -187,12 +192,14 @@ def to_semeval(
     Examples:
         >>> from timeline.schema import TIMELINE, conform
         >>> T = pd.Timestamp
-        >>> rows = [dict(event_id=f"a-e{i}", article_id="a", sentence=i, start=0, end=1, text="x", trigger=w,
-        ...              trigger_start=0, trigger_end=1, actors=["Acme Corp"], kind="action", modality="asserted",
-        ...              earliest=e, latest=l, precision="day", basis="explicit", rule="r", order=i,
-        ...              event_class="OCCURRENCE", tense="past", aspect="none", newsworthy=True)
-        ...         for i, (w, e, l) in enumerate([("sold", T("2001-05-02"), T("2001-05-02")),
-        ...                                        ("said", pd.NaT, pd.NaT), ("founded", T("1990-01-01"), T("1990-12-31"))])]
+        >>> same = dict(article_id="a", start=0, end=1, text="x", trigger_start=0, trigger_end=1,
+        ...             actors=["Acme Corp"], kind="action", modality="asserted", precision="day",
+        ...             basis="explicit", rule="r", event_class="OCCURRENCE", tense="past",
+        ...             aspect="none", newsworthy=True)
+        >>> cut = [("sold", T("2001-05-02"), T("2001-05-02")), ("said", pd.NaT, pd.NaT),
+        ...        ("founded", T("1990-01-01"), T("1990-12-31"))]
+        >>> rows = [dict(same, event_id=f"a-e{i}", sentence=i, trigger=w, earliest=e, latest=l,
+        ...              order=i) for i, (w, e, l) in enumerate(cut)]
         >>> print(to_semeval(conform(rows, TIMELINE), "Acme Corp").replace(chr(9), " "), end="")
         Acme Corp
         0 XXXX-XX-XX a-1-said

@@ -27,6 +27,7 @@ WRAPPED = (
     "timeline/*.py",
     "timeline/temporal",
     "timeline/entities",
+    "timeline/ordering",
 )
 
 

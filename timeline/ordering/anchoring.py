@@ -51,7 +51,8 @@ def _opens_sentence(text: str, position: int) -> bool:
 
 
 _PREMODIFIER_AFTER = re.compile(
-    r" (?!(?:and|or|to|of|in|on|at|for|from|with|by|as|that|the|a|an|was|were|is|are|has|had|have|will|would)\b)[a-z][a-z-]+\b"
+    r" (?!(?:and|or|to|of|in|on|at|for|from|with|by|as|that|the|a|an"
+    r"|was|were|is|are|has|had|have|will|would)\b)[a-z][a-z-]+\b"
 )
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", re.I
@@ -192,7 +193,8 @@ def attach(
     Examples:
         >>> text = "On February 1, Trump signed a memorandum."
         >>> ev = [Event(0, 15, 41, "signed", 21, 27, tense="past")]
-        >>> tx = [TimeExpr(3, 13, "February 1", "DATE", "2025-02-01", dt.date(2025, 2, 1), dt.date(2025, 2, 1), "day", "r")]
+        >>> feb1 = dt.date(2025, 2, 1)
+        >>> tx = [TimeExpr(3, 13, "February 1", "DATE", "2025-02-01", feb1, feb1, "day", "r")]
         >>> attach(ev, tx, text); ev[0].timex
         0
     """
@@ -229,7 +231,9 @@ def attach(
                 event.trigger_start - timex.end > settings.ANCHOR_MODIFIER_CHARS
                 or event.tense != Tense.NONE
             ):
-                break  # a finite verb right after it takes the date as an adjunct: "on Friday finished drafting"
+                # a finite verb right after it takes the date as an adjunct:
+                # "on Friday finished drafting"
+                break
             gap = text[timex.end : event.trigger_start]
             if (
                 event.tense == Tense.NONE
@@ -324,7 +328,8 @@ def attach(
             ):
                 continue  # a report takes its own date ("said Monday"), not one of what it reports
             if _complement_takes(event, timex, events):
-                continue  # "expected the coalition to convene ... in the coming days": the convening's date
+                # "expected the coalition to convene ... in the coming days": the convening's date
+                continue
             if best is None or distance < best[0]:
                 best = (distance, t_index)
         if best is not None:
@@ -388,13 +393,16 @@ def signal_of(text: str, timex: TimeExpr) -> Signal | None:
     second quarter": END), or None.
 
     Examples:
-        >>> signal_of("open since March 2011", TimeExpr(11, 21, "March 2011", "DATE", "2011-03", None, None, "month", "r"))
+        >>> march = TimeExpr(11, 21, "March 2011", "DATE", "2011-03", None, None, "month", "r")
+        >>> signal_of("open since March 2011", march)
         Signal(word='since', kind='start', part=None)
         >>> text = "back to normal by the end of the second quarter"
-        >>> signal_of(text, TimeExpr(29, 47, "the second quarter", "DATE", "2025-Q2", None, None, "quarter", "r"))
+        >>> signal_of(text, TimeExpr(29, 47, "the second quarter", "DATE", "2025-Q2",
+        ...                          None, None, "quarter", "r"))
         Signal(word='by', kind='end', part='END')
         >>> text = "Since the Oct. 7 attacks"
-        >>> signal_of(text, TimeExpr(10, 16, "Oct. 7", "DATE", "2023-10-07", None, None, "day", "r"))
+        >>> oct7 = TimeExpr(10, 16, "Oct. 7", "DATE", "2023-10-07", None, None, "day", "r")
+        >>> signal_of(text, oct7)
         Signal(word='since', kind='start', part=None)
     """
     match = _signal_regex().search(text, max(0, timex.start - settings.SIGNAL_CHARS), timex.start)

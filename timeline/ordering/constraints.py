@@ -291,8 +291,9 @@ def _subject_of(i: int, events: list[Event]) -> int | None:
 
 
 def _sentence_head(i: int, events: list[Event], relations) -> int | None:
-    """The nearest finite event of the sentence placed before or around publication (for an event noun no clause
-    holds; a future neighbour says little about a noun outside its clause)."""
+    """The nearest finite event of the sentence placed before or around publication (for an
+    event noun no clause holds; a future neighbour says little about a noun outside its
+    clause)."""
     event = events[i]
     near = [
         (abs(other.trigger_start - event.trigger_start), j)
@@ -309,7 +310,8 @@ def constrain(builder: Builder) -> None:
     """Add every constraint of one article to ``builder.net``, most trusted first.
 
     Examples:
-        >>> b = Builder([Event(0, 0, 6, "signed", 0, 6, tense="past")], [], dt.date(2025, 2, 28), "signed")
+        >>> signed = Event(0, 0, 6, "signed", 0, 6, tense="past")
+        >>> b = Builder([signed], [], dt.date(2025, 2, 28), "signed")
         >>> constrain(b)
         >>> [c.rule for c in b.net.accepted if c.rule != "structure"]
         ['publication', 'publication', 'tense_past']

@@ -57,7 +57,8 @@ def windows(
 
     Examples:
         >>> text = "They discussed a recent phone call."
-        >>> ev = [Event(0, 0, 35, "discussed", 5, 14, tense="past"), Event(0, 0, 35, "call", 30, 34)]
+        >>> ev = [Event(0, 0, 35, "discussed", 5, 14, tense="past"),
+        ...       Event(0, 0, 35, "call", 30, 34)]
         >>> windows(ev, [], text)
         [(1, 'recent', 'cue_recent', "'call' within window 'recent' ('recent')")]
     """
@@ -107,7 +108,8 @@ def windows(
                     target,
                     cue["window"],
                     cue["id"],
-                    f"'{events[target].trigger}' within window '{cue['window']}' ({match.group(0)!r})",
+                    f"'{events[target].trigger}' within window '{cue['window']}' "
+                    f"({match.group(0)!r})",
                 )
             )
     return found
@@ -195,7 +197,8 @@ def _select(
 
 def _other_clause(main: int, events: list[Event], members: list[int], text: str) -> int | None:
     head = events[main]
-    # a relative clause describes a noun ("laws that prohibit ..."): it is no other clause to order against
+    # a relative clause describes a noun ("laws that prohibit ..."): it is no other clause to
+    # order against
     later = [
         i
         for i in members
@@ -303,7 +306,8 @@ def relations(events: list[Event], text: str, timexes: list[TimeExpr] = ()) -> l
 
     Examples:
         >>> text = "Rubio held a call. Following the conversation, State released a statement."
-        >>> ev = [Event(0, 0, 18, "call", 13, 17), Event(1, 19, 74, "released", 53, 61, tense="past")]
+        >>> ev = [Event(0, 0, 18, "call", 13, 17),
+        ...       Event(1, 19, 74, "released", 53, 61, tense="past")]
         >>> [(r.main, r.relation, r.other, r.rule) for r in relations(ev, text)]
         [(1, 'after', 0, 'cue_following')]
         >>> ev[1].cues

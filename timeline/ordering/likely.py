@@ -78,14 +78,16 @@ def check_model(data, name: str = "likely model") -> dict:
         RuleError: naming the kind and field that is wrong.
 
     Examples:
-        >>> m = check_model({"coverage": 0.8, "min_samples": 5, "source": "x",
-        ...                  "kinds": [{"id": "k", "when": [{"tense": ["past"]}], "offsets": {"0": 4, "-1": 2}}]})
+        >>> model = {"coverage": 0.8, "min_samples": 5, "source": "x"}
+        >>> kind = {"id": "k", "when": [{"tense": ["past"]}], "offsets": {"0": 4, "-1": 2}}
+        >>> m = check_model({**model, "kinds": [kind]})
         >>> m["kinds"][0]["offsets"]
         {-1: 2, 0: 4}
-        >>> check_model({"coverage": 0.8, "min_samples": 5, "source": "x", "kinds": [{"id": "k", "when": [{"colour": ["red"]}]}]})
+        >>> check_model({**model, "kinds": [{"id": "k", "when": [{"colour": ["red"]}]}]})
         Traceback (most recent call last):
         ...
-        timeline.errors.RuleError: likely model: kind 'k': unknown field 'colour' in when (known: event_class, tense, aspect, modality, value, rule, publication, shape)
+        timeline.errors.RuleError: likely model: kind 'k': unknown field 'colour' in when
+        (known: event_class, tense, aspect, modality, value, rule, publication, shape)
     """
     loader.check(data, SHAPE, name)
     kinds = []
@@ -98,7 +100,8 @@ def check_model(data, name: str = "likely model") -> dict:
             for field in alternative:
                 if field not in _FIELDS:
                     raise RuleError(
-                        f"{name}: kind {ident!r}: unknown field {field!r} in when (known: {', '.join(_FIELDS)})"
+                        f"{name}: kind {ident!r}: unknown field {field!r} in when "
+                        f"(known: {', '.join(_FIELDS)})"
                     )
             when.append({field: [str(v) for v in values] for field, values in alternative.items()})
         try:
@@ -127,7 +130,8 @@ def _date(value) -> dt.date | None:
 
 
 def shape(earliest, latest) -> str:
-    """The shape of proven bounds: ``day``, ``closed``, ``until`` (open start), ``from`` (open end), ``open``.
+    """The shape of proven bounds: ``day``, ``closed``, ``until`` (open start), ``from``
+    (open end), ``open``.
 
     Examples:
         >>> shape(None, dt.date(2025, 2, 28)), shape(dt.date(2025, 2, 1), dt.date(2025, 2, 1))
@@ -229,7 +233,8 @@ def estimate(row, published, table: dict | None = None) -> Likely:
         >>> got.earliest <= got.likely <= got.latest <= dt.date(2025, 2, 28), got.basis.split()[0]
         (True, 'reporting_past')
         >>> estimate({**row, "earliest": dt.date(2025, 2, 1), "latest": dt.date(2025, 2, 1)}, None)
-        Likely(likely=datetime.date(2025, 2, 1), earliest=datetime.date(2025, 2, 1), latest=datetime.date(2025, 2, 1), basis='proven')
+        Likely(likely=datetime.date(2025, 2, 1), earliest=datetime.date(2025, 2, 1),
+               latest=datetime.date(2025, 2, 1), basis='proven')
     """
     first, last = _date(row.get("earliest")), _date(row.get("latest"))
     if first and last and first == last:

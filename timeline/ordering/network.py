@@ -77,7 +77,8 @@ class Network:
     def add(
         self, earlier: int, later: int, weight: float, rule: str, label: str
     ) -> Conflict | None:
-        """Add ``later - earlier <= weight``; return a Conflict (and keep the network) if inconsistent."""
+        """Add ``later - earlier <= weight``; return a Conflict (and keep the network) if
+        inconsistent."""
         constraint = Constraint(earlier, later, float(weight), rule, label)
         self.sequence.setdefault(constraint, len(self.sequence))
         u, v, w = earlier, later, float(weight)
@@ -92,7 +93,8 @@ class Network:
             return None
         self.edges[(u, v)] = constraint
         # only paths i -> u -> v -> j can shorten, so only rows reaching u and columns v reaches:
-        # in news most points are tied to few others, and the full n x n update dominated long articles
+        # in news most points are tied to few others, and the full n x n update dominated long
+        # articles
         rows = np.flatnonzero(self.dist[:, u] < INF)
         cols = np.flatnonzero(self.dist[v, :] < INF)
         through = self.dist[rows, u][:, None] + w + self.dist[v, cols][None, :]

@@ -55,7 +55,8 @@ def _table() -> dict:
 
 
 def _following(events: list[Event], position: int, text: str) -> int | None:
-    """The first event after ``position`` in the same sentence: what "after"/"before" counts from."""
+    """The first event after ``position`` in the same sentence: what "after"/"before" counts
+    from."""
     after = [
         i
         for i, e in enumerate(events)
@@ -91,7 +92,8 @@ _TEXT = re.compile(r"[^ ]")
 
 def _amounts(timexes: list[TimeExpr], text: str, table: dict):
     """(expression, (fewest, most days)) of every counted duration ("two weeks": 14, 14) and of
-    every bare one TimeML leaves vague ("hours after", "days later": ``vague_units``), in text order."""
+    every bare one TimeML leaves vague ("hours after", "days later": ``vague_units``), in text
+    order."""
     found = []
     for timex in timexes:
         amount = _AMOUNT.fullmatch(timex.value or "") if timex.type == "DURATION" else None
@@ -140,10 +142,13 @@ def find(events: list[Event], timexes: list[TimeExpr], text: str) -> list[Offset
     Examples:
         >>> import datetime as dt
         >>> text = "The strike began on March 3 and ended two weeks later."
-        >>> ev = [Event(0, 0, 27, "began", 11, 16, tense="past", timex=0), Event(0, 28, 54, "ended", 32, 37, tense="past")]
+        >>> ev = [Event(0, 0, 27, "began", 11, 16, tense="past", timex=0),
+        ...       Event(0, 28, 54, "ended", 32, 37, tense="past")]
         >>> march3 = dt.date(2025, 3, 3)
-        >>> tx = [TimeExpr(20, 27, "March 3", "DATE", "2025-03-03", march3, march3, "day", "date_md"),
-        ...       TimeExpr(38, 47, "two weeks", "DURATION", "P2W", None, None, "unknown", "dur_count_unit")]
+        >>> tx = [TimeExpr(20, 27, "March 3", "DATE", "2025-03-03", march3, march3, "day",
+        ...                "date_md"),
+        ...       TimeExpr(38, 47, "two weeks", "DURATION", "P2W", None, None, "unknown",
+        ...                "dur_count_unit")]
         >>> [(o.target, o.anchor, o.direction, o.low, o.high) for o in find(ev, tx, text)]
         [(1, 0, 'later', 14, 14)]
     """
@@ -199,7 +204,8 @@ def deadlines(
     Examples:
         >>> text = "The party will appeal within ten days."
         >>> ev = [Event(0, 0, 38, "appeal", 15, 21, modality="expected", tense="future")]
-        >>> tx = [TimeExpr(29, 37, "ten days", "DURATION", "P10D", None, None, "unknown", "dur_count_unit")]
+        >>> tx = [TimeExpr(29, 37, "ten days", "DURATION", "P10D", None, None, "unknown",
+        ...                "dur_count_unit")]
         >>> deadlines(ev, tx, text)
         [(0, None, 10, "'appeal' within ten days of publication")]
     """
@@ -240,7 +246,9 @@ def deadlines(
             and governor is not None
             and events[governor].tense == Tense.PAST
         ):
-            continue  # "was supposed to return them within 72 hours": of an earlier start, not of publication
+            # "was supposed to return them within 72 hours": of an earlier start, not of
+            # publication
+            continue
         whence = f"'{events[source].trigger}'" if source is not None else "publication"
         found.append((target, source, high, f"'{event.trigger}' within {timex.text} of {whence}"))
     return found
@@ -257,7 +265,8 @@ def recent_spans(
     Examples:
         >>> text = "Thousands fled in the past 48 hours."
         >>> ev = [Event(0, 0, 36, "fled", 10, 14, tense="past")]
-        >>> tx = [TimeExpr(18, 35, "the past 48 hours", "DURATION", "PT48H", None, None, "unknown", "dur_count_unit")]
+        >>> tx = [TimeExpr(18, 35, "the past 48 hours", "DURATION", "PT48H", None, None, "unknown",
+        ...                "dur_count_unit")]
         >>> recent_spans(ev, tx, text)
         [(0, 'past', 2, "'fled' in the past 48 hours")]
     """
@@ -290,7 +299,8 @@ def recent_spans(
 
 def coreferent(events: list[Event], text: str) -> list[tuple[int, int]]:
     """(noun, verb) pairs: an undated definite event noun and the earlier dated verb of the same
-    act (:func:`timeline.events.lemmas.base_lemma`), at most ``max_sentences_back`` sentences before.
+    act (:func:`timeline.events.lemmas.base_lemma`), at most ``max_sentences_back`` sentences
+    before.
 
     Examples:
         >>> text = "The board announced the plan on Monday. Shares rose after the announcement."

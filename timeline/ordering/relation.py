@@ -42,11 +42,15 @@ def relation_to(
         ('BEFORE', 'AFTER')
         >>> relation_to(P, P, P, moment=True), relation_to(P, P, P, moment=True, lean="BEFORE")
         ('OVERLAP', 'BEFORE')
-        >>> relation_to(None, P, P) is None, relation_to(None, P, P, lean="BEFORE"), relation_to(None, None, P)
-        (True, 'BEFORE', 'OVERLAP')
+        >>> relation_to(None, P, P) is None
+        True
+        >>> relation_to(None, P, P, lean="BEFORE"), relation_to(None, None, P)
+        ('BEFORE', 'OVERLAP')
         >>> feb = (dt.date(2025, 2, 1), dt.date(2025, 2, 28))
-        >>> relation_to(dt.date(2025, 2, 3), dt.date(2025, 2, 3), *feb), relation_to(None, dt.date(2025, 1, 9), *feb)
-        ('OVERLAP', 'BEFORE')
+        >>> relation_to(dt.date(2025, 2, 3), dt.date(2025, 2, 3), *feb)
+        'OVERLAP'
+        >>> relation_to(None, dt.date(2025, 1, 9), *feb)
+        'BEFORE'
     """
     known = lambda value: value is not None and value == value  # noqa: E731  (NaT != NaT)
     lo, hi = (earliest if known(earliest) else None), (latest if known(latest) else None)
@@ -75,7 +79,8 @@ def relation_to_expression(
     lean: str | None = None,
     dated_elsewhere: bool = False,
 ) -> str | None:
-    """The relation of an event to a temporal expression of its article covering days ``[first, last]``.
+    """The relation of an event to a temporal expression of its article covering days
+    ``[first, last]``.
 
     * the expression anchors the event (``anchored``): OVERLAP, the event lies within it
       by construction, whatever the expression's normalization;
@@ -96,11 +101,12 @@ def relation_to_expression(
         >>> d = dt.date(2025, 2, 3)
         >>> relation_to_expression(d, d, dt.date(2025, 2, 1), dt.date(2025, 2, 28), anchored=True)
         'OVERLAP'
-        >>> relation_to_expression(d, d, dt.date(2025, 3, 1), dt.date(2025, 3, 31))
+        >>> march = (dt.date(2025, 3, 1), dt.date(2025, 3, 31))
+        >>> relation_to_expression(d, d, *march)
         'BEFORE'
-        >>> relation_to_expression(d, d, dt.date(2025, 3, 1), dt.date(2025, 3, 31), clause_mate=True) is None
+        >>> relation_to_expression(d, d, *march, clause_mate=True) is None
         True
-        >>> relation_to_expression(d, d, dt.date(2025, 3, 1), dt.date(2025, 3, 31), dated_elsewhere=True) is None
+        >>> relation_to_expression(d, d, *march, dated_elsewhere=True) is None
         True
     """
     if anchored:
@@ -110,7 +116,8 @@ def relation_to_expression(
     return relation_to(earliest, latest, first, last, lean=lean)
 
 
-#: What the timeline frame's ``publication`` column says for each relation to the publication moment.
+#: What the timeline frame's ``publication`` column says for each relation to the publication
+#: moment.
 PUBLICATION_SIDES = {"BEFORE": "before", "OVERLAP": "during", "AFTER": "after"}
 _LEAN = {
     "before": "BEFORE",
@@ -136,8 +143,10 @@ def publication_side(earliest, latest, published, tense_relation: str) -> str | 
         'before'
         >>> publication_side(P, None, P, "after"), publication_side(None, None, P, "includes")
         ('after', 'during')
-        >>> publication_side(None, None, P, "none") is None, publication_side(dt.date(2025, 2, 1), None, P, "none") is None
-        (True, True)
+        >>> publication_side(None, None, P, "none") is None
+        True
+        >>> publication_side(dt.date(2025, 2, 1), None, P, "none") is None
+        True
         >>> publication_side(None, P, None, "before") is None   # no publication date
         True
     """

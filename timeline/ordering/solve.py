@@ -38,7 +38,8 @@ _BASIS_RANK = {"explicit": 3, "relative": 2, "inferred": 1, "none": 0}
 
 
 def _setter(builder: Builder, start: int, end: int, reverse: bool = False) -> tuple[str, str]:
-    """The non-structural constraint nearest the event on the path that sets a bound (the one acting on it)."""
+    """The non-structural constraint nearest the event on the path that sets a bound (the one
+    acting on it)."""
     path = builder.net.path(start, end)
     for constraint in reversed(path) if reverse else path:
         if constraint.rule not in ("structure", "publication"):
@@ -99,7 +100,8 @@ def _bounds(builder: Builder) -> list[Bounds]:
 
 
 def _publication_checks(builder: Builder, bounds: list[Bounds]) -> None:
-    """Name both dates when a past event is dated after publication; report inferred publication bounds."""
+    """Name both dates when a past event is dated after publication; report inferred
+    publication bounds."""
     events, reference, net = builder.events, builder.reference, builder.net
     for i, event in enumerate(events):
         if event.timex is None or builder.relation[i] != "before":
@@ -108,7 +110,8 @@ def _publication_checks(builder: Builder, bounds: list[Bounds]) -> None:
         if reference is not None and timex.earliest is not None and timex.earliest > reference:
             note = (
                 f"published {reference.isoformat()} is earlier than {timex.earliest.isoformat()} "
-                f"('{timex.text}'), which the article reports as past ('{event.trigger}'): check the publication date"
+                f"('{timex.text}'), which the article reports as past ('{event.trigger}'): "
+                "check the publication date"
             )
             bounds[i].warning = "; ".join(filter(None, [note, bounds[i].warning]))
     if reference is None:
@@ -151,7 +154,8 @@ def _order(builder: Builder) -> tuple[list[int], list[tuple]]:
         return low + 0.5 if math.isfinite(low) else None
 
     def key(i):
-        # Where the event most likely lies relative to P (unbounded: at P), then absolute, then text position.
+        # Where the event most likely lies relative to P (unbounded: at P), then absolute, then
+        # text position.
         relative = estimate(net.lower(start_point(i), PUB), net.upper(end_point(i), PUB))
         absolute = estimate(net.lower(start_point(i)), net.upper(end_point(i)))
         return (
@@ -183,7 +187,8 @@ def _order(builder: Builder) -> tuple[list[int], list[tuple]]:
 def solve(
     events: list[Event], timexes: list[TimeExpr], reference: dt.date | None, text: str = ""
 ) -> Ordering:
-    """Anchors, cues, bounds, basis, rule, rank and conflicts for every event (same order as ``events``).
+    """Anchors, cues, bounds, basis, rule, rank and conflicts for every event (same order as
+    ``events``).
 
     The events given are not changed: the result holds anchored copies of them.
 
@@ -199,12 +204,15 @@ def solve(
 
     Examples:
         >>> text = "On February 1, Trump signed a memorandum. Iraq maintains troops."
-        >>> feb1 = TimeExpr(3, 13, "February 1", "DATE", "2025-02-01", dt.date(2025, 2, 1), dt.date(2025, 2, 1), "day", "date_md")
+        >>> day = dt.date(2025, 2, 1)
+        >>> feb1 = TimeExpr(3, 13, "February 1", "DATE", "2025-02-01", day, day, "day", "date_md")
         >>> ev = [Event(0, 0, 41, "signed", 21, 27, tense="past"),
         ...       Event(1, 42, 65, "maintains", 47, 56, kind="state", tense="present")]
         >>> result = solve(ev, [feb1], dt.date(2025, 2, 28), text)
-        >>> [(b.earliest, b.latest, b.basis, b.rule, b.order) for b in result.bounds]
-        [(datetime.date(2025, 2, 1), datetime.date(2025, 2, 1), 'explicit', 'date_md', 1), (None, None, 'inferred', 'tense_present_state', 2)]
+        >>> for b in result.bounds:
+        ...     print(b.earliest, b.latest, b.basis, b.rule, b.order)
+        2025-02-01 2025-02-01 explicit date_md 1
+        None None inferred tense_present_state 2
         >>> result.events[0].timex, ev[0].timex   # the copy is anchored, the input is unchanged
         (0, None)
     """
@@ -258,11 +266,13 @@ def _publication_across_blocks(inferred, events: list[Event], bounds: list[Bound
 
     Examples:
         >>> ev = [Event(0, 0, 5, "met", 0, 3), Event(1, 6, 11, "left", 6, 10)]
-        >>> b = [Bounds(None, None, "unknown", "none", "none"), Bounds(None, None, "unknown", "none", "none")]
+        >>> b = [Bounds(None, None, "unknown", "none", "none") for _ in ev]
         >>> day = dt.date(2025, 3, 1).toordinal()
         >>> _publication_across_blocks([([0], (day, math.inf)), ([1], (-math.inf, day - 9))], ev, b)
-        >>> b[1].warning
-        "publication date unknown and inferred inconsistently: on or after 2025-03-01 from the block of 'met' (event 1) but on or before 2025-02-20 from the block of 'left' (event 2)"
+        >>> print(b[1].warning)
+        publication date unknown and inferred inconsistently:
+        on or after 2025-03-01 from the block of 'met' (event 1)
+        but on or before 2025-02-20 from the block of 'left' (event 2)
     """
     lows = [(low, block) for block, (low, _) in inferred if math.isfinite(low)]
     highs = [(high, block) for block, (_, high) in inferred if math.isfinite(high)]
@@ -289,7 +299,8 @@ def _interleave(sequences: list[list[tuple]], bounds: list[Bounds]):
     (that key never decreases along a block; see ``frame.interleave`` for the argument).
 
     Examples:
-        >>> b = [Bounds(None, None, "unknown", "none", "none"), Bounds(dt.date(2025, 2, 6), dt.date(2025, 2, 20), "vague", "relative", "r"),
+        >>> b = [Bounds(None, None, "unknown", "none", "none"),
+        ...      Bounds(dt.date(2025, 2, 6), dt.date(2025, 2, 20), "vague", "relative", "r"),
         ...      Bounds(dt.date(2025, 2, 25), dt.date(2025, 2, 25), "day", "explicit", "r")]
         >>> list(_interleave([[(1, (0.0,), 0), (2, (1.0,), 1)], [(1, (-5.0,), 2)]], b))
         [0, 1, 2]
@@ -334,12 +345,13 @@ def _block_views(blocks: list[list[int]], events: list[Event], text: str):
 
 
 def _blocks(events: list[Event]) -> list[list[int]]:
-    """Event indices in blocks of whole sentences of at most ``settings.BLOCK_EVENTS``; a sentence with
-    twice that many events (a run-on or hostile text) is cut every ``2 * settings.BLOCK_EVENTS``, so
-    no network grows with the length of a sentence.
+    """Event indices in blocks of whole sentences of at most ``settings.BLOCK_EVENTS``; a
+    sentence with twice that many events (a run-on or hostile text) is cut every
+    ``2 * settings.BLOCK_EVENTS``, so no network grows with the length of a sentence.
 
     Examples:
-        >>> [len(b) for b in _blocks([Event(0, 0, 1, "said", 0, 1)] * (4 * settings.BLOCK_EVENTS + 1))]
+        >>> said = Event(0, 0, 1, "said", 0, 1)
+        >>> [len(b) for b in _blocks([said] * (4 * settings.BLOCK_EVENTS + 1))]
         [480, 480, 1]
     """
     blocks, current, last_sentence = [], [], None
@@ -394,10 +406,13 @@ def constraints(
 
     Examples:
         >>> text = "On February 1, Trump signed a memorandum."
-        >>> feb1 = TimeExpr(3, 13, "February 1", "DATE", "2025-02-01", dt.date(2025, 2, 1), dt.date(2025, 2, 1), "day", "date_md")
-        >>> rows = constraints([Event(0, 0, 41, "signed", 21, 27, tense="past")], [feb1], dt.date(2025, 1, 15), text)
+        >>> day = dt.date(2025, 2, 1)
+        >>> feb1 = TimeExpr(3, 13, "February 1", "DATE", "2025-02-01", day, day, "day", "date_md")
+        >>> signed = Event(0, 0, 41, "signed", 21, 27, tense="past")
+        >>> rows = constraints([signed], [feb1], dt.date(2025, 1, 15), text)
         >>> [(r["rule"], r["status"]) for r in rows]
-        [('publication', 'accepted'), ('publication', 'accepted'), ('date_md', 'accepted'), ('date_md', 'accepted'), ('tense_past', 'rejected')]
+        [('publication', 'accepted'), ('publication', 'accepted'), ('date_md', 'accepted'),
+         ('date_md', 'accepted'), ('tense_past', 'rejected')]
     """
     if not events:
         return []

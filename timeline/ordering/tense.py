@@ -175,7 +175,8 @@ def publication_relation(event: Event, text: str = "") -> tuple[str, str]:
         text: the article text; needed by the fallback rules that read the trigger's
             form and the words before it when the event has no tense.
 
-    Returns ``(relation, rule id)``; relation is before, after, includes, inherit, definite, process, sentence, after_governor or none.
+    Returns ``(relation, rule id)``; relation is before, after, includes, inherit, definite,
+    process, sentence, after_governor or none.
 
     Examples:
         >>> publication_relation(Event(0, 0, 6, "signed", 0, 6, tense="past"))
@@ -198,7 +199,9 @@ def reported_relation(event: Event, text: str = "") -> tuple[str, str] | None:
     article) lets the rules that read the words before the trigger match.
 
     Examples:
-        >>> reported_relation(Event(0, 0, 9, "pressured", 0, 9, tense="present", aspect="perfective", source=0))
+        >>> pressured = Event(0, 0, 9, "pressured", 0, 9, tense="present", aspect="perfective",
+        ...                   source=0)
+        >>> reported_relation(pressured)
         ('before', 'reported_perfect')
     """
     if event.source is None:

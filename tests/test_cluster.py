@@ -1,4 +1,5 @@
-"""The Dask path on a dask.distributed LocalCluster: the same rows as build_timeline per date window."""
+"""The Dask path on a dask.distributed LocalCluster: the same rows as build_timeline per date
+window."""
 
 import datetime as dt
 from typing import NamedTuple

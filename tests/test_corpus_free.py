@@ -1,9 +1,10 @@
 """No corpus text in the repository: no tracked file shares a run of 7 words with the gold corpora.
 
 House rule: rule examples, tests, docstrings and comments use invented sentences or the seed
-article, never sentences of ../shared/corpora (TimeBank, AQUAINT, SemEval trial, MEANTIME, ECB+). This test
-runs the same scan as the lead's check: every tracked text file (seeds/ excepted) against every
-7-word run of the corpora's text (markup removed). It skips when the corpora or git are absent.
+article, never sentences of ../shared/corpora (TimeBank, AQUAINT, SemEval trial, MEANTIME,
+ECB+). This test runs the same scan as the lead's check: every tracked text file (seeds/
+excepted) against every 7-word run of the corpora's text (markup removed). It skips when the
+corpora or git are absent.
 """
 
 import re

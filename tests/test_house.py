@@ -28,6 +28,12 @@ WRAPPED = (
     "timeline/temporal",
     "timeline/entities",
     "timeline/ordering",
+    "tests/*.py",
+    "tests/checks",
+    "tests/entities",
+    "tests/io",
+    "tests/ordering",
+    "tests/temporal",
 )
 
 
@@ -40,9 +46,8 @@ def _private_imports(path: Path) -> list[str]:
         ):
             for alias in node.names:
                 if alias.name.startswith("_") and not alias.name.startswith("__"):
-                    found.append(
-                        f"line {node.lineno}: from {'.' * node.level}{node.module or ''} import {alias.name}"
-                    )
+                    module = "." * node.level + (node.module or "")
+                    found.append(f"line {node.lineno}: from {module} import {alias.name}")
     return found
 
 

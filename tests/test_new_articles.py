@@ -5,27 +5,46 @@ import pytest
 
 import timeline
 
-MERGER = """Zentek Corp. agreed on Monday to buy rival chipmaker Volta Systems for $12 billion.
-The boards of both companies approved the transaction over the weekend, and it is expected to close in the second half of next year.
-The companies first held talks last spring but broke them off in July after disagreeing over price."""
+MERGER = (
+    "Zentek Corp. agreed on Monday to buy rival chipmaker Volta Systems for $12 billion.\n"
+    "The boards of both companies approved the transaction over the weekend, and it is "
+    "expected to close in the second half of next year.\n"
+    "The companies first held talks last spring but broke them off in July after disagreeing "
+    "over price."
+)
 
-STRIKE = """Shares of Northwind Motors fell 8% on Monday after the carmaker cut its profit forecast.
-The company said late on Friday that a strike at its main plant, which began on March 3 and ended two weeks later, would cost it about $400 million.
-Northwind will report first-quarter results on April 28."""
+STRIKE = (
+    "Shares of Northwind Motors fell 8% on Monday after the carmaker cut its profit forecast.\n"
+    "The company said late on Friday that a strike at its main plant, which began on March 3 "
+    "and ended two weeks later, would cost it about $400 million.\n"
+    "Northwind will report first-quarter results on April 28."
+)
 
-FLOODS = """Flooding forced thousands of residents from their homes overnight, a day after the region recorded its heaviest rainfall in two decades.
-Rescue teams worked through Tuesday night to reach villages cut off since Sunday, the civil protection agency said on Wednesday morning.
-In recent days, farmers have complained that aid promised in mid-January has still not arrived."""
+FLOODS = (
+    "Flooding forced thousands of residents from their homes overnight, a day after the region "
+    "recorded its heaviest rainfall in two decades.\n"
+    "Rescue teams worked through Tuesday night to reach villages cut off since Sunday, the "
+    "civil protection agency said on Wednesday morning.\n"
+    "In recent days, farmers have complained that aid promised in mid-January has still not "
+    "arrived."
+)
 
-ELECTION = """The electoral commission announced on Thursday that President Amara Keita had won 52 percent of the vote in the September 14 election.
-Opposition leader Daniel Osei, who has refused to concede, said his party would challenge the result in the Supreme Court within ten days.
-Protests broke out in the capital hours after the announcement.
-Last month the commission twice delayed publication of the results.
-International observers are due to publish their final report in early December."""
+ELECTION = (
+    "The electoral commission announced on Thursday that President Amara Keita had won 52 "
+    "percent of the vote in the September 14 election.\n"
+    "Opposition leader Daniel Osei, who has refused to concede, said his party would challenge "
+    "the result in the Supreme Court within ten days.\n"
+    "Protests broke out in the capital hours after the announcement.\n"
+    "Last month the commission twice delayed publication of the results.\n"
+    "International observers are due to publish their final report in early December."
+)
 
-RATES = """The central bank raised its key interest rate to 4.5 percent on Wednesday.
-Governor Lena Brandt told reporters that inflation, which reached 7.1 percent in October, was expected to ease early next year.
-The next policy meeting is scheduled for January 29."""
+RATES = (
+    "The central bank raised its key interest rate to 4.5 percent on Wednesday.\n"
+    "Governor Lena Brandt told reporters that inflation, which reached 7.1 percent in October, "
+    "was expected to ease early next year.\n"
+    "The next policy meeting is scheduled for January 29."
+)
 
 
 @pytest.mark.parametrize(

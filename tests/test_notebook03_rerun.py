@@ -1,4 +1,5 @@
-"""Rerunning notebook 03 on another article (papermill) finishes and never touches the seed's ledger."""
+"""Rerunning notebook 03 on another article (papermill) finishes and never touches the seed's
+ledger."""
 
 import hashlib
 import json

@@ -16,7 +16,8 @@ from timeline.__main__ import main
 
 
 def bounds_respected(df: pd.DataFrame) -> bool:
-    """No row comes after a row whose bounds put it strictly later (latest < earliest of an earlier row)."""
+    """No row comes after a row whose bounds put it strictly later (latest < earliest of an
+    earlier row)."""
     started = pd.Timestamp.min
     for earliest, latest in zip(df.sort_values("order").earliest, df.sort_values("order").latest):
         if not pd.isna(latest) and latest < started:

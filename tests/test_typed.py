@@ -1,4 +1,5 @@
-"""Typed intermediate data and one settings module: a typo fails loudly, a window lives in one place."""
+"""Typed intermediate data and one settings module: a typo fails loudly, a window lives in one
+place."""
 
 from __future__ import annotations
 

@@ -16,7 +16,8 @@ PUB = dt.date(2025, 2, 28)
 
 
 def make_events(text, spec, clauses=None):
-    """Events for the given triggers (first occurrence, in text order); clause = sentence unless given."""
+    """Events for the given triggers (first occurrence, in text order); clause = sentence unless
+    given."""
     sentences = [
         (m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]?", text) if m.group().strip()
     ]

@@ -51,9 +51,8 @@ def check_found(text, reference, expected):
     span, type_, value = expected
     start = text.index(span)
     hits = [t for t in found if t.start == start and t.end == start + len(span)]
-    assert hits, (
-        f"no expression with the exact span {span!r}; found {[(t.text, t.value, t.rule) for t in found]}"
-    )
+    got = [(t.text, t.value, t.rule) for t in found]
+    assert hits, f"no expression with the exact span {span!r}; found {got}"
     assert (hits[0].type, hits[0].value) == (type_, value), hits[0]
 
 

@@ -1,4 +1,5 @@
-"""filter_entity / to_semeval on small hand-made frames (the entity rule examples run in tests/test_rule_examples.py)."""
+"""filter_entity / to_semeval on small hand-made frames (the entity rule examples run in
+tests/test_rule_examples.py)."""
 
 import datetime as dt
 
@@ -21,7 +22,8 @@ T = pd.Timestamp
 
 
 def frame(article, published_rows):
-    """Rows from (sentence text, trigger, earliest, latest[, actors]) tuples, clauses = sentences."""
+    """Rows from (sentence text, trigger, earliest, latest[, actors]) tuples, clauses =
+    sentences."""
     records, offset = [], 0
     for i, (text, trigger, earliest, latest, *actors) in enumerate(published_rows):
         t0 = offset + text.index(trigger)
@@ -227,7 +229,8 @@ def test_to_semeval_published_dates_undated_events():
     rows[1]["tense"], rows[2]["tense"] = "present", "future"
     df = conform(rows, TIMELINE)
     text = to_semeval(df, "Acme Corp", published={"301": "2006-03-28"})
-    # past with no date: undated, just before publication; future: undated, unordered; present: at publication
+    # past with no date: undated, just before publication; future: undated, unordered;
+    # present: at publication
     assert parse_semeval(text)[1] == [
         (0, "XXXX-XX-XX", ("301-2-open",)),
         (0, "XXXX-XX-XX", ("301-3-founded",)),
@@ -456,7 +459,8 @@ def test_another_named_actor_takes_it():
 
 
 def text_frame(article, text, events):
-    """Rows over one article text: ``(sentence, clause start, clause end, trigger, tense[, overrides])``."""
+    """Rows over one article text: ``(sentence, clause start, clause end, trigger,
+    tense[, overrides])``."""
     records = []
     for i, (sentence, start, end, trigger, tense, *extra) in enumerate(events):
         t0 = text.index(trigger, start)
@@ -534,8 +538,9 @@ def test_an_undated_event_takes_a_date_of_its_sentence_not_a_possessive_one():
     from timeline.entities.dates import event_dates
 
     text = (
-        "June 8, 2010\nYesterday, at this year's fair, Acme unveiled a phone. One year later, in 1985, Doe was "
-        "fired and he founded a firm. Doe said that sales doubled in 2009. At Monday's fair Acme spoke."
+        "June 8, 2010\nYesterday, at this year's fair, Acme unveiled a phone. "
+        "One year later, in 1985, Doe was fired and he founded a firm. "
+        "Doe said that sales doubled in 2009. At Monday's fair Acme spoke."
     )
     s1, s2, s3 = text.index("Yesterday"), text.index("One year"), text.index("Doe said")
     s4 = text.index("At Monday")

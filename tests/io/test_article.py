@@ -186,9 +186,11 @@ statement released after the meeting.</p>
 <p>The United States has asked Baghdad to limit Iran's influence over armed factions and over its
 banking system, which Washington says has been used to move dollars to Tehran.</p>
 </article>
-<aside><h3>Most read</h3><ul><li><a href="/a">Markets slide</a></li><li><a href="/b">Storm hits coast</a></li></ul></aside>
+<aside><h3>Most read</h3><ul><li><a href="/a">Markets slide</a></li>
+<li><a href="/b">Storm hits coast</a></li></ul></aside>
 </main>
-<footer><p>Copyright 2025 Example Wire. All rights reserved.</p><p><a href="/privacy">Privacy</a></p></footer>
+<footer><p>Copyright 2025 Example Wire. All rights reserved.</p>
+<p><a href="/privacy">Privacy</a></p></footer>
 </body></html>
 """
 

@@ -57,7 +57,8 @@ def _lines(text):
 
 
 def _cut(text, line, keep):
-    """The text up to ``keep`` characters into its ``line``-th line (1-based), as a crash would leave it."""
+    """The text up to ``keep`` characters into its ``line``-th line (1-based), as a crash would
+    leave it."""
     lines = _lines(text)
     return "".join(lines[: line - 1]) + lines[line - 1][:keep]
 

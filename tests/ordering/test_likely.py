@@ -1,4 +1,5 @@
-"""Most-likely dates: inside the proven bounds, deterministic, nothing mutated, in the frame and its exports."""
+"""Most-likely dates: inside the proven bounds, deterministic, nothing mutated, in the frame
+and its exports."""
 
 import copy
 import datetime as dt

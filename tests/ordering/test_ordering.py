@@ -174,7 +174,10 @@ def test_published_before_a_reported_past_date_is_a_named_warning():
 
 
 def test_contradicting_cue_is_a_conflict_not_a_silent_fix():
-    text = "On February 20, Rubio made a call. On February 10, following the call, State released a statement."
+    text = (
+        "On February 20, Rubio made a call. "
+        "On February 10, following the call, State released a statement."
+    )
     events = make_events(
         text, {"made": {"tense": "past"}, "call": {}, "released": {"tense": "past"}}
     )
@@ -310,7 +313,10 @@ def test_a_cue_in_one_block_never_relates_events_of_the_next(monkeypatch):
 def test_a_when_clause_after_a_date_is_set_at_that_date():
     from timeline.ordering import anchoring
 
-    text = "The last swap took place on May 23, when 390 people were released. Talks resumed when it rained."
+    text = (
+        "The last swap took place on May 23, when 390 people were released. "
+        "Talks resumed when it rained."
+    )
     events = make_events(
         text,
         {"took": {"tense": "past"}, "released": {"tense": "past"}, "resumed": {"tense": "past"}},
@@ -480,7 +486,10 @@ def test_an_event_ahead_due_within_a_duration_ends_by_then(text, verb, earliest,
 def test_a_date_before_a_report_is_the_reports_and_a_reported_past_state_holds_at_it():
     import timeline
 
-    text = "On Monday, officials said the army would withdraw. Earlier this month, the firm said it expected a loss."
+    text = (
+        "On Monday, officials said the army would withdraw. "
+        "Earlier this month, the firm said it expected a loss."
+    )
     frame = timeline.build_timeline(
         timeline.Article(text, id="a", published="2025-10-23")
     ).set_index("trigger")

@@ -38,5 +38,6 @@ def _tokenized_cases():
 
 @pytest.mark.parametrize("text, reference, expected", list(_tokenized_cases()))
 def test_rule_examples_tokenized(text, reference, expected):
-    """Every example keeps its span and value, and every negative stays empty, with its punctuation split off."""
+    """Every example keeps its span and value, and every negative stays empty, with its
+    punctuation split off."""
     check_found(text, reference, expected)

@@ -156,7 +156,8 @@ def test_a_report_compares_with_its_reporting_quarter_a_year_before():
         + " Rents were $5, up from $4 a year earlier."
         + filler
         + " For the nine months, fees were $12, versus $10 a year earlier."
-        " Fees were $12, compared with $10 for the 1988 period. The year-ago figures reflected a refund."
+        " Fees were $12, compared with $10 for the 1988 period."
+        " The year-ago figures reflected a refund."
     )
     values = [(t.text, t.value) for t in temporal.find(text, dt.date(1989, 10, 26))]
     assert values == [
@@ -198,11 +199,15 @@ def test_possessive_weekday_value_and_bounds_agree(text, days):
 
 
 def test_tokenized_text_reads_as_written():
-    """One spacing mechanism: every value of the written text, with spaces around its punctuation."""
+    """One spacing mechanism: every value of the written text, with spaces around its
+    punctuation."""
     written = (
         "BERLIN, March 06, 2008. Talks resume Jan. 5; at 10:30 p.m. (EST) the U.S.'s envoy left."
     )
-    spaced = "BERLIN , March 06 , 2008 . Talks resume Jan . 5 ; at 10 : 30 p.m. ( EST ) the U.S. 's envoy left ."
+    spaced = (
+        "BERLIN , March 06 , 2008 . Talks resume Jan . 5 ; "
+        "at 10 : 30 p.m. ( EST ) the U.S. 's envoy left ."
+    )
     reference = dt.date(2008, 3, 6)
     expected = [
         ("2008-03-06", "date_mdy"),

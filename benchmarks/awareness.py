@@ -40,15 +40,23 @@ from timeline.errors import TimelineError
 
 
 class TimelineFormatError(TimelineError, ValueError):
-    """A timeline text is not in the task's format (names the line), or a reading option is unknown."""
+    """A timeline text is not in the task's format (names the line), or a reading option is
+    unknown."""
 
 
 def parse_semeval(text: str) -> tuple[str, list[tuple[int, str, tuple[str, ...]]]]:
     """Parse a timeline in the task's format into ``(entity, [(order, date, mentions), ...])``.
 
     Examples:
-        >>> parse_semeval("Acme\\n1\\t2001-05-02\\td1-3-bought\\td2-1-purchase\\n0\\tXXXX-XX-XX\\td1-4-said\\n")
-        ('Acme', [(1, '2001-05-02', ('d1-3-bought', 'd2-1-purchase')), (0, 'XXXX-XX-XX', ('d1-4-said',))])
+        >>> text = "Acme\\n1\\t2001-05-02\\td1-3-bought\\td2-1-purchase\\n"
+        >>> text += "0\\tXXXX-XX-XX\\td1-4-said\\n"
+        >>> entity, rows = parse_semeval(text)
+        >>> entity
+        'Acme'
+        >>> for row in rows:
+        ...     print(row)
+        (1, '2001-05-02', ('d1-3-bought', 'd2-1-purchase'))
+        (0, 'XXXX-XX-XX', ('d1-4-said',))
     """
     lines = [line for line in text.splitlines() if line.strip()]
     if not lines:
@@ -68,8 +76,8 @@ def time_node(date: str) -> str | None:
     """The time node of a date, or None when the date is not anchored.
 
     Examples:
-        >>> time_node("2006-03-XX"), time_node("2006-03"), time_node("XXXX-XX-XX"), time_node("2010-06-07")
-        ('T2006-03', 'T2006-03', None, 'T2010-06-07')
+        >>> [time_node(date) for date in ("2006-03-XX", "2006-03", "XXXX-XX-XX", "2010-06-07")]
+        ['T2006-03', 'T2006-03', None, 'T2010-06-07']
     """
     parts = [p for p in date.strip().split("-") if p]
     if not parts or not parts[0].isdigit():
@@ -94,8 +102,10 @@ def timeline_relations(
 
     Examples:
         >>> nodes, rels = timeline_relations([(1, "2001", ("a",)), (2, "XXXX-XX-XX", ("b", "c"))])
-        >>> sorted(nodes), sorted(rels)
-        (['T2001', 'a', 'b', 'c'], [('a', '<', 'b'), ('a', '<', 'c'), ('a', '=', 'T2001'), ('b', '=', 'c')])
+        >>> sorted(nodes)
+        ['T2001', 'a', 'b', 'c']
+        >>> sorted(rels)
+        [('a', '<', 'b'), ('a', '<', 'c'), ('a', '=', 'T2001'), ('b', '=', 'c')]
     """
     if unanchored not in ("first", "isolated"):
         raise TimelineFormatError(f"unanchored must be 'first' or 'isolated', got {unanchored!r}")
@@ -187,7 +197,8 @@ class TemporalGraph:
         return sum(len(m) - 1 for m in self.members.values()) + len(self.reduced_edges())
 
     def center(self, cls: str) -> str:
-        """The node a class's relations hang from in the "star" reduction: its time node, else its first node."""
+        """The node a class's relations hang from in the "star" reduction: its time node, else
+        its first node."""
         members = self.members[cls]
         times = [n for n in members if n.startswith("T")]
         return (times or members)[0]

@@ -14,8 +14,8 @@ events, how many got an estimate, the share whose gold day lies in the 80% inter
 Targets: coverage 80 +/- 5% on each held-out corpus; median width <= 3 days for undated
 past reporting events. ``--reliability FILE`` writes the held-out coverage of the shipped
 settings (``shipped``, and per kind: ``kinds``) and at several nominal levels without
-tolerance (``levels``), numbers only, for notebook 06's tables and reliability diagram. Exits 1 when a score
-is outside its floor or ceiling in benchmarks/floors/calibration.json.
+tolerance (``levels``), numbers only, for notebook 06's tables and reliability diagram.
+Exits 1 when a score is outside its floor or ceiling in benchmarks/floors/calibration.json.
 """
 
 from __future__ import annotations
@@ -61,7 +61,8 @@ def score(model: dict, tested: list[dict]) -> dict:
     ...                         "kinds": [{"id": "k", "offsets": {0: 8, -1: 2}}]})
     >>> import datetime as dt
     >>> d = dt.date(2000, 1, 10)
-    >>> s = score(m, [dict(latest=d, offset=0, gold=d, published=d), dict(latest=d, offset=-5, gold=d - dt.timedelta(5), published=d)])
+    >>> s = score(m, [dict(latest=d, offset=0, gold=d, published=d),
+    ...               dict(latest=d, offset=-5, gold=d - dt.timedelta(5), published=d)])
     >>> s["k"]["events"], s["k"]["covered"]
     (2, 1)
     """
@@ -111,7 +112,8 @@ def main(argv=None) -> int:
     table = likely.model()
     measured, reliability, kinds = {}, [], []
     print(
-        f"{'fit':>24} {'test':15} {'kind':20} {'events':>6} {'estim.':>6} {'cover':>6} {'width':>6} {'proven':>6}"
+        f"{'fit':>24} {'test':15} {'kind':20} {'events':>6} {'estim.':>6} "
+        f"{'cover':>6} {'width':>6} {'proven':>6}"
     )
     for fitted, tests in SPLITS:
         fit_on = [s for name in fitted for s in samples[name]]
@@ -135,7 +137,8 @@ def main(argv=None) -> int:
                     }
                 )
                 print(
-                    f"{'+'.join(fitted):>24} {name:15} {kind:20} {v['events']:6} {v['estimated']:6} "
+                    f"{'+'.join(fitted):>24} {name:15} {kind:20} "
+                    f"{v['events']:6} {v['estimated']:6} "
                     f"{cover:>6} {_median(v['widths']):>6} {_median(v['proven']):>6}"
                 )
             n, coverage = headline(per)
@@ -159,7 +162,8 @@ def main(argv=None) -> int:
     print("reliability (held-out coverage at each nominal level, tolerance 0):")
     for row in reliability:
         print(
-            f"  fit {row['fit']:24} test {row['test']:15} nominal {row['nominal']:.2f} observed {row['observed']:.3f}"
+            f"  fit {row['fit']:24} test {row['test']:15} "
+            f"nominal {row['nominal']:.2f} observed {row['observed']:.3f}"
         )
     measured["coverage_min"] = min(v for k, v in measured.items() if k.startswith("coverage_"))
     measured["seconds"] = round(time.perf_counter() - started, 1)

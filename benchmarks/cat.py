@@ -9,15 +9,23 @@ a library row's offsets can be matched to gold tokens. Corpus text is read from 
 (or a path argument) and never copied into the repository.
 
 Examples:
-    >>> doc = parse_string('''<Document doc_id="1" doc_name="d"><token t_id="1" sentence="0" number="0">U.S.</token>
-    ... <token t_id="2" sentence="0" number="1">paid</token><token t_id="3" sentence="0" number="2">$</token>
-    ... <token t_id="4" sentence="0" number="3">40</token><token t_id="5" sentence="0" number="4">billion</token>
-    ... <token t_id="6" sentence="0" number="5">.</token><token t_id="7" sentence="1" number="6">They</token>
-    ... <token t_id="8" sentence="1" number="7">don</token><token t_id="9" sentence="1" number="8">'t</token>
-    ... <token t_id="10" sentence="1" number="9">(</token><token t_id="11" sentence="1" number="10">yet</token>
+    >>> doc = parse_string('''<Document doc_id="1" doc_name="d">
+    ... <token t_id="1" sentence="0" number="0">U.S.</token>
+    ... <token t_id="2" sentence="0" number="1">paid</token>
+    ... <token t_id="3" sentence="0" number="2">$</token>
+    ... <token t_id="4" sentence="0" number="3">40</token>
+    ... <token t_id="5" sentence="0" number="4">billion</token>
+    ... <token t_id="6" sentence="0" number="5">.</token>
+    ... <token t_id="7" sentence="1" number="6">They</token>
+    ... <token t_id="8" sentence="1" number="7">don</token>
+    ... <token t_id="9" sentence="1" number="8">'t</token>
+    ... <token t_id="10" sentence="1" number="9">(</token>
+    ... <token t_id="11" sentence="1" number="10">yet</token>
     ... <token t_id="12" sentence="1" number="11">)</token>
-    ... <Markables><EVENT_MENTION m_id="5" pos="VERB"><token_anchor t_id="2"/></EVENT_MENTION></Markables>
-    ... <Relations><HAS_PARTICIPANT r_id="9" sem_role="Arg0"><source m_id="5"/><target m_id="6"/></HAS_PARTICIPANT>
+    ... <Markables><EVENT_MENTION m_id="5" pos="VERB"><token_anchor t_id="2"/></EVENT_MENTION>
+    ... </Markables>
+    ... <Relations><HAS_PARTICIPANT r_id="9" sem_role="Arg0">
+    ... <source m_id="5"/><target m_id="6"/></HAS_PARTICIPANT>
     ... </Relations></Document>''')
     >>> doc.text
     "U.S. paid $40 billion.\\nThey don't (yet)"

@@ -13,8 +13,8 @@ an event argument or speech), trained on the gold classes of matched events. It 
 back). ``--margin`` lets the model override the rule only when it prefers another class by that
 much. ``--drop`` also lets it drop a detected event the gold does not tag (a class "NONE"
 learned from the unmatched detections), so detection precision can buy class F1; it then
-reports event F1 too. Nothing here is used by the library; the numbers back the closing note's claim that the
-rules sit at what these features allow. Takes about a minute.
+reports event F1 too. Nothing here is used by the library; the numbers back the closing
+note's claim that the rules sit at what these features allow. Takes about a minute.
 """
 
 from __future__ import annotations
@@ -97,7 +97,8 @@ def _features(doc) -> list[tuple[tuple[int, int], dict]]:
 
 
 def _matched(gold, predicted):
-    """Each prediction with the gold class it matches (first unmatched overlapping gold event) or None."""
+    """Each prediction with the gold class it matches (first unmatched overlapping gold event)
+    or None."""
     taken, order = set(), sorted(range(len(gold)), key=lambda k: gold[k][0])
     for (start, end), values in predicted:
         hit = next(
@@ -201,9 +202,12 @@ def main(argv=None) -> int:
                     "matches": list(_matched(gold, events)),
                 }
             )
+    part_f1 = {
+        part: _class_f1([d for d in docs if d["part"] == part]) for part in ("TimeBank", "AQUAINT")
+    }
     print(
-        f"class F1 of the rules: {_class_f1(docs):.3f} (TimeBank {_class_f1([d for d in docs if d['part'] == 'TimeBank']):.3f}, "
-        f"AQUAINT {_class_f1([d for d in docs if d['part'] == 'AQUAINT']):.3f})"
+        f"class F1 of the rules: {_class_f1(docs):.3f} (TimeBank {part_f1['TimeBank']:.3f}, "
+        f"AQUAINT {part_f1['AQUAINT']:.3f})"
     )
     for train_part, test_part in (("TimeBank", "AQUAINT"), ("AQUAINT", "TimeBank")):
         model = _train(_rows([d for d in docs if d["part"] == train_part]), args.epochs)
@@ -234,7 +238,10 @@ def main(argv=None) -> int:
         ]
         kept = [(guess, truth) for guess, truth in guesses if guess != NONE]
         correct = sum(guess == truth for guess, truth in kept)
-        line = f"{args.folds}-fold by document, model (margin {m:g}): class F1 {_f1(correct, len(kept), gold):.3f}"
+        line = (
+            f"{args.folds}-fold by document, model (margin {m:g}): "
+            f"class F1 {_f1(correct, len(kept), gold):.3f}"
+        )
         if args.drop:
             found = sum(truth is not None for _, truth in kept)
             line += (

@@ -1,11 +1,14 @@
-"""Draft questions usable as written (issue 16): ``python -m benchmarks.drafts [--split dev|test|all] [-v]``.
+"""Draft questions usable as written (issue 16).
+
+Usage: ``python -m benchmarks.drafts [--split dev|test|all] [-v]``.
 
 Reads the short articles written for it (``benchmarks/data/drafts.yaml``), builds each
 timeline, drafts questions with :func:`timeline.candidate_questions` and counts a draft
 usable when its title and close date are exactly one the article lists and its
-resolution criteria pass :func:`timeline.check_question` (a reachable Yes and No). Prints, per split, drafts made, usable share (usable / made: the
-target is 8 of 10) and recall (expected drafts found). The dev articles were used to
-write the rules, the test articles never were; floors are checked on the test split.
+resolution criteria pass :func:`timeline.check_question` (a reachable Yes and No).
+Prints, per split, drafts made, usable share (usable / made: the target is 8 of 10) and
+recall (expected drafts found). The dev articles were used to write the rules, the test
+articles never were; floors are checked on the test split.
 """
 
 from __future__ import annotations

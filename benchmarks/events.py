@@ -2,7 +2,8 @@
 and on meantime-apple (precision and recall by part of speech).
 
 Usage:
-    python -m benchmarks.events [--corpus PATH] [--meantime PATH] [--pipeline] [--errors FILE] [--no-floors]
+    python -m benchmarks.events [--corpus PATH] [--meantime PATH] [--pipeline] [--errors FILE]
+        [--no-floors]
 
 Reads the TimeML gold (text of <TEXT>, DCT, EVENT tags with their class) with
 benchmarks/tml.py, runs ``segment.sentences`` + ``events.extract`` on every
@@ -370,19 +371,24 @@ def main(argv=None) -> int:
     seconds = time.perf_counter() - started
     rows = {**{name: s.row() for name, s in scores.items()}, "both": both.row()}
     print(
-        f"Event detection on TimeBank + AQUAINT ({'build_timeline' if args.pipeline else 'events.extract'}; "
+        "Event detection on TimeBank + AQUAINT "
+        f"({'build_timeline' if args.pipeline else 'events.extract'}; "
         f"{chars:,} characters in {seconds:.1f} s)"
     )
     print(
-        f"{'part':<10} {'gold':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6} {'clsP':>6} {'clsR':>6} {'clsF1':>6} {'clsAcc':>6}"
+        f"{'part':<10} {'gold':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6} "
+        f"{'clsP':>6} {'clsR':>6} {'clsF1':>6} {'clsAcc':>6}"
     )
     for name, row in rows.items():
         print(
-            f"{name:<10} {row['gold']:>6} {row['pred']:>6} {row['P']:>6.3f} {row['R']:>6.3f} {row['F1']:>6.3f} "
-            f"{row['class_P']:>6.3f} {row['class_R']:>6.3f} {row['class_F1']:>6.3f} {row['class_acc']:>6.3f}"
+            f"{name:<10} {row['gold']:>6} {row['pred']:>6} "
+            f"{row['P']:>6.3f} {row['R']:>6.3f} {row['F1']:>6.3f} "
+            f"{row['class_P']:>6.3f} {row['class_R']:>6.3f} "
+            f"{row['class_F1']:>6.3f} {row['class_acc']:>6.3f}"
         )
     print(
-        "anchor: TempEval-3 best (ATT-1) event F1 0.81, class F1 0.72; target F1 >= 0.84, class F1 >= 0.75"
+        "anchor: TempEval-3 best (ATT-1) event F1 0.81, class F1 0.72; "
+        "target F1 >= 0.84, class F1 >= 0.75"
     )
     if args.confusion:
         both.print_matrix()
@@ -415,7 +421,8 @@ def main(argv=None) -> int:
                 print(f"{'  pos=NOUN':<14} {row['gold']:>5} {'':>5} {'':>6} {row['R']:>6.3f}")
                 continue
             print(
-                f"{pos:<14} {row['gold']:>5} {row['pred']:>5} {row['P']:>6.3f} {row['R']:>6.3f} {row['F1']:>6.3f}"
+                f"{pos:<14} {row['gold']:>5} {row['pred']:>5} "
+                f"{row['P']:>6.3f} {row['R']:>6.3f} {row['F1']:>6.3f}"
             )
         print("target: noun recall >= 0.70 with noun precision >= 0.90")
         names = ("asserted", "expected", "potential", "negated")

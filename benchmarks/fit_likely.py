@@ -185,7 +185,8 @@ def documents(name: str, corpus=None):
 
 
 def samples(name: str, corpus=None) -> list[dict]:
-    """One dict per gold-dated event our pipeline detected: its row fields, ``offset``, ``published``."""
+    """One dict per gold-dated event our pipeline detected: its row fields, ``offset``,
+    ``published``."""
     out = []
     for doc_id, text, published, spans in documents(name, corpus):
         if not spans:

@@ -1,4 +1,4 @@
-"""Event-relation benchmark: events against the DCT and against timexes, on TimeBank + AQUAINT TLINKs.
+"""Event-relation benchmark: events against the DCT and timexes (TimeBank + AQUAINT TLINKs).
 
 Usage:
     python -m benchmarks.relations [--corpus PATH] [--errors FILE] [--no-floors]
@@ -112,8 +112,10 @@ def lean(row, text: str = "") -> str | None:
     """The side of publication a row's tense (or, untensed, its surface form) puts it on.
 
     >>> import types
-    >>> lean(types.SimpleNamespace(trigger="signed", trigger_start=0, trigger_end=6, tense="past", aspect="none",
-    ...                            modality="asserted", kind="action", event_class="OCCURRENCE"), "signed")
+    >>> row = types.SimpleNamespace(trigger="signed", trigger_start=0, trigger_end=6, tense="past",
+    ...                             aspect="none", modality="asserted", kind="action",
+    ...                             event_class="OCCURRENCE")
+    >>> lean(row, "signed")
     'BEFORE'
     """
     event = Event(
@@ -145,7 +147,8 @@ def predict_dct(row, dct: dt.date, text: str = "") -> str | None:
 def predict_timex(
     row, span: tuple[dt.date, dt.date], anchored: bool = False, clause_mate: bool = False
 ) -> str | None:
-    """BEFORE / AFTER / OVERLAP of a row against a timex interval, or None (``relation_to_expression``).
+    """BEFORE / AFTER / OVERLAP of a row against a timex interval, or None
+    (``relation_to_expression``).
 
     ``anchored``: the row's anchoring expression is this timex; ``clause_mate``: the
     timex stands in the row's clause without anchoring it; a row anchored to another
@@ -166,7 +169,8 @@ def predict_timex(
 
 
 def _own_intervals(doc, dct) -> dict:
-    """gold tid -> (our interval of the same expression, our text) from ``timeline.temporal.find``."""
+    """gold tid -> (our interval of the same expression, our text) from
+    ``timeline.temporal.find``."""
     ours = temporal.find(doc.text, dct)
     found = {}
     for gold in doc.timexes:
@@ -221,22 +225,26 @@ class Tally:
             total_ok, base_ok = total_ok + ok, base_ok + base
             if pairs:
                 lines.append(
-                    f"  {cls:<10} {len(pairs):>6} {determined:>10} {ok / len(pairs):>9.3f} {base / len(pairs):>9.3f}"
+                    f"  {cls:<10} {len(pairs):>6} {determined:>10} "
+                    f"{ok / len(pairs):>9.3f} {base / len(pairs):>9.3f}"
                 )
         n = max(1, len(self.pairs))
         determined = [(g, p) for g, p, d in self.pairs if d]
         det_acc = sum(1 for g, p in determined if g == (p or majority)) / max(1, len(determined))
         lines.append(
-            f"  {'all':<10} {len(self.pairs):>6} {len(determined):>10} {total_ok / n:>9.3f} {base_ok / n:>9.3f}"
+            f"  {'all':<10} {len(self.pairs):>6} {len(determined):>10} "
+            f"{total_ok / n:>9.3f} {base_ok / n:>9.3f}"
         )
         lines.append(
-            f"  accuracy on determined links only: {det_acc:.3f} ({len(determined)}/{len(self.pairs)})"
+            f"  accuracy on determined links only: {det_acc:.3f} "
+            f"({len(determined)}/{len(self.pairs)})"
         )
         return "\n".join(lines), total_ok / n, base_ok / n
 
 
 def _instances(doc) -> dict:
-    """eiid -> the MAKEINSTANCE attributes (gold tense, aspect, pos, polarity), read from the file."""
+    """eiid -> the MAKEINSTANCE attributes (gold tense, aspect, pos, polarity), read from the
+    file."""
     raw = Path(doc.path).read_text(encoding="utf-8")
     attrs = (
         dict(re.findall(r'([A-Za-z_]+)="([^"]*)"', m))
@@ -261,7 +269,8 @@ def _record(
     span=None,
     news_day=None,
 ) -> dict:
-    """One scored link with what the row and the gold annotation say, for ``--links`` (error analysis)."""
+    """One scored link with what the row and the gold annotation say, for ``--links`` (error
+    analysis)."""
     day = lambda v: None if pd.isna(v) else str(v.date())  # noqa: E731
     record = {
         "doc": doc.doc_id,
@@ -310,7 +319,8 @@ def _record(
 
 
 def _news_day(doc, instances: dict) -> bool:
-    """True when the gold relates most past-tense events (MAKEINSTANCE tense PAST) to the DCT as OVERLAP.
+    """True when the gold relates most past-tense events (MAKEINSTANCE tense PAST) to the DCT
+    as OVERLAP.
 
     Some AQUAINT documents (and a few of TimeBank) put the day's past events inside the
     DCT (a day), where the others put them BEFORE it (a moment): a convention of the
@@ -333,13 +343,15 @@ CELL = ("predicted", "gold", "tense", "aspect", "class", "gold_pos", "anchored")
 
 
 def error_cells(records: list[dict], top: int = 25) -> str:
-    """The event-DCT errors counted by (predicted, gold, tense, aspect, class, gold pos, anchored), largest first.
+    """The event-DCT errors counted by (predicted, gold, tense, aspect, class, gold pos,
+    anchored), largest first.
 
     Undetermined predictions count as the majority class BEFORE; ``news-day`` counts the
     errors in documents of the news-day convention (see :func:`_news_day`).
 
-    >>> r = {"link": "dct", "predicted": "BEFORE", "gold": "OVERLAP", "tense": "past", "aspect": "none",
-    ...      "class": "REPORTING", "gold_pos": "VERB", "anchor": None, "news_day": True}
+    >>> r = {"link": "dct", "predicted": "BEFORE", "gold": "OVERLAP", "tense": "past",
+    ...      "aspect": "none", "class": "REPORTING", "gold_pos": "VERB", "anchor": None,
+    ...      "news_day": True}
     >>> print(error_cells([r, dict(r)]).splitlines()[1])
         2      2  BEFORE   OVERLAP  past     none        REPORTING  VERB     False
     """
@@ -441,7 +453,8 @@ def run(corpus=None, errors=None, links=None, cells=None) -> dict:
                     mistakes[key] += 1
                     if len(samples[key]) < 3:
                         samples[key].append(
-                            f"{doc.doc_id}: {row.trigger!r} in {doc.text[max(0, row.trigger_start - 60) : row.trigger_end + 30]!r}"
+                            f"{doc.doc_id}: {row.trigger!r} in "
+                            f"{doc.text[max(0, row.trigger_start - 60) : row.trigger_end + 30]!r}"
                         )
             elif tid in timexes:
                 ours, our_text = own.get(tid, (None, None))
@@ -483,7 +496,8 @@ def run(corpus=None, errors=None, links=None, cells=None) -> dict:
     dct_text, dct_acc, dct_base = dct_tally.table("event-DCT")
     timex_text, timex_acc, timex_base = timex_tally.table("event-timex")
     print(
-        f"TimeBank+AQUAINT: {len(docs)} documents, {gold_events} gold events, {detected} matched to a timeline row "
+        f"TimeBank+AQUAINT: {len(docs)} documents, {gold_events} gold events, "
+        f"{detected} matched to a timeline row "
         f"({detected / max(1, gold_events):.3f}); {elapsed:.1f} s"
     )
     print(dct_text)
@@ -491,7 +505,8 @@ def run(corpus=None, errors=None, links=None, cells=None) -> dict:
     for name, (dct_part, timex_part) in sorted(by_part.items()):
         (_, d_acc, d_base), (_, t_acc, t_base) = dct_part.table(name), timex_part.table(name)
         print(
-            f"  {name}: event-DCT {d_acc:.3f} (baseline {d_base:.3f}, {len(dct_part.pairs)} links), "
+            f"  {name}: event-DCT {d_acc:.3f} "
+            f"(baseline {d_base:.3f}, {len(dct_part.pairs)} links), "
             f"event-timex {t_acc:.3f} (baseline {t_base:.3f}, {len(timex_part.pairs)} links)"
         )
     (_, c_acc, _), (_, o_acc, _) = (
@@ -500,15 +515,18 @@ def run(corpus=None, errors=None, links=None, cells=None) -> dict:
     )
     n_dct = max(1, len(dct_tally.pairs))
     print(
-        f"  news-day convention (gold-derived, diagnosis only): {convention_docs} documents whose gold puts most "
-        f"past-tense events inside the DCT: event-DCT {c_acc:.3f} ({len(by_convention[True].pairs)} links); "
+        f"  news-day convention (gold-derived, diagnosis only): {convention_docs} documents "
+        "whose gold puts most past-tense events inside the DCT: "
+        f"event-DCT {c_acc:.3f} ({len(by_convention[True].pairs)} links); "
         f"other documents {o_acc:.3f} ({len(by_convention[False].pairs)} links)"
     )
     print(
-        f"  {convention_errors} event-DCT errors ({convention_errors / n_dct:.3f} of all links) are past-tense events "
-        f"of those documents predicted BEFORE, gold OVERLAP; with them right event-DCT would be "
-        f"{dct_acc + convention_errors / n_dct:.3f}; counting every event of those documents predicted BEFORE, "
-        f"gold OVERLAP ({convention_any}, {convention_any / n_dct:.3f}), {dct_acc + convention_any / n_dct:.3f}"
+        f"  {convention_errors} event-DCT errors ({convention_errors / n_dct:.3f} of all links) "
+        "are past-tense events of those documents predicted BEFORE, gold OVERLAP; "
+        f"with them right event-DCT would be {dct_acc + convention_errors / n_dct:.3f}; "
+        "counting every event of those documents predicted BEFORE, gold OVERLAP "
+        f"({convention_any}, {convention_any / n_dct:.3f}), "
+        f"{dct_acc + convention_any / n_dct:.3f}"
     )
     if cells:
         print("event-DCT errors by cell:")
@@ -535,7 +553,8 @@ def run(corpus=None, errors=None, links=None, cells=None) -> dict:
 
 
 #: Seed copies for the long-article check: build_timeline per character on the longer text
-#: may be at most ``long_article_slowdown_max`` (floors/relations.json) times its cost on the shorter.
+#: may be at most ``long_article_slowdown_max`` (floors/relations.json) times its cost on the
+#: shorter.
 LONG_ARTICLE_COPIES = (4, 32)
 
 
@@ -582,7 +601,8 @@ def main(argv=None) -> int:
         nargs="?",
         const=25,
         default=None,
-        help="print the N largest event-DCT error cells (predicted, gold, tense, aspect, class, pos, anchored)",
+        help="print the N largest event-DCT error cells "
+        "(predicted, gold, tense, aspect, class, pos, anchored)",
     )
     parser.add_argument(
         "--no-floors", action="store_true", help="do not fail below the recorded floors"
@@ -592,7 +612,8 @@ def main(argv=None) -> int:
     scores["long_article_slowdown"] = round(long_article_slowdown(), 2)
     print(
         f"long article: build_timeline per character on the seed x{LONG_ARTICLE_COPIES[1]} costs "
-        f"{scores['long_article_slowdown']}x what it costs on the seed x{LONG_ARTICLE_COPIES[0]} (linear: ~1)"
+        f"{scores['long_article_slowdown']}x what it costs on the seed "
+        f"x{LONG_ARTICLE_COPIES[0]} (linear: ~1)"
     )
     print(json.dumps(scores))
     if args.no_floors:

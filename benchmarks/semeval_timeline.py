@@ -1,7 +1,8 @@
 """Entity-timeline benchmark: SemEval-2015 Task 4 ("TimeLine") trial data.
 
 Usage:
-    python -m benchmarks.semeval_timeline [--corpus PATH] [--show ENTITY_FILE] [--errors [ENTITY_FILE]] [--no-floors]
+    python -m benchmarks.semeval_timeline [--corpus PATH] [--show ENTITY_FILE]
+        [--errors [ENTITY_FILE]] [--no-floors]
 
 Runs ``timeline.build_timeline`` on the 30 trial articles (text rebuilt from the
 tokens, publication date = DCT), then ``filter_entity`` + ``to_semeval`` for each
@@ -177,7 +178,8 @@ def _describe(row, published) -> str:
     when = lambda v: "-" if v is None or v != v else str(v)[:10]
     return (
         f"{row['trigger']!r} {row['event_class']}/{row['kind']}/{row['modality']}/{row['tense']} "
-        f"[{when(row['earliest'])}..{when(row['latest'])}] {row['precision']}/{row['basis']}/{row['rule']}"
+        f"[{when(row['earliest'])}..{when(row['latest'])}] "
+        f"{row['precision']}/{row['basis']}/{row['rule']}"
         f"{' timex=' + str(row['value']) if row['value'] == row['value'] and row['value'] else ''}"
         f" dct={published.get(str(row['article_id']))}"
     )
@@ -303,7 +305,8 @@ def table(title, scores):
 
 
 def cross_article_links(frame, golds, aligner) -> dict:
-    """Score the cross-article links build_timeline proposes (``same_as``) against the gold timelines.
+    """Score the cross-article links build_timeline proposes (``same_as``) against the gold
+    timelines.
 
     A link is judged when both of its mentions are gold mentions (of any timeline), and correct
     when they share a gold line. A group counts every pair of its members, so coverage is the
@@ -481,8 +484,8 @@ def main(argv=None) -> int:
         ]
         print(f"{key:<22}" + "".join(f"{c:>{w}.1f}" for c, w in zip(cells, (8, 11, 8, 11))))
     print(
-        "\nTrack A errors per timeline (gold mentions: right date / wrong date / not selected / not detected;"
-        " system mentions not in gold: extra)"
+        "\nTrack A errors per timeline (gold mentions: right date / wrong date / not selected / "
+        "not detected; system mentions not in gold: extra)"
     )
     rows_by_id: dict[str, object] = {}
     for _, row in frame.iterrows():
@@ -505,20 +508,24 @@ def main(argv=None) -> int:
     attr = attribution(shown, selected, rows_by_id, events_tokens)
     measured["attribution"] = attr
     print(
-        f"\nEntity attribution ({attr['gold']} gold mentions): selected {attr['selected_share']:.1%}, "
+        f"\nEntity attribution ({attr['gold']} gold mentions): "
+        f"selected {attr['selected_share']:.1%}, "
         f"detected but not attributed {attr['detected_not_attributed']:.1%}, not detected "
         f"{attr['not_detected']:.1%}; selection precision {attr['selection_precision']:.1%} of "
-        f"{attr['selected']} selected ({attr['selection_precision_events']:.1%} on task event tokens)"
+        f"{attr['selected']} selected "
+        f"({attr['selection_precision_events']:.1%} on task event tokens)"
     )
     links = cross_article_links(frame, golds.values(), aligner)
     print(
-        f"\nCross-article links (merged_events proposals; gold: mentions on one line of a gold timeline, "
-        f"different articles): {links['proposed']} proposed, {links['judged']} between gold mentions, "
-        f"{links['correct']} correct (precision {links['precision']:.2f}); they cover {links['covered']} of "
-        f"{links['gold']} gold cross-article pairs"
+        "\nCross-article links (merged_events proposals; "
+        "gold: mentions on one line of a gold timeline, different articles): "
+        f"{links['proposed']} proposed, {links['judged']} between gold mentions, "
+        f"{links['correct']} correct (precision {links['precision']:.2f}); "
+        f"they cover {links['covered']} of {links['gold']} gold cross-article pairs"
     )
     print(
-        "Anchors (official test data): best Track A 7.85, best Track B 25.36, later system 28.6; target >= 30 (A)"
+        "Anchors (official test data): best Track A 7.85, best Track B 25.36, later system 28.6; "
+        "target >= 30 (A)"
     )
     print(f"total {time.perf_counter() - started:.1f}s")
     if args.show:

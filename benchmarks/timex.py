@@ -1,7 +1,8 @@
-"""Temporal-expression benchmark: timeline.find_timexes on TimeBank, AQUAINT and MEANTIME (TempEval-3 style).
+"""Temporal-expression benchmark: find_timexes on TimeBank, AQUAINT and MEANTIME (TempEval-3 style).
 
 Usage:
-    python -m benchmarks.timex [--corpus PATH] [--meantime PATH] [--errors FILE] [--heideltime] [--no-floors]
+    python -m benchmarks.timex [--corpus PATH] [--meantime PATH] [--errors FILE] [--heideltime]
+        [--no-floors]
 
 Reads the TimeML gold (text of <TEXT>, DCT, TIMEX3 spans, types and values) with
 benchmarks/tml.py and the MEANTIME gold (``meantime-apple``: its TIMEX3 markables, the
@@ -89,7 +90,8 @@ _TOKEN = re.compile(
 
 
 def tokenize(text: str) -> tuple[str, list[int]]:
-    """The text's tokens joined by single spaces, and each original character's new offset (-1: dropped).
+    """The text's tokens joined by single spaces, and each original character's new offset
+    (-1: dropped).
 
     Examples:
         >>> tokenize("On Jan. 5, 1998, the U.S.'s envoy didn't say.")[0]
@@ -159,7 +161,8 @@ MEANTIME_SENTENCES = 6
 
 
 def meantime_docs(folder=None) -> dict[str, dict[str, list[Doc]]]:
-    """MEANTIME's Apple corpus (TIMEX3 gold), ``{"meantime-apple": {"written": [...], "tokenized": [...]}}``."""
+    """MEANTIME's Apple corpus (TIMEX3 gold),
+    ``{"meantime-apple": {"written": [...], "tokenized": [...]}}``."""
     folder = Path(folder) if folder else cat.MEANTIME_APPLE
     if not folder.is_dir():
         return {}
@@ -464,7 +467,8 @@ def _span_cause(g, p, text: str) -> str:
 
 
 def write_errors(out, docs, preds):
-    """Misses, false positives, span, value and type errors grouped by cause, most frequent first."""
+    """Misses, false positives, span, value and type errors grouped by cause, most frequent
+    first."""
     groups = collections.defaultdict(list)
     for doc, pred in zip(docs, preds):
         gold = _gold(doc)
@@ -505,7 +509,8 @@ MEASURES = ("strict_f1", "relaxed_f1", "value_f1", "type_acc")
 
 
 def predict(docs):
-    """find_timexes on each document, as (start, end, type, value, text, rule), minus unscored spans."""
+    """find_timexes on each document, as (start, end, type, value, text, rule), minus unscored
+    spans."""
     from timeline import find_timexes
 
     preds = []
@@ -533,7 +538,8 @@ def main(argv=None) -> int:
     )
     parser.add_argument(
         "--meantime",
-        help=f"MEANTIME's corpus_apple folder (default {cat.MEANTIME_APPLE.relative_to(cat.CORPORA.parent.parent)})",
+        help="MEANTIME's corpus_apple folder "
+        f"(default {cat.MEANTIME_APPLE.relative_to(cat.CORPORA.parent.parent)})",
     )
     parser.add_argument(
         "--errors", metavar="FILE", help="write misses and false positives grouped by cause"
@@ -577,7 +583,8 @@ def main(argv=None) -> int:
                     scores[TBAQ, form].add(doc.gold, pred)
 
     header = (
-        f"{'system':<38} {'docs':>4} {'gold':>5} {'pred':>5} {'strictP':>7} {'strictR':>7} {'strictF1':>8} "
+        f"{'system':<38} {'docs':>4} {'gold':>5} {'pred':>5} "
+        f"{'strictP':>7} {'strictR':>7} {'strictF1':>8} "
         f"{'relaxP':>7} {'relaxR':>7} {'relaxF1':>7} {'valueF1':>7} {'typeAcc':>7} {'chars/s':>11}"
     )
     print(header)
@@ -586,8 +593,9 @@ def main(argv=None) -> int:
     def line(name, ndocs, score, speed):
         r = score.row()
         print(
-            f"{name:<38} {ndocs:>4} {score.gold:>5} {score.pred:>5} {r['strict_p']:>7.1f} {r['strict_r']:>7.1f} "
-            f"{r['strict_f1']:>8.1f} {r['relaxed_p']:>7.1f} {r['relaxed_r']:>7.1f} {r['relaxed_f1']:>7.1f} "
+            f"{name:<38} {ndocs:>4} {score.gold:>5} {score.pred:>5} "
+            f"{r['strict_p']:>7.1f} {r['strict_r']:>7.1f} {r['strict_f1']:>8.1f} "
+            f"{r['relaxed_p']:>7.1f} {r['relaxed_r']:>7.1f} {r['relaxed_f1']:>7.1f} "
             f"{r['value_f1']:>7.1f} {r['type_acc']:>7.1f} {speed:>11}"
         )
 
@@ -635,16 +643,17 @@ def main(argv=None) -> int:
                 )
         print(f"\n{chars:,} characters in {len(docs)} documents (TimeBank + AQUAINT as written).")
         print(
-            f"timeline temporal.find (extraction): {elapsed:.3f} s (best of 3) = {speed:,.0f} chars/s = "
-            f"{speed / dp_speed:,.1f}x dateparser"
+            f"timeline temporal.find (extraction): {elapsed:.3f} s (best of 3) = "
+            f"{speed:,.0f} chars/s = {speed / dp_speed:,.1f}x dateparser"
         )
         print(
-            f"timeline find_timexes (+ one validated DataFrame per document): {frame_elapsed:.3f} s = "
-            f"{chars / frame_elapsed:,.0f} chars/s = {chars / frame_elapsed / dp_speed:,.1f}x dateparser"
+            "timeline find_timexes (+ one validated DataFrame per document): "
+            f"{frame_elapsed:.3f} s = {chars / frame_elapsed:,.0f} chars/s = "
+            f"{chars / frame_elapsed / dp_speed:,.1f}x dateparser"
         )
         print(
-            f"dateparser search_dates: {sub_chars:,} chars of {len(subset)} documents in {dp_elapsed:.2f} s = "
-            f"{dp_speed:,.0f} chars/s"
+            f"dateparser search_dates: {sub_chars:,} chars of {len(subset)} documents "
+            f"in {dp_elapsed:.2f} s = {dp_speed:,.0f} chars/s"
         )
 
     if args.errors:
@@ -681,13 +690,14 @@ def main(argv=None) -> int:
             measured.update({f"{name}.{form}.{m}": row[m] for m in MEASURES})
         measured.update({f"{name}.gap.{m}": -gaps[name][m] for m in MEASURES})
     worst = [
-        f"worst-case input '{name}' {speed:,.0f} chars/s < {ADVERSARIAL_FLOOR:,} (catastrophic backtracking?)"
+        f"worst-case input '{name}' {speed:,.0f} chars/s < {ADVERSARIAL_FLOOR:,} "
+        "(catastrophic backtracking?)"
         for name, speed, _ in adversarial
         if speed < ADVERSARIAL_FLOOR
     ]
     worst += [
-        f"worst-case input '{name}' runs {quarter / speed:.1f}x slower per character on 4x the text "
-        f"(> {ADVERSARIAL_SLOWDOWN}: super-linear time)"
+        f"worst-case input '{name}' runs {quarter / speed:.1f}x slower per character "
+        f"on 4x the text (> {ADVERSARIAL_SLOWDOWN}: super-linear time)"
         for name, speed, quarter in adversarial
         if quarter / speed > ADVERSARIAL_SLOWDOWN
     ]

@@ -19,21 +19,45 @@ PACKAGE = ROOT / "timeline"
 # An entry is a folder, a file or a glob (``timeline/*.py``: the top-level modules, not the
 # packages), relative to the repository root.
 WRAPPED = (
-    "timeline/forecast",
-    "timeline/report",
-    "tests/forecast",
-    "timeline/io",
-    "timeline/rules",
     "timeline/*.py",
-    "timeline/temporal",
     "timeline/entities",
+    "timeline/forecast",
+    "timeline/io",
     "timeline/ordering",
+    "timeline/report",
+    "timeline/rules",
+    "timeline/temporal",
     "tests/*.py",
     "tests/checks",
     "tests/entities",
+    "tests/forecast",
     "tests/io",
     "tests/ordering",
     "tests/temporal",
+    # benchmarks/ but for stories.py, stories_fit.py and scale.py, which are being edited
+    # elsewhere: replace these entries with "benchmarks" once those three are wrapped
+    *(
+        f"benchmarks/{name}.py"
+        for name in (
+            "__init__",
+            "__main__",
+            "actors",
+            "awareness",
+            "calibration",
+            "cat",
+            "class_cv",
+            "drafts",
+            "events",
+            "fit_likely",
+            "floors",
+            "long_input",
+            "relations",
+            "semeval_data",
+            "semeval_timeline",
+            "timex",
+            "tml",
+        )
+    ),
 )
 
 

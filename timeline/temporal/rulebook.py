@@ -338,12 +338,12 @@ def vague_windows() -> dict[str, tuple[int, int]]:
 
 @functools.cache
 def tense_cues() -> dict[str, str]:
-    """Patterns of ``tense.yaml`` (``past``, ``future``, ``scheduled``, ``boundary`` ...): regexes
+    """Patterns of ``tense.yaml`` (``past``, ``future``, ``scheduled``, ``ended`` ...): regexes
     as strings; its ``examples`` are tests, not patterns.
 
     Examples:
         >>> sorted(tense_cues())
-        ['boundary', 'ended', 'future', 'past', 'possessive', 'scheduled']
+        ['ended', 'future', 'past', 'possessive', 'scheduled']
     """
     path = RULES_DIR / "tense.yaml"
     data = _read_yaml(path) or {}

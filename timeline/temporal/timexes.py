@@ -10,6 +10,7 @@ values keep ``X`` placeholders and intervals stay open.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -18,6 +19,7 @@ import pandas as pd
 
 from timeline import settings
 from timeline.io.article import Article, check_text, parse_published
+from timeline.io.segment import sentences
 from timeline.model import TimeExpr
 from timeline.schema import TIMEX, conform
 
@@ -40,9 +42,27 @@ class Context:
             None,
         )  # anaphora's scan: (rules scanned, first quarter or None)
 
+    @functools.cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _ in sentences(self.text)]
+
+    def clause_around(self, start: int, end: int) -> tuple[int, int]:
+        """The span a tense cue of [start, end) must lie in: its sentence (io.segment's one
+        notion of a sentence) cut at semicolons, which join clauses of their own tense."""
+        starts = self._sentence_starts
+        k = bisect.bisect_right(starts, start)
+        lo = starts[k - 1] if k else 0
+        hi = starts[k] if k < len(starts) else len(self.text)
+        cut = self.text.rfind(";", lo, start)
+        if cut >= 0:
+            lo = cut + 1
+        stop = self.text.find(";", end, hi)
+        return lo, hi if stop < 0 else stop
+
     def same_sentence(self, start: int, end: int) -> bool:
-        """True when no sentence boundary lies in text[start:end]."""
-        return _tense_patterns()["boundary"].search(self.text, start, end) is None
+        """True when text[start:end] lies inside one clause span (:meth:`clause_around`)."""
+        lo, hi = self.clause_around(start, start)
+        return lo <= start and end <= hi
 
     def ended(self, start: int) -> bool:
         """True when the expression starting at ``start`` closes a period
@@ -67,15 +87,8 @@ class Context:
             max(0, start - settings.TENSE_CUE_CHARS),
             min(len(text), end + settings.TENSE_CUE_CHARS),
         )
-        left = text[lo:start]
-        cut = None
-        for cut in cues["boundary"].finditer(left):
-            pass
-        if cut is not None:
-            lo += cut.end()
-        stop = cues["boundary"].search(text, end, hi)
-        if stop:
-            hi = stop.start()
+        clause_lo, clause_hi = self.clause_around(start, end)
+        lo, hi = max(lo, clause_lo), min(hi, clause_hi)
         best, best_distance, best_deadline = None, None, False
         verb, verb_distance = (
             None,
@@ -119,9 +132,6 @@ class Context:
 def _tense_patterns() -> dict:
     cues = tense_cues()
     compiled = {k: re.compile(v, re.IGNORECASE) for k, v in cues.items()}
-    # a sentence end starts with one of these characters: test it before the look-behinds
-    # (same matches)
-    compiled["boundary"] = re.compile(f"(?=[.!?;\\n])(?:{cues['boundary']})", re.IGNORECASE)
     # one pass finds every kind of cue; future first, so a word that is both ("planned") counts as
     # future, then the scheduled present (a future cue too), then the past.
     # Every cue starts at a word boundary with a letter (or the ' of "'ll"): asserting that

@@ -14,19 +14,26 @@ linking out.
 
 ``python -m benchmarks.scale`` (CI: N = 100, 300, 600, slopes from 300 to 600);
 ``--full`` adds N = 1,000 and 3,000 (slopes 300 -> 3,000; minutes, not in CI);
-``--workers W`` also times the N = 300 set with W processes (wall clock, against W x
-the serial run; meaningful only on an otherwise idle machine); ``--dask N --workers W`` runs
-N articles through the Dask path on a LocalCluster of W processes instead (not in CI).
+the per-article work of the N = 300 set is also timed with 1 and W processes (``--workers
+W``, 2 by default, 1 to skip): wall clock, CPU of this process and of its workers, the load
+average (wall clock means something only on an otherwise idle machine, the CPU bound always).
+``--dask N --workers W [--cache DIR]`` runs N articles through the Dask path on a LocalCluster
+of W processes instead (not in CI): the driver holds references, the workers build the
+articles, fill the Parquet cache and send back counts (see :func:`dask_run`).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import math
+import os
+import resource
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from benchmarks import cat, tml
 from benchmarks.floors import check
@@ -61,23 +68,61 @@ def _documents(corpus: Path) -> list[tuple[str, str, dt.date | None]]:
     return [(doc_id, text, published) for doc_id, text, published in found if text.strip()]
 
 
+def _copy(docs: list, k: int) -> tuple[str, str, dt.date | None]:
+    """(id, text, publication date) of the k-th benchmark article."""
+    doc_id, text, published = docs[k % len(docs)]
+    copy = k // len(docs)
+    if copy:
+        paragraphs = [p for p in text.split("\n") if p.strip()]
+        shift = copy % max(1, len(paragraphs))
+        text = "\n".join(paragraphs[shift:] + paragraphs[:shift])
+        if published is not None:
+            published = published + dt.timedelta(days=37 * copy)
+    return f"{doc_id}-c{copy}", text, published
+
+
 def articles(n: int, corpus: Path = CORPORA) -> list:
     """The first ``n`` benchmark articles (copies of the corpus documents, see the module doc)."""
     from timeline import Article
 
     docs = _documents(corpus)
+    return [Article(text, id=i, published=d) for i, text, d in (_copy(docs, k) for k in range(n))]
+
+
+class Reference(NamedTuple):
+    """A benchmark article without its text: what the Dask driver holds for each article."""
+
+    id: str
+    published: dt.date | None
+    number: int
+
+
+@functools.cache
+def _documents_once(corpus: Path) -> list:
+    return _documents(corpus)
+
+
+def references(n: int, corpus: Path = CORPORA) -> list[Reference]:
+    """The first ``n`` benchmark articles as references (ids and dates, no text)."""
+    docs = _documents_once(corpus)
     made = []
     for k in range(n):
-        doc_id, text, published = docs[k % len(docs)]
+        doc_id, _, published = docs[k % len(docs)]
         copy = k // len(docs)
-        if copy:
-            paragraphs = [p for p in text.split("\n") if p.strip()]
-            shift = copy % max(1, len(paragraphs))
-            text = "\n".join(paragraphs[shift:] + paragraphs[:shift])
-            if published is not None:
-                published = published + dt.timedelta(days=37 * copy)
-        made.append(Article(text, id=f"{doc_id}-c{copy}", published=published))
+        if copy and published is not None:
+            published = published + dt.timedelta(days=37 * copy)
+        made.append(Reference(f"{doc_id}-c{copy}", published, k))
     return made
+
+
+def load_references(corpus: Path, refs: list[Reference]) -> list:
+    """The Articles behind ``refs``, built where this runs (a Dask worker reads the corpora once)."""
+    from timeline import Article
+
+    docs = _documents_once(corpus)
+    return [
+        Article(text, id=i, published=d) for i, text, d in (_copy(docs, r.number) for r in refs)
+    ]
 
 
 def links(df) -> int:
@@ -89,7 +134,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPORA, help="the shared corpora folder")
     parser.add_argument("--full", action="store_true", help="also N = 3,000 (not in CI)")
-    parser.add_argument("--workers", type=int, default=0, help="also time N = 300 with W processes")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="time N = 300 with 1 and W processes (1: skip)"
+    )
     parser.add_argument(
         "--dask",
         type=int,
@@ -97,9 +144,12 @@ def main(argv=None) -> int:
         metavar="N",
         help="only: N articles through timeline.cluster on a LocalCluster of --workers processes",
     )
+    parser.add_argument(
+        "--cache", type=Path, default=None, help="with --dask: the per-article Parquet cache"
+    )
     args = parser.parse_args(argv)
     if args.dask:
-        return dask_run(args.dask, max(1, args.workers), args.corpus)
+        return dask_run(args.dask, max(1, args.workers), args.corpus, args.cache)
     from timeline import build_timeline
     from timeline.frame import interleave, per_article_records
     from timeline.schema import TIMELINE, conform
@@ -137,37 +187,127 @@ def main(argv=None) -> int:
         f"(without linking: {measured['slope_without_linking']:.2f}); 100 -> 300: {slope(cpu, 100, 300):.2f}"
     )
     if args.workers > 1:
-        serial_started = time.perf_counter()
-        serial = build_timeline(pool[:300])
-        serial_wall = time.perf_counter() - serial_started
-        started = time.perf_counter()
-        parallel = build_timeline(pool[:300], workers=args.workers)
-        wall = time.perf_counter() - started
-        print(
-            f"N = 300: serial {serial_wall:.1f} s wall, {args.workers} workers {wall:.1f} s "
-            f"(speed-up {serial_wall / wall:.2f}x of {args.workers}x); identical: {parallel.equals(serial)}"
-        )
+        measured.update(parallel_run(pool[:300], args.workers))
     return check("scale", measured)
 
 
-def dask_run(n: int, workers: int, corpus: Path) -> int:
-    """``n`` articles through :func:`timeline.cluster.build_timeline_dask` on a LocalCluster."""
-    from distributed import Client, LocalCluster
+def parallel_run(pool: list, workers: int) -> dict:
+    """The per-article work on ``pool`` with 1 and ``workers`` processes: wall clock, CPU of
+    this process and of its workers, and the machine's load (other work shares the cores).
 
-    from timeline.cluster import build_timeline_dask
+    The CPU bound is the speed-up an idle machine would give at best: ``workers`` x the
+    serial CPU over all the CPU the parallel run spent (this process's included, as it
+    unpacks results on the same cores while the workers run).
+    """
+    from timeline.frame import per_article_records
 
-    pool = articles(n, corpus)
+    print(
+        f"\nper-article work, N = {len(pool)}: {'workers':>7} {'wall s':>7} {'CPU s':>6} "
+        f"{'workers CPU s':>13} {'speed-up':>8} {'CPU bound':>9} {'load before/after':>17}"
+    )
+    runs, results = {}, {}
+    for count in (1, workers):
+        load = os.getloadavg()[0]
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        wall, cpu = time.perf_counter(), time.process_time()
+        results[count] = per_article_records(pool, workers=count, progress=False)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        child = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
+        runs[count] = (wall, cpu, child, load, os.getloadavg()[0])
+    serial_wall, serial_cpu = runs[1][0], runs[1][1] + runs[1][2]
+    for count, (wall, cpu, child, before, after) in runs.items():
+        bound = count * serial_cpu / (cpu + child)
+        print(
+            f"{'':29}{count:>7} {wall:>7.1f} {cpu:>6.1f} {child:>13.1f} "
+            f"{serial_wall / wall:>7.2f}x {bound:>8.2f}x {before:>8.1f} / {after:.1f}"
+        )
+    wall, cpu, child, _, _ = runs[workers]
+    print(
+        f"identical to the serial run: {results[workers] == results[1]}; "
+        f"{os.cpu_count()} cores, load = 1-minute load average"
+    )
+    return {
+        "parallel_speed_up": serial_wall / wall,
+        "parallel_cpu_bound": workers * serial_cpu / (cpu + child),
+    }
+
+
+def _summary(frame, articles: int) -> dict:
+    return {
+        "articles": articles,
+        "rows": len(frame),
+        "links": links(frame),
+    }
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def dask_run(n: int, workers: int, corpus: Path, cache: Path | None = None) -> int:
+    """``n`` articles through :func:`timeline.cluster.build_timeline_dask` on a LocalCluster.
+
+    The driver holds references only (ids, dates, a number); each task builds its
+    partition's Articles on its worker from the corpora, writes each article's rows to the
+    Parquet cache and sends back three counts, never the rows: the driver's memory does not
+    grow with ``n``. Progress lines give the elapsed time and the rate, so that a run
+    stopped early still says what the whole would take (partitions finish in no set order:
+    a dated partition of many copies costs more than an undated one of few).
+    """
+    import dask
+    from distributed import Client, LocalCluster, as_completed
+
+    from timeline.cluster import build_timeline_dask, partitions
+
+    started = time.perf_counter()
+    refs = references(n, corpus)
     with (
         LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster,
         Client(cluster) as client,
     ):
-        started = time.perf_counter()
-        ddf = build_timeline_dask(pool)
-        df = client.compute(ddf).result()
+        ddf = build_timeline_dask(
+            refs,
+            cache=str(cache) if cache else None,
+            load=functools.partial(load_references, corpus),
+        )
+        print(
+            f"Dask, {workers} worker processes, {n:,} articles in {ddf.npartitions} partitions; "
+            f"cache {cache}; load average {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
+        sizes = [len(part) for part in partitions(refs)]  # the partitions ddf was cut into
+        summaries = [dask.delayed(_summary)(p, k) for p, k in zip(ddf.to_delayed(), sizes)]
+        tasks = client.compute(summaries)
+        total = {"articles": 0, "rows": 0, "links": 0}
+        step, shown = max(1, n // 20), 0
+        for task in as_completed(tasks):
+            for key, value in task.result().items():
+                total[key] += value
+            task.release()
+            if total["articles"] - shown >= step or total["articles"] == n:
+                shown, wall = total["articles"], time.perf_counter() - started
+                cpu = sum(client.run(_cpu_s).values())
+                print(
+                    f"  {shown:>8,} articles {total['rows']:>10,} rows {total['links']:>9,} links "
+                    f"{wall:>8.0f} s wall ({wall / shown * 1000:.1f} ms/article, whole run at "
+                    f"this rate {wall / shown * n:,.0f} s); workers {cpu:,.0f} CPU s; "
+                    f"load {os.getloadavg()[0]:.1f}",
+                    flush=True,
+                )
         wall = time.perf_counter() - started
+        worker_mb = client.run(_peak_rss_mb)
+        worker_cpu = client.run(_cpu_s)
     print(
-        f"Dask, {workers} worker processes: {n:,} articles in {ddf.npartitions} partitions, "
-        f"{len(df):,} rows, {links(df):,} links, {wall:.1f} s wall ({wall / n * 1000:.1f} ms/article)"
+        f"{n:,} articles: {total['rows']:,} rows, {total['links']:,} links within partitions, "
+        f"{wall:,.0f} s wall ({wall / n * 1000:.1f} ms/article); CPU s: workers "
+        f"{sum(worker_cpu.values()):,.0f}, driver {_cpu_s():,.0f}; peak memory: driver "
+        f"{_peak_rss_mb():,.0f} MB, workers {max(worker_mb.values()):,.0f} MB at most"
     )
     return 0
 

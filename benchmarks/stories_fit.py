@@ -70,7 +70,7 @@ def examples(topic: dict):
     X, y = [], []
     for _, mentions, pairs in merge.scored_pairs(topic["records"]):
         for (i, j), (found, _) in pairs.items():
-            a, b = mentions[i]["row"]["event_id"], mentions[j]["row"]["event_id"]
+            a, b = mentions[i].row["event_id"], mentions[j].row["event_id"]
             if found is None or a not in topic["row_gold"] or b not in topic["row_gold"]:
                 continue
             X.append([found[n] for n in NAMES])
@@ -101,9 +101,9 @@ def evaluate(topic: dict, scored: list, threshold: float) -> tuple[dict, object]
     head = {}
     for _, mentions, pairs in scored:
         for members in merge.cluster(len(mentions), pairs, threshold):
-            first = mentions[members[0]]["row"]["event_id"]
+            first = mentions[members[0]].row["event_id"]
             for k in members:
-                head[mentions[k]["row"]["event_id"]] = first
+                head[mentions[k].row["event_id"]] = first
     system = {
         k: head.get(topic["row_of"][k], topic["row_of"][k])
         if k in topic["row_of"]

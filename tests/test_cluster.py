@@ -1,14 +1,17 @@
 """The Dask path on a dask.distributed LocalCluster: the same rows as build_timeline per date window."""
 
+import datetime as dt
+from typing import NamedTuple
+
 import pandas as pd
 import pytest
 
-from timeline import Article, build_timeline
+from timeline import Article, ArticleError, build_timeline
 
 distributed = pytest.importorskip("distributed")
 pytest.importorskip("dask.dataframe")
 
-from timeline.cluster import build_timeline_dask, partitions  # noqa: E402
+from timeline.cluster import build_timeline_dask, partition_frame, partitions  # noqa: E402
 
 TEXTS = [
     ("On February 1, Trump signed a memorandum on Iraq.", "2025-02-02"),
@@ -47,3 +50,33 @@ def test_partitions_by_date_and_rows_identical_to_build_timeline(client, tmp_pat
     assert len(list(tmp_path.glob("*.parquet"))) == len(articles)
     again = client.compute(build_timeline_dask(articles, partition_days=14, cache=tmp_path))
     pd.testing.assert_frame_equal(again.result().reset_index(drop=True), expected)
+
+
+class Ref(NamedTuple):
+    """What the driver holds of an article when the workers read it themselves."""
+
+    id: str
+    published: dt.date | None
+
+
+def load_texts(refs: list[Ref]) -> list[Article]:
+    return [Article(TEXTS[int(r.id[1:])][0], id=r.id, published=r.published) for r in refs]
+
+
+def test_references_and_a_loader_give_the_same_frame(client):
+    articles = [Article(t, id=f"n{k}", published=d) for k, (t, d) in enumerate(TEXTS)]
+    refs = [Ref(a.id, a.published) for a in articles]
+    ddf = build_timeline_dask(refs, partition_days=14, load=load_texts)
+    assert ddf.npartitions == 4
+    expected = client.compute(build_timeline_dask(articles, partition_days=14)).result()
+    pd.testing.assert_frame_equal(client.compute(ddf).result(), expected)
+
+
+def test_a_loader_must_give_the_articles_it_was_asked_for():
+    refs = [Ref("n0", dt.date(2025, 2, 2)), Ref("n1", dt.date(2025, 2, 3))]
+    with pytest.raises(ArticleError, match="same ids in order"):
+        partition_frame(refs, load=lambda r: load_texts(r[::-1]))
+    with pytest.raises(ArticleError, match="load must be a function"):
+        build_timeline_dask(refs, load="n0.txt")
+    with pytest.raises(ArticleError, match="references with an id and a published date"):
+        build_timeline_dask(["n0"], load=load_texts)

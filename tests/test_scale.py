@@ -2,12 +2,15 @@
 progress bars, and every reproducer the fuzzer found."""
 
 import json
+import os
 import sys
+import time
 
 import pandas as pd
 import pytest
 
 import timeline
+from benchmarks.long_input import shapes as hostile_shapes
 from timeline import Article, ArticleError, build_timeline
 from timeline.__main__ import main
 
@@ -169,8 +172,7 @@ def test_lone_surrogates_are_article_errors(tmp_path, capsys):
 
 
 def test_a_long_run_on_sentence_has_short_spans_and_small_networks():
-    from timeline.events.extract import MAX_SPAN_TOKENS
-    from timeline.ordering.solve import BLOCK_EVENTS
+    from timeline.settings import BLOCK_EVENTS, MAX_SPAN_TOKENS
 
     text = "said " * 4000
     df = build_timeline(text, published="2025-02-28")
@@ -186,7 +188,7 @@ def test_run_on_paragraph_with_carriage_returns():
 
 
 def test_long_undated_article_contradicting_itself_between_blocks_is_warned():
-    from timeline.ordering.solve import BLOCK_EVENTS
+    from timeline.settings import BLOCK_EVENTS
 
     filler = " ".join("The officials said the envoys met." for _ in range(BLOCK_EVENTS))
     text = (
@@ -202,3 +204,33 @@ def test_long_undated_article_contradicting_itself_between_blocks_is_warned():
     # with one consistent story there is no such warning
     calm = build_timeline(text.replace("March 1, 2025", "March 30, 2025"))
     assert not calm.warning.fillna("").str.contains("inferred inconsistently").any()
+
+
+# the shapes the fuzzer found quadratic or worse (benchmarks/long_input.py measures them up
+# to 1M characters): eight times the text may cost at most 24 times the CPU, three times
+# the linear cost per character; the quadratic code before cost about 60 times as much
+@pytest.mark.parametrize("shape", list(hostile_shapes()))
+def test_hostile_shapes_cost_linear_time(shape):
+    make = hostile_shapes()[shape]
+
+    def cpu(text: str) -> float:
+        started = time.process_time()
+        build_timeline(text, published="2025-02-28")
+        return time.process_time() - started
+
+    small = min(cpu(make(2_000)) for _ in range(3))
+    assert cpu(make(16_000)) < 24 * max(small, 0.005)
+
+
+def test_a_file_name_that_is_not_utf8_is_an_article_error(tmp_path, capsys):
+    try:
+        with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"), "w") as handle:
+            handle.write("On February 1, Trump signed a memorandum.")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system does not hold a file name that is not UTF-8")
+    (tmp_path / "ok.txt").write_text("They met on February 3.", encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"caf\\\\udce9.*lone surrogate"):
+        timeline.read_articles(tmp_path)
+    assert main([str(tmp_path), "--no-plot"]) == 2  # never reaches an export half-written
+    assert "lone surrogate" in capsys.readouterr().err
+    assert not list(tmp_path.glob("*.csv"))

@@ -13,6 +13,11 @@ linked (a story told in two date windows stays two groups), and ``order`` ranks 
 within their partition (partitions come in date order). With a ``cache`` folder on a file
 system every worker sees, a rerun skips the unchanged articles.
 
+For corpora too large to hold in the driver, pass light references instead of Articles
+(anything with an ``id`` and a ``published`` date, such as the rows of an index frame) and a
+``load`` function: the graph then carries only the references, and each task builds its
+partition's Articles on its worker.
+
 Needs the ``scale`` extra (``pip install -e ".[scale]"``: dask, distributed, pyarrow).
 """
 
@@ -29,10 +34,10 @@ from timeline.schema import TIMELINE, conform
 from timeline.stories import merge
 
 
-def partitions(
-    articles: list[Article], partition_days: int = 31, partition_size: int = 500
-) -> list[list[Article]]:
+def partitions(articles: list, partition_days: int = 31, partition_size: int = 500) -> list[list]:
     """Articles sorted by publication date (then id), cut into partitions of consecutive dates.
+
+    Anything with an ``id`` and a ``published`` date (or None) partitions the same way.
 
     Examples:
         >>> a = [Article("They met.", id=i, published=d) for i, d in
@@ -63,14 +68,31 @@ def partitions(
     return parts
 
 
-def partition_frame(articles: list[Article], cache=None) -> pd.DataFrame:
+def partition_frame(articles: list, cache=None, load=None) -> pd.DataFrame:
     """The timeline of one partition: per-article rows, links within it, its interleave.
+
+    With ``load``, ``articles`` are references and ``load(articles)`` gives the Articles
+    (the same ids, in the same order).
 
     Examples:
         >>> part = [Article("Trump signed it on February 1.", id="a", published="2025-02-28")]
         >>> partition_frame(part)[["event_id", "order"]].values.tolist()
         [['a-t0006', 1]]
+        >>> texts = {"b": "They met on May 3."}
+        >>> read = lambda refs: [Article(texts[r.id], id=r.id, published=r.published) for r in refs]
+        >>> from collections import namedtuple
+        >>> ref = namedtuple("Ref", "id published")("b", dt.date(2025, 5, 30))
+        >>> partition_frame([ref], load=read).event_id.tolist()
+        ['b-t0005']
     """
+    if load is not None:
+        references, articles = articles, list(load(articles))
+        loaded = [a.id if isinstance(a, Article) else None for a in articles]
+        if loaded != [r.id for r in references]:
+            raise ArticleError(
+                f"build_timeline_dask: load gave {loaded[:3]}... for the references "
+                f"{[r.id for r in references][:3]}...; expected Articles with the same ids in order"
+            )
     records = per_article_records(articles, cache=cache, progress=False)
     merge.link(records, published=[a.published for a in articles])
     frame = conform(interleave(records), TIMELINE)
@@ -78,7 +100,9 @@ def partition_frame(articles: list[Article], cache=None) -> pd.DataFrame:
     return frame
 
 
-def build_timeline_dask(articles, partition_days: int = 31, partition_size: int = 500, cache=None):
+def build_timeline_dask(
+    articles, partition_days: int = 31, partition_size: int = 500, cache=None, load=None
+):
     """The timelines of many articles as a lazy Dask DataFrame, one partition per date window.
 
     Run it with any scheduler: a ``dask.distributed.Client`` connected to a cluster (or a
@@ -91,6 +115,10 @@ def build_timeline_dask(articles, partition_days: int = 31, partition_size: int 
             :func:`~timeline.io.article.read_articles`, or build them on the workers).
         partition_days, partition_size: the most days and articles in one partition.
         cache: a folder of per-article Parquet files that every worker can read.
+        load: None, or a function run on the workers that turns a partition's references
+            (then ``articles`` holds references: objects with ``id`` and ``published``)
+            into its Articles; it must pickle (a module-level function or a
+            ``functools.partial`` of one).
 
     Returns:
         A ``dask.dataframe.DataFrame`` with the columns of ``schema.TIMELINE``.
@@ -106,8 +134,17 @@ def build_timeline_dask(articles, partition_days: int = 31, partition_size: int 
     import dask.dataframe as dd
 
     articles = list(articles)
-    if not articles or not all(isinstance(a, Article) for a in articles):
+    if load is None and (not articles or not all(isinstance(a, Article) for a in articles)):
         raise ArticleError("build_timeline_dask: expected a non-empty list of Articles")
+    if load is not None:
+        if not callable(load):
+            raise ArticleError(f"build_timeline_dask: load must be a function, got {load!r}")
+        odd = [r for r in articles if not (hasattr(r, "id") and hasattr(r, "published"))]
+        if not articles or odd:
+            raise ArticleError(
+                "build_timeline_dask: with load, expected a non-empty list of references "
+                f"with an id and a published date, got {odd[:1]}"
+            )
     parts = partitions(articles, partition_days, partition_size)
     # the frames keep the schema's own dtypes (Dask would turn str columns into pyarrow strings)
     with dask.config.set({"dataframe.convert-string": False}):
@@ -115,6 +152,7 @@ def build_timeline_dask(articles, partition_days: int = 31, partition_size: int 
             partition_frame,
             parts,
             cache=cache,
+            load=load,
             meta=conform([], TIMELINE),
             enforce_metadata=False,
             label="timeline-partition",

@@ -6,7 +6,23 @@ never has to read a traceback from deep inside pandas or dateparser.
 
 
 class TimelineError(Exception):
-    """Base class of every error the library raises on purpose."""
+    r"""Base class of every error the library raises on purpose.
+
+    A lone surrogate in the message (a file name that is not UTF-8, a field holding one)
+    is shown as its escape, ``\udce9``: printing the error must not raise another one.
+
+    Examples:
+        >>> str(TimelineError("caf\udce9.txt: not read"))
+        'caf\\udce9.txt: not read'
+    """
+
+    def __init__(self, *args):
+        super().__init__(
+            *(
+                a.encode("utf-8", "backslashreplace").decode("utf-8") if isinstance(a, str) else a
+                for a in args
+            )
+        )
 
 
 class ArticleError(TimelineError, ValueError):

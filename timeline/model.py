@@ -1,6 +1,7 @@
 """Records passed between pipeline stages (plain dataclasses, no behaviour).
 
-``temporal`` produces :class:`TimeExpr`, ``events`` produces :class:`Event`,
+``temporal`` produces :class:`TimeExpr`; ``events`` tags :class:`Token` records, finds
+:class:`Mention` records in them and produces :class:`Event`;
 ``ordering`` returns an :class:`Ordering` (anchored copies of the events and their
 :class:`Bounds`); ``frame`` turns them into the timeline
 DataFrame declared in ``schema``. Dates are ``datetime.date`` (None =
@@ -162,6 +163,59 @@ class TimeExpr:
 
 
 @dataclass
+class Token:
+    """A word of a sentence with its offsets and the tagger's decision.
+
+    Not frozen: the tagger decides ``tag`` (and ``lemma``) left to right, each decision
+    reading the ones before it, on the tokens of one sentence that nothing else holds yet.
+    """
+
+    text: str
+    start: int
+    end: int
+    lower: str
+    tag: str = ""  # closed tag, or N, V, ADJ, PROPN, NUM, PUNCT, POSSM
+    pos: frozenset = frozenset()  # open classes the word can have (N, V, ADJ, ADV)
+    forms: frozenset = frozenset()  # verb forms (VB, VBD, VBN, VBG, VBZ, VBP)
+    lemma: str = ""  # verb lemma when it can be a verb, else noun lemma
+    rule: str = ""  # id of the rule of events/rules/open_tags.yaml that chose an open-class tag
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An event mention inside one tagged sentence, before it becomes an :class:`Event`.
+
+    Token positions index the sentence's tokens. ``governor``, ``conjunct_of``,
+    ``object_of`` and ``support`` are earlier mentions of the same sentence. A misspelt
+    field is an error, not a silent new key:
+
+        >>> Mention(index=0, group_start=0, role="verb", event_class="OCCURRENCE",
+        ...         tense="past", aspect="none", modality="asserted", lemma="sign", plural=True)
+        Traceback (most recent call last):
+        ...
+        TypeError: Mention.__init__() got an unexpected keyword argument 'plural'
+    """
+
+    index: int  # the trigger token
+    group_start: int  # first token of its verb group (a verb, a predicate) or noun phrase
+    role: str  # verb, cue ("is set to"), predicate, nominal
+    event_class: str  # TimeML class
+    tense: str  # past, present, future, none
+    aspect: str  # perfective, progressive, none
+    modality: str  # asserted, expected, potential, negated
+    lemma: str
+    plan: bool = False  # a plan cue in its verb group: "is set to hold"
+    infinitive: bool = False  # "to hold", or a verb coordinated with one
+    state: bool = False  # a state whatever its class: a copula predicate, a cue
+    generic: bool = False  # never newsworthy ("is expected to", a bare copula)
+    relative: int | None = None  # a main verb after a relative clause: the relative pronoun
+    governor: Mention | None = None  # the last verb before it
+    conjunct_of: Mention | None = None  # "to evaluate ... and strategize": the first infinitive
+    object_of: Mention | None = None  # "released a statement": the verb whose object it is
+    support: Mention | None = None  # the support verb whose modality it took ("plans a visit")
+
+
+@dataclass
 class Event:
     """A clause-level event mention."""
 
@@ -187,6 +241,9 @@ class Event:
     newsworthy: bool = True
     role: str = "verb"  # verb, nominal (an event noun), predicate (adjective or adverb)
     lemma: str = ""
+    # why the word is an event: its role and the events/rules/open_tags.yaml rule that tagged it
+    # ("verb:after_modal"), or its closed or name tag ("predicate:HAVE", "nominal:PROPN")
+    trigger_rule: str = ""
 
 
 @dataclass

@@ -168,6 +168,13 @@ TIMELINE = Schema(
         ),
         Column("tense", "str", False, doc="past, present, future, none"),
         Column("aspect", "str", False, doc="perfective, progressive, none"),
+        Column(
+            "trigger_rule",
+            "str",
+            doc="why the word is an event: its role (verb, predicate, nominal, cue) and the rule "
+            "of events/rules/open_tags.yaml that tagged it, 'verb:after_modal'; a closed or name "
+            "tag for other words, 'predicate:HAVE'; missing in rows built by hand",
+        ),
         Column("source", "str", doc="event_id of the reporting event, for reported speech"),
         Column(
             "newsworthy",

@@ -12,6 +12,7 @@ import re
 
 import pandas as pd
 
+from timeline import settings
 from timeline.io import segment
 from timeline.model import Tense
 
@@ -19,8 +20,6 @@ from .coref import EntityError, Names, extensions, mentions, names, rules
 from .dates import light_verb_objects
 
 _OF = re.compile(r"(?i)\b(?:of|for|to|with|by|from|in|on|at)\s+(?:\S+\s+)*$")
-#: Characters between a mention and a trigger just after it outside its clause ("Acme's recall").
-_POSSESSIVE = 3
 #: Punctuation between a trigger and a mention after it breaks the object reading.
 _GAP_BREAK = re.compile(r"[,;:\"()\[\]]")
 #: Capitalized title words right before a name ("Acme Inc. CEO" in "said Acme Inc. CEO Jane Doe").
@@ -174,7 +173,11 @@ def _trailing_participles(group: pd.DataFrame, verbs: set, text_of) -> set:
         earlier = [r for r in rows[:k] if r[3] == sentence and r[4] not in (Tense.NONE, "")]
         if not earlier or earlier[-1][2] not in verbs:
             continue
-        before = text_of(max(int(earlier[-1][1]), int(start) - 16), int(start), loose=True)
+        before = text_of(
+            max(int(earlier[-1][1]), int(start) - settings.TRAILING_PARTICIPLE_CHARS),
+            int(start),
+            loose=True,
+        )
         if before is not None and re.search(pattern, before):
             found.add(index)
     return found
@@ -313,7 +316,11 @@ def filter_entity(
             ]
             # the mention as subject: the nearest trigger after it; as object: the nearest before it
             # a trigger right after the mention whose clause starts later ("Acme's [recall]")
-            close = [e for e in events if 0 <= e[3] - m_end <= _POSSESSIVE and e not in holders]
+            close = [
+                e
+                for e in events
+                if 0 <= e[3] - m_end <= settings.POSSESSIVE_CHARS and e not in holders
+            ]
             after = [e for e in holders + close if e[3] >= m_end]
             before = [e for e in holders if e[4] <= m_start]
             chosen = None

@@ -13,11 +13,42 @@ data: the ``actors`` table of ``rules/events.yaml``.
 
 from __future__ import annotations
 
+import bisect
 import re
 
-from timeline.model import Event, Role
+from timeline import settings
+from timeline.model import Event, EventClass, Role
 
 from .lexicon import lexicon
+
+#: What a first-person word inside a quotation stands for until the sentence's speaker is known
+#: (the reporting clause may follow the quote): never left in an event's actors.
+SPEAKER = "\u2063speaker"
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks, the marks left out; a quote left open at a line
+    break ends there (a quoted paragraph goes on in the next one, which opens it again).
+
+    Examples:
+        >>> text = 'Ruiz said: "I will go." Then “we left” and "more'
+        >>> [text[a:b] for a, b in quote_spans(text)]
+        ['I will go.', 'we left', 'more']
+    """
+    marks = lexicon().data["actors"]["quote_marks"]
+    every = sorted(set(marks) | set(marks.values()), key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(m) for m in every) + r"|\n")
+    spans, open_mark, opened = [], None, 0
+    for match in pattern.finditer(text):
+        mark = match.group()
+        if open_mark is not None and mark in (marks[open_mark], "\n"):
+            spans.append((opened, match.start()))
+            open_mark = None
+        elif open_mark is None and mark in marks:
+            open_mark, opened = mark, match.end()
+    if open_mark is not None:
+        spans.append((opened, len(text)))
+    return spans
 
 
 def _last_word(name: str) -> str:
@@ -35,6 +66,9 @@ class Referents:
     without such a name ("the company" after two firms were named) stays as written: the
     most recent organisation is too often the wrong one.
 
+    A first-person word inside a quotation (``quotes``: spans from :func:`quote_spans`) stands
+    for the quote's speaker, settled at the end of its sentence by :meth:`settle_speaker`.
+
     Examples:
         >>> refs = Referents()
         >>> refs.add("Zentek Systems", False)
@@ -45,7 +79,10 @@ class Referents:
         ('Zentek Systems', None)
     """
 
-    def __init__(self):
+    def __init__(self, quotes: list[tuple[int, int]] = ()):
+        self.quotes = sorted(quotes)
+        self._quote_starts = [start for start, _ in self.quotes]
+        self.speaker: str | None = None  # who the last quotation's first person is
         self.persons: list[str] = []
         self.last: str | None = None  # the last person
         self.groups: list[str] = []  # organisations, products, groups, most recent last
@@ -88,10 +125,18 @@ class Referents:
         else:
             self.unnamed_subject(name.split())
 
-    def resolve(self, word: str) -> str | None:
-        """The name a pronoun stands for, or None."""
+    def quoted(self, at: int) -> bool:
+        """Whether the character offset ``at`` lies inside a quotation."""
+        k = bisect.bisect_right(self._quote_starts, at) - 1
+        return k >= 0 and at < self.quotes[k][1]
+
+    def resolve(self, word: str, at: int | None = None) -> str | None:
+        """The name a pronoun stands for, or None; a first-person word at offset ``at`` inside a
+        quotation gives :data:`SPEAKER`, for :meth:`settle_speaker` to replace."""
         words = lexicon().words
         lower = word.lower()
+        if at is not None and lower in words["speaker_pronouns"] and self.quoted(at):
+            return SPEAKER
         if word.isupper() and len(word) > 1:
             return None  # "US" is a name, not "us"
         if lower in words["person_pronouns"] or lower in words["person_possessives"]:
@@ -99,6 +144,40 @@ class Referents:
         if lower in words["group_pronouns"] and self.groups and self.subject == self.groups[-1]:
             return self.groups[-1]
         return None
+
+    def settle_speaker(self, events: list[Event]) -> list[Event]:
+        """Replace :data:`SPEAKER` in one sentence's events (in place) by who speaks: the actor
+        of a reporting verb outside the quotes ('"I conclude," Ruiz said'), else, when the
+        sentence quotes someone, of another verb outside them ('Ruiz agreed: "I conclude"'),
+        else the last speaker (a quoted paragraph goes on); with nobody, the word is dropped.
+
+        Examples:
+            >>> from timeline.model import Event
+            >>> text = '"I will go," Ruiz said.'
+            >>> refs = Referents(quote_spans(text))
+            >>> go = Event(0, 1, 10, "go", 8, 10, actors=[refs.resolve("I", 1)])
+            >>> said = Event(0, 13, 22, "said", 18, 22, event_class="REPORTING", actors=["Ruiz"])
+            >>> refs.settle_speaker([go, said])[0].actors
+            ['Ruiz']
+        """
+        outside = [
+            e
+            for e in events
+            if e.role == Role.VERB
+            and e.actors
+            and SPEAKER not in e.actors
+            and not self.quoted(e.trigger_start)
+        ]
+        reporting = [e for e in outside if e.event_class == EventClass.REPORTING]
+        quoting = any(self.quoted(e.trigger_start) for e in events)
+        chosen = reporting or (outside if quoting else [])
+        if chosen:
+            self.speaker = chosen[0].actors[0]
+        for event in events:
+            if SPEAKER in event.actors or SPEAKER in event.undergoers:
+                event.actors = _spoken(event.actors, self.speaker)
+                event.undergoers = _spoken(event.undergoers, self.speaker)
+        return events
 
     def describe(self, words: list[str]) -> str | None:
         """The name a definite description stands for ("the company"), or None."""
@@ -110,6 +189,11 @@ class Referents:
             if name.split()[-1].lower() == head:
                 return name
         return None
+
+
+def _spoken(names: list[str], speaker: str | None) -> list[str]:
+    named = [speaker if name == SPEAKER else name for name in names]
+    return list(dict.fromkeys(name for name in named if name))
 
 
 # A proper-noun premodifier right before an event noun names its actor: "US sanctions", "Israeli strikes".
@@ -135,7 +219,9 @@ def premodifier_actors(events: list[Event], text: str) -> list[Event]:
         if event.role != Role.NOMINAL or event.actors:
             continue
         match = _PREMODIFIER.search(
-            text, max(event.start, event.trigger_start - 60), event.trigger_start
+            text,
+            max(event.start, event.trigger_start - settings.PREMODIFIER_ACTOR_CHARS),
+            event.trigger_start,
         )
         # a capital that opens a sentence (or the text) may be any word: "The summit is expected"
         opens = (

@@ -15,7 +15,9 @@ import functools
 
 import lemminflect
 
-from .lexicon import Token, lexicon
+from timeline.model import Token
+
+from .lexicon import lexicon
 
 _QUOTES = ("“", '"', "``", "‘", ":")
 

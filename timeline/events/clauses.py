@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 
-from .lexicon import Token, lexicon
+from timeline.model import Token
+
+from .lexicon import lexicon
 
 _NP = ("N", "PROPN", "ADJ", "DET", "POSS", "POSSM", "NUM")
 _STRONG = (";", ":", "--", "—", "–", "(", ")")
@@ -131,6 +133,8 @@ def names_in(tokens: list[Token]) -> list[tuple[str, bool]]:
         >>> from timeline.events.tagger import tag
         >>> names_in(tag(tokenize("US Secretary of State Marco Rubio and the State Department")))
         [('Marco Rubio', True), ('State Department', False)]
+        >>> names_in(tag(tokenize("The former chief executive of Zentek Corp. Dana Ruiz")))
+        [('Dana Ruiz', True)]
     """
     lex = lexicon()
     parts, current = [], []
@@ -167,6 +171,10 @@ def names_in(tokens: list[Token]) -> list[tuple[str, bool]]:
             ),
             None,
         )
+        person = _titled_person(part, cut) if cut else None
+        if person:  # "the chief executive of Zentek Corp. Dana Ruiz": the name closing the phrase
+            found.append((person, True))
+            continue
         if cut:
             part = part[:cut]
         run = []
@@ -211,6 +219,21 @@ def names_in(tokens: list[Token]) -> list[tuple[str, bool]]:
         )
         found.append((text if end - start < 80 else part[-1].text, False))
     return found
+
+
+def _titled_person(part: list[Token], cut: int) -> str | None:
+    """A person's name closing a title and its organisation ("chief executive officer of Zentek
+    Corp. Dana Ruiz"): the capitalized words after the organisation's last word, two at least,
+    when a title comes before the preposition at ``cut``."""
+    lex = lexicon()
+    if not any(t.lower in lex.words["title"] for t in part[:cut]):
+        return None
+    run = []
+    for tok in reversed(part[cut + 1 :]):
+        if tok.tag != "PROPN" or tok.lower in lex.words["org"] or tok.lower in lex.words["title"]:
+            break
+        run.insert(0, tok.text)
+    return " ".join(run) if len(run) >= 2 and len(run) < len(part) - cut - 1 else None
 
 
 def agent_phrase(tokens: list[Token], j: int) -> bool:
@@ -392,3 +415,58 @@ def gerund_before(tokens: list[Token], j: int) -> bool:
         and "VBG" in tokens[j].forms
         and (j == 0 or tokens[j - 1].tag in ("SUB", "CONJ", "PUNCT"))
     )
+
+
+def engaged_subject(tokens: list[Token], g: int) -> tuple[int, int] | None:
+    """The subject of a copula whose predicate is a prepositional phrase holding the event noun
+    that starts at ``g``: the subject is engaged in it ("Ruiz is on leave", "executives are in
+    talks with the studios", "he would be on strike"); in a headline, which drops the copula, the
+    name that opens it ("Zentek chief Dana Ruiz on leave"). The prepositions and the nouns that
+    their subject undergoes instead ("is on sale", "is under review") are the ``actors`` table's
+    ``engaged_preps`` and ``undergone_nouns``.
+
+    Examples:
+        >>> from timeline.events.lexicon import tokenize
+        >>> from timeline.events.tagger import tag
+        >>> toks = tag(tokenize("Zentek executives are in talks with the unions."))
+        >>> span = engaged_subject(toks, 4)
+        >>> [t.text for t in toks[span[0] : span[1]]]
+        ['Zentek', 'executives']
+        >>> engaged_subject(tag(tokenize("The phone is on sale.")), 4) is None
+        True
+    """
+    words = lexicon().words
+    if g < 2 or tokens[g - 1].tag != "PREP" or tokens[g - 1].lower not in words["engaged_preps"]:
+        return None
+    head = next((k for k in range(g, len(tokens)) if tokens[k].tag not in _NP), len(tokens)) - 1
+    if head < g or tokens[head].lemma in words["undergone_nouns"]:
+        return None
+    k = g - 2
+    while k >= 0 and tokens[k].tag in ("ADV", "NEG"):
+        k -= 1
+    if k >= 0 and tokens[k].tag == "BE":
+        while k > 0 and tokens[k - 1].tag in ("MODAL", "HAVE", "BE", "ADV", "NEG", "DO"):
+            k -= 1
+        return subject_span(tokens, k)
+    if k == g - 2 and tokens[k].tag == "PROPN":
+        span = subject_span(tokens, g - 1)
+        return span if span is not None and span[0] == 0 else None
+    return None
+
+
+def after_quote(tokens: list[Token], g: int) -> bool:
+    """Whether a closing quotation mark (with or without a comma) comes right before token
+    ``g`` or is ``g``: then a verb of saying there is inverted, its speaker after it ('"No," said Costa'),
+    while a headline's "Zentek releases a phone, announces an update" is no such verb.
+
+    Examples:
+        >>> from timeline.events.lexicon import tokenize
+        >>> from timeline.events.tagger import tag
+        >>> after_quote(tag(tokenize('"No," said Costa.')), 4)
+        True
+        >>> after_quote(tag(tokenize("Zentek releases a phone, announces an update")), 5)
+        False
+    """
+    closing = set(lexicon().data["actors"]["quote_marks"].values())
+    # a verb group may open on the mark itself
+    return any(t.text in closing for t in tokens[max(0, g - 2) : g + 1])

@@ -10,45 +10,60 @@ word lists live in ``rules/events.yaml``; this module holds no English words.
 
 from __future__ import annotations
 
-from timeline.model import Event, Kind, Modality, Role, Tense
+from dataclasses import dataclass, replace
+
+from timeline import settings
+from timeline.model import Event, Kind, Mention, Modality, Role, Tense
 
 from . import clauses
-from .actors import Referents
+from .actors import Referents, quote_spans
 from .lexicon import lexicon, proper_names, tokenize
 from .mentions import kind_of, mentions, noun_event
 from .tagger import tag
 
 __all__ = ["extract", "noun_event"]
 
-#: Most tokens an event's span reaches on each side of its trigger: a clause with no boundary
-#: for longer (a run-on or hostile text) would otherwise make every span the whole sentence,
-#: quadratic in memory. News clauses are far shorter.
-MAX_SPAN_TOKENS = 120
+
+@dataclass(frozen=True)
+class _Participants:
+    """Who takes part in a mention: its actors and, when its subject undergoes it (a
+    passive, "prices rose"), that subject; None when the subject is the actor."""
+
+    actors: list[str]
+    undergoers: list[str] | None = None
+    passive: bool = False
 
 
-def _actors(tokens, m, people) -> list[str]:
-    if m["role"] == Role.NOMINAL:
-        left = m["g"]
+def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _Participants:
+    """Who acts in mention ``m`` (and, for a passive, who undergoes it); ``earlier`` holds
+    the sentence's earlier mentions by token index: an infinitive's actors are its governor's."""
+    if m.role == Role.NOMINAL:
+        left = m.group_start
         if (
             left > 0
             and tokens[left - 1].tag == "POSSM"
-            or tokens[left : m["i"]]
-            and any(t.tag == "POSSM" for t in tokens[left : m["i"]])
+            or tokens[left : m.index]
+            and any(t.tag == "POSSM" for t in tokens[left : m.index])
         ):
-            k = max(k for k in range(left - 1, m["i"]) if tokens[k].tag == "POSSM")
+            k = max(k for k in range(left - 1, m.index) if tokens[k].tag == "POSSM")
             owner = [name for name, _ in clauses.names_in(tokens[left:k])]
             if (
                 owner
                 and tokens[k - 1].tag == "PROPN"
                 and tokens[k - 1].lower not in lexicon().words["calendar_owners"]
             ):
-                return owner
-        owner = next((t for t in tokens[left : m["i"]] if t.tag == "POSS"), None)
+                return _Participants(owner)
+            if owner and tokens[k - 1].lower in lexicon().words["org_descriptions"]:
+                # "the company's annual conference": the description, resolved when it can be
+                return _Participants(
+                    _resolved(clauses.names_in(tokens[left:k]), tokens[left:k], people)
+                )
+        owner = next((t for t in tokens[left : m.index] if t.tag == "POSS"), None)
         if owner is not None:  # "its dispute", "their orders": whose the pronoun stands for
-            resolved = people.resolve(owner.text)
-            return [resolved] if resolved else []
-        end = clauses.np_right(tokens, m["i"], len(tokens))
-        tail = tokens[m["i"] + 1 : end]
+            resolved = people.resolve(owner.text, owner.start)
+            return _Participants([resolved] if resolved else [])
+        end = clauses.np_right(tokens, m.index, len(tokens))
+        tail = tokens[m.index + 1 : end]
         words = lexicon().words
         for preps in (words["agent_preps"], words["pair_preps"]):
             at = next((k for k, t in enumerate(tail) if t.lower in preps), None)
@@ -66,35 +81,44 @@ def _actors(tokens, m, people) -> list[str]:
                     ),
                     len(phrase),
                 )
-                return [name for name, _ in clauses.names_in(phrase[:stop])]
-        verb = m.get("object_of")
+                return _Participants([name for name, _ in clauses.names_in(phrase[:stop])])
+        engaged = clauses.engaged_subject(tokens, m.group_start)
+        if engaged is not None:  # "Ruiz is on leave", "executives are in talks"
+            phrase = tokens[engaged[0] : engaged[1]]
+            return _Participants(_resolved(clauses.names_in(phrase), phrase, people))
+        verb = m.object_of
         if verb is not None and (
-            verb["lemma"] in lexicon().words["support"]
-            or m["lemma"] in lexicon().words["statement_nouns"]
+            verb.lemma in lexicon().words["support"]
+            or m.lemma in lexicon().words["statement_nouns"]
         ):
-            return list(verb.get("actors", []))
-        return []
-    gov = m.get("gov")
-    tok = tokens[m["i"]]
-    if m.get("conj_of") is not None:
-        return list(m["conj_of"].get("actors", []))
-    if m["infinitive"] and _for_subject(tokens, m) is not None:
+            return _Participants(list(earlier[verb.index].actors))
+        return _Participants([])
+    gov = m.governor
+    tok = tokens[m.index]
+    if m.conjunct_of is not None:
+        return _Participants(list(earlier[m.conjunct_of.index].actors))
+    if m.infinitive and _for_subject(tokens, m) is not None:
         # "the reason for Zentek to sue": the noun phrase after "for" acts
-        phrase = tokens[_for_subject(tokens, m) : m["g"]]
-        return _resolved(clauses.names_in(phrase), phrase, people)
-    if gov is not None and m["infinitive"] and gov.get("passive") and _after_agent(tokens, gov, m):
+        phrase = tokens[_for_subject(tokens, m) : m.group_start]
+        return _Participants(_resolved(clauses.names_in(phrase), phrase, people))
+    if (
+        gov is not None
+        and m.infinitive
+        and earlier[gov.index].passive
+        and _after_agent(tokens, gov, m)
+    ):
         # "some firms are reported to want", "he was chosen by the bloc to lead": the passive's
         # subject, never its agent
-        return list(gov.get("subject", []))
-    if gov is not None and m["infinitive"]:
-        between = tokens[gov["i"] + 1 : m["g"]]
+        return _Participants(list(earlier[gov.index].undergoers or []))
+    if gov is not None and m.infinitive:
+        between = tokens[gov.index + 1 : m.group_start]
         words = lexicon().words
         if (
             between
             and (
-                gov["lemma"] in words["object_control"]
-                or gov["cls"] in ("I_ACTION", "I_STATE", "REPORTING")
-                and gov["lemma"] not in words["support"]
+                gov.lemma in words["object_control"]
+                or gov.event_class in ("I_ACTION", "I_STATE", "REPORTING")
+                and gov.lemma not in words["support"]
                 and between[-1].lemma not in lexicon().event_nouns  # "has plans to expand"
             )
             and all(
@@ -103,18 +127,20 @@ def _actors(tokens, m, people) -> list[str]:
             )
         ):
             # the object controls the infinitive: "urged the airlines to buy" (the airlines buy)
-            return _resolved(clauses.names_in(between), between, people)
-        return list(gov.get("actors", []))
+            return _Participants(_resolved(clauses.names_in(between), between, people))
+        return _Participants(list(earlier[gov.index].actors))
     if gov is not None and _from_gerund(tokens, m, gov):
         # "barred Zentek from selling": the object is kept from acting
-        return _resolved(clauses.names_in(tokens[gov["i"] + 1 : m["g"] - 1]), [], people)
-    if m["infinitive"] and gov is None:
+        return _Participants(
+            _resolved(clauses.names_in(tokens[gov.index + 1 : m.group_start - 1]), [], people)
+        )
+    if m.infinitive and gov is None:
         # an infinitive after a noun ("are in talks with the unions to settle"): the
         # subject of the clause's finite verb before it, never the noun right before "to"
         finite = next(
             (
                 k
-                for k in range(m["g"] - 1, -1, -1)
+                for k in range(m.group_start - 1, -1, -1)
                 if tokens[k].tag in ("BE", "HAVE", "MODAL", "DO")
                 or tokens[k].tag == "V"
                 and tokens[k].forms & {"VBD", "VBZ", "VBP"}
@@ -122,46 +148,48 @@ def _actors(tokens, m, people) -> list[str]:
             None,
         )
         # without one, a headline's "Zentek to cut 500 jobs": the noun phrase before "to"
-        span = clauses.subject_span(tokens, m["g"] if finite is None else finite)
+        span = clauses.subject_span(tokens, m.group_start if finite is None else finite)
         if span is None:
-            return []
-        return _resolved(
-            clauses.names_in(tokens[span[0] : span[1]]), tokens[span[0] : span[1]], people
+            return _Participants([])
+        return _Participants(
+            _resolved(
+                clauses.names_in(tokens[span[0] : span[1]]), tokens[span[0] : span[1]], people
+            )
         )
     if (
         gov is not None
         and "VBG" in tok.forms
-        and m["tense"] == Tense.NONE
-        and not any(t.tag == "BE" for t in tokens[m["g"] : m["i"]])
+        and m.tense == Tense.NONE
+        and not any(t.tag == "BE" for t in tokens[m.group_start : m.index])
     ):
         finite = (
             gov if _adverbial(tokens, m) else None
         )  # "blocked the plan to end it, handing a setback":
         while finite is not None and (
-            finite["tense"] == Tense.NONE or finite.get("infinitive")
+            finite.tense == Tense.NONE or finite.infinitive
         ):  # the blocker's
-            finite = finite.get("gov")
-        return list((finite or gov).get("actors", []))
+            finite = finite.governor
+        return _Participants(list(earlier[(finite or gov).index].actors))
     if _reduced_relative(tokens, m):
         # "a pact signed between the two firms": the noun undergoes it
-        noun = tokens[clauses.np_left(tokens, m["i"] - 1) : m["i"]]
-        m["subject"] = _resolved(clauses.names_in(noun), noun, people)
-        m["passive"] = True
-        return _agents(tokens, m, people, pairs=True)
-    span = clauses.subject_span(tokens, m["relative"] if m.get("relative") is not None else m["g"])
+        noun = tokens[clauses.np_left(tokens, m.index - 1) : m.index]
+        undergoers = _resolved(clauses.names_in(noun), noun, people)
+        return _Participants(_agents(tokens, m, people, pairs=True), undergoers, passive=True)
+    span = clauses.subject_span(tokens, m.relative if m.relative is not None else m.group_start)
     if (
         span is None
-        and m["cls"] == "REPORTING"
-        and m["g"] > 0
-        and tokens[m["g"] - 1].tag == "PUNCT"
+        and m.event_class == "REPORTING"
+        and m.group_start > 0
+        and tokens[m.group_start - 1].tag == "PUNCT"
+        and clauses.after_quote(tokens, m.group_start)
     ):
-        speaker = _inverted_speaker(tokens, m["i"])  # '"No," said Antonio Costa.'
+        speaker = _inverted_speaker(tokens, m.index)  # '"No," said Antonio Costa.'
         if speaker:
-            return [people.resolve(name) or name for name, _ in speaker]
-    before = m["g"] - 1
+            return _Participants([people.resolve(name) or name for name, _ in speaker])
+    before = m.group_start - 1
     while before > 0 and tokens[before].tag in ("ADV", "DET") and tokens[before - 1].tag != "PUNCT":
         before -= 1  # ", and more recently has started"
-    if span is None and m["g"] > 0 and tokens[before].tag == "CONJ" and gov is None:
+    if span is None and m.group_start > 0 and tokens[before].tag == "CONJ" and gov is None:
         # "Zentek is the maker of phones and launched a store": the copula's subject
         finite = next(
             (k for k in range(before - 1, -1, -1) if tokens[k].tag in ("BE", "HAVE", "MODAL")),
@@ -169,52 +197,52 @@ def _actors(tokens, m, people) -> list[str]:
         )
         span = clauses.subject_span(tokens, finite) if finite is not None else None
         if span is None:
-            return []
-        return _resolved(
-            clauses.names_in(tokens[span[0] : span[1]]), tokens[span[0] : span[1]], people
+            return _Participants([])
+        return _Participants(
+            _resolved(
+                clauses.names_in(tokens[span[0] : span[1]]), tokens[span[0] : span[1]], people
+            )
         )
-    if span is None and gov is not None and m["g"] > 0 and tokens[before].tag == "CONJ":
+    if span is None and gov is not None and m.group_start > 0 and tokens[before].tag == "CONJ":
         # "Forecasters expect the rain to ease, but warned ...": a verb coordinated after "and"/"but"
         # shares the subject of the finite verb before it, not of an infinitive in between
         finite = gov
-        while finite is not None and (finite["tense"] == Tense.NONE or finite.get("infinitive")):
-            finite = finite.get("gov")
+        while finite is not None and (finite.tense == Tense.NONE or finite.infinitive):
+            finite = finite.governor
         finite = finite or gov  # its subject, which a passive does not make its actor
-        shared = list(finite.get("subject", finite.get("actors", [])))
+        held = earlier[finite.index]
+        shared = list(held.actors if held.undergoers is None else held.undergoers)
         if _passive(tokens, m) or (
-            gov.get("passive")
-            and m["g"] == m["i"]
+            earlier[gov.index].passive
+            and m.group_start == m.index
             and "VBN" in tok.forms
             and not _has_object(tokens, m)
         ):  # "chose to resign or was pushed", "is made by Zentek and sold": it undergoes them
-            m["subject"] = shared
-            m["passive"] = True
-            return _agents(tokens, m, people)
-        return shared
+            return _Participants(_agents(tokens, m, people), shared, passive=True)
+        return _Participants(shared)
     if span is None and _gerund_subject(tokens, m):
-        return []  # "that disarming these groups remains hard": an act is the subject
+        return _Participants(
+            []
+        )  # "that disarming these groups remains hard": an act is the subject
     if span is None and _passive(tokens, m):  # ", which is made by Zentek": the agent only
-        m["passive"] = True
-        return _agents(tokens, m, people)
+        return _Participants(_agents(tokens, m, people), passive=True)
     if span is None:
-        return list(gov.get("actors", [])) if gov is not None else []
+        return _Participants(list(earlier[gov.index].actors) if gov is not None else [])
     subject = tokens[span[0] : span[1]]
     names = _resolved(clauses.names_in(subject), subject, people, remember=True)
     if _passive(tokens, m) or _unaccusative(tokens, m):
-        m["subject"] = names
-        m["passive"] = _passive(tokens, m)
-        return _agents(tokens, m, people)
-    return names
+        return _Participants(_agents(tokens, m, people), names, passive=_passive(tokens, m))
+    return _Participants(names)
 
 
 def _gerund_subject(tokens, m) -> bool:
     """Whether the verb's subject is a gerund's clause ("disarming these groups remains")."""
-    j = m["g"] - 1
+    j = m.group_start - 1
     while j >= 0 and tokens[j].tag in ("ADV", "NEG"):
         j -= 1
     while j >= 0 and tokens[j].tag in ("DET", "ADJ", "N", "PROPN", "NUM", "POSS", "POSSM"):
         j -= 1
-    return j < m["g"] - 1 and clauses.gerund_before(tokens, j)
+    return j < m.group_start - 1 and clauses.gerund_before(tokens, j)
 
 
 def _comma_before_finite(tokens, i) -> bool:
@@ -232,7 +260,7 @@ def _comma_before_finite(tokens, i) -> bool:
 
 def _after_agent(tokens, gov, m) -> bool:
     """Whether only the passive's "by" phrase (if any) stands between it and the infinitive."""
-    between = tokens[gov["i"] + 1 : m["g"]]
+    between = tokens[gov.index + 1 : m.group_start]
     return not between or (
         between[0].lower in lexicon().words["agent_preps"]
         and all(t.tag in ("DET", "ADJ", "N", "PROPN", "POSSM", "NUM") for t in between[1:])
@@ -242,7 +270,7 @@ def _after_agent(tokens, gov, m) -> bool:
 def _for_subject(tokens, m) -> int | None:
     """Where the noun phrase after "for" begins when it is an infinitive's subject: "the
     reason for Zentek to sue", "waited for the board to decide"."""
-    g = m["g"]
+    g = m.group_start
     if g < 2 or tokens[g].tag != "TO":
         return None
     k = g - 1
@@ -260,7 +288,8 @@ def _resolved(found, phrase, people, remember: bool = False) -> list[str]:
     names = []
     words = [t.text for t in phrase if t.tag not in ("PUNCT",)]
     for name, person in found:
-        resolved = people.resolve(name) or (
+        at = next((t.start for t in phrase if t.text == name), None)
+        resolved = people.resolve(name, at) or (
             people.describe(words) if len(found) == 1 and words[1:] == name.split() else None
         )
         if resolved:
@@ -277,11 +306,11 @@ def _resolved(found, phrase, people, remember: bool = False) -> list[str]:
 def _reduced_relative(tokens, m) -> bool:
     """A past participle right after the noun it describes, with no auxiliary and no tense:
     "a pact signed between the two firms" (the noun undergoes it)."""
-    i = m["i"]
+    i = m.index
     return (
-        m["role"] == Role.VERB
-        and m["tense"] == Tense.NONE
-        and m["g"] == i
+        m.role == Role.VERB
+        and m.tense == Tense.NONE
+        and m.group_start == i
         and "VBN" in tokens[i].forms
         and 0 < i < len(tokens) - 1
         and tokens[i - 1].tag in ("N", "PROPN")
@@ -291,41 +320,41 @@ def _reduced_relative(tokens, m) -> bool:
 
 def _has_object(tokens, m) -> bool:
     """Whether a noun phrase follows the verb (adverbs skipped): "launched a store"."""
-    after = next((t for t in tokens[m["i"] + 1 :] if t.tag not in ("ADV", "NEG")), None)
+    after = next((t for t in tokens[m.index + 1 :] if t.tag not in ("ADV", "NEG")), None)
     return after is not None and after.tag in ("DET", "N", "PROPN", "NUM", "POSS", "PRON", "ADJ")
 
 
 def _unaccusative(tokens, m) -> bool:
     """An intransitive verb whose subject undergoes the change: "Concerns are rising"."""
-    if m["role"] != Role.VERB or tokens[m["i"]].lemma not in lexicon().words["unaccusative"]:
+    if m.role != Role.VERB or tokens[m.index].lemma not in lexicon().words["unaccusative"]:
         return False
     return not _has_object(tokens, m)
 
 
 def _from_gerund(tokens, m, gov) -> bool:
     """A gerund after "from" and the object of a verb that keeps it from happening."""
-    g = m["g"]
+    g = m.group_start
     return (
-        m["role"] == Role.VERB
-        and "VBG" in tokens[m["i"]].forms
-        and g > gov["i"] + 2
+        m.role == Role.VERB
+        and "VBG" in tokens[m.index].forms
+        and g > gov.index + 2
         and tokens[g - 1].tag == "PREP"
         and tokens[g - 1].lower in lexicon().words["from_preps"]
-        and gov["lemma"] in lexicon().words["from_control"]
+        and gov.lemma in lexicon().words["from_control"]
         and all(
             t.tag in ("DET", "POSS", "ADJ", "N", "PROPN", "POSSM", "PRON")
-            for t in tokens[gov["i"] + 1 : g - 1]
+            for t in tokens[gov.index + 1 : g - 1]
         )
     )
 
 
 def _passive(tokens, m) -> bool:
     """A passive event verb ("Three civilians were killed"); a state's subject still holds it."""
-    core = [t for t in tokens[m["g"] : m["i"]] if t.tag not in ("ADV", "NEG")]
+    core = [t for t in tokens[m.group_start : m.index] if t.tag not in ("ADV", "NEG")]
     return (
-        m["role"] == Role.VERB
-        and m["cls"] in ("OCCURRENCE", "I_ACTION", "ASPECTUAL", "REPORTING")
-        and "VBN" in tokens[m["i"]].forms
+        m.role == Role.VERB
+        and m.event_class in ("OCCURRENCE", "I_ACTION", "ASPECTUAL", "REPORTING")
+        and "VBN" in tokens[m.index].forms
         and bool(core)
         and core[-1].tag == "BE"
     )  # not "is likely to cut"
@@ -337,7 +366,7 @@ def _agents(tokens, m, people, pairs: bool = False) -> list[str]:
     names its parties too ("a pact signed between the two firms")."""
     preps = lexicon().words["agent_preps"] | (lexicon().words["pair_preps"] if pairs else set())
     at = next(
-        (k for k in range(m["i"] + 1, min(m["i"] + 4, len(tokens))) if tokens[k].lower in preps),
+        (k for k in range(m.index + 1, min(m.index + 4, len(tokens))) if tokens[k].lower in preps),
         None,
     )
     if at is None or (
@@ -387,19 +416,14 @@ def _bare_clause(tokens, i) -> bool:
 
 def _phrasal_event(tokens, m) -> bool:
     """A generic verb made an event by the word after it: "took place", "took office"."""
-    words = lexicon().data["generic"].get("phrasal", {}).get(m["lemma"], ())
-    return m["i"] + 1 < len(tokens) and tokens[m["i"] + 1].lower in words
+    words = lexicon().data["generic"].get("phrasal", {}).get(m.lemma, ())
+    return m.index + 1 < len(tokens) and tokens[m.index + 1].lower in words
 
 
 def _adverbial(tokens, m) -> bool:
     """A participle opening an adverbial clause after a comma ("..., while acknowledging")."""
-    i = m["g"] if m["g"] < m["i"] else m["i"]
-    if (
-        m["role"] != Role.VERB
-        or "VBG" not in tokens[m["i"]].forms
-        or m["tense"] != Tense.NONE
-        or i == 0
-    ):
+    i = m.group_start if m.group_start < m.index else m.index
+    if m.role != Role.VERB or "VBG" not in tokens[m.index].forms or m.tense != Tense.NONE or i == 0:
         return False
     before = tokens[i - 1]
     if before.tag == "SUB" and i > 1:
@@ -426,7 +450,7 @@ def extract(text: str, sentences) -> list[Event]:
     """
     lex = lexicon()
     names = proper_names(text)
-    people = Referents()
+    people = Referents(quote_spans(text))
     events: list[Event] = []
     for s_index, (s_start, s_end) in enumerate(sentences):
         tokens = tag(tokenize(text, s_start, s_end), names)
@@ -460,55 +484,60 @@ def extract(text: str, sentences) -> list[Event]:
             clause_after[j] = seen
             seen = seen or tokens[j].tag in ("V", "SUB", "TO")
         leading = []  # mentions waiting for the subject of the main verb after them
+        # the participants of the sentence's mentions so far, by token index; it accumulates
+        # because a later mention can still give an earlier one its actors (a leading
+        # participle takes the main verb's subject, an adverbial participle the speaker)
+        parts: dict[int, _Participants] = {}
+        outer_report: dict[int, Mention | None] = {}  # the report a report is itself inside
         for k, m in enumerate(found):
-            m["actors"] = _actors(tokens, m, people)
+            parts[m.index] = _actors(tokens, m, people, parts)
+            actors = parts[m.index].actors
             if (
-                not m["actors"]
-                and m["role"] == Role.VERB
-                and m["g"] == 0
-                and "VBG" in tokens[m["i"]].forms
-                and _comma_before_finite(tokens, m["i"])
+                not actors
+                and m.role == Role.VERB
+                and m.group_start == 0
+                and "VBG" in tokens[m.index].forms
+                and _comma_before_finite(tokens, m.index)
             ):
-                m["leading"] = (
-                    True  # "Speaking at the forum, Schenker emphasized": the main subject
-                )
-                leading.append(k)
-            elif m["actors"] and m["role"] == Role.VERB and m["tense"] != Tense.NONE:
+                leading.append(k)  # "Speaking at the forum, Schenker emphasized": the main subject
+            elif actors and m.role == Role.VERB and m.tense != Tense.NONE:
                 for lead in leading:
-                    if found[lead].pop("leading", False):
-                        found[lead]["actors"] = list(m["actors"])
-                        events[base + lead].actors = list(m["actors"])
+                    index = found[lead].index
+                    parts[index] = replace(parts[index], actors=list(actors))
+                    events[base + lead].actors = list(actors)
                 leading = []
-            first, last = clauses.clause_of(starts, m["i"], len(tokens))
-            if m["role"] == Role.NOMINAL:
-                first, last = m["g"], clauses.np_right(tokens, m["i"], last)
+            first, last = clauses.clause_of(starts, m.index, len(tokens))
+            if m.role == Role.NOMINAL:
+                first, last = m.group_start, clauses.np_right(tokens, m.index, last)
             # a clause with no boundary for hundreds of tokens (a run-on or hostile text) is cut
             # to a window around the trigger: every span would otherwise be the whole sentence
-            first = max(first, m["i"] - MAX_SPAN_TOKENS)
-            last = min(last, m["i"] + MAX_SPAN_TOKENS + 1)
+            first = max(first, m.index - settings.MAX_SPAN_TOKENS)
+            last = min(last, m.index + settings.MAX_SPAN_TOKENS + 1)
             while last - 1 > first and tokens[last - 1].tag == "PUNCT":
                 last -= 1
-            tok = tokens[m["i"]]
+            tok = tokens[m.index]
             source = None
             if report is not None and m is not report:
                 if _adverbial(tokens, m):  # ", while acknowledging ...": the speaker's own act
-                    m["actors"] = list(report["actors"])
-                    report = report.get("report")
+                    parts[m.index] = replace(
+                        parts[m.index], actors=list(parts[report.index].actors)
+                    )
+                    report = outer_report[report.index]
                 if report is not None:
                     source = base + position[id(report)]
-            cls = m["cls"]
-            state = m.get("state") or cls in ("STATE", "I_STATE")
+            cls = m.event_class
+            state = m.state or cls in ("STATE", "I_STATE")
             if (
-                m["role"] == Role.NOMINAL
-                and m["lemma"] in lex.words["statement_nouns"]
-                and m["modality"] == Modality.ASSERTED
+                m.role == Role.NOMINAL
+                and m.lemma in lex.words["statement_nouns"]
+                and m.modality == Modality.ASSERTED
             ):
                 kind = "statement"
             else:
-                tense = m["tense"] if m["role"] == Role.VERB else "x"
-                kind = "state" if m.get("state") else kind_of(cls, m["modality"], m["plan"], tense)
-            if m["role"] == Role.VERB and state and kind == Kind.PLAN and not m["plan"]:
-                kind = "state" if m["modality"] == Modality.ASSERTED else kind
+                tense = m.tense if m.role == Role.VERB else "x"
+                kind = "state" if m.state else kind_of(cls, m.modality, m.plan, tense)
+            if m.role == Role.VERB and state and kind == Kind.PLAN and not m.plan:
+                kind = "state" if m.modality == Modality.ASSERTED else kind
             events.append(
                 Event(
                     sentence=s_index,
@@ -518,23 +547,22 @@ def extract(text: str, sentences) -> list[Event]:
                     trigger_start=tok.start,
                     trigger_end=tok.end,
                     kind=kind,
-                    modality=m["modality"],
+                    modality=m.modality,
                     event_class=cls,
-                    tense=m["tense"],
-                    aspect=m["aspect"],
-                    actors=m["actors"],
-                    undergoers=list(m.get("subject", [])),
+                    tense=m.tense,
+                    aspect=m.aspect,
+                    actors=parts[m.index].actors,
+                    undergoers=list(parts[m.index].undergoers or []),
                     source=source,
-                    newsworthy=(m["lemma"] not in lex.words["generic"] or _phrasal_event(tokens, m))
-                    and not m.get("generic"),
-                    role=m["role"],
-                    lemma=m["lemma"],
+                    newsworthy=(m.lemma not in lex.words["generic"] or _phrasal_event(tokens, m))
+                    and not m.generic,
+                    role=m.role,
+                    lemma=m.lemma,
+                    trigger_rule=f"{m.role}:{tok.rule or tok.tag}",
                 )
             )
-            if m["role"] == Role.VERB and (
-                cls == "REPORTING" or m["lemma"] in lex.words["complement"]
-            ):
-                j = m["i"] + 1
+            if m.role == Role.VERB and (cls == "REPORTING" or m.lemma in lex.words["complement"]):
+                j = m.index + 1
                 while j < len(tokens) and tokens[j].tag == "ADV":
                     j += 1
                 after = tokens[j] if j < len(tokens) else None
@@ -545,14 +573,15 @@ def extract(text: str, sentences) -> list[Event]:
                     and after.lower in lex.words["subj_pron"]
                     or after.text in ("“", '"', "``", ":")
                     or cls == "REPORTING"
-                    and _bare_clause(tokens, m["i"])
+                    and _bare_clause(tokens, m.index)
                 ):
-                    m["report"] = report if source is not None else None
+                    outer_report[m.index] = report if source is not None else None
                     report = m
-                elif cls == "REPORTING" and k > 0 and not clause_after[m["i"]]:
+                elif cls == "REPORTING" and k > 0 and not clause_after[m.index]:
                     for earlier in unsourced:  # the events before it that no report holds yet
                         earlier.source = base + k
                     unsourced = []
             if events[-1].source is None:
                 unsourced.append(events[-1])
+        people.settle_speaker(events[base:])
     return events

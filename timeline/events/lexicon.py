@@ -17,6 +17,7 @@ import lemminflect
 
 from timeline.errors import RuleError
 from timeline.io import segment
+from timeline.model import Token
 from timeline.rules.loader import Shape, load
 
 RULES = Path(__file__).resolve().parent / "rules" / "events.yaml"
@@ -145,6 +146,10 @@ SHAPE = Shape(
             "examples",
             "group_pronouns",
             "person_possessives",
+            "speaker_pronouns",
+            "engaged_preps",
+            "undergone_nouns",
+            "quote_marks",
             "definite",
             "org_descriptions",
             "object_control",
@@ -229,7 +234,7 @@ def lexicon() -> Lexicon:
         **{
             name: frozenset(_words(found))
             for name, found in data["actors"].items()
-            if name not in ("id", "examples")
+            if name not in ("id", "examples", "quote_marks")
         },
     }
     not_events = frozenset(_words(nominals["not_events"]))
@@ -245,20 +250,6 @@ def lexicon() -> Lexicon:
         suffixes,
         words,
     )
-
-
-@dataclass
-class Token:
-    """A word with its offsets and the tagger's decision."""
-
-    text: str
-    start: int
-    end: int
-    lower: str
-    tag: str = ""  # closed tag, or N, V, ADJ, PROPN, NUM, PUNCT, POSSM
-    pos: frozenset = frozenset()  # open classes the word can have (N, V, ADJ, ADV)
-    forms: frozenset = frozenset()  # verb forms (VB, VBD, VBN, VBG, VBZ, VBP)
-    lemma: str = ""  # verb lemma when it can be a verb, else noun lemma
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:

@@ -10,11 +10,13 @@ as "is set to hold"), predicates after a copula ("are underway"), "have" and
 
 from __future__ import annotations
 
-from timeline.model import Modality, Role, Tense
+from dataclasses import replace
+
+from timeline.model import Mention, Modality, Role, Tense, Token
 
 from . import clauses
 from .classes import noun_event, verb_class
-from .lexicon import Token, analyze, lexicon
+from .lexicon import analyze, lexicon
 from .verb_groups import (
     is_handoff,
     is_modifier_participle,
@@ -34,23 +36,23 @@ def kind_of(cls: str, modality: str, plan: bool, tense: str) -> str:
     return "action"
 
 
-def mentions(tokens: list[Token]) -> list[dict]:
+def mentions(tokens: list[Token]) -> list[Mention]:
     """Event mentions of one tagged sentence, in token order.
 
-    Each mention is a dict: token index ``i``, first token of its group
-    ``g``, ``role`` (verb, cue, predicate, nominal), TimeML ``cls``,
-    ``tense``, ``aspect``, ``modality``, ``plan``, ``infinitive``, ``lemma``
-    and ``gov`` (the mention of the governing verb, if any).
+    Each is a :class:`timeline.model.Mention`: its trigger token, the first token of
+    its group, role (verb, cue, predicate, nominal), TimeML class, tense, aspect,
+    modality, lemma and the mention of its governing verb, if any.
 
     Examples:
         >>> from timeline.events.tagger import tag
         >>> from timeline.events.lexicon import tokenize
-        >>> [(m["lemma"], m["modality"]) for m in mentions(tag(tokenize("He will not attend the summit.")))]
+        >>> [(m.lemma, m.modality) for m in mentions(tag(tokenize("He will not attend the summit.")))]
         [('attend', 'negated'), ('summit', 'asserted')]
     """
     lex = lexicon()
     n = len(tokens)
-    cues, found, used = set(), {}, set()
+    cues, used = set(), set()
+    found: dict[int, Mention] = {}
     for i, tok in enumerate(tokens):  # "is set to hold": 'set' is a cue of 'hold'
         if (
             tok.tag in ("V", "ADJ", "ADV")
@@ -98,11 +100,11 @@ def mentions(tokens: list[Token]) -> list[dict]:
                 if be in lex.words["past_be"]
                 else "none"
             )
-            found[i] = dict(
-                i=i,
-                g=i - len(group),
+            found[i] = Mention(
+                index=i,
+                group_start=i - len(group),
                 role="cue",
-                cls=lex.class_of.get(tok.lemma, "OCCURRENCE"),
+                event_class=lex.class_of.get(tok.lemma, "OCCURRENCE"),
                 tense=tense,
                 aspect="none",
                 modality="asserted",
@@ -138,11 +140,11 @@ def mentions(tokens: list[Token]) -> list[dict]:
         ):
             continue  # a state participle describing a noun: "the remaining shares", "a group controlling",
             #            "a newspaper owned by the party"
-        found[i] = dict(
-            i=i,
-            g=i - len(group),
+        found[i] = Mention(
+            index=i,
+            group_start=i - len(group),
             role="verb",
-            cls=cls,
+            event_class=cls,
             tense=tense,
             aspect=aspect,
             modality=modality,
@@ -175,11 +177,11 @@ def mentions(tokens: list[Token]) -> list[dict]:
                     if tok.lower in lex.words["present_do"]
                     else "none"
                 )
-                found[i] = dict(
-                    i=i,
-                    g=i - len(group),
+                found[i] = Mention(
+                    index=i,
+                    group_start=i - len(group),
                     role="verb",
-                    cls="OCCURRENCE",
+                    event_class="OCCURRENCE",
                     tense=tense,
                     aspect="none",
                     modality="negated"
@@ -258,11 +260,11 @@ def mentions(tokens: list[Token]) -> list[dict]:
             cls = lex.noun_class.get(noun, "OCCURRENCE") if is_event else "STATE"
         elif head != i:
             cls = lex.class_of.get(tokens[head].lower, "STATE")
-        found[head] = dict(
-            i=head,
-            g=i - len(group),
+        found[head] = Mention(
+            index=head,
+            group_start=i - len(group),
             role="predicate",
-            cls=cls,
+            event_class=cls,
             tense=tense,
             aspect="none",
             modality=modality,
@@ -300,7 +302,7 @@ def mentions(tokens: list[Token]) -> list[dict]:
             lemma in lex.words["medium_nouns"]
             and left > 0
             and tokens[left - 1].lower in lex.words["medium_preps"]
-            and any(m["cls"] == "REPORTING" for m in found.values())
+            and any(m.event_class == "REPORTING" for m in found.values())
         ):
             continue  # "said in a statement": the medium of the saying, not another event
         owner = max((k for k in range(left, i) if tokens[k].tag == "POSSM"), default=left - 1)
@@ -313,11 +315,11 @@ def mentions(tokens: list[Token]) -> list[dict]:
         elif any(w in lex.words["negative_dets"] for w in mods):
             modality = "negated"
         tense = "past" if any(m in lex.words["mod_past"] for m in mods) else "none"
-        found[i] = dict(
-            i=i,
-            g=left,
+        found[i] = Mention(
+            index=i,
+            group_start=left,
             role="nominal",
-            cls=lex.noun_class.get(lemma, "OCCURRENCE"),
+            event_class=lex.noun_class.get(lemma, "OCCURRENCE"),
             tense=tense,
             aspect="none",
             modality=modality,
@@ -325,7 +327,7 @@ def mentions(tokens: list[Token]) -> list[dict]:
             infinitive=False,
             lemma=lemma,
         )
-    for i in [i for i in found if found[i]["role"] == Role.NOMINAL and tokens[i].tag == "PROPN"]:
+    for i in [i for i in found if found[i].role == Role.NOMINAL and tokens[i].tag == "PROPN"]:
         if (  # "the Worldwide Developers Conference (WWDC)": the acronym names the same event
             i + 3 < n
             and tokens[i + 1].text == "("
@@ -333,33 +335,31 @@ def mentions(tokens: list[Token]) -> list[dict]:
             and tokens[i + 2].text.isupper()
             and i + 2 not in found
         ):
-            found[i + 2] = dict(found[i], i=i + 2, g=i + 2)
-    mentions = [found[i] for i in sorted(found)]
-    _possibility(tokens, mentions)
-    _govern(tokens, mentions, starts)
-    return mentions
+            found[i + 2] = replace(found[i], index=i + 2, group_start=i + 2)
+    return _govern(tokens, _possibility(tokens, [found[i] for i in sorted(found)]))
 
 
 _SUBJECT = ("DET", "ADJ", "N", "NUM", "CONJ", "PROPN", "POSS", "POSSM", "PREP")
 _WEAKER = {"asserted": 0, "expected": 1, "potential": 2}
 
 
-def _possibility(tokens: list[Token], mentions: list[dict]) -> None:
+def _possibility(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     """Events that a copula predicate makes possible or expected ("a rate cut this year will be
     possible", "it is likely that ..."), and events inside a yes/no question, are not asserted:
     their modality becomes ``potential`` (or ``expected``); a negated event stays negated."""
     words = lexicon().words
     n = len(tokens)
+    mentions = list(mentions)
 
     predicates = words["potential_predicates"] | words["expected_predicates"]
 
     def weaken(first: int, last: int, modality: str) -> None:
         comma = next((k for k in range(first, last) if tokens[k].text == ","), last)
-        for m in mentions:
-            if m["cls"] == "REPORTING" and m["i"] > comma:
+        for k, m in enumerate(mentions):
+            if m.event_class == "REPORTING" and m.index > comma:
                 continue  # "..., analysts said": the report that frames the possibility happened
-            if first <= m["i"] < last and _WEAKER.get(m["modality"], 3) < _WEAKER[modality]:
-                m["modality"] = modality
+            if first <= m.index < last and _WEAKER.get(m.modality, 3) < _WEAKER[modality]:
+                mentions[k] = replace(m, modality=modality)
 
     for b, tok in enumerate(tokens):
         if tok.tag != "BE":
@@ -396,6 +396,7 @@ def _possibility(tokens: list[Token], mentions: list[dict]) -> None:
             start += 1
         if start < n and tokens[start].tag in ("MODAL", "BE", "HAVE", "DO"):
             weaken(start, n, "potential")  # "Will the bank cut rates?", "Could the talks collapse?"
+    return mentions
 
 
 def _named_event(tokens: list[Token], i: int) -> bool:
@@ -556,67 +557,64 @@ def _reduced_relative(tokens: list[Token], i: int, lex) -> bool:
     )
 
 
-def _govern(tokens: list[Token], mentions: list[dict], starts: list[int]) -> None:
+def _govern(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     """Infinitives and objects of support verbs take their governor's modality."""
     lex = lexicon()
-    roles = [m["role"] for m in mentions]  # as they are before this pass changes anything
+    governed: list[Mention] = []
     last_verb = None  # mentions are in token order: the governor is the last verb before
-    for m, role in zip(mentions, roles):
+    for m in mentions:
         gov = last_verb
-        if role == Role.VERB:
-            last_verb = m
-        m["gov"] = gov
+        m = replace(m, governor=gov)
         if (
-            m["role"] == Role.VERB
+            m.role == Role.VERB
             and gov is not None
-            and gov["infinitive"]
-            and not m["infinitive"]
-            and all(t.tag == "ADV" for t in tokens[m["g"] : m["i"]])
-            and m["i"] > 0
+            and gov.infinitive
+            and not m.infinitive
+            and all(t.tag == "ADV" for t in tokens[m.group_start : m.index])
+            and m.index > 0
             and (
-                tokens[m["i"] - 1].tag == "CONJ"
-                or m["i"] > 1
-                and tokens[m["i"] - 1].tag == "ADV"
-                and tokens[m["i"] - 2].tag == "CONJ"
+                tokens[m.index - 1].tag == "CONJ"
+                or m.index > 1
+                and tokens[m.index - 1].tag == "ADV"
+                and tokens[m.index - 2].tag == "CONJ"
             )  # "to create apps and then sell them"
-            and "VB" in tokens[m["i"]].forms
+            and "VB" in tokens[m.index].forms
         ):
-            m["infinitive"] = True  # "to evaluate the warnings and strategize": one infinitive
-            m["conj_of"] = gov
-            m["gov"] = gov = gov.get("gov") or gov
-            m["tense"] = "none"
+            gov = gov.governor or gov
+            # "to evaluate the warnings and strategize": one infinitive
+            m = replace(m, infinitive=True, conjunct_of=m.governor, governor=gov, tense="none")
         if (
-            m["role"] == Role.VERB
+            m.role == Role.VERB
             and gov is not None
-            and gov["lemma"] in lex.words["mandative"]
-            and m["g"] == m["i"]
-            and m["tense"] == Tense.PRESENT
-            and "VB" in tokens[m["i"]].forms
-            and any(t.lower == "that" and t.tag == "SUB" for t in tokens[gov["i"] + 1 : m["i"]])
+            and gov.lemma in lex.words["mandative"]
+            and m.group_start == m.index
+            and m.tense == Tense.PRESENT
+            and "VB" in tokens[m.index].forms
+            and any(t.lower == "that" and t.tag == "SUB" for t in tokens[gov.index + 1 : m.index])
         ):
-            m["tense"], m["modality"] = (
-                "none",
-                "expected",
-            )  # "demanded that the army withdraw": asked, not done
-        if m["role"] == Role.VERB and m["infinitive"] and gov is not None:
-            if gov["modality"] in (Modality.POTENTIAL, Modality.NEGATED):
-                m["modality"] = (
-                    gov["modality"] if m["modality"] == Modality.ASSERTED else m["modality"]
-                )
-            elif m["modality"] == Modality.ASSERTED and gov["cls"] != "ASPECTUAL":
-                m["modality"] = "expected"
-        if m["role"] == Role.NOMINAL and gov is not None and gov["role"] == Role.VERB:
-            between = tokens[gov["i"] + 1 : m["g"]]
+            # "demanded that the army withdraw": asked, not done
+            m = replace(m, tense="none", modality="expected")
+        if m.role == Role.VERB and m.infinitive and gov is not None:
+            if gov.modality in (Modality.POTENTIAL, Modality.NEGATED):
+                if m.modality == Modality.ASSERTED:
+                    m = replace(m, modality=gov.modality)
+            elif m.modality == Modality.ASSERTED and gov.event_class != "ASPECTUAL":
+                m = replace(m, modality="expected")
+        if m.role == Role.NOMINAL and gov is not None and gov.role == Role.VERB:
+            between = tokens[gov.index + 1 : m.group_start]
             if all(
                 t.tag in ("DET", "POSS", "ADJ", "N", "NUM", "PROPN", "POSSM", "ADV")
                 for t in between
             ):
-                m["object_of"] = gov  # "released a statement", "hold a meeting"
+                m = replace(m, object_of=gov)  # "released a statement", "hold a meeting"
                 if (
-                    gov["lemma"] in lex.words["support"]
-                    and gov["modality"] != Modality.ASSERTED
-                    and m["modality"] == Modality.ASSERTED
-                    and m["tense"] == Tense.NONE
+                    gov.lemma in lex.words["support"]
+                    and gov.modality != Modality.ASSERTED
+                    and m.modality == Modality.ASSERTED
+                    and m.tense == Tense.NONE
                 ):
-                    m["modality"] = gov["modality"]
-                    m["support"] = gov
+                    m = replace(m, modality=gov.modality, support=gov)
+        governed.append(m)
+        if m.role == Role.VERB:
+            last_verb = m
+    return governed

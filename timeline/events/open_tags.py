@@ -1,21 +1,53 @@
-"""Tags of open-class words for :mod:`timeline.tagger`: a decision list over a word's
-dictionary analyses (:func:`timeline.lexicon.analyze`) and its neighbours, settling the
-ambiguous ones ("talks", "meeting", "set", "shares"): determiners before nouns, auxiliaries
-and "to" before verbs, subject nouns before finite verbs, participles before nouns as
-modifiers. Word lists are in ``rules/events.yaml``.
+"""Tags of open-class words for :mod:`timeline.events.tagger`: a decision list over a word's
+dictionary analyses (:func:`timeline.events.lexicon.analyze`) and its neighbours, settling
+the ambiguous ones ("talks", "meeting", "set", "shares"): determiners before nouns,
+auxiliaries and "to" before verbs, subject nouns before finite verbs, participles before
+nouns as modifiers.
+
+The decisions are rows of ``rules/open_tags.yaml``, tried in order; the first row whose
+condition holds gives the tag, and its id is the trace of the decision
+(:func:`open_tag_rule`). A condition is a mapping of tests that must all hold:
+
+- on a neighbour (``self``, ``prev``, ``left1``, ``left2``, ``left3``, ``next``, ``after``,
+  ``next_verb``; see :data:`NEIGHBOURS`), a mapping of token tests (:data:`TOKEN_TESTS`);
+- ``prev_tag``: the tag of ``prev`` (``START`` when nothing comes before);
+- ``finite``: whether a finite verb came before in the clause;
+- ``predicate``: a structural test named by id (:data:`PREDICATES`);
+- ``any`` (a list of conditions, one must hold) and ``not`` (a condition that must not).
+
+A row's ``tag`` is a tag, or a list of tags: the first of them the word can be (its open
+classes), else the last. Word lists are named: the table's own ``lists``, else the lexicon's
+(``rules/events.yaml``).
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 import lemminflect
 
-from .lexicon import Lexicon, Token, analyze
+from timeline.errors import RuleError
+from timeline.rules.loader import Shape, load
+
+from .lexicon import Lexicon, Token, analyze, lexicon
+
+RULES = Path(__file__).resolve().parent / "rules" / "open_tags.yaml"
+
+#: What ``open_tags.yaml`` may hold: a row's condition keys are checked by :func:`rules`.
+SHAPE = Shape(
+    values={"version", "lists"},
+    tables={"rules": {"id", "doc", "when", "tag", "examples", "negatives"}},
+)
 
 _PUNCT = re.compile(r"^[^\w]+$")
 _SKIP = ("ADV", "NEG")
 _QUOTES = ("``", '"', "“", "‘", "'", "(")
+#: The tags a rule may give.
+TAGS = ("N", "V", "ADJ", "ADV", "PREP")
 
 
 def _peek(tok: Token | None, lex: Lexicon) -> str:
@@ -40,23 +72,108 @@ def _peek(tok: Token | None, lex: Lexicon) -> str:
     )
 
 
-def _continues_verb(tokens: list[Token], i: int, prev: Token | None, lex: Lexicon) -> bool:
-    """Whether a participle continues a verb: the complement of "begin", "consider", or
-    coordinated with an earlier verb of the same form ("and tightening security")."""
+def _previous(tokens: list[Token], i: int) -> Token | None:
+    """The nearest earlier token that is not an adverb, a negation or an opening quote."""
+    j = i - 1
+    while j >= 0 and (tokens[j].tag in _SKIP or tokens[j].text in _QUOTES):
+        j -= 1
+    return tokens[j] if j >= 0 else None
+
+
+def _adverb_only(tok: Token, lex: Lexicon) -> bool:
+    return tok.lower in lex.closed and lex.closed[tok.lower] == ("ADV",)
+
+
+@dataclass
+class Context:
+    """Word ``i`` of a sentence being tagged, and what the rules may ask about it.
+
+    ``prev`` is the nearest earlier token that is not an adverb, negation or opening
+    quote, ``p`` its tag (``START`` when there is none); ``finite``: a finite verb came
+    before in the clause. Tokens before ``i`` are tagged, those after it are not yet.
+    """
+
+    tokens: list[Token]
+    i: int
+    finite: bool
+    lex: Lexicon
+
+    def __post_init__(self) -> None:
+        self.prev = _previous(self.tokens, self.i)
+        self.p = self.prev.tag if self.prev is not None else "START"
+        self._neighbours: dict[str, Token | None] = {"self": self.tokens[self.i], "prev": self.prev}
+
+    def neighbour(self, name: str) -> Token | None:
+        """A neighbour by name (:data:`NEIGHBOURS`), found once per word."""
+        if name not in self._neighbours:
+            self._neighbours[name] = NEIGHBOURS[name](self)
+        return self._neighbours[name]
+
+    def at(self, k: int) -> Token | None:
+        """Token ``k`` of the sentence, or None outside it."""
+        return self.tokens[k] if 0 <= k < len(self.tokens) else None
+
+
+def _after(c: Context) -> Token | None:
+    """The next token, looking past closed-class adverbs ("Harbor Mills shares also fell");
+    the last token of the sentence ends the look even when it is such an adverb."""
+    tokens, k = c.tokens, c.i + 1
+    after = tokens[k] if k < len(tokens) else None
+    while after is not None and _adverb_only(after, c.lex) and k + 1 < len(tokens):
+        k += 1
+        after = tokens[k]
+    return after
+
+
+def _next_verb(c: Context) -> Token | None:
+    """The first later token that is no adverb, closed ("formally") or by the dictionary
+    ("first"): where a verb would stand in "China first formally claimed"."""
+    tokens, lex, k = c.tokens, c.lex, c.i + 1
+    while k < len(tokens) and (
+        _adverb_only(tokens[k], lex)
+        or tokens[k].lower not in lex.closed
+        and analyze(tokens[k].lower)[0] == {"ADV"}
+    ):
+        k += 1
+    return tokens[k] if k < len(tokens) else None
+
+
+#: The neighbours a condition can test, by name: a function of the context to a token or None.
+NEIGHBOURS: dict[str, Callable[[Context], Token | None]] = {
+    "self": lambda c: c.tokens[c.i],
+    "prev": lambda c: c.prev,
+    "left1": lambda c: c.at(c.i - 1),
+    "left2": lambda c: c.at(c.i - 2),
+    "left3": lambda c: c.at(c.i - 3),
+    "next": lambda c: c.at(c.i + 1),
+    "after": _after,
+    "next_verb": _next_verb,
+}
+
+
+# --- Structural predicates --------------------------------------------------------------------
+
+
+def continues_verb(c: Context) -> bool:
+    """Whether a participle continues a verb: the complement of a verb of a TimeML class
+    ("began cutting", "considered raising"), or coordinated with an earlier verb of the same
+    form ("and tightening security")."""
+    prev, tokens, i = c.prev, c.tokens, c.i
     if prev is None:
         return False
     if prev.tag == "V":
-        return prev.lemma in lex.class_of and "VBG" in tokens[i].forms
+        return prev.lemma in c.lex.class_of and "VBG" in tokens[i].forms
     if prev.tag == "CONJ":
         last = next((t for t in reversed(tokens[: i - 1]) if t.tag == "V"), None)
         return last is not None and bool(last.forms & tokens[i].forms & {"VBG", "VBD"})
     return False
 
 
-def _compound_subject(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+def compound_subject(c: Context) -> bool:
     """Word ``i`` ends a noun compound ("a rate cut", "the price rise", singular modifier)
     and an auxiliary or copula follows after only noun-phrase and prepositional material
     ("in March", "this year"): it is the subject's head, and the auxiliary its verb."""
+    tokens, i, lex = c.tokens, c.i, c.lex
     modifier = tokens[i - 1].lower
     if lemminflect.getAllLemmas(modifier).get("NOUN", (modifier,))[0] != modifier:
         return False  # a plural before it is a head: "heavy rains forecast for the weeks are"
@@ -65,369 +182,298 @@ def _compound_subject(tokens: list[Token], i: int, lex: Lexicon) -> bool:
         k -= 1
     if k >= 0 and tokens[k].tag not in ("DET", "POSS", "POSSM"):
         return False
-    j = i + 1
-    while j < len(tokens):
-        seen = _peek(tokens[j], lex)
+    for tok in tokens[i + 1 :]:
+        seen = _peek(tok, lex)
         if seen in ("MODAL", "BE", "HAVE"):
             return True
         if seen not in ("PREP", "DET", "NUM", "PROPN", "NOUN", "POSS"):
             return False
-        j += 1
     return False
 
 
-def _previous(tokens: list[Token], i: int) -> Token | None:
-    """The nearest earlier token that is not an adverb or negation."""
-    j = i - 1
-    while j >= 0 and (tokens[j].tag in _SKIP or tokens[j].text in _QUOTES):
-        j -= 1
-    return tokens[j] if j >= 0 else None
+def same_form_as_last_verb(c: Context) -> bool:
+    """The last verb before the conjunction ahead of word ``i`` shares one of its verb forms:
+    the word is that verb's coordinate ("rose and fell")."""
+    last = next((t for t in reversed(c.tokens[: c.i - 1]) if t.tag == "V"), None)
+    return last is not None and bool(last.forms & c.tokens[c.i].forms)
+
+
+#: Tests too structural to state as data, named by ``predicate:`` in a rule's condition.
+PREDICATES: dict[str, Callable[[Context], bool]] = {
+    "continues_verb": continues_verb,
+    "compound_subject": compound_subject,
+    "same_form_as_last_verb": same_form_as_last_verb,
+}
+
+
+# --- Token tests ------------------------------------------------------------------------------
+# Each maps a rule's value to a test of one token: fn(value) -> (token, context) -> bool.
+
+
+def _names(value) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _closed_tags(tok: Token, c: Context) -> set:
+    return set(c.lex.closed.get(tok.lower, ()))
+
+
+def _word_lists(names, own: dict) -> Callable[[Context], tuple]:
+    """The word lists named: the table's own captured now, the lexicon's read from the
+    lexicon the tagger passes (once per lexicon)."""
+    names = _names(names)
+    if all(n in own for n in names):
+        lists = tuple(own[n] for n in names)
+        return lambda c: lists
+    found: dict[int, tuple] = {}
+
+    def lists_of(c: Context) -> tuple:
+        key = id(c.lex.words)
+        if key not in found:
+            found[key] = tuple(own[n] if n in own else c.lex.words[n] for n in names)
+        return found[key]
+
+    return lists_of
+
+
+#: Word-list tests: (the word or its lemma, whether it must be in one of the lists).
+_LIST_TESTS = {
+    "in": ("lower", True),
+    "not_in": ("lower", False),
+    "lemma_in": ("lemma", True),
+    "lemma_not_in": ("lemma", False),
+}
+
+
+def _list_test(key: str, names, own: dict) -> Callable[[Token, Context], bool]:
+    attribute, wanted = _LIST_TESTS[key]
+    lists = _word_lists(names, own)
+    return lambda tok, c: any(getattr(tok, attribute) in w for w in lists(c)) is wanted
+
+
+#: Token tests by name; a condition on a neighbour maps some of these names to values.
+TOKEN_TESTS: dict[str, Callable] = {
+    # the tagger's decision on a token before the word, "" on one after it
+    "tag": lambda v: lambda tok, c: tok.tag in v,
+    "untagged": lambda v: lambda tok, c: (tok.tag == "") is v,
+    "text": lambda v: lambda tok, c: tok.text in v,
+    # the TimeML class of the lemma (rules/events.yaml ``classes``), if it has one
+    "class": lambda v: lambda tok, c: c.lex.class_of.get(tok.lemma) in v,
+    "class_not": lambda v: lambda tok, c: c.lex.class_of.get(tok.lemma) not in v,
+    "has_class": lambda v: lambda tok, c: (tok.lemma in c.lex.class_of) is v,
+    # the open classes and verb forms the tagger recorded (the word itself, earlier words)
+    "pos_all": lambda v: lambda tok, c: v <= tok.pos,
+    "pos_any": lambda v: lambda tok, c: bool(tok.pos & v),
+    "pos_none": lambda v: lambda tok, c: not tok.pos & v,
+    "open_classes": lambda v: lambda tok, c: len(tok.pos - {"ADV"}) == v,
+    "forms_all": lambda v: lambda tok, c: v <= tok.forms,
+    "forms_any": lambda v: lambda tok, c: bool(tok.forms & v),
+    "forms_none": lambda v: lambda tok, c: not tok.forms & v,
+    "forms_within": lambda v: lambda tok, c: tok.forms <= v,
+    # what the dictionary says of a word (for words not tagged yet)
+    "dict_pos_any": lambda v: lambda tok, c: bool(analyze(tok.lower)[0] & v),
+    "dict_pos_none": lambda v: lambda tok, c: not analyze(tok.lower)[0] & v,
+    "dict_forms_any": lambda v: lambda tok, c: bool(analyze(tok.lower)[1] & v),
+    "dict_forms_none": lambda v: lambda tok, c: not analyze(tok.lower)[1] & v,
+    "dict_forms_exactly": lambda v: lambda tok, c: analyze(tok.lower)[1] == v,
+    # a noun by the dictionary, or a word it knows nothing of ("U.S.", "al-Sudani")
+    "may_be_noun": lambda v: lambda tok, c: ("N" in (analyze(tok.lower)[0] or {"N"})) is v,
+    # spelling
+    "ends_s": lambda v: lambda tok, c: tok.lower.endswith("s") is v,
+    "lower_case": lambda v: lambda tok, c: tok.text[:1].islower() is v,
+    "alpha": lambda v: lambda tok, c: tok.text[:1].isalpha() is v,
+    # closed classes of rules/events.yaml
+    "closed": lambda v: lambda tok, c: (tok.lower in c.lex.closed) is v,
+    "closed_any": lambda v: lambda tok, c: bool(_closed_tags(tok, c) & v),
+    "closed_none": lambda v: lambda tok, c: not _closed_tags(tok, c) & v,
+    # the rough class of a word not tagged yet (see _peek); END for no word
+    "peek": lambda v: lambda tok, c: _peek(tok, c.lex) in v,
+}
+
+
+def _token_test(spec: dict, where: str, own: dict) -> Callable[[Token | None, Context], bool]:
+    if not isinstance(spec, dict):
+        raise RuleError(f"{where}: a neighbour's tests must be a mapping, got {spec!r}")
+    missing = spec.get("missing", False)
+    peek = spec.get("peek")
+    tests = []
+    for key, value in spec.items():
+        if key == "missing":
+            continue
+        if key in _LIST_TESTS:
+            unknown = [n for n in _names(value) if n not in own and n not in lexicon().words]
+            if unknown:
+                raise RuleError(f"{where}: unknown word list {unknown[0]!r}")
+            tests.append(_list_test(key, value, own))
+            continue
+        if key not in TOKEN_TESTS:
+            known = ", ".join(["missing", *_LIST_TESTS, *TOKEN_TESTS])
+            raise RuleError(f"{where}: unknown token test {key!r} (known: {known})")
+        tests.append(TOKEN_TESTS[key](frozenset(value) if isinstance(value, list) else value))
+
+    def test(tok: Token | None, c: Context) -> bool:
+        if tok is None:  # no such token: only ``missing`` or a peek at END holds
+            return missing or peek is not None and "END" in peek
+        for t in tests:
+            if not t(tok, c):
+                return False
+        return True
+
+    return test
+
+
+#: The order a condition's checks run in (all must hold, so the order changes no result).
+_COST = {
+    "self": 0,
+    "prev_tag": 1,
+    "prev": 2,
+    "finite": 2,
+    "left1": 3,
+    "left2": 3,
+    "left3": 3,
+    "next": 4,
+    "not": 5,
+    "any": 5,
+    "after": 6,
+    "next_verb": 6,
+    "predicate": 7,
+}
+
+
+def _condition(spec: dict, where: str, own: dict) -> Callable[[Context], bool]:
+    """Compile a condition (see the module docstring) to a test of a context."""
+    if not isinstance(spec, dict):
+        raise RuleError(f"{where}: a condition must be a mapping, got {spec!r}")
+    checks: list[Callable[[Context], bool]] = []
+    for key, value in spec.items():
+        if key in NEIGHBOURS:
+            test = _token_test(value, f"{where}: {key}", own)
+            checks.append(lambda c, key=key, test=test: test(c.neighbour(key), c))
+        elif key == "prev_tag":
+            tags = frozenset(value)
+            checks.append(lambda c, tags=tags: c.p in tags)
+        elif key == "finite":
+            checks.append(lambda c, value=value: c.finite is value)
+        elif key == "predicate":
+            if value not in PREDICATES:
+                raise RuleError(f"{where}: unknown predicate {value!r}")
+            checks.append(PREDICATES[value])
+        elif key == "any":
+            subs = [_condition(s, f"{where}: any", own) for s in value]
+            checks.append(lambda c, subs=subs: any(s(c) for s in subs))
+        elif key == "not":
+            sub = _condition(value, f"{where}: not", own)
+            checks.append(lambda c, sub=sub: not sub(c))
+        else:
+            known = [*NEIGHBOURS, "prev_tag", "finite", "predicate", "any", "not"]
+            raise RuleError(f"{where}: unknown condition {key!r} (known: {', '.join(known)})")
+    # every check must hold and none has side effects: the cheap ones (the word itself, the
+    # previous tag) go first, the looks ahead and structural predicates last
+    costs = [_COST[key] for key in spec]
+    checks = [check for _, check in sorted(zip(costs, checks), key=lambda pair: pair[0])]
+
+    def holds(c: Context) -> bool:
+        for check in checks:
+            if not check(c):
+                return False
+        return True
+
+    return holds
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the table: its id, compiled condition and tag (or tags in preference);
+    ``prev_tags`` (the previous tags its condition allows; None: any) and ``pos`` let the
+    evaluator pass over a rule without running its condition."""
+
+    id: str
+    test: Callable[[Context], bool]
+    tags: tuple[str, ...]
+    prev_tags: frozenset | None = None
+    pos: frozenset = frozenset()  # the open classes its condition asks of the word itself
+
+
+@dataclass(frozen=True)
+class Table:
+    """The decision list of ``open_tags.yaml``, with its own word lists and raw rows."""
+
+    rules: tuple[Rule, ...]
+    lists: dict
+    rows: tuple[dict, ...]
+
+
+@functools.lru_cache(maxsize=4)
+def table(path: Path = RULES) -> Table:
+    """The decision list of ``rules/open_tags.yaml`` (or ``path``), checked and compiled once.
+
+    Raises:
+        RuleError: an unknown key, condition, token test, predicate or word list; a rule
+            without id or tag; a last rule with a condition (some rule must always hold).
+
+    Examples:
+        >>> [rule.id for rule in table().rules][:2]
+        ['no_open_class', 'so_far']
+        >>> sorted(table().lists["so_far_adverbs"])
+        ['so', 'thus']
+    """
+    path = Path(path)
+    data = load(path, SHAPE)
+    lists = {
+        name: frozenset(str(w).lower() for w in words) for name, words in data["lists"].items()
+    }
+    rules = []
+    for row in data["rules"]:
+        where = f"{path.name}: rules: row {row.get('id')!r}"
+        if "id" not in row or "tag" not in row:
+            raise RuleError(f"{where}: a rule needs an id and a tag")
+        unknown = [t for t in _names(row["tag"]) if t not in TAGS]
+        if unknown:
+            raise RuleError(f"{where}: unknown tag {unknown[0]!r} (known: {', '.join(TAGS)})")
+        when = row.get("when") or {}
+        test = _condition(when, where, lists)
+        prev_tags = frozenset(when["prev_tag"]) if "prev_tag" in when else None
+        pos = frozenset((when.get("self") or {}).get("pos_all", ()))
+        rules.append(Rule(row["id"], test, _names(row["tag"]), prev_tags, pos))
+    if not rules or data["rules"][-1].get("when"):
+        raise RuleError(f"{path.name}: the last rule must hold always (no 'when')")
+    return Table(tuple(rules), lists, tuple(data["rules"]))
+
+
+def open_tag_rule(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> tuple[str, str]:
+    """The tag of open-class word ``i`` and the id of the rule that chose it.
+
+    Tokens before ``i`` are tagged already; ``finite``: a finite verb came before it in
+    its clause. The rules of ``open_tags.yaml`` are tried in order.
+
+    Examples:
+        >>> from timeline.events.lexicon import tokenize
+        >>> from timeline.events.tagger import tag
+        >>> tokens = tag(tokenize("The talks ended."))
+        >>> tokens[1].tag = ""
+        >>> open_tag_rule(tokens, 1, False, lexicon())
+        ('N', 'noun_before_finite_verb')
+    """
+    c = Context(tokens, i, finite, lex)
+    pos = tokens[i].pos
+    p, pos = c.p, tokens[i].pos
+    for rule in table().rules:
+        if (rule.prev_tags is None or p in rule.prev_tags) and rule.pos <= pos and rule.test(c):
+            tag = next((t for t in rule.tags[:-1] if t in pos), rule.tags[-1])
+            return tag, rule.id
+    raise AssertionError("the table ends with a rule that always holds")  # checked at load
 
 
 def open_tag(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> str:
-    """The tag of open-class word ``i`` from its analyses and its neighbours (those before it
-    are tagged already; ``finite``: a finite verb came before it in its clause).
+    """The tag of open-class word ``i`` from its analyses and its neighbours
+    (:func:`open_tag_rule` without the rule's id).
 
     Examples:
-        >>> from timeline.events.lexicon import lexicon, tokenize
+        >>> from timeline.events.lexicon import tokenize
         >>> from timeline.events.tagger import tag
         >>> tokens = tag(tokenize("The talks ended."))
         >>> tokens[1].tag = ""
         >>> open_tag(tokens, 1, False, lexicon())
         'N'
     """
-    tok = tokens[i]
-    pos, forms = tok.pos, tok.forms
-    if len(pos - {"ADV"}) == 0:
-        return "ADV" if pos else "N"
-    prev = _previous(tokens, i)
-    p = prev.tag if prev is not None else "START"
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if tok.lower == "far" and i and tokens[i - 1].lower in ("so", "thus"):
-        return "ADV"  # "has so far reached"
-    if (
-        tok.lower in lex.words["time_shifts"]
-        and nxt is not None
-        and (nxt.lower in lex.words["time_heads"] or nxt.lower in lex.words["calendar_owners"])
-    ):
-        return "ADJ"  # "held talks last spring": a time, not a noun after the object
-    if "V" in pos and "N" in pos and p == "N" and _compound_subject(tokens, i, lex):
-        return "N"  # "a rate cut in March is possible": the head of the subject, not its verb
-    if (
-        "V" in pos
-        and "VB" in forms
-        and p in ("N", "PROPN")
-        and nxt is not None
-        and nxt.tag == ""
-        and analyze(nxt.lower)[1] == {"VBG"}
-        and lex.class_of.get(tok.lemma) == "ASPECTUAL"
-    ):
-        return "V"  # an aspectual verb and its gerund after the subject: "that the Union stop importing"
-    if (
-        "V" in pos
-        and forms & {"VBZ", "VBD"}
-        and p in ("N", "PROPN", "PRON")
-        and nxt is not None
-        and nxt.lower in lex.words["back_particles"]
-    ):
-        return (
-            "V"  # "the dispute dates back to 1972", "the bank scales back": a verb and its particle
-        )
-    if tok.lower in lex.words["back_particles"] and p == "V":
-        return "ADV"
-    if tok.lower in lex.words["verb_adverbs"] and p in (
-        "N",
-        "PROPN",
-        "PRON",
-        "BE",
-        "HAVE",
-        "MODAL",
-    ):
-        k = i + 1
-        while k < len(tokens) and (
-            tokens[k].lower in lex.closed
-            and lex.closed[tokens[k].lower] == ("ADV",)
-            or tokens[k].lower not in lex.closed
-            and analyze(tokens[k].lower)[0] == {"ADV"}
-        ):
-            k += 1  # past other adverbs: "China first formally claimed"
-        if k < len(tokens) and {"VBD", "VBZ", "VBN"} & analyze(tokens[k].lower)[1]:
-            return "ADV"  # before its verb: "Wang last visited", "which were first announced"
-    if (
-        "VBG" in forms
-        and p in ("START", "CONJ")
-        and nxt is not None
-        and nxt.lower in lex.closed
-        and {"BE", "HAVE", "MODAL"} & set(lex.closed[nxt.lower])
-    ):
-        return "N"  # a gerund subject before its auxiliary: "and fighting has continued"
-    if (
-        "ADV" in pos
-        and "V" not in pos
-        and p in ("N", "PROPN")
-        and nxt is not None
-        and nxt.tag == ""
-        and {"VBD", "VBZ"} & analyze(nxt.lower)[1]
-        and "N" not in analyze(nxt.lower)[0]
-    ):
-        return "ADV"  # between a subject and its verb: "the Commission first presented"
-    if (
-        forms & {"VBG", "VBN"}
-        and p in ("PREP", "N", "CONJ", "V", "START")
-        and _peek(nxt, lex) == "NOUN"
-        and not _continues_verb(tokens, i, prev, lex)
-    ):
-        if (
-            "VBG" in forms
-            and p != "START"
-            or "VBN" in forms
-            and "VB" not in forms
-            and p in ("PREP", "CONJ", "START")
-        ):
-            return "ADJ"  # prenominal modifiers: "of piloting opportunities", "of subordinated debentures"
-    if (
-        forms & {"VBN"}
-        and p == "PROPN"
-        and i > 1
-        and tokens[i - 2].tag == "V"
-        and nxt is not None
-        and nxt.text[:1].islower()
-        and nxt.lower not in lex.closed
-        and analyze(nxt.lower)[0] & {"N", "ADJ"}
-        and lex.class_of.get(tokens[i - 2].lemma) != "REPORTING"
-        and tokens[i - 2].lemma not in lex.words["complement"]
-    ):
-        return "ADJ"  # inside a verb's object: "importing Russian liquefied natural gas"
-    if "V" in pos and p in ("DET", "POSS", "POSSM", "ADJ", "NUM") and nxt is not None:
-        nxt_noun = (
-            nxt.tag in ("", "PROPN")
-            and nxt.text[:1].isalpha()
-            and nxt.lower not in lex.closed
-            and "N" in (analyze(nxt.lower)[0] or {"N"})
-        )
-        if forms & {"VBN", "VBD"} and "VB" not in forms and nxt_noun:
-            return "ADJ"
-        if "VBG" in forms:
-            return "ADJ" if nxt_noun else "N"
-    if len(pos - {"ADV"}) == 1:
-        only = next(iter(pos - {"ADV"}))
-        if (
-            only == "V"
-            and tok.lower in lex.words["never"]
-            and p not in ("BE", "HAVE", "MODAL", "DO", "TO")
-        ):
-            return "PREP"
-        return only
-    after = nxt
-    k = i + 1
-    while (
-        after is not None
-        and after.lower in lex.closed
-        and lex.closed[after.lower] == ("ADV",)
-        and k + 1 < len(tokens)
-    ):
-        k += 1
-        after = tokens[k]  # look past "also", "still": "Harbor Mills shares also fell"
-    if (
-        "V" in pos
-        and "N" in pos
-        and after is not None
-        and after.text[:1].islower()
-        and after.lower not in lex.closed
-        and p not in ("TO", "MODAL", "DO", "HAVE", "BE", "PRON", "REL")
-    ):
-        npos, nforms, _ = analyze(after.lower)
-        if (
-            "VBD" in nforms
-            and not ({"VBD", "VBN"} & forms and "N" not in npos)
-            or "VBZ" in nforms
-            and "N" not in npos
-        ):
-            return "N"
-        if "VBZ" in nforms and not forms & {"VBZ", "VBD", "VBG"} and p in ("PROPN", "N"):
-            return "N"  # "the Brandt group controls"
-    if "V" in pos:
-        if p == "TO" and "VB" in forms:
-            return "V"
-        if p in ("MODAL", "DO") and "VB" in forms:
-            return "V"
-        if p == "HAVE" and "VBN" in forms:
-            return "V"
-        if p == "BE" and forms & {"VBG", "VBN"}:
-            return "V"
-        if (
-            p in ("PRON",)
-            and prev.lower in lex.words["subj_pron"]
-            and forms & {"VBD", "VBZ", "VBP"}
-        ):
-            return "V"
-        if (
-            tok.lemma in lex.words["verb_first"]
-            and p in ("N", "PROPN", "PRON", "NUM", "REL")
-            and (
-                "VBD" in forms
-                or "VBZ" in forms
-                and not prev.lower.endswith("s")
-                or "VBP" in forms
-                and (prev.lower.endswith("s") or p == "PRON")
-            )
-        ):
-            return "V"  # a subject agreeing with a frequent verb: "the oil comes from", "officials say"
-        if (
-            p == "SUB"
-            and forms & {"VBD", "VBZ"}
-            and (
-                prev.lower in lex.words["wh_relatives"]
-                or prev.lower in lex.words["relative_pronouns"]
-                and (i < 2 or tokens[i - 2].tag == "PUNCT")
-            )
-        ):
-            return "V"  # "which fell to", "That shows"
-        if (
-            p in ("N", "PROPN")
-            and "VBP" in forms
-            and prev.lower.endswith("s")
-            and tok.lemma in lex.class_of
-            and not (i > 1 and tokens[i - 2].lower in lex.words["singular_dets"])
-        ):
-            return "V"  # a plural subject before a verb of a TimeML class: "officials say", "Danes want"
-        if (
-            p == "PROPN"
-            and forms <= {"VB", "VBP"}
-            and not prev.lower.endswith("s")
-            and (pos & {"ADJ", "N"})
-            and (i < 2 or tokens[i - 2].tag != "CONJ")
-        ):
-            return (
-                "ADJ" if "ADJ" in pos else "N"
-            )  # a singular name takes no plain-form verb: "Exchange composite"
-        if (
-            "VBZ" in forms
-            and "N" in pos
-            and p in ("ADJ", "PROPN", "N")
-            and after is not None
-            and (
-                after.lower in lex.closed
-                and "MODAL" in lex.closed[after.lower]
-                or after.lower not in lex.closed
-                and "VBP" in analyze(after.lower)[1]
-                and "VBZ" not in analyze(after.lower)[1]
-                and after.text[:1].islower()
-            )
-        ):
-            return "N"  # a plural noun before a plural verb: "Cuban exiles insist"
-        if (
-            p == "DET"
-            and prev.lower in lex.words["pronominal_dets"]
-            and "VBP" in forms
-            and _peek(tokens[i + 1] if i + 1 < len(tokens) else None, lex)
-            in ("PUNCT", "PRON", "SUB")
-        ):
-            return "V"  # "..., some say, ..."
-        if p in ("DET", "POSS", "NUM", "POSSM"):
-            return "N" if "N" in pos else ("ADJ" if "ADJ" in pos else "V")
-        if p == "ADJ":
-            return "N" if "N" in pos else "ADJ"
-        if p == "PREP":
-            if "VBG" in forms and (i + 1 >= len(tokens) or tokens[i + 1].tag not in ("PUNCT",)):
-                return "V"
-            return "N" if "N" in pos else "ADJ" if "ADJ" in pos else "V"
-        if (
-            p in ("N", "PROPN")
-            and "VBZ" in forms
-            and "N" in pos
-            and tok.lower.endswith("s")
-            and _peek(nxt, lex) in ("PUNCT", "END", "PREP", "CONJ")
-            and (nxt is None or nxt.lower not in lex.closed or "ADV" not in lex.closed[nxt.lower])
-        ):
-            return (
-                "N"  # a plural noun closing a noun phrase: "Arab troops at", "interest rates nor"
-            )
-        if p in ("N", "PROPN", "PRON"):
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if forms & {"VBD", "VBN"}:
-                return "V"
-            ahead = _peek(nxt, lex)
-            if (
-                forms & {"VBP", "VBZ"}
-                and p == "N"
-                and nxt is not None
-                and nxt.lower in lex.words["subj_pron"]
-                and nxt.lower not in lex.words["not_subjects"]
-            ):
-                return "V"  # "Danish police say they"
-            if "N" in pos and (
-                p == "N"
-                and ahead in ("PUNCT", "END", "NOUN", "PREP", "REL")
-                or p == "PROPN"
-                and "VBZ" not in forms
-                and ahead in ("PUNCT", "END", "NOUN")
-            ):
-                return "N"  # "job cuts at", "sources say", "Denver center", "Baghdad radio,"
-            if (
-                forms & {"VBP"}
-                and not forms & {"VBZ", "VBD"}
-                and p == "N"
-                and not prev.lower.endswith("s")
-            ):
-                return "N" if "N" in pos else "V"
-            if forms & {"VBZ", "VBP"} and not finite:
-                if (
-                    nxt is not None
-                    and nxt.lower in lex.closed
-                    and {"BE", "HAVE", "MODAL", "DO"} & set(lex.closed[nxt.lower])
-                ):
-                    return "N" if "N" in pos else "V"
-                return "V"
-            if "VBG" in forms:
-                if "N" in pos and (
-                    nxt is None
-                    or nxt.tag == "PUNCT"
-                    or nxt.lower in lex.closed
-                    and not {"DET", "POSS", "PRON"} & set(lex.closed[nxt.lower])
-                ):
-                    return "N"
-                return "V"
-            return "N" if "N" in pos else "V"
-        if p in ("START", "PUNCT", "SUB", "CONJ") and "VBG" in forms:
-            return "V"
-        if p == "PUNCT" and prev.text in (",", ".") and "VBD" in forms:
-            return "V"  # "Ruth Vance, the finance chief, resigned"; "Harbor Corp. completed"
-        if p == "REL" and forms & {"VBD", "VBZ", "VBP"}:
-            return "V"
-        if (
-            p == "CONJ"
-            and "N" in pos
-            and i > 1
-            and "N" in tokens[i - 2].pos
-            and _peek(nxt, lex) == "NOUN"
-            and (
-                tokens[i - 2].tag == "N"
-                or tokens[i - 2].tag == "V"
-                and not tokens[i - 2].forms & {"VBD", "VBG", "VBN"}
-                and i > 2
-                and tokens[i - 3].tag in ("DET", "ADJ", "PROPN", "N", "POSS", "POSSM")
-            )
-        ):
-            return "N"  # nouns coordinated before their head: "oil and gas exploration", "the Dallas oil and gas concern"
-        if p == "CONJ" and forms & {"VB", "VBD", "VBZ"}:
-            last = next((t for t in reversed(tokens[: i - 1]) if t.tag == "V"), None)
-            if last is not None and last.forms & forms:
-                return "V"
-        if p == "V" and "N" in pos:
-            return "N"
-    if "ADJ" in pos and "N" in pos:
-        if p == "BE":
-            return "ADJ"
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if (
-            nxt is not None
-            and nxt.tag == ""
-            and analyze(nxt.lower)[0] & {"N", "ADJ"}
-            and nxt.text[:1].islower()
-        ):
-            return "ADJ"
-        return "N"
-    if "N" in pos:
-        return "N"
-    return "ADJ" if "ADJ" in pos else "V"
+    return open_tag_rule(tokens, i, finite, lex)[0]

@@ -7,16 +7,18 @@ classes of ``rules/events.yaml`` with the open classes of
 auxiliaries and "to" before verbs, subject nouns before finite verbs,
 participles before nouns as modifiers. This module tags closed-class words
 and runs the sentence; the decisions for open-class words are in
-:mod:`timeline.open_tags`.
+:mod:`timeline.events.open_tags`, which records the id of its rule on the token.
 """
 
 from __future__ import annotations
 
 import re
 
+from timeline.model import Token
+
 from . import clauses
-from .lexicon import Lexicon, Token, analyze, in_dictionary, lexicon, tokenize  # noqa: F401 (doctests)
-from .open_tags import open_tag
+from .lexicon import Lexicon, analyze, in_dictionary, lexicon, tokenize  # noqa: F401 (doctests)
+from .open_tags import open_tag_rule
 
 _PUNCT = re.compile(r"^[^\w]+$")
 
@@ -98,6 +100,18 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
     for i, tok in enumerate(tokens):
         prev = tokens[i - 1] if i else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            tok.text in lex.words["plural_possessive"]
+            and prev is not None
+            and prev.tag in ("PROPN", "N")
+            and prev.lower.endswith("s")
+            and nxt is not None
+            and nxt.text[:1].isalnum()
+            and lex.closed.get(nxt.lower, ("NUMWORD",)) == ("NUMWORD",)
+        ):
+            tok.tag = "POSSM"
+            first = False
+            continue
         if _PUNCT.match(tok.text):
             tok.tag = "PUNCT"
             if tok.text in (";", ":", "--", "—", "``", '"', "“", "(", ")"):
@@ -193,7 +207,7 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
         elif capital and prev is not None and prev.tag == "PROPN" and "V" not in tok.pos:
             tok.tag = "PROPN"
         else:
-            tok.tag = open_tag(tokens, i, finite, lex)
+            tok.tag, tok.rule = open_tag_rule(tokens, i, finite, lex)
         if (
             tok.tag == "V"
             and tok.forms & {"VBD", "VBZ", "VBP"}

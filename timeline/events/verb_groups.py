@@ -9,8 +9,10 @@ broadcast hand-over to a reporter (:func:`is_handoff`).
 
 from __future__ import annotations
 
+from timeline.model import Token
+
 from . import clauses
-from .lexicon import Token, lexicon
+from .lexicon import lexicon
 
 _OPEN_QUOTES = ("“", '"', "``", "‘")
 _CURRENCY = ("$", "£", "€", "#", "C$", "US$")

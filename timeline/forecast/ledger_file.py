@@ -40,6 +40,7 @@ import os
 from dataclasses import MISSING, fields
 from pathlib import Path
 
+from timeline import settings
 from timeline.errors import LedgerError
 from timeline.io.atomic import NEW_FILE_MODE, write_atomically
 
@@ -48,7 +49,6 @@ from .ledger_records import Forecast, LedgerState, Question, Resolution
 NEWLINE = b"\n"
 GENESIS = "0" * 64  # the ``prev`` of the first line
 _KINDS = {"question": Question, "forecast": Forecast, "resolution": Resolution}
-_MAX_LINE = 10_000_000  # characters: a longer line is not a ledger record
 
 
 def line_hash(line: bytes) -> str:
@@ -88,7 +88,7 @@ def _encode(kind: str, obj, prev: str) -> str:
 
 def _decode(line: str, where: str):
     """(kind, record, prev) from one line; LedgerError naming the line for anything else."""
-    if len(line) > _MAX_LINE:
+    if len(line) > settings.MAX_LEDGER_LINE_CHARS:
         raise LedgerError(f"{where}: a line of {len(line)} characters is not a ledger record")
     try:
         record = json.loads(line)

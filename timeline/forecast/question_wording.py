@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from timeline import settings
 from timeline.errors import RuleError
 from timeline.io.segment import sentence_around
 from timeline.rules.loader import Shape, load
@@ -177,7 +178,9 @@ def _controller(row, text: str, offset: int) -> str | None:
     has no object, and "agreed to maintain" keeps its own subject.
     """
     before = text[
-        max(0, row["trigger_start"] - offset - 80) : max(0, row["trigger_start"] - offset)
+        max(0, row["trigger_start"] - offset - settings.CONTROLLER_CHARS) : max(
+            0, row["trigger_start"] - offset
+        )
     ]
     match = rules()["controlled"].search(before)
     return match.group(2).strip() if match else None

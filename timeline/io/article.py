@@ -18,12 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from timeline import settings
 from timeline.errors import ArticleError
-
-#: Longest article accepted, in characters. News articles are a few thousand
-#: characters; a much larger input is a dump or a concatenation and would
-#: give a meaningless single-article timeline.
-MAX_ARTICLE_CHARS = 1_000_000
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".json", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
@@ -139,12 +135,12 @@ def check_text(text, where: str = "text") -> str:
         raise ArticleError(
             f"{where}: contains NUL bytes; this looks like a binary file, not article text"
         )
-    if len(text) > MAX_ARTICLE_CHARS:
+    if len(text) > settings.MAX_ARTICLE_CHARS:
         raise ArticleError(
-            f"{where}: {len(text):,} characters is more than the {MAX_ARTICLE_CHARS:,} accepted for one "
+            f"{where}: {len(text):,} characters is more than the {settings.MAX_ARTICLE_CHARS:,} accepted for one "
             "article; split it into articles"
         )
-    if _HTML_START.match(text) or len(_HTML_TAG.findall(text[:20_000])) >= 5:
+    if _HTML_START.match(text) or len(_HTML_TAG.findall(text[: settings.HTML_SNIFF_CHARS])) >= 5:
         raise ArticleError(
             f"{where}: this is an HTML/XML page, not article text; extract the article text first"
         )

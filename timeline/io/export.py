@@ -34,6 +34,7 @@ LATER_COLUMNS = (
     "likely_earliest",
     "likely_latest",
     "likely_basis",
+    "trigger_rule",
 )
 
 

@@ -6,7 +6,9 @@ when whitespace and a capital, a digit or an opening quote follow, unless
 the word before the period is an abbreviation listed in
 ``io/rules/segment.yaml`` (``abbreviations``), an initial ("J.") or a
 dotted abbreviation ("U.S.") followed by a word that does not usually start
-a sentence.
+a sentence. Tokenized text (tokens joined by spaces, "Oct . 7 , 2023", as corpora and text
+extracted from PDFs give it) puts a space before the period: a spaced period is read as the
+period of the token before it, so "Oct ." ends no sentence where "Oct." ends none.
 """
 
 from __future__ import annotations
@@ -57,7 +59,11 @@ def _is_break(line: str, end_match: re.Match) -> bool:
     mark = end_match.group(0)
     if mark[0] != ".":
         return True
-    word = _word_before(line, end_match.start())
+    dot = end_match.start()
+    # a spaced period ("Oct . 7") belongs to the token before the space, as in "Oct. 7"
+    if dot > 1 and line[dot - 1] == " " and not line[dot - 2].isspace():
+        dot -= 1
+    word = _word_before(line, dot)
     lower = word.lower().rstrip(".")
     lex = rules()
     if "." in word:  # dotted abbreviation: U.S., a.m.

@@ -15,7 +15,9 @@ import bisect
 import datetime as dt
 import functools
 import re
+from typing import NamedTuple
 
+from timeline import settings
 from timeline.model import Cue, Event, Role, Tense, TimeExpr
 
 from .cues import publication_relation, rules
@@ -40,13 +42,6 @@ _COUNTED_FROM = re.compile(r"\b(?:after|before|following|ahead of|since|until)\b
 #: May 23, when 390 people were released".
 _WHEN_CLAUSE = re.compile(r"when\b", re.I)
 _WHEN_GAP = re.compile(r"^\s*,?\s*$")
-#: How far after a trigger an adjunct timex outside the clause span may stand.
-_TRAILING_CHARS = 60
-#: Longest gap of two modifier words between a timex and the nominal it modifies, and
-#: longest distance of a preposed timex before its clause: bounds that keep anchoring
-#: linear in the length of an article (no real gap comes near them).
-_MODIFIER_CHARS = 200
-_PREPOSED_CHARS = 1000
 
 
 def _opens_sentence(text: str, position: int) -> bool:
@@ -63,18 +58,15 @@ _DETERMINER_BEFORE = re.compile(
 )
 
 
-#: A date used as an adjective still dates a verb ("third-quarter net rose"), but any adjunct date
-#: of the verb comes first.
-_PREMODIFIER_PENALTY = 10_000
-
-
 def _premodifier(timex: TimeExpr, text: str) -> bool:
     """A date used as an adjective before a noun ("first-quarter results", "the 2024 budget"):
     it names which results or budget, not when a verb's event happens."""
     if not _PREMODIFIER_AFTER.match(text, timex.end):
         return False
     return "-" in timex.text or bool(
-        _DETERMINER_BEFORE.search(text, max(0, timex.start - 8), timex.start)
+        _DETERMINER_BEFORE.search(
+            text, max(0, timex.start - settings.DETERMINER_BEFORE_CHARS), timex.start
+        )
     )
 
 
@@ -89,7 +81,10 @@ def _trailing(event: Event, timex: TimeExpr, between: list[Event], text: str) ->
     """A timex shortly after the trigger, same sentence, with no other tensed event (or, for a
     nominal, no event at all) and no sentence break between: an adjunct of this event
     ("which founded the guild on May 3, 1921") that its clause span left out."""
-    if timex.start < event.trigger_end or timex.start - event.trigger_end > _TRAILING_CHARS:
+    if (
+        timex.start < event.trigger_end
+        or timex.start - event.trigger_end > settings.ANCHOR_TRAILING_CHARS
+    ):
         return False
     if re.search(r"[.!?;:]\s|\n", text[event.trigger_end : timex.start]):
         return False
@@ -201,13 +196,23 @@ def attach(
         >>> attach(ev, tx, text); ev[0].timex
         0
     """
-    record = rules()["record_since"]["regex"]
-    # "their highest close since October 27": a record's date dates no event
+    # "their highest close since October 27" (a record's date) and "from $16.6bn a year
+    # earlier" (a comparison's baseline) date no event
+    dates_nothing = [rules()[family]["regex"] for family in ("record_since", "comparison_baseline")]
     taken = {
         k
         for k, timex in enumerate(timexes)
-        if record.search(
-            text, max(0, text.rfind(".", 0, timex.start) + 1, timex.start - 120), timex.start
+        if any(
+            pattern.search(
+                text,
+                max(
+                    0,
+                    text.rfind(". ", 0, timex.start) + 1,
+                    timex.start - settings.RECORD_SINCE_CHARS,
+                ),
+                timex.start,
+            )
+            for pattern in dates_nothing
         )
     }
     trigger_starts = [event.trigger_start for event in events]
@@ -220,7 +225,10 @@ def attach(
         ):
             continue
         for event in events[bisect.bisect_left(trigger_starts, timex.end) :]:
-            if event.trigger_start - timex.end > _MODIFIER_CHARS or event.tense != Tense.NONE:
+            if (
+                event.trigger_start - timex.end > settings.ANCHOR_MODIFIER_CHARS
+                or event.tense != Tense.NONE
+            ):
                 break  # a finite verb right after it takes the date as an adjunct: "on Friday finished drafting"
             gap = text[timex.end : event.trigger_start]
             if (
@@ -238,9 +246,9 @@ def attach(
             continue
         best = None
         # candidates start inside the clause, just before it (preposed) or just after the trigger
-        low = bisect.bisect_left(timex_starts, event.start - _PREPOSED_CHARS)
+        low = bisect.bisect_left(timex_starts, event.start - settings.ANCHOR_PREPOSED_CHARS)
         high = bisect.bisect_right(
-            timex_starts, max(event.end, event.trigger_end + _TRAILING_CHARS)
+            timex_starts, max(event.end, event.trigger_end + settings.ANCHOR_TRAILING_CHARS)
         )
         for t_index in range(low, high):
             timex = timexes[t_index]
@@ -308,7 +316,9 @@ def attach(
                 abs(timex.start - event.trigger_end), abs(event.trigger_start - timex.end)
             )
             if event.role == Role.VERB and _premodifier(timex, text):
-                distance += _PREMODIFIER_PENALTY  # "report first-quarter results on April 28": April 28 first
+                distance += (
+                    settings.ANCHOR_PREMODIFIER_PENALTY
+                )  # "report first-quarter results on April 28": April 28 first
             if event.event_class == "REPORTING" and _reported_content(
                 event, timex, between, text, preposed
             ):
@@ -330,7 +340,7 @@ def _scheduled(events: list[Event], timexes: list[TimeExpr], text: str, taken: s
         if t_index in taken or timex.type not in ("DATE", "TIME"):
             continue
         k = bisect.bisect_left(trigger_starts, timex.start) - 1
-        while k >= 0 and timex.start - events[k].trigger_end <= _TRAILING_CHARS * 2:
+        while k >= 0 and timex.start - events[k].trigger_end <= settings.ANCHOR_TRAILING_CHARS * 2:
             event = events[k]
             if (
                 event.role == Role.NOMINAL
@@ -364,24 +374,60 @@ def ranged(timexes: list[TimeExpr], index: int, text: str) -> list[int]:
     return list(range(low, high + 1))
 
 
-def signal_of(text: str, timex: TimeExpr) -> tuple[str, str, str | None] | None:
+class Signal(NamedTuple):
+    """A signal word before a date and what it makes of the date."""
+
+    word: str  # as written, spaces normalized: "since", "by", "no later than"
+    kind: str  # what it makes of the date (``timex_signals`` of ordering.yaml): start, end, ...
+    part: str | None  # the part of the date a phrase in between names: START, MID, END
+
+
+def signal_of(text: str, timex: TimeExpr) -> Signal | None:
     """The signal word right before a date, what it makes of it (``timex_signals`` of
     ordering.yaml) and the part of the date a phrase in between names ("by the end of the
     second quarter": END), or None.
 
     Examples:
         >>> signal_of("open since March 2011", TimeExpr(11, 21, "March 2011", "DATE", "2011-03", None, None, "month", "r"))
-        ('since', 'start', None)
+        Signal(word='since', kind='start', part=None)
         >>> text = "back to normal by the end of the second quarter"
         >>> signal_of(text, TimeExpr(29, 47, "the second quarter", "DATE", "2025-Q2", None, None, "quarter", "r"))
-        ('by', 'end', 'END')
+        Signal(word='by', kind='end', part='END')
+        >>> text = "Since the Oct. 7 attacks"
+        >>> signal_of(text, TimeExpr(10, 16, "Oct. 7", "DATE", "2023-10-07", None, None, "day", "r"))
+        Signal(word='since', kind='start', part=None)
     """
-    match = _signal_regex().search(text, max(0, timex.start - 40), timex.start)
+    match = _signal_regex().search(text, max(0, timex.start - settings.SIGNAL_CHARS), timex.start)
     if match is None:
         return None
     word = " ".join(match.group(1).lower().split())
     part = match.group(2)
-    return word, rules()["timex_signals"]["words"][word], _PARTS[part.lower()] if part else None
+    kind = rules()["timex_signals"]["words"][word]
+    if match.group(3):  # "since the Oct. 7 attacks": the date is a happening's, somewhere inside it
+        kind = rules()["timex_signals"]["of_a_noun"].get(kind, kind)
+    return Signal(word, kind, _PARTS[part.lower()] if part else None)
+
+
+def names_its_noun(text: str, timex: TimeExpr, event: Event) -> bool:
+    """True when a date between "the" and a nominal names that nominal's time ("since the 2021
+    reform"): a signal before the date relates another event to the nominal, not the nominal to
+    the date.
+
+    Examples:
+        >>> text = "Prices have doubled since the 2021 reform."
+        >>> tx = TimeExpr(30, 34, "2021", "DATE", "2021", None, None, "year", "r")
+        >>> names_its_noun(text, tx, Event(0, 30, 41, "reform", 35, 41, role=Role.NOMINAL))
+        True
+    """
+    return (
+        event.role == Role.NOMINAL
+        and timex.end <= event.trigger_start
+        and _MODIFIER_GAP.match(text[timex.end : event.trigger_start] + " ") is not None
+        and _DETERMINER_BEFORE.search(
+            text, max(0, timex.start - settings.DETERMINER_BEFORE_CHARS), timex.start
+        )
+        is not None
+    )
 
 
 _PARTS = {"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID"}
@@ -393,6 +439,6 @@ def _signal_regex():
     return re.compile(
         r"\b("
         + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words)
-        + r")\s+(?:the\s+(end|close|beginning|start|middle)\s+of\s+)?$",
+        + r")\s+(?:the\s+(end|close|beginning|start|middle)\s+of\s+)?(the\s+)?$",
         re.I,
     )

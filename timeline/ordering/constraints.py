@@ -19,7 +19,7 @@ from dataclasses import replace
 from timeline.model import Cue, Event, Kind, Precision, Role, Tense, TimeExpr
 
 from . import cues, offsets
-from .anchoring import ranged, signal_of
+from .anchoring import names_its_noun, ranged, signal_of
 from .network import Network
 
 ORIGIN, PUB = 0, 1
@@ -207,10 +207,14 @@ class Builder:
             span = (last - first).days if first is not None and last is not None else None
         else:
             return
-        signal = signal_of(self.text, timex) if span is not None else None
+        signal = (
+            signal_of(self.text, timex)
+            if span is not None and not names_its_noun(self.text, timex, event)
+            else None
+        )
         # the part of the expression its modifier names: "late October" and "the end of June"
         # are their last third, "early next year" its first
-        mod = signal[2] or timex.mod if signal is not None else timex.mod
+        mod = signal.part or timex.mod if signal is not None else timex.mod
         part_start, part_end = (
             {
                 "START": (0, span // 3),
@@ -225,8 +229,8 @@ class Builder:
             at_least(first_point, part_start, label)
             at_most(last_point, part_end - (span or 0), label)
         else:
-            word, kind, _ = signal
-            why = f"'{event.trigger}' {word} '{timex.text}' ({timex.value})"
+            kind = signal.kind
+            why = f"'{event.trigger}' {signal.word} '{timex.text}' ({timex.value})"
             if kind == "start":  # "since March 2011": starts at or after it (a state, within it)
                 at_least(s, part_start, why)
                 if state:

@@ -23,6 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from timeline import settings
 from timeline.errors import RuleError
 from timeline.model import Event, Tense, TimeExpr
 
@@ -34,13 +35,6 @@ _PREPOSITIONS = re.compile(
 )
 _WORD = re.compile(r"[\w'’-]+")
 _RELATIVE_START = re.compile(r"(?:that|which|who|whom|whose)\b", re.I)
-#: How far before its object a support verb may stand ("held a long phone call"): the words
-#: between are few, so this bound only keeps long articles from costing quadratic time.
-_SUPPORT_CHARS = 300
-#: How far before the first event and after the last a cue may stand and still concern them.
-_CUE_MARGIN = 400
-#: How far after a window cue ("recent") the two words before its event may reach.
-_MODIFIER_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -84,7 +78,7 @@ def windows(
             # the event a cue modifies stands at most two words after it, or 25 characters around it
             following = [
                 i
-                for i in around(match.end(), match.end() + _MODIFIER_CHARS)
+                for i in around(match.end(), match.end() + settings.CUE_MODIFIER_CHARS)
                 if _MODIFIER_GAP.match(text[match.end() : events[i].trigger_start] + " ")
             ]
             if following:
@@ -98,9 +92,12 @@ def windows(
                         ),
                         i,
                     )
-                    for i in around(match.start() - _MODIFIER_CHARS, match.end() + 25)
+                    for i in around(
+                        match.start() - settings.CUE_MODIFIER_CHARS,
+                        match.end() + settings.CUE_NEAR_CHARS,
+                    )
                 ]
-                near = [pair for pair in near if pair[0] <= 25]
+                near = [pair for pair in near if pair[0] <= settings.CUE_NEAR_CHARS]
                 if not near:
                     continue
                 target = min(near)[1]
@@ -121,8 +118,8 @@ def _reach(events: list[Event], text: str) -> tuple[int, int]:
     margin around them): a long article's blocks then scan only their own part."""
     if not events:
         return 0, 0
-    return max(0, min(e.start for e in events) - _CUE_MARGIN), min(
-        len(text), max(e.end for e in events) + _CUE_MARGIN
+    return max(0, min(e.start for e in events) - settings.CUE_MARGIN_CHARS), min(
+        len(text), max(e.end for e in events) + settings.CUE_MARGIN_CHARS
     )
 
 
@@ -148,10 +145,6 @@ class _Sentences:
         return self.order[k] if k < len(self.order) else None
 
 
-#: How many events back "since then" looks for the dated event it means.
-_LAST_DATED_REACH = 12
-
-
 def _finite(event: Event) -> bool:
     return event.tense != Tense.NONE
 
@@ -168,7 +161,7 @@ def _select(
         return next(
             (
                 k
-                for k in range(first - 1, max(-1, first - _LAST_DATED_REACH), -1)
+                for k in range(first - 1, max(-1, first - settings.LAST_DATED_REACH), -1)
                 if events[k].timex is not None
             ),
             None,
@@ -195,7 +188,7 @@ def _select(
             for i in members
             if i not in exclude
         ]
-        near = [pair for pair in near if pair[0] <= 25]
+        near = [pair for pair in near if pair[0] <= settings.CUE_NEAR_CHARS]
         return min(near)[1] if near else None
     raise RuleError(f"{RULES_FILE.name}: unknown selector {how!r}")
 
@@ -246,7 +239,7 @@ _CLAUSE_MARK = re.compile(r"\bthat\b|\bwhich\b|\bwho\b|[,;:]")
 def _last_clause_mark(text: str, end: int) -> int:
     """Where the last "that" / "which" / "who" / comma / colon before ``end`` ends (0 if none),
     searching back in growing windows rather than from the start of the text each time."""
-    window = 256
+    window = settings.CLAUSE_MARK_SEARCH_CHARS
     while True:
         low = max(0, end - window)
         last = None
@@ -324,7 +317,9 @@ def relations(events: list[Event], text: str, timexes: list[TimeExpr] = ()) -> l
         if event.tense != Tense.NONE or event.trigger.lower() in rules()["support_words"]:
             continue
         # a support verb stands a few words before its object: look no further back than that
-        nearby = bisect.bisect_left(trigger_starts, event.trigger_start - _SUPPORT_CHARS)
+        nearby = bisect.bisect_left(
+            trigger_starts, event.trigger_start - settings.CUE_SUPPORT_CHARS
+        )
         for j in range(nearby, i):
             verb = events[j]
             if (

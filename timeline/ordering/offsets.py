@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline import settings
 from timeline.events.lemmas import base_lemma
 from timeline.io.segment import same_sentence
 from timeline.model import Event, Kind, Modality, Role, Tense, TimeExpr
@@ -107,7 +108,9 @@ def _amounts(timexes: list[TimeExpr], text: str, table: dict):
     # only that stretch, or a long article's blocks would each scan all of it
     low = _TEXT.search(text)
     low, high = (low.start(), len(text.rstrip(" "))) if low else (0, 0)
-    for match in table["vague_regex"].finditer(text, low, min(len(text), high + 100)):
+    for match in table["vague_regex"].finditer(
+        text, low, min(len(text), high + settings.VAGUE_TAIL_CHARS)
+    ):
         if any(timex.start < match.end() and match.start() < timex.end for timex in counted):
             continue  # "two weeks later" is counted
         unit = match.group("unit").lower()
@@ -203,7 +206,9 @@ def deadlines(
     table = _table()
     found = []
     for timex, (_, high) in _amounts(timexes, text, table):
-        if not table["within_regex"].search(text, max(0, timex.start - 20), timex.start):
+        if not table["within_regex"].search(
+            text, max(0, timex.start - settings.WITHIN_CHARS), timex.start
+        ):
             continue
         before = [
             i
@@ -314,7 +319,11 @@ def coreferent(events: list[Event], text: str) -> list[tuple[int, int]]:
             and event.timex is None
             and act in latest
             and event.sentence - events[latest[act]].sentence <= int(table["max_sentences_back"])
-            and determiner.search(text, max(0, event.trigger_start - 30), event.trigger_start)
+            and determiner.search(
+                text,
+                max(0, event.trigger_start - settings.DEFINITE_DETERMINER_CHARS),
+                event.trigger_start,
+            )
         ):
             found.append((i, latest[act]))
     return found

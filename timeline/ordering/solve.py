@@ -26,6 +26,7 @@ import heapq
 import math
 from dataclasses import replace
 
+from timeline import settings
 from timeline.model import Bounds, Event, Ordering, TimeExpr
 
 from . import anchoring
@@ -305,11 +306,6 @@ def _interleave(sequences: list[list[tuple]], bounds: list[Bounds]):
     return (i for _, i in heapq.merge(*keyed))
 
 
-#: Most events in one network; longer articles are solved in blocks of whole sentences
-#: (the network is quadratic in memory and each constraint costs O(n^2)).
-BLOCK_EVENTS = 240
-
-
 def _block_texts(blocks: list[list[int]], events: list[Event], text: str) -> list[str]:
     """Each block's view of the text: its own stretch (from where the block before ends to where
     its last event ends; the last block to the end), the rest blanked with spaces so offsets
@@ -338,18 +334,18 @@ def _block_views(blocks: list[list[int]], events: list[Event], text: str):
 
 
 def _blocks(events: list[Event]) -> list[list[int]]:
-    """Event indices in blocks of whole sentences of at most ``BLOCK_EVENTS``; a sentence with
-    twice that many events (a run-on or hostile text) is cut every ``2 * BLOCK_EVENTS``, so
+    """Event indices in blocks of whole sentences of at most ``settings.BLOCK_EVENTS``; a sentence with
+    twice that many events (a run-on or hostile text) is cut every ``2 * settings.BLOCK_EVENTS``, so
     no network grows with the length of a sentence.
 
     Examples:
-        >>> [len(b) for b in _blocks([Event(0, 0, 1, "said", 0, 1)] * (4 * BLOCK_EVENTS + 1))]
+        >>> [len(b) for b in _blocks([Event(0, 0, 1, "said", 0, 1)] * (4 * settings.BLOCK_EVENTS + 1))]
         [480, 480, 1]
     """
     blocks, current, last_sentence = [], [], None
     for i, event in enumerate(events):
-        if len(current) >= BLOCK_EVENTS and (
-            event.sentence != last_sentence or len(current) >= 2 * BLOCK_EVENTS
+        if len(current) >= settings.BLOCK_EVENTS and (
+            event.sentence != last_sentence or len(current) >= 2 * settings.BLOCK_EVENTS
         ):
             blocks.append(current)
             current = []

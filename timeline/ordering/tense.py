@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
+from timeline import settings
 from timeline.errors import RuleError
 from timeline.model import Event
 from timeline.rules.loader import Shape, load
@@ -29,6 +31,7 @@ SHAPE = Shape(
     tables={
         "publication": _EXAMPLES
         | {
+            "dated",
             "fallback",
             "form",
             "not_form",
@@ -49,6 +52,7 @@ SHAPE = Shape(
         "ranges": _EXAMPLES | {"pattern"},
         "scheduled": _EXAMPLES | {"pattern"},
         "record_since": _EXAMPLES | {"pattern"},
+        "comparison_baseline": _EXAMPLES | {"pattern"},
         "definite_coreference": _EXAMPLES | {"max_sentences_back", "determiners"},
         "offsets": _EXAMPLES
         | {
@@ -63,7 +67,7 @@ SHAPE = Shape(
             "units",
             "vague_amount",
         },
-        "timex_signals": _EXAMPLES | {"words"},
+        "timex_signals": _EXAMPLES | {"words", "of_a_noun"},
     },
 )
 
@@ -84,21 +88,11 @@ def rules() -> dict:
             raise RuleError(
                 f"{RULES_FILE.name}: cue {cue.get('id')!r}: bad pattern ({exc})"
             ) from None
-    for rule in data["publication"] + data["reported"]:
-        try:
-            if "form" in rule:
-                rule["form_regex"] = re.compile(rule["form"])
-            if "not_form" in rule:
-                rule["not_form_regex"] = re.compile(rule["not_form"])
-            if "preceded_by" in rule:
-                rule["preceded_regex"] = re.compile(rule["preceded_by"])
-            if "not_preceded_by" in rule:
-                rule["not_preceded_regex"] = re.compile(rule["not_preceded_by"])
-        except re.error as exc:
-            raise RuleError(
-                f"{RULES_FILE.name}: rule {rule.get('id')!r}: bad pattern ({exc})"
-            ) from None
-    for family in ("ranges", "scheduled", "record_since"):
+    data["tense_rules"] = {
+        family: tuple(TenseRule.of(rule) for rule in data[family])
+        for family in ("publication", "reported")
+    }
+    for family in ("ranges", "scheduled", "record_since", "comparison_baseline"):
         try:
             data[family]["regex"] = re.compile(
                 data[family]["pattern"], re.I if family == "scheduled" else 0
@@ -112,20 +106,62 @@ def rules() -> dict:
     return data
 
 
-def _matches(rule: dict, event: Event, text: str = "") -> bool:
-    if not all(getattr(event, name) in values for name, values in rule.get("when", {}).items()):
+@dataclass(frozen=True)
+class TenseRule:
+    """A ``publication`` or ``reported`` rule of ``ordering.yaml``, its patterns compiled."""
+
+    id: str
+    relation: str
+    when: dict  # event attribute -> the values it may take
+    reported: bool | None = None  # None: either; else whether the event must have a source
+    fallback: bool = False  # only for events no expression dates
+    dated: bool = False  # only for events an expression dates
+    form: re.Pattern | None = None  # the trigger must match it
+    not_form: re.Pattern | None = None  # the lowercased trigger must not match it
+    preceded_by: re.Pattern | None = None  # the words just before the trigger must match it
+    not_preceded_by: re.Pattern | None = None  # ... must not (and the text must be given)
+
+    @classmethod
+    def of(cls, row: dict) -> TenseRule:
+        """The typed rule of a checked rule-file row (a RuleError for a bad pattern)."""
+        patterns = {}
+        for key in ("form", "not_form", "preceded_by", "not_preceded_by"):
+            if key in row:
+                try:
+                    patterns[key] = re.compile(row[key])
+                except re.error as exc:
+                    raise RuleError(
+                        f"{RULES_FILE.name}: rule {row.get('id')!r}: bad pattern ({exc})"
+                    ) from None
+        return cls(
+            id=row["id"],
+            relation=row["relation"],
+            when=row.get("when", {}),
+            reported=row.get("reported"),
+            fallback=bool(row.get("fallback")),
+            dated=bool(row.get("dated")),
+            **patterns,
+        )
+
+
+def _matches(rule: TenseRule, event: Event, text: str = "") -> bool:
+    if not all(getattr(event, name) in values for name, values in rule.when.items()):
         return False
-    if "reported" in rule and (event.source is not None) != rule["reported"]:
+    if rule.reported is not None and (event.source is not None) != rule.reported:
         return False
-    if "form" in rule and not rule["form_regex"].search(event.trigger):
+    if rule.form is not None and not rule.form.search(event.trigger):
         return False
-    if "not_form" in rule and rule["not_form_regex"].search(event.trigger.lower()):
+    if rule.not_form is not None and rule.not_form.search(event.trigger.lower()):
         return False
-    before = text[max(0, event.trigger_start - 40) : event.trigger_start] if text else ""
-    if "preceded_by" in rule and rule["preceded_regex"].search(before) is None:
+    before = (
+        text[max(0, event.trigger_start - settings.TENSE_PRECEDED_CHARS) : event.trigger_start]
+        if text
+        else ""
+    )
+    if rule.preceded_by is not None and rule.preceded_by.search(before) is None:
         return False
-    if "not_preceded_by" in rule and (
-        not text or rule["not_preceded_regex"].search(before) is not None
+    if rule.not_preceded_by is not None and (
+        not text or rule.not_preceded_by.search(before) is not None
     ):
         return False
     return True
@@ -147,11 +183,13 @@ def publication_relation(event: Event, text: str = "") -> tuple[str, str]:
         >>> publication_relation(Event(0, 0, 9, "underway", 0, 8, kind="state", tense="present"))
         ('includes', 'tense_present_state')
     """
-    for rule in rules()["publication"]:
-        if rule.get("fallback") and event.timex is not None:
+    for rule in rules()["tense_rules"]["publication"]:
+        if rule.fallback and event.timex is not None:
+            continue
+        if rule.dated and event.timex is None:
             continue
         if _matches(rule, event, text):
-            return rule["relation"], rule["id"]
+            return rule.relation, rule.id
     return "none", "none"
 
 
@@ -165,7 +203,7 @@ def reported_relation(event: Event, text: str = "") -> tuple[str, str] | None:
     """
     if event.source is None:
         return None
-    for rule in rules()["reported"]:
+    for rule in rules()["tense_rules"]["reported"]:
         if _matches(rule, event, text):
-            return rule["relation"], rule["id"]
+            return rule.relation, rule.id
     return None

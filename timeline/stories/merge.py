@@ -16,10 +16,12 @@ event, leaving out the links the user rejects.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import heapq
 import math
 import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -151,7 +153,32 @@ def _runs(text: str, stop: frozenset) -> dict[str, int]:
     return words
 
 
-def _mention(row: dict, index: int, position: int, stop: frozenset) -> dict:
+@dataclass(frozen=True, eq=False)
+class StoryMention:
+    """A timeline row as :func:`link` compares it with the other mentions of its act.
+
+    Compared by identity (two rows may read alike). ``row`` is the row itself: a link sets its
+    ``same_as``, ``merge_evidence`` and ``warning``.
+    """
+
+    row: dict
+    article: int  # index of its article in the list given to link
+    position: int  # its rank in its article, by trigger position
+    actors: dict[str, frozenset[str]]  # capitalized actor names -> their words
+    runs: dict[str, int]  # the clause's words and names (>= 3 letters) -> the run they are in
+    parts: dict[str, frozenset[str]]  # each run's normalized words
+    words: frozenset[str]  # every run
+    rare: frozenset[str]  # the runs that are not topic words of the whole set of articles
+    explicit: bool  # dated by an explicit expression
+    lemma: str  # base lemma
+    act: str  # what it names, for type compatibility (:func:`act`)
+    story: int = 0  # its article's story (:func:`stories_of`)
+    published: dt.date | None = None  # its article's publication date
+
+
+def _mention(
+    row: dict, index: int, position: int, stop: frozenset, topic: set, table: dict
+) -> StoryMention:
     actors = {
         name: frozenset(_tokens(name, stop))
         for name in row["actors"]  # a name: capitalised, not 'The'
@@ -163,17 +190,19 @@ def _mention(row: dict, index: int, position: int, stop: frozenset) -> dict:
         for w, k in _runs(row["text"], stop).items()
         if len(w) >= 3 and not drop & set(w.split())
     }
-    return {
-        "row": row,
-        "article": index,
-        "position": position,
-        "actors": actors,
-        "runs": runs,
-        "parts": {w: frozenset(_norm(part) for part in w.split()) for w in runs},
-        "words": set(runs),
-        "rare": set(runs),
-        "explicit": row["basis"] == Basis.EXPLICIT and row.get("timex") is not None,
-    }
+    return StoryMention(
+        row=row,
+        article=index,
+        position=position,
+        actors=actors,
+        runs=runs,
+        parts={w: frozenset(_norm(part) for part in w.split()) for w in runs},
+        words=frozenset(runs),
+        rare=frozenset(runs) - topic,
+        explicit=row["basis"] == Basis.EXPLICIT and row.get("timex") is not None,
+        lemma=base_lemma(row.get("lemma") or row["trigger"]),
+        act=act(row, table),
+    )
 
 
 def _overlap(a: dict, b: dict) -> bool:
@@ -194,12 +223,12 @@ def _span(row: dict) -> str:
     )
 
 
-def _shared_actors(a: dict, b: dict) -> tuple[list[str], set[str]]:
+def _shared_actors(a: StoryMention, b: StoryMention) -> tuple[list[str], set[str]]:
     """Actors of both ('Trump' and 'Donald Trump': one's words within the other's), by the longer
     name, and all their words."""
     shared, words = set(), set()
-    for name_a, words_a in a["actors"].items():
-        for name_b, words_b in b["actors"].items():
+    for name_a, words_a in a.actors.items():
+        for name_b, words_b in b.actors.items():
             if words_a <= words_b or words_b <= words_a:
                 shared.add(max(name_a, name_b, key=lambda n: (len(n), n)))
                 words |= words_a | words_b
@@ -354,22 +383,22 @@ def _cosine(a: dict, b: dict) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
-def features(a: dict, b: dict, similarity: float, table: dict) -> dict | None:
+def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -> dict | None:
     """The evidence that mentions a and b (same act) tell one real event, as the model's features;
     None when a strong feature separates them: other modality family, or dates the bounds prove
     apart (more than ``conflict_max_gap_days``, or any gap without an explicit date on both and a
     shared actor). An open bound is no evidence either way."""
-    ra, rb = a["row"], b["row"]
+    ra, rb = a.row, b.row
     families = table["modality_families"]
     far_apart = (
-        a["published"] is not None
-        and b["published"] is not None
-        and abs((a["published"] - b["published"]).days) > table["publication_gap_days"]
+        a.published is not None
+        and b.published is not None
+        and abs((a.published - b.published).days) > table["publication_gap_days"]
     )
     if families[ra["modality"]] != families[rb["modality"]]:
         return None
     actors, actor_words = _shared_actors(a, b)
-    dated = a["explicit"] and b["explicit"]
+    dated = a.explicit and b.explicit
     conflict = not _overlap(ra, rb)
     if conflict:
         gap = max(ra["earliest"] - rb["latest"], rb["earliest"] - ra["latest"]).days
@@ -378,29 +407,29 @@ def features(a: dict, b: dict, similarity: float, table: dict) -> dict | None:
     same_day = dated and ra["earliest"] == rb["earliest"] and ra["latest"] == rb["latest"]
     words = sorted(
         w
-        for w in a["words" if same_day else "rare"] & b["words" if same_day else "rare"]
-        if not actor_words & a["parts"][w]
+        for w in (a.words & b.words if same_day else a.rare & b.rare)
+        if not actor_words & a.parts[w]
     )
-    items = len({a["runs"][w] for w in words})
+    items = len({a.runs[w] for w in words})
 
-    def own(m: dict) -> set:  # the clause's words beyond its actors (an object, a place)
-        return {w for w in m["rare"] if not actor_words & m["parts"][w]}
+    def own(m: StoryMention) -> set:  # the clause's words beyond its actors (an object, a place)
+        return {w for w in m.rare if not actor_words & m.parts[w]}
 
     if far_apart and not (
         (dated or len(actors) + items >= table["far_apart_min_shared"]) and not conflict
     ):
         return None  # reports far apart in time: explicit dates that agree, or much shared
     return {
-        "same_article": float(a["article"] == b["article"]),
-        "article_similarity": 1.0 if a["article"] == b["article"] else similarity,
-        "same_story": float(a["story"] == b["story"]),
+        "same_article": float(a.article == b.article),
+        "article_similarity": 1.0 if a.article == b.article else similarity,
+        "same_story": float(a.story == b.story),
         "shared_actors": float(min(len(actors), 2)),
-        "actors_differ": float(bool(a["actors"] and b["actors"] and not actors)),
+        "actors_differ": float(bool(a.actors and b.actors and not actors)),
         "words_differ": float(bool(own(a) and own(b) and not words)),
         "shared_words": float(min(items, 3)),
         "dates_agree": float(dated and not conflict),
         "dates_conflict": float(conflict),
-        "same_lemma": float(a["lemma"] == b["lemma"]),
+        "same_lemma": float(a.lemma == b.lemma),
         "_actors": actors,
         "_words": words,
     }
@@ -417,12 +446,12 @@ def probability(found: dict, weights: dict) -> float:
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _evidence(a: dict, b: dict, found: dict, p: float) -> str:
-    ra, rb = a["row"], b["row"]
+def _evidence(a: StoryMention, b: StoryMention, found: dict, p: float) -> str:
+    ra, rb = a.row, b.row
     parts = [
-        f"same lemma '{a['lemma']}'"
+        f"same lemma '{a.lemma}'"
         if found["same_lemma"]
-        else f"same act '{a['act']}' ({a['lemma']}/{b['lemma']})"
+        else f"same act '{a.act}' ({a.lemma}/{b.lemma})"
     ]
     parts += [
         f"shared {name}{'s' * (len(items) > 1)} {', '.join(items)}"
@@ -443,12 +472,20 @@ def _evidence(a: dict, b: dict, found: dict, p: float) -> str:
     return ", ".join(parts)
 
 
-def _candidates(per_article: list[list[dict]], table: dict) -> dict[str, list[dict]]:
+def _candidates(per_article: list[list[dict]], table: dict) -> dict[str, list[StoryMention]]:
     """Linkable mentions bucketed by act, in article order then position; topic words removed."""
     stop, families = table["stopwords"], table["modality_families"]
     generic = lexicon().words["generic"]
     skip_tense = {tuple(pair) for pair in table["skip_tense_aspect"]}
-    buckets: dict[str, list[dict]] = {}
+    # topic words: in more than topic_share of the articles (and more than topic_min_articles) they are no evidence
+    # unless both mentions carry the same explicit dates
+    seen: dict[str, set] = {}
+    for index, rows in enumerate(per_article):
+        for word in (w for row in rows for w in _runs(row["text"], stop)):
+            seen.setdefault(word, set()).add(index)
+    limit = max(table["topic_min_articles"], table["topic_share"] * len(per_article))
+    topic = {word for word, articles in seen.items() if len(articles) > limit}
+    buckets: dict[str, list[StoryMention]] = {}
     for index, rows in enumerate(per_article):
         for position, row in enumerate(sorted(rows, key=lambda r: r["trigger_start"])):
             if (
@@ -460,20 +497,8 @@ def _candidates(per_article: list[list[dict]], table: dict) -> dict[str, list[di
                 or (row["tense"], row["aspect"]) in skip_tense
             ):
                 continue
-            mention = _mention(row, index, position, stop)
-            mention["lemma"] = base_lemma(row.get("lemma") or row["trigger"])
-            mention["act"] = act(row, table)
-            buckets.setdefault(mention["act"], []).append(mention)
-    # topic words: in more than topic_share of the articles (and more than topic_min_articles) they are no evidence
-    # unless both mentions carry the same explicit dates
-    seen: dict[str, set] = {}
-    for index, rows in enumerate(per_article):
-        for word in (w for row in rows for w in _runs(row["text"], stop)):
-            seen.setdefault(word, set()).add(index)
-    limit = max(table["topic_min_articles"], table["topic_share"] * len(per_article))
-    topic = {word for word, articles in seen.items() if len(articles) > limit}
-    for m in (m for mentions in buckets.values() for m in mentions):
-        m["rare"] -= topic
+            mention = _mention(row, index, position, stop, topic, table)
+            buckets.setdefault(mention.act, []).append(mention)
     return buckets
 
 
@@ -514,29 +539,29 @@ def _least_similarity(weights: dict, threshold: float) -> float:
     return needed / weight["article_similarity"] if weight["article_similarity"] > 0 else math.inf
 
 
-def _keys(m: dict, used: set) -> set:
+def _keys(m: StoryMention, used: set) -> set:
     """What a mention could share with another one, as keys of the blocking index."""
-    keys = {("story", m["story"])} if "story" in used else set()
+    keys = {("story", m.story)} if "story" in used else set()
     if "actor" in used:
-        keys.update(("actor", w) for words in m["actors"].values() for w in words)
+        keys.update(("actor", w) for words in m.actors.values() for w in words)
     if "word" in used:
-        keys.update(("word", w) for w in m["rare"])
+        keys.update(("word", w) for w in m.rare)
     return keys
 
 
-def _near_dates(mentions: list[dict], gap_days: int) -> set[tuple[int, int]]:
+def _near_dates(mentions: list[StoryMention], gap_days: int) -> set[tuple[int, int]]:
     """Pairs of explicitly dated mentions whose bounds overlap or lie at most ``gap_days`` apart:
     a sweep over the bounds in date order (an open bound reaches every date on its side)."""
     gap = pd.Timedelta(days=gap_days)
     low, high = pd.Timestamp.min + gap, pd.Timestamp.max
     spans = sorted(
         (
-            low if pd.isna(m["row"]["earliest"]) else max(low, m["row"]["earliest"]),
-            high if pd.isna(m["row"]["latest"]) else m["row"]["latest"],
+            low if pd.isna(m.row["earliest"]) else max(low, m.row["earliest"]),
+            high if pd.isna(m.row["latest"]) else m.row["latest"],
             k,
         )
         for k, m in enumerate(mentions)
-        if m["explicit"]
+        if m.explicit
     )
     found, reaching = set(), []  # reaching: a heap (latest, k) of the spans still in reach
     for first, last, k in spans:
@@ -547,7 +572,7 @@ def _near_dates(mentions: list[dict], gap_days: int) -> set[tuple[int, int]]:
     return found
 
 
-def _candidate_pairs(mentions: list[dict], similar: dict, table: dict, least: float) -> set:
+def _candidate_pairs(mentions: list[StoryMention], similar: dict, table: dict, least: float) -> set:
     """Pairs of one act's mentions that could reach the link threshold: within an article, a
     mention and the ``same_article_window`` mentions of its act before it; across articles, two
     that share a key of :func:`_keys` or explicit dates in reach, or whose articles are at least
@@ -557,7 +582,7 @@ def _candidate_pairs(mentions: list[dict], similar: dict, table: dict, least: fl
     used = {key for name, key in _SHARED.items() if weight[name]["weight"] > 0}
     by_article: dict[int, list[int]] = {}
     for k, m in enumerate(mentions):
-        by_article.setdefault(m["article"], []).append(k)
+        by_article.setdefault(m.article, []).append(k)
     found = {
         (ks[a], ks[b])
         for ks in by_article.values()
@@ -569,7 +594,7 @@ def _candidate_pairs(mentions: list[dict], similar: dict, table: dict, least: fl
             (i, j)
             for i, a in enumerate(mentions)
             for j in range(i + 1, len(mentions))
-            if a["article"] != mentions[j]["article"]
+            if a.article != mentions[j].article
         }
     index: dict = {}
     for k, m in enumerate(mentions):
@@ -580,14 +605,14 @@ def _candidate_pairs(mentions: list[dict], similar: dict, table: dict, least: fl
             (i, j)
             for a, i in enumerate(ks)
             for j in ks[a + 1 :]
-            if mentions[i]["article"] != mentions[j]["article"]
+            if mentions[i].article != mentions[j].article
         )
     if "date" in used:
         gap = table["conflict_max_gap_days"] if weight["dates_conflict"]["weight"] > 0 else 0
         found.update(
             (i, j)
             for i, j in _near_dates(mentions, gap)
-            if mentions[i]["article"] != mentions[j]["article"]
+            if mentions[i].article != mentions[j].article
         )
     if least < math.inf:
         for i_article, ks in by_article.items():
@@ -620,11 +645,11 @@ def scored_pairs(per_article: list[list[dict]], published=None, threshold: float
     window = table["same_article_window"]
     cosines: dict[tuple[int, int], float] = {}
 
-    def score(a: dict, b: dict):
-        if a["article"] == b["article"]:
+    def score(a: StoryMention, b: StoryMention):
+        if a.article == b.article:
             similarity = 1.0
         else:
-            key = (a["article"], b["article"])
+            key = (a.article, b.article)
             if key not in cosines:
                 cosines[key] = _cosine(vectors[key[0]], vectors[key[1]])
             similarity = cosines[key]
@@ -632,9 +657,12 @@ def scored_pairs(per_article: list[list[dict]], published=None, threshold: float
         return found, None if found is None else probability(found, weights)
 
     for name, mentions in sorted(_candidates(per_article, table).items()):
-        for m in mentions:
-            m["story"] = story[m["article"]]
-            m["published"] = published[m["article"]] if published else None
+        mentions = [
+            replace(
+                m, story=story[m.article], published=published[m.article] if published else None
+            )
+            for m in mentions
+        ]
         scored = {
             (i, j): score(mentions[i], mentions[j])
             for i, j in _candidate_pairs(mentions, similar, table, least)
@@ -644,7 +672,7 @@ def scored_pairs(per_article: list[list[dict]], published=None, threshold: float
         for members in _components(len(mentions), edges):
             for a, i in enumerate(members):
                 for j in members[a + 1 :]:
-                    if mentions[i]["article"] == mentions[j]["article"] and j - i > window:
+                    if mentions[i].article == mentions[j].article and j - i > window:
                         continue  # one article's mentions of an act come in text order: a window
                     pairs[i, j] = (
                         scored[i, j] if (i, j) in scored else score(mentions[i], mentions[j])
@@ -724,38 +752,38 @@ def link(per_article: list[list[dict]], published=None) -> None:
                 _mark(mentions, members, pairs)
 
 
-def _tightness(m: dict) -> tuple:
+def _tightness(m: StoryMention) -> tuple:
     """The representative first: an explicit date, the narrowest, then article order and position."""
-    first, last = m["row"]["earliest"], m["row"]["latest"]
+    first, last = m.row["earliest"], m.row["latest"]
     return (
-        not m["explicit"],
+        not m.explicit,
         10**9 if pd.isna(first) or pd.isna(last) else (last - first).days,
-        m["article"],
-        m["position"],
+        m.article,
+        m.position,
     )
 
 
-def _mark(mentions: list[dict], group: list[int], pairs: dict) -> None:
+def _mark(mentions: list[StoryMention], group: list[int], pairs: dict) -> None:
     """Fill ``same_as`` and ``merge_evidence`` of one group's rows (evidence: the pair of each
     mention with the representative, when it was scored) and report its date conflicts."""
     order = sorted(group, key=lambda k: _tightness(mentions[k]))
     members = [mentions[k] for k in order]
-    head = members[0]["row"]
+    head = members[0].row
     head["merge_evidence"] = (
-        f"representative of {len(members)} mentions: {', '.join(m['row']['event_id'] for m in members)}"
+        f"representative of {len(members)} mentions: {', '.join(m.row['event_id'] for m in members)}"
     )
     for k, m in zip(order[1:], members[1:]):
         i, j = min(order[0], k), max(order[0], k)  # the pair as it was scored
         found, p = pairs.get((i, j), (None, None))
-        m["row"]["same_as"], m["row"]["merge_evidence"] = (
+        m.row["same_as"], m.row["merge_evidence"] = (
             head["event_id"],
             "same group (average link)"
             if found is None
             else _evidence(mentions[i], mentions[j], found, p),
         )
     for a, b in ((a, b) for i, a in enumerate(members) for b in members[i + 1 :]):
-        ra, rb = a["row"], b["row"]
-        if a["explicit"] and b["explicit"] and not _overlap(ra, rb):
+        ra, rb = a.row, b.row
+        if a.explicit and b.explicit and not _overlap(ra, rb):
             where = "articles" if ra["article_id"] != rb["article_id"] else "mentions"
             note = (
                 f"{where} disagree on the date: {ra['article_id']} says {_span(ra)} ('{ra['timex']}', "

@@ -15,6 +15,8 @@ import calendar
 import datetime as dt
 import re
 
+from timeline import settings
+
 from .periods import period_at, shift_months
 
 __all__ = ["anchor", "anaphoric", "granularity"]
@@ -60,7 +62,7 @@ def anchor(ctx, start: int, window: int):
             continue
         if rule.norm == "relative" and not rule.options.get("anaphor") and not quarter:
             continue
-        if _PERIOD_END.search(ctx.text, max(0, expr.start - 30), expr.start):
+        if _PERIOD_END.search(ctx.text, max(0, expr.start - settings.PERIOD_END_CHARS), expr.start):
             continue  # "the quarter ended June 30": the period named before is the antecedent
         if expr.type == "DATE" and re.match(r"[0-9]{4}(?:$|-)", expr.value):
             return expr
@@ -121,7 +123,7 @@ def anaphoric(rule, groups, ctx, start, unit, delta):
     mode = rule.options.get("anaphor")
     if not mode:
         return None
-    prev = anchor(ctx, start, int(rule.options.get("window", 400)))
+    prev = anchor(ctx, start, int(rule.options.get("window", settings.ANAPHOR_WINDOW_CHARS)))
     if prev is None:
         return None
     grain = granularity(prev.value)

@@ -13,6 +13,8 @@ import calendar
 import datetime as dt
 import re
 
+from timeline import settings
+
 from .anaphora import anchor, granularity
 from .calendar_math import holiday_date, infer_year, normal_word, number, spelled_year
 from .match_groups import clock
@@ -120,7 +122,9 @@ def norm_date(rule, groups, ctx, start, end):
         if (
             rule.options.get("anaphor") == "period"
         ):  # "the 1988 period": the quarter named before, in 1988
-            prev = anchor(ctx, start, int(rule.options.get("window", 400)))
+            prev = anchor(
+                ctx, start, int(rule.options.get("window", settings.ANAPHOR_WINDOW_CHARS))
+            )
             if prev is not None and granularity(prev.value) == "Q":
                 return rule.type, f"{year:04d}{prev.value[4:]}", mod
         return rule.type, f"{year:04d}", mod

@@ -14,6 +14,7 @@ import calendar
 import datetime as dt
 import re
 
+from timeline import settings
 from timeline.model import Tense
 
 from .periods import interval  # noqa: F401 (re-exported)
@@ -59,21 +60,6 @@ def number_text(n) -> str:
     return str(n)
 
 
-#: A date without a year is put in the year that brings it nearest to the reference date,
-#: unless the clause tense says otherwise by more than this many days: a past-tense
-#: clause still names near deadlines ("extended the deadline to Nov. 20"), a future-tense
-#: clause does not name past days.
-PAST_SLACK_DAYS = 92
-
-
-MONTH_PAST_SLACK_DAYS = 62
-
-
-#: A future-tense clause may still name a day of the past month ("she would speak of the
-#: Aug. 7 blasts" written on Aug. 18): only a date more than a month back moves a year ahead.
-FUTURE_SLACK_DAYS = 31
-
-
 def infer_year(
     month: int, day: int | None, ref: dt.date, tense: str | None, weekday: int | None = None
 ) -> int:
@@ -114,12 +100,12 @@ def infer_year(
         earlier = [c for c in candidates if c[1] <= 0]
         return max(earlier, key=lambda c: c[1])[2] if earlier else year
     if tense == Tense.PAST and distance > (
-        PAST_SLACK_DAYS if day is not None else MONTH_PAST_SLACK_DAYS
+        settings.PAST_SLACK_DAYS if day is not None else settings.MONTH_PAST_SLACK_DAYS
     ):
         earlier = [c for c in candidates if c[1] <= 0]
         if earlier:
             return max(earlier, key=lambda c: c[1])[2]
-    if tense == Tense.FUTURE and distance < -FUTURE_SLACK_DAYS:
+    if tense == Tense.FUTURE and distance < -settings.FUTURE_SLACK_DAYS:
         later = [c for c in candidates if c[1] >= 0]
         if later:
             return min(later, key=lambda c: c[1])[2]

@@ -17,6 +17,7 @@ import calendar
 import datetime as dt
 import re
 
+from timeline import settings
 from timeline.model import Tense
 
 from .anaphora import anaphoric
@@ -196,7 +197,9 @@ def _sentence_day(rule, ctx, start: int, end: int) -> str | None:
     ("9:50 a.m. (0650 GMT) Friday", "5 in the morning (5 a.m. CDT Thursday)"), else the last day-precise date before it in its sentence."""
     if ctx.reference is None:
         return None
-    after = _WEEKDAY_AFTER.match(ctx.text, end, min(len(ctx.text), end + 40))
+    after = _WEEKDAY_AFTER.match(
+        ctx.text, end, min(len(ctx.text), end + settings.WEEKDAY_AFTER_CHARS)
+    )
     if after:
         value = norm_weekday(rule, {"weekday": after.group(1)}, ctx, start, after.end(1))
         return value[1][:10]

@@ -335,8 +335,18 @@ def vague_windows() -> dict[str, tuple[int, int]]:
 
 @functools.cache
 def tense_cues() -> dict[str, str]:
-    """Patterns of ``tense.yaml`` (``past``, ``future``, ``boundary``): regexes as strings."""
+    """Patterns of ``tense.yaml`` (``past``, ``future``, ``scheduled``, ``boundary`` ...): regexes
+    as strings; its ``examples`` are tests, not patterns.
+
+    Examples:
+        >>> sorted(tense_cues())
+        ['boundary', 'ended', 'future', 'past', 'possessive', 'scheduled']
+    """
     path = RULES_DIR / "tense.yaml"
     data = _read_yaml(path) or {}
     fragments, _ = fragments_and_tables()
-    return {k: expand(str(v), fragments, f"{path.name}: {k}") for k, v in data.items()}
+    return {
+        k: expand(str(v), fragments, f"{path.name}: {k}")
+        for k, v in data.items()
+        if k != "examples"
+    }

@@ -22,6 +22,7 @@ import re
 
 import regex
 
+from timeline import settings
 from timeline.errors import RuleError
 
 from .rulebook import Rule, fragments_and_tables, load_rules, uniquify
@@ -30,10 +31,6 @@ _START = r"(?<![\w@#])"
 _END = r"(?![\w@]|-\d)"
 _SEPARATORS = (" ", "-", ".", ",", "'", ":", "/", ";", ")", "1", "2")
 _DIGIT, _QUOTE = "#", "'"
-#: lead words shared by at least this many rules are narrowed by the next word (see Scanner.scan)
-_NARROW_FROM = 3
-#: at most this many narrowed beginnings are remembered (then forgotten all at once)
-_NARROWED_MAX = 50_000
 
 
 def trie(words) -> str:
@@ -127,7 +124,9 @@ class Scanner:
         # character before the lead (the negation of _START's look-behind) lets ``re`` skip to
         # the characters that can precede a lead instead of trying every position of every word
         self._after_first = re.compile(r"[^\w@#]" + lead, re.IGNORECASE)
-        self._narrow = {key for key, ids in self._by_key.items() if len(ids) >= _NARROW_FROM}
+        self._narrow = {
+            key for key, ids in self._by_key.items() if len(ids) >= settings.SCANNER_NARROW_FROM
+        }
         self._probes: dict[int, object] = {}
         self._narrowed: dict[str, object] = {}
 
@@ -158,7 +157,7 @@ class Scanner:
         """
         matchers = self._narrowed.get(beginning)
         if matchers is None:
-            if len(self._narrowed) >= _NARROWED_MAX:
+            if len(self._narrowed) >= settings.SCANNER_NARROWED_MAX:
                 self._narrowed.clear()
             ids = [i for i in self._by_key[key] if self._probe(i).match(beginning, partial=True)]
             # one matcher per rule, tried in priority order: as the alternation does, the first rule

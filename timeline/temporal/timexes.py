@@ -16,6 +16,7 @@ import re
 
 import pandas as pd
 
+from timeline import settings
 from timeline.io.article import Article, check_text, parse_published
 from timeline.model import TimeExpr
 from timeline.schema import TIMEX, conform
@@ -45,7 +46,12 @@ class Context:
 
     def ended(self, start: int) -> bool:
         """True when the expression starting at ``start`` closes a period ("the quarter ended June 30")."""
-        return _tense_patterns()["ended"].search(self.text, max(0, start - 12), start) is not None
+        return (
+            _tense_patterns()["ended"].search(
+                self.text, max(0, start - settings.ENDED_CHARS), start
+            )
+            is not None
+        )
 
     def possessive(self, end: int) -> bool:
         """True when a possessive follows the expression ending at ``end`` ("Wednesday's ruling")."""
@@ -55,7 +61,10 @@ class Context:
         """'past', 'future' or None: the tense cue nearest to [start, end) in its sentence."""
         cues = _tense_patterns()
         text = self.text
-        lo, hi = max(0, start - 250), min(len(text), end + 250)
+        lo, hi = (
+            max(0, start - settings.TENSE_CUE_CHARS),
+            min(len(text), end + settings.TENSE_CUE_CHARS),
+        )
         left = text[lo:start]
         cut = None
         for cut in cues["boundary"].finditer(left):
@@ -74,6 +83,7 @@ class Context:
         for match in cues["either"].finditer(text, lo, hi):
             if start <= match.start() < end:
                 continue
+            kind = "future" if match.lastgroup == "scheduled" else match.lastgroup
             if match.start() >= end and match.group().lower() == "planned":
                 continue  # "On Friday, the council planned to repaint": a plan told after the day is of that day
             # a cue after the expression counts triple: the governing verb usually comes before
@@ -81,7 +91,7 @@ class Context:
             # clause's, such as a postposed report's, and counts only when nothing else does
             if match.start() >= end and "," in text[end : match.start()]:
                 if fallback is None:
-                    fallback = match.lastgroup
+                    fallback = kind
                 continue
             distance = start - match.end() if match.end() <= start else 3 * (match.start() - end)
             deadline = match.group().lower() in ("by", "until")
@@ -90,9 +100,9 @@ class Context:
                 and match.end() <= start
                 and (verb_distance is None or distance < verb_distance)
             ):
-                verb, verb_distance = match.lastgroup, distance
+                verb, verb_distance = kind, distance
             if best_distance is None or distance < best_distance:
-                best, best_distance, best_deadline = match.lastgroup, distance, deadline
+                best, best_distance, best_deadline = kind, distance, deadline
         # "by"/"until" looks ahead unless a past cue before it disagrees; then the nearer date wins:
         # "troops were supposed to leave by January 26" (two months ago), "agreed to extend the
         # cuts until the end of June" (three months ahead)
@@ -107,11 +117,14 @@ def _tense_patterns() -> dict:
     compiled = {k: re.compile(v, re.IGNORECASE) for k, v in cues.items()}
     # a sentence end starts with one of these characters: test it before the look-behinds (same matches)
     compiled["boundary"] = re.compile(f"(?=[.!?;\\n])(?:{cues['boundary']})", re.IGNORECASE)
-    # one pass finds both kinds of cue; future first, so a word that is both ("planned") counts as future.
+    # one pass finds every kind of cue; future first, so a word that is both ("planned") counts as
+    # future, then the scheduled present (a future cue too), then the past.
     # Every cue starts at a word boundary with a letter (or the ' of "'ll"): asserting that first skips the
     # two long alternations at all other positions, without changing any match.
     compiled["either"] = re.compile(
-        f"\\b(?=[\\w'])(?:(?P<future>{cues['future']})|(?P<past>{cues['past']}))", re.IGNORECASE
+        f"\\b(?=[\\w'])(?:(?P<future>{cues['future']})|(?P<scheduled>{cues['scheduled']})"
+        f"|(?P<past>{cues['past']}))",
+        re.IGNORECASE,
     )
     return compiled
 
@@ -205,11 +218,13 @@ def _is_title(text: str, start: int, end: int) -> bool:
         >>> _is_title("This is KZQ Today.", 12, 17), _is_title("He left. Today, it rains.", 9, 14)
         (True, False)
     """
-    if _NAMED_TODAY.search(text, max(0, start - 12), end):
+    if _NAMED_TODAY.search(text, max(0, start - settings.NAMED_TODAY_CHARS), end):
         return True
     if not _TITLE_UNIT.search(text, start, end) or text[start:end].isupper():
         return False
-    return _TITLE_CONTEXT.search(text, max(0, start - 20), start) is not None
+    return (
+        _TITLE_CONTEXT.search(text, max(0, start - settings.TITLE_CONTEXT_CHARS), start) is not None
+    )
 
 
 _FIRST, _LAST = pd.Timestamp.min.date(), pd.Timestamp.max.date()

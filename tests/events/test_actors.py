@@ -1,28 +1,15 @@
-"""Actors from grammar and coreference: the ``actors`` examples of rules/events.yaml, and
-the pronoun and description resolution of :class:`timeline.events.actors.Referents`."""
+"""Actors from grammar and coreference beyond the ``actors`` examples of rules/events.yaml
+(which tests/test_rule_examples.py runs): the pronoun and description resolution of :class:`timeline.events.actors.Referents`."""
 
 import pytest
-import yaml
 
-from timeline.events.actors import Referents
+from timeline.events.actors import SPEAKER, Referents, quote_spans
 from timeline.events.extract import extract
-from timeline.events.lexicon import RULES
 from timeline.io.segment import sentences
-
-EXAMPLES = yaml.safe_load(RULES.read_text(encoding="utf-8"))["actors"]["examples"]
 
 
 def run(text):
     return extract(text, sentences(text))
-
-
-@pytest.mark.parametrize("example", EXAMPLES, ids=[f"actors:{e['text'][:40]}" for e in EXAMPLES])
-def test_actor_examples(example):
-    events = run(example["text"])
-    for word, actors in example["actors"].items():
-        hits = [e for e in events if e.trigger == word]
-        assert hits, f"no event {word!r} in {[e.trigger for e in events]}"
-        assert hits[-1].actors == actors, (word, hits[-1].actors)
 
 
 def test_a_passive_subject_is_an_undergoer_never_an_actor():
@@ -71,3 +58,21 @@ def test_the_seeds_actors(seed_timeline, phrase, word, actors):
     hits = [row for row in rows.itertuples() if phrase in row.text]
     assert hits, (phrase, word)
     assert list(hits[0].actors) == actors, phrase
+
+
+def test_quotations_in_tokenized_text_and_over_a_line_break():
+    text = "`` I will go , '' Ruiz said .\n\"We left\nThen"
+    assert [text[a:b] for a, b in quote_spans(text)] == [" I will go , ", "We left"]
+
+
+def test_a_quoted_sentence_of_its_own_keeps_the_last_speaker_and_you_is_not_the_speaker():
+    text = 'Dana Ruiz said the deal was off. "I have sold my shares. You know why."'
+    events = {e.trigger: e for e in run(text)}
+    assert events["sold"].actors == ["Dana Ruiz"]
+    assert events["know"].actors == []  # "you": whom the speaker addresses
+
+
+def test_a_first_person_word_with_no_speaker_is_dropped_not_kept_as_a_placeholder():
+    events = run('"I will go."')
+    assert [e.actors for e in events if e.trigger == "go"] == [[]]
+    assert all(SPEAKER not in e.actors + e.undergoers for e in events)

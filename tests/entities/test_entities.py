@@ -1,4 +1,4 @@
-"""filter_entity / to_semeval on small hand-made frames, and the entity rule examples."""
+"""filter_entity / to_semeval on small hand-made frames (the entity rule examples run in tests/test_rule_examples.py)."""
 
 import datetime as dt
 
@@ -11,7 +11,6 @@ from timeline.entities.timelines import (
     filter_entity,
     mentions,
     names,
-    rules,
     semeval_date,
     split_sentences,
     to_semeval,
@@ -19,14 +18,6 @@ from timeline.entities.timelines import (
 from timeline.schema import TIMELINE, conform
 
 T = pd.Timestamp
-
-
-@pytest.mark.parametrize("example", rules()["examples"], ids=lambda e: f"entities:{e['id']}")
-def test_entity_rule_examples(example):
-    found = mentions(split_sentences(example["text"]), example["entity"])
-    assert [m[3] for m in found] == example["mentions"]
-    for start, end, _, text in found:
-        assert example["text"][start:end] == text
 
 
 def frame(article, published_rows):
@@ -592,54 +583,6 @@ def test_undated_past_events_come_before_publication_and_present_states_at_it():
         (1, "XXXX-XX-XX", ("b-0-resigned",)),
         (2, "2011-08-25", ("b-1-has",)),
     ]
-
-
-@pytest.mark.parametrize(
-    "example",
-    [
-        pytest.param(e, marks=pytest.mark.xfail(reason=e["xfail"], strict=True))
-        if "xfail" in e
-        else e
-        for e in rules()["selection_examples"]
-    ],
-    ids=lambda e: f"selection:{e['id']}",
-)
-def test_selection_examples(example):
-    text, records = example["text"], []
-    pieces = split_sentences(text)
-    cursor = 0
-    for i, spec in enumerate(example["events"]):
-        parts = spec.split(":")
-        word, tense, kind = parts[0], (parts[1:2] or ["none"])[0], (parts[2:3] or ["action"])[0]
-        position = text.index(word, cursor)
-        cursor = position + len(word)
-        start, end, sentence, clause = next(p for p in pieces if p[0] <= position < p[1])
-        records.append(
-            dict(
-                event_id=f"x-e{i + 1:03d}",
-                article_id="x",
-                sentence=sentence,
-                start=start,
-                end=end,
-                text=clause,
-                trigger=word,
-                trigger_start=position,
-                trigger_end=position + len(word),
-                actors=[],
-                kind=kind,
-                modality="asserted",
-                precision="unknown",
-                basis="none",
-                rule="test",
-                order=i + 1,
-                event_class="REPORTING" if kind == "statement" else "OCCURRENCE",
-                tense=tense,
-                aspect="none",
-                newsworthy=True,
-            )
-        )
-    got = filter_entity(conform(records, TIMELINE), example["entity"])
-    assert got["trigger"].tolist() == example["selected"]
 
 
 def test_a_person_does_not_take_it_from_a_product():

@@ -368,7 +368,7 @@ def test_a_failed_append_leaves_the_old_file_and_no_temporary(ledger, monkeypatc
 
 
 def test_the_seed_ledger_written_by_notebook_03_is_valid():
-    path = Path(__file__).resolve().parent.parent / "notebooks" / "data" / "seed-ledger.jsonl"
+    path = Path(__file__).resolve().parents[2] / "notebooks" / "data" / "seed-ledger.jsonl"
     if not path.exists():
         pytest.skip("notebooks/data/seed-ledger.jsonl not written yet")
     ledger = clocked(path)

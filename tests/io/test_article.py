@@ -9,7 +9,8 @@ from conftest import SEED_PATH
 
 import timeline
 from timeline.errors import ArticleError
-from timeline.io.article import MAX_ARTICLE_CHARS, read_articles
+from timeline.io.article import read_articles
+from timeline.settings import MAX_ARTICLE_CHARS
 
 
 def test_seed_read_with_sidecar_metadata():

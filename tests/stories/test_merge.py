@@ -1,6 +1,7 @@
 """Several articles: links between mentions of the same event, conflicts, undo (timeline.merge)."""
 
 import json
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -291,7 +292,7 @@ def _clustered(records, published, threshold=None):
     model = merge.rules()["weights"]["threshold"]
     return {
         name: [
-            [mentions[k]["row"]["event_id"] for k in g]
+            [mentions[k].row["event_id"] for k in g]
             for g in merge.cluster(len(mentions), pairs, model)
         ]
         for name, mentions, pairs in merge.scored_pairs(records, published, threshold=threshold)
@@ -301,7 +302,7 @@ def _clustered(records, published, threshold=None):
 def test_blocked_pairs_give_the_groups_of_every_pair():
     from pathlib import Path
 
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     paths = [
         *sorted((root / "seeds").glob("*.txt")),
         *sorted((root / "notebooks" / "data").glob("illustrative-*.md")),
@@ -337,14 +338,16 @@ def test_mentions_sharing_nothing_are_not_compared():
 def test_near_dates_pairs_only_dates_in_reach():
     def mention(first, last):
         day = lambda d: pd.NaT if d is None else pd.Timestamp(d)  # noqa: E731
-        return {"explicit": True, "row": {"earliest": day(first), "latest": day(last)}}
+        return SimpleNamespace(explicit=True, row={"earliest": day(first), "latest": day(last)})
 
     mentions = [
         mention("2025-02-01", "2025-02-01"),
         mention("2025-02-20", "2025-02-28"),
         mention("2025-10-21", "2025-10-21"),
         mention(None, "2025-01-01"),  # open start: reaches every earlier date
-        dict(mention("2025-02-01", "2025-02-01"), explicit=False),  # not dated: never a key
+        SimpleNamespace(
+            explicit=False, row=mention("2025-02-01", "2025-02-01").row
+        ),  # not dated: never a key
     ]
     assert merge._near_dates(mentions, 0) == set()
     assert merge._near_dates(mentions, 31) == {(0, 1), (0, 3)}

@@ -2,53 +2,17 @@
 
 import pandas as pd
 import pytest
-import yaml
+from checks.forecast import event, frame
 
 from timeline import LedgerError, candidate_questions
-from timeline.forecast.questions import RULES, events_about
-from timeline.schema import CANDIDATES, TIMELINE, conform, validate
+from timeline.forecast.questions import events_about
+from timeline.schema import CANDIDATES, conform, validate
 
 MEETING = "He expected the coalition to convene an emergency meeting in the coming days to evaluate the warnings."
 HOLD = "Iraq's ruling coalition is set to hold an emergency meeting to discuss a recent phone call."
 SANCTIONS = "Concerns are also rising over potential US sanctions targeting individuals, institutions, or banks."
 AVOID = "and strategize on avoiding potential sanctions."
 HALT = "Washington has pressured Baghdad to halt gas imports from Iran and consider additional measures."
-
-
-def event(i, text, trigger, modality, actors=(), timex=None, latest=None, earliest=None, offset=0):
-    at = text.index(trigger) + offset
-    return dict(
-        event_id=f"a-e{i}",
-        article_id="a",
-        sentence=i,
-        start=offset,
-        end=offset + len(text),
-        text=text,
-        trigger=trigger,
-        trigger_start=at,
-        trigger_end=at + len(trigger),
-        actors=list(actors),
-        kind="plan",
-        modality=modality,
-        timex=timex,
-        value=None,
-        earliest=earliest,
-        latest=latest,
-        precision="vague" if timex else "unknown",
-        basis="relative" if latest else "none",
-        rule="r",
-        order=i,
-        event_class="OCCURRENCE",
-        tense="future",
-        aspect="none",
-        source=None,
-        newsworthy=True,
-        warning=None,
-    )
-
-
-def frame(*rows):
-    return conform(list(rows), TIMELINE)
 
 
 def test_expected_meeting_closes_at_its_latest_bound():
@@ -211,36 +175,6 @@ def test_with_the_article_text_drafts_read_past_the_clause_skip_purposes_and_res
         "Will the EU impose sanctions by 2025-12-31?",
         "Will Brussels cut ties with the cartel by 2025-12-31?",
     ]
-
-
-def _corpus():
-    with open(RULES, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    for kind in ("examples", "negatives"):
-        for case in data[kind]:
-            yield pytest.param(case, id=f"questions:{kind}:{case['text'][:40]}")
-
-
-@pytest.mark.parametrize("case", list(_corpus()))
-def test_rule_corpus(case):
-    """Each example of rules/questions.yaml, drafted with its sentence as the article text."""
-    text = case["text"]
-    row = event(
-        1,
-        text,
-        case["trigger"],
-        case["modality"],
-        case.get("actors", ()),
-        case.get("timex"),
-        None if case.get("latest") is None else str(case["latest"]),
-    )
-    drafts = candidate_questions(
-        frame(row), horizon="2025-12-31", reference="2025-02-28", articles={"a": text}
-    )
-    if case["title"] is None:
-        assert drafts.empty, drafts.title.tolist()
-    else:
-        assert drafts.title.tolist() == [case["title"]]
 
 
 def test_a_missing_table_is_a_rule_error(tmp_path, monkeypatch):

@@ -2,19 +2,11 @@
 
 import pytest
 
-from timeline.io.segment import RULES, SHAPE, sentences
-from timeline.rules.loader import load
-
-EXAMPLES = load(RULES, SHAPE)["examples"]
+from timeline.io.segment import sentences
 
 
 def split(text):
     return [text[s:e] for s, e in sentences(text)]
-
-
-@pytest.mark.parametrize("example", EXAMPLES, ids=[f"segment:{e['text'][:30]}" for e in EXAMPLES])
-def test_rule_examples(example):
-    assert split(example["text"]) == example["sentences"]
 
 
 @pytest.mark.parametrize(

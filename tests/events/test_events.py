@@ -1,67 +1,12 @@
-"""Event extraction: the rule corpus of rules/events.yaml and the seed article."""
+"""Event extraction beyond the examples of rules/events.yaml (tests/test_rule_examples.py runs those)."""
 
 import pytest
-import yaml
+from checks.events import find, run
 
 from timeline.events.extract import extract, noun_event
-from timeline.events.lexicon import RULES, tokenize
+from timeline.events.lexicon import tokenize
 from timeline.events.tagger import tag
 from timeline.io.segment import sentences
-
-ATTRS = {
-    "class": "event_class",
-    "kind": "kind",
-    "modality": "modality",
-    "tense": "tense",
-    "aspect": "aspect",
-}
-
-
-def _examples(node, family="events"):
-    """Every example of the rules file (except sentence splitting), with its family id."""
-    if isinstance(node, dict):
-        family = node.get("id", family)
-        for key, value in node.items():
-            if key == "examples" and family != "segment":
-                for example in value:
-                    yield family, example
-            elif key != "segment":
-                yield from _examples(value, family if key != "examples" else family)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _examples(value, family)
-
-
-EXAMPLES = list(_examples(yaml.safe_load(RULES.read_text(encoding="utf-8"))))
-
-
-def run(text):
-    return extract(text, sentences(text))
-
-
-def find(text, events, word):
-    hits = [e for e in events if e.trigger == word]
-    assert hits, f"no event {word!r} in {[e.trigger for e in events]}"
-    for event in hits:
-        assert text[event.trigger_start : event.trigger_end] == word
-    return hits[0]
-
-
-@pytest.mark.parametrize(
-    "family, example", EXAMPLES, ids=[f"{f}:{e['text'][:40]}" for f, e in EXAMPLES]
-)
-def test_rule_examples(family, example):
-    text = example["text"]
-    events = run(text)
-    expected = example.get("events", {})
-    for word, attrs in (
-        expected.items() if isinstance(expected, dict) else ((w, {}) for w in expected)
-    ):
-        event = find(text, events, word)
-        for key, value in (attrs or {}).items():
-            assert getattr(event, ATTRS[key]) == value, (word, key)
-    for word in example.get("not_events", []):
-        assert word not in [e.trigger for e in events]
 
 
 def test_tokens_and_tags():

@@ -1,13 +1,22 @@
-"""The house rules of the code base, checked: no module imports another module's private names."""
+"""The house rules of the code base, checked: no module imports another module's private names,
+and the folders already rewrapped keep every line within ruff's line-length (E501)."""
 
 from __future__ import annotations
 
 import ast
+import importlib.util
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "timeline"
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "timeline"
+
+# E501 stays ignored in pyproject.toml until every package is rewrapped (issue 11); these folders
+# are done and must stay so. Add a folder here once `ruff check --select E501 FOLDER` is clean.
+WRAPPED = ("timeline/forecast", "timeline/report", "tests/forecast")
 
 
 def _private_imports(path: Path) -> list[str]:
@@ -30,3 +39,17 @@ def _private_imports(path: Path) -> list[str]:
 )
 def test_no_private_name_crosses_a_module(path):
     assert _private_imports(path) == []
+
+
+@pytest.mark.parametrize("folder", WRAPPED)
+def test_no_long_lines_in_wrapped_folders(folder):
+    if importlib.util.find_spec("ruff") is None:
+        pytest.skip("ruff is not installed (pip install -e '.[dev]')")
+    found = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "--select", "E501"]
+        + ["--output-format", "concise", folder],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert found.returncode == 0, found.stdout + found.stderr

@@ -213,6 +213,7 @@ class Mention:
     conjunct_of: Mention | None = None  # "to evaluate ... and strategize": the first infinitive
     object_of: Mention | None = None  # "released a statement": the verb whose object it is
     support: Mention | None = None  # the support verb whose modality it took ("plans a visit")
+    rule: str = ""  # the events/rules/mentions.yaml rule that made the word an event
 
 
 @dataclass
@@ -241,8 +242,9 @@ class Event:
     newsworthy: bool = True
     role: str = "verb"  # verb, nominal (an event noun), predicate (adjective or adverb)
     lemma: str = ""
-    # why the word is an event: its role and the events/rules/open_tags.yaml rule that tagged it
-    # ("verb:after_modal"), or its closed or name tag ("predicate:HAVE", "nominal:PROPN")
+    # why the word is an event: the events/rules/mentions.yaml rule that made it one, and the
+    # events/rules/open_tags.yaml rule that tagged it ("verb_group:after_modal"), or its closed
+    # or name tag ("have_object:HAVE", "named_event:PROPN")
     trigger_rule: str = ""
 
 

@@ -171,9 +171,12 @@ TIMELINE = Schema(
         Column(
             "trigger_rule",
             "str",
-            doc="why the word is an event: its role (verb, predicate, nominal, cue) and the rule "
-            "of events/rules/open_tags.yaml that tagged it, 'verb:after_modal'; a closed or name "
-            "tag for other words, 'predicate:HAVE'; missing in rows built by hand",
+            doc="why the word is an event, '<mention rule>:<tag rule>': the rule of "
+            "events/rules/mentions.yaml that made the tagged word an event mention (verb_group, "
+            "plan_cue, do_main_verb, have_object, predicate_word, state_adjective, copula_noun, "
+            "event_noun, named_event, event_acronym), then the rule of events/rules/open_tags.yaml "
+            "that tagged the word, 'verb_group:after_modal', or its closed or name tag, "
+            "'have_object:HAVE'; missing in rows built by hand",
         ),
         Column("source", "str", doc="event_id of the reporting event, for reported speech"),
         Column(

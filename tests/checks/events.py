@@ -4,13 +4,16 @@ events.yaml: the events a sentence holds (trigger with exact offsets, and the at
 given), the words that must not be events, the actors of each trigger, which events are
 newsworthy. lemmas.yaml: pairs of words that name the same act (negatives: different acts).
 open_tags.yaml: the tag a word of a sentence gets and the rule that gives it (negatives: the
-rule does not decide the word).
+rule does not decide the word). mentions.yaml: the rule that decides whether a word is an event
+(an event rule's word is an event whose trigger_rule names the rule; negatives: another rule
+decides the word, or none).
 """
 
 import timeline
 from timeline.events import lemmas
 from timeline.events.extract import extract
 from timeline.events.lexicon import tokenize
+from timeline.events.mentions import decide, table
 from timeline.events.tagger import tag
 from timeline.io.segment import sentences
 
@@ -85,6 +88,28 @@ def check_open_tag(rule_id, example, positive):
             assert tok.tag == example["tag"], decisions
 
 
+def check_mention(rule_id, example, positive):
+    """The word (exact span) is decided by this rule (a negative: by another or none); the
+    word of an event rule is an event whose trigger_rule starts with the rule's id."""
+    text, word = example["text"], example["word"]
+    tokens = tag(tokenize(text))
+    hits = [i for i, t in enumerate(tokens) if t.text == word]
+    assert hits, f"no token {word!r} in {[t.text for t in tokens]}"
+    index = hits[example.get("occurrence", 0)]
+    assert text[tokens[index].start : tokens[index].end] == word
+    decided = decide(tokens)[1]
+    trace = [(t.text, t.tag, decided.get(i)) for i, t in enumerate(tokens)]
+    if not positive:
+        assert decided.get(index) != rule_id, trace
+        return
+    assert decided.get(index) == rule_id, trace
+    events = [e for e in run(text) if e.trigger_start == tokens[index].start]
+    if table()[rule_id].event:
+        assert [e.trigger_rule.split(":")[0] for e in events] == [rule_id], trace
+    else:
+        assert events == [], trace
+
+
 def check_same_act(rule_id, example, positive):
     left, right = example
     assert (lemmas.base_lemma(left) == lemmas.base_lemma(right)) is positive, (
@@ -112,4 +137,5 @@ CHECKS = {
     "events:salience": check_salience,
     "lemmas": check_same_act,
     "open_tags": check_open_tag,
+    "mentions": check_mention,
 }

@@ -38,7 +38,10 @@ def test_a_backdated_forecast_needs_retrospective_and_is_scored_apart(tmp_path):
     ledger.clock.set("2025-03-10T09:00")
     with pytest.raises(
         LedgerError,
-        match=r"ledger.jsonl:3: field 'as_of' 2025-03-01 is before the day it was recorded \(2025-03-10\): a backdated forecast is accepted only with retrospective=True",
+        match=(
+            r"ledger.jsonl:3: field 'as_of' 2025-03-01 is before the day it was recorded"
+            r" \(2025-03-10\): a backdated forecast is accepted only with retrospective=True"
+        ),
     ):
         ledger.forecast("q1", "2025-03-01", 0.9)
     ledger.forecast("q1", "2025-03-01", 0.9, retrospective=True)
@@ -194,11 +197,13 @@ def test_dates_outside_what_pandas_holds_are_refused_never_wrapped(tmp_path, day
     [
         ("[" * 100_000 + "]" * 100_000, r"hand.jsonl:2: not a (ledger|JSON) record"),
         (
-            '{"record": "forecast", "question_id": "q", "as_of": "2025-01-02", "probability": "0.5"}',
+            '{"record": "forecast", "question_id": "q", "as_of": "2025-01-02",'
+            ' "probability": "0.5"}',
             r"hand.jsonl:2: forecast on 'q': field 'probability': expected a number",
         ),
         (
-            '{"record": "forecast", "question_id": ["q"], "as_of": "2025-01-02", "probability": 0.5}',
+            '{"record": "forecast", "question_id": ["q"], "as_of": "2025-01-02",'
+            ' "probability": 0.5}',
             r"hand.jsonl:2: .*field 'question_id': expected text, got list",
         ),
         (
@@ -206,20 +211,24 @@ def test_dates_outside_what_pandas_holds_are_refused_never_wrapped(tmp_path, day
             r"hand.jsonl:2: forecast on 'q': field 'as_of': expected a date",
         ),
         (
-            '{"record": "forecast", "question_id": "q", "as_of": "2025-01-02", "probability": 0.5, "evidence": {"a": 1}}',
+            '{"record": "forecast", "question_id": "q", "as_of": "2025-01-02",'
+            ' "probability": 0.5, "evidence": {"a": 1}}',
             r"hand.jsonl:2: forecast on 'q': field 'evidence': expected a list",
         ),
         (
-            '{"record": "forecast", "question_id": "q", "as_of": "2025-01-02", "probability": 1e999}',
+            '{"record": "forecast", "question_id": "q", "as_of": "2025-01-02",'
+            ' "probability": 1e999}',
             r"hand.jsonl:2: forecast on 'q': field 'probability': expected a finite number",
         ),
         ('{"record": ["question"]}', r"hand.jsonl:2: field 'record' must be one of"),
         (
-            '{"record": "resolution", "question_id": "q", "status": {"x": 1}, "on": "2025-01-03", "source": "s"}',
+            '{"record": "resolution", "question_id": "q", "status": {"x": 1},'
+            ' "on": "2025-01-03", "source": "s"}',
             r"hand.jsonl:2: resolution of 'q': field 'status'",
         ),
         (
-            '{"record": "forecast", "question_id": "q", "as_of": "2025-01-02", "probability": 0.5, "updates": [[[]]]}',
+            '{"record": "forecast", "question_id": "q", "as_of": "2025-01-02",'
+            ' "probability": 0.5, "updates": [[[]]]}',
             r"hand.jsonl:2: forecast on 'q': field 'updates'\[0\]: expected an object",
         ),
     ],

@@ -236,14 +236,16 @@ GOOD_Q = json.dumps(
         ),
         (
             '{"record": "forecast", "question_id": "q1", "as_of": "2025-03-01", "probability": 1}',
-            r"ledger.jsonl:2: forecast on 'q1': field 'probability': 1.0 is not strictly between 0 and 1",
+            r"ledger.jsonl:2: forecast on 'q1': field 'probability':"
+            r" 1.0 is not strictly between 0 and 1",
         ),
         (
             '{"record": "forecast", "question_id": "q1", "as_of": "March 1", "probability": 0.5}',
             r"ledger.jsonl:2: forecast on 'q1': field 'as_of': expected a date",
         ),
         (
-            '{"record": "forecast", "question_id": "q1", "as_of": "2025-03-01", "probability": 0.5, "mood": "good"}',
+            '{"record": "forecast", "question_id": "q1", "as_of": "2025-03-01",'
+            ' "probability": 0.5, "mood": "good"}',
             r"ledger.jsonl:2: field 'mood' is not a forecast field",
         ),
         ("", r"ledger.jsonl:2: empty line"),

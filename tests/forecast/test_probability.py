@@ -99,7 +99,8 @@ def test_prior_never_certain(k, extra, a):
 
 
 def test_the_reported_extremes():
-    """issue 16: rescale_window(.9, 1, 400) returned 1.0; update_log_odds(1e-300, [1e-300]) overflowed."""
+    """issue 16: rescale_window(.9, 1, 400) returned 1.0;
+    update_log_odds(1e-300, [1e-300]) overflowed."""
     assert rescale_window(0.9, 1, 400) < 1.0
     assert update_log_odds(1e-300, [1e-300]) > 0.0
     assert update_log_odds(1 - 1e-16, [1e300, 1e300]) < 1.0

@@ -8,11 +8,20 @@ from timeline import LedgerError, candidate_questions
 from timeline.forecast.questions import events_about
 from timeline.schema import CANDIDATES, conform, validate
 
-MEETING = "He expected the coalition to convene an emergency meeting in the coming days to evaluate the warnings."
+MEETING = (
+    "He expected the coalition to convene an emergency meeting in the coming days"
+    " to evaluate the warnings."
+)
 HOLD = "Iraq's ruling coalition is set to hold an emergency meeting to discuss a recent phone call."
-SANCTIONS = "Concerns are also rising over potential US sanctions targeting individuals, institutions, or banks."
+SANCTIONS = (
+    "Concerns are also rising over potential US sanctions targeting individuals, institutions,"
+    " or banks."
+)
 AVOID = "and strategize on avoiding potential sanctions."
-HALT = "Washington has pressured Baghdad to halt gas imports from Iran and consider additional measures."
+HALT = (
+    "Washington has pressured Baghdad to halt gas imports from Iran"
+    " and consider additional measures."
+)
 
 
 def test_expected_meeting_closes_at_its_latest_bound():
@@ -51,9 +60,8 @@ def test_potential_sanctions_open_ended_close_at_horizon_and_mentions_merge():
     drafts = candidate_questions(df, horizon="2025-12-31", reference="2025-02-28")
     assert len(drafts) == 1
     d = drafts.iloc[0]
-    assert (
-        d.title
-        == "Will the US impose sanctions targeting individuals, institutions, or banks by 2025-12-31?"
+    assert d.title == (
+        "Will the US impose sanctions targeting individuals, institutions, or banks by 2025-12-31?"
     )
     assert d.close_basis == "horizon" and d.event_ids == ["a-e1", "a-e2"]
 
@@ -117,7 +125,8 @@ def test_events_about():
 
 ARTICLE = (
     "The Alliance, a coalition of ten parties, is set to hold a summit to discuss the budget. "
-    "Its leader expected the coalition to convene an emergency meeting in the coming days to review it. "
+    "Its leader expected the coalition to convene an emergency meeting in the coming days "
+    "to review it. "
     "Concerns grow over potential EU sanctions targeting banks, firms, or traders. "
     "Brussels has pressured the Alliance to cut ties with the cartel."
 )

@@ -173,7 +173,8 @@ def test_metaculus_faq_truncation_example_expected_scores():
 
 
 def test_clamped_as_on_metaculus():
-    """issue 16: the baseline of p = 1e-9 was -2,890 here and is -897 on Metaculus ([0.1%, 99.9%])."""
+    """issue 16: the baseline of p = 1e-9 was -2,890 here and is -897 on Metaculus,
+    which clamps p to [0.1%, 99.9%]."""
     assert round(baseline_score(1e-9, True)) == -897
     assert round(baseline_score(1 - 1e-9, False)) == -897
     assert log_score(1e-9, True) == pytest.approx(math.log(0.001))

@@ -558,7 +558,7 @@ def extract(text: str, sentences) -> list[Event]:
                     and not m.generic,
                     role=m.role,
                     lemma=m.lemma,
-                    trigger_rule=f"{m.role}:{tok.rule or tok.tag}",
+                    trigger_rule=f"{m.rule}:{tok.rule or tok.tag}",
                 )
             )
             if m.role == Role.VERB and (cls == "REPORTING" or m.lemma in lex.words["complement"]):

@@ -6,13 +6,23 @@ as "is set to hold"), predicates after a copula ("are underway"), "have" and
 "sanctions"), with their TimeML class. The verb group's attributes come from
 :mod:`timeline.verb_groups`. :mod:`timeline.events` turns the mentions into
 :class:`timeline.model.Event` records.
+
+Which words become mentions is the table of ``rules/mentions.yaml``: each rule that decides
+"this word is (not) an event" has an id, the word classes and word lists it reads, and
+examples; one pass per kind of mention (plan cues and verb groups, "do", copulas and "have",
+nominals, acronyms) applies its rules, and the id of the rule that made a word an event is
+the mention's ``rule`` (the first half of the timeline's ``trigger_rule``).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import functools
+from dataclasses import dataclass, replace
+from pathlib import Path
 
+from timeline.errors import RuleError
 from timeline.model import Mention, Modality, Role, Tense, Token
+from timeline.rules.loader import Shape, load
 
 from . import clauses
 from .classes import noun_event, verb_class
@@ -24,6 +34,103 @@ from .verb_groups import (
     verb_counts,
     verb_group,
 )
+
+RULES = Path(__file__).resolve().parent / "rules" / "mentions.yaml"
+
+#: What ``mentions.yaml`` may hold.
+SHAPE = Shape(
+    values={"version"},
+    tables={
+        "rules": {"id", "pass", "decides", "doc", "tags", "words", "examples", "negatives"},
+    },
+)
+
+#: The passes and the rule ids each applies, in the order it tries them.
+PASSES = {
+    "verb_group": (
+        "never_verb",
+        "aux_cue",
+        "plan_cue",
+        "modifier_participle",
+        "state_participle",
+        "verb_group",
+    ),
+    "do": ("do_main_verb", "do_auxiliary"),
+    "copula": (
+        "auxiliary",
+        "have_handoff",
+        "have_without_object",
+        "have_before_participle",
+        "have_object",
+        "predicate_word",
+        "state_adjective",
+        "copula_noun",
+        "copula_without_predicate",
+    ),
+    "nominal": (
+        "not_event_noun",
+        "conditional_noun",
+        "noun_modifier",
+        "needs_complement",
+        "after_preposition",
+        "statement_medium",
+        "event_noun",
+        "named_event",
+    ),
+    "acronym": ("event_acronym",),
+}
+
+
+@dataclass(frozen=True)
+class MentionRule:
+    """One row of ``mentions.yaml``: its pass, whether it makes a word an event, and the
+    word classes (``tags``) and word lists (``words``, resolved from the lexicon) it reads."""
+
+    id: str
+    pass_: str
+    event: bool
+    tags: dict[str, frozenset[str]]
+    words: dict[str, frozenset[str]]
+
+
+@functools.lru_cache(maxsize=4)
+def table(path: Path = RULES) -> dict[str, MentionRule]:
+    """The rules of ``rules/mentions.yaml`` (or ``path``) by id, checked once.
+
+    Raises:
+        RuleError: an unknown key, pass or lexicon list; a rule the passes do not apply, or
+            one they apply that the file lacks.
+
+    Examples:
+        >>> rule = table()["verb_group"]
+        >>> (rule.pass_, rule.event, sorted(rule.tags["verb"]))
+        ('verb_group', True, ['V'])
+        >>> table()["noun_modifier"].event
+        False
+    """
+    path = Path(path)
+    data = load(path, SHAPE)
+    words = lexicon().words
+    rules = {}
+    for row in data["rules"]:
+        where = f"{path.name}: rules: row {row.get('id')!r}"
+        if row.get("pass") not in PASSES or row.get("id") not in PASSES[row["pass"]]:
+            raise RuleError(f"{where}: not a rule of pass {row.get('pass')!r} (see PASSES)")
+        if row.get("decides") not in ("event", "no_event"):
+            raise RuleError(f"{where}: decides must be 'event' or 'no_event'")
+        lists = {}
+        for name, value in (row.get("words") or {}).items():
+            if isinstance(value, str) and value not in words:
+                raise RuleError(f"{where}: unknown lexicon list {value!r}")
+            lists[name] = words[value] if isinstance(value, str) else frozenset(value)
+        tags = {name: frozenset(value) for name, value in (row.get("tags") or {}).items()}
+        rules[row["id"]] = MentionRule(
+            row["id"], row["pass"], row["decides"] == "event", tags, lists
+        )
+    missing = [i for ids in PASSES.values() for i in ids if i not in rules]
+    if missing:
+        raise RuleError(f"{path.name}: no rule {missing[0]!r}")
+    return rules
 
 
 def kind_of(cls: str, modality: str, plan: bool, tense: str) -> str:
@@ -41,81 +148,117 @@ def mentions(tokens: list[Token]) -> list[Mention]:
 
     Each is a :class:`timeline.model.Mention`: its trigger token, the first token of
     its group, role (verb, cue, predicate, nominal), TimeML class, tense, aspect,
-    modality, lemma and the mention of its governing verb, if any.
+    modality, lemma, the id of the ``mentions.yaml`` rule that made it an event, and the
+    mention of its governing verb, if any.
 
     Examples:
         >>> from timeline.events.tagger import tag
         >>> from timeline.events.lexicon import tokenize
-        >>> [(m.lemma, m.modality) for m in mentions(tag(tokenize("He will not attend the summit.")))]
-        [('attend', 'negated'), ('summit', 'asserted')]
+        >>> found = mentions(tag(tokenize("He will not attend the summit.")))
+        >>> [(m.lemma, m.modality, m.rule) for m in found]
+        [('attend', 'negated', 'verb_group'), ('summit', 'asserted', 'event_noun')]
     """
-    lex = lexicon()
-    n = len(tokens)
-    cues, used = set(), set()
+    return decide(tokens)[0]
+
+
+def decide(tokens: list[Token]) -> tuple[list[Mention], dict[int, str]]:
+    """The mentions of a tagged sentence and, by token index, the id of the rule that
+    decided each word the passes looked at (an event or not), the last one to decide it.
+
+    Examples:
+        >>> from timeline.events.tagger import tag
+        >>> from timeline.events.lexicon import tokenize
+        >>> tokens = tag(tokenize("The election campaign began."))
+        >>> found, why = decide(tokens)
+        >>> {tokens[i].text: rule for i, rule in sorted(why.items())}
+        {'election': 'noun_modifier', 'campaign': 'event_noun', 'began': 'verb_group'}
+    """
     found: dict[int, Mention] = {}
+    why: dict[int, str] = {}
+    _verb_pass(tokens, found, why)
+    _copula_pass(tokens, found, why)
+    _nominal_pass(tokens, found, why)
+    _acronym_pass(tokens, found, why)
+    mentions = _govern(tokens, _possibility(tokens, [found[i] for i in sorted(found)]))
+    return mentions, why
+
+
+def _prev_word(tokens: list[Token], i: int, skip: frozenset[str]) -> Token | None:
+    return next((t for t in reversed(tokens[:i]) if t.tag not in skip), None)
+
+
+def _next_word(tokens: list[Token], i: int, skip: frozenset[str]) -> Token | None:
+    return next((t for t in tokens[i + 1 :] if t.tag not in skip), None)
+
+
+def _plan_cues(tokens: list[Token]) -> set[int]:
+    """The cues of a plan after a copula, each the cue of the verb after its "to"."""
+    rule = table()["plan_cue"]
+    tags, words = rule.tags, rule.words
+    n = len(tokens)
+    cues = set()
     for i, tok in enumerate(tokens):  # "is set to hold": 'set' is a cue of 'hold'
         if (
-            tok.tag in ("V", "ADJ", "ADV")
-            and tok.lower in lex.words["plan_cues"]
+            tok.tag in tags["cue"]
+            and tok.lower in words["cues"]
             and i + 2 < n
-            and tokens[i + 1].tag == "TO"
+            and tokens[i + 1].tag in tags["to"]
             and (
-                tokens[i + 2].tag == "V"
-                or tok.lower in lex.words["aux_cues"]
-                and tokens[i + 2].tag in ("BE", "HAVE")
+                tokens[i + 2].tag in tags["verb"]
+                or tok.lower in words["aux_cues"]
+                and tokens[i + 2].tag in tags["aux"]
             )
         ):
-            prev = next((t for t in reversed(tokens[:i]) if t.tag not in ("ADV", "NEG")), None)
-            if prev is not None and prev.tag == "BE":
+            prev = _prev_word(tokens, i, tags["skip"])
+            if prev is not None and prev.tag in tags["copula"]:
                 cues.add(i)
-    starts = clauses.boundaries(tokens)
+    return cues
+
+
+def _finite_at(tokens: list[Token], after_relative: dict[int, int]) -> list[bool]:
+    """Whether a finite verb precedes each word in its clause (not counting a relative's)."""
+    rule = table()["verb_group"]
+    start_set = set(clauses.boundaries(tokens))
     finite_at = []
     finite = False
-    after_relative = _main_verbs_after_relatives(tokens)
-    reduced = {r for r in after_relative.values() if tokens[r].tag == "V"}
-    start_set = set(starts)
-    counts = verb_counts(tokens)
     for i, tok in enumerate(tokens):
         if i in start_set:
             finite = False
         finite_at.append(finite and i not in after_relative)
         if (
-            tok.tag in ("MODAL", "BE", "HAVE", "DO")
-            or tok.tag == "V"
-            and tok.forms & {"VBD", "VBZ", "VBP"}
+            tok.tag in rule.tags["finite"]
+            or tok.tag in rule.tags["verb"]
+            and (tok.forms & rule.tags["finite_forms"])
         ):
             finite = True
+    return finite_at
+
+
+def _verb_pass(tokens: list[Token], found: dict[int, Mention], why: dict[int, str]) -> None:
+    """Verbs: a plan cue ("is expected to") or the head of a verb group, unless a rule of
+    the ``verb_group`` pass says the verb is no event."""
+    rules = table()
+    cues = _plan_cues(tokens)
+    after_relative = _main_verbs_after_relatives(tokens)
+    finite_at = _finite_at(tokens, after_relative)
+    counts = verb_counts(tokens)
+    verb_tags = rules["verb_group"].tags["verb"]
+    reduced = {r for r in after_relative.values() if tokens[r].tag in verb_tags}
     for i, tok in enumerate(tokens):
-        if tok.tag != "V" or tok.lower in lex.words["never"] or tok.lemma in lex.words["never"]:
+        if tok.tag not in verb_tags:
+            continue
+        never = rules["never_verb"].words["never"]
+        if tok.lower in never or tok.lemma in never:
+            why[i] = "never_verb"
             continue
         group = verb_group(tokens, i, cues)
-        if i in cues and tok.lower in lex.words["aux_cues"]:
-            continue
-        if i in cues:  # the cue itself: a state holding now ("is expected to"), never newsworthy
-            be = next((t.lower for t in reversed(group) if t.tag == "BE"), "")
-            tense = (
-                "present"
-                if be in lex.words["present_be"]
-                else "past"
-                if be in lex.words["past_be"]
-                else "none"
-            )
-            found[i] = Mention(
-                index=i,
-                group_start=i - len(group),
-                role="cue",
-                event_class=lex.class_of.get(tok.lemma, "OCCURRENCE"),
-                tense=tense,
-                aspect="none",
-                modality="asserted",
-                plan=False,
-                infinitive=False,
-                lemma=tok.lemma,
-                state=True,
-                generic=True,
-            )
+        if i in cues:
+            why[i] = "aux_cue" if tok.lower in rules["aux_cue"].words["aux_cues"] else "plan_cue"
+            if why[i] == "plan_cue":
+                found[i] = _cue_mention(tokens, i, group)
             continue
         if not group and is_modifier_participle(tokens, i, finite_at[i]):
+            why[i] = "modifier_participle"
             continue
         cue = next((tokens[j] for j in range(i - len(group), i) if j in cues), None)
         tense, aspect, modality, plan, infinitive = verb_attributes(
@@ -123,28 +266,15 @@ def mentions(tokens: list[Token]) -> list[Mention]:
         )
         if i in reduced and not group:
             tense = "none"  # the participle of a reduced relative: "a rally held in Baghdad drew"
-        cls = verb_class(tokens, i)
-        if (
-            lex.class_of.get(tok.lemma) == "STATE"
-            and not group
-            and tense == Tense.NONE
-            and tok.lemma != "be"
-            and (
-                "VBG" in tok.forms
-                or "VBN" in tok.forms
-                and i
-                and tokens[i - 1].tag in ("N", "PROPN")
-                and i + 1 < n
-                and tokens[i + 1].lower in lex.words["agent_preps"]
-            )
-        ):
-            continue  # a state participle describing a noun: "the remaining shares", "a group controlling",
-            #            "a newspaper owned by the party"
+        if not group and tense == Tense.NONE and _state_participle(tokens, i):
+            why[i] = "state_participle"
+            continue
+        why[i] = "verb_group"
         found[i] = Mention(
             index=i,
             group_start=i - len(group),
             role="verb",
-            event_class=cls,
+            event_class=verb_class(tokens, i),
             tense=tense,
             aspect=aspect,
             modality=modality,
@@ -152,181 +282,332 @@ def mentions(tokens: list[Token]) -> list[Mention]:
             infinitive=infinitive,
             lemma=tok.lemma,
             relative=after_relative.get(i),
+            rule="verb_group",
         )
-    for i, tok in enumerate(tokens):  # copula predicates; "have" and "do" as main verbs
-        if tok.tag == "DO":
-            nxt = next((t for t in tokens[i + 1 :] if t.tag not in ("ADV", "NEG")), None)
-            before = next((t for t in reversed(tokens[:i]) if t.tag not in ("ADV", "NEG")), None)
-            bare = (
-                before is not None
-                and before.tag in ("TO", "MODAL")
-                and (nxt is None or nxt.tag not in ("V", "DO"))
-            )
-            if (
-                bare
-                or nxt is not None
-                and nxt.tag in ("DET", "PRON", "N", "NUM", "ADJ", "POSS")
-                and not (nxt.tag in ("PRON", "N") and i + 2 < n and tokens[i + 2].tag == "V")
-                and not (i and tokens[i - 1].tag in ("SUB", "REL", "PREP"))
-            ):
-                group = verb_group(tokens, i, cues)
-                tense = (
-                    "past"
-                    if tok.lower in lex.words["past_do"]
-                    else "present"
-                    if tok.lower in lex.words["present_do"]
-                    else "none"
-                )
-                found[i] = Mention(
-                    index=i,
-                    group_start=i - len(group),
-                    role="verb",
-                    event_class="OCCURRENCE",
-                    tense=tense,
-                    aspect="none",
-                    modality="negated"
-                    if any(t.tag == "NEG" for t in tokens[i + 1 : i + 3])
-                    else "asserted",
-                    plan=False,
-                    infinitive=False,
-                    lemma=analyze(tok.lower)[2],
-                )
-            continue
-        if tok.tag not in ("BE", "HAVE"):
-            continue
-        j = i + 1
-        neg = False
-        while j < n and tokens[j].tag in ("ADV", "NEG"):
-            neg = neg or tokens[j].tag == "NEG"
-            j += 1
-        if (
-            j < n
-            and tokens[j].tag in ("V", "TO")
-            or tok.tag == "BE"
-            and j < n
-            and tokens[j].tag == "BE"
-        ):
-            continue
-        head = None
-        if tok.tag == "HAVE" and is_handoff(tokens, i, j):
-            continue
-        if tok.tag == "HAVE":
-            if j >= n or tokens[j].tag not in ("DET", "NUM", "N", "ADJ", "PROPN", "POSS", "PRON"):
-                continue
-            if any(t.tag == "V" and "VBN" in t.forms for t in tokens[j : j + 3]):
-                continue  # an auxiliary after all: "has long monitored", "had itself filed"
-            head = i
-        elif j >= n:
-            continue
-        elif (
-            tokens[j].lower in lex.words["predicates"]
-            or tokens[j].tag == "ADJ"
-            and tokens[j].lower not in lex.words["not_predicates"]
-            and (
-                lex.class_of.get(tokens[j].lower) == "I_STATE"
-                or "VBN" in tokens[j].forms
-                or "VBN" in analyze(tokens[j].lower)[1]
-            )
-        ):
-            head = j
-        elif tokens[j].tag in ("DET", "ADJ", "N", "POSS", "NUM"):
-            k = j
-            while k + 1 < n and tokens[k + 1].tag in ("ADJ", "N", "DET", "NUM"):
-                k += 1
-            timed = any(t.lower in lex.words["state_adverbs"] for t in tokens[max(0, i - 2) : j])
-            if tokens[k].tag == "N" and (timed or noun_event(tokens[k].lower)[0]):
-                head = k
-        if head is None:
-            continue
-        group = verb_group(tokens, i, cues)
-        modal = next((t.lower for t in group if t.tag == "MODAL"), None)
-        tense = (
-            "present"
-            if tok.lower in lex.words["present_be"]
-            else "past"
-            if tok.lower in lex.words["past_be"]
-            else "none"
+
+
+def _cue_mention(tokens: list[Token], i: int, group: list[Token]) -> Mention:
+    # the cue itself: a state holding now ("is expected to"), never newsworthy
+    words = table()["plan_cue"].words
+    tok = tokens[i]
+    be = next((t.lower for t in reversed(group) if t.tag in table()["plan_cue"].tags["copula"]), "")
+    tense = "present" if be in words["present"] else "past" if be in words["past"] else "none"
+    return Mention(
+        index=i,
+        group_start=i - len(group),
+        role="cue",
+        event_class=lexicon().class_of.get(tok.lemma, "OCCURRENCE"),
+        tense=tense,
+        aspect="none",
+        modality="asserted",
+        plan=False,
+        infinitive=False,
+        lemma=tok.lemma,
+        state=True,
+        generic=True,
+        rule="plan_cue",
+    )
+
+
+def _state_participle(tokens: list[Token], i: int) -> bool:
+    # a state participle describing a noun: "the remaining shares", "a group controlling",
+    # "a newspaper owned by the party" (a verb alone, with no tense)
+    rule = table()["state_participle"]
+    tok = tokens[i]
+    return (
+        lexicon().class_of.get(tok.lemma) == "STATE"
+        and tok.lemma not in rule.words["not_lemmas"]
+        and (
+            tok.forms & rule.tags["gerund"]
+            or tok.forms & rule.tags["participle"]
+            and i
+            and tokens[i - 1].tag in rule.tags["noun"]
+            and i + 1 < len(tokens)
+            and tokens[i + 1].lower in rule.words["agent_preps"]
         )
-        modality = "negated" if neg or any(t.tag == "NEG" for t in group) else "asserted"
-        if modal in lex.words["future"]:
-            tense, modality = "future", "expected" if modality == Modality.ASSERTED else modality
-        elif modal is not None and modality == Modality.ASSERTED:
-            modality = "potential"
-        cls = "STATE"
-        if (
-            head != i and tokens[head].tag == "N"
-        ):  # "is the subject of an inquiry": the noun's own class
-            is_event, noun = noun_event(tokens[head].lower)
-            cls = lex.noun_class.get(noun, "OCCURRENCE") if is_event else "STATE"
-        elif head != i:
-            cls = lex.class_of.get(tokens[head].lower, "STATE")
-        found[head] = Mention(
-            index=head,
-            group_start=i - len(group),
-            role="predicate",
-            event_class=cls,
-            tense=tense,
-            aspect="none",
-            modality=modality,
-            plan=False,
-            infinitive=False,
-            lemma=tokens[head].lower,
-            state=True,
-            generic=head == i,
+    )
+
+
+def _copula_pass(tokens: list[Token], found: dict[int, Mention], why: dict[int, str]) -> None:
+    """ "do" as a main verb, and what a copula or "have" predicates (the rules of the ``do``
+    and ``copula`` passes), in token order."""
+    do_tags = table()["do_auxiliary"].tags["do"]
+    copulas = table()["auxiliary"].tags["copula"]
+    cues = _plan_cues(tokens)
+    for i, tok in enumerate(tokens):
+        if tok.tag in do_tags:
+            mention = _do_mention(tokens, i, cues)
+            why[i] = "do_main_verb" if mention else "do_auxiliary"
+            if mention:
+                found[i] = mention
+        elif tok.tag in copulas:
+            rule, head = _copula_head(tokens, i)
+            why[i if head is None else head] = rule
+            if head is not None:
+                found[head] = _predicate_mention(tokens, i, head, rule, cues)
+
+
+def _do_mention(tokens: list[Token], i: int, cues: set[int]) -> Mention | None:
+    """ "do" as a main verb: before its object, or bare after "to" or a modal."""
+    rule = table()["do_main_verb"]
+    tags, n, tok = rule.tags, len(tokens), tokens[i]
+    nxt = _next_word(tokens, i, tags["skip"])
+    before = _prev_word(tokens, i, tags["skip"])
+    bare = (
+        before is not None
+        and before.tag in tags["bare_after"]
+        and (nxt is None or nxt.tag not in tags["not_next"])
+    )
+    if not (
+        bare
+        or nxt is not None
+        and nxt.tag in tags["object"]
+        and not (nxt.tag in tags["subject"] and i + 2 < n and tokens[i + 2].tag in tags["verb"])
+        and not (i and tokens[i - 1].tag in tags["not_after"])
+    ):
+        return None
+    group = verb_group(tokens, i, cues)
+    words = rule.words
+    tense = (
+        "past"
+        if tok.lower in words["past"]
+        else "present"
+        if tok.lower in words["present"]
+        else "none"
+    )
+    negated = any(t.tag in tags["neg"] for t in tokens[i + 1 : i + 3])
+    return Mention(
+        index=i,
+        group_start=i - len(group),
+        role="verb",
+        event_class="OCCURRENCE",
+        tense=tense,
+        aspect="none",
+        modality="negated" if negated else "asserted",
+        plan=False,
+        infinitive=False,
+        lemma=analyze(tok.lower)[2],
+        rule="do_main_verb",
+    )
+
+
+def _after_adverbs(tokens: list[Token], i: int) -> tuple[int, bool]:
+    """The first word after ``i`` past adverbs and negations, and whether one negates."""
+    skip = table()["auxiliary"].tags["skip"]
+    neg_tags = table()["auxiliary"].tags["neg"]
+    j, neg = i + 1, False
+    while j < len(tokens) and tokens[j].tag in skip:
+        neg = neg or tokens[j].tag in neg_tags
+        j += 1
+    return j, neg
+
+
+def _copula_head(tokens: list[Token], i: int) -> tuple[str, int | None]:
+    """The rule deciding a copula or "have" at ``i``, and the predicate's head if an event."""
+    rules = table()
+    n, tok = len(tokens), tokens[i]
+    j, _ = _after_adverbs(tokens, i)
+    aux = rules["auxiliary"].tags
+    if j < n and (
+        tokens[j].tag in aux["verb"] or tok.tag in aux["be"] and tokens[j].tag in aux["be"]
+    ):
+        return "auxiliary", None
+    if tok.tag in rules["have_object"].tags["have"]:
+        return _have_head(tokens, i, j)
+    if j >= n:
+        return "copula_without_predicate", None
+    word = tokens[j]
+    adjective = rules["state_adjective"]
+    if word.lower in rules["predicate_word"].words["predicates"]:
+        return "predicate_word", j
+    if (
+        word.tag in adjective.tags["adjective"]
+        and word.lower not in adjective.words["not_predicates"]
+        and (
+            lexicon().class_of.get(word.lower) == "I_STATE"
+            or word.forms & adjective.tags["participle"]
+            or analyze(word.lower)[1] & adjective.tags["participle"]
         )
-        used.add(head)
-    for i, tok in enumerate(tokens):  # event nominals
-        if i in found or tok.tag != "N" and not _named_event(tokens, i):
+    ):
+        return "state_adjective", j
+    head = _copula_noun(tokens, i, j)
+    return ("copula_noun", head) if head is not None else ("copula_without_predicate", None)
+
+
+def _have_head(tokens: list[Token], i: int, j: int) -> tuple[str, int | None]:
+    """ "have" as a main verb, before its object: the event is "have" itself."""
+    rules = table()
+    if is_handoff(tokens, i, j):
+        return "have_handoff", None
+    if j >= len(tokens) or tokens[j].tag not in rules["have_without_object"].tags["object"]:
+        return "have_without_object", None
+    participle = rules["have_before_participle"].tags
+    if any(
+        t.tag in participle["verb"] and t.forms & participle["participle"]
+        for t in tokens[j : j + 3]
+    ):
+        return (
+            "have_before_participle",
+            None,
+        )  # an auxiliary after all: "has long monitored", "had itself filed"
+    return "have_object", i
+
+
+def _copula_noun(tokens: list[Token], i: int, j: int) -> int | None:
+    """The head noun of a copula's noun phrase when it is an event, or an adverb places the
+    state in time ("Iraq is currently not a priority")."""
+    rule = table()["copula_noun"]
+    tags, n = rule.tags, len(tokens)
+    if tokens[j].tag not in tags["opens"]:
+        return None
+    k = j
+    while k + 1 < n and tokens[k + 1].tag in tags["continues"]:
+        k += 1
+    timed = any(t.lower in rule.words["timed"] for t in tokens[max(0, i - 2) : j])
+    if tokens[k].tag in tags["head"] and (timed or noun_event(tokens[k].lower)[0]):
+        return k
+    return None
+
+
+def _predicate_mention(
+    tokens: list[Token], i: int, head: int, rule: str, cues: set[int]
+) -> Mention:
+    """The state a copula (or "have") at ``i`` predicates, with ``head`` as its trigger."""
+    lex = lexicon()
+    tok = tokens[i]
+    _, neg = _after_adverbs(tokens, i)
+    group = verb_group(tokens, i, cues)
+    modal = next((t.lower for t in group if t.tag == "MODAL"), None)
+    tense = (
+        "present"
+        if tok.lower in lex.words["present_be"]
+        else "past"
+        if tok.lower in lex.words["past_be"]
+        else "none"
+    )
+    modality = "negated" if neg or any(t.tag == "NEG" for t in group) else "asserted"
+    if modal in lex.words["future"]:
+        tense, modality = "future", "expected" if modality == Modality.ASSERTED else modality
+    elif modal is not None and modality == Modality.ASSERTED:
+        modality = "potential"
+    cls = "STATE"
+    if (
+        head != i and tokens[head].tag == "N"
+    ):  # "is the subject of an inquiry": the noun's own class
+        is_event, noun = noun_event(tokens[head].lower)
+        cls = lex.noun_class.get(noun, "OCCURRENCE") if is_event else "STATE"
+    elif head != i:
+        cls = lex.class_of.get(tokens[head].lower, "STATE")
+    return Mention(
+        index=head,
+        group_start=i - len(group),
+        role="predicate",
+        event_class=cls,
+        tense=tense,
+        aspect="none",
+        modality=modality,
+        plan=False,
+        infinitive=False,
+        lemma=tokens[head].lower,
+        state=True,
+        generic=head == i,
+        rule=rule,
+    )
+
+
+def _nominal_pass(tokens: list[Token], found: dict[int, Mention], why: dict[int, str]) -> None:
+    """Event nouns and the heads of named events not already a mention."""
+    nouns = table()["event_noun"].tags["noun"]
+    for i, tok in enumerate(tokens):
+        if i in found:
             continue
-        is_event, lemma = noun_event(tok.lower)
-        if not is_event or _conditional(tokens, i):
+        named = tok.tag not in nouns and _named_event(tokens, i)
+        if tok.tag not in nouns and not named:
             continue
-        if (
-            i + 1 < n and tokens[i + 1].tag == "N"
-        ):  # a modifier ("peace talks"): the head is the event
-            continue
-        if lemma in lex.words["noun_needs_complement"] and not (
-            i + 2 < n and tokens[i + 1].tag == "TO" and tokens[i + 2].tag == "V"
-        ):
-            continue  # "a plan to sell" is an event, "a rights plan" is not
-        plural = tok.lower.endswith("s")
-        if (
-            i > 0
-            and tokens[i - 1].tag == "PREP"
-            and not (plural and i + 1 < n and tokens[i + 1].tag == "PREP")
-        ):
-            continue  # a bare noun right after a preposition is generic ("in response"); after a
-            #           verb it is as often an event as not ("received criticism", "voiced concern")
-        left = clauses.np_left(tokens, i)
-        if (
-            lemma in lex.words["medium_nouns"]
-            and left > 0
-            and tokens[left - 1].lower in lex.words["medium_preps"]
-            and any(m.event_class == "REPORTING" for m in found.values())
-        ):
-            continue  # "said in a statement": the medium of the saying, not another event
-        owner = max((k for k in range(left, i) if tokens[k].tag == "POSSM"), default=left - 1)
-        mods = [t.lower for t in tokens[owner + 1 : i]]
-        modality = "asserted"
-        if any(m in lex.words["mod_potential"] for m in mods):
-            modality = "potential"
-        elif any(m in lex.words["mod_expected"] for m in mods):
-            modality = "expected"
-        elif any(w in lex.words["negative_dets"] for w in mods):
-            modality = "negated"
-        tense = "past" if any(m in lex.words["mod_past"] for m in mods) else "none"
-        found[i] = Mention(
-            index=i,
-            group_start=left,
-            role="nominal",
-            event_class=lex.noun_class.get(lemma, "OCCURRENCE"),
-            tense=tense,
-            aspect="none",
-            modality=modality,
-            plan=False,
-            infinitive=False,
-            lemma=lemma,
-        )
+        rule, lemma = _nominal_rule(tokens, i, found)
+        if rule is None:
+            rule = "named_event" if named else "event_noun"
+            found[i] = _nominal_mention(tokens, i, lemma, rule)
+        why[i] = rule
+
+
+def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tuple[str | None, str]:
+    """The rule by which a noun is no event (None if it is one), and the noun's lemma."""
+    rules = table()
+    n, tok = len(tokens), tokens[i]
+    is_event, lemma = noun_event(tok.lower)
+    if not is_event:
+        return "not_event_noun", lemma
+    if _conditional(tokens, i):
+        return "conditional_noun", lemma
+    if i + 1 < n and tokens[i + 1].tag in rules["noun_modifier"].tags["head"]:
+        return "noun_modifier", lemma  # a modifier ("peace talks"): the head is the event
+    needs = rules["needs_complement"]
+    if lemma in needs.words["nouns"] and not (
+        i + 2 < n
+        and tokens[i + 1].tag in needs.tags["to"]
+        and tokens[i + 2].tag in needs.tags["verb"]
+    ):
+        return "needs_complement", lemma  # "a plan to sell" is an event, "a rights plan" is not
+    prep = rules["after_preposition"].tags["prep"]
+    plural = tok.lower.endswith("s")
+    if (
+        i > 0
+        and tokens[i - 1].tag in prep
+        and not (plural and i + 1 < n and tokens[i + 1].tag in prep)
+    ):
+        return (
+            "after_preposition",
+            lemma,
+        )  # a bare noun right after a preposition is generic ("in response"); after a
+        #           verb it is as often an event as not ("received criticism", "voiced concern")
+    medium = rules["statement_medium"].words
+    left = clauses.np_left(tokens, i)
+    if (
+        lemma in medium["nouns"]
+        and left > 0
+        and tokens[left - 1].lower in medium["preps"]
+        and any(m.event_class == "REPORTING" for m in found.values())
+    ):
+        return (
+            "statement_medium",
+            lemma,
+        )  # "said in a statement": the medium of the saying, not another event
+    return None, lemma
+
+
+def _nominal_mention(tokens: list[Token], i: int, lemma: str, rule: str) -> Mention:
+    """An event noun, its modality and tense from the modifiers of its noun phrase."""
+    lex = lexicon()
+    left = clauses.np_left(tokens, i)
+    owner = max((k for k in range(left, i) if tokens[k].tag == "POSSM"), default=left - 1)
+    mods = [t.lower for t in tokens[owner + 1 : i]]
+    modality = "asserted"
+    if any(m in lex.words["mod_potential"] for m in mods):
+        modality = "potential"
+    elif any(m in lex.words["mod_expected"] for m in mods):
+        modality = "expected"
+    elif any(w in lex.words["negative_dets"] for w in mods):
+        modality = "negated"
+    tense = "past" if any(m in lex.words["mod_past"] for m in mods) else "none"
+    return Mention(
+        index=i,
+        group_start=left,
+        role="nominal",
+        event_class=lex.noun_class.get(lemma, "OCCURRENCE"),
+        tense=tense,
+        aspect="none",
+        modality=modality,
+        plan=False,
+        infinitive=False,
+        lemma=lemma,
+        rule=rule,
+    )
+
+
+def _acronym_pass(tokens: list[Token], found: dict[int, Mention], why: dict[int, str]) -> None:
+    """The acronym in brackets after a named event names the same event."""
+    n = len(tokens)
     for i in [i for i in found if found[i].role == Role.NOMINAL and tokens[i].tag == "PROPN"]:
         if (  # "the Worldwide Developers Conference (WWDC)": the acronym names the same event
             i + 3 < n
@@ -335,8 +616,8 @@ def mentions(tokens: list[Token]) -> list[Mention]:
             and tokens[i + 2].text.isupper()
             and i + 2 not in found
         ):
-            found[i + 2] = replace(found[i], index=i + 2, group_start=i + 2)
-    return _govern(tokens, _possibility(tokens, [found[i] for i in sorted(found)]))
+            found[i + 2] = replace(found[i], index=i + 2, group_start=i + 2, rule="event_acronym")
+            why[i + 2] = "event_acronym"
 
 
 _SUBJECT = ("DET", "ADJ", "N", "NUM", "CONJ", "PROPN", "POSS", "POSSM", "PREP")

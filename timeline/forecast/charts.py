@@ -33,8 +33,11 @@ def plot_history(ledger, forecaster: str = "analyst", questions=None, width: int
         >>> import tempfile, os
         >>> from timeline import Ledger
         >>> from timeline.forecast.ledger import fixed_clock
-        >>> ledger = Ledger(os.path.join(tempfile.mkdtemp(), "l.jsonl"), clock=fixed_clock("2025-01-01"))
-        >>> _ = ledger.ask("q", "Rain by 2025-01-10?", "Yes if rain. Otherwise no.", "2025-01-01", "2025-01-10")
+        >>> path = os.path.join(tempfile.mkdtemp(), "l.jsonl")
+        >>> ledger = Ledger(path, clock=fixed_clock("2025-01-01"))
+        >>> _ = ledger.ask(
+        ...     "q", "Rain by 2025-01-10?", "Yes if rain. Otherwise no.", "2025-01-01", "2025-01-10"
+        ... )
         >>> _ = ledger.forecast("q", "2025-01-01", 0.3, prior=0.2, rationale="dry season")
         >>> len(plot_history(ledger).axes)
         1
@@ -121,8 +124,15 @@ def plot_scores(scores: pd.DataFrame, forecaster: str = "analyst"):
 
     Examples:
         >>> import matplotlib; matplotlib.use("Agg")
-        >>> s = pd.DataFrame({"question_id": ["a", "b"], "forecaster": ["analyst"] * 2, "status": ["resolved"] * 2,
-        ...                   "baseline": [30.0, -20.0], "peer": [5.0, -2.0]})
+        >>> s = pd.DataFrame(
+        ...     {
+        ...         "question_id": ["a", "b"],
+        ...         "forecaster": ["analyst"] * 2,
+        ...         "status": ["resolved"] * 2,
+        ...         "baseline": [30.0, -20.0],
+        ...         "peer": [5.0, -2.0],
+        ...     }
+        ... )
         >>> plot_scores(s).get_xlabel()
         'score (0 = a 50% forecast for baseline, = the other forecasters for peer)'
     """

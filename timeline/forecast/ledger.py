@@ -116,8 +116,13 @@ class Ledger:
         >>> import tempfile, os
         >>> path = os.path.join(tempfile.mkdtemp(), "ledger.jsonl")
         >>> ledger = Ledger(path, clock=fixed_clock("2025-02-28T09:00"))
-        >>> _ = ledger.ask("q1", "Will it rain in Baghdad on 2025-03-01?", "Yes if any rain is recorded.",
-        ...                open_time="2025-02-28", scheduled_close_time="2025-03-01")
+        >>> _ = ledger.ask(
+        ...     "q1",
+        ...     "Will it rain in Baghdad on 2025-03-01?",
+        ...     "Yes if any rain is recorded.",
+        ...     open_time="2025-02-28",
+        ...     scheduled_close_time="2025-03-01",
+        ... )
         >>> _ = ledger.forecast("q1", "2025-02-28", 0.2, rationale="dry season")
         >>> _ = ledger.resolve("q1", "no", on="2025-03-02", source="weather service")
         >>> ledger.questions()[["id", "status", "resolution"]].values.tolist()

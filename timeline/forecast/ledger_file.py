@@ -4,9 +4,9 @@ One record per line, three kinds, each line a complete JSON object whose first
 key, ``record``, says which, and whose last key, ``prev``, is the SHA-256 of the
 line before it (64 zeros on the first line)::
 
-    {"record": "question", "id": "q1", "type": "binary", "title": ..., "open_time": "2025-02-28", ..., "prev": "000..."}
-    {"record": "forecast", "question_id": "q1", "as_of": "2025-02-28", "recorded_at": ..., "probability": 0.6, ..., "prev": "3f1..."}
-    {"record": "resolution", "question_id": "q1", "status": "resolved", "resolution": "yes", "on": ..., "prev": ...}
+    {"record": "question", "id": "q1", "type": "binary", "title": "Rain?", ..., "prev": "000..."}
+    {"record": "forecast", "question_id": "q1", ..., "probability": 0.6, ..., "prev": "3f1..."}
+    {"record": "resolution", "question_id": "q1", "resolution": "yes", ..., "prev": ...}
 
 Fields left at their default (empty lists, no prior, not retrospective) are not
 written. The hash chain makes the file tamper-evident: editing, inserting or
@@ -177,10 +177,11 @@ def _read_fd(fd: int) -> bytes:
 
 
 def _locked(path: Path) -> int:
-    """A descriptor of the ledger file, holding its exclusive lock (an absent file is created empty).
+    """A descriptor of the ledger file, holding its exclusive lock.
 
-    Each append replaces the file, so a writer that waited for the lock may get it on a file that
-    is no longer the ledger; it then takes the lock again on the current one.
+    An absent file is created empty. Each append replaces the file, so a writer that waited for
+    the lock may get it on a file that is no longer the ledger; it then takes the lock again on
+    the current one.
     """
     while True:
         fd = os.open(path, os.O_RDONLY | os.O_CREAT, NEW_FILE_MODE)
@@ -232,7 +233,8 @@ def verify(path: Path, head: str | None = None) -> int:
     Examples:
         >>> import tempfile
         >>> path = Path(tempfile.mkdtemp()) / "ledger.jsonl"
-        >>> append_record(path, "question", Question("q1", "Rain?", "Any rain.", "2025-02-28", "2025-03-01"))
+        >>> question = Question("q1", "Rain?", "Any rain.", "2025-02-28", "2025-03-01")
+        >>> append_record(path, "question", question)
         >>> verify(path)
         1
     """
@@ -265,16 +267,18 @@ def head(path: Path) -> str:
 
 
 def append_record(path: Path, kind: str, obj) -> None:
-    """Append one record ('question', 'forecast' or 'resolution') after checking it against the file.
+    """Check one record ('question', 'forecast' or 'resolution') against the file, then append it.
 
     Examples:
         >>> import tempfile
         >>> path = Path(tempfile.mkdtemp()) / "ledger.jsonl"
-        >>> append_record(path, "question", Question("q1", "Rain?", "Any rain.", "2025-02-28", "2025-03-01"))
+        >>> question = Question("q1", "Rain?", "Any rain.", "2025-02-28", "2025-03-01")
+        >>> append_record(path, "question", question)
         >>> append_record(path, "forecast", Forecast("q2", "2025-02-28", 0.5))
         Traceback (most recent call last):
         ...
-        timeline.errors.LedgerError: .../ledger.jsonl:2: field 'question_id': no question 'q2' asked before this forecast
+        timeline.errors.LedgerError: .../ledger.jsonl:2: field 'question_id':
+        no question 'q2' asked before this forecast
     """
     if not path.parent.is_dir():
         raise LedgerError(f"{path}: the directory {str(path.parent)!r} does not exist")

@@ -1,4 +1,4 @@
-"""The forecasting ledger's records: questions, forecasts and resolutions, each checked field by field.
+"""The forecasting ledger's records: questions, forecasts, resolutions, each checked field by field.
 
 :class:`Question`, :class:`Forecast` and :class:`Resolution` validate their own
 fields when built (dates are calendar days pandas can hold, 1677-09-22 to
@@ -39,7 +39,7 @@ _CONTINUOUS = ("numeric", "date")
 
 
 def _day(value, where: str) -> dt.date:
-    """A calendar day from a date, datetime, Timestamp or 'YYYY-MM-DD' string, inside pandas' range."""
+    """A calendar day from a date, datetime, Timestamp or 'YYYY-MM-DD' string, in pandas' range."""
     day = None
     if isinstance(value, pd.Timestamp):
         if pd.isna(value):
@@ -171,8 +171,13 @@ class Question:
     """A question, in Metaculus's field names.
 
     Examples:
-        >>> q = Question("q1", "Will it rain in Baghdad on 2025-03-01?", "Yes if any rain is recorded.",
-        ...              "2025-02-28", "2025-03-01")
+        >>> q = Question(
+        ...     "q1",
+        ...     "Will it rain in Baghdad on 2025-03-01?",
+        ...     "Yes if any rain is recorded.",
+        ...     "2025-02-28",
+        ...     "2025-03-01",
+        ... )
         >>> q.scheduled_resolve_time, q.status, q.type
         (datetime.date(2025, 3, 1), 'open', 'binary')
         >>> Question("q2", "Who wins?", "The official result.", "2025-01-01", "2025-02-01",
@@ -395,7 +400,8 @@ class Forecast:
         >>> Forecast("q1", "2025-02-28", 1.0)
         Traceback (most recent call last):
         ...
-        timeline.errors.LedgerError: forecast on 'q1': field 'probability': 1.0 is not strictly between 0 and 1 ...
+        timeline.errors.LedgerError: forecast on 'q1': field 'probability':
+        1.0 is not strictly between 0 and 1 ...
     """
 
     question_id: str
@@ -540,7 +546,8 @@ class Resolution:
             set_(self, "actual_close", _day(self.actual_close, f"{w}: field 'actual_close'"))
             if self.actual_close > self.on:
                 raise LedgerError(
-                    f"{w}: field 'actual_close' {self.actual_close} is after the resolution day {self.on}"
+                    f"{w}: field 'actual_close' {self.actual_close}"
+                    f" is after the resolution day {self.on}"
                 )
         if not isinstance(self.status, str) or self.status not in QUESTION_STATUS[1:]:
             raise LedgerError(
@@ -622,7 +629,8 @@ class LedgerState:
         question = self.questions.get(obj.question_id)
         if question is None:
             raise LedgerError(
-                f"{where}: field 'question_id': no question {obj.question_id!r} asked before this {kind}"
+                f"{where}: field 'question_id': no question {obj.question_id!r}"
+                f" asked before this {kind}"
             )
         done = self.resolutions.get(obj.question_id)
         if kind == "forecast":
@@ -649,7 +657,8 @@ class LedgerState:
         if done is not None and not obj.retrospective:
             raise LedgerError(
                 f"{where}: question {obj.question_id!r} is already {done.status} (on {done.on}); "
-                "no more forecasts (a forecast reconstructed afterwards must say retrospective=True)"
+                "no more forecasts"
+                " (a forecast reconstructed afterwards must say retrospective=True)"
             )
         if obj.as_of < question.open_time:
             raise LedgerError(

@@ -117,14 +117,26 @@ def from_metaculus(post: dict, id: str | None = None) -> dict:
     Raises LedgerError naming the field that is missing or of the wrong kind.
 
     Examples:
-        >>> post = {"id": 45210, "title": "What will Brent close at?", "question": {"id": 44170,
-        ...         "type": "numeric", "title": "What will Brent close at?", "resolution_criteria": "ICE close.",
-        ...         "open_time": "2026-08-10T14:00:00Z", "scheduled_close_time": "2026-08-22T14:00:00Z",
-        ...         "open_upper_bound": True, "open_lower_bound": False,
-        ...         "scaling": {"range_min": 55.0, "range_max": 130.0, "zero_point": None}}}
+        >>> post = {
+        ...     "id": 45210,
+        ...     "title": "What will Brent close at?",
+        ...     "question": {
+        ...         "id": 44170,
+        ...         "type": "numeric",
+        ...         "title": "What will Brent close at?",
+        ...         "resolution_criteria": "ICE close.",
+        ...         "open_time": "2026-08-10T14:00:00Z",
+        ...         "scheduled_close_time": "2026-08-22T14:00:00Z",
+        ...         "open_upper_bound": True,
+        ...         "open_lower_bound": False,
+        ...         "scaling": {"range_min": 55.0, "range_max": 130.0, "zero_point": None},
+        ...     },
+        ... }
         >>> args = from_metaculus(post)
-        >>> args["id"], args["type"], args["range_min"], args["open_upper_bound"], str(args["open_time"])
-        ('metaculus-44170', 'numeric', 55.0, True, '2026-08-10')
+        >>> args["id"], args["type"], args["range_min"], args["open_upper_bound"]
+        ('metaculus-44170', 'numeric', 55.0, True)
+        >>> str(args["open_time"])
+        '2026-08-10'
     """
     if not isinstance(post, dict):
         raise LedgerError(f"from_metaculus: expected a JSON object, got {type(post).__name__}")

@@ -118,7 +118,7 @@ def article_texts(articles) -> dict[str, str]:
 
 
 def context_of(row, texts) -> tuple[str, int, bool]:
-    """The text to read the question from, its offset in the article, and whether it is the whole article."""
+    """The text to read the question from, its offset, and whether it is the whole article."""
     text = texts.get(row["article_id"])
     return (text, 0, True) if text is not None else (row["text"], int(row["start"]), False)
 
@@ -155,7 +155,7 @@ def is_denied(row, text: str, offset: int) -> bool:
 
 
 def _resolve(actor: str, text: str, at: int) -> str:
-    """'the coalition' -> the last proper name before ``at`` introduced as 'a coalition' (apposition).
+    """'the coalition' -> the last proper name before ``at`` introduced as 'a coalition'.
 
     Only an indefinite apposition introduces a name ("the Coordination Framework, a coalition of
     ..."): "Separately, the central bank" is a sentence adverb before the subject."""
@@ -172,10 +172,11 @@ def _resolve(actor: str, text: str, at: int) -> str:
 
 
 def _controller(row, text: str, offset: int) -> str | None:
-    """The object of a control verb is the subject of its infinitive: "pressured Baghdad to halt" -> Baghdad.
+    """The object of a control verb is the subject of its infinitive.
 
-    Only one to four plain words between the verb and "to" (no comma): "the policy, aiming to block"
-    has no object, and "agreed to maintain" keeps its own subject.
+    "pressured Baghdad to halt" -> Baghdad. Only one to four plain words between the verb and
+    "to" (no comma): "the policy, aiming to block" has no object, and "agreed to maintain" keeps
+    its own subject.
     """
     before = text[
         max(0, row["trigger_start"] - offset - settings.CONTROLLER_CHARS) : max(

@@ -107,19 +107,27 @@ def candidate_questions(df: pd.DataFrame, horizon, reference=None, articles=None
 
     Returns:
         A frame with the ``schema.CANDIDATES`` columns, one draft per happening,
-        soonest close first (then timeline order). The close date is the earliest finite ``latest`` bound
-        among the happening's events (``close_basis='bounds'``), else the horizon.
+        soonest close first (then timeline order). The close date is the earliest finite
+        ``latest`` bound among the happening's events (``close_basis='bounds'``), else the
+        horizon.
 
     Examples:
         >>> from timeline.schema import TIMELINE
-        >>> text = "He expected the coalition to convene an emergency meeting in the coming days to evaluate it."
-        >>> row = dict(event_id="a-e1", article_id="a", sentence=0, start=0, end=len(text), text=text,
-        ...            trigger="convene", trigger_start=29, trigger_end=36, actors=["Coordination Framework"],
-        ...            kind="plan", modality="expected", timex="in the coming days", value="FUTURE_REF",
-        ...            earliest="2025-02-28", latest="2025-03-14", precision="vague", basis="relative",
-        ...            rule="vague", order=1, event_class="OCCURRENCE", tense="future", aspect="none",
-        ...            source=None, newsworthy=True, warning=None)
-        >>> drafts = candidate_questions(conform([row], TIMELINE), horizon="2025-12-31", reference="2025-02-28")
+        >>> text = (
+        ...     "He expected the coalition to convene an emergency meeting in the coming days"
+        ...     " to evaluate it."
+        ... )
+        >>> row = dict(
+        ...     event_id="a-e1", article_id="a", sentence=0, start=0, end=len(text), text=text,
+        ...     trigger="convene", trigger_start=29, trigger_end=36,
+        ...     actors=["Coordination Framework"], kind="plan", modality="expected",
+        ...     timex="in the coming days", value="FUTURE_REF",
+        ...     earliest="2025-02-28", latest="2025-03-14", precision="vague", basis="relative",
+        ...     rule="vague", order=1, event_class="OCCURRENCE", tense="future", aspect="none",
+        ...     source=None, newsworthy=True, warning=None,
+        ... )
+        >>> df = conform([row], TIMELINE)
+        >>> drafts = candidate_questions(df, horizon="2025-12-31", reference="2025-02-28")
         >>> drafts.loc[0, "title"]
         'Will the Coordination Framework convene an emergency meeting by 2025-03-14?'
         >>> drafts.loc[0, ["close_basis", "event_ids"]].tolist()
@@ -217,17 +225,23 @@ def candidate_questions(df: pd.DataFrame, horizon, reference=None, articles=None
 
 
 def events_about(df: pd.DataFrame, *phrases: str) -> list[str]:
-    """Event ids whose clause text contains any of the phrases (case-insensitive), in timeline order.
+    """Event ids whose clause contains any of the phrases (case-insensitive), in timeline order.
 
     The evidence of a forecast is cited by event id; looking the ids up by phrase keeps a
     notebook right when the event numbering changes.
 
     Examples:
         >>> from timeline.schema import TIMELINE
-        >>> rows = [dict(event_id=f"a-e{i}", article_id="a", sentence=0, start=0, end=5, text=t, trigger=t,
-        ...              trigger_start=0, trigger_end=5, actors=[], kind="action", modality="asserted",
-        ...              precision="unknown", basis="none", rule="-", order=i, event_class="OCCURRENCE",
-        ...              tense="past", aspect="none", newsworthy=True) for i, t in enumerate(["met", "Signed"], 1)]
+        >>> rows = [
+        ...     dict(
+        ...         event_id=f"a-e{i}", article_id="a", sentence=0, start=0, end=5,
+        ...         text=t, trigger=t, trigger_start=0, trigger_end=5, actors=[],
+        ...         kind="action", modality="asserted", precision="unknown", basis="none",
+        ...         rule="-", order=i, event_class="OCCURRENCE", tense="past", aspect="none",
+        ...         newsworthy=True,
+        ...     )
+        ...     for i, t in enumerate(["met", "Signed"], 1)
+        ... ]
         >>> events_about(conform(rows, TIMELINE), "signed")
         ['a-e2']
     """
@@ -259,15 +273,21 @@ def bearing(questions: pd.DataFrame, df: pd.DataFrame, min_shared: int = 2) -> p
 
     Examples:
         >>> from timeline.schema import QUESTIONS, TIMELINE
-        >>> q = conform([dict(id="gas", type="binary", title="Will Iraq halt imports of Iranian gas?", resolution_criteria="c",
-        ...                   open_lower_bound=False, open_upper_bound=False,
-        ...                   open_time="2025-02-28", scheduled_close_time="2025-12-31",
-        ...                   scheduled_resolve_time="2025-12-31", status="open", event_ids=[])], QUESTIONS)
-        >>> e = conform([dict(event_id="b-e1", article_id="b", sentence=0, start=0, end=40,
-        ...                   text="Iraq resumed Iranian gas imports on Monday", trigger="resumed", trigger_start=5,
-        ...                   trigger_end=12, actors=["Iraq"], kind="action", modality="asserted",
-        ...                   precision="day", basis="explicit", rule="r", order=1, event_class="OCCURRENCE",
-        ...                   tense="past", aspect="none", newsworthy=True)], TIMELINE)
+        >>> asked = dict(
+        ...     id="gas", type="binary", title="Will Iraq halt imports of Iranian gas?",
+        ...     resolution_criteria="c", open_lower_bound=False, open_upper_bound=False,
+        ...     open_time="2025-02-28", scheduled_close_time="2025-12-31",
+        ...     scheduled_resolve_time="2025-12-31", status="open", event_ids=[],
+        ... )
+        >>> q = conform([asked], QUESTIONS)
+        >>> found = dict(
+        ...     event_id="b-e1", article_id="b", sentence=0, start=0, end=40,
+        ...     text="Iraq resumed Iranian gas imports on Monday", trigger="resumed",
+        ...     trigger_start=5, trigger_end=12, actors=["Iraq"], kind="action",
+        ...     modality="asserted", precision="day", basis="explicit", rule="r", order=1,
+        ...     event_class="OCCURRENCE", tense="past", aspect="none", newsworthy=True,
+        ... )
+        >>> e = conform([found], TIMELINE)
         >>> bearing(q, e)[["question_id", "event_id", "shared"]].values.tolist()
         [['gas', 'b-e1', ['imports', 'iranian', 'iraq']]]
     """

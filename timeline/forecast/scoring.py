@@ -89,8 +89,10 @@ def baseline_score(p: float, outcome: bool) -> float:
     """Metaculus baseline score ``100 * (log2(p_o) + 1)``, p clamped to [0.001, 0.999].
 
     Examples:
-        >>> baseline_score(0.5, True), round(baseline_score(0.8, True), 1), round(baseline_score(0.8, False), 1)
-        (0.0, 67.8, -132.2)
+        >>> baseline_score(0.5, True)
+        0.0
+        >>> round(baseline_score(0.8, True), 1), round(baseline_score(0.8, False), 1)
+        (67.8, -132.2)
         >>> round(baseline_score(1e-9, True), 1)   # clamped as on Metaculus
         -896.6
     """
@@ -157,8 +159,8 @@ def outcome_bin(value, range_min: float, range_max: float, points: int = CDF_POI
     """The bin of a resolved value: 0 below the range, ``points`` above it, else 1..points-1.
 
     Examples:
-        >>> outcome_bin(-1, 0, 10), outcome_bin(0, 0, 10), outcome_bin(10, 0, 10), outcome_bin(11, 0, 10)
-        (0, 1, 200, 201)
+        >>> [outcome_bin(value, 0, 10) for value in (-1, 0, 10, 11)]
+        [0, 1, 200, 201]
     """
     if value == "below_lower_bound" or (not isinstance(value, str) and value < range_min):
         return 0
@@ -200,8 +202,9 @@ def continuous_scores(cdf, value, question) -> dict:
     'above_upper_bound'.
 
     Examples:
-        >>> q = {"range_min": 0.0, "range_max": 10.0, "open_lower_bound": False, "open_upper_bound": False}
-        >>> round(continuous_scores(np.linspace(0, 1, 201), 5.0, q)["baseline"], 6)   # uniform = baseline
+        >>> q = dict(range_min=0.0, range_max=10.0, open_lower_bound=False, open_upper_bound=False)
+        >>> uniform = np.linspace(0, 1, 201)
+        >>> round(continuous_scores(uniform, 5.0, q)["baseline"], 6)  # uniform = baseline
         0.0
     """
     pmf = pmf_from_cdf(cdf)
@@ -318,12 +321,21 @@ def score_question(question, forecasts: pd.DataFrame, others: dict | None = None
         A dict with the SCORES fields from ``forecasts`` on (scores NaN when not scored).
 
     Examples:
-        >>> q = {"open_time": pd.Timestamp("2025-03-01"), "scheduled_close_time": pd.Timestamp("2025-03-10"),
-        ...      "actual_resolve_time": pd.Timestamp("2025-03-12"), "status": "resolved", "resolution": "yes"}
-        >>> f = pd.DataFrame({"as_of": pd.to_datetime(["2025-03-01", "2025-03-06"]), "probability": [0.5, 0.9]})
+        >>> q = {
+        ...     "open_time": pd.Timestamp("2025-03-01"),
+        ...     "scheduled_close_time": pd.Timestamp("2025-03-10"),
+        ...     "actual_resolve_time": pd.Timestamp("2025-03-12"),
+        ...     "status": "resolved",
+        ...     "resolution": "yes",
+        ... }
+        >>> f = pd.DataFrame(
+        ...     {"as_of": pd.to_datetime(["2025-03-01", "2025-03-06"]), "probability": [0.5, 0.9]}
+        ... )
         >>> s = score_question(q, f)
-        >>> s["coverage"], round(s["brier"], 3), round(s["baseline"], 1), round(s["last_baseline"], 1)
-        (1.0, 0.13, 42.4, 84.8)
+        >>> s["coverage"], round(s["brier"], 3)
+        (1.0, 0.13)
+        >>> round(s["baseline"], 1), round(s["last_baseline"], 1)
+        (42.4, 84.8)
     """
     question = _question_defaults(question)
     nan = float("nan")
@@ -425,8 +437,11 @@ def summarize(scores: pd.DataFrame) -> pd.DataFrame:
     their mean coverage; retrospective forecasts in rows of their own.
 
     Examples:
-        >>> s = conform([{"question_id": "q", "forecaster": "a", "retrospective": False, "status": "resolved",
-        ...               "resolution": "no", "forecasts": 1, "coverage": 1.0, "brier": 0.04}], SCORES)
+        >>> row = dict(
+        ...     question_id="q", forecaster="a", retrospective=False, status="resolved",
+        ...     resolution="no", forecasts=1, coverage=1.0, brier=0.04,
+        ... )
+        >>> s = conform([row], SCORES)
         >>> summarize(s)[["forecaster", "questions", "coverage", "brier"]].values.tolist()
         [['a', 1, 1.0, 0.04]]
     """
@@ -481,9 +496,17 @@ def aggregate(
 
     Examples:
         >>> qs = pd.DataFrame({"id": ["q"], "type": ["binary"]})
-        >>> fs = pd.DataFrame({"question_id": ["q", "q"], "forecaster": ["a", "b"], "retrospective": [False, False],
-        ...                    "as_of": pd.to_datetime(["2025-01-01", "2025-01-01"]), "probability": [0.2, 0.8],
-        ...                    "probabilities": [[], []], "cdf": [[], []]})
+        >>> fs = pd.DataFrame(
+        ...     {
+        ...         "question_id": ["q", "q"],
+        ...         "forecaster": ["a", "b"],
+        ...         "retrospective": [False, False],
+        ...         "as_of": pd.to_datetime(["2025-01-01", "2025-01-01"]),
+        ...         "probability": [0.2, 0.8],
+        ...         "probabilities": [[], []],
+        ...         "cdf": [[], []],
+        ...     }
+        ... )
         >>> round(float(aggregate(fs, qs, "mean_log_odds").probability[0]), 3)
         0.5
     """
@@ -554,9 +577,12 @@ def brier_decomposition(pairs: pd.DataFrame, bins: int = 10) -> dict:
     bin holds one value).
 
     Examples:
-        >>> pairs = pd.DataFrame({"probability": [0.2, 0.2, 0.8, 0.8], "outcome": [False, False, True, False]})
+        >>> pairs = pd.DataFrame(
+        ...     {"probability": [0.2, 0.2, 0.8, 0.8], "outcome": [False, False, True, False]}
+        ... )
         >>> {k: round(v, 4) for k, v in brier_decomposition(pairs).items()}
-        {'brier': 0.19, 'reliability': 0.065, 'resolution': 0.0625, 'uncertainty': 0.1875, 'within': 0.0, 'n': 4}
+        {'brier': 0.19, 'reliability': 0.065, 'resolution': 0.0625, 'uncertainty': 0.1875,
+         'within': 0.0, 'n': 4}
     """
     p = pairs["probability"].to_numpy(float)
     o = pairs["outcome"].to_numpy(float)
@@ -591,7 +617,9 @@ def discrimination(pairs: pd.DataFrame) -> dict:
     half; 0.5 is no discrimination); ``slope``: mean forecast on yes minus mean on no.
 
     Examples:
-        >>> pairs = pd.DataFrame({"probability": [0.2, 0.6, 0.7, 0.9], "outcome": [False, False, True, True]})
+        >>> pairs = pd.DataFrame(
+        ...     {"probability": [0.2, 0.6, 0.7, 0.9], "outcome": [False, False, True, True]}
+        ... )
         >>> discrimination(pairs)
         {'auc': 1.0, 'slope': 0.4, 'yes': 2, 'no': 2}
     """
@@ -670,14 +698,18 @@ def calibration_table(
             columns (and optionally ``question_id``).
         bins: number of equal bins over [0, 1]; the last is closed at 1.
         which: for a ledger, 'last' (forecast standing at the close) or 'all'.
-        retrospective: for a ledger, calibrate its backdated forecasts instead of those made in time.
+        retrospective: for a ledger, calibrate its backdated forecasts instead of those made
+            in time.
 
     Returns:
         A frame with the ``schema.CALIBRATION`` columns, one row per bin (empty bins kept, n=0).
 
     Examples:
-        >>> pairs = pd.DataFrame({"probability": [0.1, 0.3, 0.7, 0.8], "outcome": [False, False, True, False]})
-        >>> calibration_table(pairs, bins=2)[["bin", "n", "mean_probability", "observed"]].values.tolist()
+        >>> pairs = pd.DataFrame(
+        ...     {"probability": [0.1, 0.3, 0.7, 0.8], "outcome": [False, False, True, False]}
+        ... )
+        >>> table = calibration_table(pairs, bins=2)
+        >>> table[["bin", "n", "mean_probability", "observed"]].values.tolist()
         [['[0.0, 0.5)', 2, 0.2, 0.0], ['[0.5, 1.0]', 2, 0.75, 0.5]]
     """
     if hasattr(source, "forecasts") and hasattr(source, "questions"):

@@ -1,4 +1,4 @@
-"""Reports for readers: the compact chronology view, Markdown, TimelineJS JSON and a one-file HTML page.
+"""Reports for readers: a compact chronology view, Markdown, TimelineJS JSON, a one-file HTML page.
 
 In: a timeline DataFrame (``schema.TIMELINE``) and, for the evidence sentences, its articles.
 Out: text and files a reader opens without Python. This stage owns no rules: it only lays out

@@ -49,7 +49,9 @@ def html_report(df: pd.DataFrame, articles=None, title: str | None = None) -> st
 
     Examples:
         >>> import timeline
-        >>> article = timeline.Article("On February 1, Trump signed a memorandum.", id="a", published="2025-02-28")
+        >>> article = timeline.Article(
+        ...     "On February 1, Trump signed a memorandum.", id="a", published="2025-02-28"
+        ... )
         >>> page = html_report(timeline.build_timeline(article), [article])
         >>> page.count('<tr class="event">'), "<script" in page, "http" in page.split("<body>")[1]
         (1, False, False)
@@ -78,7 +80,8 @@ def html_report(df: pd.DataFrame, articles=None, title: str | None = None) -> st
     if png is not None:
         data = base64.b64encode(png).decode("ascii")
         parts.append(
-            f'<h2>Plot</h2><img class="plot" alt="timeline plot" src="data:image/png;base64,{data}">'
+            '<h2>Plot</h2><img class="plot" alt="timeline plot"'
+            f' src="data:image/png;base64,{data}">'
         )
     shown = int(df.newsworthy.sum())
     parts.append(

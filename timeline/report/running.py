@@ -152,7 +152,8 @@ def evidence_for(ledger: Ledger, df: pd.DataFrame, new_article_ids, day) -> pd.D
                         q.id,
                         row,
                         "named",
-                        f"act '{base_lemma(row.trigger)}' and {', '.join(shared)} named in the question",
+                        f"act '{base_lemma(row.trigger)}' and {', '.join(shared)}"
+                        " named in the question",
                     )
                 )
     return pd.DataFrame(
@@ -193,7 +194,10 @@ def attach_evidence(
             question_id,
             day,
             float(last.probability),
-            rationale=f"New evidence, not yet weighed (probability carried from {last.as_of.date()}): {listed}",
+            rationale=(
+                "New evidence, not yet weighed"
+                f" (probability carried from {last.as_of.date()}): {listed}"
+            ),
             evidence=cited,
             forecaster=CARRIER,
             prior=float(last.probability),

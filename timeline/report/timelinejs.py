@@ -43,7 +43,8 @@ def validate_timelinejs(data: dict) -> dict:
         >>> validate_timelinejs({"events": [{"start_date": {"year": 2025, "month": 13}}]})
         Traceback (most recent call last):
         ...
-        timeline.errors.TimelineError: TimelineJS data: events/0/start_date/month: 13 is greater than the maximum of 12
+        timeline.errors.TimelineError: TimelineJS data: events/0/start_date/month:
+        13 is greater than the maximum of 12
     """
     import jsonschema
 
@@ -64,8 +65,12 @@ def to_timelinejs(df: pd.DataFrame, articles=None, title: str | None = None) -> 
         ...     "On February 1, Trump signed a memorandum. Iran has recently rejected talks.",
         ...     published="2025-02-28")
         >>> data = to_timelinejs(df)
-        >>> [(e["text"]["headline"], e["start_date"], e.get("display_date")) for e in data["events"]]
-        [('signed', {'year': 2025, 'month': 2, 'day': 1}, None), ('rejected', {'year': 2025, 'month': 1, 'day': 29}, '29 Jan - 28 Feb')]
+        >>> [
+        ...     (e["text"]["headline"], e["start_date"], e.get("display_date"))
+        ...     for e in data["events"]
+        ... ]
+        [('signed', {'year': 2025, 'month': 2, 'day': 1}, None),
+         ('rejected', {'year': 2025, 'month': 1, 'day': 29}, '29 Jan - 28 Feb')]
         >>> data["events"][0]["group"]
         'Trump'
     """
@@ -85,7 +90,8 @@ def to_timelinejs(df: pd.DataFrame, articles=None, title: str | None = None) -> 
                 "headline": html.escape(row.trigger),
                 "text": (
                     f"<p>{html.escape(cells['evidence'])}</p>"
-                    f"<p><small>{html.escape(cells['when'])} · {html.escape(row.event_id)}</small></p>"
+                    f"<p><small>{html.escape(cells['when'])} · "
+                    f"{html.escape(row.event_id)}</small></p>"
                 ),
             },
             "group": row.actors[0] if row.actors else NO_ACTOR,

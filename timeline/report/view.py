@@ -68,7 +68,9 @@ class Chronology:
 
         Examples:
             >>> import timeline
-            >>> df = timeline.build_timeline("On February 1, Trump signed a memorandum.", published="2025-02-28")
+            >>> df = timeline.build_timeline(
+            ...     "On February 1, Trump signed a memorandum.", published="2025-02-28"
+            ... )
             >>> print(chronology(df).to_text(width=60))
             order  when   who    what
             1      1 Feb  Trump  signed: On February 1, Trump signed a…
@@ -113,7 +115,8 @@ def to_html_table(frame: pd.DataFrame, kind: str = "chronology", row: str = "eve
         "table.tl th,table.tl td{text-align:left!important;vertical-align:top;"
         "padding:2px 8px;white-space:normal;overflow-wrap:anywhere}"
         "table.tl th,table.tl td.order{white-space:nowrap}"
-        "table.tl td.when{min-width:9em}table.tl td.who{min-width:8em}table.tl td.what{min-width:16em}"
+        "table.tl td.when{min-width:9em}table.tl td.who{min-width:8em}"
+        "table.tl td.what{min-width:16em}"
         "table.tl td.evidence{min-width:24em}"
         "table.tl td.id{font-family:monospace;font-size:85%;white-space:nowrap;"
         "overflow-wrap:normal}</style>"
@@ -138,11 +141,15 @@ def chronology(df: pd.DataFrame, articles=None, everything: bool = False) -> Chr
 
     Examples:
         >>> import timeline
-        >>> article = timeline.Article("On February 1, Trump signed a memorandum. Talks will follow.",
-        ...                            id="a", published="2025-02-28")
+        >>> article = timeline.Article(
+        ...     "On February 1, Trump signed a memorandum. Talks will follow.",
+        ...     id="a",
+        ...     published="2025-02-28",
+        ... )
         >>> view = chronology(timeline.build_timeline(article), [article])
         >>> view.frame.iloc[0, 1:].tolist()
-        ['1 Feb', 'Trump', 'signed: On February 1, Trump signed a memorandum', 'On February 1, Trump signed a memorandum.', 'a-t0021']
+        ['1 Feb', 'Trump', 'signed: On February 1, Trump signed a memorandum',
+         'On February 1, Trump signed a memorandum.', 'a-t0021']
         >>> bool(view.frame.isna().any().any())
         False
     """
@@ -175,11 +182,17 @@ def to_markdown(df: pd.DataFrame, articles=None, everything: bool = False) -> st
 
     Examples:
         >>> import timeline
-        >>> df = timeline.build_timeline("On February 1, Trump signed a memorandum.", published="2025-02-28")
-        >>> print(to_markdown(df), end="")
-        | order | when | who | what | evidence | id |
-        |---|---|---|---|---|---|
-        | 1 | 1 Feb | Trump | signed: On February 1, Trump signed a memorandum | On February 1, Trump signed a memorandum | a25b7d0d1b2d5-t0021 |
+        >>> df = timeline.build_timeline(
+        ...     "On February 1, Trump signed a memorandum.", published="2025-02-28"
+        ... )
+        >>> head, rule, row = to_markdown(df).splitlines()
+        >>> head
+        '| order | when | who | what | evidence | id |'
+        >>> rule
+        '|---|---|---|---|---|---|'
+        >>> row.split(" | ")
+        ['| 1', '1 Feb', 'Trump', 'signed: On February 1, Trump signed a memorandum',
+         'On February 1, Trump signed a memorandum', 'a25b7d0d1b2d5-t0021 |']
     """
     frame = chronology(df, articles, everything).frame
     lines = [
@@ -223,7 +236,10 @@ def wrapped(frame: pd.DataFrame) -> Table:
     """Show a frame for reading: no index, left-aligned, long text wrapped instead of cut.
 
     Examples:
-        >>> wrapped(pd.DataFrame({"id": ["a-t1"], "on": [pd.Timestamp("2025-03-14")], "ids": [["a", "b"]]}))
+        >>> frame = pd.DataFrame(
+        ...     {"id": ["a-t1"], "on": [pd.Timestamp("2025-03-14")], "ids": [["a", "b"]]}
+        ... )
+        >>> wrapped(frame)
           id         on  ids
         a-t1 2025-03-14 a, b
     """

@@ -165,7 +165,8 @@ def main(argv=None) -> int:
             },
         }
         table["weights"] = weights
-        scored = [list(merge.scored_pairs(t["records"])) for t in topics]
+        # pairs for the lowest threshold of the grid: blocking keeps every pair it could need
+        scored = [list(merge.scored_pairs(t["records"], threshold=min(THRESHOLDS))) for t in topics]
         for threshold in THRESHOLDS:
             weights["threshold"] = threshold
             counts = [evaluate(t, sc, threshold) for t, sc in zip(topics, scored)]

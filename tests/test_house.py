@@ -21,6 +21,7 @@ PACKAGE = ROOT / "timeline"
 WRAPPED = (
     "timeline/*.py",
     "timeline/entities",
+    "timeline/events",
     "timeline/forecast",
     "timeline/io",
     "timeline/ordering",
@@ -30,6 +31,7 @@ WRAPPED = (
     "tests/*.py",
     "tests/checks",
     "tests/entities",
+    "tests/events",
     "tests/forecast",
     "tests/io",
     "tests/ordering",

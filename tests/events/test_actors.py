@@ -1,5 +1,6 @@
 """Actors from grammar and coreference beyond the ``actors`` examples of rules/events.yaml
-(which tests/test_rule_examples.py runs): the pronoun and description resolution of :class:`timeline.events.actors.Referents`."""
+(which tests/test_rule_examples.py runs): the pronoun and description resolution of
+:class:`timeline.events.actors.Referents`."""
 
 import pytest
 

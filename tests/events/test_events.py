@@ -1,4 +1,5 @@
-"""Event extraction beyond the examples of rules/events.yaml (tests/test_rule_examples.py runs those)."""
+"""Event extraction beyond the examples of rules/events.yaml (tests/test_rule_examples.py runs
+those)."""
 
 import pytest
 from checks.events import find, run
@@ -183,7 +184,10 @@ def test_a_day_owning_an_event_is_not_its_actor():
 
 
 def test_a_between_phrase_belongs_to_the_nearest_noun():
-    text = "They held a meeting over the phone call between Jane Doe and Sam Roe. Talks between Acme and Zenith ended."
+    text = (
+        "They held a meeting over the phone call between Jane Doe and Sam Roe. "
+        "Talks between Acme and Zenith ended."
+    )
     events = {e.trigger: e for e in extract(text, sentences(text))}
     assert events["call"].actors == ["Jane Doe", "Sam Roe"]
     assert events["meeting"].actors == []  # held by "They": no name
@@ -360,7 +364,8 @@ VERB_CASES = [
     ("The cuts, which were first announced in May, surprised traders.", "announced", "past", []),
     ("The feud over the border dates back to 1972.", "dates", "present", ["feud over the border"]),
     ("Prices rose after OPEC+ agreed to extend the cuts.", "agreed", "past", ["OPEC+"]),
-    # "that" after a date opens the reported clause; "so far" is an adverb; "and the" in a pair of names
+    # "that" after a date opens the reported clause; "so far" is an adverb; "and the" in a pair
+    # of names
     (
         "The agency reported in May that Iran had accelerated production.",
         "accelerated",
@@ -381,7 +386,8 @@ VERB_CASES = [
         "none",
         ["Heavy rains"],
     ),
-    # a bare verb in a "that" clause of a demand is asked for, not done; an aspectual verb before its gerund
+    # a bare verb in a "that" clause of a demand is asked for, not done; an aspectual verb
+    # before its gerund
     ("He demanded that the army withdraw from the city.", "withdraw", "none", ["army"]),
     ("The Commission proposed that the Union stop importing gas.", "stop", "none", ["Union"]),
     # an acronym is a name even when it spells a pronoun
@@ -440,7 +446,10 @@ def test_a_reduced_relative_names_its_noun_as_undergoer_and_its_parties_as_actor
 
 
 def test_a_participle_inside_a_verbs_object_describes_the_noun():
-    text = "The EU will stop importing Russian liquefied natural gas. Officials said Russia launched new attacks."
+    text = (
+        "The EU will stop importing Russian liquefied natural gas. "
+        "Officials said Russia launched new attacks."
+    )
     events = {e.trigger: e for e in extract(text, sentences(text))}
     assert "liquefied" not in events
     assert (events["launched"].tense, events["launched"].actors) == (
@@ -450,7 +459,10 @@ def test_a_participle_inside_a_verbs_object_describes_the_noun():
 
 
 def test_a_surname_that_comes_first_resolves_he():
-    text = "Foreign Minister Wang Yi will travel to Moscow. Putin met him. Wang last visited Russia in April, when he met Putin."
+    text = (
+        "Foreign Minister Wang Yi will travel to Moscow. Putin met him. "
+        "Wang last visited Russia in April, when he met Putin."
+    )
     met = [e for e in extract(text, sentences(text)) if e.trigger == "met"]
     assert met[-1].actors == ["Wang"]
 

@@ -1,7 +1,9 @@
 """Several articles: links between mentions of the same event, conflicts, undo (timeline.merge)."""
 
 import json
+from types import SimpleNamespace
 
+import pandas as pd
 import pytest
 
 import timeline
@@ -274,3 +276,78 @@ def test_export_written_before_the_merge_columns_still_reads(tmp_path, suffix):
         ]
         path.write_text(json.dumps(records))
     assert read_timeline(path).equals(df)
+
+
+# --- blocking: the linker compares only pairs that could link, and finds the same groups -----
+
+
+def _records(paths):
+    from timeline.frame import per_article_records
+
+    articles = [timeline.read_article(p) for p in paths]
+    return per_article_records(articles, progress=False), [a.published for a in articles]
+
+
+def _clustered(records, published, threshold=None):
+    model = merge.rules()["weights"]["threshold"]
+    return {
+        name: [
+            [mentions[k].row["event_id"] for k in g]
+            for g in merge.cluster(len(mentions), pairs, model)
+        ]
+        for name, mentions, pairs in merge.scored_pairs(records, published, threshold=threshold)
+    }
+
+
+def test_blocked_pairs_give_the_groups_of_every_pair():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    paths = [
+        *sorted((root / "seeds").glob("*.txt")),
+        *sorted((root / "notebooks" / "data").glob("illustrative-*.md")),
+        *sorted((root / "notebooks" / "data" / "running-story").glob("*.md")),
+    ]
+    records, published = _records(paths)
+    blocked = _clustered(records, published)
+    every = _clustered(records, published, threshold=0.0)  # no bound: every pair is compared
+    assert blocked == every
+    assert any(len(g) > 1 for groups in blocked.values() for g in groups)
+
+
+def test_mentions_sharing_nothing_are_not_compared():
+    a = _article(
+        "a",
+        "Macron met Scholz in Berlin on 3 March to discuss Ukraine aid and defence.",
+        "2025-03-04",
+    )
+    b = _article("b", "The Lakers met the Celtics in Boston before a sold-out crowd.", "2025-03-05")
+    from timeline.frame import per_article_records
+
+    records = per_article_records([a, b], progress=False)
+    published = [a.published, b.published]
+
+    def scored(threshold):
+        return {
+            n: len(p) for n, _, p in merge.scored_pairs(records, published, threshold=threshold)
+        }
+
+    assert scored(None)["meet"] == 0 and scored(0.0)["meet"] == 1
+
+
+def test_near_dates_pairs_only_dates_in_reach():
+    def mention(first, last):
+        day = lambda d: pd.NaT if d is None else pd.Timestamp(d)  # noqa: E731
+        return SimpleNamespace(explicit=True, row={"earliest": day(first), "latest": day(last)})
+
+    mentions = [
+        mention("2025-02-01", "2025-02-01"),
+        mention("2025-02-20", "2025-02-28"),
+        mention("2025-10-21", "2025-10-21"),
+        mention(None, "2025-01-01"),  # open start: reaches every earlier date
+        SimpleNamespace(
+            explicit=False, row=mention("2025-02-01", "2025-02-01").row
+        ),  # not dated: never a key
+    ]
+    assert merge._near_dates(mentions, 0) == set()
+    assert merge._near_dates(mentions, 31) == {(0, 1), (0, 3)}

@@ -196,7 +196,8 @@ def _spoken(names: list[str], speaker: str | None) -> list[str]:
     return list(dict.fromkeys(name for name in named if name))
 
 
-# A proper-noun premodifier right before an event noun names its actor: "US sanctions", "Israeli strikes".
+# A proper-noun premodifier right before an event noun names its actor: "US sanctions",
+# "Israeli strikes".
 _PREMODIFIER = re.compile(r"(?<![\w.])((?:[A-Z][\w-]*\.?\s+){0,2}[A-Z][\w-]*)\s+$")
 
 

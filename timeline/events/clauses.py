@@ -265,9 +265,11 @@ def subject_before_comma(tokens: list[Token], i: int) -> bool:
     Examples:
         >>> from timeline.events.lexicon import tokenize
         >>> from timeline.events.tagger import tag
-        >>> [tok.tag for tok in tag(tokenize("The truce, which began in May, held.")) if tok.lower == "which"]
+        >>> tokens = tag(tokenize("The truce, which began in May, held."))
+        >>> [tok.tag for tok in tokens if tok.lower == "which"]
         ['REL']
-        >>> [tok.tag for tok in tag(tokenize("Firms cut jobs, which angered unions.")) if tok.lower == "which"]
+        >>> tokens = tag(tokenize("Firms cut jobs, which angered unions."))
+        >>> [tok.tag for tok in tokens if tok.lower == "which"]
         ['SUB']
     """
     lex = lexicon()
@@ -456,8 +458,9 @@ def engaged_subject(tokens: list[Token], g: int) -> tuple[int, int] | None:
 
 def after_quote(tokens: list[Token], g: int) -> bool:
     """Whether a closing quotation mark (with or without a comma) comes right before token
-    ``g`` or is ``g``: then a verb of saying there is inverted, its speaker after it ('"No," said Costa'),
-    while a headline's "Zentek releases a phone, announces an update" is no such verb.
+    ``g`` or is ``g``: then a verb of saying there is inverted, its speaker after it
+    ('"No," said Costa'), while a headline's "Zentek releases a phone, announces an update"
+    is no such verb.
 
     Examples:
         >>> from timeline.events.lexicon import tokenize

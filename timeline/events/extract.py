@@ -204,7 +204,8 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
             )
         )
     if span is None and gov is not None and m.group_start > 0 and tokens[before].tag == "CONJ":
-        # "Forecasters expect the rain to ease, but warned ...": a verb coordinated after "and"/"but"
+        # "Forecasters expect the rain to ease, but warned ...": a verb coordinated after
+        # "and"/"but"
         # shares the subject of the finite verb before it, not of an infinitive in between
         finite = gov
         while finite is not None and (finite.tense == Tense.NONE or finite.infinitive):
@@ -445,8 +446,10 @@ def extract(text: str, sentences) -> list[Event]:
     Examples:
         >>> from timeline.io.segment import sentences
         >>> text = "Hussein revealed that Washington has pressured Baghdad."
-        >>> [(e.trigger, e.kind, e.tense, e.aspect, e.actors, e.source) for e in extract(text, sentences(text))]
-        [('revealed', 'statement', 'past', 'none', ['Hussein'], None), ('pressured', 'action', 'present', 'perfective', ['Washington'], 0)]
+        >>> events = extract(text, sentences(text))
+        >>> [(e.trigger, e.kind, e.tense, e.aspect, e.actors, e.source) for e in events]
+        [('revealed', 'statement', 'past', 'none', ['Hussein'], None),
+         ('pressured', 'action', 'present', 'perfective', ['Washington'], 0)]
     """
     lex = lexicon()
     names = proper_names(text)

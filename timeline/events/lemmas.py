@@ -37,7 +37,8 @@ def rules() -> dict:
             word = str(word).lower()
             if variants.setdefault(word, row["base"]) != row["base"]:
                 raise RuleError(
-                    f"{RULES.name}: derivation {row['id']!r}: {word!r} already belongs to {variants[word]!r}"
+                    f"{RULES.name}: derivation {row['id']!r}: {word!r} already belongs to "
+                    f"{variants[word]!r}"
                 )
     return dict(data, variants=variants)
 

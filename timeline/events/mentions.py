@@ -752,7 +752,8 @@ def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
                 and (i + 1 >= len(tokens) or tokens[i + 1].tag in ("PREP", "PUNCT"))
             )
         ):
-            relative = None  # "read from a letter signed by ...", "prayed ... as the week began": no main verb
+            # "read from a letter signed by ...", "prayed ... as the week began": no main verb
+            relative = None
         if relative is None:
             continue
         finite = (
@@ -787,7 +788,8 @@ def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
             continue
         k = i - 1
         while k > 0 and tokens[k].tag in ("ADV", "NEG"):
-            k -= 1  # past adverbs after the clause's last noun: "a round proposed by Oman never took place"
+            # past adverbs after the clause's last noun: "a round proposed by Oman never took place"
+            k -= 1
         if (
             tok.tag == "V"
             and tok.forms & {"VBD", "VBZ", "VBP"}
@@ -802,7 +804,8 @@ def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
             found[i] = relative
             relative = None
         elif opens_group and tok.tag != "V" and tokens[i - 1].tag in ("N", "PROPN", "NUM", "PUNCT"):
-            # the main verb group opens with an auxiliary: "aid promised in mid-January has not arrived"
+            # the main verb group opens with an auxiliary: "aid promised in mid-January has not
+            # arrived"
             k = i + 1
             while k < len(tokens) and tokens[k].tag in ("BE", "HAVE", "MODAL", "DO", "ADV", "NEG"):
                 k += 1

@@ -51,7 +51,8 @@ TAGS = ("N", "V", "ADJ", "ADV", "PREP")
 
 
 def _peek(tok: Token | None, lex: Lexicon) -> str:
-    """A rough class of a token not tagged yet: END, PUNCT, NUM, PROPN, a closed tag, NOUN or OPEN."""
+    """A rough class of a token not tagged yet: END, PUNCT, NUM, PROPN, a closed tag, NOUN or
+    OPEN."""
     if tok is None:
         return "END"
     if _PUNCT.match(tok.text):

@@ -72,7 +72,8 @@ def verb_attributes(tokens, i, group, plan_cue, finite_before, main=False, count
         be = [t.lower for t in group if t.tag == "BE"]
         tense = "future" if any(w in lex.words["present_be"] for w in be) else "none"
         infinitive = False
-    # the tagger settles "'d": would before a plain verb ("he'd resign"), had otherwise ("he'd left")
+    # the tagger settles "'d": would before a plain verb ("he'd resign"), had otherwise
+    # ("he'd left")
     modal = next((t.lower for t in group if t.tag == "MODAL"), None)
     if modal is not None and not plan:
         if modal in lex.words["future"]:
@@ -125,7 +126,8 @@ def verb_attributes(tokens, i, group, plan_cue, finite_before, main=False, count
                 and not verbal_after[i]
             )
             #   ... or that ends its sentence with an adjunct: ", a spokesperson said on Saturday."
-            # a past form with a direct object after it is finite: "floods in the region killed 17 people"
+            # a past form with a direct object after it is finite: "floods in the region killed
+            # 17 people"
             has_object = (
                 nxt is not None
                 and not finite_before
@@ -182,7 +184,8 @@ def _in_pp(tokens: list[Token], j: int) -> bool:
 
 
 def is_modifier_participle(tokens: list[Token], i: int, finite_before: bool) -> bool:
-    """A participle that only describes a noun ("costs related to", "61%-owned", "the quarter ended")."""
+    """A participle that only describes a noun ("costs related to", "61%-owned", "the quarter
+    ended")."""
     lex = lexicon()
     tok = tokens[i]
     if tok.lower in lex.words["modifier_participles"]:

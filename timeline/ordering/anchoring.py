@@ -18,6 +18,7 @@ import re
 from typing import NamedTuple
 
 from timeline import settings
+from timeline.io.segment import sentence_around
 from timeline.model import Cue, Event, Role, Tense, TimeExpr
 
 from .cues import publication_relation, rules
@@ -45,9 +46,10 @@ _WHEN_GAP = re.compile(r"^\s*,?\s*$")
 
 
 def _opens_sentence(text: str, position: int) -> bool:
-    """True when at most one word (a preposition) stands between a sentence start and position."""
-    boundary = max(text.rfind(mark, 0, position) for mark in (".", "!", "?", "\n"))
-    return re.fullmatch(r"[\"'”’)]*\s*(?:[A-Za-z]+\s+)?", text[boundary + 1 : position]) is not None
+    """True when at most one word (a preposition) stands between a sentence start (of
+    io.segment, the one notion of a sentence) and position."""
+    start, _ = sentence_around(text, position)
+    return re.fullmatch(r"[\"'“‘(]*\s*(?:[A-Za-z]+\s+)?", text[start:position]) is not None
 
 
 _PREMODIFIER_AFTER = re.compile(

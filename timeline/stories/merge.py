@@ -279,17 +279,101 @@ def _article_vectors(per_article: list[list[dict]], stop: frozenset) -> list[dic
     return vectors
 
 
+def _similar_pairs(vectors: list[dict[str, float]], least: float) -> dict[tuple[int, int], float]:
+    """Every two articles whose cosine is at least ``least``, with it: an all-pairs similarity
+    join with prefix filtering (Bayardo, Ma and Srikant 2007), near-linear on news.
+
+    Each vector's commonest words go unindexed while the most they could add to a cosine (their
+    weights times their largest weights in any vector, or their norm) stays below ``least``: two
+    articles that reach it share an indexed word, so probing the index finds them, and the dot
+    product over the indexed words plus that most tells which can. Their cosines are computed
+    exactly (:func:`_cosine`).
+
+    Examples:
+        >>> v = [{"quake": 0.8, "chile": 0.6}, {"quake": 0.6, "chile": 0.8}, {"oscar": 1.0}]
+        >>> {k: round(s, 2) for k, s in _similar_pairs(v, 0.5).items()}
+        {(0, 1): 0.96}
+    """
+    if least <= 0:
+        return {
+            (i, j): _cosine(vectors[i], vectors[j])
+            for i in range(len(vectors))
+            for j in range(i + 1, len(vectors))
+        }
+    df: dict[str, int] = {}
+    top: dict[str, float] = {}
+    for vec in vectors:
+        for w, v in vec.items():
+            df[w] = df.get(w, 0) + 1
+            top[w] = max(top.get(w, 0.0), v)
+    index: dict[str, list[tuple[int, float]]] = {}
+    rest = []  # the most each vector's unindexed words can add to a cosine
+    for k, vec in enumerate(vectors):
+        bound = norm = 0.0
+        for w in sorted(vec, key=lambda w: (-df[w], w)):
+            if min(bound + vec[w] * top[w], math.sqrt(norm + vec[w] ** 2)) >= least * (1 - 1e-9):
+                index.setdefault(w, []).append((k, vec[w]))
+            else:
+                bound, norm = bound + vec[w] * top[w], norm + vec[w] ** 2
+        rest.append(min(bound, math.sqrt(norm)))
+    found = {}
+    for i, vec in enumerate(vectors):
+        partial: dict[int, float] = {}
+        for w, v in vec.items():
+            for j, u in index.get(w, ()):
+                if j > i:
+                    partial[j] = partial.get(j, 0.0) + v * u
+        for j, dot in partial.items():
+            if dot + rest[j] >= least * (1 - 1e-9) and (s := _cosine(vec, vectors[j])) >= least:
+                found[i, j] = s
+    return found
+
+
+def _components(n: int, edges) -> list[list[int]]:
+    """Connected components (sorted members, two or more) of n nodes under ``edges``."""
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in edges:
+        parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for k in range(n):
+        groups.setdefault(find(k), []).append(k)
+    return [g for g in groups.values() if len(g) > 1]
+
+
 def stories_of(vectors: list[dict], threshold: float) -> list[int]:
     """The story of each article: articles clustered (average link) on their similarity; two
-    reports of one event share its names, two events of one kind do not."""
+    reports of one event share its names, two events of one kind do not.
+
+    Average link joins two groups only when some pair between them reaches the threshold, so
+    only the articles connected by such pairs are clustered, set by set; inside a set, two
+    articles less than half the threshold alike count as unrelated (0), so a story of many
+    articles needs no comparison of every two of them.
+
+    Examples:
+        >>> stories_of([{"quake": 1.0}, {"oscar": 1.0}, {"quake": 0.8, "chile": 0.6}], 0.5)
+        [0, 1, 0]
+    """
     n = len(vectors)
-    pairs = {
-        (i, j): (True, _cosine(vectors[i], vectors[j])) for i in range(n) for j in range(i + 1, n)
-    }
-    story = [0] * n
-    for k, members in enumerate(cluster(n, pairs, threshold)):
-        for i in members:
-            story[i] = k
+    story = list(range(n))
+    alike = _similar_pairs(vectors, threshold / 2)
+    strong = (pair for pair, s in alike.items() if s >= threshold)
+    sets = _components(n, strong)
+    where = {k: (c, a) for c, members in enumerate(sets) for a, k in enumerate(members)}
+    pairs: list[dict] = [{} for _ in sets]
+    for (i, j), s in alike.items():
+        if i in where and j in where and where[i][0] == where[j][0]:
+            pairs[where[i][0]][where[i][1], where[j][1]] = (True, s)
+    for members, within in zip(sets, pairs):
+        for group in cluster(len(members), within, threshold):
+            for k in group:
+                story[members[k]] = members[group[0]]
     return story
 
 
@@ -418,17 +502,160 @@ def _candidates(per_article: list[list[dict]], table: dict) -> dict[str, list[St
     return buckets
 
 
-def scored_pairs(per_article: list[list[dict]], published=None):
-    """Every two mentions of one act, with their features (None: kept apart) and probability.
+#: Features a cross-article pair can only have when its mentions share something an index finds,
+#: and that something: a story, an actor's word, a clause item, explicit dates within reach.
+_SHARED = {
+    "same_story": "story",
+    "shared_actors": "actor",
+    "shared_words": "word",
+    "dates_agree": "date",
+    "dates_conflict": "date",
+}
+_MOST = {"shared_actors": 2.0, "shared_words": 3.0}  # the features' largest values
 
-    Within one article a mention is compared with the ``same_article_window`` mentions of its act
-    before it (linear in a long article). ``published``: each article's publication date, or None. Yields ``(act, mentions, pairs)`` per act, ``pairs`` mapping (i, j), i < j, to
+
+def _least_similarity(weights: dict, threshold: float) -> float:
+    """The article similarity below which two mentions of different articles that share nothing
+    an index finds (:data:`_SHARED`) cannot reach ``threshold``, whatever their other features;
+    0 when no similarity rules a pair out (every pair is then compared).
+
+    Examples:
+        >>> w = dict(intercept=-2.0, features={n: {"weight": 0.0} for n in FEATURES})
+        >>> w["features"]["article_similarity"]["weight"] = 4.0
+        >>> _least_similarity(w, 0.5)
+        0.5
+    """
+    weight = {name: row["weight"] for name, row in weights["features"].items()}
+    most = weights["intercept"] + sum(
+        max(0.0, weight[name] * _MOST.get(name, 1.0))
+        for name in FEATURES
+        if name not in _SHARED and name not in ("same_article", "article_similarity")
+    )
+    if not 0 < threshold < 1:
+        return 0.0
+    needed = math.log(threshold / (1 - threshold)) - most
+    if needed <= 0:
+        return 0.0
+    return needed / weight["article_similarity"] if weight["article_similarity"] > 0 else math.inf
+
+
+def _keys(m: StoryMention, used: set) -> set:
+    """What a mention could share with another one, as keys of the blocking index."""
+    keys = {("story", m.story)} if "story" in used else set()
+    if "actor" in used:
+        keys.update(("actor", w) for words in m.actors.values() for w in words)
+    if "word" in used:
+        keys.update(("word", w) for w in m.rare)
+    return keys
+
+
+def _near_dates(mentions: list[StoryMention], gap_days: int) -> set[tuple[int, int]]:
+    """Pairs of explicitly dated mentions whose bounds overlap or lie at most ``gap_days`` apart:
+    a sweep over the bounds in date order (an open bound reaches every date on its side)."""
+    gap = pd.Timedelta(days=gap_days)
+    low, high = pd.Timestamp.min + gap, pd.Timestamp.max
+    spans = sorted(
+        (
+            low if pd.isna(m.row["earliest"]) else max(low, m.row["earliest"]),
+            high if pd.isna(m.row["latest"]) else m.row["latest"],
+            k,
+        )
+        for k, m in enumerate(mentions)
+        if m.explicit
+    )
+    found, reaching = set(), []  # reaching: a heap (latest, k) of the spans still in reach
+    for first, last, k in spans:
+        while reaching and reaching[0][0] < first - gap:
+            heapq.heappop(reaching)
+        found.update((min(k, j), max(k, j)) for _, j in reaching)
+        heapq.heappush(reaching, (last, k))
+    return found
+
+
+def _candidate_pairs(mentions: list[StoryMention], similar: dict, table: dict, least: float) -> set:
+    """Pairs of one act's mentions that could reach the link threshold: within an article, a
+    mention and the ``same_article_window`` mentions of its act before it; across articles, two
+    that share a key of :func:`_keys` or explicit dates in reach, or whose articles are at least
+    ``least`` alike (``similar``: those article pairs). Nothing else can reach it
+    (:func:`_least_similarity`)."""
+    window, weight = table["same_article_window"], table["weights"]["features"]
+    used = {key for name, key in _SHARED.items() if weight[name]["weight"] > 0}
+    by_article: dict[int, list[int]] = {}
+    for k, m in enumerate(mentions):
+        by_article.setdefault(m.article, []).append(k)
+    found = {
+        (ks[a], ks[b])
+        for ks in by_article.values()
+        for a in range(len(ks))
+        for b in range(a + 1, min(a + window + 1, len(ks)))
+    }
+    if least <= 0:  # no bound: every two mentions of different articles
+        return found | {
+            (i, j)
+            for i, a in enumerate(mentions)
+            for j in range(i + 1, len(mentions))
+            if a.article != mentions[j].article
+        }
+    index: dict = {}
+    for k, m in enumerate(mentions):
+        for key in _keys(m, used):
+            index.setdefault(key, []).append(k)
+    for ks in index.values():
+        found.update(
+            (i, j)
+            for a, i in enumerate(ks)
+            for j in ks[a + 1 :]
+            if mentions[i].article != mentions[j].article
+        )
+    if "date" in used:
+        gap = table["conflict_max_gap_days"] if weight["dates_conflict"]["weight"] > 0 else 0
+        found.update(
+            (i, j)
+            for i, j in _near_dates(mentions, gap)
+            if mentions[i].article != mentions[j].article
+        )
+    if least < math.inf:
+        for i_article, ks in by_article.items():
+            for j_article, js in by_article.items():
+                if i_article < j_article and (i_article, j_article) in similar:
+                    found.update((min(i, j), max(i, j)) for i in ks for j in js)
+    return found
+
+
+def scored_pairs(per_article: list[list[dict]], published=None, threshold: float | None = None):
+    """The pairs of one act's mentions that clustering at ``threshold`` needs, with their
+    features (None: kept apart) and probability.
+
+    Average link joins two groups only when some pair between them reaches the threshold, so
+    the mentions are first joined by the pairs that do (found through :func:`_candidate_pairs`,
+    which leaves out only pairs that provably cannot), then every two mentions of one such set
+    are scored: clustering these pairs gives the groups that scoring every pair would. Within
+    one article a mention is compared with the ``same_article_window`` mentions of its act
+    before it (linear in a long article). ``published``: each article's publication date, or
+    None; ``threshold``: the least probability clustering will use (default the model's).
+    Yields ``(act, mentions, pairs)`` per act, ``pairs`` mapping (i, j), i < j, to
     ``(features, p)``. Used by :func:`link` and by the fitting script."""
     table = rules()
-    vectors = _article_vectors(per_article, table["stopwords"])
     weights = table["weights"]
+    threshold = weights["threshold"] if threshold is None else threshold
+    vectors = _article_vectors(per_article, table["stopwords"])
     story = stories_of(vectors, weights["story_threshold"])
+    least = _least_similarity(weights, threshold)
+    similar = _similar_pairs(vectors, least) if 0 < least < math.inf else {}
     window = table["same_article_window"]
+    cosines: dict[tuple[int, int], float] = {}
+
+    def score(a: StoryMention, b: StoryMention):
+        if a.article == b.article:
+            similarity = 1.0
+        else:
+            key = (a.article, b.article)
+            if key not in cosines:
+                cosines[key] = _cosine(vectors[key[0]], vectors[key[1]])
+            similarity = cosines[key]
+        found = features(a, b, similarity, table)
+        return found, None if found is None else probability(found, weights)
+
     for name, mentions in sorted(_candidates(per_article, table).items()):
         mentions = [
             replace(
@@ -436,19 +663,20 @@ def scored_pairs(per_article: list[list[dict]], published=None):
             )
             for m in mentions
         ]
+        scored = {
+            (i, j): score(mentions[i], mentions[j])
+            for i, j in _candidate_pairs(mentions, similar, table, least)
+        }
+        edges = (k for k, (found, p) in scored.items() if found is not None and p >= threshold)
         pairs = {}
-        for i, a in enumerate(mentions):
-            for j in range(i + 1, len(mentions)):
-                b = mentions[j]
-                if a.article == b.article and j - i > window:
-                    continue  # one article's mentions of an act come in text order: a window
-                similarity = (
-                    1.0
-                    if a.article == b.article
-                    else _cosine(vectors[a.article], vectors[b.article])
-                )
-                found = features(a, b, similarity, table)
-                pairs[i, j] = (found, None if found is None else probability(found, weights))
+        for members in _components(len(mentions), edges):
+            for a, i in enumerate(members):
+                for j in members[a + 1 :]:
+                    if mentions[i].article == mentions[j].article and j - i > window:
+                        continue  # one article's mentions of an act come in text order: a window
+                    pairs[i, j] = (
+                        scored[i, j] if (i, j) in scored else score(mentions[i], mentions[j])
+                    )
         yield name, mentions, pairs
 
 
@@ -519,15 +747,9 @@ def link(per_article: list[list[dict]], published=None) -> None:
     """
     threshold = rules()["weights"]["threshold"]
     for _, mentions, pairs in scored_pairs(per_article, published):
-        evidence = {}
-        for (i, j), (found, p) in pairs.items():
-            if found is not None:
-                evidence[id(mentions[i]), id(mentions[j])] = evidence[
-                    id(mentions[j]), id(mentions[i])
-                ] = _evidence(mentions[i], mentions[j], found, p)
         for members in cluster(len(mentions), pairs, threshold):
             if len(members) > 1:
-                _mark([mentions[k] for k in members], evidence)
+                _mark(mentions, members, pairs)
 
 
 def _tightness(m: StoryMention) -> tuple:
@@ -541,16 +763,23 @@ def _tightness(m: StoryMention) -> tuple:
     )
 
 
-def _mark(members: list[StoryMention], evidence: dict) -> None:
-    members = sorted(members, key=_tightness)
+def _mark(mentions: list[StoryMention], group: list[int], pairs: dict) -> None:
+    """Fill ``same_as`` and ``merge_evidence`` of one group's rows (evidence: the pair of each
+    mention with the representative, when it was scored) and report its date conflicts."""
+    order = sorted(group, key=lambda k: _tightness(mentions[k]))
+    members = [mentions[k] for k in order]
     head = members[0].row
     head["merge_evidence"] = (
         f"representative of {len(members)} mentions: {', '.join(m.row['event_id'] for m in members)}"
     )
-    for m in members[1:]:
+    for k, m in zip(order[1:], members[1:]):
+        i, j = min(order[0], k), max(order[0], k)  # the pair as it was scored
+        found, p = pairs.get((i, j), (None, None))
         m.row["same_as"], m.row["merge_evidence"] = (
             head["event_id"],
-            evidence.get((id(members[0]), id(m)), "same group (average link)"),
+            "same group (average link)"
+            if found is None
+            else _evidence(mentions[i], mentions[j], found, p),
         )
     for a, b in ((a, b) for i, a in enumerate(members) for b in members[i + 1 :]):
         ra, rb = a.row, b.row

@@ -117,9 +117,16 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# sentence_around and same_sentence are asked once per expression or event: segmenting the
+# whole text on every call made build_timeline quadratic in the article's length
+@functools.lru_cache(maxsize=16)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(sentences(text))
+
+
 @functools.lru_cache(maxsize=16)
 def _starts(text: str) -> tuple[int, ...]:
-    return tuple(start for start, _ in sentences(text))
+    return tuple(start for start, _ in _spans(text))
 
 
 def same_sentence(text: str, first: int, second: int) -> bool:
@@ -149,7 +156,7 @@ def sentence_around(text: str, offset: int) -> tuple[int, int]:
         >>> text[start:end]
         'Mr. Smith met U.S. officials.'
     """
-    spans = sentences(text)
+    spans = _spans(text)
     if not spans:
         return 0, len(text)
     k = max(0, bisect.bisect_right(_starts(text), offset) - 1)

@@ -118,8 +118,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 @functools.lru_cache(maxsize=16)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    # callers ask about one article many times (once per date or event): split it once
+    return tuple(sentences(text))
+
+
+@functools.lru_cache(maxsize=16)
 def _starts(text: str) -> tuple[int, ...]:
-    return tuple(start for start, _ in sentences(text))
+    return tuple(start for start, _ in _spans(text))
 
 
 def same_sentence(text: str, first: int, second: int) -> bool:
@@ -147,7 +153,7 @@ def sentence_around(text: str, offset: int) -> tuple[int, int]:
         >>> text[start:end]
         'Mr. Smith met U.S. officials.'
     """
-    spans = sentences(text)
+    spans = _spans(text)
     if not spans:
         return 0, len(text)
     k = max(0, bisect.bisect_right(_starts(text), offset) - 1)

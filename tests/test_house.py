@@ -22,6 +22,11 @@ WRAPPED = (
     "tests/forecast",
     "timeline/events",
     "tests/events",
+    "timeline/stories",
+    "tests/stories",
+    "benchmarks/stories.py",
+    "benchmarks/stories_fit.py",
+    "benchmarks/scale.py",
 )
 
 

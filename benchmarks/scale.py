@@ -116,7 +116,8 @@ def references(n: int, corpus: Path = CORPORA) -> list[Reference]:
 
 
 def load_references(corpus: Path, refs: list[Reference]) -> list:
-    """The Articles behind ``refs``, built where this runs (a Dask worker reads the corpora once)."""
+    """The Articles behind ``refs``, built where this runs (a Dask worker reads the corpora
+    once)."""
     from timeline import Article
 
     docs = _documents_once(corpus)
@@ -184,7 +185,8 @@ def main(argv=None) -> int:
     }
     print(
         f"log-log slope 300 -> {last:,}: {measured['slope']:.2f} "
-        f"(without linking: {measured['slope_without_linking']:.2f}); 100 -> 300: {slope(cpu, 100, 300):.2f}"
+        f"(without linking: {measured['slope_without_linking']:.2f}); "
+        f"100 -> 300: {slope(cpu, 100, 300):.2f}"
     )
     if args.workers > 1:
         measured.update(parallel_run(pool[:300], args.workers))

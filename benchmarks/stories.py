@@ -45,11 +45,12 @@ def dateline(text: str, lines: int = 4, width: int = 60) -> str | None:
     of it.
 
     Examples:
-        >>> dateline("http: / / example. com / x\\nTitle here\\nPublished: April 10, 2007\\nA man was shot.")
+        >>> dateline("http: / / example. com / x\\nTitle here\\n"
+        ...          "Published: April 10, 2007\\nA man was shot.")
         '2007-04-10'
         >>> dateline("POSTED: 05 / 02 / 07, 9: 00\\nJudge sentences Orozco") is None
         True
-        >>> dateline("The fire on April 10, 2007 destroyed the church and three houses nearby.") is None
+        >>> dateline("The fire on April 10, 2007 destroyed the church and three houses.") is None
         True
     """
     for line in text.split("\n")[:lines]:
@@ -244,7 +245,8 @@ def _clusters(assign: dict) -> list[set]:
 
 
 def run_topic(folder: Path, scored: set) -> dict:
-    """Build the topic's timeline, align rows with gold mentions, score the links and the baselines."""
+    """Build the topic's timeline, align rows with gold mentions, score the links and the
+    baselines."""
     docs = cat.read_folder(folder)
     articles = [
         timeline.Article(d.text, id=Path(d.path).stem, published=dateline(d.text)) for d in docs
@@ -300,7 +302,8 @@ def report(name: str, results: list[dict]) -> dict:
         ("gold links, detected", "oracle", None),
     ):
         s = coref_scores([r[counts] for r in results])
-        line = f"{name:<10}{label:<22}{s['muc']:>6.1f}{s['b3']:>7.1f}{s['ceafe']:>7.1f}{s['conll']:>7.1f}"
+        line = f"{name:<10}{label:<22}{s['muc']:>6.1f}{s['b3']:>7.1f}{s['ceafe']:>7.1f}"
+        line += f"{s['conll']:>7.1f}"
         if pairs:
             p = Counter()
             for r in results:
@@ -308,7 +311,8 @@ def report(name: str, results: list[dict]) -> dict:
             precision = p["correct"] / p["proposed"] if p["proposed"] else 0.0
             recall = p["correct"] / p["gold"] if p["gold"] else 0.0
             share = p["confusions"] / p["proposed"] if p["proposed"] else 0.0
-            line += f"{p['proposed']:>9,}{precision:>7.3f}{recall:>7.3f}{p['confusions']:>7,}{100 * share:>6.1f}%"
+            line += f"{p['proposed']:>9,}{precision:>7.3f}{recall:>7.3f}"
+            line += f"{p['confusions']:>7,}{100 * share:>6.1f}%"
             if counts == "system":
                 out = dict(s, precision=precision, recall=recall, confusion_share=100 * share)
         print(line)
@@ -339,12 +343,14 @@ def main(argv=None) -> int:
     every = list(results.values())
     docs = sum(r["docs"] for r in every)
     print(
-        f"ECB+ dev: {len(every)} topics, {docs} articles, {sum(r['mentions'] for r in every):,} gold action "
-        f"mentions in scored sentences, {sum(r['detected'] for r in every):,} detected"
+        f"ECB+ dev: {len(every)} topics, {docs} articles, "
+        f"{sum(r['mentions'] for r in every):,} gold action mentions in scored sentences, "
+        f"{sum(r['detected'] for r in every):,} detected"
     )
     seconds = [r["seconds"] for r in every]
     print(
-        f"time per topic (build_timeline, linking included): mean {sum(seconds) / len(seconds):.2f} s, "
+        "time per topic (build_timeline, linking included): "
+        f"mean {sum(seconds) / len(seconds):.2f} s, "
         f"max {max(seconds):.2f} s; {docs / sum(seconds):.1f} articles/s"
     )
     print(
@@ -361,7 +367,8 @@ def main(argv=None) -> int:
         if chosen:
             measured[name] = report(name, chosen)
     print(
-        "Published (gold mentions, CoNLL F1): Barhom et al. 2019 79.5, Cattan et al. 2021 81, Held et al. 2021 85.7"
+        "Published (gold mentions, CoNLL F1): Barhom et al. 2019 79.5, Cattan et al. 2021 81, "
+        "Held et al. 2021 85.7"
     )
     if not args.no_semeval:
         semeval_pairs()
@@ -380,7 +387,8 @@ def main(argv=None) -> int:
 
 
 def semeval_pairs() -> None:
-    """The SemEval-2015 trial (30 Apple articles): cross-article links against the gold timelines."""
+    """The SemEval-2015 trial (30 Apple articles): cross-article links against the gold
+    timelines."""
     from benchmarks import semeval_data
     from benchmarks.semeval_timeline import Aligner, cross_article_links, gold_text
 
@@ -395,9 +403,9 @@ def semeval_pairs() -> None:
     )
     links = cross_article_links(frame, golds, aligner)
     print(
-        f"\nSemEval-2015 trial, cross-article links: {links['proposed']} proposed, {links['judged']} between "
-        f"gold mentions, {links['correct']} correct; they cover {links['covered']} of {links['gold']} gold "
-        "cross-article pairs"
+        f"\nSemEval-2015 trial, cross-article links: {links['proposed']} proposed, "
+        f"{links['judged']} between gold mentions, {links['correct']} correct; they cover "
+        f"{links['covered']} of {links['gold']} gold cross-article pairs"
     )
 
 

@@ -35,7 +35,8 @@ STORY_THRESHOLDS = (0.12, 0.16, 0.2)
 
 
 def prepare(folder: Path, scored: set) -> dict:
-    """A topic's per-article rows and the gold cluster of every row that stands for a gold mention."""
+    """A topic's per-article rows and the gold cluster of every row that stands for a gold
+    mention."""
     docs = cat.read_folder(folder)
     records, gold, parent, row_of, keys = [], {}, {}, {}, []
     for doc in docs:
@@ -194,7 +195,9 @@ def main(argv=None) -> int:
         "pairs": int(len(y)),
         "coreferent_pairs": int(y.sum()),
         "fitting_half_conll_f1": round(conll, 1),
-        "method": "logistic regression, L2 1.0 (intercept free), Newton; threshold by grid on CoNLL F1",
+        "method": (
+            "logistic regression, L2 1.0 (intercept free), Newton; threshold by grid on CoNLL F1"
+        ),
         "refit": "python -m benchmarks.stories_fit",
     }
     print(yaml.safe_dump({"evidence": evidence, **weights}, sort_keys=False))
@@ -202,7 +205,8 @@ def main(argv=None) -> int:
         text = (
             "# The linking model of timeline.stories.merge: p = 1 / (1 + exp(-(intercept + sum of\n"
             "# weight x feature))); mentions are joined (average link) while p >= threshold.\n"
-            "# Written by python -m benchmarks.stories_fit; do not edit by hand. For every feature its\n"
+            "# Written by python -m benchmarks.stories_fit; do not edit by hand. For every feature"
+            " its\n"
             "# mean over the coreferent and the other example pairs is its evidence.\n"
         ) + yaml.safe_dump({"evidence": evidence, **weights}, sort_keys=False)
         merge.WEIGHTS.write_text(text, encoding="utf-8")

@@ -35,31 +35,10 @@ WRAPPED = (
     "tests/forecast",
     "tests/io",
     "tests/ordering",
+    "tests/stories",
     "tests/temporal",
-    # benchmarks/ but for stories.py, stories_fit.py and scale.py, which are being edited
-    # elsewhere: replace these entries with "benchmarks" once those three are wrapped
-    *(
-        f"benchmarks/{name}.py"
-        for name in (
-            "__init__",
-            "__main__",
-            "actors",
-            "awareness",
-            "calibration",
-            "cat",
-            "class_cv",
-            "drafts",
-            "events",
-            "fit_likely",
-            "floors",
-            "long_input",
-            "relations",
-            "semeval_data",
-            "semeval_timeline",
-            "timex",
-            "tml",
-        )
-    ),
+    "timeline/stories",
+    "benchmarks",
 )
 
 

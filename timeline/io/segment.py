@@ -117,10 +117,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# sentence_around and same_sentence are asked once per expression or event: segmenting the
-# whole text on every call made build_timeline quadratic in the article's length
 @functools.lru_cache(maxsize=16)
 def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    # callers ask about one article many times (once per date or event): split it once
     return tuple(sentences(text))
 
 

@@ -105,7 +105,8 @@ def rules() -> dict:
         for word in row["lemmas"]:
             if synonym_of.setdefault(str(word), row["act"]) != row["act"]:
                 raise RuleError(
-                    f"{RULES.name}: synonyms {row['id']!r}: {word!r} is already {synonym_of[word]!r}"
+                    f"{RULES.name}: synonyms {row['id']!r}: {word!r} is already "
+                    f"{synonym_of[word]!r}"
                 )
     weights = load(WEIGHTS, WEIGHTS_SHAPE)
     return dict(
@@ -241,9 +242,10 @@ def act(row: dict, table: dict) -> str:
     phrases a verb makes with a noun right after it ("spoke by phone" -> ``call``, "hold an
     urgent meeting" -> ``meet``). Examples:
     >>> table = rules()
+    >>> cases = (("bombing", "bombing"), ("spoke", "spoke by phone with Rubio"),
+    ...          ("spoke", "spoke to reporters"), ("hold", "hold an urgent meeting"))
     >>> [act(dict(trigger=t, lemma=None, text=x, start=0, trigger_start=0), table)
-    ...  for t, x in (("bombing", "bombing"), ("spoke", "spoke by phone with Rubio"), ("spoke", "spoke to reporters"),
-    ...                                   ("hold", "hold an urgent meeting"))]
+    ...  for t, x in cases]
     ['attack', 'call', 'speak', 'meet']
     """
     lemma = base_lemma(row.get("lemma") or row["trigger"])
@@ -477,7 +479,8 @@ def _candidates(per_article: list[list[dict]], table: dict) -> dict[str, list[St
     stop, families = table["stopwords"], table["modality_families"]
     generic = lexicon().words["generic"]
     skip_tense = {tuple(pair) for pair in table["skip_tense_aspect"]}
-    # topic words: in more than topic_share of the articles (and more than topic_min_articles) they are no evidence
+    # topic words: in more than topic_share of the articles (and more than topic_min_articles)
+    # they are no evidence
     # unless both mentions carry the same explicit dates
     seen: dict[str, set] = {}
     for index, rows in enumerate(per_article):
@@ -733,17 +736,29 @@ def link(per_article: list[list[dict]], published=None) -> None:
     Mentions of one act are scored in pairs (:func:`features`, :func:`probability`) and
     clustered (:func:`cluster`, threshold in ``rules/weights.yaml``). ``published`` gives each
     article's publication date (a date or None): mentions in articles published more than
-    ``publication_gap_days`` apart are linked only by explicit dates that agree. Sets ``same_as`` and
-    ``merge_evidence`` on linked rows and appends date conflicts to their ``warning``.
+    ``publication_gap_days`` apart are linked only by explicit dates that agree. Sets
+    ``same_as`` and ``merge_evidence`` on linked rows and appends date conflicts to their
+    ``warning``.
 
     Examples:
-        >>> row = dict(trigger="signed", lemma="sign", kind="action", event_class="OCCURRENCE", modality="asserted",
-        ...            tense="past", aspect="none", basis="explicit", timex="1 February", trigger_start=6, start=0,
-        ...            earliest=pd.Timestamp("2025-02-01"), latest=pd.Timestamp("2025-02-01"), warning=None)
-        >>> a = [dict(row, event_id="a-t0", article_id="a", actors=["Trump"], text="Trump signed a memorandum")]
-        >>> b = [dict(row, event_id="b-t0", article_id="b", actors=["Donald Trump"], text="Donald Trump signed the memorandum")]
-        >>> link([a, b]); b[0]["same_as"], b[0]["merge_evidence"]
-        ('a-t0', "same lemma 'sign', shared actor Donald Trump, shared word memorandum, dates agree 2025-02-01, articles alike 0.66, p 0.98")
+        >>> row = dict(trigger="signed", lemma="sign", kind="action", event_class="OCCURRENCE",
+        ...            modality="asserted", tense="past", aspect="none", basis="explicit",
+        ...            timex="1 February", trigger_start=6, start=0, warning=None,
+        ...            earliest=pd.Timestamp("2025-02-01"), latest=pd.Timestamp("2025-02-01"))
+        >>> a = [dict(row, event_id="a-t0", article_id="a", actors=["Trump"],
+        ...           text="Trump signed a memorandum")]
+        >>> b = [dict(row, event_id="b-t0", article_id="b", actors=["Donald Trump"],
+        ...           text="Donald Trump signed the memorandum")]
+        >>> link([a, b])
+        >>> b[0]["same_as"]
+        'a-t0'
+        >>> print(b[0]["merge_evidence"].replace(", ", ",\\n"))
+        same lemma 'sign',
+        shared actor Donald Trump,
+        shared word memorandum,
+        dates agree 2025-02-01,
+        articles alike 0.66,
+        p 0.98
     """
     threshold = rules()["weights"]["threshold"]
     for _, mentions, pairs in scored_pairs(per_article, published):
@@ -753,7 +768,8 @@ def link(per_article: list[list[dict]], published=None) -> None:
 
 
 def _tightness(m: StoryMention) -> tuple:
-    """The representative first: an explicit date, the narrowest, then article order and position."""
+    """The representative first: an explicit date, the narrowest, then article order and
+    position."""
     first, last = m.row["earliest"], m.row["latest"]
     return (
         not m.explicit,
@@ -770,7 +786,8 @@ def _mark(mentions: list[StoryMention], group: list[int], pairs: dict) -> None:
     members = [mentions[k] for k in order]
     head = members[0].row
     head["merge_evidence"] = (
-        f"representative of {len(members)} mentions: {', '.join(m.row['event_id'] for m in members)}"
+        f"representative of {len(members)} mentions: "
+        f"{', '.join(m.row['event_id'] for m in members)}"
     )
     for k, m in zip(order[1:], members[1:]):
         i, j = min(order[0], k), max(order[0], k)  # the pair as it was scored
@@ -786,8 +803,9 @@ def _mark(mentions: list[StoryMention], group: list[int], pairs: dict) -> None:
         if a.explicit and b.explicit and not _overlap(ra, rb):
             where = "articles" if ra["article_id"] != rb["article_id"] else "mentions"
             note = (
-                f"{where} disagree on the date: {ra['article_id']} says {_span(ra)} ('{ra['timex']}', "
-                f"{ra['event_id']}), {rb['article_id']} says {_span(rb)} ('{rb['timex']}', {rb['event_id']})"
+                f"{where} disagree on the date: {ra['article_id']} says {_span(ra)} "
+                f"('{ra['timex']}', {ra['event_id']}), {rb['article_id']} says {_span(rb)} "
+                f"('{rb['timex']}', {rb['event_id']})"
             )
             for row in (ra, rb):
                 row["warning"] = "; ".join(filter(None, [row.get("warning"), note]))
@@ -809,8 +827,10 @@ def merged_events(df: pd.DataFrame, reject=()) -> pd.DataFrame:
 
     Examples:
         >>> import timeline
-        >>> a = timeline.Article("On 1 February, Donald Trump signed a memorandum on steel tariffs.", id="a", published="2025-02-05")
-        >>> b = timeline.Article("Trump signed the memorandum on steel tariffs on 1 February.", id="b", published="2025-02-06")
+        >>> text = "On 1 February, Donald Trump signed a memorandum on steel tariffs."
+        >>> a = timeline.Article(text, id="a", published="2025-02-05")
+        >>> b = timeline.Article("Trump signed the memorandum on steel tariffs on 1 February.",
+        ...                      id="b", published="2025-02-06")
         >>> df = timeline.build_timeline([a, b])
         >>> merged_events(df).set_index("trigger").loc["signed", "mentions"]
         ['a-t0028', 'b-t0006']

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from timeline import settings
-from timeline.model import Event, Kind, Mention, Modality, Role, Tense
+from timeline.model import Event, EventClass, Kind, Mention, Modality, Role, Tense
 
 from . import clauses
 from .actors import Referents, quote_spans
@@ -564,7 +564,9 @@ def extract(text: str, sentences) -> list[Event]:
                     trigger_rule=f"{m.rule}:{tok.rule or tok.tag}",
                 )
             )
-            if m.role == Role.VERB and (cls == "REPORTING" or m.lemma in lex.words["complement"]):
+            if m.role == Role.VERB and (
+                cls == EventClass.REPORTING or m.lemma in lex.words["complement"]
+            ):
                 j = m.index + 1
                 while j < len(tokens) and tokens[j].tag == "ADV":
                     j += 1
@@ -575,12 +577,12 @@ def extract(text: str, sentences) -> list[Event]:
                     or after.tag == "PRON"
                     and after.lower in lex.words["subj_pron"]
                     or after.text in ("“", '"', "``", ":")
-                    or cls == "REPORTING"
+                    or cls == EventClass.REPORTING
                     and _bare_clause(tokens, m.index)
                 ):
                     outer_report[m.index] = report if source is not None else None
                     report = m
-                elif cls == "REPORTING" and k > 0 and not clause_after[m.index]:
+                elif cls == EventClass.REPORTING and k > 0 and not clause_after[m.index]:
                     for earlier in unsourced:  # the events before it that no report holds yet
                         earlier.source = base + k
                     unsourced = []

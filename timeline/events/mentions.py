@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from timeline.errors import RuleError
-from timeline.model import Mention, Modality, Role, Tense, Token
+from timeline.model import EventClass, Mention, Modality, Role, Tense, Token
 from timeline.rules.loader import Shape, load
 
 from . import clauses
@@ -134,7 +134,7 @@ def table(path: Path = RULES) -> dict[str, MentionRule]:
 
 
 def kind_of(cls: str, modality: str, plan: bool, tense: str) -> str:
-    if cls == "REPORTING":
+    if cls == EventClass.REPORTING:
         return "statement"
     if modality == Modality.EXPECTED and (plan or tense == Tense.FUTURE or tense == Tense.NONE):
         return "plan"
@@ -485,11 +485,14 @@ def _predicate_mention(
         if tok.lower in lex.words["past_be"]
         else "none"
     )
-    modality = "negated" if neg or any(t.tag == "NEG" for t in group) else "asserted"
+    modality = Modality.NEGATED if neg or any(t.tag == "NEG" for t in group) else Modality.ASSERTED
     if modal in lex.words["future"]:
-        tense, modality = "future", "expected" if modality == Modality.ASSERTED else modality
+        tense, modality = (
+            Tense.FUTURE,
+            (Modality.EXPECTED if modality == Modality.ASSERTED else modality),
+        )
     elif modal is not None and modality == Modality.ASSERTED:
-        modality = "potential"
+        modality = Modality.POTENTIAL
     cls = "STATE"
     if (
         head != i and tokens[head].tag == "N"

@@ -877,7 +877,10 @@ def _govern(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
             and m.group_start == m.index
             and m.tense == Tense.PRESENT
             and "VB" in tokens[m.index].forms
-            and any(t.lower == "that" and t.tag == "SUB" for t in tokens[gov.index + 1 : m.index])
+            and any(
+                t.lower in lex.words["mandate_complementizers"] and t.tag == "SUB"
+                for t in tokens[gov.index + 1 : m.index]
+            )
         ):
             # "demanded that the army withdraw": asked, not done
             m = replace(m, tense="none", modality="expected")

@@ -341,6 +341,41 @@ _COST = {
 }
 
 
+def _prev_tag(value, where: str, own: dict) -> Callable[[Context], bool]:
+    tags = frozenset(value)
+    return lambda c: c.p in tags
+
+
+def _finite(value, where: str, own: dict) -> Callable[[Context], bool]:
+    return lambda c: c.finite is value
+
+
+def _predicate(value, where: str, own: dict) -> Callable[[Context], bool]:
+    if value not in PREDICATES:
+        raise RuleError(f"{where}: unknown predicate {value!r}")
+    return PREDICATES[value]
+
+
+def _any(value, where: str, own: dict) -> Callable[[Context], bool]:
+    subs = [_condition(s, f"{where}: any", own) for s in value]
+    return lambda c: any(s(c) for s in subs)
+
+
+def _not(value, where: str, own: dict) -> Callable[[Context], bool]:
+    sub = _condition(value, f"{where}: not", own)
+    return lambda c: not sub(c)
+
+
+#: How each key of a condition beyond the neighbours compiles to a check of a context.
+_CONDITION_KEYS = {
+    "prev_tag": _prev_tag,
+    "finite": _finite,
+    "predicate": _predicate,
+    "any": _any,
+    "not": _not,
+}
+
+
 def _condition(spec: dict, where: str, own: dict) -> Callable[[Context], bool]:
     """Compile a condition (see the module docstring) to a test of a context."""
     if not isinstance(spec, dict):
@@ -350,23 +385,10 @@ def _condition(spec: dict, where: str, own: dict) -> Callable[[Context], bool]:
         if key in NEIGHBOURS:
             test = _token_test(value, f"{where}: {key}", own)
             checks.append(lambda c, key=key, test=test: test(c.neighbour(key), c))
-        elif key == "prev_tag":
-            tags = frozenset(value)
-            checks.append(lambda c, tags=tags: c.p in tags)
-        elif key == "finite":
-            checks.append(lambda c, value=value: c.finite is value)
-        elif key == "predicate":
-            if value not in PREDICATES:
-                raise RuleError(f"{where}: unknown predicate {value!r}")
-            checks.append(PREDICATES[value])
-        elif key == "any":
-            subs = [_condition(s, f"{where}: any", own) for s in value]
-            checks.append(lambda c, subs=subs: any(s(c) for s in subs))
-        elif key == "not":
-            sub = _condition(value, f"{where}: not", own)
-            checks.append(lambda c, sub=sub: not sub(c))
+        elif key in _CONDITION_KEYS:
+            checks.append(_CONDITION_KEYS[key](value, where, own))
         else:
-            known = [*NEIGHBOURS, "prev_tag", "finite", "predicate", "any", "not"]
+            known = [*NEIGHBOURS, *_CONDITION_KEYS]
             raise RuleError(f"{where}: unknown condition {key!r} (known: {', '.join(known)})")
     # every check must hold and none has side effects: the cheap ones (the word itself, the
     # previous tag) go first, the looks ahead and structural predicates last

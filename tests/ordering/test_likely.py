@@ -76,6 +76,10 @@ def test_a_kind_with_few_events_borrows_the_shape_of_the_pool():
         PUB,
         "rare (t, n=3)",
     )
+    # a kind without one event of its own gets nothing from the pool alone
+    empty = [{**kinds[0], "offsets": {}}, *kinds[1:]]
+    shrinking = {**settings, "shrinkage": 10, "kinds": empty}
+    assert likely.estimate(rare, PUB, likely.check_model(shrinking)) == likely.NONE
     # a kind of hundreds hardly moves: the same interval with or without the pool
     plain = likely.estimate(SAID, PUB, likely.check_model(settings))
     assert likely.estimate(SAID, PUB, likely.check_model({**settings, "shrinkage": 10})) == plain

@@ -20,9 +20,9 @@ How an estimate is made (:func:`estimate`):
    them) and shrunk toward the pooled distribution (:func:`pooled`: every estimating
    kind's offsets together, restricted alike), which weighs as ``shrinkage`` events
    (data; 0 by default): a kind with few gold events borrows the shape of all of them, a
-   kind with hundreds hardly moves (:func:`shrunk`). With fewer than ``min_samples``
-   pooled events inside the bounds, or fewer than ``min_samples`` of the kind's own plus
-   ``shrinkage``, there is no estimate (basis ``none``);
+   kind with hundreds hardly moves (:func:`shrunk`). With none of the kind's own events
+   inside the bounds, fewer than ``min_samples`` pooled events there, or fewer than
+   ``min_samples`` of the kind's own plus ``shrinkage``, there is no estimate (basis ``none``);
 4. the likely day is the most frequent offset left (ties: nearer publication); the
    interval is the narrowest run of offsets around it holding at least ``coverage -
    tolerance`` of what is left (ties: the one holding more, then nearer publication).
@@ -299,8 +299,9 @@ def estimate(row, published, table: dict | None = None) -> Likely:
     own = _within(kind["offsets"], low, high)
     pool = _within(pooled(table), low, high)
     weight = table.get("shrinkage", 0)
-    # too few events where the bounds allow, or too little weight for this kind: no estimate
-    if min(sum(pool.values()), sum(own.values()) + weight) < table["min_samples"]:
+    # none of the kind's own events within the bounds (the pool would speak for it alone), too
+    # few events there at all, or too little weight for this kind: no estimate
+    if not own or min(sum(pool.values()), sum(own.values()) + weight) < table["min_samples"]:
         return NONE
     found = interval(
         shrunk(own, pool, weight),

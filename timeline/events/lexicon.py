@@ -8,6 +8,8 @@ settles ambiguous words from their context.
 
 from __future__ import annotations
 
+import bisect
+
 import functools
 import re
 from dataclasses import dataclass, field
@@ -375,15 +377,46 @@ def analyze_morphology(lower: str) -> tuple[frozenset, frozenset, str]:
     return frozenset({"N"}), frozenset(), lower
 
 
+def title_case(tokens: list[Token]) -> bool:
+    """Whether a run of tokens is written in title case, as headlines are: after its first word,
+    at least three words outside the closed classes, all of them capitalized, not all in
+    capitals.
+
+    Examples:
+        >>> title_case(tokenize("Lindsay Lohan Checks Into Rehab At Betty Ford"))
+        True
+        >>> title_case(tokenize("Jobs spoke at the Worldwide Developers Conference (WWDC)."))
+        False
+        >>> title_case(tokenize("FLOODS FORCE THOUSANDS FROM HOMES"))
+        False
+    """
+    closed = lexicon().closed
+    words = [t.text for t in tokens[1:] if t.text.isalpha() and t.lower not in closed]
+    # every one capitalized: a sentence naming many things still writes its verb in lower case
+    return (
+        len(words) >= 3
+        and all(w[0].isupper() for w in words)
+        and not all(w.isupper() for w in words)
+    )
+
+
 def proper_names(text: str, tokens: list[Token] | None = None) -> frozenset:
-    """Words written capitalized after the first word of a sentence-like run
-    and never in lower case: the document's proper names.
+    """Words written capitalized after the first word of a sentence-like run (not in a title-case
+    headline) and never in lower case: the document's proper names.
 
     Examples:
         >>> sorted(proper_names("Hussein spoke. Then Fuad Hussein left. The talks ended."))
         ['Fuad', 'Hussein']
+        >>> sorted(proper_names("Lohan Checks Into Rehab Clinic.\\nThe star, Lohan, left."))
+        ['Lohan']
     """
     tokens = tokenize(text) if tokens is None else tokens
+    # a headline in title case capitalizes its common words too: they are no evidence of names
+    starts = [0] + [k + 1 for k, c in enumerate(text) if c == "\n"]
+    lines: dict[int, list[Token]] = {}
+    for tok in tokens:
+        lines.setdefault(bisect.bisect_right(starts, tok.start), []).append(tok)
+    titled = {id(t) for line in lines.values() if title_case(line) for t in line}
     capital, lower = set(), set()
     for prev, tok in zip([None] + tokens[:-1], tokens):
         if not tok.text[:1].isalpha():
@@ -391,7 +424,8 @@ def proper_names(text: str, tokens: list[Token] | None = None) -> frozenset:
         if tok.text[0].islower():
             lower.add(tok.lower)
         elif (
-            prev is not None
+            id(tok) not in titled
+            and prev is not None
             and prev.text not in (".", "!", "?", '"', "“", "``", ":")
             and prev.text[:1] != "\n"
         ):

@@ -17,7 +17,14 @@ import re
 from timeline.model import Token
 
 from . import clauses
-from .lexicon import Lexicon, analyze, in_dictionary, lexicon, tokenize  # noqa: F401 (doctests)
+from .lexicon import (  # noqa: F401 (tokenize: doctests)
+    Lexicon,
+    analyze,
+    in_dictionary,
+    lexicon,
+    title_case,
+    tokenize,
+)
 from .open_tags import open_tag_rule
 
 _PUNCT = re.compile(r"^[^\w]+$")
@@ -97,6 +104,9 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
     # a sentence in capitals ("FLOODS FORCE THOUSANDS FROM HOMES") says nothing by case: its
     # words are read as lower case, and only those no dictionary knows are names
     shouting = len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.9 * len(letters)
+    # a headline in title case ("Lohan Checks Into Rehab") capitalizes its common words: a
+    # word the dictionary knows is read as lower case unless the document uses it as a name
+    titled = not shouting and title_case(tokens)
     for i, tok in enumerate(tokens):
         prev = tokens[i - 1] if i else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -130,6 +140,15 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
                 first = False
                 continue
             capital = False
+        if (
+            titled
+            and capital
+            and tok.text.isalpha()
+            and not tok.text.isupper()
+            and tok.text not in names
+            and (tok.lower in lex.closed or in_dictionary(tok.lower))
+        ):
+            capital = False
         if tok.lower in lex.words["possessive_clitic"]:
             tok.tag = "BE" if prev is not None and prev.tag == "PRON" else "POSSM"
             continue
@@ -139,7 +158,7 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
             and len(tok.text) > 1
             and tok.text.isalpha()
             or not shouting
-            and not capital
+            and not tok.text[0].isupper()
             and any(c.isupper() for c in tok.text)
             and tok.text.replace("-", "").isalpha()
         ):  # "al-Sudani", and camel case: "eMusic", "iPad"

@@ -9,7 +9,6 @@ settles ambiguous words from their context.
 from __future__ import annotations
 
 import bisect
-
 import functools
 import re
 from dataclasses import dataclass, field

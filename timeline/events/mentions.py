@@ -76,7 +76,6 @@ PASSES = {
         "statement_medium",
         "event_noun",
         "named_event",
-        "acronym_event_noun",
     ),
     "acronym": ("event_acronym",),
 }
@@ -526,13 +525,11 @@ def _nominal_pass(tokens: list[Token], found: dict[int, Mention], why: dict[int,
         if i in found:
             continue
         named = tok.tag not in nouns and _named_event(tokens, i)
-        acronym = tok.tag not in nouns and not named and _acronym_noun(tokens, i)
-        if tok.tag not in nouns and not named and not acronym:
+        if tok.tag not in nouns and not named:
             continue
         rule, lemma = _nominal_rule(tokens, i, found)
-        if rule is None or acronym and rule == "after_preposition":
-            # an acronym is no generic bare noun: "arrested on suspicion of DUI"
-            rule = "named_event" if named else "acronym_event_noun" if acronym else "event_noun"
+        if rule is None:
+            rule = "named_event" if named else "event_noun"
             found[i] = _nominal_mention(tokens, i, lemma, rule)
         why[i] = rule
 
@@ -696,19 +693,6 @@ def _named_event(tokens: list[Token], i: int) -> bool:
         and i > 0
         and tokens[i - 1].tag == "PROPN"
         and (i + 1 == len(tokens) or tokens[i + 1].tag != "PROPN")
-    )
-
-
-def _acronym_noun(tokens: list[Token], i: int) -> bool:
-    """An acronym in capitals that the lexicon lists as an event noun ("DUI", "DWI")."""
-    rule = table()["acronym_event_noun"]
-    tok = tokens[i]
-    return (
-        tok.tag in rule.tags["acronym"]
-        and len(tok.text) > 1
-        and tok.text.isalpha()
-        and tok.text.isupper()
-        and tok.lower in lexicon().event_nouns
     )
 
 

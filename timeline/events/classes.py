@@ -31,12 +31,16 @@ def noun_event(lower: str) -> tuple[bool, str]:
         ((True, 'negotiation'), (False, 'government'), (True, 'arrival'))
         >>> noun_event("pre-orders")
         (True, 'pre-order')
+        >>> noun_event("quarterfinals")
+        (True, 'quarterfinal')
     """
     lex = lexicon()
     lemma = lemminflect.getAllLemmas(lower).get("NOUN", (lower,))[0].lower()
     prefix, _, last = lower.rpartition("-")
     if prefix and lemma == lower and last:  # "pre-orders": a prefixed noun inflects its last part
         lemma = prefix + "-" + lemminflect.getAllLemmas(last).get("NOUN", (last,))[0].lower()
+    if lemma == lower and lower.endswith("s") and lower[:-1] in lex.event_nouns:
+        lemma = lower[:-1]  # a plural the dictionary does not know: "quarterfinals"
     if lower in lex.not_event_nouns:
         return False, lemma
     if lower in lex.event_nouns or lemma in lex.event_nouns:

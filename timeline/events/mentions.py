@@ -557,6 +557,7 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
     if (
         i > 0
         and tokens[i - 1].tag in prep
+        and tokens[i - 1].lower not in rules["after_preposition"].words["agent"]
         and not (plural and i + 1 < n and tokens[i + 1].tag in prep)
     ):
         return (

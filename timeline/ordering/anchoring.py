@@ -389,10 +389,12 @@ class Signal(NamedTuple):
     part: str | None  # the part of the date a phrase in between names: START, MID, END
 
 
-def signal_of(text: str, timex: TimeExpr) -> Signal | None:
+def signal_of(text: str, timex: TimeExpr, nouns: frozenset[int] = frozenset()) -> Signal | None:
     """The signal word right before a date, what it makes of it (``timex_signals`` of
     ordering.yaml) and the part of the date a phrase in between names ("by the end of the
-    second quarter": END), or None.
+    second quarter": END), or None. ``nouns``: where the nominal events' triggers end; "since
+    the attacks on Oct. 7" counts only when "attacks" is one ("after the waiver lapsed on
+    March 8" dates the verb).
 
     Examples:
         >>> march = TimeExpr(11, 21, "March 2011", "DATE", "2011-03", None, None, "month", "r")
@@ -407,8 +409,10 @@ def signal_of(text: str, timex: TimeExpr) -> Signal | None:
         >>> signal_of(text, oct7)
         Signal(word='since', kind='start', part=None)
         >>> later = TimeExpr(21, 27, "Oct. 7", "DATE", "2023-10-07", None, None, "day", "r")
-        >>> signal_of("Since the attacks on Oct. 7", later)
+        >>> signal_of("Since the attacks on Oct. 7", later, nouns=frozenset({17}))
         Signal(word='since', kind='start', part=None)
+        >>> signal_of("Since the attacks on Oct. 7", later) is None
+        True
         >>> signal_of("approved by the board on Oct. 7", later) is None
         True
     """
@@ -420,6 +424,8 @@ def signal_of(text: str, timex: TimeExpr) -> Signal | None:
     if match.group(3) and not match.group(4):  # "since the attacks on Oct. 7": the noun's date
         if word not in rules()["timex_signals"]["noun_before_date"]:
             return None  # "approved by the board on Oct. 7": an agent, not a happening
+        if _NOUN_TO_DATE.search(match.group(3)).start() + match.start(3) not in nouns:
+            return None  # "after the waiver lapsed on March 8": the verb's date
         part = None  # "since the end of the war in 2003": the end is the war's, not 2003's
     kind = rules()["timex_signals"]["words"][word]
     if match.group(3):  # "since the Oct. 7 attacks": the date is a happening's, somewhere inside it
@@ -457,7 +463,7 @@ def names_its_noun(text: str, timex: TimeExpr, event: Event) -> bool:
 
 
 #: between a noun and the date that names its time ("the attacks on Oct. 7")
-_NOUN_TO_DATE = re.compile(r"\s+(?:on|of|in)\s+")
+_NOUN_TO_DATE = re.compile(r"\s+(?:on|of|in)\s+$")
 
 
 _PARTS = {"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID"}

@@ -24,6 +24,8 @@ from .lexicon import lexicon
 #: What a first-person word inside a quotation stands for until the sentence's speaker is known
 #: (the reporting clause may follow the quote): never left in an event's actors.
 SPEAKER = "\u2063speaker"
+#: The same for a first-person plural ("we", "our"): the side the speaker speaks for.
+SPEAKER_SIDE = "\u2063side"
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -83,6 +85,8 @@ class Referents:
         self.quotes = sorted(quotes)
         self._quote_starts = [start for start, _ in self.quotes]
         self.speaker: str | None = None  # who the last quotation's first person is
+        self.employers: dict[str, str] = {}  # a person's name -> the organisation they head
+        self.side_default: str | None = None  # what "we" stood for before the quote's speaker
         self.persons: list[str] = []
         self.last: str | None = None  # the last person
         self.groups: list[str] = []  # organisations, products, groups, most recent last
@@ -135,8 +139,12 @@ class Referents:
         quotation gives :data:`SPEAKER`, for :meth:`settle_speaker` to replace."""
         words = lexicon().words
         lower = word.lower()
-        if at is not None and lower in words["speaker_pronouns"] and self.quoted(at):
-            return SPEAKER
+        if at is not None and self.quoted(at):
+            if lower in words["speaker_pronouns"]:
+                return SPEAKER
+            if lower in words["speaker_side_pronouns"]:
+                self.side_default = self.resolve(word)
+                return SPEAKER_SIDE
         if word.isupper() and len(word) > 1:
             return None  # "US" is a name, not "us"
         if lower in words["person_pronouns"] or lower in words["person_possessives"]:
@@ -173,11 +181,36 @@ class Referents:
         chosen = reporting or (outside if quoting else [])
         if chosen:
             self.speaker = chosen[0].actors[0]
+        side = self.side_of(self.speaker) if self.speaker else self.side_default
         for event in events:
-            if SPEAKER in event.actors or SPEAKER in event.undergoers:
-                event.actors = _spoken(event.actors, self.speaker)
-                event.undergoers = _spoken(event.undergoers, self.speaker)
+            for marker, who in ((SPEAKER, self.speaker), (SPEAKER_SIDE, side)):
+                if marker in event.actors or marker in event.undergoers:
+                    event.actors = _spoken(event.actors, marker, who)
+                    event.undergoers = _spoken(event.undergoers, marker, who)
         return events
+
+    def affiliate(self, tokens) -> None:
+        """Record whom the people of a tagged sentence work for, from a title between the two
+        names: "Zentek CEO Dana Ruiz", "Zentek's chief executive Dana Ruiz", "Dana Ruiz,
+        chief executive of Zentek" (the title words: ``title`` of ``rules/events.yaml``)."""
+        for person, org in affiliations(tokens):
+            self.employers[person] = org
+            self.employers.setdefault(_last_word(person), org)
+
+    def side_of(self, speaker: str) -> str | None:
+        """Whom a speaker says "we" for: the organisation a person works for when the article
+        said so, or an organisation itself; a plural never stands for one person, so a person
+        without a known employer leaves "we" to what it stood for before (``side_default``)."""
+        found = self.employers.get(speaker) or self.employers.get(_last_word(speaker))
+        if found:
+            return found
+        if (
+            speaker in self.persons
+            or speaker == self.last
+            or _last_word(speaker) in {_last_word(p) for p in self.persons}
+        ):
+            return self.side_default
+        return speaker
 
     def describe(self, words: list[str]) -> str | None:
         """The name a definite description stands for ("the company"), or None."""
@@ -191,9 +224,86 @@ class Referents:
         return None
 
 
-def _spoken(names: list[str], speaker: str | None) -> list[str]:
-    named = [speaker if name == SPEAKER else name for name in names]
+def _spoken(names: list[str], marker: str, speaker: str | None) -> list[str]:
+    named = [speaker if name == marker else name for name in names]
     return list(dict.fromkeys(name for name in named if name))
+
+
+def _run(tokens, k: int, step: int, words) -> int:
+    """Where a run of tokens from ``k`` (going by ``step``) that are capitalized names
+    (``words`` None) or among ``words`` ends: the first index past it."""
+    lex = lexicon()
+    while 0 <= k < len(tokens):
+        tok = tokens[k]
+        if words is not None:
+            if tok.lower not in words:
+                break
+        elif tok.tag != "PROPN" or tok.lower in lex.words["title"]:
+            # "Zentek Corp. CEO": an abbreviation's period stays inside the name
+            if not (
+                tok.text == "."
+                and 0 < k < len(tokens) - 1
+                and tokens[k - 1].lower in lex.abbreviations
+            ):
+                break
+        k += step
+    return k
+
+
+def affiliations(tokens) -> list[tuple[str, str]]:
+    """``(person, organisation)`` pairs a tagged sentence names with a title between them.
+
+    Examples:
+        >>> from timeline.events.lexicon import tokenize
+        >>> from timeline.events.tagger import tag
+        >>> affiliations(tag(tokenize("Zentek Corp. CEO Dana Ruiz spoke.")))
+        [('Dana Ruiz', 'Zentek Corp')]
+        >>> affiliations(tag(tokenize("Dana Ruiz, chief executive of Zentek, spoke.")))
+        [('Dana Ruiz', 'Zentek')]
+        >>> affiliations(tag(tokenize("Dana Ruiz, the Zentek Chief Executive Officer, spoke.")))
+        [('Dana Ruiz', 'Zentek')]
+        >>> affiliations(tag(tokenize("The CEO spoke.")))
+        []
+    """
+    lex = lexicon()
+    titles = lex.words["title"]
+    text = lambda a, b: " ".join(t.text for t in tokens[a:b]).replace(" .", ".")  # noqa: E731
+    found = []
+    k = 0
+    while k < len(tokens):
+        if tokens[k].lower not in titles:
+            k += 1
+            continue
+        end = _run(tokens, k, 1, titles)
+        # before the title: the organisation ("Zentek CEO", "Zentek's CEO"); after it, the person
+        before = k - 1 if k and tokens[k - 1].tag == "POSSM" else k
+        org = _run(tokens, before - 1, -1, None) + 1
+        org_end = before - 1 if before and tokens[before - 1].text == "." else before
+        person = _run(tokens, end, 1, None)
+        if org < org_end and person > end:
+            found.append((text(end, person), text(org, org_end)))
+        # "Dana Ruiz, the Zentek chief executive": the person before the comma
+        opens = org - 1 if org and tokens[org - 1].tag == "DET" else org
+        if org < org_end and person == end and opens >= 2 and tokens[opens - 1].text == ",":
+            who = _run(tokens, opens - 2, -1, None) + 1
+            if who < opens - 1:
+                found.append((text(who, opens - 1), text(org, org_end)))
+        # "Dana Ruiz, chief executive of Zentek": the person before a comma, the organisation
+        # after the title's preposition
+        start = k - 1 if k and tokens[k - 1].tag == "DET" else k
+        if (
+            start >= 2
+            and tokens[start - 1].text == ","
+            and end + 1 < len(tokens)
+            and tokens[end].lower in lex.words["affiliation_preps"]
+        ):
+            who = _run(tokens, start - 2, -1, None) + 1
+            after = end + 2 if tokens[end + 1].tag == "DET" else end + 1
+            org_end = _run(tokens, after, 1, None)
+            if who < start - 1 and org_end > after:
+                found.append((text(who, start - 1), text(after, org_end)))
+        k = end
+    return found
 
 
 # A proper-noun premodifier right before an event noun names its actor: "US sanctions",

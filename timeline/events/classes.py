@@ -63,7 +63,7 @@ def _derived(lemma: str, suffixes) -> bool:
 def argument_nominal(lower: str) -> bool:
     """Whether a noun that is no event by itself is a nominalisation that names one when it
     takes an argument (``argument_suffixes`` of rules/events.yaml): "the placement of the
-    antenna", "its appearance".
+    antenna".
 
     Examples:
         >>> argument_nominal("placement"), argument_nominal("integrations")

@@ -88,7 +88,10 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
             return _Participants(_resolved(clauses.names_in(phrase), phrase, people))
         verb = m.object_of
         if verb is not None and (
+            # a nominalisation whose argument follows is that argument's event, not the
+            # verb's: "announced the integration of podcasting"
             verb.lemma in lexicon().words["support"]
+            and m.rule != "argument_nominal"
             or m.lemma in lexicon().words["statement_nouns"]
         ):
             return _Participants(list(earlier[verb.index].actors))
@@ -391,7 +394,11 @@ def _inverted_speaker(tokens, i) -> list[tuple[str, bool]]:
     end = i + 1
     while end < len(tokens) and (
         tokens[end].tag in ("DET", "ADJ", "N", "PROPN", "POSSM", "NUM")
-        or tokens[end].lower in lexicon().words["particle"]
+        or (
+            tokens[end].lower in lexicon().words["particle"]
+            or tokens[end].text == "."
+            and tokens[end - 1].lower in lexicon().abbreviations  # "said Zentek Corp. CEO Ruiz"
+        )
         and end + 1 < len(tokens)
         and tokens[end + 1].tag == "PROPN"
     ):
@@ -476,6 +483,7 @@ def extract(text: str, sentences) -> list[Event]:
                 for name, person in clauses.names_in(tokens[tok_run_start:end]):
                     if person:
                         people.add(name, True)
+        people.affiliate(tokens)
         people.new_sentence()
         base = len(events)
         report = None

@@ -150,6 +150,8 @@ SHAPE = Shape(
             "group_pronouns",
             "person_possessives",
             "speaker_pronouns",
+            "speaker_side_pronouns",
+            "affiliation_preps",
             "engaged_preps",
             "undergone_nouns",
             "quote_marks",

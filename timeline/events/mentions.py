@@ -582,22 +582,16 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
 
 
 def _takes_argument(tokens: list[Token], i: int) -> bool:
-    """A nominalisation with its event's argument: an "of" phrase right after it ("the
-    placement of the antenna") or a possessor before it ("its appearance")."""
+    """A nominalisation with its event's argument in an "of" phrase right after it: "the
+    placement of the antenna"."""
     rule = table()["argument_nominal"]
-    if tokens[i].tag not in rule.tags["noun"] or not argument_nominal(tokens[i].lower):
-        return False
-    n = len(tokens)
-    if (
-        i + 2 < n
+    return (
+        tokens[i].tag in rule.tags["noun"]
+        and argument_nominal(tokens[i].lower)
+        and i + 2 < len(tokens)
         and tokens[i + 1].lower in rule.words["preps"]
         and tokens[i + 2].tag in rule.tags["object"]
-    ):
-        return True
-    j = i - 1
-    while j >= 0 and tokens[j].tag in rule.tags["modifier"]:
-        j -= 1
-    return j >= 0 and tokens[j].tag in rule.tags["possessor"]
+    )
 
 
 def _nominal_mention(tokens: list[Token], i: int, lemma: str, rule: str) -> Mention:

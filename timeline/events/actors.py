@@ -91,6 +91,8 @@ class Referents:
         self.last: str | None = None  # the last person
         self.groups: list[str] = []  # organisations, products, groups, most recent last
         self.subject: str | None = None  # the last subject not a person's, None: no name
+        self.things: list[str] = []  # names and descriptions not a person's, most recent last
+        self.agents: set[str] = set()  # who has said or decided something: no mere thing
 
     def new_sentence(self) -> None:
         """A new sentence: the last organisation named is again what "it" stands for."""
@@ -102,6 +104,8 @@ class Referents:
         unresolved; a description of an organisation ("the company") keeps the one named."""
         if not words or words[-1].lower() not in lexicon().words["org_descriptions"]:
             self.subject = None
+            if words and not (len(words) == 1 and words[0].lower() in lexicon().words["unnamed"]):
+                self.things.append(" ".join(words))
 
     def add(self, name: str, person: bool) -> None:
         """Record a name given as an actor (``person``: it looks like a person's)."""
@@ -125,6 +129,7 @@ class Referents:
             if name in self.groups:
                 self.groups.remove(name)
             self.groups.append(name)
+            self.things.append(name)
             self.subject = name
         else:
             self.unnamed_subject(name.split())
@@ -134,11 +139,27 @@ class Referents:
         k = bisect.bisect_right(self._quote_starts, at) - 1
         return k >= 0 and at < self.quotes[k][1]
 
-    def resolve(self, word: str, at: int | None = None) -> str | None:
+    def resolve(self, word: str, at: int | None = None, thing: bool = False) -> str | None:
         """The name a pronoun stands for, or None; a first-person word at offset ``at`` inside a
-        quotation gives :data:`SPEAKER`, for :meth:`settle_speaker` to replace."""
+        quotation gives :data:`SPEAKER`, for :meth:`settle_speaker` to replace. With ``thing``
+        (the subject of a verb that wants a thing, "it contains"), "it" stands for the last
+        subject not a person's that has not acted as an agent (:meth:`acted`): a product, not
+        the firm that announced it.
+
+        Examples:
+            >>> refs = Referents()
+            >>> refs.add("Zentek", False)
+            >>> refs.acted(["Zentek"])
+            >>> refs.add("ZX300", False)
+            >>> refs.add("Zentek", False)
+            >>> refs.new_sentence()
+            >>> refs.resolve("it"), refs.resolve("it", thing=True)
+            ('Zentek', 'ZX300')
+        """
         words = lexicon().words
         lower = word.lower()
+        if thing and lower in words["thing_pronouns"]:
+            return next((t for t in reversed(self.things) if t not in self.agents), None)
         if at is not None and self.quoted(at):
             if lower in words["speaker_pronouns"]:
                 return SPEAKER
@@ -188,6 +209,10 @@ class Referents:
                     event.actors = _spoken(event.actors, marker, who)
                     event.undergoers = _spoken(event.undergoers, marker, who)
         return events
+
+    def acted(self, names: list[str]) -> None:
+        """Record the subjects of a verb only an agent does (saying, deciding, trying)."""
+        self.agents.update(names)
 
     def affiliate(self, tokens) -> None:
         """Record whom the people of a tagged sentence work for, from a title between the two

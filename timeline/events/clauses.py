@@ -323,8 +323,10 @@ def apposition_start(tokens: list[Token], j: int) -> int | None:
     return None
 
 
-def subject_span(tokens: list[Token], g: int) -> tuple[int, int] | None:
-    """Token range of the subject noun phrase before a verb group starting at ``g``."""
+def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int, int] | None:
+    """Token range of the subject noun phrase before a verb group starting at ``g``; with
+    ``thing`` (a verb that wants a thing: "which includes"), a "which" after a comma and an
+    object stands for that object, not for the clause before it."""
     lex = lexicon()
     j = g - 1
     while j >= 0 and tokens[j].tag in ("ADV", "NEG"):
@@ -336,7 +338,8 @@ def subject_span(tokens: list[Token], g: int) -> tuple[int, int] | None:
         if k is None:
             return None
         j = k - 1
-    if tokens[j].tag == "REL":
+    nonrestrictive = thing and tokens[j].tag != "REL" and _nonrestrictive(tokens, j)
+    if tokens[j].tag == "REL" or nonrestrictive:
         j -= 1
         if j >= 0 and tokens[j].text == ",":
             j -= 1
@@ -399,6 +402,18 @@ def subject_span(tokens: list[Token], g: int) -> tuple[int, int] | None:
     if gerund_before(tokens, j):
         return None  # "Disarming these groups remains hard": the gerund's clause is the subject
     return start, end
+
+
+def _nonrestrictive(tokens: list[Token], j: int) -> bool:
+    """A "which" after a comma and a noun, which may open a relative clause about that noun
+    ("its new line of laptops, which includes three models") or about the clause before it
+    ("cut 500 jobs, which angered the unions")."""
+    return (
+        j >= 2
+        and tokens[j].lower in lexicon().words["wh_relatives"]
+        and tokens[j - 1].text == ","
+        and tokens[j - 2].tag in ("N", "PROPN")
+    )
 
 
 def gerund_before(tokens: list[Token], j: int) -> bool:

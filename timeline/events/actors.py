@@ -92,11 +92,13 @@ class Referents:
         self.groups: list[str] = []  # organisations, products, groups, most recent last
         self.subject: str | None = None  # the last subject not a person's, None: no name
         self.things: list[str] = []  # names and descriptions not a person's, most recent last
+        self.plural: str | None = None  # this sentence's last plural subject without a name
         self.agents: set[str] = set()  # who has said or decided something: no mere thing
 
     def new_sentence(self) -> None:
         """A new sentence: the last organisation named is again what "it" stands for."""
         self.subject = self.groups[-1] if self.groups else None
+        self.plural = None
 
     def unnamed_subject(self, words: list[str]) -> None:
         """Record a subject that names nothing ("the boards approved the deal, and it ..."): a
@@ -106,6 +108,8 @@ class Referents:
             self.subject = None
             if words and not (len(words) == 1 and words[0].lower() in lexicon().words["unnamed"]):
                 self.things.append(" ".join(words))
+                if _plural(words[-1]):
+                    self.plural = " ".join(words)
 
     def add(self, name: str, person: bool) -> None:
         """Record a name given as an actor (``person``: it looks like a person's)."""
@@ -155,6 +159,9 @@ class Referents:
             >>> refs.new_sentence()
             >>> refs.resolve("it"), refs.resolve("it", thing=True)
             ('Zentek', 'ZX300')
+            >>> refs.add("many customers", False)
+            >>> refs.resolve("their"), refs.resolve("them")
+            ('many customers', None)
         """
         words = lexicon().words
         lower = word.lower()
@@ -170,6 +177,8 @@ class Referents:
             return None  # "US" is a name, not "us"
         if lower in words["person_pronouns"] or lower in words["person_possessives"]:
             return self.last
+        if lower in words["plural_pronouns"] and self.plural:
+            return self.plural  # "Many customers said their orders failed": the customers'
         if lower in words["group_pronouns"] and self.groups and self.subject == self.groups[-1]:
             return self.groups[-1]
         return None
@@ -247,6 +256,15 @@ class Referents:
             if name.split()[-1].lower() == head:
                 return name
         return None
+
+
+def _plural(head: str) -> bool:
+    """Whether a noun phrase's last word makes it plural: a plural noun ("customers") or a
+    quantifier standing for people ("some", "others": ``pronominal_dets``)."""
+    lower = head.lower()
+    if lower in lexicon().words["pronominal_dets"]:
+        return True
+    return len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
 
 
 def _spoken(names: list[str], marker: str, speaker: str | None) -> list[str]:

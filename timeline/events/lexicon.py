@@ -152,6 +152,7 @@ SHAPE = Shape(
             "speaker_pronouns",
             "speaker_side_pronouns",
             "thing_pronouns",
+            "plural_pronouns",
             "thing_verbs",
             "agent_classes",
             "affiliation_preps",

@@ -582,15 +582,26 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
 
 
 def _takes_argument(tokens: list[Token], i: int) -> bool:
-    """A nominalisation with its event's argument in an "of" phrase right after it: "the
-    placement of the antenna"."""
+    """A nominalisation with its event's argument: an "of" phrase right after it ("the
+    placement of the antenna"), or the subject of a light verb it is the object of ("made its
+    appearance")."""
     rule = table()["argument_nominal"]
-    return (
-        tokens[i].tag in rule.tags["noun"]
-        and argument_nominal(tokens[i].lower)
-        and i + 2 < len(tokens)
+    if tokens[i].tag not in rule.tags["noun"] or not argument_nominal(tokens[i].lower):
+        return False
+    if (
+        i + 2 < len(tokens)
         and tokens[i + 1].lower in rule.words["preps"]
         and tokens[i + 2].tag in rule.tags["object"]
+    ):
+        return True
+    j = i - 1
+    while j >= 0 and tokens[j].tag in rule.tags["determiner"]:
+        j -= 1
+    return (
+        j < i - 1
+        and j >= 0
+        and tokens[j].tag in rule.tags["verb"]
+        and (tokens[j].lemma in rule.words["light_verbs"])
     )
 
 

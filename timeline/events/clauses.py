@@ -401,7 +401,33 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
         return None  # a determiner alone is no subject: ", and more recently has started"
     if gerund_before(tokens, j):
         return None  # "Disarming these groups remains hard": the gerund's clause is the subject
-    return start, end
+    return _names_listed(tokens, start, g), end
+
+
+def _names_listed(tokens: list[Token], start: int, g: int) -> int:
+    """Where a subject begins when names before it are listed with a comma only, as headlines
+    list them, and the verb is plural: "Zentek Corp., Volta Audio settle dispute" (both
+    settle); a singular verb keeps an apposition out ("Volta, a rival, sues")."""
+    verb = tokens[g] if g < len(tokens) else None
+    if (
+        verb is None
+        or verb.tag != "V"
+        or not verb.forms & {"VBP"}
+        or verb.forms & {"VBZ", "VBD"}
+        or start < 2
+        or tokens[start].tag != "PROPN"
+        or tokens[start - 1].text != ","
+    ):
+        return start
+    k = start - 2
+    while k >= 0 and (
+        tokens[k].tag == "PROPN"
+        or tokens[k].text == "."
+        and k > 0
+        and tokens[k - 1].lower in lexicon().abbreviations
+    ):
+        k -= 1
+    return k + 1 if k < 0 and tokens[start - 2].tag in ("PROPN", "PUNCT") else start
 
 
 def _nonrestrictive(tokens: list[Token], j: int) -> bool:

@@ -149,6 +149,9 @@ def names_in(tokens: list[Token]) -> list[tuple[str, bool]]:
         parts.append(current)
     found = []
     for part in parts:
+        if len(part) == 1 and part[0].lower in lex.words["pronominal_dets"]:
+            found.append((part[0].text, False))  # "Some had difficulty": who, not a determiner
+            continue
         while part and part[0].tag in ("DET", "PREP"):
             part = part[1:]
         while part and part[-1].tag in ("PUNCT", "PREP"):
@@ -397,6 +400,8 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
         else:
             break
     start = j + 1
+    if start == end - 1 and tokens[start].lower in lex.words["pronominal_dets"]:
+        return start, end  # a determiner standing for people: "Some had difficulty"
     if start >= end or all(t.tag in ("DET", "POSS", "ADV") for t in tokens[start:end]):
         return None  # a determiner alone is no subject: ", and more recently has started"
     if gerund_before(tokens, j):

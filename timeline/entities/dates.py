@@ -142,7 +142,7 @@ def light_verb_objects(group: pd.DataFrame, text_of) -> dict:
         )
     )
     # a nominalisation made an event by its own argument ("announced the integration of
-    # podcasting") is that argument's event, not the light verb's
+    # video calls") is that argument's event, not the light verb's
     own = (
         set(group.index[group["trigger_rule"].str.startswith("argument_nominal")])
         if ("trigger_rule" in group)

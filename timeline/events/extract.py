@@ -89,7 +89,7 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
         verb = m.object_of
         if verb is not None and (
             # a nominalisation whose argument follows is that argument's event, not the
-            # verb's: "announced the integration of podcasting"
+            # verb's: "announced the integration of video calls"
             verb.lemma in lexicon().words["support"]
             and m.rule != "argument_nominal"
             or m.lemma in lexicon().words["statement_nouns"]

@@ -583,7 +583,7 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
 
 def _takes_argument(tokens: list[Token], i: int) -> bool:
     """A nominalisation with its event's argument: an "of" phrase right after it ("the
-    placement of the antenna"), or the subject of a light verb it is the object of ("made its
+    placement of the sensor"), or the subject of a light verb it is the object of ("made its
     appearance")."""
     rule = table()["argument_nominal"]
     if tokens[i].tag not in rule.tags["noun"] or not argument_nominal(tokens[i].lower):

@@ -199,23 +199,11 @@ def same_form_as_last_verb(c: Context) -> bool:
     return last is not None and bool(last.forms & c.tokens[c.i].forms)
 
 
-def headline_subject(c: Context) -> bool:
-    """Word ``i`` follows a bare noun phrase that opens a sentence with no final stop, as a
-    headline's subject does ("British climber dies in New Zealand", "Colts clinch playoff
-    berth"): only nouns, names, adjectives and numbers before it, and no determiner."""
-    tokens, i = c.tokens, c.i
-    last = next((t for t in reversed(tokens) if t.text not in _QUOTES), None)
-    if i == 0 or last is None or last.text in (".", "!", "?"):
-        return False
-    return all(t.tag in ("N", "PROPN", "ADJ", "NUM") for t in tokens[:i])
-
-
 #: Tests too structural to state as data, named by ``predicate:`` in a rule's condition.
 PREDICATES: dict[str, Callable[[Context], bool]] = {
     "continues_verb": continues_verb,
     "compound_subject": compound_subject,
     "same_form_as_last_verb": same_form_as_last_verb,
-    "headline_subject": headline_subject,
 }
 
 

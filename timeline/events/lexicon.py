@@ -399,7 +399,7 @@ def title_case(tokens: list[Token]) -> bool:
     capitals.
 
     Examples:
-        >>> title_case(tokenize("Lindsay Lohan Checks Into Rehab At Betty Ford"))
+        >>> title_case(tokenize("Singer Jane Varga Checks Into Clinic After Tour"))
         True
         >>> title_case(tokenize("Jobs spoke at the Worldwide Developers Conference (WWDC)."))
         False
@@ -423,8 +423,8 @@ def proper_names(text: str, tokens: list[Token] | None = None) -> frozenset:
     Examples:
         >>> sorted(proper_names("Hussein spoke. Then Fuad Hussein left. The talks ended."))
         ['Fuad', 'Hussein']
-        >>> sorted(proper_names("Lohan Checks Into Rehab Clinic.\\nThe star, Lohan, left."))
-        ['Lohan']
+        >>> sorted(proper_names("Varga Checks Into Private Clinic.\\nThe singer, Varga, left."))
+        ['Varga']
     """
     tokens = tokenize(text) if tokens is None else tokens
     # a headline in title case capitalizes its common words too: they are no evidence of names

@@ -104,7 +104,7 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
     # a sentence in capitals ("FLOODS FORCE THOUSANDS FROM HOMES") says nothing by case: its
     # words are read as lower case, and only those no dictionary knows are names
     shouting = len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.9 * len(letters)
-    # a headline in title case ("Lohan Checks Into Rehab") capitalizes its common words: a
+    # a headline in title case ("Varga Checks Into Clinic") capitalizes its common words: a
     # word the dictionary knows is read as lower case unless the document uses it as a name
     titled = not shouting and title_case(tokens)
     for i, tok in enumerate(tokens):

@@ -301,12 +301,14 @@ def act(row: dict, table: dict) -> str:
     return table["synonym_of"].get(lemma, lemma)
 
 
-def _article_vectors(per_article: list[list[dict]], table: dict) -> list[dict[str, float]]:
+def _article_vectors(
+    per_article: list[list[dict]], table: dict, only_names: bool = False
+) -> list[dict[str, float]]:
     """Each article as a unit tf-idf vector of what its rows' clauses say (each clause once): their
     content words and names, their names again (``story_name_weight`` times: two reports of one
     event name its people and places; two events of one kind share its words), their numbers
     (a toll, a score, an age) and the months of their explicit dates (``story_date_weight``
-    times). The idf is smoothed, over the articles given.
+    times). The idf is smoothed, over the articles given. ``only_names``: the names alone.
 
     Examples:
         >>> row = dict(basis="inferred", timex=None)
@@ -314,6 +316,10 @@ def _article_vectors(per_article: list[list[dict]], table: dict) -> list[dict[st
         ...                       [dict(row, text="Williams was arrested for 2 weeks")]], rules())
         >>> sorted(v[0]), sorted(v[1])
         (['arrested', 'diego', 'jackson', 'san', 'san diego'], ['#2', 'arrested', 'william'])
+        >>> v = _article_vectors([[dict(row, text="Police held Jackson in San Diego")]], rules(),
+        ...                      only_names=True)
+        >>> sorted(v[0])
+        ['diego', 'jackson', 'san', 'san diego']
     """
     stop = table["stopwords"]
     counts = []
@@ -324,16 +330,16 @@ def _article_vectors(per_article: list[list[dict]], table: dict) -> list[dict[st
             bag[key] = bag.get(key, 0) + n  # noqa: B023 (called within the iteration)
 
         for text in dict.fromkeys(row["text"] for row in rows):
-            for word in _runs(text, stop):
+            for word in () if only_names else _runs(text, stop):
                 if len(word) >= 3:
                     add(word)
             for name in _names(text, stop):
                 for key in {" ".join(name), *name}:
                     if len(key) >= 3:
                         add(key, table["story_name_weight"])
-            for number in _NUMBER.findall(_QUOTED.sub(" ", text)):
+            for number in () if only_names else _NUMBER.findall(_QUOTED.sub(" ", text)):
                 add("#" + number)
-        for row in rows:
+        for row in () if only_names else rows:
             if _explicit(row) and not pd.isna(row["earliest"]) and not pd.isna(row["latest"]):
                 if (row["latest"] - row["earliest"]).days <= 31:
                     add(row["earliest"].strftime("@%Y-%m"), table["story_date_weight"])
@@ -730,10 +736,11 @@ def scored_pairs(per_article: list[list[dict]], published=None, threshold: float
     weights = table["weights"]
     threshold = weights["threshold"] if threshold is None else threshold
     vectors = _article_vectors(per_article, table)
-    story = (  # a few articles are no collection to tell topic words from a story's words
-        stories_of(vectors, weights["story_threshold"])
-        if len(per_article) >= table["story_min_articles"]
-        else list(range(len(per_article)))
+    # a few articles are no collection to tell topic words from a story's words: their names do
+    few = len(per_article) < table["story_min_articles"]
+    story = stories_of(
+        _article_vectors(per_article, table, only_names=True) if few else vectors,
+        weights["story_threshold"],
     )
     least = _least_similarity(weights, threshold)
     similar = _similar_pairs(vectors, least) if 0 < least < math.inf else {}

@@ -158,5 +158,11 @@ def test_tense_rules_are_typed_with_compiled_patterns():
     )
     with pytest.raises(RuleError, match="rule 'bad': bad pattern"):
         TenseRule.of({"id": "bad", "relation": "before", "preceded_by": "("})
+    with pytest.raises(
+        RuleError, match="ordering.yaml: rule 'typo': unknown publication relation 'befor'"
+    ):
+        TenseRule.of({"id": "typo", "relation": "befor"})
+    # a reported rule relates an event to its report, not to publication
+    assert TenseRule.of({"id": "r", "relation": "overlap"}, "reported").relation == "overlap"
     loaded = rules()["tense_rules"]["publication"]
     assert [r.id for r in loaded] == [row["id"] for row in rules()["publication"]]

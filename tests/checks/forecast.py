@@ -13,16 +13,12 @@ from timeline.schema import TIMELINE, conform
 
 
 def event(i, text, trigger, modality, actors=(), timex=None, latest=None, earliest=None, offset=0):
-    at = text.index(trigger) + offset
     return make_row(
+        offset,
         event_id=f"a-e{i}",
         sentence=i,
-        start=offset,
-        end=offset + len(text),
         text=text,
         trigger=trigger,
-        trigger_start=at,
-        trigger_end=at + len(trigger),
         actors=list(actors),
         kind="plan",
         modality=modality,

@@ -27,18 +27,14 @@ def frame(article, published_rows):
     sentences."""
     records, offset = [], 0
     for i, (text, trigger, earliest, latest, *actors) in enumerate(published_rows):
-        t0 = offset + text.index(trigger)
         records.append(
             make_row(
+                offset,
                 event_id=f"{article}-e{i + 1:03d}",
                 article_id=article,
                 sentence=i,
-                start=offset,
-                end=offset + len(text),
                 text=text,
                 trigger=trigger,
-                trigger_start=t0,
-                trigger_end=t0 + len(trigger),
                 actors=actors[0] if actors else [],
                 earliest=earliest,
                 latest=latest,

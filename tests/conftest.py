@@ -33,8 +33,12 @@ def event_at(df, text, phrase, occurrence=0):
     return hits.iloc[0]
 
 
-def make_row(**overrides):
-    """One timeline record with sensible defaults, for tests that need a hand-made frame."""
+def make_row(offset=0, **overrides):
+    """One timeline record with sensible defaults, for tests that need a hand-made frame.
+
+    Given a ``text`` and no ``trigger_start``, the spans are read off the text: the clause
+    starts at ``offset`` in its article and the trigger is its first occurrence in it.
+    """
     row = dict(
         event_id="a-e001",
         article_id="a",
@@ -64,6 +68,10 @@ def make_row(**overrides):
         warning=None,
     )
     row.update(overrides)
+    if "text" in overrides and "trigger_start" not in overrides:
+        at = offset + row["text"].index(row["trigger"])
+        row.update(trigger_start=at, trigger_end=at + len(row["trigger"]))
+        row.update({"start": offset, "end": offset + len(row["text"]), **overrides})
     return row
 
 

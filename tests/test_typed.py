@@ -159,5 +159,24 @@ def test_tense_rules_are_typed_with_compiled_patterns():
     )
     with pytest.raises(RuleError, match="rule 'bad': bad pattern"):
         TenseRule.of({"id": "bad", "relation": "before", "preceded_by": "("})
+    with pytest.raises(
+        RuleError, match="ordering.yaml: rule 'typo': unknown publication relation 'befor'"
+    ):
+        TenseRule.of({"id": "typo", "relation": "befor"})
+    # a reported rule relates an event to its report, not to publication
+    assert TenseRule.of({"id": "r", "relation": "overlap"}, "reported").relation == "overlap"
     loaded = rules()["tense_rules"]["publication"]
     assert [r.id for r in loaded] == [row["id"] for row in rules()["publication"]]
+
+
+def test_a_mention_rule_decides_event_or_no_event(tmp_path):
+    from timeline.errors import RuleError
+    from timeline.events.mentions import RULES, table
+
+    assert table()["verb_group"].event and not table()["noun_modifier"].event
+    text = RULES.read_text(encoding="utf-8")
+    assert "decides: no_event" in text
+    bad = tmp_path / "mentions.yaml"
+    bad.write_text(text.replace("decides: no_event", "decides: none", 1), encoding="utf-8")
+    with pytest.raises(RuleError, match=r"mentions.yaml: rules: row '\w+': decides must be"):
+        table(bad)

@@ -67,6 +67,8 @@ class Cue(StrEnum):
     BEGINS = "begins"
     ENDS = "ends"
     DEFINITE = "definite"
+    OVERLAP = "overlap"
+    SAME = "same"
 
 
 class QuestionStatus(StrEnum):

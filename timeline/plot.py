@@ -11,12 +11,15 @@ publication share one labelled band.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
 from timeline.model import Modality, Side
+from timeline.ordering.likely import LikelyBasis
 from timeline.schema import TIMELINE, validate
 
 ASSERTED = "#1f4e79"
@@ -159,10 +162,23 @@ def _publications(df: pd.DataFrame, published) -> dict:
     return found
 
 
-def _items(rows: pd.DataFrame, publications: dict, fold: bool) -> list[tuple[str, list]]:
-    """What the figure draws, top to bottom: ("row", [row]) or ("fold", [rows]) per article's
+class Line(StrEnum):
+    """What one line of the figure shows: a group's heading, one row, or an article's
+    'before publication' rows folded into one.
+
+        >>> Line.FOLD == "fold"
+        True
+    """
+
+    GROUP = "group"
+    ROW = "row"
+    FOLD = "fold"
+
+
+def _items(rows: pd.DataFrame, publications: dict, fold: bool) -> list[tuple[Line, list]]:
+    """What the figure draws, top to bottom: (ROW, [row]) or (FOLD, [rows]) per article's
     'before publication' rows."""
-    items: list[tuple[str, list]] = []
+    items: list[tuple[Line, list]] = []
     folds: dict = {}
     for row in rows.itertuples():
         day = publications.get(row.article_id)
@@ -176,14 +192,14 @@ def _items(rows: pd.DataFrame, publications: dict, fold: bool) -> list[tuple[str
         )
         if only_before:
             if row.article_id not in folds:
-                folds[row.article_id] = ("fold", [])
+                folds[row.article_id] = (Line.FOLD, [])
                 items.append(folds[row.article_id])
             folds[row.article_id][1].append(row)
         else:
-            items.append(("row", [row]))
+            items.append((Line.ROW, [row]))
     # a fold of one event is just that event
     return [
-        ("row", members) if kind == "fold" and len(members) == 1 else (kind, members)
+        (Line.ROW, members) if kind == Line.FOLD and len(members) == 1 else (kind, members)
         for kind, members in items
     ]
 
@@ -207,7 +223,8 @@ def _draw_likely(ax, rows: list, y: float) -> bool:
     estimated = [
         r
         for r in rows
-        if pd.notna(r.likely_earliest) and r.likely_basis not in ("proven", "none", None)
+        if pd.notna(r.likely_earliest)
+        and r.likely_basis not in (LikelyBasis.PROVEN, LikelyBasis.NONE, None)
     ]
     if not estimated:
         return False
@@ -294,10 +311,10 @@ def plot_timeline(
     if group_by == "actor":
         first = rows.actors.map(lambda names: names[0] if len(names) else "(no actor named)")
         groups = [(name, rows[first == name]) for name in dict.fromkeys(first)]
-    lines: list[tuple[str, object]] = []  # ("group", name) or ("row"/"fold", members)
+    lines: list[tuple[Line, object]] = []  # (GROUP, name) or (ROW/FOLD, members)
     for name, members in groups:
         if name is not None:
-            lines.append(("group", name))
+            lines.append((Line.GROUP, name))
         lines.extend(_items(members, publications, fold))
     if ax is None:
         _, ax = new_figure(
@@ -318,14 +335,14 @@ def plot_timeline(
         return ax
     labels, drew_likely, folded = [], False, False
     for y, (kind, members) in enumerate(lines):
-        if kind == "group":
+        if kind == Line.GROUP:
             labels.append(_shorten(str(members), LABEL_CHARS - 1) + ":")
             if y:
                 ax.axhline(y - 0.5, color="#cccccc", linewidth=0.6)
             continue
         day = publications.get(members[0].article_id)
         drew_likely |= _draw_likely(ax, members, y)
-        if kind == "fold":
+        if kind == Line.FOLD:
             folded = True
             ax.annotate(
                 "",
@@ -343,7 +360,7 @@ def plot_timeline(
         ax.text(day, -0.9, " published", color=PUBLICATION, fontsize=8, va="bottom")
     ax.set_yticks(range(len(lines)), labels, fontsize=8)
     for tick, (kind, _) in zip(ax.get_yticklabels(), lines):
-        if kind == "group":
+        if kind == Line.GROUP:
             tick.set_fontweight("bold")
     ax.set_ylim(len(lines) - 0.5, -1.2)
     ax.set_xlim(low, high)

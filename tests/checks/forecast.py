@@ -5,40 +5,31 @@ questions.yaml: the question drafted from a sentence's event (negatives: none dr
 The row builders are shared with tests/test_questions.py.
 """
 
+from conftest import make_row
+
 from timeline import candidate_questions
 from timeline.forecast.criteria import check_criteria
 from timeline.schema import TIMELINE, conform
 
 
 def event(i, text, trigger, modality, actors=(), timex=None, latest=None, earliest=None, offset=0):
-    at = text.index(trigger) + offset
-    return dict(
+    return make_row(
+        offset,
         event_id=f"a-e{i}",
-        article_id="a",
         sentence=i,
-        start=offset,
-        end=offset + len(text),
         text=text,
         trigger=trigger,
-        trigger_start=at,
-        trigger_end=at + len(trigger),
         actors=list(actors),
         kind="plan",
         modality=modality,
         timex=timex,
-        value=None,
         earliest=earliest,
         latest=latest,
         precision="vague" if timex else "unknown",
         basis="relative" if latest else "none",
         rule="r",
         order=i,
-        event_class="OCCURRENCE",
         tense="future",
-        aspect="none",
-        source=None,
-        newsworthy=True,
-        warning=None,
     )
 
 

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from conftest import make_row
 
 import timeline
 from benchmarks.awareness import awareness, parse_semeval
@@ -26,31 +27,21 @@ def frame(article, published_rows):
     sentences."""
     records, offset = [], 0
     for i, (text, trigger, earliest, latest, *actors) in enumerate(published_rows):
-        t0 = offset + text.index(trigger)
         records.append(
-            dict(
+            make_row(
+                offset,
                 event_id=f"{article}-e{i + 1:03d}",
                 article_id=article,
                 sentence=i,
-                start=offset,
-                end=offset + len(text),
                 text=text,
                 trigger=trigger,
-                trigger_start=t0,
-                trigger_end=t0 + len(trigger),
                 actors=actors[0] if actors else [],
-                kind="action",
-                modality="asserted",
                 earliest=earliest,
                 latest=latest,
                 precision="day" if earliest == latest else "unknown",
                 basis="explicit",
                 rule="test",
                 order=i + 1,
-                event_class="OCCURRENCE",
-                tense="past",
-                aspect="none",
-                newsworthy=True,
             )
         )
         offset += len(text) + 1
@@ -464,35 +455,24 @@ def text_frame(article, text, events):
     records = []
     for i, (sentence, start, end, trigger, tense, *extra) in enumerate(events):
         t0 = text.index(trigger, start)
-        records.append(
-            {
-                **dict(
-                    event_id=f"{article}-e{i + 1:03d}",
-                    article_id=article,
-                    sentence=sentence,
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    trigger=trigger,
-                    trigger_start=t0,
-                    trigger_end=t0 + len(trigger),
-                    actors=[],
-                    kind="action",
-                    modality="asserted",
-                    earliest=pd.NaT,
-                    latest=pd.NaT,
-                    precision="unknown",
-                    basis="none",
-                    rule="test",
-                    order=i + 1,
-                    event_class="OCCURRENCE",
-                    tense=tense,
-                    aspect="none",
-                    newsworthy=True,
-                ),
-                **(extra[0] if extra else {}),
-            }
+        row = make_row(
+            event_id=f"{article}-e{i + 1:03d}",
+            article_id=article,
+            sentence=sentence,
+            start=start,
+            end=end,
+            text=text[start:end],
+            trigger=trigger,
+            trigger_start=t0,
+            trigger_end=t0 + len(trigger),
+            actors=[],
+            earliest=pd.NaT,
+            latest=pd.NaT,
+            rule="test",
+            order=i + 1,
+            tense=tense,
         )
+        records.append({**row, **(extra[0] if extra else {})})
     return conform(records, TIMELINE)
 
 

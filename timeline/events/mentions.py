@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
 
 from timeline.errors import RuleError
@@ -82,6 +83,17 @@ PASSES = {
 }
 
 
+class Decides(StrEnum):
+    """What a ``mentions.yaml`` rule decides when it applies (its ``decides`` field).
+
+    >>> Decides("no_event") == "no_event"
+    True
+    """
+
+    EVENT = "event"
+    NO_EVENT = "no_event"
+
+
 @dataclass(frozen=True)
 class MentionRule:
     """One row of ``mentions.yaml``: its pass, whether it makes a word an event, and the
@@ -117,8 +129,10 @@ def table(path: Path = RULES) -> dict[str, MentionRule]:
         where = f"{path.name}: rules: row {row.get('id')!r}"
         if row.get("pass") not in PASSES or row.get("id") not in PASSES[row["pass"]]:
             raise RuleError(f"{where}: not a rule of pass {row.get('pass')!r} (see PASSES)")
-        if row.get("decides") not in ("event", "no_event"):
-            raise RuleError(f"{where}: decides must be 'event' or 'no_event'")
+        try:
+            decides = Decides(row.get("decides"))
+        except ValueError:
+            raise RuleError(f"{where}: decides must be 'event' or 'no_event'") from None
         lists = {}
         for name, value in (row.get("words") or {}).items():
             if isinstance(value, str) and value not in words:
@@ -126,7 +140,7 @@ def table(path: Path = RULES) -> dict[str, MentionRule]:
             lists[name] = words[value] if isinstance(value, str) else frozenset(value)
         tags = {name: frozenset(value) for name, value in (row.get("tags") or {}).items()}
         rules[row["id"]] = MentionRule(
-            row["id"], row["pass"], row["decides"] == "event", tags, lists
+            row["id"], row["pass"], decides == Decides.EVENT, tags, lists
         )
     missing = [i for ids in PASSES.values() for i in ids if i not in rules]
     if missing:

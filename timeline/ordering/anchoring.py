@@ -19,9 +19,10 @@ from typing import NamedTuple
 
 from timeline import settings
 from timeline.io.segment import sentence_around
-from timeline.model import Cue, Event, Role, Tense, TimeExpr
+from timeline.model import Event, Role, Tense, TimeExpr
 
 from .cues import publication_relation, rules
+from .tense import PubRelation
 
 _PREPOSITION = re.compile(
     r"^(?:in|on|at|for|by|during|since|until|from|within|over|after|before|of|to|this|last|next)\b",
@@ -145,40 +146,32 @@ def _compatible(
     relation, _ = publication_relation(event, text)
     distance = min(abs(timex.start - event.trigger_end), abs(event.trigger_start - timex.end))
     value = timex.value or ""
-    if relation == Cue.BEFORE and value == "FUTURE_REF":
+    if relation == PubRelation.BEFORE and value == "FUTURE_REF":
         return False
-    if relation == Cue.AFTER and value == "PAST_REF":
+    if relation == PubRelation.AFTER and value == "PAST_REF":
         return False
     if (
         reference is not None
         and distance > 4
         and not preposed
         and (
-            (relation == Cue.BEFORE and timex.earliest and timex.earliest > reference)
-            or (relation == Cue.AFTER and timex.latest and timex.latest < reference)
+            (relation == PubRelation.BEFORE and timex.earliest and timex.earliest > reference)
+            or (relation == PubRelation.AFTER and timex.latest and timex.latest < reference)
         )
     ):
         return False  # a far expression contradicting the tense dates something else
     if (
         reference is not None
         and event.tense == Tense.PRESENT
-        and relation == Cue.INCLUDES
+        and relation == PubRelation.INCLUDES
         and timex.latest is not None
         and timex.latest < reference
     ):
         return (
             False  # what holds now is not dated by a past expression: "the 1968 charter calls for"
         )
-    if value == "PRESENT_REF" and relation not in (
-        "includes",
-        "none",
-        "inherit",
-        "definite",
-        "process",
-        "sentence",
-        "after_governor",
-    ):
-        return False
+    if value == "PRESENT_REF" and relation in (PubRelation.BEFORE, PubRelation.AFTER):
+        return False  # "now" does not date what tense puts wholly on one side of publication
     return True
 
 

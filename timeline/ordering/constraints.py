@@ -21,6 +21,7 @@ from timeline.model import Cue, Event, Kind, Precision, Role, Tense, TimeExpr
 from . import cues, offsets
 from .anchoring import names_its_noun, ranged, signal_of
 from .network import Network
+from .tense import PubRelation
 
 ORIGIN, PUB = 0, 1
 
@@ -101,13 +102,13 @@ class Builder:
 
     def to_publication(self, i: int, relation: str, rule: str, basis: str = "inferred") -> None:
         trigger = self.events[i].trigger
-        if relation == Cue.BEFORE:
+        if relation == PubRelation.BEFORE:
             self.leq(end_point(i), PUB, 0, rule, f"'{trigger}' ends by publication", basis)
-        elif relation == Cue.AFTER:
+        elif relation == PubRelation.AFTER:
             self.leq(
                 PUB, start_point(i), 0, rule, f"'{trigger}' starts at or after publication", basis
             )
-        elif relation == Cue.INCLUDES:
+        elif relation == PubRelation.INCLUDES:
             self.leq(
                 start_point(i), PUB, 0, rule, f"'{trigger}' holds at publication (start)", basis
             )
@@ -121,7 +122,7 @@ class Builder:
         elif relation == Cue.DURING:  # a within b
             self.leq(start_point(b), start_point(a), 0, rule, label, "relative")
             self.leq(end_point(a), end_point(b), 0, rule, label, "relative")
-        elif relation == "overlap":
+        elif relation == Cue.OVERLAP:
             self.leq(start_point(a), end_point(b), 0, rule, label, "relative")
             self.leq(start_point(b), end_point(a), 0, rule, label, "relative")
         elif relation == Cue.ENDS:  # a ends when b happens (b: "ceased")
@@ -131,7 +132,7 @@ class Builder:
         elif relation == Cue.BEGINS:  # a begins when b happens (b: "began")
             self.leq(start_point(a), end_point(b), 0, rule, label, "relative")
             self.leq(start_point(b), start_point(a), 0, rule, label, "relative")
-        elif relation == "same":
+        elif relation == Cue.SAME:
             for x, y in (
                 (start_point(a), start_point(b)),
                 (start_point(b), start_point(a)),
@@ -302,7 +303,7 @@ def _sentence_head(i: int, events: list[Event], relations) -> int | None:
         if j != i
         and other.sentence == event.sentence
         and other.tense != Tense.NONE
-        and relations[j][0] in (Cue.BEFORE, Cue.INCLUDES)
+        and relations[j][0] in (PubRelation.BEFORE, PubRelation.INCLUDES)
     ]
     return min(near)[1] if near else None
 
@@ -347,18 +348,16 @@ def constrain(builder: Builder) -> None:
             event.timex = None
     relations = [cues.publication_relation(e, builder.text) for e in events]
     for i, (relation, rule) in enumerate(relations):
-        if relation == "inherit":
+        if relation == PubRelation.INHERIT:
             j = _governing(i, events) if events[i].timex is None else None
             subject_of = (
                 _subject_of(i, events) if j is None and events[i].role == Role.NOMINAL else None
             )
-            if j is not None and relations[j][0] not in ("inherit",):
+            if j is not None and relations[j][0] != PubRelation.INHERIT:
                 relation, rule = relations[j][0], "clause_inherit"
-            elif subject_of is not None and relations[subject_of][0] == Cue.AFTER:
-                relation, rule = (
-                    "after",
-                    "subject_inherit",
-                )  # "a deal will be signed": the deal is ahead
+            elif subject_of is not None and relations[subject_of][0] == PubRelation.AFTER:
+                # "a deal will be signed": the deal is ahead
+                relation, rule = PubRelation.AFTER, "subject_inherit"
             else:
                 k = (
                     _sentence_head(i, events, relations)
@@ -366,19 +365,23 @@ def constrain(builder: Builder) -> None:
                     else None
                 )
                 relation, rule = (
-                    (relations[k][0], "sentence_inherit") if k is not None else ("none", "none")
+                    (relations[k][0], "sentence_inherit")
+                    if k is not None
+                    else (PubRelation.NONE, "none")
                 )
-        elif relation == "sentence":
+        elif relation == PubRelation.SENTENCE:
             k = _sentence_head(i, events, relations)
-            relation = relations[k][0] if k is not None else "none"
-        elif relation in ("definite", "process"):
+            relation = relations[k][0] if k is not None else PubRelation.NONE
+        elif relation in (PubRelation.DEFINITE, PubRelation.PROCESS):
             j = _governing(i, events)
             relation = (
-                "after"
-                if j is not None and relations[j][0] == Cue.AFTER
-                else (Cue.BEFORE if relation == Cue.DEFINITE else Cue.INCLUDES)
+                PubRelation.AFTER
+                if j is not None and relations[j][0] == PubRelation.AFTER
+                else (
+                    PubRelation.BEFORE if relation == PubRelation.DEFINITE else PubRelation.INCLUDES
+                )
             )
-        elif relation == "after_governor":
+        elif relation == PubRelation.AFTER_GOVERNOR:
             j = _governing(i, events)
             if j is None:  # else the nearest finite event before it in its sentence
                 before = [
@@ -389,15 +392,19 @@ def constrain(builder: Builder) -> None:
                     and e.trigger_end <= events[i].trigger_start
                 ]
                 j = max(before, key=lambda k: events[k].trigger_start) if before else None
-            if j is not None and relations[j][0] == Cue.BEFORE:
+            if j is not None and relations[j][0] == PubRelation.BEFORE:
                 builder.between(
                     i,
-                    "after",
+                    Cue.AFTER,
                     j,
                     rule,
                     f"'{events[i].trigger}' after '{events[j].trigger}', which governs it",
                 )
-            relation = "none" if j is not None and relations[j][0] == Cue.BEFORE else "after"
+            relation = (
+                PubRelation.NONE
+                if j is not None and relations[j][0] == PubRelation.BEFORE
+                else PubRelation.AFTER
+            )
         builder.relation[i], builder.relation_rule[i] = relation, rule
         builder.to_publication(i, relation, rule)
     for i, name, rule, label in cues.windows(events, builder.timexes, builder.text):

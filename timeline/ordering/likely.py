@@ -38,6 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 import pandas as pd
@@ -57,10 +58,23 @@ class Likely:
     likely: dt.date | None
     earliest: dt.date | None
     latest: dt.date | None
-    basis: str
+    basis: str  # a LikelyBasis, or the kind an estimate comes from: "<kind> (<corpus>, n=<events>)"
 
 
-NONE = Likely(None, None, None, "none")
+class LikelyBasis(StrEnum):
+    """The ``likely_basis`` values that are not an estimate: the bounds prove one day, or
+    no estimate is made. Any other basis names the kind an estimate comes from.
+
+    Members are strings, so frames and exports hold the plain word:
+        >>> LikelyBasis.PROVEN == "proven"
+        True
+    """
+
+    PROVEN = "proven"
+    NONE = "none"
+
+
+NONE = Likely(None, None, None, LikelyBasis.NONE)
 
 
 #: what likely.yaml may hold (checked by the one rule loader, :mod:`timeline.rules.loader`)
@@ -282,11 +296,11 @@ def estimate(row, published, table: dict | None = None) -> Likely:
         (True, 'reporting_past')
         >>> estimate({**row, "earliest": dt.date(2025, 2, 1), "latest": dt.date(2025, 2, 1)}, None)
         Likely(likely=datetime.date(2025, 2, 1), earliest=datetime.date(2025, 2, 1),
-               latest=datetime.date(2025, 2, 1), basis='proven')
+               latest=datetime.date(2025, 2, 1), basis=<LikelyBasis.PROVEN: 'proven'>)
     """
     first, last = _date(row.get("earliest")), _date(row.get("latest"))
     if first and last and first == last:
-        return Likely(first, first, last, "proven")
+        return Likely(first, first, last, LikelyBasis.PROVEN)
     reference = _date(published)
     if reference is None:
         return NONE
@@ -323,7 +337,7 @@ def estimate_all(rows, published, table: dict | None = None) -> list[Likely]:
     """:func:`estimate` for each of several rows of one article.
 
     Examples:
-        >>> [g.basis for g in estimate_all([dict(earliest=None, latest=None)], None)]
+        >>> [str(g.basis) for g in estimate_all([dict(earliest=None, latest=None)], None)]
         ['none']
     """
     return [estimate(row, published, table) for row in rows]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt  # noqa: F401  (doctests)
 
+from .tense import PubRelation
+
 RELATIONS = ("BEFORE", "AFTER", "OVERLAP")
 
 
@@ -120,9 +122,9 @@ def relation_to_expression(
 #: moment.
 PUBLICATION_SIDES = {"BEFORE": "before", "OVERLAP": "during", "AFTER": "after"}
 _LEAN = {
-    "before": "BEFORE",
-    "after": "AFTER",
-    "definite": "BEFORE",
+    PubRelation.BEFORE: "BEFORE",
+    PubRelation.AFTER: "AFTER",
+    PubRelation.DEFINITE: "BEFORE",
 }  # "the announcement": told, so past
 
 
@@ -154,6 +156,6 @@ def publication_side(earliest, latest, published, tense_relation: str) -> str | 
         return None
     relation = relation_to(earliest, latest, published, moment=True, lean=_LEAN.get(tense_relation))
     on_the_day = earliest == latest == published
-    if relation == "OVERLAP" and tense_relation != "includes" and not on_the_day:
+    if relation == "OVERLAP" and tense_relation != PubRelation.INCLUDES and not on_the_day:
         return None  # bounds that merely allow the publication moment are no evidence of "during"
     return PUBLICATION_SIDES.get(relation)

@@ -33,6 +33,7 @@ from . import anchoring
 from .constraints import ORIGIN, PUB, Builder, constrain, day_of, end_point, start_point
 from .cues import publication_relation
 from .relation import RELATIONS, publication_side, relation_to, relation_to_expression  # noqa: F401  (public here)
+from .tense import PubRelation
 
 _BASIS_RANK = {"explicit": 3, "relative": 2, "inferred": 1, "none": 0}
 
@@ -63,7 +64,7 @@ def _bounds(builder: Builder) -> list[Bounds]:
             )
             if s[0] != "none"
         ]
-        if not setters and builder.relation[i] != "none":
+        if not setters and builder.relation[i] != PubRelation.NONE:
             setters = [("inferred", builder.relation_rule[i])]
         basis, rule = max(setters, key=lambda s: _BASIS_RANK[s[0]]) if setters else ("none", "none")
         if i in builder.explicit:
@@ -104,7 +105,7 @@ def _publication_checks(builder: Builder, bounds: list[Bounds]) -> None:
     publication bounds."""
     events, reference, net = builder.events, builder.reference, builder.net
     for i, event in enumerate(events):
-        if event.timex is None or builder.relation[i] != "before":
+        if event.timex is None or builder.relation[i] != PubRelation.BEFORE:
             continue
         timex = builder.timexes[event.timex]
         if reference is not None and timex.earliest is not None and timex.earliest > reference:

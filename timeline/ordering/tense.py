@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from timeline import settings
@@ -22,6 +23,26 @@ from timeline.model import Event
 from timeline.rules.loader import Shape, load
 
 RULES_FILE = Path(__file__).resolve().parent / "rules" / "ordering.yaml"
+
+
+class PubRelation(StrEnum):
+    """Where a ``publication`` rule of ``ordering.yaml`` places an event against publication.
+
+    The first three are constraints; the others say where to look for one (the file's
+    header explains each); ``none`` constrains nothing. Members are strings:
+        >>> PubRelation("after_governor") == "after_governor"
+        True
+    """
+
+    BEFORE = "before"
+    AFTER = "after"
+    INCLUDES = "includes"
+    AFTER_GOVERNOR = "after_governor"
+    INHERIT = "inherit"
+    DEFINITE = "definite"
+    PROCESS = "process"
+    SENTENCE = "sentence"
+    NONE = "none"
 
 
 _EXAMPLES = {"id", "examples", "negatives"}
@@ -89,7 +110,7 @@ def rules() -> dict:
                 f"{RULES_FILE.name}: cue {cue.get('id')!r}: bad pattern ({exc})"
             ) from None
     data["tense_rules"] = {
-        family: tuple(TenseRule.of(rule) for rule in data[family])
+        family: tuple(TenseRule.of(rule, family) for rule in data[family])
         for family in ("publication", "reported")
     }
     for family in ("ranges", "scheduled", "record_since", "comparison_baseline"):
@@ -111,7 +132,7 @@ class TenseRule:
     """A ``publication`` or ``reported`` rule of ``ordering.yaml``, its patterns compiled."""
 
     id: str
-    relation: str
+    relation: PubRelation | str  # a PubRelation in ``publication``; in ``reported``, a Cue word
     when: dict  # event attribute -> the values it may take
     reported: bool | None = None  # None: either; else whether the event must have a source
     fallback: bool = False  # only for events no expression dates
@@ -122,8 +143,19 @@ class TenseRule:
     not_preceded_by: re.Pattern | None = None  # ... must not (and the text must be given)
 
     @classmethod
-    def of(cls, row: dict) -> TenseRule:
-        """The typed rule of a checked rule-file row (a RuleError for a bad pattern)."""
+    def of(cls, row: dict, family: str = "publication") -> TenseRule:
+        """The typed rule of a checked rule-file row of ``family`` (a RuleError for a bad
+        pattern or, in ``publication``, a relation :class:`PubRelation` does not name)."""
+        relation = row["relation"]
+        if family == "publication":
+            try:
+                relation = PubRelation(relation)
+            except ValueError:
+                known = ", ".join(PubRelation)
+                raise RuleError(
+                    f"{RULES_FILE.name}: rule {row.get('id')!r}: unknown publication relation "
+                    f"{relation!r} (known: {known})"
+                ) from None
         patterns = {}
         for key in ("form", "not_form", "preceded_by", "not_preceded_by"):
             if key in row:
@@ -135,7 +167,7 @@ class TenseRule:
                     ) from None
         return cls(
             id=row["id"],
-            relation=row["relation"],
+            relation=relation,
             when=row.get("when", {}),
             reported=row.get("reported"),
             fallback=bool(row.get("fallback")),
@@ -167,7 +199,7 @@ def _matches(rule: TenseRule, event: Event, text: str = "") -> bool:
     return True
 
 
-def publication_relation(event: Event, text: str = "") -> tuple[str, str]:
+def publication_relation(event: Event, text: str = "") -> tuple[PubRelation, str]:
     """Relation of an event to the publication point from its tense, aspect, modality, kind.
 
     Args:
@@ -175,14 +207,13 @@ def publication_relation(event: Event, text: str = "") -> tuple[str, str]:
         text: the article text; needed by the fallback rules that read the trigger's
             form and the words before it when the event has no tense.
 
-    Returns ``(relation, rule id)``; relation is before, after, includes, inherit, definite,
-    process, sentence, after_governor or none.
+    Returns ``(relation, rule id)``; relation is a :class:`PubRelation`.
 
     Examples:
         >>> publication_relation(Event(0, 0, 6, "signed", 0, 6, tense="past"))
-        ('before', 'tense_past')
+        (<PubRelation.BEFORE: 'before'>, 'tense_past')
         >>> publication_relation(Event(0, 0, 9, "underway", 0, 8, kind="state", tense="present"))
-        ('includes', 'tense_present_state')
+        (<PubRelation.INCLUDES: 'includes'>, 'tense_present_state')
     """
     for rule in rules()["tense_rules"]["publication"]:
         if rule.fallback and event.timex is not None:
@@ -191,7 +222,7 @@ def publication_relation(event: Event, text: str = "") -> tuple[str, str]:
             continue
         if _matches(rule, event, text):
             return rule.relation, rule.id
-    return "none", "none"
+    return PubRelation.NONE, "none"
 
 
 def reported_relation(event: Event, text: str = "") -> tuple[str, str] | None:

@@ -349,14 +349,16 @@ def _components(n: int, edges) -> list[list[int]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
-def stories_of(vectors: list[dict], threshold: float) -> list[int]:
+def stories_of(vectors: list[dict], threshold: float, alike: dict | None = None) -> list[int]:
     """The story of each article: articles clustered (average link) on their similarity; two
     reports of one event share its names, two events of one kind do not.
 
     Average link joins two groups only when some pair between them reaches the threshold, so
     only the articles connected by such pairs are clustered, set by set; inside a set, two
     articles less than half the threshold alike count as unrelated (0), so a story of many
-    articles needs no comparison of every two of them.
+    articles needs no comparison of every two of them. ``alike``: the article pairs at least
+    half the threshold alike or less, with their cosines (:func:`_similar_pairs`), when the
+    caller has them already.
 
     Examples:
         >>> stories_of([{"quake": 1.0}, {"oscar": 1.0}, {"quake": 0.8, "chile": 0.6}], 0.5)
@@ -364,7 +366,10 @@ def stories_of(vectors: list[dict], threshold: float) -> list[int]:
     """
     n = len(vectors)
     story = list(range(n))
-    alike = _similar_pairs(vectors, threshold / 2)
+    if alike is None:
+        alike = _similar_pairs(vectors, threshold / 2)
+    else:
+        alike = {pair: s for pair, s in alike.items() if s >= threshold / 2}
     strong = (pair for pair, s in alike.items() if s >= threshold)
     sets = _components(n, strong)
     where = {k: (c, a) for c, members in enumerate(sets) for a, k in enumerate(members)}
@@ -579,8 +584,8 @@ def _candidate_pairs(mentions: list[StoryMention], similar: dict, table: dict, l
     """Pairs of one act's mentions that could reach the link threshold: within an article, a
     mention and the ``same_article_window`` mentions of its act before it; across articles, two
     that share a key of :func:`_keys` or explicit dates in reach, or whose articles are at least
-    ``least`` alike (``similar``: those article pairs). Nothing else can reach it
-    (:func:`_least_similarity`)."""
+    ``least`` alike (``similar``: each article's later articles that are). Nothing else can
+    reach it (:func:`_least_similarity`)."""
     window, weight = table["same_article_window"], table["weights"]["features"]
     used = {key for name, key in _SHARED.items() if weight[name]["weight"] > 0}
     by_article: dict[int, list[int]] = {}
@@ -619,9 +624,8 @@ def _candidate_pairs(mentions: list[StoryMention], similar: dict, table: dict, l
         )
     if least < math.inf:
         for i_article, ks in by_article.items():
-            for j_article, js in by_article.items():
-                if i_article < j_article and (i_article, j_article) in similar:
-                    found.update((min(i, j), max(i, j)) for i in ks for j in js)
+            for j_article in similar.get(i_article, ()) & by_article.keys():
+                found.update((min(i, j), max(i, j)) for i in ks for j in by_article[j_article])
     return found
 
 
@@ -642,11 +646,17 @@ def scored_pairs(per_article: list[list[dict]], published=None, threshold: float
     weights = table["weights"]
     threshold = weights["threshold"] if threshold is None else threshold
     vectors = _article_vectors(per_article, table["stopwords"])
-    story = stories_of(vectors, weights["story_threshold"])
     least = _least_similarity(weights, threshold)
-    similar = _similar_pairs(vectors, least) if 0 < least < math.inf else {}
+    # one similarity join serves the stories and the blocking: the lower of their two bounds
+    lowest = weights["story_threshold"] / 2
+    lowest = min(lowest, least) if 0 < least < math.inf else lowest
+    cosines = _similar_pairs(vectors, lowest)  # (i, j) -> cosine; more are added as scored
+    story = stories_of(vectors, weights["story_threshold"], cosines)
+    similar: dict[int, set[int]] = {}  # article -> the later articles at least least alike
+    for (i, j), s in cosines.items() if 0 < least < math.inf else ():
+        if s >= least:
+            similar.setdefault(i, set()).add(j)
     window = table["same_article_window"]
-    cosines: dict[tuple[int, int], float] = {}
 
     def score(a: StoryMention, b: StoryMention):
         if a.article == b.article:

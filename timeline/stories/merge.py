@@ -178,7 +178,7 @@ class StoryMention:
 
 
 def _mention(
-    row: dict, index: int, position: int, stop: frozenset, topic: set, table: dict
+    row: dict, index: int, position: int, stop: frozenset, topic: set, table: dict, runs_of: dict
 ) -> StoryMention:
     actors = {
         name: frozenset(_tokens(name, stop))
@@ -187,9 +187,7 @@ def _mention(
     }
     drop = _tokens(row["trigger"], stop) | _tokens(row.get("timex") or "", stop)
     runs = {
-        w: k
-        for w, k in _runs(row["text"], stop).items()
-        if len(w) >= 3 and not drop & set(w.split())
+        w: k for w, k in runs_of[row["text"]].items() if len(w) >= 3 and not drop & set(w.split())
     }
     return StoryMention(
         row=row,
@@ -257,14 +255,24 @@ def act(row: dict, table: dict) -> str:
     return table["synonym_of"].get(lemma, lemma)
 
 
-def _article_vectors(per_article: list[list[dict]], stop: frozenset) -> list[dict[str, float]]:
+def _clause_runs(per_article: list[list[dict]], stop: frozenset) -> dict[str, dict[str, int]]:
+    """:func:`_runs` of every clause text of the rows, each distinct text read once (an article
+    has several rows per clause, a syndicated one the clauses of another)."""
+    return {
+        text: _runs(text, stop)
+        for text in dict.fromkeys(row["text"] for rows in per_article for row in rows)
+    }
+
+
+def _article_vectors(per_article: list[list[dict]], runs_of: dict) -> list[dict[str, float]]:
     """Each article as a unit tf-idf vector of the content words and names of its rows' clauses
-    (idf smoothed, over the articles given): two reports of one event share names and words."""
+    (idf smoothed, over the articles given): two reports of one event share names and words.
+    ``runs_of``: :func:`_clause_runs`."""
     counts = []
     for rows in per_article:
         bag: dict[str, int] = {}
         for row in rows:
-            for word in _runs(row["text"], stop):
+            for word in runs_of[row["text"]]:
                 if len(word) >= 3:
                     bag[word] = bag.get(word, 0) + 1
         counts.append(bag)
@@ -385,9 +393,8 @@ def stories_of(vectors: list[dict], threshold: float, alike: dict | None = None)
 
 
 def _cosine(a: dict, b: dict) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+    # over the shared words only, summed exactly: the same value whichever order they come in
+    return math.fsum(a[w] * b[w] for w in a.keys() & b.keys())
 
 
 def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -> dict | None:
@@ -479,8 +486,11 @@ def _evidence(a: StoryMention, b: StoryMention, found: dict, p: float) -> str:
     return ", ".join(parts)
 
 
-def _candidates(per_article: list[list[dict]], table: dict) -> dict[str, list[StoryMention]]:
-    """Linkable mentions bucketed by act, in article order then position; topic words removed."""
+def _candidates(
+    per_article: list[list[dict]], table: dict, runs_of: dict
+) -> dict[str, list[StoryMention]]:
+    """Linkable mentions bucketed by act, in article order then position; topic words removed.
+    ``runs_of``: :func:`_clause_runs`."""
     stop, families = table["stopwords"], table["modality_families"]
     generic = lexicon().words["generic"]
     skip_tense = {tuple(pair) for pair in table["skip_tense_aspect"]}
@@ -489,7 +499,7 @@ def _candidates(per_article: list[list[dict]], table: dict) -> dict[str, list[St
     # unless both mentions carry the same explicit dates
     seen: dict[str, set] = {}
     for index, rows in enumerate(per_article):
-        for word in (w for row in rows for w in _runs(row["text"], stop)):
+        for word in (w for row in rows for w in runs_of[row["text"]]):
             seen.setdefault(word, set()).add(index)
     limit = max(table["topic_min_articles"], table["topic_share"] * len(per_article))
     topic = {word for word, articles in seen.items() if len(articles) > limit}
@@ -505,7 +515,7 @@ def _candidates(per_article: list[list[dict]], table: dict) -> dict[str, list[St
                 or (row["tense"], row["aspect"]) in skip_tense
             ):
                 continue
-            mention = _mention(row, index, position, stop, topic, table)
+            mention = _mention(row, index, position, stop, topic, table, runs_of)
             buckets.setdefault(mention.act, []).append(mention)
     return buckets
 
@@ -629,7 +639,26 @@ def _candidate_pairs(mentions: list[StoryMention], similar: dict, table: dict, l
     return found
 
 
-def scored_pairs(per_article: list[list[dict]], published=None, threshold: float | None = None):
+class _OnDemand(dict):
+    """Scored pairs of one act's mentions that score a missing pair when it is looked up
+    (``pairs[i, j]``; :meth:`dict.get` and ``in`` do not), or raise KeyError for a pair never
+    compared."""
+
+    def __init__(self, scored: dict, score) -> None:
+        super().__init__(scored)
+        self.score = score
+
+    def __missing__(self, key: tuple[int, int]):
+        found = self[key] = self.score(key)
+        return found
+
+
+def scored_pairs(
+    per_article: list[list[dict]],
+    published=None,
+    threshold: float | None = None,
+    complete: bool = True,
+):
     """The pairs of one act's mentions that clustering at ``threshold`` needs, with their
     features (None: kept apart) and probability.
 
@@ -641,11 +670,16 @@ def scored_pairs(per_article: list[list[dict]], published=None, threshold: float
     before it (linear in a long article). ``published``: each article's publication date, or
     None; ``threshold``: the least probability clustering will use (default the model's).
     Yields ``(act, mentions, pairs)`` per act, ``pairs`` mapping (i, j), i < j, to
-    ``(features, p)``. Used by :func:`link` and by the fitting script."""
+    ``(features, p)``. Used by :func:`link` and by the fitting script.
+
+    ``complete=False`` scores the candidate pairs only and leaves the others to be scored when
+    :func:`cluster` looks them up, between groups it could join: a set joined by a chain of
+    near-copies need not have every two of its mentions compared."""
     table = rules()
     weights = table["weights"]
     threshold = weights["threshold"] if threshold is None else threshold
-    vectors = _article_vectors(per_article, table["stopwords"])
+    runs_of = _clause_runs(per_article, table["stopwords"])
+    vectors = _article_vectors(per_article, runs_of)
     least = _least_similarity(weights, threshold)
     # one similarity join serves the stories and the blocking: the lower of their two bounds
     lowest = weights["story_threshold"] / 2
@@ -669,7 +703,13 @@ def scored_pairs(per_article: list[list[dict]], published=None, threshold: float
         found = features(a, b, similarity, table)
         return found, None if found is None else probability(found, weights)
 
-    for name, mentions in sorted(_candidates(per_article, table).items()):
+    def on_demand(mentions: list[StoryMention], key: tuple[int, int]):
+        a, b = mentions[key[0]], mentions[key[1]]
+        if a.article == b.article and key[1] - key[0] > window:
+            raise KeyError(key)  # one article's mentions of an act come in text order: a window
+        return score(a, b)
+
+    for name, mentions in sorted(_candidates(per_article, table, runs_of).items()):
         mentions = [
             replace(
                 m, story=story[m.article], published=published[m.article] if published else None
@@ -680,6 +720,9 @@ def scored_pairs(per_article: list[list[dict]], published=None, threshold: float
             (i, j): score(mentions[i], mentions[j])
             for i, j in _candidate_pairs(mentions, similar, table, least)
         }
+        if not complete:
+            yield name, mentions, _OnDemand(scored, functools.partial(on_demand, mentions))
+            continue
         edges = (k for k, (found, p) in scored.items() if found is not None and p >= threshold)
         pairs = {}
         for members in _components(len(mentions), edges):
@@ -698,6 +741,12 @@ def cluster(n: int, pairs: dict, threshold: float) -> list[list[int]]:
     highest mean probability, while it is at least ``threshold`` and no pair between them is
     kept apart (None). A chain of weak links cannot join what a strong feature separates.
 
+    ``pairs`` maps (i, j), i < j, to ``(features, p)``; a pair it lacks counts as p = 0. A mean
+    is at most its largest term, so only two groups with a pair at least ``threshold`` between
+    them can be joined: the other pairs are looked up (``pairs[i, j]``) only between such
+    groups, which lets :func:`scored_pairs` score them on demand, and a veto ends the look-up.
+    The groups are those of summing every pair (``threshold`` > 0).
+
     Examples:
         >>> cluster(3, {(0, 1): (1, 0.9), (1, 2): (1, 0.9), (0, 2): (None, None)}, 0.5)
         [[0, 1], [2]]
@@ -705,11 +754,27 @@ def cluster(n: int, pairs: dict, threshold: float) -> list[list[int]]:
         [[0, 1], [2]]
     """
     groups = {k: [k] for k in range(n)}
-    total: dict[int, dict[int, list]] = {k: {} for k in range(n)}  # g -> h -> [sum of p, vetoed]
-    for (i, j), (found, p) in pairs.items():
-        total[i][j] = total[j][i] = [p or 0.0, found is None]
+    # g -> h -> [sum of p, vetoed], only for groups with a pair >= threshold between them
+    total: dict[int, dict[int, list]] = {k: {} for k in range(n)}
+    for (i, j), (found, p) in list(pairs.items()):
+        if found is not None and p >= threshold:
+            total[i][j] = total[j][i] = [p, False]
     version = [0] * n
     heap = []
+
+    def between(g: int, h: int) -> list:
+        """[sum of p, vetoed] over the pairs of two groups that had no pair >= threshold."""
+        s = 0.0
+        for i in groups[g]:
+            for j in groups[h]:
+                try:
+                    found, p = pairs[(i, j) if i < j else (j, i)]
+                except KeyError:  # absent: p = 0
+                    continue
+                if found is None:
+                    return [0.0, True]  # kept apart: the sum no longer matters
+                s += p
+        return [s, False]
 
     def push(g: int, h: int) -> None:
         s, vetoed = total[g][h]
@@ -726,15 +791,22 @@ def cluster(n: int, pairs: dict, threshold: float) -> list[list[int]]:
         _, g, h, vg, vh = heapq.heappop(heap)
         if g not in groups or h not in groups or (vg, vh) != (version[g], version[h]):
             continue
+        of_g, of_h = total[g], total.pop(h)
+        of_g.pop(h, None)
+        of_h.pop(g, None)
+        joined = {}
+        for other in dict.fromkeys([*of_g, *of_h]):
+            total[other].pop(h, None)
+            old = of_g[other] if other in of_g else between(g, other)
+            if old[1]:
+                joined[other] = old
+                continue
+            s, vetoed = of_h[other] if other in of_h else between(h, other)
+            joined[other] = [old[0] + s, vetoed]
         groups[g] += groups.pop(h)
         version[g] += 1
-        for other, (s, vetoed) in total.pop(h).items():
-            if other == g:
-                continue
-            old = total[g].get(other, [0.0, False])
-            total[g][other] = total[other][g] = [old[0] + s, old[1] or vetoed]
-            del total[other][h]
-        total[g].pop(h, None)
+        for other, value in joined.items():
+            total[g][other] = total[other][g] = value
         for other in total[g]:
             push(g, other)
     return sorted(sorted(g) for g in groups.values())
@@ -771,7 +843,7 @@ def link(per_article: list[list[dict]], published=None) -> None:
         p 0.98
     """
     threshold = rules()["weights"]["threshold"]
-    for _, mentions, pairs in scored_pairs(per_article, published):
+    for _, mentions, pairs in scored_pairs(per_article, published, complete=False):
         for members in cluster(len(mentions), pairs, threshold):
             if len(members) > 1:
                 _mark(mentions, members, pairs)

@@ -16,6 +16,7 @@ event, leaving out the links the user rejects.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import heapq
@@ -178,7 +179,7 @@ class StoryMention:
 
 
 def _mention(
-    row: dict, index: int, position: int, stop: frozenset, topic: set, table: dict, runs_of: dict
+    row: dict, index: int, position: int, stop: frozenset, topic: set, table: dict
 ) -> StoryMention:
     actors = {
         name: frozenset(_tokens(name, stop))
@@ -187,7 +188,9 @@ def _mention(
     }
     drop = _tokens(row["trigger"], stop) | _tokens(row.get("timex") or "", stop)
     runs = {
-        w: k for w, k in runs_of[row["text"]].items() if len(w) >= 3 and not drop & set(w.split())
+        w: k
+        for w, k in _runs(row["text"], stop).items()
+        if len(w) >= 3 and not drop & set(w.split())
     }
     return StoryMention(
         row=row,
@@ -255,24 +258,14 @@ def act(row: dict, table: dict) -> str:
     return table["synonym_of"].get(lemma, lemma)
 
 
-def _clause_runs(per_article: list[list[dict]], stop: frozenset) -> dict[str, dict[str, int]]:
-    """:func:`_runs` of every clause text of the rows, each distinct text read once (an article
-    has several rows per clause, a syndicated one the clauses of another)."""
-    return {
-        text: _runs(text, stop)
-        for text in dict.fromkeys(row["text"] for rows in per_article for row in rows)
-    }
-
-
-def _article_vectors(per_article: list[list[dict]], runs_of: dict) -> list[dict[str, float]]:
+def _article_vectors(per_article: list[list[dict]], stop: frozenset) -> list[dict[str, float]]:
     """Each article as a unit tf-idf vector of the content words and names of its rows' clauses
-    (idf smoothed, over the articles given): two reports of one event share names and words.
-    ``runs_of``: :func:`_clause_runs`."""
+    (idf smoothed, over the articles given): two reports of one event share names and words."""
     counts = []
     for rows in per_article:
         bag: dict[str, int] = {}
         for row in rows:
-            for word in runs_of[row["text"]]:
+            for word in _runs(row["text"], stop):
                 if len(word) >= 3:
                     bag[word] = bag.get(word, 0) + 1
         counts.append(bag)
@@ -316,27 +309,43 @@ def _similar_pairs(vectors: list[dict[str, float]], least: float) -> dict[tuple[
         for w, v in vec.items():
             df[w] = df.get(w, 0) + 1
             top[w] = max(top.get(w, 0.0), v)
-    index: dict[str, list[tuple[int, float]]] = {}
+    index: dict[str, tuple[list[int], list[float]]] = {}  # word -> vectors (ascending), weights
     rest = []  # the most each vector's unindexed words can add to a cosine
     for k, vec in enumerate(vectors):
         bound = norm = 0.0
         for w in sorted(vec, key=lambda w: (-df[w], w)):
             if min(bound + vec[w] * top[w], math.sqrt(norm + vec[w] ** 2)) >= least * (1 - 1e-9):
-                index.setdefault(w, []).append((k, vec[w]))
+                ids, weights = index.setdefault(w, ([], []))
+                ids.append(k)
+                weights.append(vec[w])
             else:
                 bound, norm = bound + vec[w] * top[w], norm + vec[w] ** 2
         rest.append(min(bound, math.sqrt(norm)))
     found = {}
+    same = _same_vectors(vectors)  # a syndicated copy's cosines are its original's
+    exact: dict[tuple[int, int], float] = {}
     for i, vec in enumerate(vectors):
         partial: dict[int, float] = {}
         for w, v in vec.items():
-            for j, u in index.get(w, ()):
-                if j > i:
+            if w in index:
+                ids, weights = index[w]
+                start = bisect.bisect_right(ids, i)  # only the later vectors
+                for j, u in zip(ids[start:], weights[start:]):
                     partial[j] = partial.get(j, 0.0) + v * u
         for j, dot in partial.items():
-            if dot + rest[j] >= least * (1 - 1e-9) and (s := _cosine(vec, vectors[j])) >= least:
-                found[i, j] = s
+            if dot + rest[j] >= least * (1 - 1e-9):
+                key = (same[i], same[j]) if same[i] <= same[j] else (same[j], same[i])
+                if key not in exact:
+                    exact[key] = _cosine(vec, vectors[j])
+                if exact[key] >= least:
+                    found[i, j] = exact[key]
     return found
+
+
+def _same_vectors(vectors: list[dict[str, float]]) -> list[int]:
+    """For each vector, the first one equal to it (itself when none is)."""
+    first: dict[tuple, int] = {}
+    return [first.setdefault(tuple(sorted(vec.items())), k) for k, vec in enumerate(vectors)]
 
 
 def _components(n: int, edges) -> list[list[int]]:
@@ -486,11 +495,8 @@ def _evidence(a: StoryMention, b: StoryMention, found: dict, p: float) -> str:
     return ", ".join(parts)
 
 
-def _candidates(
-    per_article: list[list[dict]], table: dict, runs_of: dict
-) -> dict[str, list[StoryMention]]:
-    """Linkable mentions bucketed by act, in article order then position; topic words removed.
-    ``runs_of``: :func:`_clause_runs`."""
+def _candidates(per_article: list[list[dict]], table: dict) -> dict[str, list[StoryMention]]:
+    """Linkable mentions bucketed by act, in article order then position; topic words removed."""
     stop, families = table["stopwords"], table["modality_families"]
     generic = lexicon().words["generic"]
     skip_tense = {tuple(pair) for pair in table["skip_tense_aspect"]}
@@ -499,7 +505,7 @@ def _candidates(
     # unless both mentions carry the same explicit dates
     seen: dict[str, set] = {}
     for index, rows in enumerate(per_article):
-        for word in (w for row in rows for w in runs_of[row["text"]]):
+        for word in (w for row in rows for w in _runs(row["text"], stop)):
             seen.setdefault(word, set()).add(index)
     limit = max(table["topic_min_articles"], table["topic_share"] * len(per_article))
     topic = {word for word, articles in seen.items() if len(articles) > limit}
@@ -515,7 +521,7 @@ def _candidates(
                 or (row["tense"], row["aspect"]) in skip_tense
             ):
                 continue
-            mention = _mention(row, index, position, stop, topic, table, runs_of)
+            mention = _mention(row, index, position, stop, topic, table)
             buckets.setdefault(mention.act, []).append(mention)
     return buckets
 
@@ -678,28 +684,32 @@ def scored_pairs(
     table = rules()
     weights = table["weights"]
     threshold = weights["threshold"] if threshold is None else threshold
-    runs_of = _clause_runs(per_article, table["stopwords"])
-    vectors = _article_vectors(per_article, runs_of)
+    vectors = _article_vectors(per_article, table["stopwords"])
     least = _least_similarity(weights, threshold)
     # one similarity join serves the stories and the blocking: the lower of their two bounds
     lowest = weights["story_threshold"] / 2
     lowest = min(lowest, least) if 0 < least < math.inf else lowest
-    cosines = _similar_pairs(vectors, lowest)  # (i, j) -> cosine; more are added as scored
+    cosines = _similar_pairs(vectors, lowest)  # (i, j) -> cosine
     story = stories_of(vectors, weights["story_threshold"], cosines)
     similar: dict[int, set[int]] = {}  # article -> the later articles at least least alike
     for (i, j), s in cosines.items() if 0 < least < math.inf else ():
         if s >= least:
             similar.setdefault(i, set()).add(j)
     window = table["same_article_window"]
+    same = _same_vectors(vectors)  # cosines by the first of equal vectors: copies share them
+    exact = {}
+    for (i, j), s in cosines.items():
+        exact[(same[i], same[j]) if same[i] <= same[j] else (same[j], same[i])] = s
 
     def score(a: StoryMention, b: StoryMention):
         if a.article == b.article:
             similarity = 1.0
         else:
-            key = (a.article, b.article)
-            if key not in cosines:
-                cosines[key] = _cosine(vectors[key[0]], vectors[key[1]])
-            similarity = cosines[key]
+            i, j = same[a.article], same[b.article]
+            key = (i, j) if i <= j else (j, i)
+            if key not in exact:
+                exact[key] = _cosine(vectors[a.article], vectors[b.article])
+            similarity = exact[key]
         found = features(a, b, similarity, table)
         return found, None if found is None else probability(found, weights)
 
@@ -709,7 +719,7 @@ def scored_pairs(
             raise KeyError(key)  # one article's mentions of an act come in text order: a window
         return score(a, b)
 
-    for name, mentions in sorted(_candidates(per_article, table, runs_of).items()):
+    for name, mentions in sorted(_candidates(per_article, table).items()):
         mentions = [
             replace(
                 m, story=story[m.article], published=published[m.article] if published else None

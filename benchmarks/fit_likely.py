@@ -7,7 +7,13 @@ A gold date is the day of a calendar date (``YYYY-MM-DD``, the DCT included) tha
 TLINK says an event overlaps (IS_INCLUDED, INCLUDES, SIMULTANEOUS, DURING, BEGINS,
 ENDS, IDENTITY ...); an event linked to two different days has none. Corpora:
 TimeBank and AQUAINT (TimeML, :mod:`benchmarks.tml`) and ``meantime-apple`` (CAT XML,
-:mod:`benchmarks.cat`, its TLINKs and TIMEX3s). Every document is read with
+:mod:`benchmarks.cat`, its TLINKs and TIMEX3s). ``semeval-apple`` is the same 30 WikiNews
+articles dated another way: the SemEval-2015 Task 4 trial timelines (:mod:`benchmarks.semeval_data`)
+put each mention of an entity's events on a day, a month, a year or no date; a mention put on one
+day is a gold event with that day (:func:`timeline_gold`). MEANTIME's TLINKs give a day mostly
+to events that include or are included in the creation day (other past events are only BEFORE
+it), the timelines give one to any event whose day an annotator could tell, so the two test the
+same articles with differently selected events. Every document is read with
 ``build_timeline(Article(text, published=DCT))``; each gold event is matched to the row
 whose trigger overlaps it most; a sample is that row's fields and the gold day's offset
 from publication in days. Rows whose bounds are proven to one day are not fitted (they
@@ -27,7 +33,8 @@ from pathlib import Path
 import yaml
 
 import timeline
-from benchmarks import cat, tml
+from benchmarks import cat, semeval_data, tml
+from benchmarks.semeval_timeline import Aligner
 from timeline.io import atomic
 from timeline.ordering import likely
 
@@ -48,7 +55,7 @@ _INVERSE = {
     "BEFORE": "AFTER",
     "AFTER": "BEFORE",
 }
-CORPORA = ("TimeBank", "AQUAINT", "meantime-apple")
+CORPORA = ("TimeBank", "AQUAINT", "meantime-apple", "semeval-apple")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 FIELDS = (
     "event_class",
@@ -168,9 +175,52 @@ def meantime_gold(doc) -> tuple[dt.date | None, list[tuple[int, int, dt.date]]]:
     return day(cat.creation_time(doc)), spans
 
 
+def timeline_gold(timelines, aligner) -> dict[str, list[tuple[int, int, dt.date]]]:
+    """doc id -> [(start, end, gold day)] of the mentions the gold timelines put on one day.
+
+    A mention (``doc-sentence-word``) is found by ``aligner`` (the SemEval benchmark's own
+    :class:`benchmarks.semeval_timeline.Aligner`); one it cannot find (a title word: titles
+    are not in the text) is left out, and so is one put on two different days.
+
+    >>> doc = semeval_data.Document("7", "2008-06-09", None, "Apple sold phones.", [
+    ...     semeval_data.Token(1, 0, "Apple", 0, 5), semeval_data.Token(1, 1, "sold", 6, 10),
+    ...     semeval_data.Token(1, 2, "phones", 11, 17), semeval_data.Token(1, 3, ".", 17, 18)])
+    >>> rows = [(1, "2008-06-08", ["7-1-sold"]), (2, "2008-06", ["7-1-phones"]),
+    ...         (3, "2008-06-09", ["7-0-Apple"])]
+    >>> timeline_gold([semeval_data.Timeline("Apple", rows)], Aligner([doc]))
+    {'7': [(6, 10, datetime.date(2008, 6, 8))]}
+    """
+    days = collections.defaultdict(set)
+    for line in timelines:
+        for _, date, mentions in line.rows:
+            gold = day(date)
+            if gold is None:
+                continue
+            for mention in mentions:
+                ident = aligner.gold(mention)
+                if ident == mention:  # not found in the text
+                    continue
+                doc_id, sentence, index = ident.rsplit("-", 2)
+                token = aligner.docs[doc_id].sentence_tokens(int(sentence))[int(index)]
+                days[(doc_id, token.start, token.end)].add(gold)
+    spans = collections.defaultdict(list)
+    for (doc_id, start, end), found in sorted(days.items()):
+        if len(found) == 1:
+            spans[doc_id].append((start, end, next(iter(found))))
+    return dict(spans)
+
+
 def documents(name: str, corpus=None):
     """(doc id, text, DCT day, gold spans) of every document of a corpus with a DCT."""
-    if name == "meantime-apple":
+    if name == "semeval-apple":
+        root = Path(corpus) / "semeval2015-task4-trial" if corpus else semeval_data.TRIAL
+        if not (root / semeval_data.RAW_DIR).is_dir():
+            return []
+        raw = semeval_data.read_corpus(root)
+        aligner = Aligner(raw, semeval_data.read_corpus(root, gold_events=True))
+        spans = timeline_gold(semeval_data.read_timelines(root), aligner)
+        docs = [(d.doc_id, d.text, day(d.dct), spans.get(d.doc_id, [])) for d in raw]
+    elif name == "meantime-apple":
         folder = (
             Path(corpus) / "meantime-apple" / "intra_cross-doc_annotation" / "corpus_apple"
             if corpus

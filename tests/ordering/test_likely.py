@@ -59,6 +59,32 @@ def test_interval_is_the_narrowest_run_around_the_mode_holding_the_coverage():
     assert likely.interval({-1: 3, 0: 6}, min_samples=10) is None
 
 
+def test_a_kind_with_few_events_borrows_the_shape_of_the_pool():
+    kinds = [
+        {"id": "rare", "when": [{"tense": ["present"]}], "offsets": {0: 3}},
+        {"id": "many", "when": [{}], "offsets": {-1: 40, 0: 50, -9: 10}},
+        {"id": "planned", "when": [{"tense": ["future"]}], "offsets": {5: 99}, "estimate": False},
+    ]
+    settings = {"coverage": 0.8, "min_samples": 10, "source": "t", "kinds": kinds}
+    rare = {**SAID, "tense": "present"}
+    # alone, three events are too few; shrunk toward the pool (the planned kind left out of it)
+    assert likely.estimate(rare, PUB, likely.check_model(settings)) == likely.NONE
+    got = likely.estimate(rare, PUB, likely.check_model({**settings, "shrinkage": 10}))
+    assert (got.likely, got.earliest, got.latest, got.basis) == (
+        PUB,
+        PUB - dt.timedelta(days=1),
+        PUB,
+        "rare (t, n=3)",
+    )
+    # a kind without one event of its own gets nothing from the pool alone
+    empty = [{**kinds[0], "offsets": {}}, *kinds[1:]]
+    shrinking = {**settings, "shrinkage": 10, "kinds": empty}
+    assert likely.estimate(rare, PUB, likely.check_model(shrinking)) == likely.NONE
+    # a kind of hundreds hardly moves: the same interval with or without the pool
+    plain = likely.estimate(SAID, PUB, likely.check_model(settings))
+    assert likely.estimate(SAID, PUB, likely.check_model({**settings, "shrinkage": 10})) == plain
+
+
 def test_a_malformed_model_names_the_kind_and_field():
     with pytest.raises(RuleError, match="kind 'k': offsets"):
         likely.check_model(

@@ -389,10 +389,12 @@ class Signal(NamedTuple):
     part: str | None  # the part of the date a phrase in between names: START, MID, END
 
 
-def signal_of(text: str, timex: TimeExpr) -> Signal | None:
+def signal_of(text: str, timex: TimeExpr, nouns: frozenset[int] = frozenset()) -> Signal | None:
     """The signal word right before a date, what it makes of it (``timex_signals`` of
     ordering.yaml) and the part of the date a phrase in between names ("by the end of the
-    second quarter": END), or None.
+    second quarter": END), or None. ``nouns``: where the nominal events' triggers end; "since
+    the attacks on Oct. 7" counts only when "attacks" is one ("after the waiver lapsed on
+    March 8" dates the verb).
 
     Examples:
         >>> march = TimeExpr(11, 21, "March 2011", "DATE", "2011-03", None, None, "month", "r")
@@ -406,12 +408,25 @@ def signal_of(text: str, timex: TimeExpr) -> Signal | None:
         >>> oct7 = TimeExpr(10, 16, "Oct. 7", "DATE", "2023-10-07", None, None, "day", "r")
         >>> signal_of(text, oct7)
         Signal(word='since', kind='start', part=None)
+        >>> later = TimeExpr(21, 27, "Oct. 7", "DATE", "2023-10-07", None, None, "day", "r")
+        >>> signal_of("Since the attacks on Oct. 7", later, nouns=frozenset({17}))
+        Signal(word='since', kind='start', part=None)
+        >>> signal_of("Since the attacks on Oct. 7", later) is None
+        True
+        >>> signal_of("approved by the board on Oct. 7", later) is None
+        True
     """
     match = _signal_regex().search(text, max(0, timex.start - settings.SIGNAL_CHARS), timex.start)
     if match is None:
         return None
     word = " ".join(match.group(1).lower().split())
     part = match.group(2)
+    if match.group(3) and not match.group(4):  # "since the attacks on Oct. 7": the noun's date
+        if word not in rules()["timex_signals"]["noun_before_date"]:
+            return None  # "approved by the board on Oct. 7": an agent, not a happening
+        if _NOUN_TO_DATE.search(match.group(3)).start() + match.start(3) not in nouns:
+            return None  # "after the waiver lapsed on March 8": the verb's date
+        part = None  # "since the end of the war in 2003": the end is the war's, not 2003's
     kind = rules()["timex_signals"]["words"][word]
     if match.group(3):  # "since the Oct. 7 attacks": the date is a happening's, somewhere inside it
         kind = rules()["timex_signals"]["of_a_noun"].get(kind, kind)
@@ -428,16 +443,27 @@ def names_its_noun(text: str, timex: TimeExpr, event: Event) -> bool:
         >>> tx = TimeExpr(30, 34, "2021", "DATE", "2021", None, None, "year", "r")
         >>> names_its_noun(text, tx, Event(0, 30, 41, "reform", 35, 41, role=Role.NOMINAL))
         True
+        >>> text = "Since the attacks on Oct. 7, Israel has hit"
+        >>> oct7 = TimeExpr(21, 27, "Oct. 7", "DATE", "2023-10-07", None, None, "day", "r")
+        >>> names_its_noun(text, oct7, Event(0, 0, 20, "attacks", 10, 17, role=Role.NOMINAL))
+        True
     """
+    if event.role != Role.NOMINAL:
+        return False
+    if event.trigger_end <= timex.start:  # "since the attacks on Oct. 7": the noun, then its date
+        return _NOUN_TO_DATE.fullmatch(text, event.trigger_end, timex.start) is not None
     return (
-        event.role == Role.NOMINAL
-        and timex.end <= event.trigger_start
+        timex.end <= event.trigger_start
         and _MODIFIER_GAP.match(text[timex.end : event.trigger_start] + " ") is not None
         and _DETERMINER_BEFORE.search(
             text, max(0, timex.start - settings.DETERMINER_BEFORE_CHARS), timex.start
         )
         is not None
     )
+
+
+#: between a noun and the date that names its time ("the attacks on Oct. 7")
+_NOUN_TO_DATE = re.compile(r"\s+(?:on|of|in)\s+$")
 
 
 _PARTS = {"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID"}
@@ -449,6 +475,7 @@ def _signal_regex():
     return re.compile(
         r"\b("
         + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words)
-        + r")\s+(?:the\s+(end|close|beginning|start|middle)\s+of\s+)?(the\s+)?$",
+        + r")\s+(?:the\s+(end|close|beginning|start|middle)\s+of\s+)?"
+        + r"((the\s+)|(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){1,3}(?:on|of|in)\s+)?$",
         re.I,
     )

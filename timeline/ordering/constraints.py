@@ -76,6 +76,7 @@ class Builder:
 
     def __init__(self, events, timexes, reference, text):
         self.events, self.timexes, self.reference, self.text = events, timexes, reference, text
+        self.nouns = frozenset(e.trigger_end for e in events if e.role == Role.NOMINAL)
         self.net = Network(2 + 2 * len(events))
         self.basis: dict[tuple[int, int], str] = {}
         self.warnings: list[list[str]] = [[] for _ in events]
@@ -208,7 +209,7 @@ class Builder:
         else:
             return
         signal = (
-            signal_of(self.text, timex)
+            signal_of(self.text, timex, self.nouns)
             if span is not None and not names_its_noun(self.text, timex, event)
             else None
         )

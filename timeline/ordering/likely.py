@@ -17,7 +17,12 @@ How an estimate is made (:func:`estimate`):
    (a kind marked ``estimate: false`` is matched but gives no estimate: its held-out
    coverage is too far from the stated one);
 3. its offsets are restricted to the proven bounds (the estimate always lies inside
-   them); with fewer than ``min_samples`` left there is no estimate (basis ``none``);
+   them) and shrunk toward the pooled distribution (:func:`pooled`: every estimating
+   kind's offsets together, restricted alike), which weighs as ``shrinkage`` events
+   (data; 0 by default): a kind with few gold events borrows the shape of all of them, a
+   kind with hundreds hardly moves (:func:`shrunk`). With none of the kind's own events
+   inside the bounds, fewer than ``min_samples`` pooled events there, or fewer than
+   ``min_samples`` of the kind's own plus ``shrinkage``, there is no estimate (basis ``none``);
 4. the likely day is the most frequent offset left (ties: nearer publication); the
    interval is the narrowest run of offsets around it holding at least ``coverage -
    tolerance`` of what is left (ties: the one holding more, then nearer publication).
@@ -60,9 +65,9 @@ NONE = Likely(None, None, None, "none")
 
 #: what likely.yaml may hold (checked by the one rule loader, :mod:`timeline.rules.loader`)
 SHAPE = Shape(
-    values={"coverage", "tolerance", "min_samples", "source", "events"},
+    values={"coverage", "tolerance", "min_samples", "shrinkage", "source", "events"},
     tables={"kinds": {"id", "when", "n", "offsets", "estimate"}},
-    optional={"tolerance", "events"},
+    optional={"tolerance", "shrinkage", "events"},
 )
 
 
@@ -213,6 +218,49 @@ def interval(offsets: dict, low=None, high=None, coverage=0.8, min_samples=1, to
     return kept[mode][0], first, last, total
 
 
+def pooled(table: dict) -> dict:
+    """Every estimating kind's offsets added together (kinds marked ``estimate: false`` left out).
+
+    Examples:
+        >>> pooled({"kinds": [{"offsets": {0: 3, -1: 1}}, {"offsets": {0: 2}},
+        ...                   {"offsets": {9: 5}, "estimate": False}]})
+        {-1: 1, 0: 5}
+    """
+    total: dict = {}
+    for kind in table["kinds"]:
+        if kind.get("estimate") is not False:
+            for offset, count in kind["offsets"].items():
+                total[offset] = total.get(offset, 0) + count
+    return dict(sorted(total.items()))
+
+
+def shrunk(own: dict, pool: dict, weight: float) -> dict:
+    """A kind's counts plus ``weight`` events spread as the pool is (both already restricted to
+    the bounds): the posterior mean of a Dirichlet prior centred on the pool.
+
+    Examples:
+        >>> shrunk({0: 3}, {-1: 30, 0: 70}, 10)
+        {-1: 3.0, 0: 10.0}
+        >>> shrunk({0: 3}, {}, 10), shrunk({0: 3}, {-1: 1}, 0)
+        ({0: 3}, {0: 3})
+    """
+    total = sum(pool.values())
+    if not weight or not total:
+        return dict(own)
+    mixed = {offset: float(count) for offset, count in own.items()}
+    for offset, count in pool.items():
+        mixed[offset] = mixed.get(offset, 0.0) + weight * count / total
+    return dict(sorted(mixed.items()))
+
+
+def _within(offsets: dict, low, high) -> dict:
+    return {
+        o: c
+        for o, c in offsets.items()
+        if (low is None or o >= low) and (high is None or o <= high)
+    }
+
+
 def estimate(row, published, table: dict | None = None) -> Likely:
     """The likely day and interval of one timeline row (a mapping of its columns).
 
@@ -244,21 +292,26 @@ def estimate(row, published, table: dict | None = None) -> Likely:
         return NONE
     table = table or model()
     kind = kind_of(row, table)
-    if kind is None or not kind["offsets"] or kind.get("estimate") is False:
+    if kind is None or kind.get("estimate") is False:
         return NONE
     low = (first - reference).days if first else None
     high = (last - reference).days if last else None
+    own = _within(kind["offsets"], low, high)
+    pool = _within(pooled(table), low, high)
+    weight = table.get("shrinkage", 0)
+    # none of the kind's own events within the bounds (the pool would speak for it alone), too
+    # few events there at all, or too little weight for this kind: no estimate
+    if not own or min(sum(pool.values()), sum(own.values()) + weight) < table["min_samples"]:
+        return NONE
     found = interval(
-        kind["offsets"],
-        low,
-        high,
-        table["coverage"],
-        table["min_samples"],
-        table.get("tolerance", 0.0),
+        shrunk(own, pool, weight),
+        coverage=table["coverage"],
+        tolerance=table.get("tolerance", 0.0),
     )
     if found is None:
         return NONE
-    likely, start, end, n = found
+    likely, start, end, _ = found
+    n = sum(own.values())
     day = lambda offset: reference + dt.timedelta(days=offset)  # noqa: E731
     try:
         return Likely(day(likely), day(start), day(end), f"{kind['id']} ({table['source']}, n={n})")

@@ -67,7 +67,7 @@ SHAPE = Shape(
             "units",
             "vague_amount",
         },
-        "timex_signals": _EXAMPLES | {"words", "of_a_noun"},
+        "timex_signals": _EXAMPLES | {"words", "of_a_noun", "noun_before_date"},
     },
 )
 

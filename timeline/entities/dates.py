@@ -141,6 +141,13 @@ def light_verb_objects(group: pd.DataFrame, text_of) -> dict:
             group["trigger"],
         )
     )
+    # a nominalisation made an event by its own argument ("announced the integration of
+    # video calls") is that argument's event, not the light verb's
+    own = (
+        set(group.index[group["trigger_rule"].str.startswith("argument_nominal")])
+        if ("trigger_rule" in group)
+        else set()
+    )
     found = {}
     for (_, end, index, sentence, tense, trigger), (
         start,
@@ -160,7 +167,7 @@ def light_verb_objects(group: pd.DataFrame, text_of) -> dict:
         if lemminflect.getAllLemmas(word).get("VERB", (word,))[0] not in support:
             continue
         gap = text_of(int(end), int(start))
-        if gap is not None and re.fullmatch(pattern, gap):
+        if gap is not None and re.fullmatch(pattern, gap) and noun not in own:
             found[noun] = index
     return found
 

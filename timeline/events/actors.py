@@ -24,6 +24,8 @@ from .lexicon import lexicon
 #: What a first-person word inside a quotation stands for until the sentence's speaker is known
 #: (the reporting clause may follow the quote): never left in an event's actors.
 SPEAKER = "\u2063speaker"
+#: The same for a first-person plural ("we", "our"): the side the speaker speaks for.
+SPEAKER_SIDE = "\u2063side"
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -83,14 +85,20 @@ class Referents:
         self.quotes = sorted(quotes)
         self._quote_starts = [start for start, _ in self.quotes]
         self.speaker: str | None = None  # who the last quotation's first person is
+        self.employers: dict[str, str] = {}  # a person's name -> the organisation they head
+        self.side_default: str | None = None  # what "we" stood for before the quote's speaker
         self.persons: list[str] = []
         self.last: str | None = None  # the last person
         self.groups: list[str] = []  # organisations, products, groups, most recent last
         self.subject: str | None = None  # the last subject not a person's, None: no name
+        self.things: list[str] = []  # names and descriptions not a person's, most recent last
+        self.plural: str | None = None  # this sentence's last plural subject without a name
+        self.agents: set[str] = set()  # who has said or decided something: no mere thing
 
     def new_sentence(self) -> None:
         """A new sentence: the last organisation named is again what "it" stands for."""
         self.subject = self.groups[-1] if self.groups else None
+        self.plural = None
 
     def unnamed_subject(self, words: list[str]) -> None:
         """Record a subject that names nothing ("the boards approved the deal, and it ..."): a
@@ -98,6 +106,10 @@ class Referents:
         unresolved; a description of an organisation ("the company") keeps the one named."""
         if not words or words[-1].lower() not in lexicon().words["org_descriptions"]:
             self.subject = None
+            if words and not (len(words) == 1 and words[0].lower() in lexicon().words["unnamed"]):
+                self.things.append(" ".join(words))
+                if _plural(words[-1]):
+                    self.plural = " ".join(words)
 
     def add(self, name: str, person: bool) -> None:
         """Record a name given as an actor (``person``: it looks like a person's)."""
@@ -121,6 +133,7 @@ class Referents:
             if name in self.groups:
                 self.groups.remove(name)
             self.groups.append(name)
+            self.things.append(name)
             self.subject = name
         else:
             self.unnamed_subject(name.split())
@@ -130,17 +143,42 @@ class Referents:
         k = bisect.bisect_right(self._quote_starts, at) - 1
         return k >= 0 and at < self.quotes[k][1]
 
-    def resolve(self, word: str, at: int | None = None) -> str | None:
+    def resolve(self, word: str, at: int | None = None, thing: bool = False) -> str | None:
         """The name a pronoun stands for, or None; a first-person word at offset ``at`` inside a
-        quotation gives :data:`SPEAKER`, for :meth:`settle_speaker` to replace."""
+        quotation gives :data:`SPEAKER`, for :meth:`settle_speaker` to replace. With ``thing``
+        (the subject of a verb that wants a thing, "it contains"), "it" stands for the last
+        subject not a person's that has not acted as an agent (:meth:`acted`): a product, not
+        the firm that announced it.
+
+        Examples:
+            >>> refs = Referents()
+            >>> refs.add("Zentek", False)
+            >>> refs.acted(["Zentek"])
+            >>> refs.add("ZX300", False)
+            >>> refs.add("Zentek", False)
+            >>> refs.new_sentence()
+            >>> refs.resolve("it"), refs.resolve("it", thing=True)
+            ('Zentek', 'ZX300')
+            >>> refs.add("many customers", False)
+            >>> refs.resolve("their"), refs.resolve("them")
+            ('many customers', None)
+        """
         words = lexicon().words
         lower = word.lower()
-        if at is not None and lower in words["speaker_pronouns"] and self.quoted(at):
-            return SPEAKER
+        if thing and lower in words["thing_pronouns"]:
+            return next((t for t in reversed(self.things) if t not in self.agents), None)
+        if at is not None and self.quoted(at):
+            if lower in words["speaker_pronouns"]:
+                return SPEAKER
+            if lower in words["speaker_side_pronouns"]:
+                self.side_default = self.resolve(word)
+                return SPEAKER_SIDE
         if word.isupper() and len(word) > 1:
             return None  # "US" is a name, not "us"
         if lower in words["person_pronouns"] or lower in words["person_possessives"]:
             return self.last
+        if lower in words["plural_pronouns"] and self.plural:
+            return self.plural  # "Many customers said their orders failed": the customers'
         if lower in words["group_pronouns"] and self.groups and self.subject == self.groups[-1]:
             return self.groups[-1]
         return None
@@ -173,11 +211,40 @@ class Referents:
         chosen = reporting or (outside if quoting else [])
         if chosen:
             self.speaker = chosen[0].actors[0]
+        side = self.side_of(self.speaker) if self.speaker else self.side_default
         for event in events:
-            if SPEAKER in event.actors or SPEAKER in event.undergoers:
-                event.actors = _spoken(event.actors, self.speaker)
-                event.undergoers = _spoken(event.undergoers, self.speaker)
+            for marker, who in ((SPEAKER, self.speaker), (SPEAKER_SIDE, side)):
+                if marker in event.actors or marker in event.undergoers:
+                    event.actors = _spoken(event.actors, marker, who)
+                    event.undergoers = _spoken(event.undergoers, marker, who)
         return events
+
+    def acted(self, names: list[str]) -> None:
+        """Record the subjects of a verb only an agent does (saying, deciding, trying)."""
+        self.agents.update(names)
+
+    def affiliate(self, tokens) -> None:
+        """Record whom the people of a tagged sentence work for, from a title between the two
+        names: "Zentek CEO Dana Ruiz", "Zentek's chief executive Dana Ruiz", "Dana Ruiz,
+        chief executive of Zentek" (the title words: ``title`` of ``rules/events.yaml``)."""
+        for person, org in affiliations(tokens):
+            self.employers[person] = org
+            self.employers.setdefault(_last_word(person), org)
+
+    def side_of(self, speaker: str) -> str | None:
+        """Whom a speaker says "we" for: the organisation a person works for when the article
+        said so, or an organisation itself; a plural never stands for one person, so a person
+        without a known employer leaves "we" to what it stood for before (``side_default``)."""
+        found = self.employers.get(speaker) or self.employers.get(_last_word(speaker))
+        if found:
+            return found
+        if (
+            speaker in self.persons
+            or speaker == self.last
+            or _last_word(speaker) in {_last_word(p) for p in self.persons}
+        ):
+            return self.side_default
+        return speaker
 
     def describe(self, words: list[str]) -> str | None:
         """The name a definite description stands for ("the company"), or None."""
@@ -191,9 +258,95 @@ class Referents:
         return None
 
 
-def _spoken(names: list[str], speaker: str | None) -> list[str]:
-    named = [speaker if name == SPEAKER else name for name in names]
+def _plural(head: str) -> bool:
+    """Whether a noun phrase's last word makes it plural: a plural noun ("customers") or a
+    quantifier standing for people ("some", "others": ``pronominal_dets``)."""
+    lower = head.lower()
+    if lower in lexicon().words["pronominal_dets"]:
+        return True
+    return len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
+
+
+def _spoken(names: list[str], marker: str, speaker: str | None) -> list[str]:
+    named = [speaker if name == marker else name for name in names]
     return list(dict.fromkeys(name for name in named if name))
+
+
+def _run(tokens, k: int, step: int, words) -> int:
+    """Where a run of tokens from ``k`` (going by ``step``) that are capitalized names
+    (``words`` None) or among ``words`` ends: the first index past it."""
+    lex = lexicon()
+    while 0 <= k < len(tokens):
+        tok = tokens[k]
+        if words is not None:
+            if tok.lower not in words:
+                break
+        elif tok.tag != "PROPN" or tok.lower in lex.words["title"]:
+            # "Zentek Corp. CEO": an abbreviation's period stays inside the name
+            if not (
+                tok.text == "."
+                and 0 < k < len(tokens) - 1
+                and tokens[k - 1].lower in lex.abbreviations
+            ):
+                break
+        k += step
+    return k
+
+
+def affiliations(tokens) -> list[tuple[str, str]]:
+    """``(person, organisation)`` pairs a tagged sentence names with a title between them.
+
+    Examples:
+        >>> from timeline.events.lexicon import tokenize
+        >>> from timeline.events.tagger import tag
+        >>> affiliations(tag(tokenize("Zentek Corp. CEO Dana Ruiz spoke.")))
+        [('Dana Ruiz', 'Zentek Corp')]
+        >>> affiliations(tag(tokenize("Dana Ruiz, chief executive of Zentek, spoke.")))
+        [('Dana Ruiz', 'Zentek')]
+        >>> affiliations(tag(tokenize("Dana Ruiz, the Zentek Chief Executive Officer, spoke.")))
+        [('Dana Ruiz', 'Zentek')]
+        >>> affiliations(tag(tokenize("The CEO spoke.")))
+        []
+    """
+    lex = lexicon()
+    titles = lex.words["title"]
+    text = lambda a, b: " ".join(t.text for t in tokens[a:b]).replace(" .", ".")  # noqa: E731
+    found = []
+    k = 0
+    while k < len(tokens):
+        if tokens[k].lower not in titles:
+            k += 1
+            continue
+        end = _run(tokens, k, 1, titles)
+        # before the title: the organisation ("Zentek CEO", "Zentek's CEO"); after it, the person
+        before = k - 1 if k and tokens[k - 1].tag == "POSSM" else k
+        org = _run(tokens, before - 1, -1, None) + 1
+        org_end = before - 1 if before and tokens[before - 1].text == "." else before
+        person = _run(tokens, end, 1, None)
+        if org < org_end and person > end:
+            found.append((text(end, person), text(org, org_end)))
+        # "Dana Ruiz, the Zentek chief executive": the person before the comma
+        opens = org - 1 if org and tokens[org - 1].tag == "DET" else org
+        if org < org_end and person == end and opens >= 2 and tokens[opens - 1].text == ",":
+            who = _run(tokens, opens - 2, -1, None) + 1
+            if who < opens - 1:
+                found.append((text(who, opens - 1), text(org, org_end)))
+        # "Dana Ruiz, chief executive of Zentek": the person before a comma, the organisation
+        # after the title's preposition
+        start = k - 1 if k and tokens[k - 1].tag == "DET" else k
+        if (
+            start >= 2
+            and tokens[start - 1].text == ","
+            and end + 1 < len(tokens)
+            and tokens[end].lower in lex.words["affiliation_preps"]
+        ):
+            who = _run(tokens, start - 2, -1, None) + 1
+            after = end + 2 if tokens[end + 1].tag == "DET" else end + 1
+            org_end = _run(tokens, after, 1, None)
+            if who < start - 1 and org_end > after:
+                found.append((text(who, start - 1), text(after, org_end)))
+        k = end
+    return found
 
 
 # A proper-noun premodifier right before an event noun names its actor: "US sanctions",

@@ -43,15 +43,39 @@ def noun_event(lower: str) -> tuple[bool, str]:
         return True, lemma
     if lemma in lex.not_event_nouns:
         return False, lemma
-    for suffix, rewrites in lex.suffixes:
+    return _derived(lemma, lex.suffixes), lemma
+
+
+def _derived(lemma: str, suffixes) -> bool:
+    """Whether a noun lemma is a verb's with one of ``suffixes`` (suffix, stem rewrites)."""
+    for suffix, rewrites in suffixes:
         if lemma.endswith(suffix) and len(lemma) >= len(suffix) + 4:
             stem = lemma[: -len(suffix)]
             for ending in rewrites:
                 verb = stem + ending
                 if lemminflect.getAllLemmas(verb).get("VERB", ("",))[0] == verb:
-                    return True, lemma
+                    return True
             break  # only the longest matching suffix counts
-    return False, lemma
+    return False
+
+
+@functools.lru_cache(maxsize=65536)
+def argument_nominal(lower: str) -> bool:
+    """Whether a noun that is no event by itself is a nominalisation that names one when it
+    takes an argument (``argument_suffixes`` of rules/events.yaml): "the placement of the
+    antenna".
+
+    Examples:
+        >>> argument_nominal("placement"), argument_nominal("integrations")
+        (True, True)
+        >>> argument_nominal("government"), argument_nominal("summit")
+        (False, False)
+    """
+    lex = lexicon()
+    is_event, lemma = noun_event(lower)
+    if is_event or lower in lex.not_event_nouns or lemma in lex.not_event_nouns:
+        return False
+    return _derived(lemma, lex.argument_suffixes)
 
 
 def has_complement(tokens: list[Token], i: int) -> bool:

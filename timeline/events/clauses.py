@@ -149,6 +149,9 @@ def names_in(tokens: list[Token]) -> list[tuple[str, bool]]:
         parts.append(current)
     found = []
     for part in parts:
+        if len(part) == 1 and part[0].lower in lex.words["pronominal_dets"]:
+            found.append((part[0].text, False))  # "Some had difficulty": who, not a determiner
+            continue
         while part and part[0].tag in ("DET", "PREP"):
             part = part[1:]
         while part and part[-1].tag in ("PUNCT", "PREP"):
@@ -323,8 +326,10 @@ def apposition_start(tokens: list[Token], j: int) -> int | None:
     return None
 
 
-def subject_span(tokens: list[Token], g: int) -> tuple[int, int] | None:
-    """Token range of the subject noun phrase before a verb group starting at ``g``."""
+def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int, int] | None:
+    """Token range of the subject noun phrase before a verb group starting at ``g``; with
+    ``thing`` (a verb that wants a thing: "which includes"), a "which" after a comma and an
+    object stands for that object, not for the clause before it."""
     lex = lexicon()
     j = g - 1
     while j >= 0 and tokens[j].tag in ("ADV", "NEG"):
@@ -336,7 +341,8 @@ def subject_span(tokens: list[Token], g: int) -> tuple[int, int] | None:
         if k is None:
             return None
         j = k - 1
-    if tokens[j].tag == "REL":
+    nonrestrictive = thing and tokens[j].tag != "REL" and _nonrestrictive(tokens, j)
+    if tokens[j].tag == "REL" or nonrestrictive:
         j -= 1
         if j >= 0 and tokens[j].text == ",":
             j -= 1
@@ -394,11 +400,51 @@ def subject_span(tokens: list[Token], g: int) -> tuple[int, int] | None:
         else:
             break
     start = j + 1
+    if start == end - 1 and tokens[start].lower in lex.words["pronominal_dets"]:
+        return start, end  # a determiner standing for people: "Some had difficulty"
     if start >= end or all(t.tag in ("DET", "POSS", "ADV") for t in tokens[start:end]):
         return None  # a determiner alone is no subject: ", and more recently has started"
     if gerund_before(tokens, j):
         return None  # "Disarming these groups remains hard": the gerund's clause is the subject
-    return start, end
+    return _names_listed(tokens, start, g), end
+
+
+def _names_listed(tokens: list[Token], start: int, g: int) -> int:
+    """Where a subject begins when names before it are listed with a comma only, as headlines
+    list them, and the verb is plural: "Zentek Corp., Volta Audio settle dispute" (both
+    settle); a singular verb keeps an apposition out ("Volta, a rival, sues")."""
+    verb = tokens[g] if g < len(tokens) else None
+    if (
+        verb is None
+        or verb.tag != "V"
+        or not verb.forms & {"VBP"}
+        or verb.forms & {"VBZ", "VBD"}
+        or start < 2
+        or tokens[start].tag != "PROPN"
+        or tokens[start - 1].text != ","
+    ):
+        return start
+    k = start - 2
+    while k >= 0 and (
+        tokens[k].tag == "PROPN"
+        or tokens[k].text == "."
+        and k > 0
+        and tokens[k - 1].lower in lexicon().abbreviations
+    ):
+        k -= 1
+    return k + 1 if k < 0 and tokens[start - 2].tag in ("PROPN", "PUNCT") else start
+
+
+def _nonrestrictive(tokens: list[Token], j: int) -> bool:
+    """A "which" after a comma and a noun, which may open a relative clause about that noun
+    ("its new line of laptops, which includes three models") or about the clause before it
+    ("cut 500 jobs, which angered the unions")."""
+    return (
+        j >= 2
+        and tokens[j].lower in lexicon().words["wh_relatives"]
+        and tokens[j - 1].text == ","
+        and tokens[j - 2].tag in ("N", "PROPN")
+    )
 
 
 def gerund_before(tokens: list[Token], j: int) -> bool:

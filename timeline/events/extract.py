@@ -88,7 +88,10 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
             return _Participants(_resolved(clauses.names_in(phrase), phrase, people))
         verb = m.object_of
         if verb is not None and (
+            # a nominalisation whose argument follows is that argument's event, not the
+            # verb's: "announced the integration of video calls"
             verb.lemma in lexicon().words["support"]
+            and m.rule != "argument_nominal"
             or m.lemma in lexicon().words["statement_nouns"]
         ):
             return _Participants(list(earlier[verb.index].actors))
@@ -175,7 +178,9 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
         noun = tokens[clauses.np_left(tokens, m.index - 1) : m.index]
         undergoers = _resolved(clauses.names_in(noun), noun, people)
         return _Participants(_agents(tokens, m, people, pairs=True), undergoers, passive=True)
-    span = clauses.subject_span(tokens, m.relative if m.relative is not None else m.group_start)
+    span = clauses.subject_span(
+        tokens, m.relative if m.relative is not None else m.group_start, _wants_thing(m)
+    )
     if (
         span is None
         and m.event_class == "REPORTING"
@@ -198,10 +203,9 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
         span = clauses.subject_span(tokens, finite) if finite is not None else None
         if span is None:
             return _Participants([])
+        phrase = tokens[span[0] : span[1]]
         return _Participants(
-            _resolved(
-                clauses.names_in(tokens[span[0] : span[1]]), tokens[span[0] : span[1]], people
-            )
+            _resolved(clauses.names_in(phrase), phrase, people, thing=_wants_thing(m))
         )
     if span is None and gov is not None and m.group_start > 0 and tokens[before].tag == "CONJ":
         # "Forecasters expect the rain to ease, but warned ...": a verb coordinated after
@@ -230,10 +234,19 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
     if span is None:
         return _Participants(list(earlier[gov.index].actors) if gov is not None else [])
     subject = tokens[span[0] : span[1]]
-    names = _resolved(clauses.names_in(subject), subject, people, remember=True)
+    names = _resolved(
+        clauses.names_in(subject), subject, people, remember=True, thing=_wants_thing(m)
+    )
+    if str(m.event_class).lower() in lexicon().words["agent_classes"] and not _passive(tokens, m):
+        people.acted(names)
     if _passive(tokens, m) or _unaccusative(tokens, m):
         return _Participants(_agents(tokens, m, people), names, passive=_passive(tokens, m))
     return _Participants(names)
+
+
+def _wants_thing(m) -> bool:
+    """A verb whose subject is a thing with parts or a measure: "it contains a chip"."""
+    return m.role == Role.VERB and m.lemma in lexicon().words["thing_verbs"]
 
 
 def _gerund_subject(tokens, m) -> bool:
@@ -282,15 +295,16 @@ def _for_subject(tokens, m) -> int | None:
     return None
 
 
-def _resolved(found, phrase, people, remember: bool = False) -> list[str]:
+def _resolved(found, phrase, people, remember: bool = False, thing: bool = False) -> list[str]:
     """The names of a noun phrase, pronouns and descriptions resolved through ``people``;
-    unresolved pronouns dropped; with ``remember``, names are recorded for later pronouns."""
+    unresolved pronouns dropped; with ``remember``, names are recorded for later pronouns; with
+    ``thing``, the phrase is the subject of a verb that wants a thing ("it contains")."""
     lex = lexicon().words
     names = []
     words = [t.text for t in phrase if t.tag not in ("PUNCT",)]
     for name, person in found:
         at = next((t.start for t in phrase if t.text == name), None)
-        resolved = people.resolve(name, at) or (
+        resolved = people.resolve(name, at, thing) or (
             people.describe(words) if len(found) == 1 and words[1:] == name.split() else None
         )
         if resolved:
@@ -391,7 +405,11 @@ def _inverted_speaker(tokens, i) -> list[tuple[str, bool]]:
     end = i + 1
     while end < len(tokens) and (
         tokens[end].tag in ("DET", "ADJ", "N", "PROPN", "POSSM", "NUM")
-        or tokens[end].lower in lexicon().words["particle"]
+        or (
+            tokens[end].lower in lexicon().words["particle"]
+            or tokens[end].text == "."
+            and tokens[end - 1].lower in lexicon().abbreviations  # "said Zentek Corp. CEO Ruiz"
+        )
         and end + 1 < len(tokens)
         and tokens[end + 1].tag == "PROPN"
     ):
@@ -476,6 +494,7 @@ def extract(text: str, sentences) -> list[Event]:
                 for name, person in clauses.names_in(tokens[tok_run_start:end]):
                     if person:
                         people.add(name, True)
+        people.affiliate(tokens)
         people.new_sentence()
         base = len(events)
         report = None

@@ -93,6 +93,7 @@ class Lexicon:
     event_nouns: frozenset
     not_event_nouns: frozenset
     suffixes: tuple  # (suffix, (stem endings ...)) longest first
+    argument_suffixes: tuple = ()  # the same, for nouns that are events with an argument only
     words: dict = field(default_factory=dict)  # misc word sets by name
 
 
@@ -119,6 +120,8 @@ SHAPE = Shape(
         "nominals": {
             "examples",
             "suffixes",
+            "argument_suffixes",
+            "argument_preps",
             "not_events",
             "id",
             "lemmas",
@@ -147,6 +150,12 @@ SHAPE = Shape(
             "group_pronouns",
             "person_possessives",
             "speaker_pronouns",
+            "speaker_side_pronouns",
+            "thing_pronouns",
+            "plural_pronouns",
+            "thing_verbs",
+            "agent_classes",
+            "affiliation_preps",
             "engaged_preps",
             "undergone_nouns",
             "quote_marks",
@@ -223,7 +232,14 @@ def lexicon() -> Lexicon:
     suffixes = tuple(
         sorted(((s, tuple(r)) for s, r in nominals["suffixes"].items()), key=lambda x: -len(x[0]))
     )
+    argument_suffixes = tuple(
+        sorted(
+            ((s, tuple(r)) for s, r in nominals["argument_suffixes"].items()),
+            key=lambda x: -len(x[0]),
+        )
+    )
     words = {
+        "argument_preps": frozenset(_words(nominals["argument_preps"])),
         **{name: frozenset(_words(_at(data, path))) for name, path in _WORD_SETS.items()},
         "speech_complement": frozenset(speech),
         "noun_needs_complement": frozenset(noun_needs),
@@ -248,6 +264,7 @@ def lexicon() -> Lexicon:
         event_nouns,
         not_events,
         suffixes,
+        argument_suffixes,
         words,
     )
 

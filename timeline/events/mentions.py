@@ -25,7 +25,7 @@ from timeline.model import EventClass, Mention, Modality, Role, Tense, Token
 from timeline.rules.loader import Shape, load
 
 from . import clauses
-from .classes import noun_event, verb_class
+from .classes import argument_nominal, noun_event, verb_class
 from .lexicon import analyze, lexicon
 from .verb_groups import (
     is_handoff,
@@ -75,6 +75,7 @@ PASSES = {
         "after_preposition",
         "statement_medium",
         "event_noun",
+        "argument_nominal",
         "named_event",
     ),
     "acronym": ("event_acronym",),
@@ -528,8 +529,8 @@ def _nominal_pass(tokens: list[Token], found: dict[int, Mention], why: dict[int,
         if tok.tag not in nouns and not named:
             continue
         rule, lemma = _nominal_rule(tokens, i, found)
-        if rule is None:
-            rule = "named_event" if named else "event_noun"
+        if rule is None or table()[rule].event:
+            rule = rule or ("named_event" if named else "event_noun")
             found[i] = _nominal_mention(tokens, i, lemma, rule)
         why[i] = rule
 
@@ -539,7 +540,8 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
     rules = table()
     n, tok = len(tokens), tokens[i]
     is_event, lemma = noun_event(tok.lower)
-    if not is_event:
+    argument = not is_event and _takes_argument(tokens, i)
+    if not is_event and not argument:
         return "not_event_noun", lemma
     if _conditional(tokens, i):
         return "conditional_noun", lemma
@@ -576,7 +578,31 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
             "statement_medium",
             lemma,
         )  # "said in a statement": the medium of the saying, not another event
-    return None, lemma
+    return ("argument_nominal" if argument else None), lemma
+
+
+def _takes_argument(tokens: list[Token], i: int) -> bool:
+    """A nominalisation with its event's argument: an "of" phrase right after it ("the
+    placement of the sensor"), or the subject of a light verb it is the object of ("made its
+    appearance")."""
+    rule = table()["argument_nominal"]
+    if tokens[i].tag not in rule.tags["noun"] or not argument_nominal(tokens[i].lower):
+        return False
+    if (
+        i + 2 < len(tokens)
+        and tokens[i + 1].lower in rule.words["preps"]
+        and tokens[i + 2].tag in rule.tags["object"]
+    ):
+        return True
+    j = i - 1
+    while j >= 0 and tokens[j].tag in rule.tags["determiner"]:
+        j -= 1
+    return (
+        j < i - 1
+        and j >= 0
+        and tokens[j].tag in rule.tags["verb"]
+        and (tokens[j].lemma in rule.words["light_verbs"])
+    )
 
 
 def _nominal_mention(tokens: list[Token], i: int, lemma: str, rule: str) -> Mention:

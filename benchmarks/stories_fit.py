@@ -31,7 +31,7 @@ from timeline.stories import merge
 NAMES = merge.FEATURES
 TARGET_CONFUSION = 0.02
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
-STORY_THRESHOLDS = (0.12, 0.16, 0.2)
+STORY_THRESHOLDS = (0.12, 0.14, 0.16, 0.2)
 
 
 def prepare(folder: Path, scored: set) -> dict:

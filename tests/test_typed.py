@@ -125,7 +125,8 @@ def test_a_setting_changed_in_settings_changes_the_stage(monkeypatch):
 def test_a_story_mention_is_typed_and_frozen():
     from timeline.stories.merge import StoryMention
 
-    fields = dict(row={}, article=0, position=0, actors={}, runs={}, parts={}, words=frozenset())
+    fields = dict(row={}, article=0, position=0, actors={}, runs={}, parts={}, names=())
+    fields |= dict(words=frozenset())
     fields |= dict(rare=frozenset(), explicit=False, lemma="sign", act="sign")
     with pytest.raises(TypeError, match="stroy"):
         StoryMention(**fields, stroy=1)

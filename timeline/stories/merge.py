@@ -16,6 +16,7 @@ event, leaving out the links the user rejects.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import heapq
@@ -384,27 +385,43 @@ def _similar_pairs(vectors: list[dict[str, float]], least: float) -> dict[tuple[
         for w, v in vec.items():
             df[w] = df.get(w, 0) + 1
             top[w] = max(top.get(w, 0.0), v)
-    index: dict[str, list[tuple[int, float]]] = {}
+    index: dict[str, tuple[list[int], list[float]]] = {}  # word -> vectors (ascending), weights
     rest = []  # the most each vector's unindexed words can add to a cosine
     for k, vec in enumerate(vectors):
         bound = norm = 0.0
         for w in sorted(vec, key=lambda w: (-df[w], w)):
             if min(bound + vec[w] * top[w], math.sqrt(norm + vec[w] ** 2)) >= least * (1 - 1e-9):
-                index.setdefault(w, []).append((k, vec[w]))
+                ids, weights = index.setdefault(w, ([], []))
+                ids.append(k)
+                weights.append(vec[w])
             else:
                 bound, norm = bound + vec[w] * top[w], norm + vec[w] ** 2
         rest.append(min(bound, math.sqrt(norm)))
     found = {}
+    same = _same_vectors(vectors)  # a syndicated copy's cosines are its original's
+    exact: dict[tuple[int, int], float] = {}
     for i, vec in enumerate(vectors):
         partial: dict[int, float] = {}
         for w, v in vec.items():
-            for j, u in index.get(w, ()):
-                if j > i:
+            if w in index:
+                ids, weights = index[w]
+                start = bisect.bisect_right(ids, i)  # only the later vectors
+                for j, u in zip(ids[start:], weights[start:]):
                     partial[j] = partial.get(j, 0.0) + v * u
         for j, dot in partial.items():
-            if dot + rest[j] >= least * (1 - 1e-9) and (s := _cosine(vec, vectors[j])) >= least:
-                found[i, j] = s
+            if dot + rest[j] >= least * (1 - 1e-9):
+                key = (same[i], same[j]) if same[i] <= same[j] else (same[j], same[i])
+                if key not in exact:
+                    exact[key] = _cosine(vec, vectors[j])
+                if exact[key] >= least:
+                    found[i, j] = exact[key]
     return found
+
+
+def _same_vectors(vectors: list[dict[str, float]]) -> list[int]:
+    """For each vector, the first one equal to it (itself when none is)."""
+    first: dict[tuple, int] = {}
+    return [first.setdefault(tuple(sorted(vec.items())), k) for k, vec in enumerate(vectors)]
 
 
 def _components(n: int, edges) -> list[list[int]]:
@@ -425,14 +442,16 @@ def _components(n: int, edges) -> list[list[int]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
-def stories_of(vectors: list[dict], threshold: float) -> list[int]:
+def stories_of(vectors: list[dict], threshold: float, alike: dict | None = None) -> list[int]:
     """The story of each article: articles clustered (average link) on their similarity; two
     reports of one event share its names, two events of one kind do not.
 
     Average link joins two groups only when some pair between them reaches the threshold, so
     only the articles connected by such pairs are clustered, set by set; inside a set, two
     articles less than half the threshold alike count as unrelated (0), so a story of many
-    articles needs no comparison of every two of them.
+    articles needs no comparison of every two of them. ``alike``: the article pairs at least
+    half the threshold alike or less, with their cosines (:func:`_similar_pairs`), when the
+    caller has them already.
 
     Examples:
         >>> stories_of([{"quake": 1.0}, {"oscar": 1.0}, {"quake": 0.8, "chile": 0.6}], 0.5)
@@ -440,7 +459,10 @@ def stories_of(vectors: list[dict], threshold: float) -> list[int]:
     """
     n = len(vectors)
     story = list(range(n))
-    alike = _similar_pairs(vectors, threshold / 2)
+    if alike is None:
+        alike = _similar_pairs(vectors, threshold / 2)
+    else:
+        alike = {pair: s for pair, s in alike.items() if s >= threshold / 2}
     strong = (pair for pair, s in alike.items() if s >= threshold)
     sets = _components(n, strong)
     where = {k: (c, a) for c, members in enumerate(sets) for a, k in enumerate(members)}
@@ -456,9 +478,8 @@ def stories_of(vectors: list[dict], threshold: float) -> list[int]:
 
 
 def _cosine(a: dict, b: dict) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+    # over the shared words only, summed exactly: the same value whichever order they come in
+    return math.fsum(a[w] * b[w] for w in a.keys() & b.keys())
 
 
 def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -> dict | None:
@@ -673,8 +694,8 @@ def _candidate_pairs(mentions: list[StoryMention], similar: dict, table: dict, l
     """Pairs of one act's mentions that could reach the link threshold: within an article, a
     mention and the ``same_article_window`` mentions of its act before it; across articles, two
     that share a key of :func:`_keys` or explicit dates in reach, or whose articles are at least
-    ``least`` alike (``similar``: those article pairs). Nothing else can reach it
-    (:func:`_least_similarity`)."""
+    ``least`` alike (``similar``: each article's later articles that are). Nothing else can
+    reach it (:func:`_least_similarity`)."""
     window, weight = table["same_article_window"], table["weights"]["features"]
     used = {key for name, key in _SHARED.items() if weight[name]["weight"] > 0}
     by_article: dict[int, list[int]] = {}
@@ -713,13 +734,31 @@ def _candidate_pairs(mentions: list[StoryMention], similar: dict, table: dict, l
         )
     if least < math.inf:
         for i_article, ks in by_article.items():
-            for j_article, js in by_article.items():
-                if i_article < j_article and (i_article, j_article) in similar:
-                    found.update((min(i, j), max(i, j)) for i in ks for j in js)
+            for j_article in similar.get(i_article, ()) & by_article.keys():
+                found.update((min(i, j), max(i, j)) for i in ks for j in by_article[j_article])
     return found
 
 
-def scored_pairs(per_article: list[list[dict]], published=None, threshold: float | None = None):
+class _OnDemand(dict):
+    """Scored pairs of one act's mentions that score a missing pair when it is looked up
+    (``pairs[i, j]``; :meth:`dict.get` and ``in`` do not), or raise KeyError for a pair never
+    compared."""
+
+    def __init__(self, scored: dict, score) -> None:
+        super().__init__(scored)
+        self.score = score
+
+    def __missing__(self, key: tuple[int, int]):
+        found = self[key] = self.score(key)
+        return found
+
+
+def scored_pairs(
+    per_article: list[list[dict]],
+    published=None,
+    threshold: float | None = None,
+    complete: bool = True,
+):
     """The pairs of one act's mentions that clustering at ``threshold`` needs, with their
     features (None: kept apart) and probability.
 
@@ -731,32 +770,54 @@ def scored_pairs(per_article: list[list[dict]], published=None, threshold: float
     before it (linear in a long article). ``published``: each article's publication date, or
     None; ``threshold``: the least probability clustering will use (default the model's).
     Yields ``(act, mentions, pairs)`` per act, ``pairs`` mapping (i, j), i < j, to
-    ``(features, p)``. Used by :func:`link` and by the fitting script."""
+    ``(features, p)``. Used by :func:`link` and by the fitting script.
+
+    ``complete=False`` scores the candidate pairs only and leaves the others to be scored when
+    :func:`cluster` looks them up, between groups it could join: a set joined by a chain of
+    near-copies need not have every two of its mentions compared."""
     table = rules()
     weights = table["weights"]
     threshold = weights["threshold"] if threshold is None else threshold
     vectors = _article_vectors(per_article, table)
     # a few articles are no collection to tell topic words from a story's words: their names do
     few = len(per_article) < table["story_min_articles"]
+    least = _least_similarity(weights, threshold)
+    # one similarity join serves the stories and the blocking: the lower of their two bounds
+    lowest = weights["story_threshold"] / 2
+    lowest = min(lowest, least) if 0 < least < math.inf else lowest
+    cosines = _similar_pairs(vectors, lowest)  # (i, j) -> cosine
     story = stories_of(
         _article_vectors(per_article, table, only_names=True) if few else vectors,
         weights["story_threshold"],
+        None if few else cosines,
     )
-    least = _least_similarity(weights, threshold)
-    similar = _similar_pairs(vectors, least) if 0 < least < math.inf else {}
+    similar: dict[int, set[int]] = {}  # article -> the later articles at least least alike
+    for (i, j), s in cosines.items() if 0 < least < math.inf else ():
+        if s >= least:
+            similar.setdefault(i, set()).add(j)
     window = table["same_article_window"]
-    cosines: dict[tuple[int, int], float] = {}
+    same = _same_vectors(vectors)  # cosines by the first of equal vectors: copies share them
+    exact = {}
+    for (i, j), s in cosines.items():
+        exact[(same[i], same[j]) if same[i] <= same[j] else (same[j], same[i])] = s
 
     def score(a: StoryMention, b: StoryMention):
         if a.article == b.article:
             similarity = 1.0
         else:
-            key = (a.article, b.article)
-            if key not in cosines:
-                cosines[key] = _cosine(vectors[key[0]], vectors[key[1]])
-            similarity = cosines[key]
+            i, j = same[a.article], same[b.article]
+            key = (i, j) if i <= j else (j, i)
+            if key not in exact:
+                exact[key] = _cosine(vectors[a.article], vectors[b.article])
+            similarity = exact[key]
         found = features(a, b, similarity, table)
         return found, None if found is None else probability(found, weights)
+
+    def on_demand(mentions: list[StoryMention], key: tuple[int, int]):
+        a, b = mentions[key[0]], mentions[key[1]]
+        if a.article == b.article and key[1] - key[0] > window:
+            raise KeyError(key)  # one article's mentions of an act come in text order: a window
+        return score(a, b)
 
     for name, mentions in sorted(_candidates(per_article, table).items()):
         mentions = [
@@ -769,6 +830,9 @@ def scored_pairs(per_article: list[list[dict]], published=None, threshold: float
             (i, j): score(mentions[i], mentions[j])
             for i, j in _candidate_pairs(mentions, similar, table, least)
         }
+        if not complete:
+            yield name, mentions, _OnDemand(scored, functools.partial(on_demand, mentions))
+            continue
         edges = (k for k, (found, p) in scored.items() if found is not None and p >= threshold)
         pairs = {}
         for members in _components(len(mentions), edges):
@@ -787,6 +851,12 @@ def cluster(n: int, pairs: dict, threshold: float) -> list[list[int]]:
     highest mean probability, while it is at least ``threshold`` and no pair between them is
     kept apart (None). A chain of weak links cannot join what a strong feature separates.
 
+    ``pairs`` maps (i, j), i < j, to ``(features, p)``; a pair it lacks counts as p = 0. A mean
+    is at most its largest term, so only two groups with a pair at least ``threshold`` between
+    them can be joined: the other pairs are looked up (``pairs[i, j]``) only between such
+    groups, which lets :func:`scored_pairs` score them on demand, and a veto ends the look-up.
+    The groups are those of summing every pair (``threshold`` > 0).
+
     Examples:
         >>> cluster(3, {(0, 1): (1, 0.9), (1, 2): (1, 0.9), (0, 2): (None, None)}, 0.5)
         [[0, 1], [2]]
@@ -794,11 +864,27 @@ def cluster(n: int, pairs: dict, threshold: float) -> list[list[int]]:
         [[0, 1], [2]]
     """
     groups = {k: [k] for k in range(n)}
-    total: dict[int, dict[int, list]] = {k: {} for k in range(n)}  # g -> h -> [sum of p, vetoed]
-    for (i, j), (found, p) in pairs.items():
-        total[i][j] = total[j][i] = [p or 0.0, found is None]
+    # g -> h -> [sum of p, vetoed], only for groups with a pair >= threshold between them
+    total: dict[int, dict[int, list]] = {k: {} for k in range(n)}
+    for (i, j), (found, p) in list(pairs.items()):
+        if found is not None and p >= threshold:
+            total[i][j] = total[j][i] = [p, False]
     version = [0] * n
     heap = []
+
+    def between(g: int, h: int) -> list:
+        """[sum of p, vetoed] over the pairs of two groups that had no pair >= threshold."""
+        s = 0.0
+        for i in groups[g]:
+            for j in groups[h]:
+                try:
+                    found, p = pairs[(i, j) if i < j else (j, i)]
+                except KeyError:  # absent: p = 0
+                    continue
+                if found is None:
+                    return [0.0, True]  # kept apart: the sum no longer matters
+                s += p
+        return [s, False]
 
     def push(g: int, h: int) -> None:
         s, vetoed = total[g][h]
@@ -815,15 +901,22 @@ def cluster(n: int, pairs: dict, threshold: float) -> list[list[int]]:
         _, g, h, vg, vh = heapq.heappop(heap)
         if g not in groups or h not in groups or (vg, vh) != (version[g], version[h]):
             continue
+        of_g, of_h = total[g], total.pop(h)
+        of_g.pop(h, None)
+        of_h.pop(g, None)
+        joined = {}
+        for other in dict.fromkeys([*of_g, *of_h]):
+            total[other].pop(h, None)
+            old = of_g[other] if other in of_g else between(g, other)
+            if old[1]:
+                joined[other] = old
+                continue
+            s, vetoed = of_h[other] if other in of_h else between(h, other)
+            joined[other] = [old[0] + s, vetoed]
         groups[g] += groups.pop(h)
         version[g] += 1
-        for other, (s, vetoed) in total.pop(h).items():
-            if other == g:
-                continue
-            old = total[g].get(other, [0.0, False])
-            total[g][other] = total[other][g] = [old[0] + s, old[1] or vetoed]
-            del total[other][h]
-        total[g].pop(h, None)
+        for other, value in joined.items():
+            total[g][other] = total[other][g] = value
         for other in total[g]:
             push(g, other)
     return sorted(sorted(g) for g in groups.values())
@@ -860,7 +953,7 @@ def link(per_article: list[list[dict]], published=None) -> None:
         p 0.62
     """
     threshold = rules()["weights"]["threshold"]
-    for _, mentions, pairs in scored_pairs(per_article, published):
+    for _, mentions, pairs in scored_pairs(per_article, published, complete=False):
         for members in cluster(len(mentions), pairs, threshold):
             if len(members) > 1:
                 _mark(mentions, members, pairs)

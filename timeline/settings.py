@@ -60,6 +60,10 @@ WEEKDAY_AFTER_CHARS = 40
 #: for longer (a run-on or hostile text) would otherwise make every span the whole sentence,
 #: quadratic in memory. News clauses are far shorter.
 MAX_SPAN_TOKENS = 120
+#: Most words a line may have to be read as a title-case headline: headlines are short, and a
+#: long capitalized run (a list of names or months, hostile input) is no headline; reading it
+#: as one would make its dictionary words verbs and nouns by the thousand.
+HEADLINE_MAX_WORDS = 30
 #: Look-behind for a capitalized premodifier naming a nominal's actor ("US sanctions").
 PREMODIFIER_ACTOR_CHARS = 60
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import lemminflect
 
+from timeline import settings
 from timeline.errors import RuleError
 from timeline.io import segment
 from timeline.model import Token
@@ -396,7 +397,7 @@ def analyze_morphology(lower: str) -> tuple[frozenset, frozenset, str]:
 def title_case(tokens: list[Token]) -> bool:
     """Whether a run of tokens is written in title case, as headlines are: after its first word,
     at least three words outside the closed classes, all of them capitalized, not all in
-    capitals.
+    capitals, and no more words than a headline has (``settings.HEADLINE_MAX_WORDS``).
 
     Examples:
         >>> title_case(tokenize("Singer Jane Varga Checks Into Clinic After Tour"))
@@ -405,12 +406,14 @@ def title_case(tokens: list[Token]) -> bool:
         False
         >>> title_case(tokenize("FLOODS FORCE THOUSANDS FROM HOMES"))
         False
+        >>> title_case(tokenize("January February March April May June July " * 6))
+        False
     """
     closed = lexicon().closed
     words = [t.text for t in tokens[1:] if t.text.isalpha() and t.lower not in closed]
     # every one capitalized: a sentence naming many things still writes its verb in lower case
     return (
-        len(words) >= 3
+        3 <= len(words) <= settings.HEADLINE_MAX_WORDS
         and all(w[0].isupper() for w in words)
         and not all(w.isupper() for w in words)
     )

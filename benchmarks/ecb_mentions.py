@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks import cat
-from benchmarks.stories import gold_mentions, scored_sentences
+from benchmarks.stories import gold_mentions, scored_sentences, topic_folders
 from timeline.events.extract import extract
 from timeline.events.lexicon import proper_names, tokenize
 from timeline.events.mentions import decide
@@ -121,7 +121,7 @@ def main(argv=None) -> int:
         print(f"no ECB+ corpus at {root}; nothing to measure")
         return 0
     scored = scored_sentences(root)
-    topics = sorted((p for p in (root / "ECB+").iterdir() if p.is_dir()), key=lambda p: int(p.name))
+    topics = topic_folders(root)
     for name, parity in (("fit (odd)", 1), ("check (even)", 0)):
         total, missed = 0, []
         for folder in topics:

@@ -319,6 +319,11 @@ def report(name: str, results: list[dict]) -> dict:
     return out
 
 
+def topic_folders(root: Path) -> list[Path]:
+    """The topic folders of an ECB+ copy, in topic order (numbers, not text: 2 before 10)."""
+    return sorted((p for p in (root / "ECB+").iterdir() if p.is_dir()), key=lambda p: int(p.name))
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -333,7 +338,7 @@ def main(argv=None) -> int:
         print(f"no ECB+ corpus at {root}; nothing to benchmark")
         return 0
     scored = scored_sentences(root)
-    topics = sorted((p for p in (root / "ECB+").iterdir() if p.is_dir()), key=lambda p: int(p.name))
+    topics = topic_folders(root)
     if args.topics:
         wanted = set(args.topics.split(","))
         topics = [t for t in topics if t.name in wanted]

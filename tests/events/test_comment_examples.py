@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from checks.events import ATTRS as EVENT_ATTRS
 
 from timeline.events.extract import extract
 from timeline.events.lexicon import tokenize as words
@@ -26,12 +27,9 @@ EVENTS = HERE.parents[1] / "timeline" / "events"
 DATA = yaml.safe_load((HERE / "comment_examples.yaml").read_text(encoding="utf-8"))
 #: A quote in a comment: straight double quotes or curly ones, two characters at least.
 QUOTE = re.compile(r'"([^"]{2,})"|“([^”]{2,})”')
+#: The rule examples' attributes, and those only a comment's example names.
 ATTRS = {
-    "class": "event_class",
-    "kind": "kind",
-    "modality": "modality",
-    "tense": "tense",
-    "aspect": "aspect",
+    **EVENT_ATTRS,
     "actors": "actors",
     "undergoers": "undergoers",
     "newsworthy": "newsworthy",

@@ -58,6 +58,8 @@ SHAPE = Shape(
         "story_name_weight",
         "story_min_articles",
         "story_date_weight",
+        "story_attach_share",
+        "story_attach_margin",
     },
 )
 WEIGHTS = RULES.with_name("weights.yaml")
@@ -474,7 +476,40 @@ def stories_of(vectors: list[dict], threshold: float, alike: dict | None = None)
         for group in cluster(len(members), within, threshold):
             for k in group:
                 story[members[k]] = members[group[0]]
-    return story
+    return _attach_loners(story, alike, threshold, rules())
+
+
+def _attach_loners(story: list[int], alike: dict, threshold: float, table: dict) -> list[int]:
+    """An article alone in its story joins the story it is clearly nearest: its mean similarity
+    to that story's articles (a pair below half the threshold counts 0) is at least
+    ``story_attach_share`` of the threshold and ``story_attach_margin`` times that to any other
+    story. A report that adds its own details to an event has too few of a story's words to
+    reach the threshold with any one article, yet leans to one story; two stories are never
+    joined this way.
+
+    Examples:
+        >>> alike = {(0, 1): 0.3, (0, 2): 0.07, (1, 2): 0.06, (3, 4): 0.3, (2, 3): 0.01}
+        >>> _attach_loners([0, 0, 2, 3, 3], alike, 0.14, rules())
+        [0, 0, 0, 3, 3]
+    """
+    size: dict[int, int] = {}
+    for s in story:
+        size[s] = size.get(s, 0) + 1
+    sums: dict[int, dict[int, float]] = {}  # loner -> story -> summed similarity
+    for (i, j), s in alike.items():
+        for a, b in ((i, j), (j, i)):
+            if size[story[a]] == 1 and size[story[b]] > 1:
+                to = sums.setdefault(a, {})
+                to[story[b]] = to.get(story[b], 0.0) + s
+    out = list(story)
+    for k, to in sorted(sums.items()):
+        means = sorted(((s / size[g], g) for g, s in to.items()), reverse=True)
+        best, second = means[0][0], means[1][0] if len(means) > 1 else 0.0
+        if best >= table["story_attach_share"] * threshold and best >= (
+            table["story_attach_margin"] * second
+        ):
+            out[k] = means[0][1]
+    return out
 
 
 def _cosine(a: dict, b: dict) -> float:

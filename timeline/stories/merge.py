@@ -77,6 +77,8 @@ FEATURES = (
     "dates_conflict",
     "same_lemma",
     "weak",
+    "shared_numbers",
+    "numbers_differ",
 )
 WEIGHTS_SHAPE = Shape(
     values={"intercept", "threshold", "story_threshold"},
@@ -208,6 +210,7 @@ class StoryMention:
     words: frozenset[str]  # every run
     rare: frozenset[str]  # the runs that are not topic words of the whole set of articles
     explicit: bool  # dated by an explicit expression
+    numbers: frozenset[str]  # the clause's numbers outside quotations and its date (an age, a toll)
     lemma: str  # base lemma
     act: str  # what it names, for type compatibility (:func:`act`)
     story: int = 0  # its article's story (:func:`stories_of`)
@@ -243,6 +246,8 @@ def _mention(
         ),
         rare=frozenset(runs) - topic,
         explicit=_explicit(row),
+        numbers=frozenset(_NUMBER.findall(_QUOTED.sub(" ", row["text"] or "")))
+        - frozenset(_NUMBER.findall(row.get("timex") or "")),
         lemma=base_lemma(row.get("lemma") or row["trigger"]),
         act=act(row, table),
     )
@@ -566,6 +571,9 @@ def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -
         "dates_conflict": float(conflict),
         "same_lemma": float(a.lemma == b.lemma),
         "weak": float(a.weak or b.weak),
+        # two victims' ages, two tolls, two scores: numbers on both sides and none shared
+        "shared_numbers": float(bool(a.numbers & b.numbers)),
+        "numbers_differ": float(bool(a.numbers and b.numbers and not a.numbers & b.numbers)),
         "_actors": actors,
         "_words": words,
     }
@@ -602,6 +610,12 @@ def _evidence(a: StoryMention, b: StoryMention, found: dict, p: float) -> str:
         for name, items in (("actor", found["_actors"]), ("word", found["_words"]))
         if items
     ]
+    if found["shared_numbers"]:
+        parts.append(f"shared numbers {', '.join(sorted(a.numbers & b.numbers))}")
+    elif found["numbers_differ"]:
+        parts.append(
+            f"numbers differ {', '.join(sorted(a.numbers))} / {', '.join(sorted(b.numbers))}"
+        )
     sa, sb = _span(ra), _span(rb)
     parts.append(
         f"dates conflict {sa} vs {sb}"
@@ -663,6 +677,7 @@ _SHARED = {
     "shared_words": "word",
     "dates_agree": "date",
     "dates_conflict": "date",
+    "shared_numbers": "number",
 }
 _MOST = {"shared_actors": 2.0, "shared_words": 3.0}  # the features' largest values
 
@@ -699,6 +714,8 @@ def _keys(m: StoryMention, used: set) -> set:
         keys.update(("actor", w) for words in m.actors.values() for w in words)
     if "word" in used:
         keys.update(("word", w) for w in m.rare)
+    if "number" in used:
+        keys.update(("number", n) for n in m.numbers)
     return keys
 
 

@@ -51,6 +51,7 @@ SHAPE = Shape(
         "topic_share",
         "topic_min_articles",
         "conflict_max_gap_days",
+        "near_gap_days",
         "stopwords",
         "publication_gap_days",
         "far_apart_min_shared",
@@ -525,8 +526,8 @@ def _cosine(a: dict, b: dict) -> float:
 def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -> dict | None:
     """The evidence that mentions a and b (same act) tell one real event, as the model's features;
     None when a strong feature separates them: other modality family, or dates the bounds prove
-    apart (more than ``conflict_max_gap_days``, or any gap without an explicit date on both and a
-    shared actor). An open bound is no evidence either way."""
+    apart (more than ``conflict_max_gap_days``, or more than ``near_gap_days`` without an explicit
+    date on both and a shared actor). An open bound is no evidence either way."""
     ra, rb = a.row, b.row
     families = table["modality_families"]
     far_apart = (
@@ -541,7 +542,9 @@ def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -
     conflict = not _overlap(ra, rb)
     if conflict:
         gap = max(ra["earliest"] - rb["latest"], rb["earliest"] - ra["latest"]).days
-        if not (dated and actors and gap <= table["conflict_max_gap_days"]):
+        if gap > table["near_gap_days"] and not (
+            dated and actors and gap <= table["conflict_max_gap_days"]
+        ):
             return None
     same_day = dated and ra["earliest"] == rb["earliest"] and ra["latest"] == rb["latest"]
     words = sorted(

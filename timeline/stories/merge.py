@@ -296,10 +296,11 @@ def act(row: dict, table: dict) -> str:
     urgent meeting" -> ``meet``). Examples:
     >>> table = rules()
     >>> cases = (("bombing", "bombing"), ("spoke", "spoke by phone with Rubio"),
-    ...          ("spoke", "spoke to reporters"), ("hold", "hold an urgent meeting"))
+    ...          ("spoke", "spoke to reporters"), ("hold", "hold an urgent meeting"),
+    ...          ("caught", "caught fire"), ("set", "set a record"))
     >>> [act(dict(trigger=t, lemma=None, text=x, start=0, trigger_start=0), table)
     ...  for t, x in cases]
-    ['attack', 'call', 'speak', 'meet']
+    ['attack', 'call', 'speak', 'meet', 'blaze', 'record']
     """
     lemma = base_lemma(row.get("lemma") or row["trigger"])
     after = (row.get("text") or "")[row["trigger_start"] - row["start"] + len(row["trigger"]) :]

@@ -1006,7 +1006,7 @@ def link(per_article: list[list[dict]], published=None) -> None:
         shared word memorandum,
         dates agree 2025-02-01,
         articles alike 0.56,
-        p 0.62
+        p 0.64
     """
     threshold = rules()["weights"]["threshold"]
     for _, mentions, pairs in scored_pairs(per_article, published, complete=False):

@@ -211,12 +211,12 @@ class StoryMention:
     words: frozenset[str]  # every run
     rare: frozenset[str]  # the runs that are not topic words of the whole set of articles
     explicit: bool  # dated by an explicit expression
-    numbers: frozenset[str]  # the clause's numbers outside quotations and its date (an age, a toll)
     lemma: str  # base lemma
     act: str  # what it names, for type compatibility (:func:`act`)
     story: int = 0  # its article's story (:func:`stories_of`)
     published: dt.date | None = None  # its article's publication date
     weak: bool = False  # a saying, a state, a habit or a generic verb (:func:`_candidates`)
+    numbers: frozenset[str] = frozenset()  # the clause's, outside quotations and its date: an age
 
 
 def _mention(

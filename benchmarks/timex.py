@@ -207,7 +207,7 @@ def scored(doc: Doc, pred: list) -> list:
     return [p for p in pred if not any(p[0] < e and s < p[1] for s, e in doc.ignored)]
 
 
-#: an ISO week number written without its leading zero ("2000-W6", as AQUAINT writes 5 of its
+#: an ISO week number written without its leading zero ("2000-W6", as AQUAINT writes 6 of its
 #: week values): ISO 8601 and TIMEX3 write two digits, and "2000-W6" names the same week as
 #: "2000-W06", so value F1 compares the padded form; ``value_f1_exact`` keeps the raw strings
 _UNPADDED_WEEK = re.compile(r"(?<=-W)([0-9])(?![0-9])")

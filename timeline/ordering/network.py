@@ -84,26 +84,30 @@ class Network:
         u, v, w = earlier, later, float(weight)
         if u == v:
             return None
-        if self.dist[v, u] + w < 0:
+        dist = self.dist
+        # ``item`` gives Python floats: numpy scalar arithmetic cost more than the rest of a
+        # typical add, which touches few points
+        if dist.item(v, u) + w < 0:
             conflict = Conflict(constraint, tuple(self.path(v, u)))
             self.conflicts.append(conflict)
             return conflict
         self.accepted.append(constraint)
-        if w >= self.dist[u, v]:
+        if w >= dist.item(u, v):
             return None
         self.edges[(u, v)] = constraint
         # only paths i -> u -> v -> j can shorten, so only rows reaching u and columns v reaches:
         # in news most points are tied to few others, and the full n x n update dominated long
         # articles
-        rows = np.flatnonzero(self.dist[:, u] < INF)
-        cols = np.flatnonzero(self.dist[v, :] < INF)
-        through = self.dist[rows, u][:, None] + w + self.dist[v, cols][None, :]
-        better_i, better_j = np.nonzero(through < self.dist[np.ix_(rows, cols)])
+        to_u, from_v = dist[:, u], dist[v]
+        rows = np.flatnonzero(to_u < INF)
+        cols = np.flatnonzero(from_v < INF)
+        through = (to_u[rows] + w)[:, None] + from_v[cols][None, :]
+        better_i, better_j = np.nonzero(through < dist[rows[:, None], cols])
         if better_i.size:
             i, j = rows[better_i], cols[better_j]
             hop = self.next[i, u]
             self.next[i, j] = np.where(i == u, v, hop)
-            self.dist[i, j] = through[better_i, better_j]
+            dist[i, j] = through[better_i, better_j]
         return None
 
     def path(self, start: int, end: int) -> list[Constraint]:

@@ -22,6 +22,10 @@ from dataclasses import dataclass
 import numpy as np
 
 INF = math.inf
+#: Up to this many (row, column) pairs an update runs in plain Python: most constraints
+#: tie points that reach few others (median one pair), where numpy's per-call cost is
+#: most of the time; beyond it, the vectorized update.
+_FEW_PAIRS = 32
 
 
 @dataclass(frozen=True)
@@ -99,16 +103,36 @@ class Network:
         # in news most points are tied to few others, and the full n x n update dominated long
         # articles
         to_u, from_v = dist[:, u], dist[v]
-        rows = np.flatnonzero(to_u < INF)
-        cols = np.flatnonzero(from_v < INF)
+        rows = (to_u < INF).nonzero()[0]
+        cols = (from_v < INF).nonzero()[0]
+        if rows.size * cols.size <= _FEW_PAIRS:
+            self._shorten_few(u, v, w, rows.tolist(), cols.tolist())
+            return None
         through = (to_u[rows] + w)[:, None] + from_v[cols][None, :]
-        better_i, better_j = np.nonzero(through < dist[rows[:, None], cols])
+        better_i, better_j = (through < dist[rows[:, None], cols]).nonzero()
         if better_i.size:
             i, j = rows[better_i], cols[better_j]
             hop = self.next[i, u]
             self.next[i, j] = np.where(i == u, v, hop)
             dist[i, j] = through[better_i, better_j]
         return None
+
+    def _shorten_few(self, u: int, v: int, w: float, rows: list, cols: list) -> None:
+        """The update of :meth:`add` for few pairs, one pair at a time: the same sums in
+        the same order (so the same floats), every value read before any is written."""
+        dist, hops = self.dist, self.next
+        reach = [dist.item(i, u) + w for i in rows]
+        onward = [dist.item(v, j) for j in cols]
+        shorter = []
+        for i, to_v in zip(rows, reach):
+            hop = v if i == u else hops.item(i, u)
+            for j, rest in zip(cols, onward):
+                length = to_v + rest
+                if length < dist.item(i, j):
+                    shorter.append((i, j, length, hop))
+        for i, j, length, hop in shorter:
+            dist[i, j] = length
+            hops[i, j] = hop
 
     def path(self, start: int, end: int) -> list[Constraint]:
         """The constraints along the shortest path ``start -> end`` (empty if none)."""

@@ -28,12 +28,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import lemminflect
-
 from timeline.errors import RuleError
 from timeline.rules.loader import Shape, load
 
-from .lexicon import Lexicon, Token, analyze, lexicon
+from .lexicon import Lexicon, Token, all_lemmas, analyze, lexicon
 
 RULES = Path(__file__).resolve().parent / "rules" / "open_tags.yaml"
 
@@ -176,7 +174,7 @@ def compound_subject(c: Context) -> bool:
     ("in March", "this year"): it is the subject's head, and the auxiliary its verb."""
     tokens, i, lex = c.tokens, c.i, c.lex
     modifier = tokens[i - 1].lower
-    if lemminflect.getAllLemmas(modifier).get("NOUN", (modifier,))[0] != modifier:
+    if all_lemmas(modifier).get("NOUN", (modifier,))[0] != modifier:
         return False  # a plural before it is a head: "heavy rains forecast for the weeks are"
     k = i - 1
     while k >= 0 and tokens[k].tag in ("N", "ADJ", "NUM", "CONJ"):

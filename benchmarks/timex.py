@@ -212,6 +212,11 @@ def scored(doc: Doc, pred: list) -> list:
 #: "2000-W06", so value F1 compares the padded form; ``value_f1_exact`` keeps the raw strings
 _UNPADDED_WEEK = re.compile(r"(?<=-W)([0-9])(?![0-9])")
 
+#: a decade or century padded with X ("198X", "19XX", as AQUAINT writes its decades): TIMEX3
+#: writes a decade as its three leading digits ("198") and a century as two ("19"), and the
+#: padded spelling names the same period, so value F1 compares the short form
+_PADDED_PERIOD = re.compile(r"^([0-9]{2}(?:[0-9]X|XX))$")
+
 
 def canonical_value(value: str) -> str:
     """A TIMEX3 value in its canonical spelling, for comparing values (not for reading them).
@@ -219,7 +224,11 @@ def canonical_value(value: str) -> str:
     Examples:
         >>> canonical_value("2000-W6"), canonical_value("2000-W06-WE"), canonical_value("P6W")
         ('2000-W06', '2000-W06-WE', 'P6W')
+        >>> [canonical_value(v) for v in ("198X", "19XX", "1980", "XXXX")]
+        ['198', '19', '1980', 'XXXX']
     """
+    if _PADDED_PERIOD.match(value):
+        return value.rstrip("X")
     return _UNPADDED_WEEK.sub(r"0\1", value)
 
 

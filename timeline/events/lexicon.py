@@ -435,6 +435,9 @@ def title_case(tokens: list[Token]) -> bool:
     )
 
 
+_NEWLINE = re.compile("\n")
+
+
 def proper_names(text: str, tokens: list[Token] | None = None) -> frozenset:
     """Words written capitalized after the first word of a sentence-like run (not in a title-case
     headline) and never in lower case: the document's proper names.
@@ -447,7 +450,7 @@ def proper_names(text: str, tokens: list[Token] | None = None) -> frozenset:
     """
     tokens = tokenize(text) if tokens is None else tokens
     # a headline in title case capitalizes its common words too: they are no evidence of names
-    starts = [0] + [k + 1 for k, c in enumerate(text) if c == "\n"]
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
     lines: dict[int, list[Token]] = {}
     for tok in tokens:
         lines.setdefault(bisect.bisect_right(starts, tok.start), []).append(tok)

@@ -21,11 +21,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from timeline import settings
+
 INF = math.inf
-#: Up to this many (row, column) pairs an update runs in plain Python: most constraints
-#: tie points that reach few others (median one pair), where numpy's per-call cost is
-#: most of the time; beyond it, the vectorized update.
-_FEW_PAIRS = 32
 
 
 @dataclass(frozen=True)
@@ -105,7 +103,7 @@ class Network:
         to_u, from_v = dist[:, u], dist[v]
         rows = (to_u < INF).nonzero()[0]
         cols = (from_v < INF).nonzero()[0]
-        if rows.size * cols.size <= _FEW_PAIRS:
+        if rows.size * cols.size <= settings.NETWORK_FEW_PAIRS:
             self._shorten_few(u, v, w, rows.tolist(), cols.tolist())
             return None
         through = (to_u[rows] + w)[:, None] + from_v[cols][None, :]

@@ -11,8 +11,10 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 import lemminflect
 
@@ -286,6 +288,20 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 @functools.lru_cache(maxsize=65536)
+def all_lemmas(word: str) -> Mapping[str, tuple[str, ...]]:
+    """lemminflect's lemmas of a word by universal part of speech, read-only.
+
+    lemminflect copies its tables for every call; the stages ask about the same words
+    again and again (every noun's possible verb), so each word is looked up once.
+
+    Examples:
+        >>> all_lemmas("talks")["VERB"], all_lemmas("ukraine").get("NOUN")
+        (('talk',), None)
+    """
+    return MappingProxyType(lemminflect.getAllLemmas(word))
+
+
+@functools.lru_cache(maxsize=65536)
 def analyze(lower: str) -> tuple[frozenset, frozenset, str]:
     """Open classes, verb forms and lemma of a lower-case word (from lemminflect).
 
@@ -293,7 +309,7 @@ def analyze(lower: str) -> tuple[frozenset, frozenset, str]:
         >>> sorted(analyze("talks")[0]), sorted(analyze("talks")[1]), analyze("talks")[2]
         (['N', 'V'], ['VBZ'], 'talk')
     """
-    found = lemminflect.getAllLemmas(lower)
+    found = all_lemmas(lower)
     pos = set()
     forms: set = set()
     lemma = ""
@@ -341,7 +357,7 @@ def in_dictionary(lower: str) -> bool:
         >>> in_dictionary("talks"), in_dictionary("ukraine")
         (True, False)
     """
-    return bool(lemminflect.getAllLemmas(lower))
+    return bool(all_lemmas(lower))
 
 
 _ADJ_ENDINGS = ("ous", "ful", "ive", "able", "ible", "ic", "ish", "less", "ary", "ant", "ent")
@@ -419,6 +435,9 @@ def title_case(tokens: list[Token]) -> bool:
     )
 
 
+_NEWLINE = re.compile("\n")
+
+
 def proper_names(text: str, tokens: list[Token] | None = None) -> frozenset:
     """Words written capitalized after the first word of a sentence-like run (not in a title-case
     headline) and never in lower case: the document's proper names.
@@ -431,7 +450,7 @@ def proper_names(text: str, tokens: list[Token] | None = None) -> frozenset:
     """
     tokens = tokenize(text) if tokens is None else tokens
     # a headline in title case capitalizes its common words too: they are no evidence of names
-    starts = [0] + [k + 1 for k, c in enumerate(text) if c == "\n"]
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
     lines: dict[int, list[Token]] = {}
     for tok in tokens:
         lines.setdefault(bisect.bisect_right(starts, tok.start), []).append(tok)

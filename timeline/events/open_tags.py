@@ -25,15 +25,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-
-import lemminflect
 
 from timeline.errors import RuleError
 from timeline.rules.loader import Shape, load
 
-from .lexicon import Lexicon, Token, analyze, lexicon
+from .lexicon import Lexicon, Token, all_lemmas, analyze, lexicon
 
 RULES = Path(__file__).resolve().parent / "rules" / "open_tags.yaml"
 
@@ -176,7 +174,7 @@ def compound_subject(c: Context) -> bool:
     ("in March", "this year"): it is the subject's head, and the auxiliary its verb."""
     tokens, i, lex = c.tokens, c.i, c.lex
     modifier = tokens[i - 1].lower
-    if lemminflect.getAllLemmas(modifier).get("NOUN", (modifier,))[0] != modifier:
+    if all_lemmas(modifier).get("NOUN", (modifier,))[0] != modifier:
         return False  # a plural before it is a head: "heavy rains forecast for the weeks are"
     k = i - 1
     while k >= 0 and tokens[k].tag in ("N", "ADJ", "NUM", "CONJ"):
@@ -424,6 +422,22 @@ class Table:
     rules: tuple[Rule, ...]
     lists: dict
     rows: tuple[dict, ...]
+    #: (previous tag, open classes) -> the rules that may hold for such a word, in order
+    _passable: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def passable(self, p: str, pos: frozenset) -> tuple[Rule, ...]:
+        """The rules, in order, whose previous tags allow ``p`` and whose word classes
+        ``pos`` has: the others cannot hold, and few (p, pos) pairs occur, so each pair's
+        rules are found once instead of filtering all rules for every word."""
+        key = (p, pos if isinstance(pos, frozenset) else frozenset(pos))
+        found = self._passable.get(key)
+        if found is None:
+            found = self._passable[key] = tuple(
+                rule
+                for rule in self.rules
+                if (rule.prev_tags is None or p in rule.prev_tags) and rule.pos <= pos
+            )
+        return found
 
 
 @functools.lru_cache(maxsize=4)
@@ -480,8 +494,8 @@ def open_tag_rule(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> tu
     c = Context(tokens, i, finite, lex)
     pos = tokens[i].pos
     p, pos = c.p, tokens[i].pos
-    for rule in table().rules:
-        if (rule.prev_tags is None or p in rule.prev_tags) and rule.pos <= pos and rule.test(c):
+    for rule in table().passable(p, pos):
+        if rule.test(c):
             tag = next((t for t in rule.tags[:-1] if t in pos), rule.tags[-1])
             return tag, rule.id
     raise AssertionError("the table ends with a rule that always holds")  # checked at load

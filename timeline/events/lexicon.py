@@ -48,6 +48,8 @@ _WORD_SETS = {
     "potential_modal": ("verb_groups", "potential_modal", "words"),
     "predicates": ("predicates", "words"),
     "named_event_heads": ("nominals", "named_event_heads"),
+    "offences": ("nominals", "classes", "offences"),
+    "treatments": ("nominals", "classes", "treatments"),
     "conditional_preps": ("nominals", "conditional_frame", "preps"),
     "conditional_dets": ("nominals", "conditional_frame", "dets"),
     "conditional_nouns": ("nominals", "conditional_frame", "nouns"),

@@ -71,6 +71,7 @@ PASSES = {
     "nominal": (
         "not_event_noun",
         "conditional_noun",
+        "bare_event_class",
         "noun_modifier",
         "needs_complement",
         "after_preposition",
@@ -78,6 +79,7 @@ PASSES = {
         "event_noun",
         "argument_nominal",
         "named_event",
+        "noun_in_capitals",
     ),
     "acronym": ("event_acronym",),
 }
@@ -540,11 +542,13 @@ def _nominal_pass(tokens: list[Token], found: dict[int, Mention], why: dict[int,
         if i in found:
             continue
         named = tok.tag not in nouns and _named_event(tokens, i)
-        if tok.tag not in nouns and not named:
+        capitals = tok.tag not in nouns and not named and _in_capitals(tokens, i)
+        if tok.tag not in nouns and not named and not capitals:
             continue
         rule, lemma = _nominal_rule(tokens, i, found)
         if rule is None or table()[rule].event:
-            rule = rule or ("named_event" if named else "event_noun")
+            default = "named_event" if named else "event_noun"
+            rule = rule or ("noun_in_capitals" if capitals else default)
             found[i] = _nominal_mention(tokens, i, lemma, rule)
         why[i] = rule
 
@@ -559,6 +563,8 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
         return "not_event_noun", lemma
     if _conditional(tokens, i):
         return "conditional_noun", lemma
+    if any(lemma in listed for listed in rules["bare_event_class"].words.values()):
+        return "bare_event_class", lemma  # "arrested for DUI", "a murder charge": the offence
     if i + 1 < n and tokens[i + 1].tag in rules["noun_modifier"].tags["head"]:
         return "noun_modifier", lemma  # a modifier ("peace talks"): the head is the event
     needs = rules["needs_complement"]
@@ -594,6 +600,20 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
             lemma,
         )  # "said in a statement": the medium of the saying, not another event
     return ("argument_nominal" if argument else None), lemma
+
+
+def _in_capitals(tokens: list[Token], i: int) -> bool:
+    """A name written in capitals that the lexicon lists as an event noun ("arrested for
+    DUI"): the tagger reads a word in capitals as a name, but an event noun's abbreviation
+    keeps the noun's meaning."""
+    tok = tokens[i]
+    return (
+        tok.tag in table()["noun_in_capitals"].tags["name"]
+        and len(tok.text) > 1
+        and tok.text.isalpha()
+        and tok.text.isupper()
+        and noun_event(tok.lower)[0]
+    )
 
 
 def _takes_argument(tokens: list[Token], i: int) -> bool:

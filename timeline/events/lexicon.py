@@ -49,7 +49,7 @@ _WORD_SETS = {
     "predicates": ("predicates", "words"),
     "named_event_heads": ("nominals", "named_event_heads"),
     "offences": ("nominals", "classes", "offences"),
-    "treatments": ("nominals", "classes", "treatments"),
+    "contests": ("nominals", "classes", "contests"),
     "conditional_preps": ("nominals", "conditional_frame", "preps"),
     "conditional_dets": ("nominals", "conditional_frame", "dets"),
     "conditional_nouns": ("nominals", "conditional_frame", "nouns"),

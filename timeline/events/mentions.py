@@ -77,6 +77,7 @@ PASSES = {
         "after_preposition",
         "statement_medium",
         "event_noun",
+        "event_modifier",
         "argument_nominal",
         "named_event",
         "noun_in_capitals",
@@ -565,8 +566,11 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
         return "conditional_noun", lemma
     if any(lemma in listed for listed in rules["bare_event_class"].words.values()):
         return "bare_event_class", lemma  # "arrested for DUI", "a murder charge": the offence
-    if i + 1 < n and tokens[i + 1].tag in rules["noun_modifier"].tags["head"]:
-        return "noun_modifier", lemma  # a modifier ("peace talks"): the head is the event
+    modifier = i + 1 < n and tokens[i + 1].tag in rules["noun_modifier"].tags["head"]
+    if modifier and (
+        noun_event(tokens[i + 1].lower)[0] or lemma not in rules["event_modifier"].words["contests"]
+    ):
+        return "noun_modifier", lemma  # a modifier ("election campaign"): the head is the event
     needs = rules["needs_complement"]
     if lemma in needs.words["nouns"] and not (
         i + 2 < n
@@ -599,7 +603,9 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
             "statement_medium",
             lemma,
         )  # "said in a statement": the medium of the saying, not another event
-    return ("argument_nominal" if argument else None), lemma
+    if argument:
+        return "argument_nominal", lemma
+    return ("event_modifier" if modifier else None), lemma  # "a playoff berth", "crash site"
 
 
 def _in_capitals(tokens: list[Token], i: int) -> bool:

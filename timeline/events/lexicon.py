@@ -430,6 +430,8 @@ def proper_names(text: str, tokens: list[Token] | None = None) -> frozenset:
         ['Fuad', 'Hussein']
         >>> sorted(proper_names("Varga Checks Into Private Clinic.\\nThe singer, Varga, left."))
         ['Varga']
+        >>> sorted(proper_names("http: / / x. com / Varga - Quits - Tour\\nVarga quits, Jones says."))
+        ['Jones', 'Varga']
     """
     tokens = tokenize(text) if tokens is None else tokens
     # a headline in title case capitalizes its common words too: they are no evidence of names
@@ -437,7 +439,15 @@ def proper_names(text: str, tokens: list[Token] | None = None) -> frozenset:
     lines: dict[int, list[Token]] = {}
     for tok in tokens:
         lines.setdefault(bisect.bisect_right(starts, tok.start), []).append(tok)
-    titled = {id(t) for line in lines.values() if title_case(line) for t in line}
+    # nor is a web address, which capitalizes the headline it spells out ("news / Microsoft -
+    # Launches - Emergency - Patch")
+    web = lexicon().words["web_address_words"]
+    titled = {
+        id(t)
+        for line in lines.values()
+        if title_case(line) or any(t.lower in web for t in line)
+        for t in line
+    }
     capital, lower = set(), set()
     for prev, tok in zip([None] + tokens[:-1], tokens):
         if not tok.text[:1].isalpha():

@@ -67,6 +67,7 @@ PASSES = {
         "state_adjective",
         "copula_noun",
         "copula_without_predicate",
+        "secondary_predicate",
     ),
     "nominal": (
         "not_event_noun",
@@ -363,6 +364,23 @@ def _copula_pass(tokens: list[Token], found: dict[int, Mention], why: dict[int, 
             why[i if head is None else head] = rule
             if head is not None:
                 found[head] = _predicate_mention(tokens, i, head, rule, cues)
+    for i in range(len(tokens)):
+        verb = _secondary_predicate(tokens, i)
+        if verb is not None and i not in found:
+            why[i] = "secondary_predicate"
+            found[i] = _predicate_mention(tokens, verb, i, "secondary_predicate", cues)
+
+
+def _secondary_predicate(tokens: list[Token], i: int) -> int | None:
+    """The verb of which word ``i`` is a secondary predicate, a state it leaves its subject or
+    object in ("was shot dead", "declared dead", "presumed missing"), else None."""
+    rule = table()["secondary_predicate"]
+    if tokens[i].tag not in rule.tags["state"] or tokens[i].lower not in rule.words["states"]:
+        return None
+    j = i - 1
+    while j >= 0 and tokens[j].tag in rule.tags["skip"]:
+        j -= 1
+    return j if j >= 0 and tokens[j].tag in rule.tags["verb"] else None
 
 
 def _do_mention(tokens: list[Token], i: int, cues: set[int]) -> Mention | None:

@@ -421,6 +421,19 @@ def title_case(tokens: list[Token]) -> bool:
     )
 
 
+def unpunctuated(tokens: list[Token]) -> bool:
+    """Whether a sentence ends without a period, question or exclamation mark (quotes aside):
+    a headline or a title, which drops its articles and copulas ("Climber dies in fall").
+
+    Examples:
+        >>> unpunctuated(tokenize("Climber dies in fall")), unpunctuated(tokenize("He left."))
+        (True, False)
+    """
+    quotes = lexicon().words["quote_closers"]
+    last = next((t for t in reversed(tokens) if t.text not in quotes), None)
+    return last is not None and last.text not in lexicon().words["sentence_ends"]
+
+
 def proper_names(text: str, tokens: list[Token] | None = None) -> frozenset:
     """Words written capitalized after the first word of a sentence-like run (not in a title-case
     headline) and never in lower case: the document's proper names.

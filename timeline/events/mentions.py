@@ -27,7 +27,7 @@ from timeline.rules.loader import Shape, load
 
 from . import clauses
 from .classes import argument_nominal, noun_event, verb_class
-from .lexicon import analyze, lexicon
+from .lexicon import analyze, lexicon, unpunctuated
 from .verb_groups import (
     is_handoff,
     is_modifier_participle,
@@ -603,6 +603,7 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
         and tokens[i - 1].tag in prep
         and tokens[i - 1].lower not in rules["after_preposition"].words["agent"]
         and not (plural and i + 1 < n and tokens[i + 1].tag in prep)
+        and not unpunctuated(tokens)  # a headline drops its articles: "Climber killed in fall"
     ):
         return (
             "after_preposition",

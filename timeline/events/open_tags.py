@@ -33,7 +33,7 @@ import lemminflect
 from timeline.errors import RuleError
 from timeline.rules.loader import Shape, load
 
-from .lexicon import Lexicon, Token, analyze, lexicon
+from .lexicon import Lexicon, Token, analyze, lexicon, unpunctuated
 
 RULES = Path(__file__).resolve().parent / "rules" / "open_tags.yaml"
 
@@ -206,8 +206,7 @@ def headline_verb(c: Context) -> bool:
     comma, the words before it hold a verb (its coordinate: "checks into a clinic, rehires
     lawyer") or a clause opener (a "with" phrase, a participle) and the subject comes first."""
     tokens, i = c.tokens, c.i
-    last = next((t for t in reversed(tokens) if t.text not in _QUOTES), None)
-    if last is None or last.text in c.lex.words["sentence_ends"]:
+    if not unpunctuated(tokens):
         return False
     k = i - 1
     while k >= 0 and tokens[k].tag != "PUNCT":

@@ -604,6 +604,8 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
         and tokens[i - 1].lower not in rules["after_preposition"].words["agent"]
         and not (plural and i + 1 < n and tokens[i + 1].tag in prep)
         and not unpunctuated(tokens)  # a headline drops its articles: "Climber killed in fall"
+        and not _amount_of(tokens, i - 1)  # "$1 million in damage": how much of the event
+        and not _attitude_of(tokens, i, lemma)  # "arrested on suspicion of DUI"
     ):
         return (
             "after_preposition",
@@ -638,6 +640,32 @@ def _in_capitals(tokens: list[Token], i: int) -> bool:
         and tok.text.isalpha()
         and tok.text.isupper()
         and noun_event(tok.lower)[0]
+    )
+
+
+def _amount_of(tokens: list[Token], p: int) -> bool:
+    """Whether the preposition at ``p`` joins an amount to what it measures ("$1 million in
+    damage", "one million dollars in damage", "$2 billion in losses")."""
+    rule = table()["after_preposition"]
+    k = p - 1
+    if k >= 0 and tokens[k].lower in rule.words["currencies"]:
+        k -= 1
+    return (
+        tokens[p].lower in rule.words["measure_preps"]
+        and k >= 0
+        and tokens[k].tag in rule.tags["amount"]
+    )
+
+
+def _attitude_of(tokens: list[Token], i: int, lemma: str) -> bool:
+    """Whether noun ``i`` is an attitude (a noun of the I_STATE class) with its event after it
+    in an "of" phrase ("on suspicion of drunken driving"): a held attitude, not a generic
+    one."""
+    rule = table()["after_preposition"]
+    return (
+        lexicon().noun_class.get(lemma) in rule.words["attitude_classes"]
+        and i + 1 < len(tokens)
+        and tokens[i + 1].lower in rule.words["argument_preps"]
     )
 
 

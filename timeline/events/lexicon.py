@@ -50,6 +50,7 @@ _WORD_SETS = {
     "named_event_heads": ("nominals", "named_event_heads"),
     "offences": ("nominals", "classes", "offences"),
     "contests": ("nominals", "classes", "contests"),
+    "plays": ("nominals", "classes", "plays"),
     "conditional_preps": ("nominals", "conditional_frame", "preps"),
     "conditional_dets": ("nominals", "conditional_frame", "dets"),
     "conditional_nouns": ("nominals", "conditional_frame", "nouns"),

@@ -586,7 +586,8 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
         return "bare_event_class", lemma  # "arrested for DUI", "a murder charge": the offence
     modifier = i + 1 < n and tokens[i + 1].tag in rules["noun_modifier"].tags["head"]
     if modifier and (
-        noun_event(tokens[i + 1].lower)[0] or lemma not in rules["event_modifier"].words["contests"]
+        noun_event(tokens[i + 1].lower)[0]
+        or not any(lemma in listed for listed in rules["event_modifier"].words.values())
     ):
         return "noun_modifier", lemma  # a modifier ("election campaign"): the head is the event
     needs = rules["needs_complement"]

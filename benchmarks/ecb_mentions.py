@@ -135,10 +135,7 @@ def report(name: str, total: int, missed: list[dict], top: int) -> None:
     paired = Counter()
     for m in missed:
         paired[m["words"].lower()] += m["pairs"]
-    print(
-        "  most pairs missed: "
-        + ", ".join(f"{k} {v}" for k, v in paired.most_common(top) if v)
-    )
+    print("  most pairs missed: " + ", ".join(f"{k} {v}" for k, v in paired.most_common(top) if v))
 
 
 def main(argv=None) -> int:

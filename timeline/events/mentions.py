@@ -589,7 +589,7 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
         noun_event(tokens[i + 1].lower)[0]
         or not any(lemma in listed for listed in rules["event_modifier"].words.values())
     ):
-        return "noun_modifier", lemma  # a modifier ("election campaign"): the head is the event
+        return "noun_modifier", lemma  # a modifier ("peace talks"): the head is the event
     needs = rules["needs_complement"]
     if lemma in needs.words["nouns"] and not (
         i + 2 < n
@@ -627,7 +627,7 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
         )  # "said in a statement": the medium of the saying, not another event
     if argument:
         return "argument_nominal", lemma
-    return ("event_modifier" if modifier else None), lemma  # "a playoff berth", "crash site"
+    return ("event_modifier" if modifier else None), lemma  # "a playoff berth"
 
 
 def _in_capitals(tokens: list[Token], i: int) -> bool:

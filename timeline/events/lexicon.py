@@ -424,10 +424,10 @@ def title_case(tokens: list[Token]) -> bool:
 
 def unpunctuated(tokens: list[Token]) -> bool:
     """Whether a sentence ends without a period, question or exclamation mark (quotes aside):
-    a headline or a title, which drops its articles and copulas ("Climber dies in fall").
+    a headline or a title, which drops its articles and copulas ("Hiker dies in fall").
 
     Examples:
-        >>> unpunctuated(tokenize("Climber dies in fall")), unpunctuated(tokenize("He left."))
+        >>> unpunctuated(tokenize("Hiker dies in fall")), unpunctuated(tokenize("He left."))
         (True, False)
     """
     quotes = lexicon().words["quote_closers"]
@@ -446,7 +446,7 @@ def proper_names(text: str, tokens: list[Token] | None = None) -> frozenset:
         ['Varga']
         >>> sorted(proper_names("http: / / x. com / Varga - Quits\\nThe singer Varga quits."))
         ['Varga']
-        >>> sorted(proper_names("Varga quits tour\\nEscape renews calls, Varga says."))
+        >>> sorted(proper_names("Varga quits tour\\nStrike halts trains, Varga says."))
         ['Varga']
     """
     tokens = tokenize(text) if tokens is None else tokens
@@ -455,8 +455,8 @@ def proper_names(text: str, tokens: list[Token] | None = None) -> frozenset:
     lines: dict[int, list[Token]] = {}
     for tok in tokens:
         lines.setdefault(bisect.bisect_right(starts, tok.start), []).append(tok)
-    # nor is a web address, which capitalizes the headline it spells out ("news / Microsoft -
-    # Launches - Emergency - Patch")
+    # nor is a web address, which capitalizes the headline it spells out ("news / Zentek -
+    # Recalls - Phone - Batteries")
     web = lexicon().words["web_address_words"]
     titled = {
         id(t)

@@ -604,8 +604,8 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
         and tokens[i - 1].tag in prep
         and tokens[i - 1].lower not in rules["after_preposition"].words["agent"]
         and not (plural and i + 1 < n and tokens[i + 1].tag in prep)
-        and not unpunctuated(tokens)  # a headline drops its articles: "Climber killed in fall"
-        and not _amount_of(tokens, i - 1)  # "$1 million in damage": how much of the event
+        and not unpunctuated(tokens)  # a headline drops its articles: "Hiker hurt in fall"
+        and not _amount_of(tokens, i - 1)  # "$3 million in damage": how much of the event
         and not _attitude_of(tokens, i, lemma)  # "arrested on suspicion of DUI"
     ):
         return (
@@ -660,7 +660,7 @@ def _amount_of(tokens: list[Token], p: int) -> bool:
 
 def _attitude_of(tokens: list[Token], i: int, lemma: str) -> bool:
     """Whether noun ``i`` is an attitude (a noun of the I_STATE class) with its event after it
-    in an "of" phrase ("on suspicion of drunken driving"): a held attitude, not a generic
+    in an "of" phrase ("on suspicion of theft"): a held attitude, not a generic
     one."""
     rule = table()["after_preposition"]
     return (

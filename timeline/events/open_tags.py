@@ -201,7 +201,7 @@ def same_form_as_last_verb(c: Context) -> bool:
 
 def headline_verb(c: Context) -> bool:
     """Word ``i`` can be the verb of a headline: the sentence has no closing punctuation (a
-    headline drops its copula and its period: "Climber dies in fall"), and no verb stands
+    headline drops its copula and its period: "Hiker dies in fall"), and no verb stands
     between the word and the last comma, colon or semicolon before it (or the start); after a
     comma, the words before it hold a verb (its coordinate: "checks into a clinic, rehires
     lawyer") or a clause opener (a "with" phrase, a participle) and the subject comes first."""

@@ -31,7 +31,7 @@ from pathlib import Path
 from timeline.errors import RuleError
 from timeline.rules.loader import Shape, load
 
-from .lexicon import Lexicon, Token, all_lemmas, analyze, lexicon
+from .lexicon import Lexicon, Token, all_lemmas, analyze, lexicon, unpunctuated
 
 RULES = Path(__file__).resolve().parent / "rules" / "open_tags.yaml"
 
@@ -197,11 +197,31 @@ def same_form_as_last_verb(c: Context) -> bool:
     return last is not None and bool(last.forms & c.tokens[c.i].forms)
 
 
+def headline_verb(c: Context) -> bool:
+    """Word ``i`` can be the verb of a headline: the sentence has no closing punctuation (a
+    headline drops its copula and its period: "Hiker dies in fall"), and no verb stands
+    between the word and the last comma, colon or semicolon before it (or the start); after a
+    comma, the words before it hold a verb (its coordinate: "checks into a clinic, rehires
+    lawyer") or a clause opener (a "with" phrase, a participle) and the subject comes first."""
+    tokens, i = c.tokens, c.i
+    if not unpunctuated(tokens):
+        return False
+    k = i - 1
+    while k >= 0 and tokens[k].tag != "PUNCT":
+        if tokens[k].tag == "V":
+            return False
+        k -= 1
+    if k == i - 1:  # right after the break: a coordinate of the verb before it
+        return any(t.tag == "V" for t in tokens[:k])
+    return True
+
+
 #: Tests too structural to state as data, named by ``predicate:`` in a rule's condition.
 PREDICATES: dict[str, Callable[[Context], bool]] = {
     "continues_verb": continues_verb,
     "compound_subject": compound_subject,
     "same_form_as_last_verb": same_form_as_last_verb,
+    "headline_verb": headline_verb,
 }
 
 

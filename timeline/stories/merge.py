@@ -16,15 +16,16 @@ event, leaving out the links the user rejects.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import heapq
 import math
+import operator
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from timeline.errors import RuleError, TimelineError
@@ -132,6 +133,9 @@ def _norm(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
+# The clause analyses below are cached: the rows of one clause share its text, and so do a
+# reprinted story's copies; callers only read what they return.
+@functools.lru_cache(maxsize=1 << 16)
 def _names(text: str, stop: frozenset) -> list[tuple[str, ...]]:
     """The names of a clause outside quotations, each as its normalized words: runs of
     capitalised words ('Vincent Jackson', 'Mt Cook'), a single one too unless it opens the clause
@@ -157,10 +161,12 @@ def _names(text: str, stop: frozenset) -> list[tuple[str, ...]]:
     return [tuple(w for _, w in r) for r in found if len(r) > 1 or r[0][0] > 0]
 
 
-def _tokens(text: str, stop: frozenset) -> set[str]:
-    return {_norm(w) for w in _WORD.findall(text or "") if w.lower() not in stop}
+@functools.lru_cache(maxsize=1 << 16)
+def _tokens(text: str, stop: frozenset) -> frozenset[str]:
+    return frozenset(_norm(w) for w in _WORD.findall(text or "") if w.lower() not in stop)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _runs(text: str, stop: frozenset) -> dict[str, int]:
     """Content words outside quotations, each with the index of its run: adjacent capitalised
     words (and a number after them) are one name, 'San Francisco', 'iPhone 4': they count as one
@@ -211,10 +217,28 @@ class StoryMention:
     story: int = 0  # its article's story (:func:`stories_of`)
     published: dt.date | None = None  # its article's publication date
     weak: bool = False  # a saying, a state, a habit or a generic verb (:func:`_candidates`)
+    # derived in __post_init__, so that comparing two mentions costs a few set operations and
+    # number comparisons: its bounds as nanoseconds (an open bound infinite) and every word of
+    # its names
+    low: float = field(init=False, repr=False, compare=False)
+    high: float = field(init=False, repr=False, compare=False)
+    known: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        first, last = self.row["earliest"], self.row["latest"]
+        object.__setattr__(self, "low", -math.inf if pd.isna(first) else pd.Timestamp(first).value)
+        object.__setattr__(self, "high", math.inf if pd.isna(last) else pd.Timestamp(last).value)
+        object.__setattr__(self, "known", frozenset().union(*self.names))
 
 
 def _mention(
-    row: dict, index: int, position: int, stop: frozenset, topic: set, table: dict
+    row: dict,
+    index: int,
+    position: int,
+    stop: frozenset,
+    topic: set,
+    table: dict,
+    weak: bool = False,
 ) -> StoryMention:
     actors = {
         name: frozenset(_tokens(name, stop))
@@ -243,6 +267,7 @@ def _mention(
         explicit=_explicit(row),
         lemma=base_lemma(row.get("lemma") or row["trigger"]),
         act=act(row, table),
+        weak=weak,
     )
 
 
@@ -267,6 +292,9 @@ def _span(row: dict) -> str:
         if first or last
         else "undated"
     )
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 def _shared_actors(a: StoryMention, b: StoryMention) -> tuple[list[str], set[str]]:
@@ -397,25 +425,72 @@ def _similar_pairs(vectors: list[dict[str, float]], least: float) -> dict[tuple[
             else:
                 bound, norm = bound + vec[w] * top[w], norm + vec[w] ** 2
         rest.append(min(bound, math.sqrt(norm)))
+    # in bulk (numpy), per vector: the partial dot products with the later vectors through the
+    # index, then the whole dot products of those that can reach ``least``; both only choose
+    # which cosines to compute exactly, with a margin far above their rounding error
+    number = {w: k for k, w in enumerate(dict.fromkeys(w for vec in vectors for w in vec))}
+    lengths = np.array([len(vec) for vec in vectors])
+    offsets = np.concatenate(([0], np.cumsum(lengths)))
+    columns = np.array([number[w] for vec in vectors for w in vec], dtype=np.int64)
+    values = np.array([v for vec in vectors for v in vec.values()], dtype=float)
+    first, size = np.zeros(len(number), np.int64), np.zeros(len(number), np.int64)
+    listed, weighed, count = [], [], 0
+    for w, (ids, weights) in index.items():
+        first[number[w]], size[number[w]] = count, len(ids)
+        count += len(ids)
+        listed.append(ids)
+        weighed.append(weights)
+    listed_ids = np.array([k for ids in listed for k in ids], dtype=np.int64)
+    listed_weights = np.array([v for weights in weighed for v in weights], dtype=float)
+    margin = least * (1 - 1e-9)
+    reach = margin - np.array(rest)
+    dense = np.zeros(len(number))
     found = {}
     same = _same_vectors(vectors)  # a syndicated copy's cosines are its original's
+    words = [frozenset(vec) for vec in vectors]
     exact: dict[tuple[int, int], float] = {}
+    n = len(vectors)
     for i, vec in enumerate(vectors):
-        partial: dict[int, float] = {}
-        for w, v in vec.items():
-            if w in index:
-                ids, weights = index[w]
-                start = bisect.bisect_right(ids, i)  # only the later vectors
-                for j, u in zip(ids[start:], weights[start:]):
-                    partial[j] = partial.get(j, 0.0) + v * u
-        for j, dot in partial.items():
-            if dot + rest[j] >= least * (1 - 1e-9):
-                key = (same[i], same[j]) if same[i] <= same[j] else (same[j], same[i])
-                if key not in exact:
-                    exact[key] = _cosine(vec, vectors[j])
-                if exact[key] >= least:
-                    found[i, j] = exact[key]
+        mine = columns[offsets[i] : offsets[i + 1]]
+        own = values[offsets[i] : offsets[i + 1]]
+        probe = size[mine] > 0
+        at = _ranges(first[mine[probe]], size[mine[probe]])
+        if not len(at):
+            continue
+        later = listed_ids[at] > i
+        ids = listed_ids[at][later]
+        products = (listed_weights[at] * np.repeat(own[probe], size[mine[probe]]))[later]
+        partial = np.bincount(ids, products, minlength=n)
+        touched = np.bincount(ids, minlength=n) > 0
+        candidates = np.flatnonzero(touched & (partial >= reach))
+        if not len(candidates):
+            continue
+        dense[mine] = own
+        at = _ranges(offsets[candidates], lengths[candidates])
+        ends = np.cumsum(lengths[candidates])
+        dots = np.add.reduceat(dense[columns[at]] * values[at], ends - lengths[candidates])
+        dense[mine] = 0.0
+        for j in candidates[dots >= margin].tolist():
+            key = (same[i], same[j]) if same[i] <= same[j] else (same[j], same[i])
+            if key not in exact:
+                exact[key] = _cosine(vec, vectors[j], words[i] & words[j])
+            if exact[key] >= least:
+                found[i, j] = exact[key]
     return found
+
+
+def _ranges(starts, lengths):
+    """The positions ``starts[k]``, ..., ``starts[k] + lengths[k] - 1`` of every k, in order.
+
+    Examples:
+        >>> _ranges(np.array([5, 0]), np.array([2, 3])).tolist()
+        [5, 6, 0, 1, 2]
+    """
+    total = int(lengths.sum())
+    if not total:
+        return np.zeros(0, np.int64)
+    before = np.cumsum(lengths) - lengths
+    return np.repeat(starts - before, lengths) + np.arange(total)
 
 
 def _same_vectors(vectors: list[dict[str, float]]) -> list[int]:
@@ -477,9 +552,13 @@ def stories_of(vectors: list[dict], threshold: float, alike: dict | None = None)
     return story
 
 
-def _cosine(a: dict, b: dict) -> float:
-    # over the shared words only, summed exactly: the same value whichever order they come in
-    return math.fsum(a[w] * b[w] for w in a.keys() & b.keys())
+def _cosine(a: dict, b: dict, shared=None) -> float:
+    # over the shared words only, summed exactly: the same value whichever order they come in;
+    # ``shared``: the shared words, when the caller has the vectors' words as frozensets (their
+    # intersection costs a third of the dicts')
+    if shared is None:
+        shared = a.keys() & b.keys()  # iterated twice in one order
+    return math.fsum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
 
 
 def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -> dict | None:
@@ -496,23 +575,21 @@ def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -
     )
     if families[ra["modality"]] != families[rb["modality"]]:
         return None
-    actors, actor_words = _shared_actors(a, b)
+    actors, actor_words = _shared_actors(a, b) if a.actors and b.actors else ([], _NONE)
     dated = a.explicit and b.explicit
-    conflict = not _overlap(ra, rb)
+    conflict = not (a.low <= b.high and b.low <= a.high)  # as _overlap(ra, rb), on numbers
     if conflict:
         gap = max(ra["earliest"] - rb["latest"], rb["earliest"] - ra["latest"]).days
         if not (dated and actors and gap <= table["conflict_max_gap_days"]):
             return None
-    same_day = dated and ra["earliest"] == rb["earliest"] and ra["latest"] == rb["latest"]
-    words = sorted(
-        w
-        for w in (a.words & b.words if same_day else a.rare & b.rare)
-        if not actor_words & a.parts[w]
-    )
-    items = len({a.runs[w] for w in words})
+    # explicit dates equal on both sides (an open bound equals nothing, as NaT does not)
+    same_day = dated and a.low == b.low > -math.inf and a.high == b.high < math.inf
+    shared = a.words & b.words if same_day else a.rare & b.rare
+    words = sorted((w for w in shared if not actor_words & a.parts[w]) if actor_words else shared)
+    items = len({a.runs[w] for w in words}) if words else 0
 
-    def own(m: StoryMention) -> set:  # the clause's words beyond its actors (an object, a place)
-        return {w for w in m.rare if not actor_words & m.parts[w]}
+    def own(m: StoryMention) -> bool:  # any clause word beyond its actors (an object, a place)
+        return any(not actor_words & m.parts[w] for w in m.rare) if actor_words else bool(m.rare)
 
     if far_apart and not (
         (dated or len(actors) + items >= table["far_apart_min_shared"]) and not conflict
@@ -524,7 +601,7 @@ def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -
         "same_story": float(a.story == b.story),
         "shared_actors": float(min(len(actors), 2)),
         "actors_differ": float(bool(a.actors and b.actors and not actors)),
-        "words_differ": float(bool(own(a) and own(b) and not words)),
+        "words_differ": float(not words and own(a) and own(b)),
         "names_differ": float(min(_other_names(a, b), _other_names(b, a), 2)),
         "shared_words": float(min(items, 3)),
         "dates_agree": float(dated and not conflict),
@@ -540,17 +617,16 @@ def _other_names(a: StoryMention, b: StoryMention) -> int:
     """How many names of a (its actors', its clause's) share no word with a name of b: another
     participant or another place ("Jackson was arrested" / "Williams was arrested", "in Berlin" /
     "in Boston") is evidence of another event when both clauses name one."""
-    known = set().union(*b.names)
+    known = b.known
     return sum(1 for name in a.names if not name & known)
 
 
 def probability(found: dict, weights: dict) -> float:
     """The model's probability that two mentions are one event: a logistic function of the
     features, weights from ``rules/weights.yaml`` (fitted on ECB+, with their evidence)."""
+    given = weights["features"]
     z = weights["intercept"] + sum(
-        weights["features"][name]["weight"] * value
-        for name, value in found.items()
-        if not name.startswith("_")
+        [given[name]["weight"] * value for name, value in found.items() if name[0] != "_"]
     )
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
@@ -615,7 +691,7 @@ def _candidates(per_article: list[list[dict]], table: dict) -> dict[str, list[St
                 or row["event_class"] in table["weak_classes"]
                 or (row["tense"], row["aspect"]) in weak_tense
             )
-            mention = replace(_mention(row, index, position, stop, topic, table), weak=weak)
+            mention = _mention(row, index, position, stop, topic, table, weak)
             buckets.setdefault(mention.act, []).append(mention)
     return buckets
 
@@ -739,6 +815,30 @@ def _candidate_pairs(mentions: list[StoryMention], similar: dict, table: dict, l
     return found
 
 
+def _contents(mentions: list[StoryMention]) -> list[int]:
+    """Each mention's content as a number, equal for mentions that :func:`features` cannot tell
+    apart but by their article, story, publication date and bounds (which the caller compares):
+    everything else it reads of a mention and of its row."""
+    numbers: dict[tuple, int] = {}
+    return [
+        numbers.setdefault(
+            (
+                m.row["modality"],
+                tuple(m.actors.items()),
+                tuple(m.runs.items()),
+                m.names,
+                m.rare,
+                m.explicit,
+                m.lemma,
+                m.act,
+                m.weak,
+            ),
+            len(numbers),
+        )
+        for m in mentions
+    ]
+
+
 class _OnDemand(dict):
     """Scored pairs of one act's mentions that score a missing pair when it is looked up
     (``pairs[i, j]``; :meth:`dict.get` and ``in`` do not), or raise KeyError for a pair never
@@ -801,23 +901,48 @@ def scored_pairs(
     for (i, j), s in cosines.items():
         exact[(same[i], same[j]) if same[i] <= same[j] else (same[j], same[i])] = s
 
-    def score(a: StoryMention, b: StoryMention):
+    gap_days = table["publication_gap_days"]
+    words = [frozenset(vector) for vector in vectors]
+
+    def score(mentions: list[StoryMention], content: list[int], memo: dict, i: int, j: int):
+        a, b = mentions[i], mentions[j]
         if a.article == b.article:
             similarity = 1.0
         else:
-            i, j = same[a.article], same[b.article]
-            key = (i, j) if i <= j else (j, i)
+            k, m = same[a.article], same[b.article]
+            key = (k, m) if k <= m else (m, k)
             if key not in exact:
-                exact[key] = _cosine(vectors[a.article], vectors[b.article])
+                exact[key] = _cosine(
+                    vectors[a.article], vectors[b.article], words[a.article] & words[b.article]
+                )
             similarity = exact[key]
-        found = features(a, b, similarity, table)
-        return found, None if found is None else probability(found, weights)
+        if not (a.low <= b.high and b.low <= a.high):  # dates in conflict (rare): no memo
+            found = features(a, b, similarity, table)
+            return found, None if found is None else probability(found, weights)
+        # two pairs alike in every input of features() (the mentions' contents, see
+        # _contents, and what relates them) have one result: a reprinted story's copies
+        key = (
+            content[i],
+            content[j],
+            a.article == b.article,
+            similarity,
+            a.story == b.story,
+            a.published is not None
+            and b.published is not None
+            and abs((a.published - b.published).days) > gap_days,
+            a.low == b.low > -math.inf,  # with dated: same_day
+            a.high == b.high < math.inf,
+        )
+        got = memo.get(key)
+        if got is None:
+            found = features(a, b, similarity, table)
+            got = memo[key] = found, None if found is None else probability(found, weights)
+        return got
 
-    def on_demand(mentions: list[StoryMention], key: tuple[int, int]):
-        a, b = mentions[key[0]], mentions[key[1]]
-        if a.article == b.article and key[1] - key[0] > window:
+    def on_demand(mentions, content, memo, key: tuple[int, int]):
+        if mentions[key[0]].article == mentions[key[1]].article and key[1] - key[0] > window:
             raise KeyError(key)  # one article's mentions of an act come in text order: a window
-        return score(a, b)
+        return score(mentions, content, memo, *key)
 
     for name, mentions in sorted(_candidates(per_article, table).items()):
         mentions = [
@@ -826,12 +951,17 @@ def scored_pairs(
             )
             for m in mentions
         ]
+        content, memo = _contents(mentions), {}
         scored = {
-            (i, j): score(mentions[i], mentions[j])
+            (i, j): score(mentions, content, memo, i, j)
             for i, j in _candidate_pairs(mentions, similar, table, least)
         }
         if not complete:
-            yield name, mentions, _OnDemand(scored, functools.partial(on_demand, mentions))
+            yield (
+                name,
+                mentions,
+                _OnDemand(scored, functools.partial(on_demand, mentions, content, memo)),
+            )
             continue
         edges = (k for k, (found, p) in scored.items() if found is not None and p >= threshold)
         pairs = {}
@@ -841,7 +971,7 @@ def scored_pairs(
                     if mentions[i].article == mentions[j].article and j - i > window:
                         continue  # one article's mentions of an act come in text order: a window
                     pairs[i, j] = (
-                        scored[i, j] if (i, j) in scored else score(mentions[i], mentions[j])
+                        scored[i, j] if (i, j) in scored else score(mentions, content, memo, i, j)
                     )
         yield name, mentions, pairs
 

@@ -167,6 +167,11 @@ def _tokens(text: str, stop: frozenset) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
+def _parts(run: str) -> frozenset[str]:
+    return frozenset(_norm(part) for part in run.split())
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _runs(text: str, stop: frozenset) -> dict[str, int]:
     """Content words outside quotations, each with the index of its run: adjacent capitalised
     words (and a number after them) are one name, 'San Francisco', 'iPhone 4': they count as one
@@ -249,7 +254,7 @@ def _mention(
     runs = {
         w: k
         for w, k in _runs(row["text"], stop).items()
-        if len(w) >= 3 and not drop & set(w.split())
+        if len(w) >= 3 and drop.isdisjoint(w.split())
     }
     return StoryMention(
         row=row,
@@ -257,7 +262,7 @@ def _mention(
         position=position,
         actors=actors,
         runs=runs,
-        parts={w: frozenset(_norm(part) for part in w.split()) for w in runs},
+        parts={w: _parts(w) for w in runs},
         words=frozenset(runs),
         names=(
             *actors.values(),
@@ -617,17 +622,22 @@ def _other_names(a: StoryMention, b: StoryMention) -> int:
     """How many names of a (its actors', its clause's) share no word with a name of b: another
     participant or another place ("Jackson was arrested" / "Williams was arrested", "in Berlin" /
     "in Boston") is evidence of another event when both clauses name one."""
-    known = b.known
-    return sum(1 for name in a.names if not name & known)
+    return sum(map(b.known.isdisjoint, a.names))
 
 
 def probability(found: dict, weights: dict) -> float:
     """The model's probability that two mentions are one event: a logistic function of the
     features, weights from ``rules/weights.yaml`` (fitted on ECB+, with their evidence)."""
+    return _logistic(weights["intercept"] + sum(_terms(found, weights)))
+
+
+def _terms(found: dict, weights: dict) -> list[float]:
+    """Each feature's weight times its value, in the order of ``found`` (summed in it)."""
     given = weights["features"]
-    z = weights["intercept"] + sum(
-        [given[name]["weight"] * value for name, value in found.items() if name[0] != "_"]
-    )
+    return [given[name]["weight"] * value for name, value in found.items() if name[0] != "_"]
+
+
+def _logistic(z: float) -> float:
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -902,6 +912,8 @@ def scored_pairs(
         exact[(same[i], same[j]) if same[i] <= same[j] else (same[j], same[i])] = s
 
     gap_days = table["publication_gap_days"]
+    intercept, weight = weights["intercept"], weights["features"]["article_similarity"]["weight"]
+    place = FEATURES.index("article_similarity")  # its term's, in features()' order
     words = [frozenset(vector) for vector in vectors]
 
     def score(mentions: list[StoryMention], content: list[int], memo: dict, i: int, j: int):
@@ -925,7 +937,6 @@ def scored_pairs(
             content[i],
             content[j],
             a.article == b.article,
-            similarity,
             a.story == b.story,
             a.published is not None
             and b.published is not None
@@ -936,8 +947,18 @@ def scored_pairs(
         got = memo.get(key)
         if got is None:
             found = features(a, b, similarity, table)
-            got = memo[key] = found, None if found is None else probability(found, weights)
-        return got
+            if found is None:
+                got = memo[key] = (None, None, similarity, None)
+            else:
+                terms = _terms(found, weights)
+                got = memo[key] = (found, _logistic(intercept + sum(terms)), similarity, terms)
+        found, p, alike, terms = got
+        if found is None or alike == similarity:
+            return found, p
+        # the similarity is no veto and no other feature: only its own term changes
+        terms = terms.copy()
+        terms[place] = weight * similarity
+        return {**found, "article_similarity": similarity}, _logistic(intercept + sum(terms))
 
     def on_demand(mentions, content, memo, key: tuple[int, int]):
         if mentions[key[0]].article == mentions[key[1]].article and key[1] - key[0] > window:
@@ -1016,17 +1037,12 @@ def cluster(n: int, pairs: dict, threshold: float) -> list[list[int]]:
                 s += p
         return [s, False]
 
-    def push(g: int, h: int) -> None:
-        s, vetoed = total[g][h]
-        mean = s / (len(groups[g]) * len(groups[h]))
-        if not vetoed and mean >= threshold:
-            g, h = min(g, h), max(g, h)
-            heapq.heappush(heap, (-mean, g, h, version[g], version[h]))
+    push = heapq.heappush
 
     for g in range(n):
-        for h in total[g]:
-            if g < h:
-                push(g, h)
+        for h, (s, vetoed) in total[g].items():
+            if g < h and not vetoed and s >= threshold:  # one pair each: the mean is p
+                push(heap, (-s, g, h, 0, 0))
     while heap:
         _, g, h, vg, vh = heapq.heappop(heap)
         if g not in groups or h not in groups or (vg, vh) != (version[g], version[h]):
@@ -1045,10 +1061,16 @@ def cluster(n: int, pairs: dict, threshold: float) -> list[list[int]]:
             joined[other] = [old[0] + s, vetoed]
         groups[g] += groups.pop(h)
         version[g] += 1
+        size, now = len(groups[g]), version[g]
         for other, value in joined.items():
             total[g][other] = total[other][g] = value
-        for other in total[g]:
-            push(g, other)
+        for other, (s, vetoed) in total[g].items():  # the joined group's means, pushed
+            mean = s / (size * len(groups[other]))
+            if not vetoed and mean >= threshold:
+                if g < other:
+                    push(heap, (-mean, g, other, now, version[other]))
+                else:
+                    push(heap, (-mean, other, g, version[other], now))
     return sorted(sorted(g) for g in groups.values())
 
 

@@ -25,7 +25,9 @@ TempEval-3 does:
 
 * strict span F1: exact character offsets;
 * relaxed span F1: overlapping spans, matched one to one;
-* value F1: relaxed matches whose TIMEX3 value equals the gold value exactly;
+* value F1: relaxed matches whose TIMEX3 value equals the gold value, both in their canonical
+  spelling (:func:`canonical_value`: ISO weeks with two digits, "2000-W6" = "2000-W06");
+  ``valueEx`` compares the raw strings;
 * type accuracy: share of relaxed matches with the gold TIMEX3 type.
 
 In the same run it measures dateparser's ``search_dates`` (RELATIVE_BASE = DCT) on a
@@ -205,11 +207,37 @@ def scored(doc: Doc, pred: list) -> list:
     return [p for p in pred if not any(p[0] < e and s < p[1] for s, e in doc.ignored)]
 
 
+#: an ISO week number written without its leading zero ("2000-W6", as AQUAINT writes 6 of its
+#: week values): ISO 8601 and TIMEX3 write two digits, and "2000-W6" names the same week as
+#: "2000-W06", so value F1 compares the padded form; ``value_f1_exact`` keeps the raw strings
+_UNPADDED_WEEK = re.compile(r"(?<=-W)([0-9])(?![0-9])")
+
+#: a decade or century padded with X ("198X", "19XX", as AQUAINT writes its decades): TIMEX3
+#: writes a decade as its three leading digits ("198") and a century as two ("19"), and the
+#: padded spelling names the same period, so value F1 compares the short form
+_PADDED_PERIOD = re.compile(r"^([0-9]{2}(?:[0-9]X|XX))$")
+
+
+def canonical_value(value: str) -> str:
+    """A TIMEX3 value in its canonical spelling, for comparing values (not for reading them).
+
+    Examples:
+        >>> canonical_value("2000-W6"), canonical_value("2000-W06-WE"), canonical_value("P6W")
+        ('2000-W06', '2000-W06-WE', 'P6W')
+        >>> [canonical_value(v) for v in ("198X", "19XX", "1980", "XXXX")]
+        ['198', '19', '1980', 'XXXX']
+    """
+    if _PADDED_PERIOD.match(value):
+        return value.rstrip("X")
+    return _UNPADDED_WEEK.sub(r"0\1", value)
+
+
 class Score:
     """Micro-averaged counts over documents."""
 
     def __init__(self):
         self.gold = self.pred = self.strict = self.relaxed = self.value = self.type = 0
+        self.value_exact = 0
 
     def add(self, gold, pred):
         """gold, pred: lists of (start, end, type, value, text). Returns the relaxed matching."""
@@ -230,7 +258,10 @@ class Score:
                 used.add(best)
                 pairs.append((gi, best))
         self.relaxed += len(pairs)
-        self.value += sum(gold[g][3] == pred[p][3] for g, p in pairs)
+        self.value += sum(
+            canonical_value(gold[g][3]) == canonical_value(pred[p][3]) for g, p in pairs
+        )
+        self.value_exact += sum(gold[g][3] == pred[p][3] for g, p in pairs)
         self.type += sum(gold[g][2] == pred[p][2] for g, p in pairs)
         return pairs
 
@@ -244,6 +275,7 @@ class Score:
         sp, sr, sf = self._f1(self.strict, self.gold, self.pred)
         rp, rr, rf = self._f1(self.relaxed, self.gold, self.pred)
         _, _, vf = self._f1(self.value, self.gold, self.pred)
+        _, _, vx = self._f1(self.value_exact, self.gold, self.pred)
         ta = 100 * self.type / self.relaxed if self.relaxed else 0.0
         return {
             "strict_p": sp,
@@ -253,6 +285,7 @@ class Score:
             "relaxed_r": rr,
             "relaxed_f1": rf,
             "value_f1": vf,
+            "value_f1_exact": vx,
             "type_acc": ta,
         }
 
@@ -488,7 +521,7 @@ def write_errors(out, docs, preds):
             g, p = gold[gi], pred[pi]
             if (g[0], g[1]) != (p[0], p[1]):
                 groups[_span_cause(g, p, doc.text)].append((doc, g, p))
-            if g[3] != p[3]:
+            if canonical_value(g[3]) != canonical_value(p[3]):
                 groups[f"{_value_cause(g, p)} [{p[5]}]"].append((doc, g, p))
             elif g[2] != p[2]:
                 groups[f"type: gold {g[2]} vs ours {p[2]} [{p[5]}]"].append((doc, g, p))
@@ -585,7 +618,8 @@ def main(argv=None) -> int:
     header = (
         f"{'system':<38} {'docs':>4} {'gold':>5} {'pred':>5} "
         f"{'strictP':>7} {'strictR':>7} {'strictF1':>8} "
-        f"{'relaxP':>7} {'relaxR':>7} {'relaxF1':>7} {'valueF1':>7} {'typeAcc':>7} {'chars/s':>11}"
+        f"{'relaxP':>7} {'relaxR':>7} {'relaxF1':>7} {'valueF1':>7} {'valueEx':>7} {'typeAcc':>7} "
+        f"{'chars/s':>11}"
     )
     print(header)
     print("-" * len(header))
@@ -596,7 +630,7 @@ def main(argv=None) -> int:
             f"{name:<38} {ndocs:>4} {score.gold:>5} {score.pred:>5} "
             f"{r['strict_p']:>7.1f} {r['strict_r']:>7.1f} {r['strict_f1']:>8.1f} "
             f"{r['relaxed_p']:>7.1f} {r['relaxed_r']:>7.1f} {r['relaxed_f1']:>7.1f} "
-            f"{r['value_f1']:>7.1f} {r['type_acc']:>7.1f} {speed:>11}"
+            f"{r['value_f1']:>7.1f} {r['value_f1_exact']:>7.1f} {r['type_acc']:>7.1f} {speed:>11}"
         )
 
     names = tbaq_parts + ([TBAQ] if tbaq_parts else []) + [n for n in corpora if n == MEANTIME]

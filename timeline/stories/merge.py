@@ -232,7 +232,7 @@ class StoryMention:
     known: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        first, last = self.row["earliest"], self.row["latest"]
+        first, last = self.row.get("earliest"), self.row.get("latest")  # none: open
         object.__setattr__(self, "low", -math.inf if pd.isna(first) else pd.Timestamp(first).value)
         object.__setattr__(self, "high", math.inf if pd.isna(last) else pd.Timestamp(last).value)
         object.__setattr__(self, "known", frozenset().union(*self.names))

@@ -16,7 +16,7 @@ ECB+ articles carry no publication date: :func:`dateline` reads one from a short
 that is a full date ("Published: April 10, 2007"), else none.
 
 Topics are split in two halves: odd topics fit the weights (``python -m
-timeline.stories.fit``), even topics check them; both are printed, the floors hold for all.
+benchmarks.stories_fit``), even topics check them; both are printed, the floors hold for all.
 
     python -m benchmarks.stories [--corpus DIR] [--topics 1,3,5] [--no-floors]
 """

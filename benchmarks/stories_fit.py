@@ -6,7 +6,8 @@ prints both). Every two mentions of one act that both stand for gold action ment
 example (coreferent or not); a logistic regression (L2, Newton's method, numpy) gives the
 weights; the link threshold and the threshold that makes articles one story are the pair of a
 small grid that gives the best CoNLL F1 on the fitting half after clustering, among those whose
-subtopic confusions stay within 2% of the links. Deterministic: the same corpus gives the same
+subtopic confusions stay within 1% of the links (half the target of 2%: the other half has
+run higher). Deterministic: the same corpus gives the same
 file. (The weights are fitted once per story threshold, since ``same_story`` depends on it.)
 
     python -m benchmarks.stories_fit [--corpus DIR] [--dry-run]
@@ -30,6 +31,9 @@ from timeline.stories import merge
 
 NAMES = merge.FEATURES
 TARGET_CONFUSION = 0.02
+# The grid chooses within half the target: the unseen half has run two to four times the fitting
+# half's share (0.3% / 1.2% before issue 14's third pass; story threshold 0.12 gives 1.3% / 4.1%).
+CHOSEN_CONFUSION = TARGET_CONFUSION / 2
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 STORY_THRESHOLDS = (0.12, 0.14, 0.16, 0.2)
 
@@ -183,9 +187,10 @@ def main(argv=None) -> int:
                 f"{100 * share:.1f}% (fitting half)",
                 flush=True,
             )
-            # the subtopic-confusion target first (<= 2% of links), then CoNLL F1 (the precision
-            # target, 0.85, costs 15 points of CoNLL F1 on the fitting half: printed, not chosen)
-            rank = (share <= TARGET_CONFUSION, s["conll"])
+            # the subtopic-confusion target first (within half of 2% of links), then CoNLL F1
+            # (the precision target, 0.85, costs about 7 points of CoNLL F1 on the fitting half:
+            # printed, not chosen)
+            rank = (share <= CHOSEN_CONFUSION, s["conll"])
             if best is None or rank > best[0]:
                 best = (rank, threshold, dict(weights), X, y)
     (_, conll), _, weights, X, y = best

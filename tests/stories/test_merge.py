@@ -390,3 +390,20 @@ def test_near_dates_pairs_only_dates_in_reach():
     ]
     assert merge._near_dates(mentions, 0) == set()
     assert merge._near_dates(mentions, 31) == {(0, 1), (0, 3)}
+
+
+def test_numbers_of_both_clauses_are_evidence():
+    """An age, a toll or a score on both sides: shared, or none shared (two victims)."""
+    texts = (
+        "A 36-year-old climber died on Mt Cook on Friday.",
+        "The 36-year-old climber died after a fall on Mt Cook.",
+        "A 32-year-old climber died on Mt Cook on Friday.",
+    )
+    evidence = []
+    for first, second in ((texts[0], texts[1]), (texts[0], texts[2])):
+        df = timeline.build_timeline(
+            [_article("a", first, "2013-09-15"), _article("b", second, "2013-09-15")]
+        )
+        evidence.append(_row(df, "b", "died").merge_evidence)
+    assert "shared numbers 36," in evidence[0]
+    assert "numbers differ 36 / 32," in evidence[1]

@@ -10,7 +10,10 @@ For each half of the topics (odd topics fit, even topics check; the stories benc
 it prints the detection rate and the undetected mentions by class: the part of speech the
 library's tagger gives the mention's last word (noun, name, adjective, verb, other), how many
 are multiword, how many sit right next to a detected trigger (a span mismatch rather than a
-miss), the rule that decided the word was no event, and the most frequent missed words.
+miss), the rule that decided the word was no event, and the most frequent missed words. A miss
+matters for the stories as far as its gold event has other, detected mentions: each one is a
+gold coreference pair the miss would complete (``pairs``; a singleton event completes none), so
+the classes and words are ranked by those pairs too.
 
     python -m benchmarks.ecb_mentions [--corpus DIR] [--top 40] [--list odd|even]
 """
@@ -46,13 +49,19 @@ def miss_class(tags: list[str]) -> str:
     return POS_CLASS.get(tags[-1], "other") if tags else "other"
 
 
+def _root(parent: dict, node: str) -> str:
+    while parent.get(node, node) != node:
+        node = parent[node]
+    return node
+
+
 def misses(folder: Path, scored: set) -> tuple[int, list[dict]]:
     """The number of gold mentions of a topic and its undetected ones, each with its words,
-    the library's tags and deciding rules for them, and whether a detected trigger is next
-    to it."""
-    total, out = 0, []
+    the library's tags and deciding rules for them, whether a detected trigger is next to it,
+    and how many detected mentions of its gold event it would pair with (``pairs``)."""
+    total, out, parent, found = 0, [], {}, []
     for doc in cat.read_folder(folder):
-        gold = gold_mentions(doc, scored, {})
+        gold = gold_mentions(doc, scored, parent)
         if not gold:
             continue
         text = doc.text
@@ -68,10 +77,12 @@ def misses(folder: Path, scored: set) -> tuple[int, list[dict]]:
                 return any(s < t.end and t.start < e for s, e in triggers for t in toks)
 
             if hit(gold_tokens):
+                found.append(gold[m_id])
                 continue
             start = gold_tokens[0].start
             k = next((k for k, (a, b) in enumerate(spans) if a <= start < b), None)
             miss = {"words": " ".join(t.text for t in gold_tokens), "n": len(gold_tokens)}
+            miss["node"] = gold[m_id]
             miss.update(tags=[], why=[], adjacent=False)
             if k is not None:
                 if k not in tagged:
@@ -89,6 +100,9 @@ def misses(folder: Path, scored: set) -> tuple[int, list[dict]]:
                     near = [tokens[j] for j in (idx[0] - 1, idx[-1] + 1) if 0 <= j < len(tokens)]
                     miss["adjacent"] = hit(near)
             out.append(miss)
+    events = Counter(_root(parent, node) for node in found)
+    for miss in out:
+        miss["pairs"] = events[_root(parent, miss.pop("node"))]
     return total, out
 
 
@@ -98,8 +112,18 @@ def report(name: str, total: int, missed: list[dict], top: int) -> None:
     print(
         f"\n{name}: {total:,} gold action mentions, {detected:,} detected ({detected / total:.1%})"
     )
-    classes = Counter(miss_class(m["tags"]) for m in missed)
-    print("  undetected by part of speech: " + ", ".join(f"{k} {v}" for k, v in classes.items()))
+    classes, pairs = Counter(), Counter()
+    for m in missed:
+        classes[miss_class(m["tags"])] += 1
+        pairs[miss_class(m["tags"])] += m["pairs"]
+    print(
+        "  undetected by part of speech (mentions/pairs they would complete): "
+        + ", ".join(f"{k} {classes[k]}/{v}" for k, v in pairs.most_common())
+    )
+    print(
+        f"  with a detected mention of their event {sum(m['pairs'] > 0 for m in missed)}, "
+        f"pairs they would complete {sum(m['pairs'] for m in missed):,}"
+    )
     print(
         f"  multiword {sum(m['n'] > 1 for m in missed)}, "
         f"next to a detected trigger {sum(m['adjacent'] for m in missed)}"
@@ -108,6 +132,10 @@ def report(name: str, total: int, missed: list[dict], top: int) -> None:
     print("  deciding rule: " + ", ".join(f"{k} {v}" for k, v in rules.most_common()))
     words = Counter(m["words"].lower() for m in missed)
     print("  most missed: " + ", ".join(f"{k} {v}" for k, v in words.most_common(top)))
+    paired = Counter()
+    for m in missed:
+        paired[m["words"].lower()] += m["pairs"]
+    print("  most pairs missed: " + ", ".join(f"{k} {v}" for k, v in paired.most_common(top) if v))
 
 
 def main(argv=None) -> int:
@@ -132,7 +160,10 @@ def main(argv=None) -> int:
             report(name, total, missed, args.top)
         if args.list and (args.list == "odd") == (parity == 1):
             for m in missed:
-                print(f"    {m['words']!r:<30} {' '.join(m['tags'])}  {' '.join(m['why'])}")
+                print(
+                    f"    {m['words']!r:<30} {m['pairs']:>3}  {' '.join(m['tags'])}  "
+                    f"{' '.join(m['why'])}"
+                )
     return 0
 
 

@@ -8,6 +8,7 @@ records into one frame with the schema declared in ``schema.TIMELINE``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import heapq
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -58,9 +59,11 @@ _FIRST = pd.Timestamp.min.date() + dt.timedelta(days=1)
 _LAST = pd.Timestamp.max.date() - dt.timedelta(days=1)
 
 
+@functools.lru_cache(maxsize=65536)
 def _day(value: dt.date | None):
     """A bound as a Timestamp; NaT when unbounded or outside what datetime64[ns] holds
-    (1677-2262)."""
+    (1677-2262). Remembered per day: an article's rows repeat a few days, and building a
+    Timestamp costs more than the rest of a row's dates."""
     if value is None or not (_FIRST <= value <= _LAST):
         return pd.NaT
     return pd.Timestamp(value)

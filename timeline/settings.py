@@ -33,6 +33,10 @@ MONTH_PAST_SLACK_DAYS = 62
 #: A future-tense clause may still name a day of the past month ("would speak of the Aug. 7
 #: blasts" written on Aug. 18): only a date more than a month back moves a year ahead.
 FUTURE_SLACK_DAYS = 31
+#: Up to this many (row, column) pairs a constraint network's update runs in plain Python
+#: (the same sums, so the same bounds): most constraints tie points that reach few others
+#: (median one pair), where numpy's per-call cost is most of the time.
+NETWORK_FEW_PAIRS = 32
 #: Lead words shared by at least this many scanner rules are narrowed by the next word.
 SCANNER_NARROW_FROM = 3
 #: At most this many narrowed beginnings are remembered (then forgotten all at once): a

@@ -56,3 +56,18 @@ def test_the_trace_reaches_the_timeline(seed_timeline, seed_article):
     assert (signed.trigger, signed.trigger_rule) == ("signed", "verb_group:one_open_class")
     block = event_at(seed_timeline, seed_article.text, "to block")
     assert (block.trigger, block.trigger_rule) == ("block", "verb_group:to_infinitive")
+
+
+def test_passable_rules_are_the_rules_the_previous_tag_and_classes_allow():
+    rules = table()
+    tags = {"START", "N", "V", "DET", "PREP", "PROPN", "ADJ", "MODAL", "TO", "BE", "PUNCT"}
+    classes = [frozenset(), frozenset({"N"}), frozenset({"N", "V"}), frozenset({"ADJ", "V"})]
+    for p in sorted(tags):
+        for pos in classes:
+            expected = tuple(
+                rule
+                for rule in rules.rules
+                if (rule.prev_tags is None or p in rule.prev_tags) and rule.pos <= pos
+            )
+            assert rules.passable(p, pos) == expected
+            assert rules.passable(p, set(pos)) == expected  # a plain set is read alike

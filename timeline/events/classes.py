@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import functools
 
-import lemminflect
-
 from timeline.model import Token
 
-from .lexicon import lexicon
+from .lexicon import all_lemmas, lexicon
 
 _QUOTES = ("“", '"', "``", "‘", ":")
 
@@ -35,10 +33,10 @@ def noun_event(lower: str) -> tuple[bool, str]:
         (True, 'quarterfinal')
     """
     lex = lexicon()
-    lemma = lemminflect.getAllLemmas(lower).get("NOUN", (lower,))[0].lower()
+    lemma = all_lemmas(lower).get("NOUN", (lower,))[0].lower()
     prefix, _, last = lower.rpartition("-")
     if prefix and lemma == lower and last:  # "pre-orders": a prefixed noun inflects its last part
-        lemma = prefix + "-" + lemminflect.getAllLemmas(last).get("NOUN", (last,))[0].lower()
+        lemma = prefix + "-" + all_lemmas(last).get("NOUN", (last,))[0].lower()
     if lemma == lower and lower.endswith("s") and lower[:-1] in lex.event_nouns:
         lemma = lower[:-1]  # a plural the dictionary does not know: "quarterfinals"
     if lower in lex.not_event_nouns:
@@ -57,7 +55,7 @@ def _derived(lemma: str, suffixes) -> bool:
             stem = lemma[: -len(suffix)]
             for ending in rewrites:
                 verb = stem + ending
-                if lemminflect.getAllLemmas(verb).get("VERB", ("",))[0] == verb:
+                if all_lemmas(verb).get("VERB", ("",))[0] == verb:
                     return True
             break  # only the longest matching suffix counts
     return False

@@ -11,10 +11,10 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-import lemminflect
-
 from timeline.errors import RuleError
 from timeline.rules.loader import Shape, load
+
+from .lexicon import all_lemmas
 
 RULES = Path(__file__).resolve().parent / "rules" / "lemmas.yaml"
 SHAPE = Shape(tables={"derivations": {"id", "base", "variants"}}, values={"examples", "negatives"})
@@ -53,7 +53,7 @@ def base_lemma(word: str) -> str:
     variants = rules()["variants"]
     if lower in variants:
         return variants[lower]
-    verb = lemminflect.getAllLemmas(lower).get("VERB")
+    verb = all_lemmas(lower).get("VERB")
     if verb and verb[0] != lower and verb[0] in variants:
         return variants[verb[0]]
     return verb[0] if verb else lower

@@ -11,8 +11,10 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 import lemminflect
 
@@ -48,6 +50,9 @@ _WORD_SETS = {
     "potential_modal": ("verb_groups", "potential_modal", "words"),
     "predicates": ("predicates", "words"),
     "named_event_heads": ("nominals", "named_event_heads"),
+    "offences": ("nominals", "classes", "offences"),
+    "contests": ("nominals", "classes", "contests"),
+    "plays": ("nominals", "classes", "plays"),
     "conditional_preps": ("nominals", "conditional_frame", "preps"),
     "conditional_dets": ("nominals", "conditional_frame", "dets"),
     "conditional_nouns": ("nominals", "conditional_frame", "nouns"),
@@ -286,6 +291,20 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 @functools.lru_cache(maxsize=65536)
+def all_lemmas(word: str) -> Mapping[str, tuple[str, ...]]:
+    """lemminflect's lemmas of a word by universal part of speech, read-only.
+
+    lemminflect copies its tables for every call; the stages ask about the same words
+    again and again (every noun's possible verb), so each word is looked up once.
+
+    Examples:
+        >>> all_lemmas("talks")["VERB"], all_lemmas("ukraine").get("NOUN")
+        (('talk',), None)
+    """
+    return MappingProxyType(lemminflect.getAllLemmas(word))
+
+
+@functools.lru_cache(maxsize=65536)
 def analyze(lower: str) -> tuple[frozenset, frozenset, str]:
     """Open classes, verb forms and lemma of a lower-case word (from lemminflect).
 
@@ -293,7 +312,7 @@ def analyze(lower: str) -> tuple[frozenset, frozenset, str]:
         >>> sorted(analyze("talks")[0]), sorted(analyze("talks")[1]), analyze("talks")[2]
         (['N', 'V'], ['VBZ'], 'talk')
     """
-    found = lemminflect.getAllLemmas(lower)
+    found = all_lemmas(lower)
     pos = set()
     forms: set = set()
     lemma = ""
@@ -341,7 +360,7 @@ def in_dictionary(lower: str) -> bool:
         >>> in_dictionary("talks"), in_dictionary("ukraine")
         (True, False)
     """
-    return bool(lemminflect.getAllLemmas(lower))
+    return bool(all_lemmas(lower))
 
 
 _ADJ_ENDINGS = ("ous", "ful", "ive", "able", "ible", "ic", "ish", "less", "ary", "ant", "ent")
@@ -419,6 +438,22 @@ def title_case(tokens: list[Token]) -> bool:
     )
 
 
+_NEWLINE = re.compile("\n")
+
+
+def unpunctuated(tokens: list[Token]) -> bool:
+    """Whether a sentence ends without a period, question or exclamation mark (quotes aside):
+    a headline or a title, which drops its articles and copulas ("Hiker dies in fall").
+
+    Examples:
+        >>> unpunctuated(tokenize("Hiker dies in fall")), unpunctuated(tokenize("He left."))
+        (True, False)
+    """
+    quotes = lexicon().words["quote_closers"]
+    last = next((t for t in reversed(tokens) if t.text not in quotes), None)
+    return last is not None and last.text not in lexicon().words["sentence_ends"]
+
+
 def proper_names(text: str, tokens: list[Token] | None = None) -> frozenset:
     """Words written capitalized after the first word of a sentence-like run (not in a title-case
     headline) and never in lower case: the document's proper names.
@@ -428,14 +463,26 @@ def proper_names(text: str, tokens: list[Token] | None = None) -> frozenset:
         ['Fuad', 'Hussein']
         >>> sorted(proper_names("Varga Checks Into Private Clinic.\\nThe singer, Varga, left."))
         ['Varga']
+        >>> sorted(proper_names("http: / / x. com / Varga - Quits\\nThe singer Varga quits."))
+        ['Varga']
+        >>> sorted(proper_names("Varga quits tour\\nStrike halts trains, Varga says."))
+        ['Varga']
     """
     tokens = tokenize(text) if tokens is None else tokens
     # a headline in title case capitalizes its common words too: they are no evidence of names
-    starts = [0] + [k + 1 for k, c in enumerate(text) if c == "\n"]
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
     lines: dict[int, list[Token]] = {}
     for tok in tokens:
         lines.setdefault(bisect.bisect_right(starts, tok.start), []).append(tok)
-    titled = {id(t) for line in lines.values() if title_case(line) for t in line}
+    # nor is a web address, which capitalizes the headline it spells out ("news / Zentek -
+    # Recalls - Phone - Batteries")
+    web = lexicon().words["web_address_words"]
+    titled = {
+        id(t)
+        for line in lines.values()
+        if title_case(line) or any(t.lower in web for t in line)
+        for t in line
+    }
     capital, lower = set(), set()
     for prev, tok in zip([None] + tokens[:-1], tokens):
         if not tok.text[:1].isalpha():
@@ -447,6 +494,7 @@ def proper_names(text: str, tokens: list[Token] | None = None) -> frozenset:
             and prev is not None
             and prev.text not in (".", "!", "?", '"', "“", "``", ":")
             and prev.text[:1] != "\n"
+            and "\n" not in text[prev.end : tok.start]  # a line's first word opens a sentence
         ):
             capital.add(tok.text)
     return frozenset(w for w in capital if w.lower() not in lower)

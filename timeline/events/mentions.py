@@ -27,7 +27,7 @@ from timeline.rules.loader import Shape, load
 
 from . import clauses
 from .classes import argument_nominal, noun_event, verb_class
-from .lexicon import analyze, lexicon
+from .lexicon import analyze, lexicon, unpunctuated
 from .verb_groups import (
     is_handoff,
     is_modifier_participle,
@@ -67,17 +67,21 @@ PASSES = {
         "state_adjective",
         "copula_noun",
         "copula_without_predicate",
+        "secondary_predicate",
     ),
     "nominal": (
         "not_event_noun",
         "conditional_noun",
+        "bare_event_class",
         "noun_modifier",
         "needs_complement",
         "after_preposition",
         "statement_medium",
         "event_noun",
+        "event_modifier",
         "argument_nominal",
         "named_event",
+        "noun_in_capitals",
     ),
     "acronym": ("event_acronym",),
 }
@@ -360,6 +364,23 @@ def _copula_pass(tokens: list[Token], found: dict[int, Mention], why: dict[int, 
             why[i if head is None else head] = rule
             if head is not None:
                 found[head] = _predicate_mention(tokens, i, head, rule, cues)
+    for i in range(len(tokens)):
+        verb = _secondary_predicate(tokens, i)
+        if verb is not None and i not in found:
+            why[i] = "secondary_predicate"
+            found[i] = _predicate_mention(tokens, verb, i, "secondary_predicate", cues)
+
+
+def _secondary_predicate(tokens: list[Token], i: int) -> int | None:
+    """The verb of which word ``i`` is a secondary predicate, a state it leaves its subject or
+    object in ("was shot dead", "declared dead", "presumed missing"), else None."""
+    rule = table()["secondary_predicate"]
+    if tokens[i].tag not in rule.tags["state"] or tokens[i].lower not in rule.words["states"]:
+        return None
+    j = i - 1
+    while j >= 0 and tokens[j].tag in rule.tags["skip"]:
+        j -= 1
+    return j if j >= 0 and tokens[j].tag in rule.tags["verb"] else None
 
 
 def _do_mention(tokens: list[Token], i: int, cues: set[int]) -> Mention | None:
@@ -540,11 +561,13 @@ def _nominal_pass(tokens: list[Token], found: dict[int, Mention], why: dict[int,
         if i in found:
             continue
         named = tok.tag not in nouns and _named_event(tokens, i)
-        if tok.tag not in nouns and not named:
+        capitals = tok.tag not in nouns and not named and _in_capitals(tokens, i)
+        if tok.tag not in nouns and not named and not capitals:
             continue
         rule, lemma = _nominal_rule(tokens, i, found)
         if rule is None or table()[rule].event:
-            rule = rule or ("named_event" if named else "event_noun")
+            default = "named_event" if named else "event_noun"
+            rule = rule or ("noun_in_capitals" if capitals else default)
             found[i] = _nominal_mention(tokens, i, lemma, rule)
         why[i] = rule
 
@@ -559,7 +582,13 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
         return "not_event_noun", lemma
     if _conditional(tokens, i):
         return "conditional_noun", lemma
-    if i + 1 < n and tokens[i + 1].tag in rules["noun_modifier"].tags["head"]:
+    if any(lemma in listed for listed in rules["bare_event_class"].words.values()):
+        return "bare_event_class", lemma  # "arrested for DUI", "a murder charge": the offence
+    modifier = i + 1 < n and tokens[i + 1].tag in rules["noun_modifier"].tags["head"]
+    if modifier and (
+        noun_event(tokens[i + 1].lower)[0]
+        or not any(lemma in listed for listed in rules["event_modifier"].words.values())
+    ):
         return "noun_modifier", lemma  # a modifier ("peace talks"): the head is the event
     needs = rules["needs_complement"]
     if lemma in needs.words["nouns"] and not (
@@ -575,6 +604,9 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
         and tokens[i - 1].tag in prep
         and tokens[i - 1].lower not in rules["after_preposition"].words["agent"]
         and not (plural and i + 1 < n and tokens[i + 1].tag in prep)
+        and not unpunctuated(tokens)  # a headline drops its articles: "Hiker hurt in fall"
+        and not _amount_of(tokens, i - 1)  # "$3 million in damage": how much of the event
+        and not _attitude_of(tokens, i, lemma)  # "arrested on suspicion of DUI"
     ):
         return (
             "after_preposition",
@@ -593,7 +625,49 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
             "statement_medium",
             lemma,
         )  # "said in a statement": the medium of the saying, not another event
-    return ("argument_nominal" if argument else None), lemma
+    if argument:
+        return "argument_nominal", lemma
+    return ("event_modifier" if modifier else None), lemma  # "a playoff berth"
+
+
+def _in_capitals(tokens: list[Token], i: int) -> bool:
+    """A name written in capitals that the lexicon lists as an event noun ("arrested for
+    DUI"): the tagger reads a word in capitals as a name, but an event noun's abbreviation
+    keeps the noun's meaning."""
+    tok = tokens[i]
+    return (
+        tok.tag in table()["noun_in_capitals"].tags["name"]
+        and len(tok.text) > 1
+        and tok.text.isalpha()
+        and tok.text.isupper()
+        and noun_event(tok.lower)[0]
+    )
+
+
+def _amount_of(tokens: list[Token], p: int) -> bool:
+    """Whether the preposition at ``p`` joins an amount to what it measures ("$1 million in
+    damage", "one million dollars in damage", "$2 billion in losses")."""
+    rule = table()["after_preposition"]
+    k = p - 1
+    if k >= 0 and tokens[k].lower in rule.words["currencies"]:
+        k -= 1
+    return (
+        tokens[p].lower in rule.words["measure_preps"]
+        and k >= 0
+        and tokens[k].tag in rule.tags["amount"]
+    )
+
+
+def _attitude_of(tokens: list[Token], i: int, lemma: str) -> bool:
+    """Whether noun ``i`` is an attitude (a noun of the I_STATE class) with its event after it
+    in an "of" phrase ("on suspicion of theft"): a held attitude, not a generic
+    one."""
+    rule = table()["after_preposition"]
+    return (
+        lexicon().noun_class.get(lemma) in rule.words["attitude_classes"]
+        and i + 1 < len(tokens)
+        and tokens[i + 1].lower in rule.words["argument_preps"]
+    )
 
 
 def _takes_argument(tokens: list[Token], i: int) -> bool:

@@ -25,15 +25,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-
-import lemminflect
 
 from timeline.errors import RuleError
 from timeline.rules.loader import Shape, load
 
-from .lexicon import Lexicon, Token, analyze, lexicon
+from .lexicon import Lexicon, Token, all_lemmas, analyze, lexicon, unpunctuated
 
 RULES = Path(__file__).resolve().parent / "rules" / "open_tags.yaml"
 
@@ -176,7 +174,7 @@ def compound_subject(c: Context) -> bool:
     ("in March", "this year"): it is the subject's head, and the auxiliary its verb."""
     tokens, i, lex = c.tokens, c.i, c.lex
     modifier = tokens[i - 1].lower
-    if lemminflect.getAllLemmas(modifier).get("NOUN", (modifier,))[0] != modifier:
+    if all_lemmas(modifier).get("NOUN", (modifier,))[0] != modifier:
         return False  # a plural before it is a head: "heavy rains forecast for the weeks are"
     k = i - 1
     while k >= 0 and tokens[k].tag in ("N", "ADJ", "NUM", "CONJ"):
@@ -199,11 +197,31 @@ def same_form_as_last_verb(c: Context) -> bool:
     return last is not None and bool(last.forms & c.tokens[c.i].forms)
 
 
+def headline_verb(c: Context) -> bool:
+    """Word ``i`` can be the verb of a headline: the sentence has no closing punctuation (a
+    headline drops its copula and its period: "Hiker dies in fall"), and no verb stands
+    between the word and the last comma, colon or semicolon before it (or the start); after a
+    comma, the words before it hold a verb (its coordinate: "checks into a clinic, rehires
+    lawyer") or a clause opener (a "with" phrase, a participle) and the subject comes first."""
+    tokens, i = c.tokens, c.i
+    if not unpunctuated(tokens):
+        return False
+    k = i - 1
+    while k >= 0 and tokens[k].tag != "PUNCT":
+        if tokens[k].tag == "V":
+            return False
+        k -= 1
+    if k == i - 1:  # right after the break: a coordinate of the verb before it
+        return any(t.tag == "V" for t in tokens[:k])
+    return True
+
+
 #: Tests too structural to state as data, named by ``predicate:`` in a rule's condition.
 PREDICATES: dict[str, Callable[[Context], bool]] = {
     "continues_verb": continues_verb,
     "compound_subject": compound_subject,
     "same_form_as_last_verb": same_form_as_last_verb,
+    "headline_verb": headline_verb,
 }
 
 
@@ -424,6 +442,22 @@ class Table:
     rules: tuple[Rule, ...]
     lists: dict
     rows: tuple[dict, ...]
+    #: (previous tag, open classes) -> the rules that may hold for such a word, in order
+    _passable: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def passable(self, p: str, pos: frozenset) -> tuple[Rule, ...]:
+        """The rules, in order, whose previous tags allow ``p`` and whose word classes
+        ``pos`` has: the others cannot hold, and few (p, pos) pairs occur, so each pair's
+        rules are found once instead of filtering all rules for every word."""
+        key = (p, pos if isinstance(pos, frozenset) else frozenset(pos))
+        found = self._passable.get(key)
+        if found is None:
+            found = self._passable[key] = tuple(
+                rule
+                for rule in self.rules
+                if (rule.prev_tags is None or p in rule.prev_tags) and rule.pos <= pos
+            )
+        return found
 
 
 @functools.lru_cache(maxsize=4)
@@ -480,8 +514,8 @@ def open_tag_rule(tokens: list[Token], i: int, finite: bool, lex: Lexicon) -> tu
     c = Context(tokens, i, finite, lex)
     pos = tokens[i].pos
     p, pos = c.p, tokens[i].pos
-    for rule in table().rules:
-        if (rule.prev_tags is None or p in rule.prev_tags) and rule.pos <= pos and rule.test(c):
+    for rule in table().passable(p, pos):
+        if rule.test(c):
             tag = next((t for t in rule.tags[:-1] if t in pos), rule.tags[-1])
             return tag, rule.id
     raise AssertionError("the table ends with a rule that always holds")  # checked at load

@@ -181,6 +181,15 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
             first = False
             continue
         if (
+            capital
+            and tok.lower in lex.words["months"]
+            and nxt is not None
+            and nxt.text[:1].isdigit()
+        ):
+            tok.tag = "PROPN"  # a date, also opening a line: "March 06, 2008", "May 23"
+            first = False
+            continue
+        if (
             tok.text == "May"
             and not first
             and (

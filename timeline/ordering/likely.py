@@ -310,27 +310,47 @@ def estimate(row, published, table: dict | None = None) -> Likely:
         return NONE
     low = (first - reference).days if first else None
     high = (last - reference).days if last else None
+    if table is model():  # the default model: its few (kind, bounds) combinations recur
+        position = next(k for k, other in enumerate(table["kinds"]) if other is kind)
+        found = _default_offsets(position, low, high)
+    else:
+        found = _offsets(table, kind, low, high)
+    if found is None:
+        return NONE
+    likely, start, end, n = found
+    day = lambda offset: reference + dt.timedelta(days=offset)  # noqa: E731
+    try:
+        return Likely(day(likely), day(start), day(end), f"{kind['id']} ({table['source']}, n={n})")
+    except OverflowError:  # a publication date at the calendar's edge (year 1 or 9999)
+        return NONE
+
+
+def _offsets(table: dict, kind: dict, low, high) -> tuple | None:
+    """``(likely, first, last, n)`` offsets of ``kind`` within ``[low, high]`` (None: no
+    estimate), ``n`` being the kind's own events there."""
     own = _within(kind["offsets"], low, high)
     pool = _within(pooled(table), low, high)
     weight = table.get("shrinkage", 0)
     # none of the kind's own events within the bounds (the pool would speak for it alone), too
     # few events there at all, or too little weight for this kind: no estimate
     if not own or min(sum(pool.values()), sum(own.values()) + weight) < table["min_samples"]:
-        return NONE
+        return None
     found = interval(
         shrunk(own, pool, weight),
         coverage=table["coverage"],
         tolerance=table.get("tolerance", 0.0),
     )
     if found is None:
-        return NONE
-    likely, start, end, _ = found
-    n = sum(own.values())
-    day = lambda offset: reference + dt.timedelta(days=offset)  # noqa: E731
-    try:
-        return Likely(day(likely), day(start), day(end), f"{kind['id']} ({table['source']}, n={n})")
-    except OverflowError:  # a publication date at the calendar's edge (year 1 or 9999)
-        return NONE
+        return None
+    return (*found[:3], sum(own.values()))
+
+
+@functools.lru_cache(maxsize=65536)
+def _default_offsets(position: int, low, high) -> tuple | None:
+    """:func:`_offsets` of the default model's kind at ``position``: a pure function of its
+    arguments, computed once per process for each."""
+    table = model()
+    return _offsets(table, table["kinds"][position], low, high)
 
 
 def estimate_all(rows, published, table: dict | None = None) -> list[Likely]:

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from timeline import settings
+
 INF = math.inf
 
 
@@ -84,27 +86,51 @@ class Network:
         u, v, w = earlier, later, float(weight)
         if u == v:
             return None
-        if self.dist[v, u] + w < 0:
+        dist = self.dist
+        # ``item`` gives Python floats: numpy scalar arithmetic cost more than the rest of a
+        # typical add, which touches few points
+        if dist.item(v, u) + w < 0:
             conflict = Conflict(constraint, tuple(self.path(v, u)))
             self.conflicts.append(conflict)
             return conflict
         self.accepted.append(constraint)
-        if w >= self.dist[u, v]:
+        if w >= dist.item(u, v):
             return None
         self.edges[(u, v)] = constraint
         # only paths i -> u -> v -> j can shorten, so only rows reaching u and columns v reaches:
         # in news most points are tied to few others, and the full n x n update dominated long
         # articles
-        rows = np.flatnonzero(self.dist[:, u] < INF)
-        cols = np.flatnonzero(self.dist[v, :] < INF)
-        through = self.dist[rows, u][:, None] + w + self.dist[v, cols][None, :]
-        better_i, better_j = np.nonzero(through < self.dist[np.ix_(rows, cols)])
+        to_u, from_v = dist[:, u], dist[v]
+        rows = (to_u < INF).nonzero()[0]
+        cols = (from_v < INF).nonzero()[0]
+        if rows.size * cols.size <= settings.NETWORK_FEW_PAIRS:
+            self._shorten_few(u, v, w, rows.tolist(), cols.tolist())
+            return None
+        through = (to_u[rows] + w)[:, None] + from_v[cols][None, :]
+        better_i, better_j = (through < dist[rows[:, None], cols]).nonzero()
         if better_i.size:
             i, j = rows[better_i], cols[better_j]
             hop = self.next[i, u]
             self.next[i, j] = np.where(i == u, v, hop)
-            self.dist[i, j] = through[better_i, better_j]
+            dist[i, j] = through[better_i, better_j]
         return None
+
+    def _shorten_few(self, u: int, v: int, w: float, rows: list, cols: list) -> None:
+        """The update of :meth:`add` for few pairs, one pair at a time: the same sums in
+        the same order (so the same floats), every value read before any is written."""
+        dist, hops = self.dist, self.next
+        reach = [dist.item(i, u) + w for i in rows]
+        onward = [dist.item(v, j) for j in cols]
+        shorter = []
+        for i, to_v in zip(rows, reach):
+            hop = v if i == u else hops.item(i, u)
+            for j, rest in zip(cols, onward):
+                length = to_v + rest
+                if length < dist.item(i, j):
+                    shorter.append((i, j, length, hop))
+        for i, j, length, hop in shorter:
+            dist[i, j] = length
+            hops[i, j] = hop
 
     def path(self, start: int, end: int) -> list[Constraint]:
         """The constraints along the shortest path ``start -> end`` (empty if none)."""

@@ -49,6 +49,11 @@ def _table() -> dict:
         table["regex"] = re.compile(table["signal"], re.I)
         table["event_regex"] = re.compile(table["signal_event"], re.I)
         table["vague_regex"] = re.compile(table["vague_amount"], re.I)
+        # every vague amount names one of these units: a text without any has none, and
+        # finding the units is far cheaper than trying the amount's look-behinds everywhere
+        table["vague_unit_regex"] = re.compile(
+            "|".join(re.escape(unit) for unit in sorted(table["vague_units"])), re.I
+        )
         table["within_regex"] = re.compile(table["within"], re.I)
         table["span_regex"] = re.compile(table["recent_span"], re.I)
     return table
@@ -110,9 +115,10 @@ def _amounts(timexes: list[TimeExpr], text: str, table: dict):
     # only that stretch, or a long article's blocks would each scan all of it
     low = _TEXT.search(text)
     low, high = (low.start(), len(text.rstrip(" "))) if low else (0, 0)
-    for match in table["vague_regex"].finditer(
-        text, low, min(len(text), high + settings.VAGUE_TAIL_CHARS)
-    ):
+    high = min(len(text), high + settings.VAGUE_TAIL_CHARS)
+    if not table["vague_unit_regex"].search(text, low, high):
+        return sorted(found, key=lambda pair: pair[0].start)
+    for match in table["vague_regex"].finditer(text, low, high):
         if any(timex.start < match.end() and match.start() < timex.end for timex in counted):
             continue  # "two weeks later" is counted
         unit = match.group("unit").lower()

@@ -122,6 +122,11 @@ def rules() -> dict:
             raise RuleError(
                 f"{RULES_FILE.name}: {family}: missing or bad pattern ({exc})"
             ) from None
+    data["tense_attributes"] = {
+        family: tuple(sorted({name for rule in table for name in rule.when}))
+        for family, table in data["tense_rules"].items()
+    }
+    data["tense_candidates"] = {family: {} for family in data["tense_rules"]}
     data["synonym_groups"] = [frozenset(w.lower() for w in group) for group in data["synonyms"]]
     data["support_words"] = frozenset(data["support_verbs"]["verbs"])
     return data
@@ -176,20 +181,44 @@ class TenseRule:
         )
 
 
-def _matches(rule: TenseRule, event: Event, text: str = "") -> bool:
+def _holds_when(rule: TenseRule, event: Event) -> bool:
+    """Whether the rule's conditions on the event's attributes hold (not on its text)."""
+    if rule.fallback and event.timex is not None:
+        return False
+    if rule.dated and event.timex is None:
+        return False
     if not all(getattr(event, name) in values for name, values in rule.when.items()):
         return False
-    if rule.reported is not None and (event.source is not None) != rule.reported:
-        return False
+    return rule.reported is None or (event.source is not None) == rule.reported
+
+
+def _candidates(family: str, event: Event) -> tuple[TenseRule, ...]:
+    """The rules of ``family`` whose attribute conditions the event meets, in order.
+
+    Every event has one of few combinations of the attributes the rules read, so the
+    rules each combination passes are found once per process (kept with the loaded
+    rules) instead of scanning every rule for every event.
+    """
+    data = rules()
+    table = data["tense_rules"][family]
+    names = data["tense_attributes"][family]
+    key = (event.timex is None, event.source is None, *(getattr(event, n) for n in names))
+    cache = data["tense_candidates"][family]
+    try:
+        found = cache.get(key)
+    except TypeError:  # an unhashable attribute value: read the rules one by one
+        return tuple(rule for rule in table if _holds_when(rule, event))
+    if found is None:
+        found = cache[key] = tuple(rule for rule in table if _holds_when(rule, event))
+    return found
+
+
+def _matches_text(rule: TenseRule, event: Event, text: str, before: str) -> bool:
+    """Whether the rule's conditions on the trigger and the words ``before`` it hold."""
     if rule.form is not None and not rule.form.search(event.trigger):
         return False
     if rule.not_form is not None and rule.not_form.search(event.trigger.lower()):
         return False
-    before = (
-        text[max(0, event.trigger_start - settings.TENSE_PRECEDED_CHARS) : event.trigger_start]
-        if text
-        else ""
-    )
     if rule.preceded_by is not None and rule.preceded_by.search(before) is None:
         return False
     if rule.not_preceded_by is not None and (
@@ -197,6 +226,12 @@ def _matches(rule: TenseRule, event: Event, text: str = "") -> bool:
     ):
         return False
     return True
+
+
+def _before(event: Event, text: str) -> str:
+    if not text:
+        return ""
+    return text[max(0, event.trigger_start - settings.TENSE_PRECEDED_CHARS) : event.trigger_start]
 
 
 def publication_relation(event: Event, text: str = "") -> tuple[PubRelation, str]:
@@ -215,12 +250,9 @@ def publication_relation(event: Event, text: str = "") -> tuple[PubRelation, str
         >>> publication_relation(Event(0, 0, 9, "underway", 0, 8, kind="state", tense="present"))
         (<PubRelation.INCLUDES: 'includes'>, 'tense_present_state')
     """
-    for rule in rules()["tense_rules"]["publication"]:
-        if rule.fallback and event.timex is not None:
-            continue
-        if rule.dated and event.timex is None:
-            continue
-        if _matches(rule, event, text):
+    before = _before(event, text)
+    for rule in _candidates("publication", event):
+        if _matches_text(rule, event, text, before):
             return rule.relation, rule.id
     return PubRelation.NONE, "none"
 
@@ -237,7 +269,8 @@ def reported_relation(event: Event, text: str = "") -> tuple[str, str] | None:
     """
     if event.source is None:
         return None
-    for rule in rules()["tense_rules"]["reported"]:
-        if _matches(rule, event, text):
+    before = _before(event, text)
+    for rule in _candidates("reported", event):
+        if _matches_text(rule, event, text, before):
             return rule.relation, rule.id
     return None

@@ -315,6 +315,45 @@ def test_blocked_pairs_give_the_groups_of_every_pair():
     assert any(len(g) > 1 for groups in blocked.values() for g in groups)
 
 
+def test_equal_pairs_of_copies_are_scored_as_features_scores_them():
+    # scored_pairs scores two pairs alike in every input of features() once (a reprinted
+    # story's copies): each pair must still get what features() and probability() give it
+    import datetime as dt
+    from pathlib import Path
+
+    from timeline.frame import per_article_records
+
+    root = Path(__file__).resolve().parents[2]
+    paths = [
+        *sorted((root / "seeds").glob("*.txt")),
+        *sorted((root / "notebooks" / "data" / "running-story").glob("*.md")),
+    ]
+    originals = [a for a in map(timeline.read_article, paths) if a.published is not None]
+    copies = [
+        timeline.Article(a.text, id=f"{a.id}-{shift}", published=a.published + dt.timedelta(shift))
+        for shift in (0, 37)
+        for a in originals
+    ]
+    articles = [*originals, *copies]
+    records = per_article_records(articles, progress=False)
+    table = merge.rules()
+    vectors = merge._article_vectors(records, table)
+    checked = 0
+    for _, mentions, pairs in merge.scored_pairs(records, [a.published for a in articles]):
+        for (i, j), (found, p) in pairs.items():
+            a, b = mentions[i], mentions[j]
+            alike = (
+                1.0
+                if a.article == b.article
+                else merge._cosine(vectors[a.article], vectors[b.article])
+            )
+            direct = merge.features(a, b, alike, table)
+            assert found == direct, (a.row["event_id"], b.row["event_id"])
+            assert p == (None if direct is None else merge.probability(direct, table["weights"]))
+            checked += 1
+    assert checked > 100
+
+
 def test_mentions_sharing_nothing_are_not_compared():
     a = _article(
         "a",

@@ -4,7 +4,6 @@ progress bars, and every reproducer the fuzzer found."""
 import json
 import os
 import sys
-import time
 
 import pandas as pd
 import pytest
@@ -207,20 +206,22 @@ def test_long_undated_article_contradicting_itself_between_blocks_is_warned():
     assert not calm.warning.fillna("").str.contains("inferred inconsistently").any()
 
 
-# the shapes the fuzzer found quadratic or worse (benchmarks/long_input.py measures them up
-# to 1M characters): eight times the text may cost at most 24 times the CPU, three times
-# the linear cost per character; the quadratic code before cost about 60 times as much
+# the shapes the fuzzer found quadratic or worse: their cost per character is measured by
+# benchmarks/long_input.py in CI (growth from 10k to 100k characters against its floor), not
+# here, because a timed unit test fails on a loaded machine; this test keeps what makes the cost
+# linear (no span longer than the window, so no network as large as the text) and the output right
 @pytest.mark.parametrize("shape", list(hostile_shapes()))
-def test_hostile_shapes_cost_linear_time(shape):
-    make = hostile_shapes()[shape]
+def test_hostile_shapes_keep_short_spans_and_exact_offsets(shape):
+    from timeline.settings import MAX_SPAN_TOKENS
 
-    def cpu(text: str) -> float:
-        started = time.process_time()
-        build_timeline(text, published="2025-02-28")
-        return time.process_time() - started
-
-    small = min(cpu(make(2_000)) for _ in range(3))
-    assert cpu(make(16_000)) < 24 * max(small, 0.005)
+    text = hostile_shapes()[shape](16_000)
+    df = build_timeline(text, published="2025-02-28")
+    assert (df.text == [text[s:e] for s, e in zip(df.start, df.end)]).all()
+    longest_word = max(len(w) for w in text.split()) + 1
+    assert (
+        (df.end - df.start).max() <= (2 * MAX_SPAN_TOKENS + 1) * longest_word if len(df) else True
+    )
+    assert bounds_respected(df)
 
 
 def test_a_file_name_that_is_not_utf8_is_an_article_error(tmp_path, capsys):

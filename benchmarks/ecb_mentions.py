@@ -26,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks import cat
-from benchmarks.stories import gold_mentions, scored_sentences, topic_folders
+from benchmarks.stories import ecb_root, gold_mentions, scored_sentences, topic_folders
 from timeline.events.extract import extract
 from timeline.events.lexicon import proper_names, tokenize
 from timeline.events.mentions import decide
@@ -144,9 +144,8 @@ def main(argv=None) -> int:
     parser.add_argument("--top", type=int, default=40, help="how many missed words to list")
     parser.add_argument("--list", choices=("odd", "even"), help="also list every miss of a half")
     args = parser.parse_args(argv)
-    root = Path(args.corpus) if args.corpus else cat.ECBPLUS
-    if not (root / "ECB+").is_dir():
-        print(f"no ECB+ corpus at {root}; nothing to measure")
+    root = ecb_root(args.corpus)
+    if root is None:
         return 0
     scored = scored_sentences(root)
     topics = topic_folders(root)

@@ -21,6 +21,7 @@ import datetime as dt
 import functools
 import gc
 import heapq
+import itertools
 import math
 import operator
 import re
@@ -908,6 +909,50 @@ def _contents(mentions: list[StoryMention]) -> list[int]:
     ]
 
 
+def _signatures(mentions: list[StoryMention], content: list[int], same: list[int]) -> np.ndarray:
+    """Each mention's signature as a number: equal for mentions that a pair's score cannot tell
+    apart but by whether the other mention is in the same article: its content (:func:`_contents`),
+    its article's vector (``same``: the first article with an equal one), story and publication
+    date, and its bounds."""
+    numbers: dict[tuple, int] = {}
+    return np.array(
+        [
+            numbers.setdefault(
+                (content[k], same[m.article], m.story, m.published, m.low, m.high), len(numbers)
+            )
+            for k, m in enumerate(mentions)
+        ],
+        dtype=np.int64,
+    )
+
+
+def _score_alike_once(mentions: list[StoryMention], signature: np.ndarray, pairs, score) -> dict:
+    """``score(i, j)`` of every pair (i, j) of ``pairs``, computed once for the pairs alike in
+    both signatures and in whether they share an article: a story reprinted k times has k x k
+    copies of each pair of its mentions, one score.
+
+    Examples:
+        >>> from types import SimpleNamespace
+        >>> m = [SimpleNamespace(article=a) for a in (0, 1, 2, 2)]
+        >>> calls = []
+        >>> got = _score_alike_once(m, np.array([0, 0, 1, 1]), {(0, 2), (1, 2), (1, 3), (2, 3)},
+        ...                         lambda i, j: calls.append((i, j)) or (i, j))
+        >>> sorted(calls), got[1, 3], got[2, 3]
+        ([(0, 2), (2, 3)], (0, 2), (2, 3))
+    """
+    if not pairs:
+        return {}
+    listed = list(pairs)
+    at = np.fromiter(itertools.chain.from_iterable(listed), np.int64, 2 * len(listed))
+    first, second = at[0::2], at[1::2]
+    article = np.array([m.article for m in mentions], dtype=np.int64)
+    size = int(signature.max()) + 1
+    key = (signature[first] * size + signature[second]) * 2 + (article[first] == article[second])
+    _, where, inverse = np.unique(key, return_index=True, return_inverse=True)
+    results = [score(i, j) for i, j in zip(first[where].tolist(), second[where].tolist())]
+    return dict(zip(listed, map(results.__getitem__, inverse.tolist())))
+
+
 class _OnDemand(dict):
     """Scored pairs of one act's mentions that score a missing pair when it is looked up
     (``pairs[i, j]``; :meth:`dict.get` and ``in`` do not), or raise KeyError for a pair never
@@ -1032,10 +1077,12 @@ def scored_pairs(
             for m in mentions
         ]
         content, memo = _contents(mentions), {}
-        scored = {
-            (i, j): score(mentions, content, memo, i, j)
-            for i, j in _candidate_pairs(mentions, similar, table, least)
-        }
+        scored = _score_alike_once(
+            mentions,
+            _signatures(mentions, content, same),
+            _candidate_pairs(mentions, similar, table, least),
+            functools.partial(score, mentions, content, memo),
+        )
         if not complete:
             yield (
                 name,

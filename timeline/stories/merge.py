@@ -909,33 +909,39 @@ def _contents(mentions: list[StoryMention]) -> list[int]:
     ]
 
 
-def _signatures(mentions: list[StoryMention], content: list[int], same: list[int]) -> np.ndarray:
+def _signatures(mentions: list[StoryMention], content: list[int], same: list[int]) -> list[int]:
     """Each mention's signature as a number: equal for mentions that a pair's score cannot tell
     apart but by whether the other mention is in the same article: its content (:func:`_contents`),
     its article's vector (``same``: the first article with an equal one), story and publication
     date, and its bounds."""
     numbers: dict[tuple, int] = {}
-    return np.array(
-        [
-            numbers.setdefault(
-                (content[k], same[m.article], m.story, m.published, m.low, m.high), len(numbers)
-            )
-            for k, m in enumerate(mentions)
-        ],
-        dtype=np.int64,
-    )
+    return [
+        numbers.setdefault(
+            (content[k], same[m.article], m.story, m.published, m.low, m.high), len(numbers)
+        )
+        for k, m in enumerate(mentions)
+    ]
 
 
-def _score_alike_once(mentions: list[StoryMention], signature: np.ndarray, pairs, score) -> dict:
+def _pair_class(size: int, first: int, second: int, same_article: bool) -> int:
+    """The class of a pair of two signatures (of at most ``size``) as a number: pairs of one
+    class have one score."""
+    return (first * size + second) * 2 + same_article
+
+
+def _score_alike_once(
+    mentions: list[StoryMention], signature: list[int], pairs, score, classes: dict | None = None
+) -> dict:
     """``score(i, j)`` of every pair (i, j) of ``pairs``, computed once for the pairs alike in
-    both signatures and in whether they share an article: a story reprinted k times has k x k
-    copies of each pair of its mentions, one score.
+    both signatures and in whether they share an article (:func:`_pair_class`): a story
+    reprinted k times has k x k copies of each pair of its mentions, one score. ``classes``:
+    filled with each class's score, for the pairs scored later.
 
     Examples:
         >>> from types import SimpleNamespace
         >>> m = [SimpleNamespace(article=a) for a in (0, 1, 2, 2)]
         >>> calls = []
-        >>> got = _score_alike_once(m, np.array([0, 0, 1, 1]), {(0, 2), (1, 2), (1, 3), (2, 3)},
+        >>> got = _score_alike_once(m, [0, 0, 1, 1], {(0, 2), (1, 2), (1, 3), (2, 3)},
         ...                         lambda i, j: calls.append((i, j)) or (i, j))
         >>> sorted(calls), got[1, 3], got[2, 3]
         ([(0, 2), (2, 3)], (0, 2), (2, 3))
@@ -946,10 +952,14 @@ def _score_alike_once(mentions: list[StoryMention], signature: np.ndarray, pairs
     at = np.fromiter(itertools.chain.from_iterable(listed), np.int64, 2 * len(listed))
     first, second = at[0::2], at[1::2]
     article = np.array([m.article for m in mentions], dtype=np.int64)
-    size = int(signature.max()) + 1
-    key = (signature[first] * size + signature[second]) * 2 + (article[first] == article[second])
-    _, where, inverse = np.unique(key, return_index=True, return_inverse=True)
+    signature = np.array(signature, dtype=np.int64)
+    key = _pair_class(
+        len(mentions), signature[first], signature[second], article[first] == article[second]
+    )
+    found, where, inverse = np.unique(key, return_index=True, return_inverse=True)
     results = [score(i, j) for i, j in zip(first[where].tolist(), second[where].tolist())]
+    if classes is not None:
+        classes.update(zip(found.tolist(), results))
     return dict(zip(listed, map(results.__getitem__, inverse.tolist())))
 
 
@@ -1064,10 +1074,16 @@ def scored_pairs(
         terms[place] = weight * similarity
         return {**found, "article_similarity": similarity}, _logistic(intercept + sum(terms))
 
-    def on_demand(mentions, content, memo, key: tuple[int, int]):
-        if mentions[key[0]].article == mentions[key[1]].article and key[1] - key[0] > window:
+    def on_demand(mentions, content, memo, signature, classes, key: tuple[int, int]):
+        i, j = key
+        same_article = mentions[i].article == mentions[j].article
+        if same_article and j - i > window:
             raise KeyError(key)  # one article's mentions of an act come in text order: a window
-        return score(mentions, content, memo, *key)
+        kind = _pair_class(len(mentions), signature[i], signature[j], same_article)
+        got = classes.get(kind)
+        if got is None:
+            got = classes[kind] = score(mentions, content, memo, i, j)
+        return got
 
     for name, mentions in sorted(_candidates(per_article, table).items()):
         mentions = [
@@ -1076,18 +1092,23 @@ def scored_pairs(
             )
             for m in mentions
         ]
-        content, memo = _contents(mentions), {}
+        content, memo, classes = _contents(mentions), {}, {}
+        signature = _signatures(mentions, content, same)
         scored = _score_alike_once(
             mentions,
-            _signatures(mentions, content, same),
+            signature,
             _candidate_pairs(mentions, similar, table, least),
             functools.partial(score, mentions, content, memo),
+            classes,
         )
         if not complete:
             yield (
                 name,
                 mentions,
-                _OnDemand(scored, functools.partial(on_demand, mentions, content, memo)),
+                _OnDemand(
+                    scored,
+                    functools.partial(on_demand, mentions, content, memo, signature, classes),
+                ),
             )
             continue
         edges = (k for k, (found, p) in scored.items() if found is not None and p >= threshold)

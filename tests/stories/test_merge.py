@@ -407,3 +407,56 @@ def test_numbers_of_both_clauses_are_evidence():
         evidence.append(_row(df, "b", "died").merge_evidence)
     assert "shared numbers 36," in evidence[0]
     assert "numbers differ 36 / 32," in evidence[1]
+
+
+def test_pairs_alike_scored_once_give_the_links_of_scoring_each_pair(monkeypatch):
+    # near copies (reprints with and without the publication date moved, paragraphs rotated,
+    # undated ones) make many pairs of one class (_pair_class): scored once, they must give
+    # the links, evidence and warnings of scoring every pair on its own
+    import copy
+    import datetime as dt
+    from pathlib import Path
+
+    from timeline.frame import per_article_records
+
+    root = Path(__file__).resolve().parents[2]
+    paths = [
+        *sorted((root / "seeds").glob("*.txt")),
+        *sorted((root / "notebooks" / "data" / "running-story").glob("*.md")),
+    ]
+    originals = list(map(timeline.read_article, paths))
+
+    def rotated(text, k):
+        parts = [p for p in text.split("\n") if p.strip()]
+        return "\n".join(parts[k % len(parts) :] + parts[: k % len(parts)])
+
+    articles = [
+        timeline.Article(
+            rotated(a.text, k),
+            id=f"{a.id}-{k}",
+            published=None if k == 3 or a.published is None else a.published + dt.timedelta(k),
+        )
+        for k in (0, 1, 0, 3, 3)
+        for a in originals
+    ]
+    records = per_article_records(articles, progress=False)
+    published = [a.published for a in articles]
+    alike, each = copy.deepcopy(records), copy.deepcopy(records)
+    classes = []
+    signatures = merge._signatures
+
+    def counted(mentions, content, same):
+        found = signatures(mentions, content, same)
+        classes.append((len(found), len(set(found))))
+        return found
+
+    monkeypatch.setattr(merge, "_signatures", counted)
+    merge.link(alike, published)
+    assert sum(n - k for n, k in classes) > 50  # many mentions share a signature
+    monkeypatch.setattr(merge, "_signatures", lambda mentions, *_: list(range(len(mentions))))
+    merge.link(each, published)
+    fields = ("event_id", "same_as", "merge_evidence", "warning")
+    assert [[tuple(r.get(f) for f in fields) for r in rows] for rows in alike] == [
+        [tuple(r.get(f) for f in fields) for r in rows] for rows in each
+    ]
+    assert sum(r.get("same_as") not in (None, r["event_id"]) for rows in alike for r in rows) > 50

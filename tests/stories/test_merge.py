@@ -460,3 +460,29 @@ def test_pairs_alike_scored_once_give_the_links_of_scoring_each_pair(monkeypatch
         [tuple(r.get(f) for f in fields) for r in rows] for rows in each
     ]
     assert sum(r.get("same_as") not in (None, r["event_id"]) for rows in alike for r in rows) > 50
+
+
+def test_similar_pairs_of_copies_are_every_pair_alike_in_order():
+    # equal vectors (reprints) are joined once and their pairs handed to every copy: the same
+    # pairs, cosines and order as comparing every two vectors
+    import math
+    import random
+
+    rng = random.Random(7)
+    words = [f"w{k}" for k in range(30)]
+    distinct = []
+    for _ in range(25):
+        vec = {w: rng.random() for w in rng.sample(words, rng.randint(1, 6))}
+        norm = math.sqrt(sum(v * v for v in vec.values()))
+        distinct.append({w: v / norm for w, v in vec.items()})
+    vectors = [dict(rng.choice(distinct)) for _ in range(60)] + [{}]
+    for least in (0.05, 0.3, 0.7):
+        every = {
+            (i, j): merge._cosine(vectors[i], vectors[j])
+            for i in range(len(vectors))
+            for j in range(i + 1, len(vectors))
+        }
+        every = {pair: s for pair, s in every.items() if s >= least}
+        found = merge._similar_pairs(vectors, least)
+        assert list(found.items()) == list(every.items())
+        assert any(vectors[i] == vectors[j] for i, j in found)

@@ -424,6 +424,9 @@ def _similar_pairs(vectors: list[dict[str, float]], least: float) -> dict[tuple[
             for i in range(len(vectors))
             for j in range(i + 1, len(vectors))
         }
+    same = _same_vectors(vectors)
+    if len(set(same)) < len(vectors):
+        return _copies_alike(vectors, same, least)
     df: dict[str, int] = {}
     top: dict[str, float] = {}
     for vec in vectors:
@@ -463,7 +466,6 @@ def _similar_pairs(vectors: list[dict[str, float]], least: float) -> dict[tuple[
     reach = margin - np.array(rest)
     dense = np.zeros(len(number))
     found = {}
-    same = _same_vectors(vectors)  # a syndicated copy's cosines are its original's
     words = [frozenset(vec) for vec in vectors]
     exact: dict[tuple[int, int], float] = {}
     n = len(vectors)
@@ -493,6 +495,35 @@ def _similar_pairs(vectors: list[dict[str, float]], least: float) -> dict[tuple[
                 exact[key] = _cosine(vec, vectors[j], words[i] & words[j])
             if exact[key] >= least:
                 found[i, j] = exact[key]
+    return found
+
+
+def _copies_alike(vectors: list[dict[str, float]], same: list[int], least: float) -> dict:
+    """:func:`_similar_pairs` of vectors some of which are equal (``same``: the first equal to
+    each): the join on the distinct ones, each pair found then given to their copies, in the
+    order of the join on all (a reprinted story k times would cost k x k probes).
+
+    Examples:
+        >>> v = [{"quake": 0.8, "chile": 0.6}, {"oscar": 1.0}, {"quake": 0.8, "chile": 0.6}]
+        >>> {k: round(s, 2) for k, s in _copies_alike(v, [0, 1, 0], 0.5).items()}
+        {(0, 2): 1.0}
+    """
+    distinct = sorted(set(same))
+    near: dict[int, list[tuple[int, float]]] = {k: [] for k in distinct}
+    for (a, b), s in _similar_pairs([vectors[k] for k in distinct], least).items():
+        near[distinct[a]].append((distinct[b], s))
+        near[distinct[b]].append((distinct[a], s))
+    for k in distinct:  # a vector and its copies: its cosine with itself
+        alike = _cosine(vectors[k], vectors[k])
+        if alike >= least:
+            near[k].append((k, alike))
+    copies: dict[int, list[int]] = {}
+    for k, first in enumerate(same):
+        copies.setdefault(first, []).append(k)
+    found = {}
+    for i, first in enumerate(same):
+        later = sorted((j, s) for k, s in near[first] for j in copies[k] if j > i)
+        found.update(((i, j), s) for j, s in later)
     return found
 
 

@@ -2,7 +2,9 @@
 
 A benchmark passes its measured scores to :func:`check`, which prints every
 score below its floor (or, for keys ending in ``_max``, above its ceiling) and
-returns the exit status: 1 when anything regressed, so CI fails.
+every floor the benchmark did not measure (a renamed score must not turn its floor
+into one that cannot fail), and returns the exit status: 1 when anything regressed,
+so CI fails.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ def check(benchmark: str, measured: dict, extra_failures=()) -> int:
     floors = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     failures = list(extra_failures)
     for key, limit in sorted(floors.items()):
-        if key.endswith("_max"):
-            name = key.removesuffix("_max")
-            if name in measured and measured[name] > limit:
+        name = key.removesuffix("_max")
+        if name not in measured:
+            failures.append(f"{name} was not measured (floor {key} = {limit})")
+        elif key.endswith("_max"):
+            if measured[name] > limit:
                 failures.append(f"{name} {measured[name]:,.3f} > ceiling {limit}")
-        elif key in measured and measured[key] < limit:
+        elif measured[key] < limit:
             failures.append(f"{key} {measured[key]:,.3f} < floor {limit}")
     for failure in failures:
         print(f"BELOW FLOOR ({benchmark}): {failure}")

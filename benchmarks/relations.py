@@ -399,7 +399,7 @@ def run(corpus=None, errors=None, links=None, cells=None) -> dict:
         True: Tally(),
     }  # event-DCT links by the document's news-day convention
     convention_docs = convention_errors = convention_any = 0
-    started = time.perf_counter()
+    started = time.process_time()
     for doc in docs:
         dct = _dct(doc)
         frame = timeline.build_timeline(
@@ -492,7 +492,7 @@ def run(corpus=None, errors=None, links=None, cells=None) -> dict:
                             )
                         )
                     by_part[part_of[id(doc)]][1].pairs.append(timex_tally.pairs[-1])
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     dct_text, dct_acc, dct_base = dct_tally.table("event-DCT")
     timex_text, timex_acc, timex_base = timex_tally.table("event-timex")
     print(
@@ -548,7 +548,7 @@ def run(corpus=None, errors=None, links=None, cells=None) -> dict:
         "event_dct_baseline": round(dct_base, 4),
         "event_timex_accuracy": round(timex_acc, 4),
         "event_timex_baseline": round(timex_base, 4),
-        "seconds": round(elapsed, 1),
+        "cpu_seconds": round(elapsed, 1),
     }
 
 
@@ -574,9 +574,9 @@ def long_article_slowdown() -> float:
         )
         best = None
         for _ in range(2):
-            started = time.perf_counter()
+            started = time.process_time()
             timeline.build_timeline(article)
-            elapsed = time.perf_counter() - started
+            elapsed = time.process_time() - started
             best = elapsed if best is None else min(best, elapsed)
         per_char.append(best / len(article.text))
     return per_char[1] / per_char[0]

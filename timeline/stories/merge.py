@@ -760,6 +760,7 @@ def _candidates(per_article: list[list[dict]], table: dict) -> dict[str, list[St
             if (
                 row["trigger"].lower() in table["skip_triggers"]
                 or families.get(row["modality"]) is None
+                or (saying and len(per_article) < 2)  # a saying links only across articles
             ):
                 continue
             weak = (

@@ -771,6 +771,8 @@ def _candidates(per_article: list[list[dict]], table: dict) -> dict[str, list[St
                 or (row["tense"], row["aspect"]) in weak_tense
             )
             mention = _mention(row, index, position, stop, topic, table, weak, saying)
+            if saying and not mention.actors:
+                continue  # a saying links only by its named speaker (:func:`features`)
             buckets.setdefault(mention.act, []).append(mention)
     return buckets
 

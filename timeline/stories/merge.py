@@ -1178,7 +1178,7 @@ def link(per_article: list[list[dict]], published=None) -> None:
         shared word memorandum,
         dates agree 2025-02-01,
         articles alike 0.56,
-        p 0.61
+        p 0.63
     """
     threshold = rules()["weights"]["threshold"]
     with _collector_paused():

@@ -42,10 +42,11 @@ def prepare(folder: Path, scored: set) -> dict:
     """A topic's per-article rows and the gold cluster of every row that stands for a gold
     mention."""
     docs = cat.read_folder(folder)
-    records, gold, parent, row_of, keys = [], {}, {}, {}, []
+    records, gold, parent, row_of, keys, published = [], {}, {}, {}, [], []
     for doc in docs:
         stem = Path(doc.path).stem
         article = timeline.Article(doc.text, id=stem, published=stories.dateline(doc.text))
+        published.append(article.published)
         rows = sorted(article_records(article), key=lambda r: r["order"])
         records.append(rows)
         for m_id, node in stories.gold_mentions(doc, scored, parent).items():
@@ -67,13 +68,19 @@ def prepare(folder: Path, scored: set) -> dict:
                 row_of[key] = hit["event_id"]
     gold = {k: stories._find(parent, v) for k, v in gold.items()}
     cluster_of_row = {row_of[k]: gold[k] for k in row_of}
-    return {"records": records, "gold": gold, "row_of": row_of, "row_gold": cluster_of_row}
+    return {
+        "records": records,
+        "published": published,  # as build_timeline gives them to merge.link
+        "gold": gold,
+        "row_of": row_of,
+        "row_gold": cluster_of_row,
+    }
 
 
 def examples(topic: dict):
     """(features, label) of every scored pair whose two rows stand for gold mentions."""
     X, y = [], []
-    for _, mentions, pairs in merge.scored_pairs(topic["records"]):
+    for _, mentions, pairs in merge.scored_pairs(topic["records"], topic["published"]):
         for (i, j), (found, _) in pairs.items():
             a, b = mentions[i].row["event_id"], mentions[j].row["event_id"]
             if found is None or a not in topic["row_gold"] or b not in topic["row_gold"]:
@@ -171,7 +178,10 @@ def main(argv=None) -> int:
         }
         table["weights"] = weights
         # pairs for the lowest threshold of the grid: blocking keeps every pair it could need
-        scored = [list(merge.scored_pairs(t["records"], threshold=min(THRESHOLDS))) for t in topics]
+        scored = [
+            list(merge.scored_pairs(t["records"], t["published"], threshold=min(THRESHOLDS)))
+            for t in topics
+        ]
         for threshold in THRESHOLDS:
             weights["threshold"] = threshold
             counts = [evaluate(t, sc, threshold) for t, sc in zip(topics, scored)]

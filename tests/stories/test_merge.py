@@ -120,6 +120,15 @@ def test_same_article_repeated_signing_is_one_event():
     assert _groups(df) == [sorted(signed.event_id)]
 
 
+def test_two_sayings_of_one_speaker_in_one_article_are_two_statements():
+    # a keynote's announcements: one speaker, one day, two things said
+    text = "Steve Jobs announced the iPod on Monday. Steve Jobs announced iCloud on Monday."
+    df = timeline.build_timeline(_article("a", text, "2011-06-07"))
+    announced = df[df.trigger == "announced"]
+    assert list(announced.kind) == ["statement", "statement"]
+    assert announced.same_as.isna().all(), announced[["event_id", "same_as"]]
+
+
 def test_call_conversation_and_spoke_by_phone_in_one_article_are_one_call():
     text = (
         "Rubio and al-Sudani spoke by phone on Tuesday. During the call, Rubio raised Iran's "

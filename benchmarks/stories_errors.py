@@ -77,7 +77,8 @@ def veto(a: merge.StoryMention, b: merge.StoryMention, table: dict) -> str | Non
         >>> mention = lambda row, k: merge._mention(row, k, 0, table["stopwords"], set(), table)
         >>> veto(mention(row, 0), mention(dict(row, modality="expected"), 1), table)
         'modality'
-        >>> later = dict(row, earliest=pd.Timestamp("2025-03-01"), latest=pd.Timestamp("2025-03-02"))
+        >>> march = pd.Timestamp("2025-03-01")
+        >>> later = dict(row, earliest=march, latest=march)
         >>> veto(mention(row, 0), mention(later, 1), table)
         'dates'
         >>> veto(mention(row, 0), mention(row, 1), table) is None
@@ -92,8 +93,7 @@ def veto(a: merge.StoryMention, b: merge.StoryMention, table: dict) -> str | Non
     if (a.saying or b.saying) and not (actors and a.article != b.article and a.story == b.story):
         return VETOES[1]
     if not (a.low <= b.high and b.low <= a.high):
-        gap = max(a.row["earliest"] - b.row["latest"], b.row["earliest"] - a.row["latest"]).days
-        if gap > table["near_gap_days"]:
+        if (max(a.low - b.high, b.low - a.high)) // (86_400 * 10**9) > table["near_gap_days"]:
             return VETOES[2]
     return VETOES[3]
 
@@ -102,7 +102,7 @@ def _side(row: dict, published, text: str) -> str:
     """One mention as a veto report shows it: trigger, modality, kind, tense, dating, and the
     article's text around its trigger."""
     at = row["trigger_start"]
-    around = " ".join(text[max(0, at - 100) : at].split()[1:] + ["*"] + text[at:at + 60].split())
+    around = " ".join(text[max(0, at - 100) : at].split()[1:] + ["*"] + text[at : at + 60].split())
     bounds = merge._span(row)
     timex = f" '{row['timex']}'={row['value']}" if row.get("timex") else ""
     return (

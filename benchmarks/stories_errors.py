@@ -77,9 +77,9 @@ def veto(a: merge.StoryMention, b: merge.StoryMention, table: dict) -> str | Non
         >>> mention = lambda row, k: merge._mention(row, k, 0, table["stopwords"], set(), table)
         >>> veto(mention(row, 0), mention(dict(row, modality="expected"), 1), table)
         'modality'
-        >>> march = pd.Timestamp("2025-03-01")
-        >>> later = dict(row, earliest=march, latest=march)
-        >>> veto(mention(row, 0), mention(later, 1), table)
+        >>> feb, march = pd.Timestamp("2025-02-01"), pd.Timestamp("2025-03-01")
+        >>> veto(mention(dict(row, earliest=feb), 0),
+        ...      mention(dict(row, earliest=march, latest=march), 1), table)
         'dates'
         >>> veto(mention(row, 0), mention(row, 1), table) is None
         True

@@ -131,7 +131,8 @@ def anaphoric(rule, groups, ctx, start, unit, delta):
     D) and the signed number of units (``delta``). Returns a TIMEX3 value or None (then the
     caller counts from the reference date instead).
 
-    ``anaphor`` in the rule: ``always`` shifts the previous calendar expression by ``delta``
+    ``reported: true`` in the rule takes no antecedent that begins after the reference date
+    (see :func:`anchor`). ``anaphor`` in the rule: ``always`` shifts the previous calendar expression by ``delta``
     years; ``finer`` does so only when that expression is finer than a year (a quarter a
     year ago); ``same`` repeats the previous expression when it has the rule's unit (``only``:
     and without one the phrase names no date); ``ago``
@@ -145,7 +146,7 @@ def anaphoric(rule, groups, ctx, start, unit, delta):
         ctx,
         start,
         int(rule.options.get("window", settings.ANAPHOR_WINDOW_CHARS)),
-        reported=mode == "ago",
+        reported=bool(rule.options.get("reported")),
     )
     if prev is None:
         return None

@@ -132,11 +132,11 @@ def anaphoric(rule, groups, ctx, start, unit, delta):
     caller counts from the reference date instead).
 
     ``reported: true`` in the rule takes no antecedent that begins after the reference date
-    (see :func:`anchor`). ``anaphor`` in the rule: ``always`` shifts the previous calendar expression by ``delta``
-    years; ``finer`` does so only when that expression is finer than a year (a quarter a
-    year ago); ``same`` repeats the previous expression when it has the rule's unit (``only``:
-    and without one the phrase names no date); ``ago``
-    ("the year-ago figures") shifts like ``always``, but an antecedent that names an earlier
+    (see :func:`anchor`). ``anaphor`` in the rule: ``always`` shifts the previous calendar
+    expression by ``delta`` years; ``finer`` does so only when that expression is finer than
+    a year (a quarter a year ago); ``same`` repeats the previous expression when it has the
+    rule's unit (``only``: and without one the phrase names no date); ``ago`` ("the year-ago
+    figures") shifts like ``always``, but an antecedent that names an earlier
     year outright ("the 1988 period") is the year-ago period itself.
     """
     mode = rule.options.get("anaphor")

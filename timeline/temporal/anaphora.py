@@ -41,7 +41,7 @@ def anchor(ctx, start: int, window: int, reported: bool = False):
     against, not a quarter: then there is no calendar antecedent. With ``reported``, a period
     that begins after the reference date is no antecedent either: "the year-ago period"
     compares results reported for a period gone by, not the forecast named just before it
-    ("losses through the third quarter of 1990 ... In the year-ago period, it earned").
+    ("losses may last into the second quarter of 1990 ... In the year-ago period").
 
     Args:
         ctx: the :class:`timeline.temporal.Context` of the text (its ``previous_rules``).
@@ -56,7 +56,7 @@ def anchor(ctx, start: int, window: int, reported: bool = False):
         >>> text += "Sales were $3 a year earlier."
         >>> [(t.text, t.value) for t in find(text, dt.date(1989, 10, 26))]
         [('Third-quarter', '1989-Q3'), ('a year earlier', '1988-Q3')]
-        >>> text = "Third-quarter net rose. Losses may last through the third quarter of 1990. "
+        >>> text = "Third-quarter net rose. Losses may go on into the second quarter of 1990. "
         >>> text += "In the year-ago period, it earned $5."
         >>> [(t.text, t.value) for t in find(text, dt.date(1989, 10, 26))][-1]
         ('the year-ago period', '1988-Q3')

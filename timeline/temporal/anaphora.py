@@ -41,7 +41,7 @@ def anchor(ctx, start: int, window: int, reported: bool = False):
     against, not a quarter: then there is no calendar antecedent. With ``reported``, a period
     that begins after the reference date is no antecedent either: "the year-ago period"
     compares results reported for a period gone by, not the forecast named just before it
-    ("losses may last into the second quarter of 1990 ... In the year-ago period").
+    ("losses may run into the spring quarter ... In the year-ago period").
 
     Args:
         ctx: the :class:`timeline.temporal.Context` of the text (its ``previous_rules``).

@@ -315,6 +315,7 @@ def _span(row: dict) -> str:
 
 
 _NONE: frozenset[str] = frozenset()
+_DAY_NS = 86_400 * 10**9  # a day in nanoseconds (StoryMention.low / high)
 
 
 def _shared_actors(a: StoryMention, b: StoryMention) -> tuple[list[str], set[str]]:
@@ -669,7 +670,10 @@ def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -
     dated = a.explicit and b.explicit
     conflict = not (a.low <= b.high and b.low <= a.high)  # as _overlap(ra, rb), on numbers
     if conflict:
-        gap = max(ra["earliest"] - rb["latest"], rb["earliest"] - ra["latest"]).days
+        # on the bounds as numbers: an open bound (infinite) never makes the gap, whichever
+        # mention comes first (max() over NaT-valued differences kept the first, NaT, and let
+        # "...-Feb 1" and "Mar 1" pass when the open one came first)
+        gap = math.floor(max(a.low - b.high, b.low - a.high) / _DAY_NS)
         if gap > table["near_gap_days"] and not (
             dated and actors and gap <= table["conflict_max_gap_days"]
         ):

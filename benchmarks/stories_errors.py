@@ -78,8 +78,7 @@ def _classify(first: str, second: str, info: dict, table: dict, vectors: list) -
 
 def _topic_errors(topic: dict, table: dict, muc: Counter, pairs: Counter, examples: dict) -> None:
     """Add one prepared topic's missing MUC links and missed pairs to the counters."""
-    records = [[dict(row) for row in rows] for rows in topic["records"]]  # link fills them
-    merge.link(records, published=topic["published"])
+    records = merge.link(topic["records"], published=topic["published"])
     rows = {row["event_id"]: row for article in records for row in article}
     head = {
         e: row["same_as"] if isinstance(row.get("same_as"), str) else e for e, row in rows.items()

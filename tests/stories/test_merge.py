@@ -460,10 +460,10 @@ def test_pairs_alike_scored_once_give_the_links_of_scoring_each_pair(monkeypatch
         return found
 
     monkeypatch.setattr(merge, "_signatures", counted)
-    merge.link(alike, published)
+    alike = merge.link(alike, published)
     assert sum(n - k for n, k in classes) > 50  # many mentions share a signature
     monkeypatch.setattr(merge, "_signatures", lambda mentions, *_: list(range(len(mentions))))
-    merge.link(each, published)
+    each = merge.link(each, published)
     fields = ("event_id", "same_as", "merge_evidence", "warning")
     assert [[tuple(r.get(f) for f in fields) for r in rows] for rows in alike] == [
         [tuple(r.get(f) for f in fields) for r in rows] for rows in each
@@ -495,3 +495,50 @@ def test_similar_pairs_of_copies_are_every_pair_alike_in_order():
         found = merge._similar_pairs(vectors, least)
         assert list(found.items()) == list(every.items())
         assert any(vectors[i] == vectors[j] for i, j in found)
+
+
+def _running_story():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    return _records(
+        [
+            *sorted((root / "seeds").glob("*.txt")),
+            *sorted((root / "notebooks" / "data" / "running-story").glob("*.md")),
+        ]
+    )
+
+
+def test_link_returns_new_rows_and_leaves_its_input_as_it_was():
+    # a stage mutates nothing it is given (house rule): the links come back in new rows
+    import copy
+
+    records, published = _running_story()
+    before = copy.deepcopy(records)
+    linked = merge.link(records, published)
+    assert repr(records) == repr(before)
+    assert [[r["event_id"] for r in rows] for rows in linked] == [
+        [r["event_id"] for r in rows] for rows in records
+    ]
+    assert all(a is not b for x, y in zip(linked, records) for a, b in zip(x, y))
+    assert sum(isinstance(r.get("same_as"), str) for rows in linked for r in rows) > 5
+    for _, mentions, _pairs in merge.scored_pairs(records, published):
+        pass
+    assert repr(records) == repr(before)
+
+
+def test_cached_clause_analyses_cannot_be_changed_by_a_caller():
+    # _names and _runs are cached: a caller that changed what they return would change
+    # every later caller's answer
+    stop = merge.rules()["stopwords"]
+    names = merge._names("Vincent Jackson was arrested in San Diego", stop)
+    runs = merge._runs("Vincent Jackson was arrested in San Diego", stop)
+    assert names == (("vincent", "jackson"), ("san", "diego"))
+    with pytest.raises((TypeError, AttributeError)):
+        names.append(("x",))
+    with pytest.raises(TypeError):
+        runs["arrested"] = 99
+    assert (
+        merge._runs("Vincent Jackson was arrested in San Diego", stop)["arrested"]
+        == runs["arrested"]
+    )

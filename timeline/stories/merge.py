@@ -27,6 +27,7 @@ import operator
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
@@ -143,16 +144,17 @@ def _norm(word: str) -> str:
 
 
 # The clause analyses below are cached: the rows of one clause share its text, and so do a
-# reprinted story's copies; callers only read what they return.
+# reprinted story's copies; what they return is shared by every caller, hence immutable
+# (tuples, frozensets, read-only mappings).
 @functools.lru_cache(maxsize=1 << 16)
-def _names(text: str, stop: frozenset) -> list[tuple[str, ...]]:
+def _names(text: str, stop: frozenset) -> tuple[tuple[str, ...], ...]:
     """The names of a clause outside quotations, each as its normalized words: runs of
     capitalised words ('Vincent Jackson', 'Mt Cook'), a single one too unless it opens the clause
     (a sentence's first word is capitalised whatever it is).
 
     Examples:
         >>> _names("Chargers receiver Vincent Jackson was arrested in San Diego", frozenset())
-        [('vincent', 'jackson'), ('san', 'diego')]
+        (('vincent', 'jackson'), ('san', 'diego'))
     """
     found, run, last = [], [], 0
     text = _QUOTED.sub(" ", text or "")
@@ -167,7 +169,7 @@ def _names(text: str, stop: frozenset) -> list[tuple[str, ...]]:
         last = match.end()
     if run:
         found.append(run)
-    return [tuple(w for _, w in r) for r in found if len(r) > 1 or r[0][0] > 0]
+    return tuple(tuple(w for _, w in r) for r in found if len(r) > 1 or r[0][0] > 0)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -181,7 +183,7 @@ def _parts(run: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _runs(text: str, stop: frozenset) -> dict[str, int]:
+def _runs(text: str, stop: frozenset) -> MappingProxyType[str, int]:
     """Content words outside quotations, each with the index of its run: adjacent capitalised
     words (and a number after them) are one name, 'San Francisco', 'iPhone 4': they count as one
     shared item, and the whole name is an item too (a rarer one than its words)."""
@@ -205,7 +207,7 @@ def _runs(text: str, stop: frozenset) -> dict[str, int]:
     for k, parts in names.items():
         if len(parts) > 1:
             words.setdefault(" ".join(parts), k)
-    return words
+    return MappingProxyType(words)
 
 
 @dataclass(frozen=True, eq=False)
@@ -1249,15 +1251,18 @@ def cluster(n: int, pairs: dict, threshold: float) -> list[list[int]]:
     return sorted(sorted(g) for g in groups.values())
 
 
-def link(per_article: list[list[dict]], published=None) -> None:
-    """Propose links between mentions of the same event, in place, within and across articles.
+def link(per_article: list[list[dict]], published=None) -> list[list[dict]]:
+    """Propose links between mentions of the same event, within and across articles.
 
     Mentions of one act are scored in pairs (:func:`features`, :func:`probability`) and
     clustered (:func:`cluster`, threshold in ``rules/weights.yaml``). ``published`` gives each
     article's publication date (a date or None): mentions in articles published more than
-    ``publication_gap_days`` apart are linked only by explicit dates that agree. Sets
-    ``same_as`` and ``merge_evidence`` on linked rows and appends date conflicts to their
-    ``warning``.
+    ``publication_gap_days`` apart are linked only by explicit dates that agree.
+
+    Returns:
+        New rows, one list per article in the order given: each a copy of its row (the given
+        rows are not changed), with ``same_as`` and ``merge_evidence`` set on linked rows and
+        date conflicts appended to their ``warning``.
 
     Examples:
         >>> row = dict(trigger="signed", lemma="sign", kind="action", event_class="OCCURRENCE",
@@ -1268,10 +1273,10 @@ def link(per_article: list[list[dict]], published=None) -> None:
         ...           text="Trump signed a memorandum")]
         >>> b = [dict(row, event_id="b-t0", article_id="b", actors=["Donald Trump"],
         ...           text="Donald Trump signed the memorandum")]
-        >>> link([a, b])
-        >>> b[0]["same_as"]
-        'a-t0'
-        >>> print(b[0]["merge_evidence"].replace(", ", ",\\n"))
+        >>> linked = link([a, b])
+        >>> linked[1][0]["same_as"], "same_as" in b[0]
+        ('a-t0', False)
+        >>> print(linked[1][0]["merge_evidence"].replace(", ", ",\\n"))
         same lemma 'sign',
         shared actor Donald Trump,
         shared word memorandum,
@@ -1280,11 +1285,15 @@ def link(per_article: list[list[dict]], published=None) -> None:
         p 0.63
     """
     threshold = rules()["weights"]["threshold"]
+    # copied at the boundary: the rows' values are only read, so a shallow copy of each row
+    # is the one thing _mark writes to
+    rows = [[dict(row) for row in article] for article in per_article]
     with _collector_paused():
-        for _, mentions, pairs in scored_pairs(per_article, published, complete=False):
+        for _, mentions, pairs in scored_pairs(rows, published, complete=False):
             for members in cluster(len(mentions), pairs, threshold):
                 if len(members) > 1:
                     _mark(mentions, members, pairs)
+    return rows
 
 
 @contextlib.contextmanager

@@ -63,6 +63,27 @@ def test_pair_corpus(case):
     assert int(conflicted.sum()) == (2 if case["conflict"] else 0)
 
 
+def test_a_blaze_and_a_dismissal_are_not_one_act_nor_a_record_and_a_death():
+    a = _article("a", "The fire destroyed the Hudson church on Monday.", "2011-05-03")
+    b = _article("b", "The Hudson church fired its pastor on Monday.", "2011-05-03")
+    c = _article("c", "Bolt passed the record in Berlin on Sunday.", "2009-08-17")
+    d = _article("d", "Bolt died in Berlin on Sunday.", "2009-08-17")
+    from timeline.frame import per_article_records
+
+    table = merge.rules()
+    acts = {
+        r["trigger"]: merge.act(r, table)
+        for rows in per_article_records([a, b, c, d], progress=False)
+        for r in rows
+    }
+    assert (acts["fire"], acts["fired"], acts["passed"], acts["died"]) == (
+        "fire",
+        "dismiss",
+        "pass",
+        "die",
+    )
+
+
 # --- the frame ----------------------------------------------------------------------------
 
 

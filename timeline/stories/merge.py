@@ -35,6 +35,8 @@ import pandas as pd
 from timeline.errors import RuleError, TimelineError
 from timeline.events.lemmas import base_lemma
 from timeline.events.lexicon import lexicon
+from timeline.events.mentions import PASSES
+from timeline.events.mentions import table as mention_rules
 from timeline.model import Basis
 from timeline.rules.loader import Shape, load
 
@@ -44,6 +46,7 @@ SHAPE = Shape(
         "synonyms": {"id", "act", "lemmas"},
         "phrases": {"id", "verbs", "nouns", "window", "act"},
         "pairs": {"id", "a", "b", "link", "conflict"},
+        "senses": {"id", "lemma", "act", "uses", "next", "skip_suffixes", "examples", "negatives"},
     },
     values={
         "modality_families",
@@ -128,11 +131,30 @@ def rules() -> dict:
                     f"{RULES.name}: synonyms {row['id']!r}: {word!r} is already "
                     f"{synonym_of[word]!r}"
                 )
+    senses_of: dict[str, list[dict]] = {}
+    for row in data["senses"]:
+        where = f"{RULES.name}: senses: row {row.get('id')!r}"
+        if not {"id", "lemma", "act", "uses"} <= set(row):
+            raise RuleError(f"{where}: a sense needs id, lemma, act and uses")
+        unknown = sorted(set(row["uses"]) - set(PASSES))
+        if unknown:
+            raise RuleError(
+                f"{where}: unknown mention pass {unknown[0]!r} (known: {', '.join(PASSES)})"
+            )
+        senses_of.setdefault(str(row["lemma"]), []).append(
+            dict(
+                row,
+                uses=frozenset(row["uses"]),
+                next=frozenset(row.get("next") or ()),
+                skip_suffixes=tuple(row.get("skip_suffixes") or ()),
+            )
+        )
     weights = load(WEIGHTS, WEIGHTS_SHAPE)
     return dict(
         data,
         stopwords=frozenset(str(w).lower() for w in data["stopwords"]),
         synonym_of=synonym_of,
+        senses_of=senses_of,
         weights=weights,
     )
 
@@ -335,14 +357,18 @@ def act(row: dict, table: dict) -> str:
     """The act a mention names, for type compatibility: its base lemma (events/rules/lemmas.yaml),
     then the synonym sets of ``rules/merge.yaml`` ("strike", "bombing" -> ``attack``) and the
     phrases a verb makes with a noun right after it ("spoke by phone" -> ``call``, "hold an
-    urgent meeting" -> ``meet``). Examples:
+    urgent meeting" -> ``meet``), within the senses of a lemma of two (``senses``: "fired the
+    coach" is a dismissal, "the fire" is not, "passed the record" is no death). A row without
+    ``trigger_rule`` (no mention pass known) passes the ``uses`` of every sense. Examples:
     >>> table = rules()
     >>> cases = (("bombing", "bombing"), ("spoke", "spoke by phone with Rubio"),
     ...          ("spoke", "spoke to reporters"), ("hold", "hold an urgent meeting"),
-    ...          ("caught", "caught fire"), ("set", "set a record"))
+    ...          ("caught", "caught fire"), ("set", "set a record"),
+    ...          ("passed", "passed away"), ("passed", "passed the record"),
+    ...          ("fired", "fired the coach"))
     >>> [act(dict(trigger=t, lemma=None, text=x, start=0, trigger_start=0), table)
     ...  for t, x in cases]
-    ['attack', 'call', 'speak', 'meet', 'blaze', 'record']
+    ['attack', 'call', 'speak', 'meet', 'blaze', 'record', 'die', 'pass', 'dismiss']
     """
     lemma = base_lemma(row.get("lemma") or row["trigger"])
     after = (row.get("text") or "")[row["trigger_start"] - row["start"] + len(row["trigger"]) :]
@@ -350,6 +376,19 @@ def act(row: dict, table: dict) -> str:
     for phrase in table["phrases"]:
         if lemma in phrase["verbs"] and set(after[: phrase["window"]]) & set(phrase["nouns"]):
             return phrase["act"]
+    senses = table["senses_of"].get(lemma)
+    if senses:
+        rule = (row.get("trigger_rule") or "").partition(":")[0]
+        use = mention_rules()[rule].pass_ if rule else None
+        dated = {_norm(w) for w in _WORD.findall((row.get("timex") or "").lower())}
+        for sense in senses:
+            skip = sense["skip_suffixes"]
+            first = next((w for w in after if w not in dated and not w.endswith(skip)), None)
+            if (use is None or use in sense["uses"]) and (
+                not sense["next"] or first is None or first in sense["next"]
+            ):
+                return sense["act"]
+        return lemma
     return table["synonym_of"].get(lemma, lemma)
 
 

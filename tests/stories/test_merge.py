@@ -563,3 +563,9 @@ def test_cached_clause_analyses_cannot_be_changed_by_a_caller():
         merge._runs("Vincent Jackson was arrested in San Diego", stop)["arrested"]
         == runs["arrested"]
     )
+
+
+def test_a_name_of_digits_and_letters_is_no_number_of_the_clause():
+    # the numbers of a clause are evidence (a toll, a score): "76ers", "G20", "3M" are names
+    text = "The 76ers beat the 49ers 98-90 at the G20 arena, 3M said, 2.5 million watched"
+    assert merge._NUMBER.findall(text) == ["98", "90", "2.5"]

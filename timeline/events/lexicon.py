@@ -352,6 +352,24 @@ def analyze(lower: str) -> tuple[frozenset, frozenset, str]:
     return frozenset(pos), frozenset(forms), lemma or lower
 
 
+_DIGITS_THEN_LETTERS = re.compile(r"[\d.,:/]*\d([A-Za-z]*)")
+
+
+def is_number(token_text: str) -> bool:
+    """Whether a token is a number: it opens with a digit and any letters joined to its digits
+    are a number's suffix (``number_suffixes`` in events.yaml); "76ers" is a name.
+
+    Examples:
+        >>> [is_number(t) for t in ("2,500", "1990s", "3rd", "5pm", "76ers", "Iraq")]
+        [True, True, True, True, False, False]
+    """
+    if not token_text[:1].isdigit():
+        return False
+    found = _DIGITS_THEN_LETTERS.fullmatch(token_text)
+    letters = found.group(1).lower() if found else ""
+    return not letters or letters in lexicon().words["number_suffixes"]
+
+
 @functools.lru_cache(maxsize=65536)
 def in_dictionary(lower: str) -> bool:
     """Whether lemminflect's English dictionary knows the word (else :func:`analyze` guesses).

@@ -31,7 +31,7 @@ from pathlib import Path
 from timeline.errors import RuleError
 from timeline.rules.loader import Shape, load
 
-from .lexicon import Lexicon, Token, all_lemmas, analyze, lexicon, unpunctuated
+from .lexicon import Lexicon, Token, all_lemmas, analyze, is_number, lexicon, unpunctuated
 
 RULES = Path(__file__).resolve().parent / "rules" / "open_tags.yaml"
 
@@ -56,7 +56,7 @@ def _peek(tok: Token | None, lex: Lexicon) -> str:
     if _PUNCT.match(tok.text):
         return "PUNCT"
     if tok.text[0].isdigit():
-        return "NUM"
+        return "NUM" if is_number(tok.text) else "PROPN"
     if tok.lower in lex.words["wh_relatives"]:
         return "REL"
     if tok.lower in lex.closed:

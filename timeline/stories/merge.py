@@ -105,7 +105,8 @@ WEIGHTS_SHAPE = Shape(
     },
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+# digits joined to letters ("76ers", "G20", "3M") are part of a name, no toll, score or age
+_NUMBER = re.compile(r"(?<![A-Za-z0-9])(?>\d+(?:[.,]\d+)?)(?![A-Za-z0-9])")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+|\d+")
 _QUOTED = re.compile(
     r'["\u201c][^"\u201d]*(?:["\u201d]|$)'

@@ -569,3 +569,40 @@ def test_a_name_of_digits_and_letters_is_no_number_of_the_clause():
     # the numbers of a clause are evidence (a toll, a score): "76ers", "G20", "3M" are names
     text = "The 76ers beat the 49ers 98-90 at the G20 arena, 3M said, 2.5 million watched"
     assert merge._NUMBER.findall(text) == ["98", "90", "2.5"]
+
+
+class _Counted:
+    """A mention for _candidate_pairs that counts how often its article is read."""
+
+    reads = 0
+
+    def __init__(self, article, k):
+        self._article, self.story, self.explicit = article, 0, False
+        self.actors, self.rare, self.numbers = {}, frozenset({"quake"}), frozenset({str(k)})
+
+    @property
+    def article(self):
+        _Counted.reads += 1
+        return self._article
+
+
+def test_candidate_pairs_of_one_key_cost_nothing_within_an_article():
+    # 400 mentions of one article and 2 of another share the story and a word: the pairs are
+    # the 800 across the articles, found without comparing the 400 among themselves
+    mentions = [_Counted(0, k) for k in range(400)] + [_Counted(1, k) for k in range(2)]
+    table = merge.rules()
+    _Counted.reads = 0
+    found = merge._candidate_pairs(mentions, {}, dict(table, same_article_window=0), 0.5)
+    assert found == {(i, j) for i in range(400) for j in (400, 401)}
+    assert _Counted.reads < 10 * len(mentions)
+
+
+def test_act_reads_a_few_words_after_the_trigger(monkeypatch):
+    # a phrase looks a window of words ahead: a long clause is not read to its end
+    calls = []
+    norm = merge._norm
+    monkeypatch.setattr(merge, "_norm", lambda w: calls.append(w) or norm(w))
+    text = "hold an urgent meeting" + " about the budget" * 2000
+    row = dict(trigger="hold", lemma=None, text=text, start=0, trigger_start=0)
+    assert merge.act(row, merge.rules()) == "meet"
+    assert len(calls) <= max(p["window"] for p in merge.rules()["phrases"])

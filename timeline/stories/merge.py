@@ -156,6 +156,7 @@ def rules() -> dict:
         stopwords=frozenset(str(w).lower() for w in data["stopwords"]),
         synonym_of=synonym_of,
         senses_of=senses_of,
+        phrase_reach=max((row["window"] for row in data["phrases"]), default=0),
         weights=weights,
     )
 
@@ -372,8 +373,15 @@ def act(row: dict, table: dict) -> str:
     ['attack', 'call', 'speak', 'meet', 'blaze', 'record', 'die', 'pass', 'dismiss']
     """
     lemma = base_lemma(row.get("lemma") or row["trigger"])
-    after = (row.get("text") or "")[row["trigger_start"] - row["start"] + len(row["trigger"]) :]
-    after = [_norm(w) for w in _WORD.findall(after.lower())]
+    # the words after the trigger, read as far as a phrase's window or a sense's next word
+    # asks (not to the end of a long clause)
+    later = (
+        _norm(m.group())
+        for m in _WORD.finditer(
+            row.get("text") or "", row["trigger_start"] - row["start"] + len(row["trigger"])
+        )
+    )
+    after = list(itertools.islice(later, table.get("phrase_reach")))
     for phrase in table["phrases"]:
         if lemma in phrase["verbs"] and set(after[: phrase["window"]]) & set(phrase["nouns"]):
             return phrase["act"]
@@ -381,6 +389,7 @@ def act(row: dict, table: dict) -> str:
     if senses:
         rule = (row.get("trigger_rule") or "").partition(":")[0]
         use = mention_rules()[rule].pass_ if rule else None
+        after += later  # a sense's next word may lie beyond the phrases' reach
         dated = {_norm(w) for w in _WORD.findall((row.get("timex") or "").lower())}
         for sense in senses:
             skip = sense["skip_suffixes"]
@@ -952,13 +961,26 @@ def _candidate_pairs(mentions: list[StoryMention], similar: dict, table: dict, l
     for k, m in enumerate(mentions):
         for key in _keys(m, used):
             index.setdefault(key, []).append(k)
+    article_of = [m.article for m in mentions]
     for ks in index.values():
-        found.update(
-            (i, j)
-            for a, i in enumerate(ks)
-            for j in ks[a + 1 :]
-            if mentions[i].article != mentions[j].article
-        )
+        # only pairs across two articles are made: one article's many mentions of its story or
+        # of a word are not compared among themselves
+        if len(ks) < 2:
+            continue
+        if len(ks) == 2:
+            if article_of[ks[0]] != article_of[ks[1]]:
+                found.add((ks[0], ks[1]))
+            continue
+        groups: dict[int, list[int]] = {}
+        for k in ks:
+            groups.setdefault(article_of[k], []).append(k)
+        if len(groups) == len(ks):  # each in its own article: every pair
+            found.update((i, j) for a, i in enumerate(ks) for j in ks[a + 1 :])
+            continue
+        members = list(groups.values())
+        for a, first in enumerate(members):
+            for second in members[a + 1 :]:
+                found.update((i, j) if i < j else (j, i) for i in first for j in second)
     if "date" in used:
         gap = table["conflict_max_gap_days"] if weight["dates_conflict"]["weight"] > 0 else 0
         found.update(

@@ -141,8 +141,7 @@ def _topic_errors(
     """Add one prepared topic's missing MUC links and missed pairs to the counters, and to
     ``vetoes`` (class -> [(missed pair, vetoed pair)]) what keeps each missed pair across articles
     apart."""
-    records = [[dict(row) for row in rows] for rows in topic["records"]]  # link fills them
-    merge.link(records, published=topic["published"])
+    records = merge.link(topic["records"], published=topic["published"])
     rows = {row["event_id"]: row for article in records for row in article}
     head = {
         e: row["same_as"] if isinstance(row.get("same_as"), str) else e for e, row in rows.items()

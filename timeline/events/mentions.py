@@ -68,6 +68,7 @@ PASSES = {
         "copula_noun",
         "copula_without_predicate",
         "secondary_predicate",
+        "object_predicate",
     ),
     "nominal": (
         "not_event_noun",
@@ -369,6 +370,12 @@ def _copula_pass(tokens: list[Token], found: dict[int, Mention], why: dict[int, 
         if verb is not None and i not in found:
             why[i] = "secondary_predicate"
             found[i] = _predicate_mention(tokens, verb, i, "secondary_predicate", cues)
+        elif i not in found and _object_predicate(tokens, i):
+            why[i] = "object_predicate"
+            # no copula and no verb of its own: the state is the whole group, and it is said of
+            # one noun, not generic
+            mention = _predicate_mention(tokens, i, i, "object_predicate", cues)
+            found[i] = replace(mention, generic=False)
 
 
 def _secondary_predicate(tokens: list[Token], i: int) -> int | None:
@@ -381,6 +388,27 @@ def _secondary_predicate(tokens: list[Token], i: int) -> int | None:
     while j >= 0 and tokens[j].tag in rule.tags["skip"]:
         j -= 1
     return j if j >= 0 and tokens[j].tag in rule.tags["verb"] else None
+
+
+def _object_predicate(tokens: list[Token], i: int) -> bool:
+    """Whether word ``i`` is a state of life said of the noun right before it: a headline's,
+    which drops its copula ("Climber dead after fall"), or the state a verb leaves its object
+    in ("left three people dead")."""
+    rule = table()["object_predicate"]
+    tags = rule.tags
+    if not (
+        tokens[i].tag in tags["state"]
+        and tokens[i].lower in rule.words["states"]
+        and i
+        and tokens[i - 1].tag in tags["noun"]
+    ):
+        return False
+    if unpunctuated(tokens):
+        return True
+    j = i - 1
+    while j >= 0 and tokens[j].tag in tags["phrase"]:
+        j -= 1
+    return j >= 0 and tokens[j].tag in tags["verb"]
 
 
 def _do_mention(tokens: list[Token], i: int, cues: set[int]) -> Mention | None:

@@ -635,6 +635,7 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
         and not unpunctuated(tokens)  # a headline drops its articles: "Hiker hurt in fall"
         and not _amount_of(tokens, i - 1)  # "$3 million in damage": how much of the event
         and not _attitude_of(tokens, i, lemma)  # "arrested on suspicion of DUI"
+        and not _complement_of(tokens, i - 1)  # "a wave of unrest": the event the noun counts
     ):
         return (
             "after_preposition",
@@ -683,6 +684,18 @@ def _amount_of(tokens: list[Token], p: int) -> bool:
         tokens[p].lower in rule.words["measure_preps"]
         and k >= 0
         and tokens[k].tag in rule.tags["amount"]
+    )
+
+
+def _complement_of(tokens: list[Token], p: int) -> bool:
+    """Whether the preposition at ``p`` is an "of" joining a noun to the event it counts,
+    spans or reports ("a wave of unrest", "five days of riots", "reports of attacks")."""
+    rule = table()["after_preposition"]
+    return (
+        tokens[p].lower in rule.words["argument_preps"]
+        and p > 0
+        and tokens[p - 1].tag in rule.tags["complement_head"]
+        and tokens[p - 1].lower in rule.words["counters"]
     )
 
 

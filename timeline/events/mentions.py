@@ -392,7 +392,7 @@ def _secondary_predicate(tokens: list[Token], i: int) -> int | None:
 
 def _object_predicate(tokens: list[Token], i: int) -> bool:
     """Whether word ``i`` is a state of life said of the noun right before it: a headline's,
-    which drops its copula ("Climber dead after fall"), or the state a verb leaves its object
+    which drops its copula ("Hiker dead after fall"), or the state a verb leaves its object
     in ("left three people dead")."""
     rule = table()["object_predicate"]
     tags = rule.tags
@@ -635,7 +635,7 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
         and not unpunctuated(tokens)  # a headline drops its articles: "Hiker hurt in fall"
         and not _amount_of(tokens, i - 1)  # "$3 million in damage": how much of the event
         and not _attitude_of(tokens, i, lemma)  # "arrested on suspicion of DUI"
-        and not _complement_of(tokens, i - 1)  # "a wave of unrest": the event the noun counts
+        and not _complement_of(tokens, i - 1)  # "a wave of protests": what it counts
     ):
         return (
             "after_preposition",
@@ -689,7 +689,7 @@ def _amount_of(tokens: list[Token], p: int) -> bool:
 
 def _complement_of(tokens: list[Token], p: int) -> bool:
     """Whether the preposition at ``p`` is an "of" joining a noun to the event it counts,
-    spans or reports ("a wave of unrest", "five days of riots", "reports of attacks")."""
+    spans or reports ("a wave of protests", "three days of strikes", "reports of raids")."""
     rule = table()["after_preposition"]
     return (
         tokens[p].lower in rule.words["argument_preps"]

@@ -127,7 +127,9 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
             if tok.text in (";", ":", "--", "—", "``", '"', "“", "(", ")"):
                 finite = False
             if tok.text not in ("``", '"', "“", "'", "‘", "("):
-                first = False if tok.text not in (":", ";") else first
+                # a colon opens a clause of its own ("'Fears grow': Strike halts trains"), whose
+                # first word is capitalized as a sentence's is
+                first = tok.text in lex.words["clause_openers"] or (first and tok.text == ";")
             continue
         if tok.text[0].isdigit():
             tok.tag = "NUM"

@@ -28,6 +28,7 @@ from .lexicon import (  # noqa: F401 (tokenize: doctests)
 from .open_tags import open_tag_rule
 
 _PUNCT = re.compile(r"^[^\w]+$")
+_DIGITS_THEN_LETTERS = re.compile(r"^[\d,.]+([A-Za-z]+)$")
 
 
 def _closed_tag(
@@ -96,6 +97,8 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
     Examples:
         >>> [t.tag for t in tag(tokenize("The coalition is set to hold talks."))]
         ['DET', 'N', 'BE', 'V', 'TO', 'V', 'N', 'PUNCT']
+        >>> [t.tag for t in tag(tokenize("The 49ers fired coach Lind in the 1990s."))]
+        ['DET', 'PROPN', 'V', 'N', 'PROPN', 'PREP', 'DET', 'NUM', 'PUNCT']
     """
     lex = lexicon()
     finite = False
@@ -132,7 +135,11 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
                 first = tok.text in lex.words["clause_openers"] or (first and tok.text == ";")
             continue
         if tok.text[0].isdigit():
-            tok.tag = "NUM"
+            # digits that run on into letters other than an ordinal's, a decade's or a unit's
+            # spell a name ("the 49ers", "3Com"), as a word in capitals does
+            suffix = _DIGITS_THEN_LETTERS.match(tok.text)
+            named = suffix is not None and suffix[1].lower() not in lex.words["number_suffixes"]
+            tok.tag = "PROPN" if named else "NUM"
             first = False
             continue
         capital = tok.text[0].isupper()

@@ -222,9 +222,13 @@ def headline_plain_verb(c: Context) -> bool:
     "Tigers coach fired" that word is the verb, and the plain form a noun)."""
     if not headline_verb(c):
         return False
+    # after a word in lower case, a capitalized one is a name ("beating Jags"), no verb
+    lower = c.tokens[c.i].text[:1].islower()
     for tok in c.tokens[c.i + 1 :]:
         if _PUNCT.match(tok.text):
             return True
+        if lower and tok.text[:1].isupper():
+            continue
         if tok.lower not in c.lex.closed and analyze(tok.lower)[1] & {"VBZ", "VBD"}:
             return False
     return True

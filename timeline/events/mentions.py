@@ -71,6 +71,7 @@ PASSES = {
         "object_predicate",
     ),
     "nominal": (
+        "compound_offence",
         "not_event_noun",
         "conditional_noun",
         "bare_event_class",
@@ -586,6 +587,13 @@ def _nominal_pass(tokens: list[Token], found: dict[int, Mention], why: dict[int,
     """Event nouns and the heads of named events not already a mention."""
     nouns = table()["event_noun"].tags["noun"]
     for i, tok in enumerate(tokens):
+        compound = _compound_offence(tokens, i)
+        # the offence's last word may have been read as a verb ("a hit and run"): the compound
+        # is the reading of the whole
+        if compound is not None and (i not in found or found[i].role == Role.VERB):
+            found[i] = _nominal_mention(tokens, i, compound, "compound_offence")
+            why[i] = "compound_offence"
+            continue
         if i in found:
             continue
         named = tok.tag not in nouns and _named_event(tokens, i)
@@ -598,6 +606,27 @@ def _nominal_pass(tokens: list[Token], found: dict[int, Mention], why: dict[int,
             rule = rule or ("noun_in_capitals" if capitals else default)
             found[i] = _nominal_mention(tokens, i, lemma, rule)
         why[i] = rule
+
+
+def _compound_offence(tokens: list[Token], i: int) -> str | None:
+    """The offence (its words joined by hyphens, as its lemma) that word ``i`` closes, when the
+    words up to it spell one of several words ("hit and run", "drunk driving"), hyphens or
+    not and whatever their tags: the tagger reads their words one by one."""
+    rule = table()["compound_offence"]
+    longest = max(len(c.split()) for c in rule.words["compounds"])
+    words: list[str] = []
+    for k in range(i, -1, -1):
+        tok = tokens[k]
+        if tok.text in rule.words["joiners"] and words:
+            continue
+        words[:0] = [w for w in tok.lower.split("-") if w]
+        if " ".join(words) in rule.words["compounds"]:
+            # a noun phrase, not a verb's coordinated infinitives ("tried to hit and run")
+            verbal = k > 0 and tokens[k - 1].tag in rule.tags["not_after"]
+            return None if verbal else "-".join(words)
+        if len(words) >= longest:
+            return None
+    return None
 
 
 def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tuple[str | None, str]:

@@ -446,13 +446,26 @@ def title_case(tokens: list[Token]) -> bool:
         True
         >>> title_case(tokenize("Jobs spoke at the Worldwide Developers Conference (WWDC)."))
         False
+        >>> title_case(tokenize("Strike Spreads After Mayor’s Resignation in Leeds"))
+        True
+        >>> title_case(tokenize("Varga vs Lind Results: Varga Cruises Again, Wins in Six"))
+        True
         >>> title_case(tokenize("FLOODS FORCE THOUSANDS FROM HOMES"))
         False
         >>> title_case(tokenize("January February March April May June July " * 6))
         False
     """
-    closed = lexicon().closed
-    words = [t.text for t in tokens[1:] if t.text.isalpha() and t.lower not in closed]
+    lex = lexicon()
+    # a title keeps some short words in lower case ("Varga vs Lind"), and a letter alone
+    # is the clitic of a curly apostrophe ("Mayor ’ s Resignation"): neither is a word of it
+    words = [
+        t.text
+        for t in tokens[1:]
+        if t.text.isalpha()
+        and len(t.text) > 1
+        and t.lower not in lex.closed
+        and t.lower not in lex.words["title_lowercase"]
+    ]
     # every one capitalized: a sentence naming many things still writes its verb in lower case
     return (
         3 <= len(words) <= settings.HEADLINE_MAX_WORDS

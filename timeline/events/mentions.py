@@ -68,8 +68,10 @@ PASSES = {
         "copula_noun",
         "copula_without_predicate",
         "secondary_predicate",
+        "object_predicate",
     ),
     "nominal": (
+        "compound_offence",
         "not_event_noun",
         "conditional_noun",
         "bare_event_class",
@@ -369,6 +371,12 @@ def _copula_pass(tokens: list[Token], found: dict[int, Mention], why: dict[int, 
         if verb is not None and i not in found:
             why[i] = "secondary_predicate"
             found[i] = _predicate_mention(tokens, verb, i, "secondary_predicate", cues)
+        elif i not in found and _object_predicate(tokens, i):
+            why[i] = "object_predicate"
+            # no copula and no verb of its own: the state is the whole group, and it is said of
+            # one noun, not generic
+            mention = _predicate_mention(tokens, i, i, "object_predicate", cues)
+            found[i] = replace(mention, generic=False)
 
 
 def _secondary_predicate(tokens: list[Token], i: int) -> int | None:
@@ -381,6 +389,27 @@ def _secondary_predicate(tokens: list[Token], i: int) -> int | None:
     while j >= 0 and tokens[j].tag in rule.tags["skip"]:
         j -= 1
     return j if j >= 0 and tokens[j].tag in rule.tags["verb"] else None
+
+
+def _object_predicate(tokens: list[Token], i: int) -> bool:
+    """Whether word ``i`` is a state of life said of the noun right before it: a headline's,
+    which drops its copula ("Hiker dead after fall"), or the state a verb leaves its object
+    in ("left three people dead")."""
+    rule = table()["object_predicate"]
+    tags = rule.tags
+    if not (
+        tokens[i].tag in tags["state"]
+        and tokens[i].lower in rule.words["states"]
+        and i
+        and tokens[i - 1].tag in tags["noun"]
+    ):
+        return False
+    if unpunctuated(tokens):
+        return True
+    j = i - 1
+    while j >= 0 and tokens[j].tag in tags["phrase"]:
+        j -= 1
+    return j >= 0 and tokens[j].tag in tags["verb"]
 
 
 def _do_mention(tokens: list[Token], i: int, cues: set[int]) -> Mention | None:
@@ -558,6 +587,13 @@ def _nominal_pass(tokens: list[Token], found: dict[int, Mention], why: dict[int,
     """Event nouns and the heads of named events not already a mention."""
     nouns = table()["event_noun"].tags["noun"]
     for i, tok in enumerate(tokens):
+        compound = _compound_offence(tokens, i)
+        # the offence's last word may have been read as a verb ("a hit and run"): the compound
+        # is the reading of the whole
+        if compound is not None and (i not in found or found[i].role == Role.VERB):
+            found[i] = _nominal_mention(tokens, i, compound, "compound_offence")
+            why[i] = "compound_offence"
+            continue
         if i in found:
             continue
         named = tok.tag not in nouns and _named_event(tokens, i)
@@ -570,6 +606,27 @@ def _nominal_pass(tokens: list[Token], found: dict[int, Mention], why: dict[int,
             rule = rule or ("noun_in_capitals" if capitals else default)
             found[i] = _nominal_mention(tokens, i, lemma, rule)
         why[i] = rule
+
+
+def _compound_offence(tokens: list[Token], i: int) -> str | None:
+    """The offence (its words joined by hyphens, as its lemma) that word ``i`` closes, when the
+    words up to it spell one of several words ("hit and run", "drunk driving"), hyphens or
+    not and whatever their tags: the tagger reads their words one by one."""
+    rule = table()["compound_offence"]
+    longest = max(len(c.split()) for c in rule.words["compounds"])
+    words: list[str] = []
+    for k in range(i, -1, -1):
+        tok = tokens[k]
+        if tok.text in rule.words["joiners"] and words:
+            continue
+        words[:0] = [w for w in tok.lower.split("-") if w]
+        if " ".join(words) in rule.words["compounds"]:
+            # a noun phrase, not a verb's coordinated infinitives ("tried to hit and run")
+            verbal = k > 0 and tokens[k - 1].tag in rule.tags["not_after"]
+            return None if verbal else "-".join(words)
+        if len(words) >= longest:
+            return None
+    return None
 
 
 def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tuple[str | None, str]:
@@ -607,6 +664,7 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
         and not unpunctuated(tokens)  # a headline drops its articles: "Hiker hurt in fall"
         and not _amount_of(tokens, i - 1)  # "$3 million in damage": how much of the event
         and not _attitude_of(tokens, i, lemma)  # "arrested on suspicion of DUI"
+        and not _complement_of(tokens, i - 1)  # "a wave of protests": what it counts
     ):
         return (
             "after_preposition",
@@ -655,6 +713,18 @@ def _amount_of(tokens: list[Token], p: int) -> bool:
         tokens[p].lower in rule.words["measure_preps"]
         and k >= 0
         and tokens[k].tag in rule.tags["amount"]
+    )
+
+
+def _complement_of(tokens: list[Token], p: int) -> bool:
+    """Whether the preposition at ``p`` is an "of" joining a noun to the event it counts,
+    spans or reports ("a wave of protests", "three days of strikes", "reports of raids")."""
+    rule = table()["after_preposition"]
+    return (
+        tokens[p].lower in rule.words["argument_preps"]
+        and p > 0
+        and tokens[p - 1].tag in rule.tags["complement_head"]
+        and tokens[p - 1].lower in rule.words["counters"]
     )
 
 

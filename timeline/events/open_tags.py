@@ -216,12 +216,31 @@ def headline_verb(c: Context) -> bool:
     return True
 
 
+def headline_plain_verb(c: Context) -> bool:
+    """Word ``i`` can be a headline's verb (:func:`headline_verb`) and no word after it in its
+    clause reads as a verb with a tense of its own ("-s" or past: in "Sales tax rises" and
+    "Tigers coach fired" that word is the verb, and the plain form a noun)."""
+    if not headline_verb(c):
+        return False
+    # after a word in lower case, a capitalized one is a name ("topping Owls"), no verb
+    lower = c.tokens[c.i].text[:1].islower()
+    for tok in c.tokens[c.i + 1 :]:
+        if _PUNCT.match(tok.text):
+            return True
+        if lower and tok.text[:1].isupper():
+            continue
+        if tok.lower not in c.lex.closed and analyze(tok.lower)[1] & {"VBZ", "VBD"}:
+            return False
+    return True
+
+
 #: Tests too structural to state as data, named by ``predicate:`` in a rule's condition.
 PREDICATES: dict[str, Callable[[Context], bool]] = {
     "continues_verb": continues_verb,
     "compound_subject": compound_subject,
     "same_form_as_last_verb": same_form_as_last_verb,
     "headline_verb": headline_verb,
+    "headline_plain_verb": headline_plain_verb,
 }
 
 

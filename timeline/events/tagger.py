@@ -97,6 +97,8 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
     Examples:
         >>> [t.tag for t in tag(tokenize("The coalition is set to hold talks."))]
         ['DET', 'N', 'BE', 'V', 'TO', 'V', 'N', 'PUNCT']
+        >>> [t.tag for t in tag(tokenize("The 49ers fired coach Lind in the 1990s."))]
+        ['DET', 'PROPN', 'V', 'N', 'PROPN', 'PREP', 'DET', 'NUM', 'PUNCT']
     """
     lex = lexicon()
     finite = False
@@ -128,7 +130,9 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
             if tok.text in (";", ":", "--", "—", "``", '"', "“", "(", ")"):
                 finite = False
             if tok.text not in ("``", '"', "“", "'", "‘", "("):
-                first = False if tok.text not in (":", ";") else first
+                # a colon opens a clause of its own ("'Fears grow': Strike halts trains"), whose
+                # first word is capitalized as a sentence's is
+                first = tok.text in lex.words["clause_openers"] or (first and tok.text == ";")
             continue
         if tok.text[0].isdigit():
             # digits joined to letters no number takes are a name ("76ers"), not an amount

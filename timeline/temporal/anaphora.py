@@ -27,7 +27,7 @@ _PERIOD_END = re.compile(
 )
 
 
-def anchor(ctx, start: int, window: int):
+def anchor(ctx, start: int, window: int, reported: bool = False):
     """The antecedent of an anaphoric expression at ``start``: the last explicit calendar
     DATE ending within ``window`` characters before it (a TimeExpr), or None.
 
@@ -38,12 +38,16 @@ def anchor(ctx, start: int, window: int):
     lead: "third-quarter net rose") is the period a report is about: "up from $3 a year
     earlier", paragraphs later, compares with that quarter a year before.
     A span of months named in between ("the first nine months") is what follows compares
-    against, not a quarter: then there is no calendar antecedent.
+    against, not a quarter: then there is no calendar antecedent. With ``reported``, a period
+    that begins after the reference date is no antecedent either: "the year-ago period"
+    compares results reported for a period gone by, not the forecast named just before it
+    ("losses may run into the spring quarter ... In the year-ago period").
 
     Args:
         ctx: the :class:`timeline.temporal.Context` of the text (its ``previous_rules``).
         start: where the anaphoric expression starts.
         window: how far back (characters) an antecedent of any granularity may end.
+        reported: skip antecedents that begin after the reference date.
 
     Examples:
         >>> import datetime as dt
@@ -52,6 +56,10 @@ def anchor(ctx, start: int, window: int):
         >>> text += "Sales were $3 a year earlier."
         >>> [(t.text, t.value) for t in find(text, dt.date(1989, 10, 26))]
         [('Third-quarter', '1989-Q3'), ('a year earlier', '1988-Q3')]
+        >>> text = "Third-quarter net rose. Losses may go on into the second quarter of 1990. "
+        >>> text += "In the year-ago period, it earned $5."
+        >>> [(t.text, t.value) for t in find(text, dt.date(1989, 10, 26))][-1]
+        ('the year-ago period', '1988-Q3')
     """
     for expr, rule in reversed(ctx.previous_rules):
         if start - expr.end > window:
@@ -62,6 +70,13 @@ def anchor(ctx, start: int, window: int):
             return None
         if rule.options.get("anaphor") in ("always", "finer", "ago"):
             continue
+        if (
+            reported
+            and ctx.reference is not None
+            and expr.earliest is not None
+            and expr.earliest > ctx.reference
+        ):
+            continue  # a forecast period: results are compared with a period gone by
         if rule.norm == "relative" and not rule.options.get("anaphor") and not quarter:
             continue
         if _PERIOD_END.search(ctx.text, max(0, expr.start - settings.PERIOD_END_CHARS), expr.start):
@@ -116,17 +131,23 @@ def anaphoric(rule, groups, ctx, start, unit, delta):
     D) and the signed number of units (``delta``). Returns a TIMEX3 value or None (then the
     caller counts from the reference date instead).
 
-    ``anaphor`` in the rule: ``always`` shifts the previous calendar expression by ``delta``
-    years; ``finer`` does so only when that expression is finer than a year (a quarter a
-    year ago); ``same`` repeats the previous expression when it has the rule's unit (``only``:
-    and without one the phrase names no date); ``ago``
-    ("the year-ago figures") shifts like ``always``, but an antecedent that names an earlier
+    ``reported: true`` in the rule takes no antecedent that begins after the reference date
+    (see :func:`anchor`). ``anaphor`` in the rule: ``always`` shifts the previous calendar
+    expression by ``delta`` years; ``finer`` does so only when that expression is finer than
+    a year (a quarter a year ago); ``same`` repeats the previous expression when it has the
+    rule's unit (``only``: and without one the phrase names no date); ``ago`` ("the year-ago
+    figures") shifts like ``always``, but an antecedent that names an earlier
     year outright ("the 1988 period") is the year-ago period itself.
     """
     mode = rule.options.get("anaphor")
     if not mode:
         return None
-    prev = anchor(ctx, start, int(rule.options.get("window", settings.ANAPHOR_WINDOW_CHARS)))
+    prev = anchor(
+        ctx,
+        start,
+        int(rule.options.get("window", settings.ANAPHOR_WINDOW_CHARS)),
+        reported=bool(rule.options.get("reported")),
+    )
     if prev is None:
         return None
     grain = granularity(prev.value)

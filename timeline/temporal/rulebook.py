@@ -57,6 +57,7 @@ _RULE_KEYS = {
     "anaphor",
     "window",
     "grain",
+    "reported",
 }
 
 

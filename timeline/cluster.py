@@ -28,6 +28,7 @@ import sys
 
 import pandas as pd
 
+from timeline import settings
 from timeline.errors import ArticleError
 from timeline.frame import interleave, per_article_records
 from timeline.io.article import Article
@@ -69,12 +70,6 @@ def partitions(articles: list, partition_days: int = 31, partition_size: int = 5
     return parts
 
 
-#: A cache with room for at most this many entries holds what a module loaded (its rule
-#: tables, the lexicon, the tagger: 1 to 16 entries); a larger one (8,192 or 65,536) holds
-#: what the library read (clauses, words, days) and fills with every article a process sees.
-_LOADED_AT_MOST = 64
-
-
 def release_caches() -> int:
     """Empty the library's caches of what it read (clauses, words, days), keeping what it
     loaded (rule tables, lexicon, models); returns the number of entries released.
@@ -104,7 +99,8 @@ def release_caches() -> int:
             if id(value) in seen or info is None or not hasattr(value, "cache_clear"):
                 continue
             seen.add(id(value))
-            if (info().maxsize or 0) > _LOADED_AT_MOST:  # None: unbounded, a loaded table
+            # None: unbounded, a table loaded once (the caches of what is read are bounded)
+            if (info().maxsize or 0) > settings.LOADED_CACHE_MAX_ENTRIES:
                 released += info().currsize
                 value.cache_clear()
     return released

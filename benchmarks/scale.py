@@ -306,6 +306,14 @@ def _summary(frame, articles: int) -> dict:
 
 
 def _peak_rss_mb() -> float:
+    """This process's peak RSS in MB: VmHWM where Linux gives it, as ``ru_maxrss`` keeps, across
+    the exec of a spawned worker, the peak of the process that started it."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

@@ -181,7 +181,7 @@ def main(argv=None) -> int:
         started = time.process_time()
         records = per_article_records(part)
         analysed = time.process_time()
-        merge.link(records, published=[a.published for a in part])
+        records = merge.link(records, published=[a.published for a in part])
         linked = time.process_time()
         df = conform(interleave(records), TIMELINE)
         done = time.process_time()

@@ -12,7 +12,13 @@ Two counts, after ``merge.link`` with the stored weights:
 - the missed coreferent pairs between detected mentions, by the same classes, within one
   article or across two, and in one story (``merge.stories_of``) or not.
 
-    python -m benchmarks.stories_errors [--corpus DIR] [--examples CLASS]
+With ``--vetoes N``, every missed coreferent pair across articles that is kept apart, or scored
+above the threshold while its groups stay apart, is traced to the veto that keeps it apart
+(:func:`veto`: the pair itself, or a pair between the two groups): which feature (modality,
+saying, dates, reports far apart), both mentions' modality, kind, tense, date expression, bounds
+and the rule that dated them; the vetoes are counted by class, with N examples each.
+
+    python -m benchmarks.stories_errors [--corpus DIR] [--examples N] [--vetoes N]
 """
 
 from __future__ import annotations
@@ -53,6 +59,59 @@ def muc_missing(groups: dict) -> int:
     return max(0, len(groups) - 1)
 
 
+#: Why :func:`merge.features` keeps two mentions apart, in the order it checks.
+VETOES = ("modality", "saying", "dates", "far apart")
+
+
+def veto(a: merge.StoryMention, b: merge.StoryMention, table: dict) -> str | None:
+    """Which of :data:`VETOES` keeps two mentions of one act apart, or None (``features`` scores
+    them). The checks are those of :func:`merge.features`, in its order.
+
+    Examples:
+        >>> import pandas as pd
+        >>> row = dict(trigger="met", lemma="meet", kind="action", event_class="OCCURRENCE",
+        ...            modality="asserted", tense="past", aspect="none", basis="inferred",
+        ...            timex=None, trigger_start=4, start=0, actors=["Ruiz"], text="Ruiz met Lee",
+        ...            earliest=pd.NaT, latest=pd.Timestamp("2025-02-01"))
+        >>> table = merge.rules()
+        >>> mention = lambda row, k: merge._mention(row, k, 0, table["stopwords"], set(), table)
+        >>> veto(mention(row, 0), mention(dict(row, modality="expected"), 1), table)
+        'modality'
+        >>> feb, march = pd.Timestamp("2025-02-01"), pd.Timestamp("2025-03-01")
+        >>> veto(mention(dict(row, earliest=feb), 0),
+        ...      mention(dict(row, earliest=march, latest=march), 1), table)
+        'dates'
+        >>> veto(mention(row, 0), mention(row, 1), table) is None
+        True
+    """
+    if merge.features(a, b, 1.0 if a.article == b.article else 0.0, table) is not None:
+        return None
+    families = table["modality_families"]
+    if families[a.row["modality"]] != families[b.row["modality"]]:
+        return VETOES[0]
+    actors = a.actors and b.actors and merge._shared_actors(a, b)[0]
+    if (a.saying or b.saying) and not (actors and a.article != b.article and a.story == b.story):
+        return VETOES[1]
+    if not (a.low <= b.high and b.low <= a.high):
+        if (max(a.low - b.high, b.low - a.high)) // (86_400 * 10**9) > table["near_gap_days"]:
+            return VETOES[2]
+    return VETOES[3]
+
+
+def _side(row: dict, published, text: str) -> str:
+    """One mention as a veto report shows it: trigger, modality, kind, tense, dating, and the
+    article's text around its trigger."""
+    at = row["trigger_start"]
+    around = " ".join(text[max(0, at - 100) : at].split()[1:] + ["*"] + text[at : at + 60].split())
+    bounds = merge._span(row)
+    timex = f" '{row['timex']}'={row['value']}" if row.get("timex") else ""
+    return (
+        f"{row['event_id']} '{row['trigger']}' {row['modality']}/{row['kind']}/{row['tense']}"
+        f" [{row['trigger_rule']}] {bounds} by {row['basis']}:{row['rule']}{timex}"
+        f" pub {published}\n        | {around}"
+    )
+
+
 def _classify(first: str, second: str, info: dict, table: dict, vectors: list) -> tuple:
     """(class, p) of one pair of rows that stand for one gold event."""
     weights = table["weights"]
@@ -76,10 +135,13 @@ def _classify(first: str, second: str, info: dict, table: dict, vectors: list) -
     return (CLASSES[1] if p >= 0.2 else CLASSES[2] if p >= 0.1 else CLASSES[3]), p
 
 
-def _topic_errors(topic: dict, table: dict, muc: Counter, pairs: Counter, examples: dict) -> None:
-    """Add one prepared topic's missing MUC links and missed pairs to the counters."""
-    records = [[dict(row) for row in rows] for rows in topic["records"]]  # link fills them
-    merge.link(records, published=topic["published"])
+def _topic_errors(
+    topic: dict, table: dict, muc: Counter, pairs: Counter, examples: dict, vetoes: dict
+) -> None:
+    """Add one prepared topic's missing MUC links and missed pairs to the counters, and to
+    ``vetoes`` (class -> [(missed pair, vetoed pair)]) what keeps each missed pair across articles
+    apart."""
+    records = merge.link(topic["records"], published=topic["published"])
     rows = {row["event_id"]: row for article in records for row in article}
     head = {
         e: row["same_as"] if isinstance(row.get("same_as"), str) else e for e, row in rows.items()
@@ -121,12 +183,56 @@ def _topic_errors(topic: dict, table: dict, muc: Counter, pairs: Counter, exampl
             kind = ("across" if across else "within", story, label)
             pairs[kind] += 1
             examples.setdefault(label, []).append((rows[first]["trigger"], rows[second]["trigger"]))
+            if across and label in (CLASSES[0], CLASSES[4]):
+                found = _vetoed(first, second, head, info, table)
+                key = found[0] if found else "no veto (the groups' mean is below the threshold)"
+                vetoes.setdefault(key, []).append(((first, second), found and found[1:], topic))
+
+
+def _vetoed(first: str, second: str, head: dict, info: dict, table: dict) -> tuple | None:
+    """(veto, mention, mention) that keeps two rows' groups apart: the pair itself when it is
+    vetoed, else the first vetoed pair between the two groups; None when no pair is."""
+    a, b = info[first][2], info[second][2]
+    reason = veto(a, b, table)
+    if reason:
+        return reason, a, b
+    one = [m for e, (_, _, m) in info.items() if head.get(e) == head[first]]
+    two = [m for e, (_, _, m) in info.items() if head.get(e) == head[second]]
+    for x in one:
+        for y in two:
+            if x.act == y.act and (reason := veto(x, y, table)):
+                return reason, x, y
+    return None
+
+
+def _print_vetoes(vetoes: dict, n: int) -> None:
+    """The vetoes by class: the missed pairs each keeps apart, the distinct vetoed pairs, and by
+    what dated or read the two mentions (rule pairs), with ``n`` examples per class."""
+    print("\nmissed coreferent pairs across articles, kept apart or in groups kept apart, by veto:")
+    for reason, found in sorted(vetoes.items(), key=lambda kv: -len(kv[1])):
+        distinct = {(id(f[0]), id(f[1])): f for _, f, _ in found if f}
+        print(f"{len(found):7,}  {reason} ({len(distinct)} distinct vetoed pairs)")
+        by_rule = Counter()
+        for x, y in distinct.values():
+            if reason == "modality":
+                sides = (f"{m.row['modality']}/{m.row['kind']}/{m.row['tense']}" for m in (x, y))
+            else:
+                sides = (f"{m.row['basis']}:{m.row['rule']}" for m in (x, y))
+            by_rule[" + ".join(sorted(sides))] += 1
+        for rule, count in by_rule.most_common(8):
+            print(f"{count:11,}  {rule}")
+        topics = {(id(f[0]), id(f[1])): topic for _, f, topic in found if f}
+        for key, (x, y) in list(distinct.items())[:n]:
+            for lead, m in (("    - ", x), ("      ", y)):
+                t = topics[key]
+                print(f"{lead}{_side(m.row, t['published'][m.article], t['texts'][m.article])}")
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", help="the ecbplus-dev folder")
     parser.add_argument("--examples", type=int, default=0, help="show N trigger pairs per class")
+    parser.add_argument("--vetoes", type=int, default=0, help="trace vetoes, N examples each")
     args = parser.parse_args(argv)
     root = stories.ecb_root(args.corpus)
     if root is None:
@@ -134,9 +240,9 @@ def main(argv=None) -> int:
     scored = stories.scored_sentences(root)
     folders = [f for f in stories.topic_folders(root) if int(f.name) % 2 == 1]
     table = merge.rules()
-    muc, pairs, examples = Counter(), Counter(), {}
+    muc, pairs, examples, vetoes = Counter(), Counter(), {}, {}
     for folder in folders:
-        _topic_errors(prepare(folder, scored), table, muc, pairs, examples)
+        _topic_errors(prepare(folder, scored), table, muc, pairs, examples, vetoes)
     print(f"fitting half ({len(folders)} odd topics): {sum(muc.values())} MUC links missing")
     for (where, label), n in muc.most_common():
         print(f"{n:7,}  {where:<7}{label}")
@@ -149,6 +255,8 @@ def main(argv=None) -> int:
             f"\n{label}: "
             + "; ".join(f"{a}/{b} {n}" for (a, b), n in common.most_common(args.examples))
         )
+    if args.vetoes:
+        _print_vetoes(vetoes, args.vetoes)
     return 0
 
 

@@ -71,6 +71,7 @@ def prepare(folder: Path, scored: set) -> dict:
     return {
         "records": records,
         "published": published,  # as build_timeline gives them to merge.link
+        "texts": [doc.text for doc in docs],  # for error reports' context
         "gold": gold,
         "row_of": row_of,
         "row_gold": cluster_of_row,

@@ -61,3 +61,43 @@ def test_duplicate_ids_in_a_table_are_an_error(tmp_path):
     bad.write_text("cues:\n  - {id: a}\n  - {id: a}\n", encoding="utf-8")
     with pytest.raises(RuleError, match="d.yaml: cues: duplicate id 'a'"):
         loader.load(bad, loader.Shape(tables={"cues": {"id"}}))
+
+
+def test_a_word_list_is_case_insensitive_unless_it_declares_otherwise():
+    # a plain list: 'The' and 'the' are one word (lower-cased, as every table always was)
+    plain = loader.words(["US", "the"], "demo.yaml: lists: plain")
+    assert plain == {"us", "the"}
+    assert loader.contains(plain, "Us") and loader.contains(plain, "us")
+    said = loader.words({"case": "insensitive", "words": ["US"]}, "demo.yaml: lists: said")
+    assert said == {"us"} and loader.contains(said, "US")
+    # declared sensitive: "US" (the country) is not "us" (the pronoun)
+    exact = loader.words({"case": "sensitive", "words": ["US", "IR"]}, "demo.yaml: lists: exact")
+    assert exact == {"US", "IR"}
+    assert loader.contains(exact, "US") and not loader.contains(exact, "us")
+
+
+@pytest.mark.parametrize(
+    "node, message",
+    [
+        ({"case": "upper", "words": ["x"]}, "case must be 'insensitive' or 'sensitive'"),
+        ({"case": "sensitive", "word": ["x"]}, "unknown key 'word'"),
+        ({"case": "sensitive"}, "needs words"),
+        ("x", "expected a list of words"),
+    ],
+)
+def test_a_word_list_with_a_wrong_case_declaration_is_an_error(node, message):
+    with pytest.raises(RuleError, match=message):
+        loader.words(node, "demo.yaml: lists: bad")
+
+
+def test_number_suffixes_are_case_sensitive():
+    # events.yaml declares its number suffixes case-sensitive: "$3m" is an amount, "3M" a name
+    from timeline.events.lexicon import is_number
+
+    assert [is_number(t) for t in ("3m", "3M", "5pm", "5PM", "76ers")] == [
+        True,
+        False,
+        True,
+        True,
+        False,
+    ]

@@ -132,7 +132,7 @@ def partition_frame(articles: list, cache=None, load=None) -> pd.DataFrame:
                 f"{[r.id for r in references][:3]}...; expected Articles with the same ids in order"
             )
     records = per_article_records(articles, cache=cache, progress=False)
-    merge.link(records, published=[a.published for a in articles])
+    records = merge.link(records, published=[a.published for a in articles])
     frame = conform(interleave(records), TIMELINE)
     frame["order"] = range(1, len(frame) + 1)
     # a worker runs partition after partition: what this one read is not the next one's

@@ -225,7 +225,7 @@ def build_timeline(
         raise ArticleError(f"build_timeline: workers must be a whole number >= 1, got {workers!r}")
     records = per_article_records(articles, workers=workers, cache=cache, progress=progress)
     # one event's mentions, within and across articles: same_as, merge_evidence, date conflicts
-    merge.link(records, published=[a.published for a in articles])
+    records = merge.link(records, published=[a.published for a in articles])
     frame = conform(interleave(records), TIMELINE)
     frame["order"] = range(1, len(frame) + 1)
     return frame

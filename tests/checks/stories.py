@@ -1,4 +1,20 @@
-"""Rule examples of ``stories/rules/*.yaml``: none yet (merge.yaml's two-article ``pairs`` run in
-tests/test_merge.py, since each needs two articles)."""
+"""Rule examples of ``stories/rules/*.yaml``: the senses of ``merge.yaml`` (the act a trigger
+names in its sense's construction, and not outside it). merge.yaml's two-article ``pairs`` run in
+tests/test_merge.py, since each needs two articles."""
 
-CHECKS = {}
+import timeline
+from timeline.frame import per_article_records
+from timeline.stories import merge
+
+
+def check_sense(rule_id, example, positive):
+    sense = next(row for row in merge.rules()["senses"] if row["id"] == rule_id)
+    article = timeline.Article(example["text"], id="a", published="2025-02-05")
+    (rows,) = per_article_records([article], progress=False)
+    (row,) = [r for r in rows if r["trigger"] == example["trigger"]]
+    assert example["text"][row["trigger_start"] : row["trigger_end"]] == example["trigger"]
+    got = merge.act(row, merge.rules())
+    assert (got == sense["act"]) == positive, (got, row["trigger_rule"])
+
+
+CHECKS = {"merge:senses": check_sense}

@@ -751,3 +751,45 @@ def test_planned_and_agreed_events_are_listed_and_stay_expected():
         assert mention in listed
     # an attempt's infinitive and a possibility are not listed
     assert "a-2-address" not in listed and "merger" not in listed
+
+
+def test_an_expression_cut_by_its_bounds_takes_the_finer_date_they_prove():
+    """'this week' (2006-W13 runs 27 March - 2 April) in an article of 28 March is proven to lie
+    in March; a week that the bounds do not narrow stays the year."""
+    from timeline.entities.dates import event_dates
+
+    text = "Acme sued this week. Acme grew that week."
+    df = text_frame(
+        "a",
+        text,
+        [
+            (
+                0,
+                0,
+                20,
+                "sued",
+                "past",
+                dict(
+                    basis="explicit",
+                    value="2006-W13",
+                    earliest=T("2006-03-27"),
+                    latest=T("2006-03-28"),
+                ),
+            ),
+            (
+                1,
+                21,
+                41,
+                "grew",
+                "past",
+                dict(
+                    basis="explicit",
+                    value="2006-W13",
+                    earliest=T("2006-03-27"),
+                    latest=T("2006-04-02"),
+                ),
+            ),
+        ],
+    )
+    dates = event_dates(df, None)
+    assert [dates[i][0] for i in df.index] == ["2006-03-XX", "2006-XX-XX"]

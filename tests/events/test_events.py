@@ -537,3 +537,18 @@ def test_a_demanded_act_is_expected_not_done():
     withdraw, withdrew = (e for e in extract(text, sentences(text)) if e.lemma == "withdraw")
     assert (withdraw.tense, withdraw.modality) == ("none", "expected")
     assert (withdrew.tense, withdrew.modality) == ("past", "asserted")
+
+
+def test_a_name_of_digits_and_letters_is_no_number():
+    # "76ers", "49ers": a number joined to letters that are no number's suffix is a name; a
+    # number keeps its suffix ("1990s", "3rd", "5pm", "10km")
+    from timeline.events.tagger import tag, tokenize
+
+    tags = {t.text: t.tag for t in tag(tokenize("The 76ers beat the 49ers on Monday."))}
+    assert (tags["76ers"], tags["49ers"], tags["beat"]) == ("PROPN", "PROPN", "V")
+    text = "In the 1990s, the 3rd race ran 10km at 5pm with 2,500 people."
+    tags = {t.text: t.tag for t in tag(tokenize(text))}
+    assert [tags[w] for w in ("1990s", "3rd", "10km", "5pm", "2,500")] == ["NUM"] * 5
+    text = "The Philadelphia 76ers beat the Knicks on Monday."
+    beat = find(text, run(text), "beat")
+    assert (beat.trigger_start, beat.actors) == (23, ["Philadelphia 76ers"])

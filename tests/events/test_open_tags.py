@@ -44,6 +44,36 @@ def test_own_word_lists(tmp_path):
     assert table(path).lists == {"shouts": frozenset({"hurray"})}
 
 
+def test_a_word_list_declared_case_sensitive_holds_words_as_written(tmp_path):
+    # "US" the country is a name, "us" the pronoun is not: a list declares which it compares
+    from timeline.events.lexicon import lexicon, tokenize
+    from timeline.events.open_tags import Context
+
+    path = tmp_path / "open_tags.yaml"
+    path.write_text(
+        "version: 1\nlists: {initials: {case: sensitive, words: [US]}, shouts: [Hurray]}\n"
+        "rules:\n  - {id: initials, tag: N, when: {self: {in: initials}}}\n"
+        "  - {id: shout, tag: ADV, when: {self: {in: shouts}}}\n  - {id: rest, tag: N}\n",
+        encoding="utf-8",
+    )
+    rules = table(path)
+    assert rules.lists == {"initials": {"US"}, "shouts": {"hurray"}}
+    tokens = tokenize("They told us the US said HURRAY.")
+    initials, shout = rules.rules[0], rules.rules[1]
+    held = {
+        tok.text: (
+            initials.test(Context(tokens, i, False, lexicon())),
+            shout.test(Context(tokens, i, False, lexicon())),
+        )
+        for i, tok in enumerate(tokens)
+    }
+    assert (held["us"], held["US"], held["HURRAY"]) == (
+        (False, False),
+        (True, False),
+        (False, True),
+    )
+
+
 def test_the_trace_reaches_the_timeline(seed_timeline, seed_article):
     """Every row names why its word became an event: the mentions.yaml rule that made it one
     and the open_tags.yaml rule that tagged it."""

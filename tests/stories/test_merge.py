@@ -63,6 +63,27 @@ def test_pair_corpus(case):
     assert int(conflicted.sum()) == (2 if case["conflict"] else 0)
 
 
+def test_a_blaze_and_a_dismissal_are_not_one_act_nor_a_record_and_a_death():
+    a = _article("a", "The fire destroyed the Hudson church on Monday.", "2011-05-03")
+    b = _article("b", "The Hudson church fired its pastor on Monday.", "2011-05-03")
+    c = _article("c", "Bolt passed the record in Berlin on Sunday.", "2009-08-17")
+    d = _article("d", "Bolt died in Berlin on Sunday.", "2009-08-17")
+    from timeline.frame import per_article_records
+
+    table = merge.rules()
+    acts = {
+        r["trigger"]: merge.act(r, table)
+        for rows in per_article_records([a, b, c, d], progress=False)
+        for r in rows
+    }
+    assert (acts["fire"], acts["fired"], acts["passed"], acts["died"]) == (
+        "fire",
+        "dismiss",
+        "pass",
+        "die",
+    )
+
+
 # --- the frame ----------------------------------------------------------------------------
 
 
@@ -460,10 +481,10 @@ def test_pairs_alike_scored_once_give_the_links_of_scoring_each_pair(monkeypatch
         return found
 
     monkeypatch.setattr(merge, "_signatures", counted)
-    merge.link(alike, published)
+    alike = merge.link(alike, published)
     assert sum(n - k for n, k in classes) > 50  # many mentions share a signature
     monkeypatch.setattr(merge, "_signatures", lambda mentions, *_: list(range(len(mentions))))
-    merge.link(each, published)
+    each = merge.link(each, published)
     fields = ("event_id", "same_as", "merge_evidence", "warning")
     assert [[tuple(r.get(f) for f in fields) for r in rows] for rows in alike] == [
         [tuple(r.get(f) for f in fields) for r in rows] for rows in each
@@ -495,3 +516,93 @@ def test_similar_pairs_of_copies_are_every_pair_alike_in_order():
         found = merge._similar_pairs(vectors, least)
         assert list(found.items()) == list(every.items())
         assert any(vectors[i] == vectors[j] for i, j in found)
+
+
+def _running_story():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    return _records(
+        [
+            *sorted((root / "seeds").glob("*.txt")),
+            *sorted((root / "notebooks" / "data" / "running-story").glob("*.md")),
+        ]
+    )
+
+
+def test_link_returns_new_rows_and_leaves_its_input_as_it_was():
+    # a stage mutates nothing it is given (house rule): the links come back in new rows
+    import copy
+
+    records, published = _running_story()
+    before = copy.deepcopy(records)
+    linked = merge.link(records, published)
+    assert repr(records) == repr(before)
+    assert [[r["event_id"] for r in rows] for rows in linked] == [
+        [r["event_id"] for r in rows] for rows in records
+    ]
+    assert all(a is not b for x, y in zip(linked, records) for a, b in zip(x, y))
+    assert sum(isinstance(r.get("same_as"), str) for rows in linked for r in rows) > 5
+    for _, mentions, _pairs in merge.scored_pairs(records, published):
+        pass
+    assert repr(records) == repr(before)
+
+
+def test_cached_clause_analyses_cannot_be_changed_by_a_caller():
+    # _names and _runs are cached: a caller that changed what they return would change
+    # every later caller's answer
+    stop = merge.rules()["stopwords"]
+    names = merge._names("Vincent Jackson was arrested in San Diego", stop)
+    runs = merge._runs("Vincent Jackson was arrested in San Diego", stop)
+    assert names == (("vincent", "jackson"), ("san", "diego"))
+    with pytest.raises((TypeError, AttributeError)):
+        names.append(("x",))
+    with pytest.raises(TypeError):
+        runs["arrested"] = 99
+    assert (
+        merge._runs("Vincent Jackson was arrested in San Diego", stop)["arrested"]
+        == runs["arrested"]
+    )
+
+
+def test_a_name_of_digits_and_letters_is_no_number_of_the_clause():
+    # the numbers of a clause are evidence (a toll, a score): "76ers", "G20", "3M" are names
+    text = "The 76ers beat the 49ers 98-90 at the G20 arena, 3M said, 2.5 million watched"
+    assert merge._NUMBER.findall(text) == ["98", "90", "2.5"]
+
+
+class _Counted:
+    """A mention for _candidate_pairs that counts how often its article is read."""
+
+    reads = 0
+
+    def __init__(self, article, k):
+        self._article, self.story, self.explicit = article, 0, False
+        self.actors, self.rare, self.numbers = {}, frozenset({"quake"}), frozenset({str(k)})
+
+    @property
+    def article(self):
+        _Counted.reads += 1
+        return self._article
+
+
+def test_candidate_pairs_of_one_key_cost_nothing_within_an_article():
+    # 400 mentions of one article and 2 of another share the story and a word: the pairs are
+    # the 800 across the articles, found without comparing the 400 among themselves
+    mentions = [_Counted(0, k) for k in range(400)] + [_Counted(1, k) for k in range(2)]
+    table = merge.rules()
+    _Counted.reads = 0
+    found = merge._candidate_pairs(mentions, {}, dict(table, same_article_window=0), 0.5)
+    assert found == {(i, j) for i in range(400) for j in (400, 401)}
+    assert _Counted.reads < 10 * len(mentions)
+
+
+def test_act_reads_a_few_words_after_the_trigger(monkeypatch):
+    # a phrase looks a window of words ahead: a long clause is not read to its end
+    calls = []
+    norm = merge._norm
+    monkeypatch.setattr(merge, "_norm", lambda w: calls.append(w) or norm(w))
+    text = "hold an urgent meeting" + " about the budget" * 2000
+    row = dict(trigger="hold", lemma=None, text=text, start=0, trigger_start=0)
+    assert merge.act(row, merge.rules()) == "meet"
+    assert len(calls) <= max(p["window"] for p in merge.rules()["phrases"])

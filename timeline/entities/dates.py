@@ -173,12 +173,21 @@ def light_verb_objects(group: pd.DataFrame, text_of) -> dict:
 
 
 def _own_date(row) -> str | None:
+    proven = semeval_date(row["earliest"], row["latest"])
     if row["basis"] == Basis.EXPLICIT:
         date = value_date(row["value"])
         if date is not None:
-            return date
-    date = semeval_date(row["earliest"], row["latest"])
-    return None if date.startswith("X") else date
+            # "this week" (2006-W13, 27 March - 2 April) in an article of 28 March is proven
+            # to lie in March: the bounds name a finer task date inside the expression's
+            return proven if _finer_within(proven, date) else date
+    return None if proven.startswith("X") else proven
+
+
+def _finer_within(finer: str, coarser: str) -> bool:
+    if finer.count("X") >= coarser.count("X"):
+        return False
+    (start, end), (outer_start, outer_end) = date_interval(finer), date_interval(coarser)
+    return bool(outer_start <= start and end <= outer_end)
 
 
 def _timexes(group: pd.DataFrame, text, day) -> list[tuple[int, int, str, bool]]:

@@ -22,7 +22,8 @@ from timeline import settings
 from timeline.errors import RuleError
 from timeline.io import segment
 from timeline.model import Token
-from timeline.rules.loader import Shape, load
+from timeline.rules.loader import Shape, contains, load
+from timeline.rules.loader import words as word_list
 
 RULES = Path(__file__).resolve().parent / "rules" / "events.yaml"
 
@@ -253,7 +254,11 @@ def lexicon() -> Lexicon:
         "state_object": frozenset(state_object),
         "speech_fallback": speech_fallback,
         "small_clause_aspectual": frozenset(small_clause),
-        **{name: frozenset(_words(found)) for name, found in data["function_words"].items()},
+        # each list's case as it declares it (lower-cased unless ``case: sensitive``)
+        **{
+            name: word_list(found, f"{RULES.name}: function_words: {name}")
+            for name, found in data["function_words"].items()
+        },
         **{
             name: frozenset(_words(found))
             for name, found in data["actors"].items()
@@ -350,6 +355,24 @@ def analyze(lower: str) -> tuple[frozenset, frozenset, str]:
             pos.add("N")
             lemma = lower
     return frozenset(pos), frozenset(forms), lemma or lower
+
+
+_DIGITS_THEN_LETTERS = re.compile(r"[\d.,:/]*\d([A-Za-z]*)")
+
+
+def is_number(token_text: str) -> bool:
+    """Whether a token is a number: it opens with a digit and any letters joined to its digits
+    are a number's suffix (``number_suffixes`` in events.yaml); "76ers" is a name.
+
+    Examples:
+        >>> [is_number(t) for t in ("2,500", "1990s", "3rd", "5pm", "5m", "76ers", "3M", "Iraq")]
+        [True, True, True, True, True, False, False, False]
+    """
+    if not token_text[:1].isdigit():
+        return False
+    found = _DIGITS_THEN_LETTERS.fullmatch(token_text)
+    letters = found.group(1) if found else ""
+    return not letters or contains(lexicon().words["number_suffixes"], letters)
 
 
 @functools.lru_cache(maxsize=65536)

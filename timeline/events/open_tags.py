@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline.errors import RuleError
-from timeline.rules.loader import Shape, load
+from timeline.rules.loader import CaseSensitive, Shape, load, words
 
-from .lexicon import Lexicon, Token, all_lemmas, analyze, lexicon, unpunctuated
+from .lexicon import Lexicon, Token, all_lemmas, analyze, is_number, lexicon, unpunctuated
 
 RULES = Path(__file__).resolve().parent / "rules" / "open_tags.yaml"
 
@@ -56,7 +56,7 @@ def _peek(tok: Token | None, lex: Lexicon) -> str:
     if _PUNCT.match(tok.text):
         return "PUNCT"
     if tok.text[0].isdigit():
-        return "NUM"
+        return "NUM" if is_number(tok.text) else "PROPN"
     if tok.lower in lex.words["wh_relatives"]:
         return "REL"
     if tok.lower in lex.closed:
@@ -267,7 +267,23 @@ _LIST_TESTS = {
 def _list_test(key: str, names, own: dict) -> Callable[[Token, Context], bool]:
     attribute, wanted = _LIST_TESTS[key]
     lists = _word_lists(names, own)
-    return lambda tok, c: any(getattr(tok, attribute) in w for w in lists(c)) is wanted
+
+    def test(tok: Token, c: Context) -> bool:
+        # a list declared case-sensitive (rules.loader.words) holds the word as written
+        return (
+            any(
+                (
+                    tok.text
+                    if attribute == "lower" and isinstance(w, CaseSensitive)
+                    else getattr(tok, attribute)
+                )
+                in w
+                for w in lists(c)
+            )
+            is wanted
+        )
+
+    return test
 
 
 #: Token tests by name; a condition on a neighbour maps some of these names to values.
@@ -476,8 +492,9 @@ def table(path: Path = RULES) -> Table:
     """
     path = Path(path)
     data = load(path, SHAPE)
+    # each list's case as it declares it: lower-cased unless ``case: sensitive``
     lists = {
-        name: frozenset(str(w).lower() for w in words) for name, words in data["lists"].items()
+        name: words(found, f"{path.name}: lists: {name}") for name, found in data["lists"].items()
     }
     rules = []
     for row in data["rules"]:

@@ -21,6 +21,7 @@ from .lexicon import (  # noqa: F401 (tokenize: doctests)
     Lexicon,
     analyze,
     in_dictionary,
+    is_number,
     lexicon,
     title_case,
     tokenize,
@@ -130,7 +131,8 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
                 first = False if tok.text not in (":", ";") else first
             continue
         if tok.text[0].isdigit():
-            tok.tag = "NUM"
+            # digits joined to letters no number takes are a name ("76ers"), not an amount
+            tok.tag = "NUM" if is_number(tok.text) else "PROPN"
             first = False
             continue
         capital = tok.text[0].isupper()

@@ -292,6 +292,10 @@ def attach(
                     or (
                         timex.end <= event.start
                         and _PREPOSED_GAP.match(text[timex.end : event.start])
+                        # a dateline is a sentence of its own: it dates the report, not the
+                        # event of the sentence after it ("February 5, 2009\nWilliams was
+                        # arrested", the arrest on the Sunday before)
+                        and sentence_around(text, timex.start)[1] > event.start
                     )
                 )
             )

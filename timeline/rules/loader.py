@@ -113,6 +113,61 @@ def load(path: Path, shape: Shape) -> dict:
     return check(read(path), shape, path.name)
 
 
+#: How a word list compares words: a list's declared ``case``, the first one the default.
+CASES = ("insensitive", "sensitive")
+
+
+class CaseSensitive(frozenset):
+    """A word list declared ``case: sensitive``: its words as written ("US" is not "us")."""
+
+    __slots__ = ()
+
+
+def words(node, where: str) -> frozenset[str]:
+    """A word list of a rule file as a set, its case handling declared, never silent.
+
+    A YAML list is case-insensitive, the default: its words are lower-cased ("The" and "the"
+    are one word) and looked up lower-cased. A mapping declares it: ``{case: sensitive,
+    words: [US, IR]}`` keeps every word as written (a :class:`CaseSensitive` set: "US" the
+    country, not "us" the pronoun); ``{case: insensitive, words: [...]}`` says the default.
+    Look words up with :func:`contains`, which applies the list's case.
+
+    Raises:
+        RuleError: not a list, an unknown key or case, a mapping without ``words``.
+
+    Examples:
+        >>> sorted(words(["The", "US"], "demo.yaml: lists: plain"))
+        ['the', 'us']
+        >>> exact = words({"case": "sensitive", "words": ["US"]}, "demo.yaml: lists: exact")
+        >>> contains(exact, "US"), contains(exact, "us")
+        (True, False)
+    """
+    case = CASES[0]
+    if isinstance(node, dict):
+        _unknown(where, node, ("case", "words"))
+        case = node.get("case", case)
+        if case not in CASES:
+            raise RuleError(f"{where}: case must be {' or '.join(map(repr, CASES))}, got {case!r}")
+        if "words" not in node:
+            raise RuleError(f"{where}: a mapping of a word list needs words")
+        node = node["words"]
+    if not isinstance(node, list):
+        raise RuleError(f"{where}: expected a list of words, got {type(node).__name__}")
+    if case == "sensitive":
+        return CaseSensitive(str(w) for w in node)
+    return frozenset(str(w).lower() for w in node)
+
+
+def contains(word_list: frozenset[str], word: str) -> bool:
+    """Whether ``word`` (as written in the text) is in a list of :func:`words`, by its case.
+
+    Examples:
+        >>> contains(words(["us"], "demo"), "US")
+        True
+    """
+    return (word if isinstance(word_list, CaseSensitive) else word.lower()) in word_list
+
+
 def expand(pattern: str, fragments: dict, where: str, _depth: int = 0) -> str:
     """Insert fragments referenced as ``{name}`` (or ``{name:group}``) into a pattern.
 

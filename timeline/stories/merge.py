@@ -27,6 +27,7 @@ import operator
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
@@ -34,6 +35,8 @@ import pandas as pd
 from timeline.errors import RuleError, TimelineError
 from timeline.events.lemmas import base_lemma
 from timeline.events.lexicon import lexicon
+from timeline.events.mentions import PASSES
+from timeline.events.mentions import table as mention_rules
 from timeline.model import Basis
 from timeline.rules.loader import Shape, load
 
@@ -43,6 +46,7 @@ SHAPE = Shape(
         "synonyms": {"id", "act", "lemmas"},
         "phrases": {"id", "verbs", "nouns", "window", "act"},
         "pairs": {"id", "a", "b", "link", "conflict"},
+        "senses": {"id", "lemma", "act", "uses", "next", "skip_suffixes", "examples", "negatives"},
     },
     values={
         "modality_families",
@@ -101,7 +105,8 @@ WEIGHTS_SHAPE = Shape(
     },
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+# digits joined to letters ("76ers", "G20", "3M") are part of a name, no toll, score or age
+_NUMBER = re.compile(r"(?<![A-Za-z0-9])(?>\d+(?:[.,]\d+)?)(?![A-Za-z0-9])")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+|\d+")
 _QUOTED = re.compile(
     r'["\u201c][^"\u201d]*(?:["\u201d]|$)'
@@ -127,11 +132,31 @@ def rules() -> dict:
                     f"{RULES.name}: synonyms {row['id']!r}: {word!r} is already "
                     f"{synonym_of[word]!r}"
                 )
+    senses_of: dict[str, list[dict]] = {}
+    for row in data["senses"]:
+        where = f"{RULES.name}: senses: row {row.get('id')!r}"
+        if not {"id", "lemma", "act", "uses"} <= set(row):
+            raise RuleError(f"{where}: a sense needs id, lemma, act and uses")
+        unknown = sorted(set(row["uses"]) - set(PASSES))
+        if unknown:
+            raise RuleError(
+                f"{where}: unknown mention pass {unknown[0]!r} (known: {', '.join(PASSES)})"
+            )
+        senses_of.setdefault(str(row["lemma"]), []).append(
+            dict(
+                row,
+                uses=frozenset(row["uses"]),
+                next=frozenset(row.get("next") or ()),
+                skip_suffixes=tuple(row.get("skip_suffixes") or ()),
+            )
+        )
     weights = load(WEIGHTS, WEIGHTS_SHAPE)
     return dict(
         data,
         stopwords=frozenset(str(w).lower() for w in data["stopwords"]),
         synonym_of=synonym_of,
+        senses_of=senses_of,
+        phrase_reach=max((row["window"] for row in data["phrases"]), default=0),
         weights=weights,
     )
 
@@ -143,16 +168,17 @@ def _norm(word: str) -> str:
 
 
 # The clause analyses below are cached: the rows of one clause share its text, and so do a
-# reprinted story's copies; callers only read what they return.
+# reprinted story's copies; what they return is shared by every caller, hence immutable
+# (tuples, frozensets, read-only mappings).
 @functools.lru_cache(maxsize=1 << 16)
-def _names(text: str, stop: frozenset) -> list[tuple[str, ...]]:
+def _names(text: str, stop: frozenset) -> tuple[tuple[str, ...], ...]:
     """The names of a clause outside quotations, each as its normalized words: runs of
     capitalised words ('Vincent Jackson', 'Mt Cook'), a single one too unless it opens the clause
     (a sentence's first word is capitalised whatever it is).
 
     Examples:
         >>> _names("Chargers receiver Vincent Jackson was arrested in San Diego", frozenset())
-        [('vincent', 'jackson'), ('san', 'diego')]
+        (('vincent', 'jackson'), ('san', 'diego'))
     """
     found, run, last = [], [], 0
     text = _QUOTED.sub(" ", text or "")
@@ -167,7 +193,7 @@ def _names(text: str, stop: frozenset) -> list[tuple[str, ...]]:
         last = match.end()
     if run:
         found.append(run)
-    return [tuple(w for _, w in r) for r in found if len(r) > 1 or r[0][0] > 0]
+    return tuple(tuple(w for _, w in r) for r in found if len(r) > 1 or r[0][0] > 0)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -181,7 +207,7 @@ def _parts(run: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _runs(text: str, stop: frozenset) -> dict[str, int]:
+def _runs(text: str, stop: frozenset) -> MappingProxyType[str, int]:
     """Content words outside quotations, each with the index of its run: adjacent capitalised
     words (and a number after them) are one name, 'San Francisco', 'iPhone 4': they count as one
     shared item, and the whole name is an item too (a rarer one than its words)."""
@@ -205,7 +231,7 @@ def _runs(text: str, stop: frozenset) -> dict[str, int]:
     for k, parts in names.items():
         if len(parts) > 1:
             words.setdefault(" ".join(parts), k)
-    return words
+    return MappingProxyType(words)
 
 
 @dataclass(frozen=True, eq=False)
@@ -315,6 +341,7 @@ def _span(row: dict) -> str:
 
 
 _NONE: frozenset[str] = frozenset()
+_DAY_NS = 86_400 * 10**9  # a day in nanoseconds (StoryMention.low / high)
 
 
 def _shared_actors(a: StoryMention, b: StoryMention) -> tuple[list[str], set[str]]:
@@ -333,21 +360,46 @@ def act(row: dict, table: dict) -> str:
     """The act a mention names, for type compatibility: its base lemma (events/rules/lemmas.yaml),
     then the synonym sets of ``rules/merge.yaml`` ("strike", "bombing" -> ``attack``) and the
     phrases a verb makes with a noun right after it ("spoke by phone" -> ``call``, "hold an
-    urgent meeting" -> ``meet``). Examples:
+    urgent meeting" -> ``meet``), within the senses of a lemma of two (``senses``: "fired the
+    coach" is a dismissal, "the fire" is not, "passed the record" is no death). A row without
+    ``trigger_rule`` (no mention pass known) passes the ``uses`` of every sense. Examples:
     >>> table = rules()
     >>> cases = (("bombing", "bombing"), ("spoke", "spoke by phone with Rubio"),
     ...          ("spoke", "spoke to reporters"), ("hold", "hold an urgent meeting"),
-    ...          ("caught", "caught fire"), ("set", "set a record"))
+    ...          ("caught", "caught fire"), ("set", "set a record"),
+    ...          ("passed", "passed away"), ("passed", "passed the record"),
+    ...          ("fired", "fired the coach"))
     >>> [act(dict(trigger=t, lemma=None, text=x, start=0, trigger_start=0), table)
     ...  for t, x in cases]
-    ['attack', 'call', 'speak', 'meet', 'blaze', 'record']
+    ['attack', 'call', 'speak', 'meet', 'blaze', 'record', 'die', 'pass', 'dismiss']
     """
     lemma = base_lemma(row.get("lemma") or row["trigger"])
-    after = (row.get("text") or "")[row["trigger_start"] - row["start"] + len(row["trigger"]) :]
-    after = [_norm(w) for w in _WORD.findall(after.lower())]
+    # the words after the trigger, read as far as a phrase's window or a sense's next word
+    # asks (not to the end of a long clause)
+    later = (
+        _norm(m.group())
+        for m in _WORD.finditer(
+            row.get("text") or "", row["trigger_start"] - row["start"] + len(row["trigger"])
+        )
+    )
+    after = list(itertools.islice(later, table.get("phrase_reach")))
     for phrase in table["phrases"]:
         if lemma in phrase["verbs"] and set(after[: phrase["window"]]) & set(phrase["nouns"]):
             return phrase["act"]
+    senses = table["senses_of"].get(lemma)
+    if senses:
+        rule = (row.get("trigger_rule") or "").partition(":")[0]
+        use = mention_rules()[rule].pass_ if rule else None
+        after += later  # a sense's next word may lie beyond the phrases' reach
+        dated = {_norm(w) for w in _WORD.findall((row.get("timex") or "").lower())}
+        for sense in senses:
+            skip = sense["skip_suffixes"]
+            first = next((w for w in after if w not in dated and not w.endswith(skip)), None)
+            if (use is None or use in sense["uses"]) and (
+                not sense["next"] or first is None or first in sense["next"]
+            ):
+                return sense["act"]
+        return lemma
     return table["synonym_of"].get(lemma, lemma)
 
 
@@ -669,7 +721,10 @@ def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -
     dated = a.explicit and b.explicit
     conflict = not (a.low <= b.high and b.low <= a.high)  # as _overlap(ra, rb), on numbers
     if conflict:
-        gap = max(ra["earliest"] - rb["latest"], rb["earliest"] - ra["latest"]).days
+        # on the bounds as numbers: an open bound (infinite) never makes the gap, whichever
+        # mention comes first (max() over NaT-valued differences kept the first, NaT, and let
+        # "...-Feb 1" and "Mar 1" pass when the open one came first)
+        gap = math.floor(max(a.low - b.high, b.low - a.high) / _DAY_NS)
         if gap > table["near_gap_days"] and not (
             dated and actors and gap <= table["conflict_max_gap_days"]
         ):
@@ -910,13 +965,26 @@ def _candidate_pairs(mentions: list[StoryMention], similar: dict, table: dict, l
     for k, m in enumerate(mentions):
         for key in _keys(m, used):
             index.setdefault(key, []).append(k)
+    article_of = [m.article for m in mentions]
     for ks in index.values():
-        found.update(
-            (i, j)
-            for a, i in enumerate(ks)
-            for j in ks[a + 1 :]
-            if mentions[i].article != mentions[j].article
-        )
+        # only pairs across two articles are made: one article's many mentions of its story or
+        # of a word are not compared among themselves
+        if len(ks) < 2:
+            continue
+        if len(ks) == 2:
+            if article_of[ks[0]] != article_of[ks[1]]:
+                found.add((ks[0], ks[1]))
+            continue
+        groups: dict[int, list[int]] = {}
+        for k in ks:
+            groups.setdefault(article_of[k], []).append(k)
+        if len(groups) == len(ks):  # each in its own article: every pair
+            found.update((i, j) for a, i in enumerate(ks) for j in ks[a + 1 :])
+            continue
+        members = list(groups.values())
+        for a, first in enumerate(members):
+            for second in members[a + 1 :]:
+                found.update((i, j) if i < j else (j, i) for i in first for j in second)
     if "date" in used:
         gap = table["conflict_max_gap_days"] if weight["dates_conflict"]["weight"] > 0 else 0
         found.update(
@@ -1249,15 +1317,18 @@ def cluster(n: int, pairs: dict, threshold: float) -> list[list[int]]:
     return sorted(sorted(g) for g in groups.values())
 
 
-def link(per_article: list[list[dict]], published=None) -> None:
-    """Propose links between mentions of the same event, in place, within and across articles.
+def link(per_article: list[list[dict]], published=None) -> list[list[dict]]:
+    """Propose links between mentions of the same event, within and across articles.
 
     Mentions of one act are scored in pairs (:func:`features`, :func:`probability`) and
     clustered (:func:`cluster`, threshold in ``rules/weights.yaml``). ``published`` gives each
     article's publication date (a date or None): mentions in articles published more than
-    ``publication_gap_days`` apart are linked only by explicit dates that agree. Sets
-    ``same_as`` and ``merge_evidence`` on linked rows and appends date conflicts to their
-    ``warning``.
+    ``publication_gap_days`` apart are linked only by explicit dates that agree.
+
+    Returns:
+        New rows, one list per article in the order given: each a copy of its row (the given
+        rows are not changed), with ``same_as`` and ``merge_evidence`` set on linked rows and
+        date conflicts appended to their ``warning``.
 
     Examples:
         >>> row = dict(trigger="signed", lemma="sign", kind="action", event_class="OCCURRENCE",
@@ -1268,10 +1339,10 @@ def link(per_article: list[list[dict]], published=None) -> None:
         ...           text="Trump signed a memorandum")]
         >>> b = [dict(row, event_id="b-t0", article_id="b", actors=["Donald Trump"],
         ...           text="Donald Trump signed the memorandum")]
-        >>> link([a, b])
-        >>> b[0]["same_as"]
-        'a-t0'
-        >>> print(b[0]["merge_evidence"].replace(", ", ",\\n"))
+        >>> linked = link([a, b])
+        >>> linked[1][0]["same_as"], "same_as" in b[0]
+        ('a-t0', False)
+        >>> print(linked[1][0]["merge_evidence"].replace(", ", ",\\n"))
         same lemma 'sign',
         shared actor Donald Trump,
         shared word memorandum,
@@ -1280,11 +1351,15 @@ def link(per_article: list[list[dict]], published=None) -> None:
         p 0.63
     """
     threshold = rules()["weights"]["threshold"]
+    # copied at the boundary: the rows' values are only read, so a shallow copy of each row
+    # is the one thing _mark writes to
+    rows = [[dict(row) for row in article] for article in per_article]
     with _collector_paused():
-        for _, mentions, pairs in scored_pairs(per_article, published, complete=False):
+        for _, mentions, pairs in scored_pairs(rows, published, complete=False):
             for members in cluster(len(mentions), pairs, threshold):
                 if len(members) > 1:
                     _mark(mentions, members, pairs)
+    return rows
 
 
 @contextlib.contextmanager

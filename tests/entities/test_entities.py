@@ -759,37 +759,10 @@ def test_an_expression_cut_by_its_bounds_takes_the_finer_date_they_prove():
     from timeline.entities.dates import event_dates
 
     text = "Acme sued this week. Acme grew that week."
-    df = text_frame(
-        "a",
-        text,
-        [
-            (
-                0,
-                0,
-                20,
-                "sued",
-                "past",
-                dict(
-                    basis="explicit",
-                    value="2006-W13",
-                    earliest=T("2006-03-27"),
-                    latest=T("2006-03-28"),
-                ),
-            ),
-            (
-                1,
-                21,
-                41,
-                "grew",
-                "past",
-                dict(
-                    basis="explicit",
-                    value="2006-W13",
-                    earliest=T("2006-03-27"),
-                    latest=T("2006-04-02"),
-                ),
-            ),
-        ],
-    )
-    dates = event_dates(df, None)
-    assert [dates[i][0] for i in df.index] == ["2006-03-XX", "2006-XX-XX"]
+    week = dict(basis="explicit", value="2006-W13", earliest=T("2006-03-27"))
+    cut = [
+        (0, 0, 20, "sued", "past", dict(week, latest=T("2006-03-28"))),
+        (1, 21, 41, "grew", "past", dict(week, latest=T("2006-04-02"))),
+    ]
+    dates = event_dates(text_frame("a", text, cut), None)
+    assert [date for date, _ in dates.values()] == ["2006-03-XX", "2006-XX-XX"]

@@ -19,7 +19,12 @@ W``, 2 by default, 1 to skip): wall clock, CPU of this process and of its worker
 average (wall clock means something only on an otherwise idle machine, the CPU bound always).
 ``--dask N --workers W [--cache DIR]`` runs N articles through the Dask path on a LocalCluster
 of W processes instead (not in CI): the driver holds references, the workers build the
-articles, fill the Parquet cache and send back counts (see :func:`dask_run`).
+articles, fill the Parquet cache and send back counts (see :func:`dask_run`); each progress
+line gives the workers' peak memory so far.
+
+A worker's memory (CI: the partitions of the last N in turn against the largest alone, see
+:func:`worker_memory`; ``--memory N`` only that, for any N): what a worker keeps from one
+partition to the next is the first peak above the second.
 """
 
 from __future__ import annotations
@@ -148,7 +153,17 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--cache", type=Path, default=None, help="with --dask: the per-article Parquet cache"
     )
+    parser.add_argument(
+        "--memory",
+        type=int,
+        default=0,
+        metavar="N",
+        help="only: a worker's peak memory over the partitions of N articles (see worker_memory)",
+    )
     args = parser.parse_args(argv)
+    if args.memory:
+        worker_memory(args.memory, args.corpus)
+        return 0
     if args.dask:
         return dask_run(args.dask, max(1, args.workers), args.corpus, args.cache)
     from timeline import build_timeline
@@ -190,6 +205,7 @@ def main(argv=None) -> int:
     )
     if args.workers > 1:
         measured.update(parallel_run(pool[:300], args.workers))
+    measured.update(worker_memory(last, args.corpus))
     return check("scale", measured)
 
 
@@ -235,6 +251,52 @@ def parallel_run(pool: list, workers: int) -> dict:
     }
 
 
+def _partitions_peak(n: int, corpus: Path, largest: bool) -> tuple[float, float]:
+    """(start, peak) RSS in MB of this process running the partitions of the first ``n``
+    articles one after another as one Dask worker does (each partition's articles built here,
+    its frame dropped once made); with ``largest``, the largest partition alone."""
+    from timeline.cluster import partition_frame, partitions
+    from timeline.frame import article_records
+
+    refs = references(n, corpus)
+    parts = partitions(refs)
+    load = functools.partial(load_references, corpus)
+    article_records(load(parts[0][:1])[0])  # rules, lexicon, tagger and corpora, as at a start
+    start = _peak_rss_mb()
+    for part in [max(parts, key=len)] if largest else parts:
+        partition_frame(part, load=load)
+    return start, _peak_rss_mb()
+
+
+def worker_memory(n: int, corpus: Path) -> dict:
+    """A worker's peak memory against one partition's: the partitions of the first ``n``
+    articles in a fresh process one after another, then the largest of them alone in another.
+
+    What a worker keeps from one partition to the next (caches, results not yet gathered)
+    shows as the first peak above the second; the partition's own working set is the second
+    above the process's start (rules, lexicon and corpora loaded).
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    peaks = {}
+    for largest in (False, True):
+        # a fresh process each, so that neither peak includes the other's (or this one's) work
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            peaks[largest] = pool.submit(_partitions_peak, n, corpus, largest).result()
+    (start, worker), (_, alone) = peaks[False], peaks[True]
+    print(
+        f"\nworker memory, N = {n:,}: start {start:,.0f} MB; every partition in turn: peak "
+        f"{worker:,.0f} MB; the largest partition alone: peak {alone:,.0f} MB "
+        f"(ratio {(worker - start) / max(1.0, alone - start):.2f} above the start)"
+    )
+    return {
+        "worker_peak_mb": worker,
+        "partition_peak_mb": alone,
+        "worker_over_partition": (worker - start) / max(1.0, alone - start),
+    }
+
+
 def _summary(frame, articles: int) -> dict:
     return {
         "articles": articles,
@@ -244,6 +306,14 @@ def _summary(frame, articles: int) -> dict:
 
 
 def _peak_rss_mb() -> float:
+    """This process's peak RSS in MB: VmHWM where Linux gives it, as ``ru_maxrss`` keeps, across
+    the exec of a spawned worker, the peak of the process that started it."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -295,11 +365,12 @@ def dask_run(n: int, workers: int, corpus: Path, cache: Path | None = None) -> i
             if total["articles"] - shown >= step or total["articles"] == n:
                 shown, wall = total["articles"], time.perf_counter() - started
                 cpu = sum(client.run(_cpu_s).values())
+                peak = max(client.run(_peak_rss_mb).values())
                 print(
                     f"  {shown:>8,} articles {total['rows']:>10,} rows {total['links']:>9,} links "
                     f"{wall:>8.0f} s wall ({wall / shown * 1000:.1f} ms/article, whole run at "
-                    f"this rate {wall / shown * n:,.0f} s); workers {cpu:,.0f} CPU s; "
-                    f"load {os.getloadavg()[0]:.1f}",
+                    f"this rate {wall / shown * n:,.0f} s); workers {cpu:,.0f} CPU s, peak "
+                    f"{peak:,.0f} MB; load {os.getloadavg()[0]:.1f}",
                     flush=True,
                 )
         wall = time.perf_counter() - started

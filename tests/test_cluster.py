@@ -12,7 +12,12 @@ from timeline import Article, ArticleError, build_timeline
 distributed = pytest.importorskip("distributed")
 pytest.importorskip("dask.dataframe")
 
-from timeline.cluster import build_timeline_dask, partition_frame, partitions  # noqa: E402
+from timeline.cluster import (  # noqa: E402
+    build_timeline_dask,
+    partition_frame,
+    partitions,
+    release_caches,
+)
 
 TEXTS = [
     ("On February 1, Trump signed a memorandum on Iraq.", "2025-02-02"),
@@ -81,3 +86,22 @@ def test_a_loader_must_give_the_articles_it_was_asked_for():
         build_timeline_dask(refs, load="n0.txt")
     with pytest.raises(ArticleError, match="references with an id and a published date"):
         build_timeline_dask(["n0"], load=load_texts)
+
+
+def test_a_worker_releases_what_it_read_and_its_rows_do_not_change():
+    """Partition after partition in one process, as a worker runs them: each frame is the one
+    build_timeline gives with every cache warm, and after each the caches of what was read are
+    empty while the loaded tables stay."""
+    from timeline.events.classes import noun_event
+    from timeline.stories import merge
+    from timeline.temporal.scanner import scanner
+
+    articles = [Article(t, id=f"n{k}", published=d) for k, (t, d) in enumerate(TEXTS)]
+    parts = partitions(articles, partition_days=14)
+    warm = [build_timeline(p) for p in parts]
+    assert noun_event.cache_info().currsize > 0
+    for part, expected in zip(parts, warm):
+        pd.testing.assert_frame_equal(partition_frame(part), expected)
+        assert noun_event.cache_info().currsize == 0
+        assert scanner.cache_info().currsize == 1 and merge.rules.cache_info().currsize == 1
+    assert release_caches() == 0

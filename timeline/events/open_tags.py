@@ -8,8 +8,8 @@ The decisions are rows of ``rules/open_tags.yaml``, tried in order; the first ro
 condition holds gives the tag, and its id is the trace of the decision
 (:func:`open_tag_rule`). A condition is a mapping of tests that must all hold:
 
-- on a neighbour (``self``, ``prev``, ``left1``, ``left2``, ``left3``, ``next``, ``after``,
-  ``next_verb``; see :data:`NEIGHBOURS`), a mapping of token tests (:data:`TOKEN_TESTS`);
+- on a neighbour (``self``, ``prev``, ``left1``, ``left2``, ``left3``, ``next``, ``next2``,
+  ``after``, ``next_verb``; see :data:`NEIGHBOURS`), a mapping of token tests (:data:`TOKEN_TESTS`);
 - ``prev_tag``: the tag of ``prev`` (``START`` when nothing comes before);
 - ``finite``: whether a finite verb came before in the clause;
 - ``predicate``: a structural test named by id (:data:`PREDICATES`);
@@ -145,6 +145,7 @@ NEIGHBOURS: dict[str, Callable[[Context], Token | None]] = {
     "left2": lambda c: c.at(c.i - 2),
     "left3": lambda c: c.at(c.i - 3),
     "next": lambda c: c.at(c.i + 1),
+    "next2": lambda c: c.at(c.i + 2),
     "after": _after,
     "next_verb": _next_verb,
 }
@@ -386,6 +387,7 @@ _COST = {
     "left2": 3,
     "left3": 3,
     "next": 4,
+    "next2": 4,
     "not": 5,
     "any": 5,
     "after": 6,

@@ -25,14 +25,39 @@ from .lexicon import (  # noqa: F401 (tokenize: doctests)
     lexicon,
     title_case,
     tokenize,
+    unpunctuated,
 )
 from .open_tags import open_tag_rule
 
 _PUNCT = re.compile(r"^[^\w]+$")
 
 
+def _to_takes_noun(prev: Token | None, nxt: Token | None, lex: Lexicon) -> bool:
+    """Whether "to" in a headline is a preposition: after a verb or adjective whose "to" takes
+    a noun or a gerund (``to_noun_verbs``, ``to_noun_adjectives``) and before a word that can
+    be a noun or is a gerund ("Confesses To Murder"), where an infinitive marker would make a
+    verb, and a planned one, of the headline's bare noun. The caller asks only in a headline:
+    in a sentence a bare noun after a preposition reads as generic (mentions.yaml
+    ``after_preposition``), and the verb reading at least keeps the event."""
+    if prev is None or nxt is None:
+        return False
+    if not (
+        prev.tag == "V"
+        and prev.lemma in lex.words["to_noun_verbs"]
+        or prev.lower in lex.words["to_noun_adjectives"]
+    ):
+        return False
+    pos, forms, _ = analyze(nxt.lower)
+    return "N" in pos or "VBG" in forms
+
+
 def _closed_tag(
-    tok: Token, prev: Token | None, nxt: Token | None, lex: Lexicon, subject_before: bool = False
+    tok: Token,
+    prev: Token | None,
+    nxt: Token | None,
+    lex: Lexicon,
+    subject_before: bool = False,
+    headline: bool = False,
 ) -> str:
     tags = lex.closed[tok.lower]
     if tok.lower == "that" and prev is not None and prev.lower in lex.words["calendar_owners"]:
@@ -60,7 +85,7 @@ def _closed_tag(
     if tok.lower in lex.words["would_clitic"]:
         return "MODAL" if nxt is not None and "VB" in analyze(nxt.lower)[1] else "HAVE"
     if "TO" in tags:
-        return "TO"
+        return "PREP" if headline and _to_takes_noun(prev, nxt, lex) else "TO"
     if (
         tok.lower in lex.words["clause_preps"]
         and nxt is not None
@@ -110,6 +135,7 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
     # a headline in title case ("Varga Checks Into Clinic") capitalizes its common words: a
     # word the dictionary knows is read as lower case unless the document uses it as a name
     titled = not shouting and title_case(tokens)
+    headline = unpunctuated(tokens)
     for i, tok in enumerate(tokens):
         prev = tokens[i - 1] if i else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -216,7 +242,9 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
         if tok.lower in lex.closed and not (
             verb_slot and tok.lower in lex.words["verb_homographs"]
         ):
-            tok.tag = _closed_tag(tok, prev, nxt, lex, clauses.subject_before_comma(tokens, i))
+            tok.tag = _closed_tag(
+                tok, prev, nxt, lex, clauses.subject_before_comma(tokens, i), headline
+            )
             if tok.tag in ("SUB",):
                 finite = False
             if tok.tag in ("MODAL", "BE", "HAVE", "DO") and prev is not None and prev.tag != "TO":

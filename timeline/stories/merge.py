@@ -1218,14 +1218,12 @@ def scored_pairs(
             classes,
         )
         if not complete:
-            yield (
-                name,
-                mentions,
-                _OnDemand(
-                    scored,
-                    functools.partial(on_demand, mentions, content, memo, signature, classes),
-                ),
+            pairs = _OnDemand(
+                scored, functools.partial(on_demand, mentions, content, memo, signature, classes)
             )
+            # the dict was copied: a story reprinted k times has k x k entries, held once
+            del scored
+            yield name, mentions, pairs
             continue
         edges = (k for k, (found, p) in scored.items() if found is not None and p >= threshold)
         pairs = {}
@@ -1258,16 +1256,18 @@ def cluster(n: int, pairs: dict, threshold: float) -> list[list[int]]:
         [[0, 1], [2]]
     """
     groups = {k: [k] for k in range(n)}
-    # g -> h -> [sum of p, vetoed], only for groups with a pair >= threshold between them
-    total: dict[int, dict[int, list]] = {k: {} for k in range(n)}
-    for (i, j), (found, p) in list(pairs.items()):
+    # g -> h -> sum of p (None: vetoed), only for groups with a pair >= threshold between them;
+    # a bare float per pair, often the pair's own p: k copies of a story have k x k such pairs
+    total: dict[int, dict[int, float | None]] = {k: {} for k in range(n)}
+    for (i, j), (found, p) in pairs.items():  # iterating looks nothing up: nothing is added
         if found is not None and p >= threshold:
-            total[i][j] = total[j][i] = [p, False]
+            total[i][j] = total[j][i] = p
     version = [0] * n
     heap = []
 
-    def between(g: int, h: int) -> list:
-        """[sum of p, vetoed] over the pairs of two groups that had no pair >= threshold."""
+    def between(g: int, h: int) -> float | None:
+        """The sum of p over the pairs of two groups that had no pair >= threshold (None: a
+        pair is kept apart)."""
         s = 0.0
         for i in groups[g]:
             for j in groups[h]:
@@ -1276,15 +1276,15 @@ def cluster(n: int, pairs: dict, threshold: float) -> list[list[int]]:
                 except KeyError:  # absent: p = 0
                     continue
                 if found is None:
-                    return [0.0, True]  # kept apart: the sum no longer matters
+                    return None  # kept apart: the sum no longer matters
                 s += p
-        return [s, False]
+        return s
 
     push = heapq.heappush
 
     for g in range(n):
-        for h, (s, vetoed) in total[g].items():
-            if g < h and not vetoed and s >= threshold:  # one pair each: the mean is p
+        for h, s in total[g].items():
+            if g < h and s >= threshold:  # one pair each: the mean is p
                 push(heap, (-s, g, h, 0, 0))
     while heap:
         _, g, h, vg, vh = heapq.heappop(heap)
@@ -1297,19 +1297,21 @@ def cluster(n: int, pairs: dict, threshold: float) -> list[list[int]]:
         for other in dict.fromkeys([*of_g, *of_h]):
             total[other].pop(h, None)
             old = of_g[other] if other in of_g else between(g, other)
-            if old[1]:
+            if old is None:
                 joined[other] = old
                 continue
-            s, vetoed = of_h[other] if other in of_h else between(h, other)
-            joined[other] = [old[0] + s, vetoed]
+            s = of_h[other] if other in of_h else between(h, other)
+            joined[other] = None if s is None else old + s
         groups[g] += groups.pop(h)
         version[g] += 1
         size, now = len(groups[g]), version[g]
         for other, value in joined.items():
             total[g][other] = total[other][g] = value
-        for other, (s, vetoed) in total[g].items():  # the joined group's means, pushed
+        for other, s in total[g].items():  # the joined group's means, pushed
+            if s is None:
+                continue
             mean = s / (size * len(groups[other]))
-            if not vetoed and mean >= threshold:
+            if mean >= threshold:
                 if g < other:
                     push(heap, (-mean, g, other, now, version[other]))
                 else:

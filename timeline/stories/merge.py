@@ -1064,8 +1064,9 @@ def _score_alike_once(
     """
     if not pairs:
         return {}
-    listed = list(pairs)
-    at = np.fromiter(itertools.chain.from_iterable(listed), np.int64, 2 * len(listed))
+    # pairs is iterated twice, unchanged in between (one order); a story reprinted k times
+    # has k x k pairs, so what is held per pair beside the result is a few numpy words
+    at = np.fromiter(itertools.chain.from_iterable(pairs), np.int64, 2 * len(pairs))
     first, second = at[0::2], at[1::2]
     article = np.array([m.article for m in mentions], dtype=np.int64)
     signature = np.array(signature, dtype=np.int64)
@@ -1073,10 +1074,15 @@ def _score_alike_once(
         len(mentions), signature[first], signature[second], article[first] == article[second]
     )
     found, where, inverse = np.unique(key, return_index=True, return_inverse=True)
+    del key
     results = [score(i, j) for i, j in zip(first[where].tolist(), second[where].tolist())]
+    del at, first, second
     if classes is not None:
         classes.update(zip(found.tolist(), results))
-    return dict(zip(listed, map(results.__getitem__, inverse.tolist())))
+    of_class = np.empty(len(results), dtype=object)
+    for k, result in enumerate(results):  # one by one: a result is a tuple, not a row
+        of_class[k] = result
+    return dict(zip(pairs, of_class[inverse.ravel()]))
 
 
 class _OnDemand(dict):
@@ -1282,12 +1288,25 @@ def cluster(n: int, pairs: dict, threshold: float) -> list[list[int]]:
 
     push = heapq.heappush
 
+    # the first entries, one per pair >= threshold (k x k for a story reprinted k times), wait
+    # in one sorted array per mention and enter the heap one at a time: this merge of sorted
+    # runs pops them in the order one heap of them all would, at 16 bytes an entry, not 100
+    waiting: dict[int, tuple] = {}
     for g in range(n):
-        for h, s in total[g].items():
-            if g < h and s >= threshold:  # one pair each: the mean is p
-                push(heap, (-s, g, h, 0, 0))
+        later = [h for h in total[g] if g < h]  # one pair each: the mean is p
+        if later:
+            h = np.array(later, dtype=np.int64)
+            minus = -np.fromiter(map(total[g].__getitem__, later), np.float64, len(later))
+            order = np.lexsort((h, minus))
+            waiting[g] = (minus[order], h[order])
+            push(heap, (float(waiting[g][0][0]), g, int(waiting[g][1][0]), 0, 0))
+    taken = dict.fromkeys(waiting, 1)
     while heap:
         _, g, h, vg, vh = heapq.heappop(heap)
+        if vg == vh == 0 and taken.get(g, 0) < len(waiting[g][0]):  # a first entry: its next
+            at = taken[g]
+            taken[g] += 1
+            push(heap, (float(waiting[g][0][at]), g, int(waiting[g][1][at]), 0, 0))
         if g not in groups or h not in groups or (vg, vh) != (version[g], version[h]):
             continue
         of_g, of_h = total[g], total.pop(h)

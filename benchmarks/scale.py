@@ -24,7 +24,8 @@ line gives the workers' peak memory so far.
 
 A worker's memory (CI: the partitions of the last N in turn against the largest alone, see
 :func:`worker_memory`; ``--memory N`` only that, for any N): what a worker keeps from one
-partition to the next is the first peak above the second.
+partition to the next is the first peak above the second. ``--reprints K [K ...]``: linking
+alone on one article reprinted K times (see :func:`reprints`; not in CI).
 """
 
 from __future__ import annotations
@@ -160,7 +161,19 @@ def main(argv=None) -> int:
         metavar="N",
         help="only: a worker's peak memory over the partitions of N articles (see worker_memory)",
     )
+    parser.add_argument(
+        "--reprints",
+        type=int,
+        nargs="+",
+        default=[],
+        metavar="K",
+        help="only: merge.link on the longest ECB+ article reprinted K times (see reprints)",
+    )
     args = parser.parse_args(argv)
+    if args.reprints:
+        for k in args.reprints:
+            print(reprints(k, args.corpus))
+        return 0
     if args.memory:
         worker_memory(args.memory, args.corpus)
         return 0
@@ -295,6 +308,49 @@ def worker_memory(n: int, corpus: Path) -> dict:
         "partition_peak_mb": alone,
         "worker_over_partition": (worker - start) / max(1.0, alone - start),
     }
+
+
+def _link_reprints(k: int, corpus: Path) -> dict:
+    from timeline.frame import per_article_records
+    from timeline.stories import merge
+
+    docs = _documents_once(corpus)
+    ecb = [k for k, (doc_id, _, _) in enumerate(docs) if doc_id.startswith("ecb-")]
+    longest = max(ecb, key=lambda k: len(docs[k][1]))
+    made = load_references(
+        corpus, [Reference(f"r-c{c}", None, longest + c * len(docs)) for c in range(k)]
+    )
+    records = per_article_records(made, progress=False)
+    merge.rules()
+    before, cpu = _rss_mb(), _cpu_s()
+    Path("/proc/self/clear_refs").write_text("5", encoding="ascii")  # VmHWM from here on
+    linked = merge.link(records, published=[a.published for a in made])
+    return {
+        "copies": k,
+        "mentions": sum(map(len, records)),
+        "link_peak_mb": round(_peak_rss_mb() - before, 1),
+        "link_cpu_s": round(_cpu_s() - cpu, 2),
+        "linked_rows": sum(1 for article in linked for row in article if row.get("same_as")),
+    }
+
+
+def reprints(k: int, corpus: Path = CORPORA) -> dict:
+    """Peak memory (MB above the RSS before it) and CPU of ``merge.link`` alone on the longest
+    ECB+ article reprinted ``k`` times (the builder's copies: own ids, paragraphs rotated,
+    undated), in a fresh process (Linux only: the peak is reset through ``clear_refs``). At
+    N = 100,000 the undated partitions hold about 94 copies of five such articles."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(_link_reprints, k, corpus).result()
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def _summary(frame, articles: int) -> dict:

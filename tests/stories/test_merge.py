@@ -606,3 +606,45 @@ def test_act_reads_a_few_words_after_the_trigger(monkeypatch):
     row = dict(trigger="hold", lemma=None, text=text, start=0, trigger_start=0)
     assert merge.act(row, merge.rules()) == "meet"
     assert len(calls) <= max(p["window"] for p in merge.rules()["phrases"])
+
+
+def _average_link(n: int, pairs: dict, threshold: float) -> list[list[int]]:
+    """Average link the slow way: every mean recomputed at each step, ties to the lowest
+    groups (a group named by its first mention), as :func:`merge.cluster` breaks them."""
+    groups = {k: [k] for k in range(n)}
+    while True:
+        best = None
+        for g in groups:
+            for h in groups:
+                if g >= h:
+                    continue
+                got = [pairs.get((min(i, j), max(i, j))) for i in groups[g] for j in groups[h]]
+                if any(x is not None and x[0] is None for x in got):
+                    continue
+                mean = sum(x[1] for x in got if x is not None) / len(got)
+                if mean >= threshold and (best is None or (-mean, g, h) < best):
+                    best = (-mean, g, h)
+        if best is None:
+            return sorted(sorted(g) for g in groups.values())
+        _, g, h = best
+        groups[g] += groups.pop(h)
+
+
+def test_cluster_of_a_reprinted_story_is_average_link():
+    # k copies of four mentions: copies of one mention alike (ties everywhere), two of them
+    # kept apart; exact binary fractions, so that every mean is exact in any order of sums
+    k, p = 6, {(0, 1): 0.75, (1, 2): 0.5, (2, 3): 0.625, (0, 2): 0.375}
+    pairs = {}
+    for i in range(4 * k):
+        for j in range(i + 1, 4 * k):
+            a, b = sorted((i % 4, j % 4))
+            if a == b:
+                pairs[i, j] = ("same", 0.875)
+            elif (a, b) == (0, 3):
+                pairs[i, j] = (None, None)
+            elif (a, b) in p:
+                pairs[i, j] = ("alike", p[a, b])
+    for threshold in (0.3, 0.5, 0.7):
+        assert merge.cluster(4 * k, dict(pairs), threshold) == _average_link(
+            4 * k, pairs, threshold
+        )

@@ -16,6 +16,7 @@ event, leaving out the links the user rejects.
 
 from __future__ import annotations
 
+import array
 import contextlib
 import datetime as dt
 import functools
@@ -1064,8 +1065,9 @@ def _score_alike_once(
     """
     if not pairs:
         return {}
-    listed = list(pairs)
-    at = np.fromiter(itertools.chain.from_iterable(listed), np.int64, 2 * len(listed))
+    # pairs is iterated twice, unchanged in between (one order); a story reprinted k times
+    # has k x k pairs, so what is held per pair beside the result is a few numpy words
+    at = np.fromiter(itertools.chain.from_iterable(pairs), np.int64, 2 * len(pairs))
     first, second = at[0::2], at[1::2]
     article = np.array([m.article for m in mentions], dtype=np.int64)
     signature = np.array(signature, dtype=np.int64)
@@ -1073,10 +1075,15 @@ def _score_alike_once(
         len(mentions), signature[first], signature[second], article[first] == article[second]
     )
     found, where, inverse = np.unique(key, return_index=True, return_inverse=True)
+    del key
     results = [score(i, j) for i, j in zip(first[where].tolist(), second[where].tolist())]
+    del at, first, second
     if classes is not None:
         classes.update(zip(found.tolist(), results))
-    return dict(zip(listed, map(results.__getitem__, inverse.tolist())))
+    of_class = np.empty(len(results), dtype=object)
+    for k, result in enumerate(results):  # one by one: a result is a tuple, not a row
+        of_class[k] = result
+    return dict(zip(pairs, of_class[inverse.ravel()]))
 
 
 class _OnDemand(dict):
@@ -1218,14 +1225,12 @@ def scored_pairs(
             classes,
         )
         if not complete:
-            yield (
-                name,
-                mentions,
-                _OnDemand(
-                    scored,
-                    functools.partial(on_demand, mentions, content, memo, signature, classes),
-                ),
+            pairs = _OnDemand(
+                scored, functools.partial(on_demand, mentions, content, memo, signature, classes)
             )
+            # the dict was copied: a story reprinted k times has k x k entries, held once
+            del scored
+            yield name, mentions, pairs
             continue
         edges = (k for k, (found, p) in scored.items() if found is not None and p >= threshold)
         pairs = {}
@@ -1258,16 +1263,27 @@ def cluster(n: int, pairs: dict, threshold: float) -> list[list[int]]:
         [[0, 1], [2]]
     """
     groups = {k: [k] for k in range(n)}
-    # g -> h -> [sum of p, vetoed], only for groups with a pair >= threshold between them
-    total: dict[int, dict[int, list]] = {k: {} for k in range(n)}
-    for (i, j), (found, p) in list(pairs.items()):
+    # g -> h -> sum of p (None: vetoed), only for groups with a pair >= threshold between them;
+    # a bare float per pair, often the pair's own p: k copies of a story have k x k such pairs
+    total: dict[int, dict[int, float | None]] = {k: {} for k in range(n)}
+    # the first entries of the heap, one per pair >= threshold (k x k for a story reprinted k
+    # times), wait in one sorted run of arrays and enter the heap one at a time: merged so,
+    # they pop in the order one heap of them all would, at 24 bytes an entry, not 100
+    minus, first, second = array.array("d"), array.array("q"), array.array("q")
+    for (i, j), (found, p) in pairs.items():  # iterating looks nothing up: nothing is added
         if found is not None and p >= threshold:
-            total[i][j] = total[j][i] = [p, False]
+            total[i][j] = total[j][i] = p
+            minus.append(-p)
+            first.append(i)
+            second.append(j)
+    run = _sorted_run(np.array(minus), np.array(first), np.array(second))
+    del minus, first, second
     version = [0] * n
     heap = []
 
-    def between(g: int, h: int) -> list:
-        """[sum of p, vetoed] over the pairs of two groups that had no pair >= threshold."""
+    def between(g: int, h: int) -> float | None:
+        """The sum of p over the pairs of two groups that had no pair >= threshold (None: a
+        pair is kept apart)."""
         s = 0.0
         for i in groups[g]:
             for j in groups[h]:
@@ -1276,18 +1292,21 @@ def cluster(n: int, pairs: dict, threshold: float) -> list[list[int]]:
                 except KeyError:  # absent: p = 0
                     continue
                 if found is None:
-                    return [0.0, True]  # kept apart: the sum no longer matters
+                    return None  # kept apart: the sum no longer matters
                 s += p
-        return [s, False]
+        return s
 
     push = heapq.heappush
 
-    for g in range(n):
-        for h, (s, vetoed) in total[g].items():
-            if g < h and not vetoed and s >= threshold:  # one pair each: the mean is p
-                push(heap, (-s, g, h, 0, 0))
+    following = next(run, None)
+    if following is not None:
+        push(heap, following)
     while heap:
         _, g, h, vg, vh = heapq.heappop(heap)
+        if vg == vh == 0:  # a first entry (a joined group has a version): the run's next
+            following = next(run, None)
+            if following is not None:
+                push(heap, following)
         if g not in groups or h not in groups or (vg, vh) != (version[g], version[h]):
             continue
         of_g, of_h = total[g], total.pop(h)
@@ -1297,24 +1316,36 @@ def cluster(n: int, pairs: dict, threshold: float) -> list[list[int]]:
         for other in dict.fromkeys([*of_g, *of_h]):
             total[other].pop(h, None)
             old = of_g[other] if other in of_g else between(g, other)
-            if old[1]:
+            if old is None:
                 joined[other] = old
                 continue
-            s, vetoed = of_h[other] if other in of_h else between(h, other)
-            joined[other] = [old[0] + s, vetoed]
+            s = of_h[other] if other in of_h else between(h, other)
+            joined[other] = None if s is None else old + s
         groups[g] += groups.pop(h)
         version[g] += 1
         size, now = len(groups[g]), version[g]
         for other, value in joined.items():
             total[g][other] = total[other][g] = value
-        for other, (s, vetoed) in total[g].items():  # the joined group's means, pushed
+        for other, s in total[g].items():  # the joined group's means, pushed
+            if s is None:
+                continue
             mean = s / (size * len(groups[other]))
-            if not vetoed and mean >= threshold:
+            if mean >= threshold:
                 if g < other:
                     push(heap, (-mean, g, other, now, version[other]))
                 else:
                     push(heap, (-mean, other, g, version[other], now))
     return sorted(sorted(g) for g in groups.values())
+
+
+def _sorted_run(minus, first, second, chunk: int = 4096):
+    """Heap entries ``(-p, i, j, 0, 0)`` of three arrays, in ascending order, made a chunk
+    at a time (Python floats and ints only for the entries about to enter the heap)."""
+    order = np.lexsort((second, first, minus))
+    for start in range(0, len(order), chunk):
+        part = order[start : start + chunk]
+        for entry in zip(minus[part].tolist(), first[part].tolist(), second[part].tolist()):
+            yield (*entry, 0, 0)
 
 
 def link(per_article: list[list[dict]], published=None) -> list[list[dict]]:

@@ -33,6 +33,7 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
+from timeline.caches import read_cache
 from timeline.errors import RuleError, TimelineError
 from timeline.events.lemmas import base_lemma
 from timeline.events.lexicon import lexicon
@@ -171,7 +172,7 @@ def _norm(word: str) -> str:
 # The clause analyses below are cached: the rows of one clause share its text, and so do a
 # reprinted story's copies; what they return is shared by every caller, hence immutable
 # (tuples, frozensets, read-only mappings).
-@functools.lru_cache(maxsize=1 << 16)
+@read_cache()
 def _names(text: str, stop: frozenset) -> tuple[tuple[str, ...], ...]:
     """The names of a clause outside quotations, each as its normalized words: runs of
     capitalised words ('Vincent Jackson', 'Mt Cook'), a single one too unless it opens the clause
@@ -197,17 +198,17 @@ def _names(text: str, stop: frozenset) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(w for _, w in r) for r in found if len(r) > 1 or r[0][0] > 0)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@read_cache()
 def _tokens(text: str, stop: frozenset) -> frozenset[str]:
     return frozenset(_norm(w) for w in _WORD.findall(text or "") if w.lower() not in stop)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@read_cache()
 def _parts(run: str) -> frozenset[str]:
     return frozenset(_norm(part) for part in run.split())
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@read_cache()
 def _runs(text: str, stop: frozenset) -> MappingProxyType[str, int]:
     """Content words outside quotations, each with the index of its run: adjacent capitalised
     words (and a number after them) are one name, 'San Francisco', 'iPhone 4': they count as one

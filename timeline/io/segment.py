@@ -20,6 +20,7 @@ from pathlib import Path
 
 from timeline.caches import read_cache
 from timeline.rules.loader import Shape, load
+from timeline.rules.loader import words as word_list
 
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?:''|”|’)*")
 _OPEN = re.compile(r"\s+(?=[\"“‘'(\[`]*[A-Z0-9])")
@@ -39,8 +40,7 @@ def rules() -> dict:
     """
     data = load(RULES, SHAPE)
     return {
-        key: frozenset(str(word).lower() for word in data[key])
-        for key in ("abbreviations", "starters")
+        key: word_list(data[key], f"{RULES.name}: {key}") for key in ("abbreviations", "starters")
     }
 
 

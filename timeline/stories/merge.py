@@ -42,6 +42,7 @@ from timeline.events.mentions import PASSES
 from timeline.events.mentions import table as mention_rules
 from timeline.model import Basis
 from timeline.rules.loader import Shape, load
+from timeline.rules.loader import words as word_list
 
 RULES = Path(__file__).resolve().parent / "rules" / "merge.yaml"
 SHAPE = Shape(
@@ -162,7 +163,7 @@ def rules() -> MappingProxyType:
     return MappingProxyType(
         dict(
             data,
-            stopwords=frozenset(str(w).lower() for w in data["stopwords"]),
+            stopwords=word_list(data["stopwords"], f"{RULES.name}: stopwords"),
             synonym_of=synonym_of,
             senses_of=senses_of,
             phrase_reach=max((row["window"] for row in data["phrases"]), default=0),

@@ -70,6 +70,7 @@ SHAPE = Shape(
         "story_date_weight",
         "story_attach_share",
         "story_attach_margin",
+        "compound_coordinators",
     },
 )
 WEIGHTS = RULES.with_name("weights.yaml")
@@ -155,6 +156,7 @@ def rules() -> dict:
     return dict(
         data,
         stopwords=frozenset(str(w).lower() for w in data["stopwords"]),
+        compound_coordinators=frozenset(str(w) for w in data["compound_coordinators"]),
         synonym_of=synonym_of,
         senses_of=senses_of,
         phrase_reach=max((row["window"] for row in data["phrases"]), default=0),
@@ -374,7 +376,7 @@ def act(row: dict, table: dict) -> str:
     ...  for t, x in cases]
     ['attack', 'call', 'speak', 'meet', 'blaze', 'record', 'die', 'pass', 'dismiss']
     """
-    lemma = base_lemma(row.get("lemma") or row["trigger"])
+    lemma = _compound_head(base_lemma(row.get("lemma") or row["trigger"]), table)
     # the words after the trigger, read as far as a phrase's window or a sense's next word
     # asks (not to the end of a long clause)
     later = (
@@ -402,6 +404,21 @@ def act(row: dict, table: dict) -> str:
                 return sense["act"]
         return lemma
     return table["synonym_of"].get(lemma, lemma)
+
+
+def _compound_head(lemma: str, table: dict) -> str:
+    """The act a hyphenated compound names: its head's, the last part (English compounds are
+    right-headed: "drunk-driving" and "drink-driving" are a driving, "re-examine" an
+    examining); a coordinated compound ("hit-and-run": `compound_coordinators`) heads itself.
+
+    Examples:
+        >>> [_compound_head(w, rules()) for w in ("drunk-driving", "hit-and-run", "sign")]
+        ['drive', 'hit-and-run', 'sign']
+    """
+    parts = lemma.split("-")
+    if len(parts) < 2 or not parts[-1] or table["compound_coordinators"] & set(parts):
+        return lemma
+    return base_lemma(parts[-1])
 
 
 def _article_vectors(

@@ -35,7 +35,7 @@ import pandas as pd
 
 from timeline.errors import RuleError, TimelineError
 from timeline.events.lemmas import base_lemma
-from timeline.events.lexicon import lexicon
+from timeline.events.lexicon import all_lemmas, lexicon
 from timeline.events.mentions import PASSES
 from timeline.events.mentions import table as mention_rules
 from timeline.model import Basis
@@ -48,6 +48,7 @@ SHAPE = Shape(
         "phrases": {"id", "verbs", "nouns", "window", "act"},
         "pairs": {"id", "a", "b", "link", "conflict"},
         "senses": {"id", "lemma", "act", "uses", "next", "skip_suffixes", "examples", "negatives"},
+        "nominalizations": {"id", "suffix", "endings", "min_stem", "examples", "negatives"},
     },
     values={
         "modality_families",
@@ -377,6 +378,10 @@ def act(row: dict, table: dict) -> str:
     ['attack', 'call', 'speak', 'meet', 'blaze', 'record', 'die', 'pass', 'dismiss']
     """
     lemma = _compound_head(base_lemma(row.get("lemma") or row["trigger"]), table)
+    rule = (row.get("trigger_rule") or "").partition(":")[0]
+    use = mention_rules()[rule].pass_ if rule else None
+    if use == "nominal":
+        lemma = nominal_verb(lemma, table)
     # the words after the trigger, read as far as a phrase's window or a sense's next word
     # asks (not to the end of a long clause)
     later = (
@@ -391,8 +396,6 @@ def act(row: dict, table: dict) -> str:
             return phrase["act"]
     senses = table["senses_of"].get(lemma)
     if senses:
-        rule = (row.get("trigger_rule") or "").partition(":")[0]
-        use = mention_rules()[rule].pass_ if rule else None
         after += later  # a sense's next word may lie beyond the phrases' reach
         dated = {_norm(w) for w in _WORD.findall((row.get("timex") or "").lower())}
         for sense in senses:
@@ -419,6 +422,38 @@ def _compound_head(lemma: str, table: dict) -> str:
     if len(parts) < 2 or not parts[-1] or table["compound_coordinators"] & set(parts):
         return lemma
     return base_lemma(parts[-1])
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _verb_reading(word: str) -> str | None:
+    verb = all_lemmas(word).get("VERB")
+    return verb[0] if verb else None
+
+
+def nominal_verb(lemma: str, table: dict) -> str:
+    """The verb a noun is made from by a suffix (``nominalizations``), or the lemma itself: a
+    noun with no verb reading whose stem (at least ``min_stem`` letters before the suffix) plus
+    one of the row's ``endings`` is a verb the lexicon knows, a doubled last consonant undone
+    ("stoppage" / "stop"). The derivation table of events/rules/lemmas.yaml ("signature") and
+    the synonym sets come first (:func:`act`).
+
+    Examples:
+        >>> [nominal_verb(w, rules()) for w in ("investigation", "stoppage", "tension", "damage")]
+        ['investigate', 'stop', 'tension', 'damage']
+    """
+    if _verb_reading(lemma) is not None or lemma in table["synonym_of"]:
+        return lemma
+    for row in table["nominalizations"]:
+        stem = lemma.removesuffix(row["suffix"])
+        if stem == lemma or len(stem) < row["min_stem"]:
+            continue
+        for ending in row["endings"]:
+            for verb in dict.fromkeys(
+                [stem + ending, stem[:-1] + ending if stem[-1] == stem[-2] else stem + ending]
+            ):
+                if _verb_reading(verb) == verb:
+                    return verb
+    return lemma
 
 
 def _article_vectors(

@@ -652,15 +652,6 @@ def test_cluster_of_a_reprinted_story_is_average_link():
         )
 
 
-@pytest.mark.parametrize("row", merge.rules()["nominalizations"], ids=lambda r: r["id"])
-def test_nominalization_examples(row):
-    table = merge.rules()
-    assert [merge.nominal_verb(noun, table) for noun, _ in row["examples"]] == [
-        verb for _, verb in row["examples"]
-    ]
-    assert all(merge.nominal_verb(noun, table) == noun for noun, _ in row["negatives"])
-
-
 def test_a_nominal_mention_names_its_verb_and_a_compound_its_head():
     row = dict(start=0, trigger_start=4, timex=None)
     cases = [

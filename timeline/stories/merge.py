@@ -373,7 +373,8 @@ def _shared_actors(a: StoryMention, b: StoryMention) -> tuple[list[str], set[str
 
 
 def act(row: dict, table: dict) -> str:
-    """The act a mention names, for type compatibility: its base lemma (events/rules/lemmas.yaml),
+    """The act a mention names, for type compatibility: its base lemma (events/rules/lemmas.yaml;
+    a hyphenated compound's head, :func:`_compound_head`; a noun's verb, :func:`nominal_verb`),
     then the synonym sets of ``rules/merge.yaml`` ("strike", "bombing" -> ``attack``) and the
     phrases a verb makes with a noun right after it ("spoke by phone" -> ``call``, "hold an
     urgent meeting" -> ``meet``), within the senses of a lemma of two (``senses``: "fired the

@@ -9,7 +9,8 @@ condition holds gives the tag, and its id is the trace of the decision
 (:func:`open_tag_rule`). A condition is a mapping of tests that must all hold:
 
 - on a neighbour (``self``, ``prev``, ``left1``, ``left2``, ``left3``, ``next``, ``next2``,
-  ``after``, ``next_verb``; see :data:`NEIGHBOURS`), a mapping of token tests (:data:`TOKEN_TESTS`);
+  ``next3``, ``after``, ``next_verb``; see :data:`NEIGHBOURS`), a mapping of token tests
+  (:data:`TOKEN_TESTS`);
 - ``prev_tag``: the tag of ``prev`` (``START`` when nothing comes before);
 - ``finite``: whether a finite verb came before in the clause;
 - ``predicate``: a structural test named by id (:data:`PREDICATES`);
@@ -146,6 +147,7 @@ NEIGHBOURS: dict[str, Callable[[Context], Token | None]] = {
     "left3": lambda c: c.at(c.i - 3),
     "next": lambda c: c.at(c.i + 1),
     "next2": lambda c: c.at(c.i + 2),
+    "next3": lambda c: c.at(c.i + 3),
     "after": _after,
     "next_verb": _next_verb,
 }
@@ -388,6 +390,7 @@ _COST = {
     "left3": 3,
     "next": 4,
     "next2": 4,
+    "next3": 4,
     "not": 5,
     "any": 5,
     "after": 6,

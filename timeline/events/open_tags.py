@@ -32,6 +32,7 @@ from pathlib import Path
 from timeline.errors import RuleError
 from timeline.rules.loader import CaseSensitive, Shape, load, words
 
+from .clauses import apposition_start
 from .lexicon import Lexicon, Token, all_lemmas, analyze, is_number, lexicon, unpunctuated
 
 RULES = Path(__file__).resolve().parent / "rules" / "open_tags.yaml"
@@ -237,6 +238,13 @@ def headline_plain_verb(c: Context) -> bool:
     return True
 
 
+def after_apposition(c: Context) -> bool:
+    """The comma right before word ``i`` closes a parenthetical between a subject and its verb
+    (:func:`timeline.events.clauses.apposition_start`: "Ruiz, the chief, resigns")."""
+    j = c.i - 1
+    return j > 0 and c.tokens[j].text == "," and apposition_start(c.tokens, j) is not None
+
+
 #: Tests too structural to state as data, named by ``predicate:`` in a rule's condition.
 PREDICATES: dict[str, Callable[[Context], bool]] = {
     "continues_verb": continues_verb,
@@ -244,6 +252,7 @@ PREDICATES: dict[str, Callable[[Context], bool]] = {
     "same_form_as_last_verb": same_form_as_last_verb,
     "headline_verb": headline_verb,
     "headline_plain_verb": headline_plain_verb,
+    "after_apposition": after_apposition,
 }
 
 

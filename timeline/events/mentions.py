@@ -743,7 +743,8 @@ def _attitude_of(tokens: list[Token], i: int, lemma: str) -> bool:
 def _takes_argument(tokens: list[Token], i: int) -> bool:
     """A nominalisation with its event's argument: an "of" phrase right after it ("the
     placement of the sensor"), or the subject of a light verb it is the object of ("made its
-    appearance")."""
+    appearance"), or the object of a verb that reports, begins, ends or acts on an event
+    ("confirmed the placement", "completed the installation", "approved the appointment")."""
     rule = table()["argument_nominal"]
     if tokens[i].tag not in rule.tags["noun"] or not argument_nominal(tokens[i].lower):
         return False
@@ -760,7 +761,10 @@ def _takes_argument(tokens: list[Token], i: int) -> bool:
         j < i - 1
         and j >= 0
         and tokens[j].tag in rule.tags["verb"]
-        and (tokens[j].lemma in rule.words["light_verbs"])
+        and (
+            tokens[j].lemma in rule.words["light_verbs"]
+            or lexicon().class_of.get(tokens[j].lemma) in rule.words["event_object_classes"]
+        )
     )
 
 

@@ -665,6 +665,7 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
         and not _amount_of(tokens, i - 1)  # "$3 million in damage": how much of the event
         and not _attitude_of(tokens, i, lemma)  # "arrested on suspicion of DUI"
         and not _complement_of(tokens, i - 1)  # "a wave of protests": what it counts
+        and not _particle_object(tokens, i - 1)  # "stepped up attacks": the verb's object
     ):
         return (
             "after_preposition",
@@ -725,6 +726,18 @@ def _complement_of(tokens: list[Token], p: int) -> bool:
         and p > 0
         and tokens[p - 1].tag in rule.tags["complement_head"]
         and tokens[p - 1].lower in rule.words["counters"]
+    )
+
+
+def _particle_object(tokens: list[Token], p: int) -> bool:
+    """Whether the word at ``p`` is the particle of the verb right before it ("stepped up
+    attacks", "called off talks", "carried out raids"): the noun after it is that phrasal
+    verb's object, not a preposition's bare complement."""
+    rule = table()["after_preposition"]
+    return (
+        tokens[p].lower in rule.words["object_particles"]
+        and p > 0
+        and tokens[p - 1].tag in rule.tags["phrasal_verb"]
     )
 
 

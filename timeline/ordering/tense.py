@@ -71,6 +71,7 @@ SHAPE = Shape(
     },
     sections={
         "support_verbs": _EXAMPLES | {"verbs", "max_words_between"},
+        "occurrence_verbs": _EXAMPLES | {"verbs", "with_next", "with_auxiliary"},
         "ranges": _EXAMPLES | {"pattern"},
         "scheduled": _EXAMPLES | {"pattern"},
         "record_since": _EXAMPLES | {"pattern"},

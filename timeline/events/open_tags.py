@@ -224,7 +224,7 @@ def headline_plain_verb(c: Context) -> bool:
     """Word ``i`` can be a headline's verb (:func:`headline_verb`) and no word after it in its
     clause reads as a verb with a tense of its own ("-s" or past: in "Sales tax rises" and
     "Tigers coach fired" that word is the verb, and the plain form a noun); a subordinator
-    ends the clause ("Fans battle police after it's revealed that ...")."""
+    ends the clause ("Farmers battle police after it's revealed that ...")."""
     if not headline_verb(c):
         return False
     # after a word in lower case, a capitalized one is a name ("topping Owls"), no verb

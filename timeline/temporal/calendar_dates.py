@@ -116,6 +116,14 @@ def norm_date(rule, groups, ctx, start, end):
                 # names is the one just ended or under way, labelled with the reference year
                 year = ref.year
             year = year or nearest_period_year(period, ref)
+            if (
+                period.startswith("Q")
+                and dt.date(year, first, 1) > ref
+                and ctx.tense(start, end) == "past"
+            ):
+                # the nearest quarter, but one not begun yet cannot have passed: "the company
+                # reported third-quarter net income" in June names last year's
+                year -= 1
         return rule.type, f"{year:04d}-{period}" if year else f"XXXX-{period}", mod
     if month is None:
         if year is None:

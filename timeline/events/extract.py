@@ -172,6 +172,12 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
             finite.tense == Tense.NONE or finite.infinitive
         ):  # the blocker's
             finite = finite.governor
+        nearest = _clause_before(tokens, m, earlier) if _adverbial(tokens, m) else None
+        if nearest is not None and nearest != (finite or gov).index:
+            # "an official said buildings collapsed, killing four": the collapse kills, not
+            # the saying; an unaccusative's subject, its undergoer, stands for the clause
+            held = earlier[nearest]
+            return _Participants(list(held.actors or held.undergoers or []))
         return _Participants(list(earlier[(finite or gov).index].actors))
     if _reduced_relative(tokens, m):
         # "a pact signed between the two firms": the noun undergoes it
@@ -439,6 +445,23 @@ def _phrasal_event(tokens, m) -> bool:
     return m.index + 1 < len(tokens) and tokens[m.index + 1].lower in words
 
 
+def _clause_before(tokens, m, earlier: dict) -> int | None:
+    """Where the finite verb of the clause just before an adverbial participle stands (the
+    nearest tensed verb before its comma, in the sentence), unless the participle reports:
+    "adding", "saying" and "citing" go with the report ("He said talks would resume, adding")."""
+    if str(m.event_class) == "REPORTING":
+        return None
+    finite = [
+        k
+        for k in earlier
+        if k < m.index
+        and tokens[k].tag == "V"
+        and tokens[k].forms & {"VBD", "VBZ", "VBP"}
+        and not any(t.tag == "PUNCT" and t.text in ".;" for t in tokens[k : m.index])
+    ]
+    return max(finite) if finite else None
+
+
 def _adverbial(tokens, m) -> bool:
     """A participle opening an adverbial clause after a comma ("..., while acknowledging")."""
     i = m.group_start if m.group_start < m.index else m.index
@@ -540,7 +563,9 @@ def extract(text: str, sentences) -> list[Event]:
             tok = tokens[m.index]
             source = None
             if report is not None and m is not report:
-                if _adverbial(tokens, m):  # ", while acknowledging ...": the speaker's own act
+                if _adverbial(tokens, m) and _clause_before(tokens, m, parts) is None:
+                    # ", while acknowledging ...": the speaker's own act (an act the reported
+                    # clause caused, ", killing four", stays with that clause: _clause_before)
                     parts[m.index] = replace(
                         parts[m.index], actors=list(parts[report.index].actors)
                     )

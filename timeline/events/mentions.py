@@ -1029,6 +1029,35 @@ def _reduced_relative(tokens: list[Token], i: int, lex) -> bool:
     )
 
 
+def _achieved(tokens: list[Token], gov: Mention, m: Mention) -> bool:
+    """Infinitive ``m`` tells what its governor's done act achieved (``mod_result`` in
+    events.yaml): the governor is an asserted past or perfect act of no intention class, not
+    an object-control verb, and an object or adjunct stands between it and "to" ("scored 20
+    points to break the record"; not "decided to check in")."""
+    words = lexicon().words
+    to = next((k for k in range(m.group_start, m.index) if tokens[k].tag == "TO"), None)
+    between = tokens[gov.index + 1 : to] if to is not None else []
+    return bool(
+        between
+        and m.conjunct_of is None
+        and gov.role == Role.VERB
+        and gov.modality == Modality.ASSERTED
+        and (gov.tense in words["result_tenses"] or gov.aspect == "perfective")
+        and gov.event_class.lower() not in words["result_not_classes"]
+        and gov.lemma not in words["object_control"]
+        and not any(
+            t.tag in _VERBAL_TAGS or "VBG" in t.forms or t.text in (";", ":") for t in between
+        )
+        # a passive's purpose ("have been set up to support") and an infinitive with its own
+        # subject ("the reason for Cisco to file") tell no done act's result
+        and not any(t.tag == "BE" for t in tokens[gov.group_start : gov.index])
+        and not any(t.lower in words["for_preps"] for t in between)
+    )
+
+
+_VERBAL_TAGS = ("V", "MODAL", "BE", "HAVE", "DO", "SUB", "REL", "TO")
+
+
 def _govern(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     """Infinitives and objects of support verbs take their governor's modality."""
     lex = lexicon()
@@ -1073,7 +1102,11 @@ def _govern(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
             if gov.modality in (Modality.POTENTIAL, Modality.NEGATED):
                 if m.modality == Modality.ASSERTED:
                     m = replace(m, modality=gov.modality)
-            elif m.modality == Modality.ASSERTED and gov.event_class != "ASPECTUAL":
+            elif (
+                m.modality == Modality.ASSERTED
+                and gov.event_class != "ASPECTUAL"
+                and not _achieved(tokens, gov, m)
+            ):
                 m = replace(m, modality="expected")
         if m.role == Role.NOMINAL and gov is not None and gov.role == Role.VERB:
             between = tokens[gov.index + 1 : m.group_start]

@@ -1029,11 +1029,13 @@ def _reduced_relative(tokens: list[Token], i: int, lex) -> bool:
     )
 
 
-def _achieved(tokens: list[Token], gov: Mention, m: Mention) -> bool:
+def _achieved(tokens: list[Token], gov: Mention, m: Mention, nominals: set[int]) -> bool:
     """Infinitive ``m`` tells what its governor's done act achieved (``mod_result`` in
     events.yaml): the governor is an asserted past or perfect act of no intention class, not
     an object-control verb, and an object or adjunct stands between it and "to" ("scored 20
-    points to break the record"; not "decided to check in")."""
+    points to break the record"; not "decided to check in"). The exclusions are ``result`` in
+    events.yaml: an event noun or a noun that takes an infinitive right before "to", a degree
+    word, an expletive object, a verb of arranging, a quotation or a dash between."""
     words = lexicon().words
     to = next((k for k in range(m.group_start, m.index) if tokens[k].tag == "TO"), None)
     between = tokens[gov.index + 1 : to] if to is not None else []
@@ -1045,17 +1047,36 @@ def _achieved(tokens: list[Token], gov: Mention, m: Mention) -> bool:
         and (gov.tense in words["result_tenses"] or gov.aspect == "perfective")
         and gov.event_class.lower() not in words["result_not_classes"]
         and gov.lemma not in words["object_control"]
+        and len(between) <= _RESULT_REACH
+        and between[-1].tag not in _CLAUSE_TAGS
         and not any(
-            t.tag in _VERBAL_TAGS or "VBG" in t.forms or t.text in (";", ":") for t in between
+            t.tag in _VERBAL_TAGS or "VBG" in t.forms or t.text in words["result_breaks"]
+            for t in between
         )
+        # an object or adjunct, not adverbs or a particle alone ("fought hard to", "went on to")
+        and any(t.tag in _PHRASE_TAGS for t in between)
+        and between[-1].lower not in words["result_nouns"]
+        and not any(t.lower in words["result_degree"] for t in between)
+        and not (len(between) > 1 and between[0].lower in words["result_expletives"])
         # a passive's purpose ("have been set up to support") and an infinitive with its own
         # subject ("the reason for Cisco to file") tell no done act's result
         and not any(t.tag == "BE" for t in tokens[gov.group_start : gov.index])
         and not any(t.lower in words["for_preps"] for t in between)
+        # an event noun's own infinitive ("made the decision to proceed"): the noun's
+        # complement, not the act's result
+        and to - 1 not in nominals
+        and gov.lemma not in words["result_arranging"]
     )
 
 
 _VERBAL_TAGS = ("V", "MODAL", "BE", "HAVE", "DO", "SUB", "REL", "TO")
+# "raised by his relatives and to end": a second infinitive of an earlier governor
+_CLAUSE_TAGS = ("CONJ",)
+# a result infinitive stands a short object or adjunct after its act ("made an appearance in
+# March and June to unveil"); farther, it belongs to a noun between ("persevered through
+# courage and a belief in the right of his patients to choose")
+_RESULT_REACH = 8
+_PHRASE_TAGS = ("N", "PROPN", "NUM", "PRON")
 
 
 def _govern(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
@@ -1063,6 +1084,7 @@ def _govern(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     lex = lexicon()
     governed: list[Mention] = []
     last_verb = None  # mentions are in token order: the governor is the last verb before
+    nominals = {m.index for m in mentions if m.role == Role.NOMINAL}
     for m in mentions:
         gov = last_verb
         m = replace(m, governor=gov)
@@ -1102,11 +1124,12 @@ def _govern(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
             if gov.modality in (Modality.POTENTIAL, Modality.NEGATED):
                 if m.modality == Modality.ASSERTED:
                     m = replace(m, modality=gov.modality)
-            elif (
-                m.modality == Modality.ASSERTED
-                and gov.event_class != "ASPECTUAL"
-                and not _achieved(tokens, gov, m)
-            ):
+            elif m.modality == Modality.ASSERTED and _achieved(tokens, gov, m, nominals):
+                # what a done act achieved happened with it: its governor's tense and aspect,
+                # so that ordering dates it within the act (rule infinitive_with_governor), not
+                # after it as a plan
+                m = replace(m, tense=gov.tense, aspect=gov.aspect)
+            elif m.modality == Modality.ASSERTED and gov.event_class != "ASPECTUAL":
                 m = replace(m, modality="expected")
         if m.role == Role.NOMINAL and gov is not None and gov.role == Role.VERB:
             between = tokens[gov.index + 1 : m.group_start]

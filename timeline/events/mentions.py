@@ -1029,6 +1029,38 @@ def _reduced_relative(tokens: list[Token], i: int, lex) -> bool:
     )
 
 
+def _realized_complement(tokens: list[Token], gov: Mention, m: Mention) -> str | None:
+    """The modality a governor's class gives its to-infinitive complement (``realized`` in
+    events.yaml), or None: an implicative verb's past asserts it ("managed to escape", "went on
+    to win"), a verb of deciding in the past with a past time word inside the complement
+    ("decided to check in last week") too; a verb of failing or refusing negates it ("failed to
+    appear"), a verb of pretending leaves it potential ("pretended to check in")."""
+    words = lexicon().words
+    to = next((k for k in range(m.group_start, m.index) if tokens[k].tag == "TO"), None)
+    if to is None or gov.role != Role.VERB or gov.modality != Modality.ASSERTED:
+        return None
+    # the verb with its particle ("went on to"), adverbs skipped ("managed quickly to")
+    rest = [t.lower for t in tokens[gov.index + 1 : to] if t.tag != "ADV"]
+    verb = " ".join([gov.lemma, *rest])
+    if len(rest) > 1:
+        return None
+    if verb in words["realized_negating"]:
+        return Modality.NEGATED
+    if verb in words["realized_pretending"]:
+        return Modality.POTENTIAL
+    done = gov.tense in words["result_tenses"] or gov.aspect == "perfective"
+    if not done or m.conjunct_of is not None:
+        return None
+    if verb in words["realized_implicative"]:
+        return Modality.ASSERTED
+    if verb in words["realized_deciding"]:
+        after = tokens[m.index + 1 :]
+        end = next((k for k, t in enumerate(after) if t.tag in ("PUNCT", "CONJ", "SUB")), None)
+        if any(t.lower in words["realized_past_words"] for t in after[:end]):
+            return Modality.ASSERTED
+    return None
+
+
 def _achieved(tokens: list[Token], gov: Mention, m: Mention, nominals: set[int]) -> bool:
     """Infinitive ``m`` tells what its governor's done act achieved (``mod_result`` in
     events.yaml): the governor is an asserted past or perfect act of no intention class, not
@@ -1124,6 +1156,14 @@ def _govern(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
             if gov.modality in (Modality.POTENTIAL, Modality.NEGATED):
                 if m.modality == Modality.ASSERTED:
                     m = replace(m, modality=gov.modality)
+            elif m.modality == Modality.ASSERTED and (
+                (realized := _realized_complement(tokens, gov, m)) is not None
+            ):
+                # "managed to escape", "went on to win", "decided to check in last week": the
+                # complement happened, as its governor did; "failed to", "refused to": it did not
+                m = replace(m, modality=str(realized))
+                if realized == Modality.ASSERTED:
+                    m = replace(m, tense=gov.tense, aspect=gov.aspect)
             elif m.modality == Modality.ASSERTED and _achieved(tokens, gov, m, nominals):
                 # what a done act achieved happened with it: its governor's tense and aspect,
                 # so that ordering dates it within the act (rule infinitive_with_governor), not

@@ -1090,11 +1090,11 @@ def _achieved(tokens: list[Token], gov: Mention, m: Mention, nominals: set[int])
         and between[-1].lower not in words["result_nouns"]
         and not any(t.lower in words["result_degree"] for t in between)
         and not (len(between) > 1 and between[0].lower in words["result_expletives"])
-        # a passive's purpose ("have been set up to support") and an infinitive with its own
-        # subject ("the reason for Cisco to file") tell no done act's result
+        # a passive's purpose ("have been set up to carry") and an infinitive with its own
+        # subject ("the reason for Zentek to start") tell no done act's result
         and not any(t.tag == "BE" for t in tokens[gov.group_start : gov.index])
         and not any(t.lower in words["for_preps"] for t in between)
-        # an event noun's own infinitive ("made the decision to proceed"): the noun's
+        # an event noun's own infinitive ("took the decision to press on"): the noun's
         # complement, not the act's result
         and to - 1 not in nominals
         and gov.lemma not in words["result_arranging"]
@@ -1104,9 +1104,9 @@ def _achieved(tokens: list[Token], gov: Mention, m: Mention, nominals: set[int])
 _VERBAL_TAGS = ("V", "MODAL", "BE", "HAVE", "DO", "SUB", "REL", "TO")
 # "raised by his relatives and to end": a second infinitive of an earlier governor
 _CLAUSE_TAGS = ("CONJ",)
-# a result infinitive stands a short object or adjunct after its act ("made an appearance in
-# March and June to unveil"); farther, it belongs to a noun between ("persevered through
-# courage and a belief in the right of his patients to choose")
+# a result infinitive stands a short object or adjunct after its act ("paid a visit in May
+# and July to open"); farther, it belongs to a noun between ("worked for years with faith in
+# the freedom of every tenant to vote")
 _RESULT_REACH = 8
 _PHRASE_TAGS = ("N", "PROPN", "NUM", "PRON")
 

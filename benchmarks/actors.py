@@ -90,6 +90,21 @@ class Gold:
             if roles.get("Arg1") and not roles.get("Arg0")
         ]
 
+    def event_words(self) -> tuple[set[str], int]:
+        """The words the gold marks as event mentions and never as an entity mention's head,
+        and where the annotated part of the text ends (MEANTIME annotates the first sentences)."""
+        events, entities, end = set(), set(), 0
+        for m_id, markable in self.doc.markables.items():
+            span = self.doc.span(markable)
+            if span is None:
+                continue
+            end = max(end, span[1])
+            if markable.tag == "EVENT_MENTION":
+                events.add(self.doc.text[span[0] : span[1]].lower())
+            else:
+                entities |= self.heads(m_id)
+        return events - entities, end
+
     def text_of(self, m_id: str) -> str:
         span = self.doc.span(self.doc.markables[m_id])
         return self.doc.text[span[0] : span[1]] if span else ""
@@ -234,6 +249,15 @@ def score_document(doc: cat.Document, score: Score) -> None:
         if _actor_heads(row[2]) & patients:
             score.add("undergoer_as_actor", "passive_")
             _error(score, doc, gold, span, "undergoer", roles, patients, list(row[2]), True, True)
+    # an event named as who acted ("the phone call follows ...", "the talks ended"): every row
+    # of the annotated part with an actor, whatever the gold says of its own event
+    event_words, annotated_end = gold.event_words()
+    for start, _, actors, _ in rows:
+        if start >= annotated_end or not actors:
+            continue
+        score.add("with_actor")
+        if any(actor.lower().split()[-1] in event_words for actor in actors):
+            score.add("event_as_actor")
 
 
 def _error(score, doc, gold, span, outcome, roles, accepted, actors, confused, passive) -> None:
@@ -253,6 +277,10 @@ def _print(name: str, score: Score) -> None:
     print(
         f"{name:<12} passives without an agent: {c['passive_agentless']:>3}, their undergoer "
         f"named as actor {c['passive_undergoer_as_actor']:>2}"
+    )
+    print(
+        f"{name:<12} rows with an actor: {c['with_actor']:>4}, an event named as actor "
+        f"{c['event_as_actor']:>3}"
     )
     for prefix, label in (("", "all"), ("passive_", "passives"), ("coref_", "coreference")):
         r = score.rate(prefix)

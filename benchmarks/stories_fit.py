@@ -78,10 +78,12 @@ def prepare(folder: Path, scored: set) -> dict:
     }
 
 
-def examples(topic: dict):
-    """(features, label) of every scored pair whose two rows stand for gold mentions."""
+def examples(topic: dict, weights: dict):
+    """(features, label) of every scored pair whose two rows stand for gold mentions, the pairs
+    being those ``weights`` (whose story threshold decides which articles are one story) score."""
     X, y = [], []
-    for _, mentions, pairs in merge.scored_pairs(topic["records"], topic["published"]):
+    pairs_of = merge.scored_pairs(topic["records"], topic["published"], weights=weights)
+    for _, mentions, pairs in pairs_of:
         for (i, j), (found, _) in pairs.items():
             a, b = mentions[i].row["event_id"], mentions[j].row["event_id"]
             if found is None or a not in topic["row_gold"] or b not in topic["row_gold"]:
@@ -153,13 +155,12 @@ def main(argv=None) -> int:
         topics = [prepare(f, scored) for f in folders]
         if args.cache:
             Path(args.cache).write_bytes(pickle.dumps(topics))
-    table = merge.rules()
     best = None
     for story_threshold in STORY_THRESHOLDS:
-        table["weights"] = {"story_threshold": story_threshold, **_neutral()}
+        neutral = {"story_threshold": story_threshold, **_neutral()}
         X, y = [], []
         for topic in topics:
-            tx, ty = examples(topic)
+            tx, ty = examples(topic, neutral)
             X += tx
             y += ty
         X, y = np.array(X, dtype=float), np.array(y, dtype=float)
@@ -177,10 +178,13 @@ def main(argv=None) -> int:
                 for k, name in enumerate(NAMES)
             },
         }
-        table["weights"] = weights
         # pairs for the lowest threshold of the grid: blocking keeps every pair it could need
         scored = [
-            list(merge.scored_pairs(t["records"], t["published"], threshold=min(THRESHOLDS)))
+            list(
+                merge.scored_pairs(
+                    t["records"], t["published"], threshold=min(THRESHOLDS), weights=weights
+                )
+            )
             for t in topics
         ]
         for threshold in THRESHOLDS:

@@ -56,3 +56,43 @@ def test_no_long_lines_in_wrapped_folders(folder):
         text=True,
     )
     assert found.returncode == 0, found.stdout + found.stderr
+
+
+# functools caches hold what a module loaded once (a rule table, the lexicon, a model: a few
+# entries); what the library read is cached with timeline.caches.read_cache, so a worker can
+# release it between partitions (timeline.cluster.release_caches).
+LOADED_TABLE_MAX_ENTRIES = 4
+
+
+def _functools_cache_sizes(path: Path) -> list[tuple[int, int | None]]:
+    """(line, maxsize) of each functools cache decorator; maxsize None means unbounded."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        for decorator in node.decorator_list:
+            call = decorator if isinstance(decorator, ast.Call) else None
+            target = call.func if call else decorator
+            name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+            if name == "lru_cache" and call is not None:
+                sizes = [k.value for k in call.keywords if k.arg == "maxsize"] + call.args
+                size = sizes[0] if sizes else None
+                value = size.value if isinstance(size, ast.Constant) else -1
+                found.append((node.lineno, value))
+    return found
+
+
+@pytest.mark.parametrize(
+    "path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE))
+)
+def test_caches_of_read_text_are_registered(path):
+    """A bounded functools cache larger than a loaded table's is a cache of read text that
+    release_caches would never empty: it must be declared with read_cache instead."""
+    if path.name == "caches.py":
+        return
+    large = [
+        f"line {line}: lru_cache(maxsize={size})"
+        for line, size in _functools_cache_sizes(path)
+        if size is None or size < 0 or size > LOADED_TABLE_MAX_ENTRIES
+    ]
+    assert not large, f"{path.relative_to(ROOT)}: use timeline.caches.read_cache: {large}"

@@ -24,11 +24,10 @@ Needs the ``scale`` extra (``pip install -e ".[scale]"``: dask, distributed, pya
 from __future__ import annotations
 
 import datetime as dt
-import sys
 
 import pandas as pd
 
-from timeline import settings
+from timeline.caches import release_caches
 from timeline.errors import ArticleError
 from timeline.frame import interleave, per_article_records
 from timeline.io.article import Article
@@ -68,42 +67,6 @@ def partitions(articles: list, partition_days: int = 31, partition_size: int = 5
             parts.append([article])
     parts.extend(undated[k : k + partition_size] for k in range(0, len(undated), partition_size))
     return parts
-
-
-def release_caches() -> int:
-    """Empty the library's caches of what it read (clauses, words, days), keeping what it
-    loaded (rule tables, lexicon, models); returns the number of entries released.
-
-    Each partition is one task, so a Dask worker calls it after each: the caches, sized for
-    one :func:`~timeline.frame.build_timeline` call, would otherwise keep filling with the
-    clauses of partitions already done, and a worker's peak memory would grow with the
-    partitions it ran instead of being one partition's (at 2,000 benchmark articles in one
-    worker: 402 MB with them kept, 360 MB released, the largest partition alone 364 MB).
-    The caches are pure functions of their arguments, so the rows do not change.
-
-    Examples:
-        >>> from timeline.frame import article_records
-        >>> from timeline.temporal.scanner import scanner
-        >>> _ = article_records(Article("Trump signed it.", id="a", published="2025-02-28"))
-        >>> release_caches() > 0, release_caches()
-        (True, 0)
-        >>> scanner.cache_info().currsize  # the scanner of the rules stays loaded
-        1
-    """
-    released, seen = 0, set()
-    for name, module in list(sys.modules.items()):
-        if name != "timeline" and not name.startswith("timeline."):
-            continue
-        for value in list(vars(module).values()):
-            info = getattr(value, "cache_info", None)
-            if id(value) in seen or info is None or not hasattr(value, "cache_clear"):
-                continue
-            seen.add(id(value))
-            # None: unbounded, a table loaded once (the caches of what is read are bounded)
-            if (info().maxsize or 0) > settings.LOADED_CACHE_MAX_ENTRIES:
-                released += info().currsize
-                value.cache_clear()
-    return released
 
 
 def partition_frame(articles: list, cache=None, load=None) -> pd.DataFrame:

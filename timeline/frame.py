@@ -8,7 +8,6 @@ records into one frame with the schema declared in ``schema.TIMELINE``.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import heapq
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -17,6 +16,7 @@ from dataclasses import replace
 import pandas as pd
 
 from timeline import events, ordering, temporal, when
+from timeline.caches import read_cache
 from timeline.errors import ArticleError
 from timeline.events import actors, salience
 from timeline.events.lexicon import lexicon
@@ -59,7 +59,7 @@ _FIRST = pd.Timestamp.min.date() + dt.timedelta(days=1)
 _LAST = pd.Timestamp.max.date() - dt.timedelta(days=1)
 
 
-@functools.lru_cache(maxsize=65536)
+@read_cache()
 def _day(value: dt.date | None):
     """A bound as a Timestamp; NaT when unbounded or outside what datetime64[ns] holds
     (1677-2262). Remembered per day: an article's rows repeat a few days, and building a

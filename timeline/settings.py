@@ -124,13 +124,6 @@ POSSESSIVE_CHARS = 3
 #: Look-behind for the comma that closes the clause before a trailing participle.
 TRAILING_PARTICIPLE_CHARS = 16
 
-# --- cluster -----------------------------------------------------------------------------
-
-#: A cache with room for at most this many entries holds what a module loaded (its rule
-#: tables, the lexicon, the tagger: 1 to 16 entries) and stays when a Dask worker releases its
-#: caches after a partition; a larger one (8,192 or 65,536) holds what the library read.
-LOADED_CACHE_MAX_ENTRIES = 64
-
 # --- forecast ----------------------------------------------------------------------------
 
 #: Longest ledger line read: a longer line is not a ledger record (a corrupt or hostile file).

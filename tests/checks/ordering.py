@@ -238,6 +238,7 @@ CHECKS = {
     "ordering:reported": check_reported,
     "ordering:cues": check_cues,
     "ordering:support_verbs": check_cues,
+    "ordering:occurrence_verbs": check_cues,
     "ordering:aspectual": check_cues,
     "ordering:windows": check_windows,
     "ordering:inherit": check_inherit,

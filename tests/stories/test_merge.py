@@ -592,7 +592,9 @@ def test_candidate_pairs_of_one_key_cost_nothing_within_an_article():
     mentions = [_Counted(0, k) for k in range(400)] + [_Counted(1, k) for k in range(2)]
     table = merge.rules()
     _Counted.reads = 0
-    found = merge._candidate_pairs(mentions, {}, dict(table, same_article_window=0), 0.5)
+    found = merge._candidate_pairs(
+        mentions, {}, dict(table, same_article_window=0), 0.5, table["weights"]
+    )
     assert found == {(i, j) for i in range(400) for j in (400, 401)}
     assert _Counted.reads < 10 * len(mentions)
 

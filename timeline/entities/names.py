@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from timeline.caches import read_cache
 from timeline.errors import TimelineError
 from timeline.rules.loader import Shape, load
 
@@ -140,7 +141,7 @@ def _shape(tokens: list[str], suffixes: set, heads: set) -> str:
     return "thing"
 
 
-@functools.cache
+@read_cache()
 def names(entity: str, kind: str | None = None) -> Names:
     """Name patterns of an entity, by kind (org, person or thing).
 

@@ -11,8 +11,7 @@ discount"), and whether a noun names an event at all.
 
 from __future__ import annotations
 
-import functools
-
+from timeline.caches import read_cache
 from timeline.model import Token
 
 from .lexicon import all_lemmas, lexicon
@@ -20,7 +19,7 @@ from .lexicon import all_lemmas, lexicon
 _QUOTES = ("“", '"', "``", "‘", ":")
 
 
-@functools.lru_cache(maxsize=65536)
+@read_cache()
 def noun_event(lower: str) -> tuple[bool, str]:
     """Whether a noun names an event, and its lemma.
 
@@ -61,7 +60,7 @@ def _derived(lemma: str, suffixes) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=65536)
+@read_cache()
 def argument_nominal(lower: str) -> bool:
     """Whether a noun that is no event by itself is a nominalisation that names one when it
     takes an argument (``argument_suffixes`` of rules/events.yaml): "the placement of the

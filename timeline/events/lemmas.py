@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from timeline.caches import read_cache
 from timeline.errors import RuleError
 from timeline.rules.loader import Shape, load
 
@@ -43,7 +44,7 @@ def rules() -> dict:
     return dict(data, variants=variants)
 
 
-@functools.lru_cache(maxsize=8192)
+@read_cache(8192)
 def base_lemma(word: str) -> str:
     """The act a lemma (or a word form) names: the derivation table, else its verb lemma. Examples:
     >>> [base_lemma(w) for w in ("signed", "signing", "signature", "met", "meeting", "design")]

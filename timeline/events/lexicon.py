@@ -19,6 +19,7 @@ from types import MappingProxyType
 import lemminflect
 
 from timeline import settings
+from timeline.caches import read_cache
 from timeline.errors import RuleError
 from timeline.io import segment
 from timeline.model import Token
@@ -315,7 +316,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ]
 
 
-@functools.lru_cache(maxsize=65536)
+@read_cache()
 def all_lemmas(word: str) -> Mapping[str, tuple[str, ...]]:
     """lemminflect's lemmas of a word by universal part of speech, read-only.
 
@@ -329,7 +330,7 @@ def all_lemmas(word: str) -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType(lemminflect.getAllLemmas(word))
 
 
-@functools.lru_cache(maxsize=65536)
+@read_cache()
 def analyze(lower: str) -> tuple[frozenset, frozenset, str]:
     """Open classes, verb forms and lemma of a lower-case word (from lemminflect).
 
@@ -395,7 +396,7 @@ def is_number(token_text: str) -> bool:
     return not letters or contains(lexicon().words["number_suffixes"], letters)
 
 
-@functools.lru_cache(maxsize=65536)
+@read_cache()
 def in_dictionary(lower: str) -> bool:
     """Whether lemminflect's English dictionary knows the word (else :func:`analyze` guesses).
 

@@ -21,6 +21,7 @@ from timeline import settings
 from timeline.errors import RuleError
 from timeline.io.segment import sentence_around
 from timeline.rules.loader import Shape, load
+from timeline.rules.loader import words as word_list
 
 RULES = Path(__file__).resolve().parent / "rules" / "questions.yaml"
 _TABLES = (
@@ -88,8 +89,8 @@ def rules() -> dict:
         "verb_markers",
         "coordinators",
     ):
-        tables[key] = frozenset(str(w).lower() for w in data[key])
-    tables["stopwords"] = frozenset(str(w).lower() for w in data.get("stopwords", ()))
+        tables[key] = word_list(data[key], f"{RULES.name}: {key}")
+    tables["stopwords"] = word_list(data.get("stopwords", []), f"{RULES.name}: stopwords")
     try:
         tables["cut"] = re.compile("|".join(data["cut_before"]))
     except re.error as exc:

@@ -18,7 +18,9 @@ import functools
 import re
 from pathlib import Path
 
+from timeline.caches import read_cache
 from timeline.rules.loader import Shape, load
+from timeline.rules.loader import words as word_list
 
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?:''|”|’)*")
 _OPEN = re.compile(r"\s+(?=[\"“‘'(\[`]*[A-Z0-9])")
@@ -38,8 +40,7 @@ def rules() -> dict:
     """
     data = load(RULES, SHAPE)
     return {
-        key: frozenset(str(word).lower() for word in data[key])
-        for key in ("abbreviations", "starters")
+        key: word_list(data[key], f"{RULES.name}: {key}") for key in ("abbreviations", "starters")
     }
 
 
@@ -117,13 +118,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@functools.lru_cache(maxsize=16)
+@read_cache(16)
 def _spans(text: str) -> tuple[tuple[int, int], ...]:
     # callers ask about one article many times (once per date or event): split it once
     return tuple(sentences(text))
 
 
-@functools.lru_cache(maxsize=16)
+@read_cache(16)
 def _starts(text: str) -> tuple[int, ...]:
     return tuple(start for start, _ in _spans(text))
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from timeline import settings
 from timeline.errors import RuleError
-from timeline.model import Event, Tense, TimeExpr
+from timeline.model import Event, Modality, Role, Tense, TimeExpr
 
 from .tense import RULES_FILE, publication_relation, reported_relation, rules  # noqa: F401 (re-exported)
 
@@ -298,6 +298,55 @@ def _aspectual(events: list[Event], text: str, sentences: _Sentences) -> list[Re
     return found
 
 
+def _occurrence(events: list[Event], text: str, sentences: _Sentences) -> list[Relation]:
+    """The subject of a verb of occurrence is the same happening: "the call took place"."""
+    table = rules()["occurrence_verbs"]
+    verbs = set(table["verbs"])
+    found = []
+    for i, event in enumerate(events):
+        word = event.trigger.lower()
+        # only what happened: a definite subject of "could take place" keeps its own reading
+        # (the nominal rules), which a plan's bounds would contradict
+        if event.modality != Modality.ASSERTED or event.tense == Tense.FUTURE:
+            continue
+        if word in table["with_next"]:
+            following = re.match(r"\s+([\w-]+)", text[event.trigger_end :])
+            if not following or following.group(1).lower() != table["with_next"][word]:
+                continue
+        elif word in table["with_auxiliary"]:
+            preceding = re.search(r"([\w'’-]+)\s+$", text[: event.trigger_start])
+            if not preceding or preceding.group(1).lower() not in table["with_auxiliary"][word]:
+                continue
+        elif word not in verbs:
+            continue
+        clause_start = _last_clause_mark(text, event.trigger_start)
+        before = [
+            j
+            for j in sentences.members[event.sentence]
+            if clause_start <= events[j].trigger_start
+            and events[j].trigger_end <= event.trigger_start
+        ]
+        subject = before[0] if before else None
+        # the subject heads the clause: no verb stands between it and the verb of occurrence
+        if (
+            subject is None
+            or events[subject].role != Role.NOMINAL
+            or any(events[j].role != Role.NOMINAL for j in before)
+        ):
+            continue
+        event.cues.append((table["id"], subject))
+        found.append(
+            Relation(
+                subject,
+                "same",
+                i,
+                table["id"],
+                f"'{events[subject].trigger}' is what '{event.trigger}' says happened",
+            )
+        )
+    return found
+
+
 def relations(events: list[Event], text: str, timexes: list[TimeExpr] = ()) -> list[Relation]:
     """Relations between events stated by discourse cues, support-verb objects and aspectual verbs.
 
@@ -354,6 +403,7 @@ def relations(events: list[Event], text: str, timexes: list[TimeExpr] = ()) -> l
                 break
     sentences = _Sentences(events)
     found.extend(_aspectual(events, text, sentences))
+    found.extend(_occurrence(events, text, sentences))
     low, high = _reach(events, text)
     timex_starts = {t.start for t in timexes}
     for cue in rules()["cues"]:

@@ -43,6 +43,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from timeline.caches import read_cache
 from timeline.errors import RuleError
 from timeline.rules import loader
 from timeline.rules.loader import Shape
@@ -345,7 +346,7 @@ def _offsets(table: dict, kind: dict, low, high) -> tuple | None:
     return (*found[:3], sum(own.values()))
 
 
-@functools.lru_cache(maxsize=65536)
+@read_cache()
 def _default_offsets(position: int, low, high) -> tuple | None:
     """:func:`_offsets` of the default model's kind at ``position``: a pure function of its
     arguments, computed once per process for each."""

@@ -33,13 +33,14 @@ _AMOUNT = re.compile(r"P(\d+)([DWMY])|PT(\d+)([HM])")
 
 @dataclass(frozen=True)
 class Offset:
-    """``target`` lies ``low``..``high`` days ``direction`` (later / earlier) of ``anchor``."""
+    """``target`` lies ``low``..``high`` days ``direction`` (later / earlier) of ``anchor``;
+    ``high`` None: no more is known ("more than two weeks later")."""
 
     target: int
     anchor: int
     direction: str
     low: int
-    high: int
+    high: int | None
     label: str
 
 
@@ -110,6 +111,12 @@ def _amounts(timexes: list[TimeExpr], text: str, table: dict):
         else:  # hours or minutes: the same day or, across midnight, the next ones
             hours = int(amount.group(3)) / (1 if amount.group(4) == "H" else 60)
             found.append((timex, (int(hours // 24), -int(-hours // 24))))
+        low, high = found[-1][1]
+        # a bounded amount: "less than three weeks" is 0 to 21 days, "more than two" 14 or more
+        if timex.mod in ("LESS_THAN", "EQUAL_OR_LESS"):
+            found[-1] = (timex, (0, high))
+        elif timex.mod in ("MORE_THAN", "EQUAL_OR_MORE"):
+            found[-1] = (timex, (low, None))
     counted = [timex for timex in timexes if timex.type == "DURATION"]
     # a block's view of the text is blank outside its own stretch (solve._block_texts): scan
     # only that stretch, or a long article's blocks would each scan all of it
@@ -192,9 +199,10 @@ def find(events: list[Event], timexes: list[TimeExpr], text: str) -> list[Offset
             anchor = max(dated, key=lambda i: events[i].trigger_start)
         direction = "later" if signal.group("later") else "earlier"
         word = signal.group(0).strip()
+        days = f"{low}+" if high is None else f"{low}" + (f"-{high}" if high != low else "")
         label = (
             f"'{events[target].trigger}' {timex.text} {word}{' than' if counted is None else ''} "
-            f"'{events[anchor].trigger}' ({low}" + (f"-{high}" if high != low else "") + " days)"
+            f"'{events[anchor].trigger}' ({days} days)"
         )
         found.append(Offset(target, anchor, direction, low, high, label))
     return found
@@ -374,15 +382,13 @@ def bounds(events: list[Event], timexes: list[TimeExpr], text: str) -> list[Boun
     rule = _table()["id"]
     for o in find(events, timexes, text):
         if o.direction == "later":  # target starts >= anchor end + low, ends <= anchor start + high
-            found += [
-                Bound(o.anchor, "end", o.target, "start", -o.low, rule, o.label),
-                Bound(o.target, "end", o.anchor, "start", o.high, rule, o.label),
-            ]
+            found.append(Bound(o.anchor, "end", o.target, "start", -o.low, rule, o.label))
+            if o.high is not None:
+                found.append(Bound(o.target, "end", o.anchor, "start", o.high, rule, o.label))
         else:  # target ends <= anchor start - low, starts >= anchor end - high
-            found += [
-                Bound(o.target, "end", o.anchor, "start", -o.low, rule, o.label),
-                Bound(o.anchor, "end", o.target, "start", o.high, rule, o.label),
-            ]
+            found.append(Bound(o.target, "end", o.anchor, "start", -o.low, rule, o.label))
+            if o.high is not None:
+                found.append(Bound(o.anchor, "end", o.target, "start", o.high, rule, o.label))
     for target, source, days, label in deadlines(events, timexes, text):
         found.append(
             Bound(target, "end", source, "end", days, rules()["offsets"]["within_id"], label)

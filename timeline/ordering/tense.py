@@ -21,6 +21,7 @@ from timeline import settings
 from timeline.errors import RuleError
 from timeline.model import Event
 from timeline.rules.loader import Shape, load
+from timeline.rules.loader import words as word_list
 
 RULES_FILE = Path(__file__).resolve().parent / "rules" / "ordering.yaml"
 
@@ -71,6 +72,7 @@ SHAPE = Shape(
     },
     sections={
         "support_verbs": _EXAMPLES | {"verbs", "max_words_between"},
+        "occurrence_verbs": _EXAMPLES | {"verbs", "with_next", "with_auxiliary"},
         "ranges": _EXAMPLES | {"pattern"},
         "scheduled": _EXAMPLES | {"pattern"},
         "record_since": _EXAMPLES | {"pattern"},
@@ -128,7 +130,9 @@ def rules() -> dict:
         for family, table in data["tense_rules"].items()
     }
     data["tense_candidates"] = {family: {} for family in data["tense_rules"]}
-    data["synonym_groups"] = [frozenset(w.lower() for w in group) for group in data["synonyms"]]
+    data["synonym_groups"] = [
+        word_list(group, f"{RULES_FILE.name}: synonyms") for group in data["synonyms"]
+    ]
     data["support_words"] = frozenset(data["support_verbs"]["verbs"])
     return data
 

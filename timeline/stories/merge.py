@@ -26,6 +26,7 @@ import itertools
 import math
 import operator
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -33,6 +34,7 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
+from timeline.caches import read_cache
 from timeline.errors import RuleError, TimelineError
 from timeline.events.lemmas import base_lemma
 from timeline.events.lexicon import lexicon
@@ -40,6 +42,7 @@ from timeline.events.mentions import PASSES
 from timeline.events.mentions import table as mention_rules
 from timeline.model import Basis
 from timeline.rules.loader import Shape, load
+from timeline.rules.loader import words as word_list
 
 RULES = Path(__file__).resolve().parent / "rules" / "merge.yaml"
 SHAPE = Shape(
@@ -115,10 +118,14 @@ _QUOTED = re.compile(
 
 
 @functools.cache
-def rules() -> dict:
-    """The tables of ``rules/merge.yaml``. Examples:
+def rules() -> MappingProxyType:
+    """The tables of ``rules/merge.yaml`` and the model's weights (``rules/weights.yaml``),
+    read-only. Examples:
     >>> rules()["modality_families"]["expected"]
     'irrealis'
+    >>> rules()["weights"] = {}
+    Traceback (most recent call last):
+    TypeError: 'mappingproxy' object does not support item assignment
     """
     data = load(RULES, SHAPE)
     synonym_of: dict[str, str] = {}
@@ -152,13 +159,16 @@ def rules() -> dict:
             )
         )
     weights = load(WEIGHTS, WEIGHTS_SHAPE)
-    return dict(
-        data,
-        stopwords=frozenset(str(w).lower() for w in data["stopwords"]),
-        synonym_of=synonym_of,
-        senses_of=senses_of,
-        phrase_reach=max((row["window"] for row in data["phrases"]), default=0),
-        weights=weights,
+    # read-only: one cached table serves every call; other weights are passed, not patched in
+    return MappingProxyType(
+        dict(
+            data,
+            stopwords=word_list(data["stopwords"], f"{RULES.name}: stopwords"),
+            synonym_of=synonym_of,
+            senses_of=senses_of,
+            phrase_reach=max((row["window"] for row in data["phrases"]), default=0),
+            weights=weights,
+        )
     )
 
 
@@ -171,7 +181,7 @@ def _norm(word: str) -> str:
 # The clause analyses below are cached: the rows of one clause share its text, and so do a
 # reprinted story's copies; what they return is shared by every caller, hence immutable
 # (tuples, frozensets, read-only mappings).
-@functools.lru_cache(maxsize=1 << 16)
+@read_cache()
 def _names(text: str, stop: frozenset) -> tuple[tuple[str, ...], ...]:
     """The names of a clause outside quotations, each as its normalized words: runs of
     capitalised words ('Vincent Jackson', 'Mt Cook'), a single one too unless it opens the clause
@@ -197,17 +207,17 @@ def _names(text: str, stop: frozenset) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(w for _, w in r) for r in found if len(r) > 1 or r[0][0] > 0)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@read_cache()
 def _tokens(text: str, stop: frozenset) -> frozenset[str]:
     return frozenset(_norm(w) for w in _WORD.findall(text or "") if w.lower() not in stop)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@read_cache()
 def _parts(run: str) -> frozenset[str]:
     return frozenset(_norm(part) for part in run.split())
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@read_cache()
 def _runs(text: str, stop: frozenset) -> MappingProxyType[str, int]:
     """Content words outside quotations, each with the index of its run: adjacent capitalised
     words (and a number after them) are one name, 'San Francisco', 'iPhone 4': they count as one
@@ -938,13 +948,15 @@ def _near_dates(mentions: list[StoryMention], gap_days: int) -> set[tuple[int, i
     return found
 
 
-def _candidate_pairs(mentions: list[StoryMention], similar: dict, table: dict, least: float) -> set:
+def _candidate_pairs(
+    mentions: list[StoryMention], similar: dict, table: Mapping, least: float, weights: dict
+) -> set:
     """Pairs of one act's mentions that could reach the link threshold: within an article, a
     mention and the ``same_article_window`` mentions of its act before it; across articles, two
     that share a key of :func:`_keys` or explicit dates in reach, or whose articles are at least
     ``least`` alike (``similar``: each article's later articles that are). Nothing else can
     reach it (:func:`_least_similarity`)."""
-    window, weight = table["same_article_window"], table["weights"]["features"]
+    window, weight = table["same_article_window"], weights["features"]
     used = {key for name, key in _SHARED.items() if weight[name]["weight"] > 0}
     by_article: dict[int, list[int]] = {}
     for k, m in enumerate(mentions):
@@ -1105,6 +1117,7 @@ def scored_pairs(
     published=None,
     threshold: float | None = None,
     complete: bool = True,
+    weights: dict | None = None,
 ):
     """The pairs of one act's mentions that clustering at ``threshold`` needs, with their
     features (None: kept apart) and probability.
@@ -1115,7 +1128,8 @@ def scored_pairs(
     are scored: clustering these pairs gives the groups that scoring every pair would. Within
     one article a mention is compared with the ``same_article_window`` mentions of its act
     before it (linear in a long article). ``published``: each article's publication date, or
-    None; ``threshold``: the least probability clustering will use (default the model's).
+    None; ``threshold``: the least probability clustering will use (default the model's);
+    ``weights``: the model (default ``rules/weights.yaml``'s; the fitting script passes others).
     Yields ``(act, mentions, pairs)`` per act, ``pairs`` mapping (i, j), i < j, to
     ``(features, p)``. Used by :func:`link` and by the fitting script.
 
@@ -1123,7 +1137,7 @@ def scored_pairs(
     :func:`cluster` looks them up, between groups it could join: a set joined by a chain of
     near-copies need not have every two of its mentions compared."""
     table = rules()
-    weights = table["weights"]
+    weights = table["weights"] if weights is None else weights
     threshold = weights["threshold"] if threshold is None else threshold
     vectors = _article_vectors(per_article, table)
     # a few articles are no collection to tell topic words from a story's words: their names do
@@ -1220,7 +1234,7 @@ def scored_pairs(
         scored = _score_alike_once(
             mentions,
             signature,
-            _candidate_pairs(mentions, similar, table, least),
+            _candidate_pairs(mentions, similar, table, least, weights),
             functools.partial(score, mentions, content, memo),
             classes,
         )

@@ -22,6 +22,22 @@ _MODS = {
     "middle": "MID",
 }
 
+#: An amount's bound (the ``approx_in`` words of fragments.yaml, TIMEX3 mods): "less than
+#: three weeks" is at most three weeks, "more than two days" at least two.
+_AMOUNT_MODS = {
+    "less than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "just under": "LESS_THAN",
+    "nearly": "LESS_THAN",
+    "almost": "LESS_THAN",
+    "no more than": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS",
+    "more than": "MORE_THAN",
+    "just over": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE",
+}
+
 
 def unit(groups, rule, tables):
     """The TIMEX3 unit letter(s) of the rule's ``unit`` option or group ("weeks" -> W).
@@ -63,11 +79,16 @@ def mod(groups, rule):
         >>> rule = next(r for r in load_rules() if r.id == "rel_shift_unit")
         >>> mod({"mod": "early"}, rule), mod({"mod": "mid-"}, rule), mod({}, rule)
         ('START', 'MID', None)
+        >>> mod({"mod": "less than"}, rule), mod({"mod": "at least"}, rule)
+        ('LESS_THAN', 'EQUAL_OR_MORE')
     """
     if rule.options.get("mod"):
         return rule.options["mod"]
     raw = groups.get("mod")
-    return _MODS.get(normal_word(raw).split(" ")[0].rstrip("-")) if raw else None
+    if not raw:
+        return None
+    words = normal_word(raw)
+    return _AMOUNT_MODS.get(words) or _MODS.get(words.split(" ")[0].rstrip("-"))
 
 
 def clock(groups) -> str:

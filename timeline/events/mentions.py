@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
+from timeline import settings
 from timeline.errors import RuleError
 from timeline.model import EventClass, Mention, Modality, Role, Tense, Token
 from timeline.rules.loader import Shape, load
@@ -1079,8 +1080,15 @@ def _achieved(tokens: list[Token], gov: Mention, m: Mention, nominals: set[int])
         and (gov.tense in words["result_tenses"] or gov.aspect == "perfective")
         and gov.event_class.lower() not in words["result_not_classes"]
         and gov.lemma not in words["object_control"]
-        and len(between) <= _RESULT_REACH
+        # a short object or adjunct ("paid a visit in May and July to open"), not a noun's
+        # far complement ("worked for years with faith in the freedom of every tenant to vote")
+        and len(between) <= settings.RESULT_INFINITIVE_TOKENS
         and between[-1].tag not in _CLAUSE_TAGS
+        # a coordinated verb the tagger read as a noun ("reinstated the pressure and aims to
+        # keep": the infinitive is the second verb's)
+        and not any(
+            a.tag in _CLAUSE_TAGS and b.forms & _FINITE_FORMS for a, b in zip(between, between[1:])
+        )
         and not any(
             t.tag in _VERBAL_TAGS or "VBG" in t.forms or t.text in words["result_breaks"]
             for t in between
@@ -1104,11 +1112,8 @@ def _achieved(tokens: list[Token], gov: Mention, m: Mention, nominals: set[int])
 _VERBAL_TAGS = ("V", "MODAL", "BE", "HAVE", "DO", "SUB", "REL", "TO")
 # "raised by his relatives and to end": a second infinitive of an earlier governor
 _CLAUSE_TAGS = ("CONJ",)
-# a result infinitive stands a short object or adjunct after its act ("paid a visit in May
-# and July to open"); farther, it belongs to a noun between ("worked for years with faith in
-# the freedom of every tenant to vote")
-_RESULT_REACH = 8
 _PHRASE_TAGS = ("N", "PROPN", "NUM", "PRON")
+_FINITE_FORMS = frozenset({"VBZ", "VBD", "VBP"})
 
 
 def _govern(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:

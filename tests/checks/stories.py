@@ -1,5 +1,6 @@
 """Rule examples of ``stories/rules/*.yaml``: the senses of ``merge.yaml`` (the act a trigger
-names in its sense's construction, and not outside it). merge.yaml's two-article ``pairs`` run in
+names in its sense's construction, and not outside it) and its nominalizations (the verb a noun
+is made from, and a noun that only looks made from one). merge.yaml's two-article ``pairs`` run in
 tests/test_merge.py, since each needs two articles."""
 
 import timeline
@@ -17,4 +18,10 @@ def check_sense(rule_id, example, positive):
     assert (got == sense["act"]) == positive, (got, row["trigger_rule"])
 
 
-CHECKS = {"merge:senses": check_sense}
+def check_nominalization(rule_id, example, positive):
+    noun, verb = example
+    got = merge.nominal_verb(noun, merge.rules())
+    assert got == (verb if positive else noun), (rule_id, noun, got)
+
+
+CHECKS = {"merge:senses": check_sense, "merge:nominalizations": check_nominalization}

@@ -650,3 +650,20 @@ def test_cluster_of_a_reprinted_story_is_average_link():
         assert merge.cluster(4 * k, dict(pairs), threshold) == _average_link(
             4 * k, pairs, threshold
         )
+
+
+def test_a_nominal_mention_names_its_verb_and_a_compound_its_head():
+    row = dict(start=0, trigger_start=4, timex=None)
+    cases = [
+        ("the investigation began", "investigation", None, "event_noun:det_noun"),
+        ("the investigation began", "investigation", None, "verb_group:one_open_class"),
+        ("for drunk driving", "driving", "drunk-driving", "compound_offence:noun"),
+        ("the hit-and-run", "hit-and-run", "hit-and-run", "compound_offence:noun"),
+    ]
+    table = merge.rules()
+    got = [
+        merge.act(dict(row, text=text, trigger=trigger, lemma=lemma, trigger_rule=rule), table)
+        for text, trigger, lemma, rule in cases
+    ]
+    # a noun only: the same word found as a verb keeps its own lemma
+    assert got == ["investigate", "investigation", "drive", "hit-and-run"]

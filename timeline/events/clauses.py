@@ -308,10 +308,18 @@ def apposition_start(tokens: list[Token], j: int) -> int | None:
         >>> toks = tag(tokenize("Ruiz, aged 61, has resigned."))
         >>> apposition_start(toks, 4)
         1
+        >>> toks = tag(tokenize("Ruiz, described as a veteran, dies after a fall."))
+        >>> apposition_start(toks, 6)
+        1
     """
     for k in range(j - 1, 0, -1):
         tok = tokens[k]
-        if tok.tag in ("SUB", "REL", "CONJ", "MODAL", "HAVE", "DO") or tok.text in _STRONG:
+        # "as" after a participle names what it calls the subject ("Ruiz, described as a
+        # veteran, dies"), no clause of its own
+        naming = tok.tag == "SUB" and tokens[k - 1].tag == "V" and "VBN" in tokens[k - 1].forms
+        if (
+            tok.tag in ("SUB", "REL", "CONJ", "MODAL", "HAVE", "DO") and not naming
+        ) or tok.text in _STRONG:
             return None
         if tok.tag == "V" and tok.forms & {"VBZ", "VBP"} and "VBN" not in tok.forms:
             return None

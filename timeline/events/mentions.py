@@ -666,6 +666,7 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
         and not _amount_of(tokens, i - 1)  # "$3 million in damage": how much of the event
         and not _attitude_of(tokens, i, lemma)  # "arrested on suspicion of DUI"
         and not _complement_of(tokens, i - 1)  # "a wave of protests": what it counts
+        and not _particle_object(tokens, i - 1)  # "stepped up attacks": the verb's object
     ):
         return (
             "after_preposition",
@@ -729,6 +730,18 @@ def _complement_of(tokens: list[Token], p: int) -> bool:
     )
 
 
+def _particle_object(tokens: list[Token], p: int) -> bool:
+    """Whether the word at ``p`` is the particle of the verb right before it ("stepped up
+    attacks", "called off talks", "carried out raids"): the noun after it is that phrasal
+    verb's object, not a preposition's bare complement."""
+    rule = table()["after_preposition"]
+    return (
+        tokens[p].lower in rule.words["object_particles"]
+        and p > 0
+        and tokens[p - 1].tag in rule.tags["phrasal_verb"]
+    )
+
+
 def _attitude_of(tokens: list[Token], i: int, lemma: str) -> bool:
     """Whether noun ``i`` is an attitude (a noun of the I_STATE class) with its event after it
     in an "of" phrase ("on suspicion of theft"): a held attitude, not a generic
@@ -744,7 +757,8 @@ def _attitude_of(tokens: list[Token], i: int, lemma: str) -> bool:
 def _takes_argument(tokens: list[Token], i: int) -> bool:
     """A nominalisation with its event's argument: an "of" phrase right after it ("the
     placement of the sensor"), or the subject of a light verb it is the object of ("made its
-    appearance")."""
+    appearance"), or the object of a verb that reports, begins, ends or acts on an event
+    ("confirmed the placement", "completed the installation", "approved the appointment")."""
     rule = table()["argument_nominal"]
     if tokens[i].tag not in rule.tags["noun"] or not argument_nominal(tokens[i].lower):
         return False
@@ -761,7 +775,10 @@ def _takes_argument(tokens: list[Token], i: int) -> bool:
         j < i - 1
         and j >= 0
         and tokens[j].tag in rule.tags["verb"]
-        and (tokens[j].lemma in rule.words["light_verbs"])
+        and (
+            tokens[j].lemma in rule.words["light_verbs"]
+            or lexicon().class_of.get(tokens[j].lemma) in rule.words["event_object_classes"]
+        )
     )
 
 

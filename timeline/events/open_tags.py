@@ -9,7 +9,8 @@ condition holds gives the tag, and its id is the trace of the decision
 (:func:`open_tag_rule`). A condition is a mapping of tests that must all hold:
 
 - on a neighbour (``self``, ``prev``, ``left1``, ``left2``, ``left3``, ``next``, ``next2``,
-  ``after``, ``next_verb``; see :data:`NEIGHBOURS`), a mapping of token tests (:data:`TOKEN_TESTS`);
+  ``next3``, ``after``, ``next_verb``; see :data:`NEIGHBOURS`), a mapping of token tests
+  (:data:`TOKEN_TESTS`);
 - ``prev_tag``: the tag of ``prev`` (``START`` when nothing comes before);
 - ``finite``: whether a finite verb came before in the clause;
 - ``predicate``: a structural test named by id (:data:`PREDICATES`);
@@ -31,6 +32,7 @@ from pathlib import Path
 from timeline.errors import RuleError
 from timeline.rules.loader import CaseSensitive, Shape, load, words
 
+from .clauses import apposition_start
 from .lexicon import Lexicon, Token, all_lemmas, analyze, is_number, lexicon, unpunctuated
 
 RULES = Path(__file__).resolve().parent / "rules" / "open_tags.yaml"
@@ -146,6 +148,7 @@ NEIGHBOURS: dict[str, Callable[[Context], Token | None]] = {
     "left3": lambda c: c.at(c.i - 3),
     "next": lambda c: c.at(c.i + 1),
     "next2": lambda c: c.at(c.i + 2),
+    "next3": lambda c: c.at(c.i + 3),
     "after": _after,
     "next_verb": _next_verb,
 }
@@ -220,19 +223,27 @@ def headline_verb(c: Context) -> bool:
 def headline_plain_verb(c: Context) -> bool:
     """Word ``i`` can be a headline's verb (:func:`headline_verb`) and no word after it in its
     clause reads as a verb with a tense of its own ("-s" or past: in "Sales tax rises" and
-    "Tigers coach fired" that word is the verb, and the plain form a noun)."""
+    "Tigers coach fired" that word is the verb, and the plain form a noun); a subordinator
+    ends the clause ("Farmers battle police after it's revealed that ...")."""
     if not headline_verb(c):
         return False
     # after a word in lower case, a capitalized one is a name ("topping Owls"), no verb
     lower = c.tokens[c.i].text[:1].islower()
     for tok in c.tokens[c.i + 1 :]:
-        if _PUNCT.match(tok.text):
+        if _PUNCT.match(tok.text) or "SUB" in c.lex.closed.get(tok.lower, ()):
             return True
         if lower and tok.text[:1].isupper():
             continue
         if tok.lower not in c.lex.closed and analyze(tok.lower)[1] & {"VBZ", "VBD"}:
             return False
     return True
+
+
+def after_apposition(c: Context) -> bool:
+    """The comma right before word ``i`` closes a parenthetical between a subject and its verb
+    (:func:`timeline.events.clauses.apposition_start`: "Ruiz, the chief, resigns")."""
+    j = c.i - 1
+    return j > 0 and c.tokens[j].text == "," and apposition_start(c.tokens, j) is not None
 
 
 #: Tests too structural to state as data, named by ``predicate:`` in a rule's condition.
@@ -242,6 +253,7 @@ PREDICATES: dict[str, Callable[[Context], bool]] = {
     "same_form_as_last_verb": same_form_as_last_verb,
     "headline_verb": headline_verb,
     "headline_plain_verb": headline_plain_verb,
+    "after_apposition": after_apposition,
 }
 
 
@@ -388,6 +400,7 @@ _COST = {
     "left3": 3,
     "next": 4,
     "next2": 4,
+    "next3": 4,
     "not": 5,
     "any": 5,
     "after": 6,

@@ -37,7 +37,7 @@ import pandas as pd
 from timeline.caches import read_cache
 from timeline.errors import RuleError, TimelineError
 from timeline.events.lemmas import base_lemma
-from timeline.events.lexicon import lexicon
+from timeline.events.lexicon import all_lemmas, lexicon
 from timeline.events.mentions import PASSES
 from timeline.events.mentions import table as mention_rules
 from timeline.model import Basis
@@ -51,6 +51,7 @@ SHAPE = Shape(
         "phrases": {"id", "verbs", "nouns", "window", "act"},
         "pairs": {"id", "a", "b", "link", "conflict"},
         "senses": {"id", "lemma", "act", "uses", "next", "skip_suffixes", "examples", "negatives"},
+        "nominalizations": {"id", "suffix", "endings", "min_stem", "examples", "negatives"},
     },
     values={
         "modality_families",
@@ -73,6 +74,7 @@ SHAPE = Shape(
         "story_date_weight",
         "story_attach_share",
         "story_attach_margin",
+        "compound_coordinators",
     },
 )
 WEIGHTS = RULES.with_name("weights.yaml")
@@ -164,6 +166,9 @@ def rules() -> MappingProxyType:
         dict(
             data,
             stopwords=word_list(data["stopwords"], f"{RULES.name}: stopwords"),
+            compound_coordinators=word_list(
+                data["compound_coordinators"], f"{RULES.name}: compound_coordinators"
+            ),
             synonym_of=synonym_of,
             senses_of=senses_of,
             phrase_reach=max((row["window"] for row in data["phrases"]), default=0),
@@ -368,7 +373,8 @@ def _shared_actors(a: StoryMention, b: StoryMention) -> tuple[list[str], set[str
 
 
 def act(row: dict, table: dict) -> str:
-    """The act a mention names, for type compatibility: its base lemma (events/rules/lemmas.yaml),
+    """The act a mention names, for type compatibility: its base lemma (events/rules/lemmas.yaml;
+    a hyphenated compound's head, :func:`_compound_head`; a noun's verb, :func:`nominal_verb`),
     then the synonym sets of ``rules/merge.yaml`` ("strike", "bombing" -> ``attack``) and the
     phrases a verb makes with a noun right after it ("spoke by phone" -> ``call``, "hold an
     urgent meeting" -> ``meet``), within the senses of a lemma of two (``senses``: "fired the
@@ -384,7 +390,11 @@ def act(row: dict, table: dict) -> str:
     ...  for t, x in cases]
     ['attack', 'call', 'speak', 'meet', 'blaze', 'record', 'die', 'pass', 'dismiss']
     """
-    lemma = base_lemma(row.get("lemma") or row["trigger"])
+    lemma = _compound_head(base_lemma(row.get("lemma") or row["trigger"]), table)
+    rule = (row.get("trigger_rule") or "").partition(":")[0]
+    use = mention_rules()[rule].pass_ if rule else None
+    if use == "nominal":
+        lemma = nominal_verb(lemma, table)
     # the words after the trigger, read as far as a phrase's window or a sense's next word
     # asks (not to the end of a long clause)
     later = (
@@ -399,8 +409,6 @@ def act(row: dict, table: dict) -> str:
             return phrase["act"]
     senses = table["senses_of"].get(lemma)
     if senses:
-        rule = (row.get("trigger_rule") or "").partition(":")[0]
-        use = mention_rules()[rule].pass_ if rule else None
         after += later  # a sense's next word may lie beyond the phrases' reach
         dated = {_norm(w) for w in _WORD.findall((row.get("timex") or "").lower())}
         for sense in senses:
@@ -412,6 +420,53 @@ def act(row: dict, table: dict) -> str:
                 return sense["act"]
         return lemma
     return table["synonym_of"].get(lemma, lemma)
+
+
+def _compound_head(lemma: str, table: dict) -> str:
+    """The act a hyphenated compound names: its head's, the last part (English compounds are
+    right-headed: "drunk-driving" and "drink-driving" are a driving, "re-examine" an
+    examining); a coordinated compound ("hit-and-run": `compound_coordinators`) heads itself.
+
+    Examples:
+        >>> [_compound_head(w, rules()) for w in ("drunk-driving", "hit-and-run", "sign")]
+        ['drive', 'hit-and-run', 'sign']
+    """
+    parts = lemma.split("-")
+    if len(parts) < 2 or not parts[-1] or table["compound_coordinators"] & set(parts):
+        return lemma
+    return base_lemma(parts[-1])
+
+
+@read_cache()
+def _verb_reading(word: str) -> str | None:
+    verb = all_lemmas(word).get("VERB")
+    return verb[0] if verb else None
+
+
+def nominal_verb(lemma: str, table: dict) -> str:
+    """The verb a noun is made from by a suffix (``nominalizations``), or the lemma itself: a
+    noun with no verb reading whose stem (at least ``min_stem`` letters before the suffix) plus
+    one of the row's ``endings`` is a verb the lexicon knows, a doubled last consonant undone
+    ("stoppage" / "stop"). The derivation table of events/rules/lemmas.yaml ("signature") and
+    the synonym sets come first (:func:`act`).
+
+    Examples:
+        >>> [nominal_verb(w, rules()) for w in ("investigation", "stoppage", "tension", "damage")]
+        ['investigate', 'stop', 'tension', 'damage']
+    """
+    if _verb_reading(lemma) is not None or lemma in table["synonym_of"]:
+        return lemma
+    for row in table["nominalizations"]:
+        stem = lemma.removesuffix(row["suffix"])
+        if stem == lemma or len(stem) < row["min_stem"]:
+            continue
+        for ending in row["endings"]:
+            for verb in dict.fromkeys(
+                [stem + ending, stem[:-1] + ending if stem[-1] == stem[-2] else stem + ending]
+            ):
+                if _verb_reading(verb) == verb:
+                    return verb
+    return lemma
 
 
 def _article_vectors(

@@ -60,6 +60,12 @@ WEEKDAY_AFTER_CHARS = 40
 
 # --- events ------------------------------------------------------------------------------
 
+#: Most words between a done act and the "to" of what it achieved: a result stands a short
+#: object or adjunct after its act ("beat the Kansas City Owls 23 - 13 to clinch", 7 words);
+#: farther, the infinitive belongs to a noun between ("worked for years with faith in the
+#: freedom of every tenant to vote").
+RESULT_INFINITIVE_TOKENS = 8
+
 #: Most tokens an event's span reaches on each side of its trigger: a clause with no boundary
 #: for longer (a run-on or hostile text) would otherwise make every span the whole sentence,
 #: quadratic in memory. News clauses are far shorter.

@@ -634,3 +634,49 @@ def test_scheduled_present_lies_after_publication_without_conflict(text, trigger
     row = frame[frame.trigger == trigger].iloc[0]
     assert (row.earliest.date(), row.latest.date()) == (day, day)
     assert frame.warning.isna().all(), frame.warning.tolist()
+
+
+@pytest.mark.parametrize(
+    "text, verb, earliest, latest, rule",
+    [
+        # what a done act achieved is dated with it: the expression that dates the act, or
+        # the act's own bounds
+        (
+            "The guard scored 20 points on Thursday to break the club's scoring mark.",
+            "break",
+            "2025-10-23",
+            "2025-10-23",
+            "rel_weekday",
+        ),
+        (
+            "The guard scored 20 points to break the club's scoring mark.",
+            "break",
+            None,
+            "2025-10-25",
+            "infinitive_with_governor",
+        ),
+        # a plan after a done act's decision stays after it
+        (
+            "The guard decided on Thursday to break the mark.",
+            "break",
+            "2025-10-23",
+            None,
+            "expected_untensed",
+        ),
+    ],
+)
+def test_an_infinitive_that_a_done_act_achieved_takes_the_acts_time(
+    text, verb, earliest, latest, rule
+):
+    import timeline
+
+    frame = timeline.build_timeline(timeline.Article(text, id="a", published="2025-10-25"))
+    row = frame.set_index("trigger").loc[verb]
+
+    def day(value):
+        return None if value is None or value != value else value.date().isoformat()
+
+    assert (day(row["earliest"]), day(row["latest"]), row["rule"]) == (earliest, latest, rule)
+    assert (row["tense"], row["modality"]) == (
+        ("none", "expected") if rule == "expected_untensed" else ("past", "asserted")
+    )

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
+from timeline import settings
 from timeline.errors import RuleError
 from timeline.model import EventClass, Mention, Modality, Role, Tense, Token
 from timeline.rules.loader import Shape, load
@@ -1046,11 +1047,98 @@ def _reduced_relative(tokens: list[Token], i: int, lex) -> bool:
     )
 
 
+def _realized_complement(tokens: list[Token], gov: Mention, m: Mention) -> str | None:
+    """The modality a governor's class gives its to-infinitive complement (``realized`` in
+    events.yaml), or None: an implicative verb's past asserts it ("managed to escape", "went on
+    to win"), a verb of deciding in the past with a past time word inside the complement
+    ("decided to check in last week") too; a verb of failing or refusing negates it ("failed to
+    appear"), a verb of pretending leaves it potential ("pretended to check in")."""
+    words = lexicon().words
+    to = next((k for k in range(m.group_start, m.index) if tokens[k].tag == "TO"), None)
+    if to is None or gov.role != Role.VERB or gov.modality != Modality.ASSERTED:
+        return None
+    # the verb with its particle ("went on to"), adverbs skipped ("managed quickly to")
+    rest = [t.lower for t in tokens[gov.index + 1 : to] if t.tag != "ADV"]
+    verb = " ".join([gov.lemma, *rest])
+    if len(rest) > 1:
+        return None
+    if verb in words["realized_negating"]:
+        return Modality.NEGATED
+    if verb in words["realized_pretending"]:
+        return Modality.POTENTIAL
+    done = gov.tense in words["result_tenses"] or gov.aspect == "perfective"
+    if not done or m.conjunct_of is not None:
+        return None
+    if verb in words["realized_implicative"]:
+        return Modality.ASSERTED
+    if verb in words["realized_deciding"]:
+        after = tokens[m.index + 1 :]
+        end = next((k for k, t in enumerate(after) if t.tag in ("PUNCT", "CONJ", "SUB")), None)
+        if any(t.lower in words["realized_past_words"] for t in after[:end]):
+            return Modality.ASSERTED
+    return None
+
+
+def _achieved(tokens: list[Token], gov: Mention, m: Mention, nominals: set[int]) -> bool:
+    """Infinitive ``m`` tells what its governor's done act achieved (``mod_result`` in
+    events.yaml): the governor is an asserted past or perfect act of no intention class, not
+    an object-control verb, and an object or adjunct stands between it and "to" ("scored 20
+    points to break the record"; not "decided to check in"). The exclusions are ``result`` in
+    events.yaml: an event noun or a noun that takes an infinitive right before "to", a degree
+    word, an expletive object, a verb of arranging, a quotation or a dash between."""
+    words = lexicon().words
+    to = next((k for k in range(m.group_start, m.index) if tokens[k].tag == "TO"), None)
+    between = tokens[gov.index + 1 : to] if to is not None else []
+    return bool(
+        between
+        and m.conjunct_of is None
+        and gov.role == Role.VERB
+        and gov.modality == Modality.ASSERTED
+        and (gov.tense in words["result_tenses"] or gov.aspect == "perfective")
+        and gov.event_class.lower() not in words["result_not_classes"]
+        and gov.lemma not in words["object_control"]
+        # a short object or adjunct ("paid a visit in May and July to open"), not a noun's
+        # far complement ("worked for years with faith in the freedom of every tenant to vote")
+        and len(between) <= settings.RESULT_INFINITIVE_TOKENS
+        and between[-1].tag not in _CLAUSE_TAGS
+        # a coordinated verb the tagger read as a noun ("reinstated the pressure and aims to
+        # keep": the infinitive is the second verb's)
+        and not any(
+            a.tag in _CLAUSE_TAGS and b.forms & _FINITE_FORMS for a, b in zip(between, between[1:])
+        )
+        and not any(
+            t.tag in _VERBAL_TAGS or "VBG" in t.forms or t.text in words["result_breaks"]
+            for t in between
+        )
+        # an object or adjunct, not adverbs or a particle alone ("fought hard to", "went on to")
+        and any(t.tag in _PHRASE_TAGS for t in between)
+        and between[-1].lower not in words["result_nouns"]
+        and not any(t.lower in words["result_degree"] for t in between)
+        and not (len(between) > 1 and between[0].lower in words["result_expletives"])
+        # a passive's purpose ("have been set up to carry") and an infinitive with its own
+        # subject ("the reason for Zentek to start") tell no done act's result
+        and not any(t.tag == "BE" for t in tokens[gov.group_start : gov.index])
+        and not any(t.lower in words["for_preps"] for t in between)
+        # an event noun's own infinitive ("took the decision to press on"): the noun's
+        # complement, not the act's result
+        and to - 1 not in nominals
+        and gov.lemma not in words["result_arranging"]
+    )
+
+
+_VERBAL_TAGS = ("V", "MODAL", "BE", "HAVE", "DO", "SUB", "REL", "TO")
+# "raised by his relatives and to end": a second infinitive of an earlier governor
+_CLAUSE_TAGS = ("CONJ",)
+_PHRASE_TAGS = ("N", "PROPN", "NUM", "PRON")
+_FINITE_FORMS = frozenset({"VBZ", "VBD", "VBP"})
+
+
 def _govern(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     """Infinitives and objects of support verbs take their governor's modality."""
     lex = lexicon()
     governed: list[Mention] = []
     last_verb = None  # mentions are in token order: the governor is the last verb before
+    nominals = {m.index for m in mentions if m.role == Role.NOMINAL}
     for m in mentions:
         gov = last_verb
         m = replace(m, governor=gov)
@@ -1090,6 +1178,19 @@ def _govern(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
             if gov.modality in (Modality.POTENTIAL, Modality.NEGATED):
                 if m.modality == Modality.ASSERTED:
                     m = replace(m, modality=gov.modality)
+            elif m.modality == Modality.ASSERTED and (
+                (realized := _realized_complement(tokens, gov, m)) is not None
+            ):
+                # "managed to escape", "went on to win", "decided to check in last week": the
+                # complement happened, as its governor did; "failed to", "refused to": it did not
+                m = replace(m, modality=str(realized))
+                if realized == Modality.ASSERTED:
+                    m = replace(m, tense=gov.tense, aspect=gov.aspect)
+            elif m.modality == Modality.ASSERTED and _achieved(tokens, gov, m, nominals):
+                # what a done act achieved happened with it: its governor's tense and aspect,
+                # so that ordering dates it within the act (rule infinitive_with_governor), not
+                # after it as a plan
+                m = replace(m, tense=gov.tense, aspect=gov.aspect)
             elif m.modality == Modality.ASSERTED and gov.event_class != "ASPECTUAL":
                 m = replace(m, modality="expected")
         if m.role == Role.NOMINAL and gov is not None and gov.role == Role.VERB:

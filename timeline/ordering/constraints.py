@@ -270,6 +270,23 @@ def _governing(i: int, events: list[Event]) -> int | None:
     return best
 
 
+def _governor_before(i: int, events: list[Event]) -> int | None:
+    """The finite event whose clause holds event ``i``, else the nearest finite event before it
+    in its sentence."""
+    j = _governing(i, events)
+    if j is None:
+        before = [
+            k
+            for k, e in enumerate(events)
+            if k != i
+            and e.sentence == events[i].sentence
+            and e.tense != Tense.NONE
+            and e.trigger_end <= events[i].trigger_start
+        ]
+        j = max(before, key=lambda k: events[k].trigger_start) if before else None
+    return j
+
+
 def _subject_of(i: int, events: list[Event]) -> int | None:
     """The next verb of the sentence whose subject (an actor) is the event noun ``i``, with
     nothing but the noun's own phrase between: "a deal will be signed"."""
@@ -381,17 +398,27 @@ def constrain(builder: Builder) -> None:
                     PubRelation.BEFORE if relation == PubRelation.DEFINITE else PubRelation.INCLUDES
                 )
             )
+        elif relation == PubRelation.WITH_GOVERNOR:
+            j = _governor_before(i, events)
+            if j is not None and events[j].timex is not None:
+                # the expression that dates the act dates what it achieved ("made an appearance
+                # in March to unveil the iPad": the unveiling in March)
+                events[i].timex = events[j].timex
+                builder.anchor(i)
+            if j is not None:
+                builder.between(
+                    i,
+                    Cue.DURING,
+                    j,
+                    rule,
+                    f"'{events[i].trigger}' within '{events[j].trigger}', which it completes",
+                )
+            # the governor stands before it: its relation is resolved already
+            relation = builder.relation[j] if j is not None and j < i else PubRelation.NONE
+            if relation not in (PubRelation.BEFORE, PubRelation.INCLUDES, PubRelation.AFTER):
+                relation = PubRelation.NONE
         elif relation == PubRelation.AFTER_GOVERNOR:
-            j = _governing(i, events)
-            if j is None:  # else the nearest finite event before it in its sentence
-                before = [
-                    k
-                    for k, e in enumerate(events)
-                    if e.sentence == events[i].sentence
-                    and e.tense != Tense.NONE
-                    and e.trigger_end <= events[i].trigger_start
-                ]
-                j = max(before, key=lambda k: events[k].trigger_start) if before else None
+            j = _governor_before(i, events)
             if j is not None and relations[j][0] == PubRelation.BEFORE:
                 builder.between(
                     i,

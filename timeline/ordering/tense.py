@@ -39,6 +39,7 @@ class PubRelation(StrEnum):
     AFTER = "after"
     INCLUDES = "includes"
     AFTER_GOVERNOR = "after_governor"
+    WITH_GOVERNOR = "with_governor"
     INHERIT = "inherit"
     DEFINITE = "definite"
     PROCESS = "process"

@@ -642,15 +642,15 @@ def test_scheduled_present_lies_after_publication_without_conflict(text, trigger
         # what a done act achieved is dated with it: the expression that dates the act, or
         # the act's own bounds
         (
-            "The guard scored 20 points on Thursday to break the club's scoring mark.",
-            "break",
+            "The club planted 200 trees on Thursday to beat the town's record.",
+            "beat",
             "2025-10-23",
             "2025-10-23",
             "rel_weekday",
         ),
         (
-            "The guard scored 20 points to break the club's scoring mark.",
-            "break",
+            "The club planted 200 trees to beat the town's record.",
+            "beat",
             None,
             "2025-10-25",
             "infinitive_with_governor",

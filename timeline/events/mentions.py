@@ -1051,8 +1051,8 @@ def _realized_complement(tokens: list[Token], gov: Mention, m: Mention) -> str |
     """The modality a governor's class gives its to-infinitive complement (``realized`` in
     events.yaml), or None: an implicative verb's past asserts it ("managed to escape", "went on
     to win"), a verb of deciding in the past with a past time word inside the complement
-    ("decided to check in last week") too; a verb of failing or refusing negates it ("failed to
-    appear"), a verb of pretending leaves it potential ("pretended to check in")."""
+    ("decided to move out last week") too; a verb of failing or refusing negates it ("failed to
+    appear"), a verb of pretending leaves it potential ("pretended to move in")."""
     words = lexicon().words
     to = next((k for k in range(m.group_start, m.index) if tokens[k].tag == "TO"), None)
     if to is None or gov.role != Role.VERB or gov.modality != Modality.ASSERTED:
@@ -1083,7 +1083,7 @@ def _achieved(tokens: list[Token], gov: Mention, m: Mention, nominals: set[int])
     """Infinitive ``m`` tells what its governor's done act achieved (``mod_result`` in
     events.yaml): the governor is an asserted past or perfect act of no intention class, not
     an object-control verb, and an object or adjunct stands between it and "to" ("scored 20
-    points to break the record"; not "decided to check in"). The exclusions are ``result`` in
+    points to break the record"; not "decided to move out"). The exclusions are ``result`` in
     events.yaml: an event noun or a noun that takes an infinitive right before "to", a degree
     word, an expletive object, a verb of arranging, a quotation or a dash between."""
     words = lexicon().words
@@ -1181,7 +1181,7 @@ def _govern(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
             elif m.modality == Modality.ASSERTED and (
                 (realized := _realized_complement(tokens, gov, m)) is not None
             ):
-                # "managed to escape", "went on to win", "decided to check in last week": the
+                # "managed to escape", "went on to lead", "decided to move out last week": the
                 # complement happened, as its governor did; "failed to", "refused to": it did not
                 m = replace(m, modality=str(realized))
                 if realized == Modality.ASSERTED:

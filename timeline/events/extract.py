@@ -563,12 +563,14 @@ def extract(text: str, sentences) -> list[Event]:
             tok = tokens[m.index]
             source = None
             if report is not None and m is not report:
-                if _adverbial(tokens, m) and _clause_before(tokens, m, parts) is None:
-                    # ", while acknowledging ...": the speaker's own act (an act the reported
-                    # clause caused, ", killing four", stays with that clause: _clause_before)
-                    parts[m.index] = replace(
-                        parts[m.index], actors=list(parts[report.index].actors)
-                    )
+                if _adverbial(tokens, m):
+                    # ", while acknowledging ...": the speaker's own act, not reported; its
+                    # actor is the speaker unless the reported clause caused it (", killing
+                    # four" stays with that clause: _clause_before)
+                    if _clause_before(tokens, m, parts) is None:
+                        parts[m.index] = replace(
+                            parts[m.index], actors=list(parts[report.index].actors)
+                        )
                     report = outer_report[report.index]
                 if report is not None:
                     source = base + position[id(report)]

@@ -36,7 +36,7 @@ _TOKEN = re.compile(
     |['’](?:s|re|ve|ll|d|m)\b
     |\d+(?:[.,:/]\d+)*(?:[A-Za-z]+)?
     |[A-Z]{2,}\+(?!\w)
-    |[A-Za-z0-9]+(?:(?:[-&]|['’](?![sdm]\b|re\b|ve\b|ll\b))[A-Za-z0-9]+)*
+    |[A-Za-z0-9]+(?:(?:[-&]|['’](?![sdm]\b|re\b|ve\b|ll\b))[A-Za-z0-9]+(?:(?<=[0-9])[.,][0-9]+)*)*
     |``|''|--|\S""",
     re.X,
 )
@@ -308,6 +308,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     Examples:
         >>> [t.text for t in tokenize("Iraq’s U.S. envoy didn't call 2,500 troops.")]
         ['Iraq', '’s', 'U.S.', 'envoy', 'did', "n't", 'call', '2,500', 'troops', '.']
+        >>> [t.text for t in tokenize("A magnitude-7.3 quake hit Route-66.")]
+        ['A', 'magnitude-7.3', 'quake', 'hit', 'Route-66', '.']
     """
     end = len(text) if end is None else end
     return [

@@ -66,7 +66,7 @@ def norm_date(rule, groups, ctx, start, end):
     if groups.get("n1") and groups.get("n2"):  # numeric date: order declared by the rule
         a, b = int(groups["n1"]), int(groups["n2"])
         month, day = (b, a) if rule.options.get("order") == "dmy" or a > 12 else (a, b)
-    mod = _mod(groups, rule)
+    mod = _mod(groups, rule, ctx.tables)
     tail = ""
     if groups.get("pod"):
         tail = "T" + tables["pod"][normal_word(groups["pod"])]

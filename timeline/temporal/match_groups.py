@@ -12,33 +12,6 @@ from .calendar_math import normal_word
 __all__ = ["unit", "shift", "mod", "clock"]
 
 
-_MODS = {
-    "early": "START",
-    "beginning": "START",
-    "start": "START",
-    "late": "END",
-    "end": "END",
-    "mid": "MID",
-    "middle": "MID",
-}
-
-#: An amount's bound (the ``approx_in`` words of fragments.yaml, TIMEX3 mods): "less than
-#: three weeks" is at most three weeks, "more than two days" at least two.
-_AMOUNT_MODS = {
-    "less than": "LESS_THAN",
-    "under": "LESS_THAN",
-    "just under": "LESS_THAN",
-    "nearly": "LESS_THAN",
-    "almost": "LESS_THAN",
-    "no more than": "EQUAL_OR_LESS",
-    "up to": "EQUAL_OR_LESS",
-    "more than": "MORE_THAN",
-    "just over": "MORE_THAN",
-    "at least": "EQUAL_OR_MORE",
-    "no less than": "EQUAL_OR_MORE",
-}
-
-
 def unit(groups, rule, tables):
     """The TIMEX3 unit letter(s) of the rule's ``unit`` option or group ("weeks" -> W).
 
@@ -71,16 +44,21 @@ def shift(groups, rule, tables):
     return None if raw is None else tables["shift"].get(normal_word(raw))
 
 
-def mod(groups, rule):
-    """The TIMEX3 ``mod`` of the rule's option or of its ``mod`` group ("late" -> END).
+def mod(groups, rule, tables):
+    """The TIMEX3 ``mod`` of the rule's option or of its ``mod`` group, read through the ``mod``
+    table of fragments.yaml: a part ("late" -> END) by its first word, an amount's bound ("less
+    than" -> LESS_THAN) by its words.
 
     Examples:
-        >>> from timeline.temporal.rulebook import load_rules
+        >>> from timeline.temporal.rulebook import fragments_and_tables, load_rules
         >>> rule = next(r for r in load_rules() if r.id == "rel_shift_unit")
-        >>> mod({"mod": "early"}, rule), mod({"mod": "mid-"}, rule), mod({}, rule)
-        ('START', 'MID', None)
-        >>> mod({"mod": "less than"}, rule), mod({"mod": "at least"}, rule)
+        >>> tables = fragments_and_tables()[1]
+        >>> mod({"mod": "early"}, rule, tables), mod({"mod": "mid-"}, rule, tables)
+        ('START', 'MID')
+        >>> mod({"mod": "less than"}, rule, tables), mod({"mod": "at least"}, rule, tables)
         ('LESS_THAN', 'EQUAL_OR_MORE')
+        >>> mod({}, rule, tables) is None
+        True
     """
     if rule.options.get("mod"):
         return rule.options["mod"]
@@ -88,7 +66,7 @@ def mod(groups, rule):
     if not raw:
         return None
     words = normal_word(raw)
-    return _AMOUNT_MODS.get(words) or _MODS.get(words.split(" ")[0].rstrip("-"))
+    return tables["mod"].get(words) or tables["mod"].get(words.split(" ")[0].rstrip("-"))
 
 
 def clock(groups) -> str:

@@ -34,7 +34,7 @@ __all__ = ["normalize", "interval", "NORMALIZERS"]
 
 
 def norm_fixed(rule, groups, ctx, start, end):
-    return rule.type, str(rule.options["value"]), _mod(groups, rule)
+    return rule.type, str(rule.options["value"]), _mod(groups, rule, ctx.tables)
 
 
 def norm_duration(rule, groups, ctx, start, end):
@@ -43,7 +43,7 @@ def norm_duration(rule, groups, ctx, start, end):
     count = number(groups["count"], tables) if groups.get("count") else rule.options.get("quant", 1)
     if unit is None or count is None:
         return None
-    return rule.type, duration_value(count, unit), _mod(groups, rule)
+    return rule.type, duration_value(count, unit), _mod(groups, rule, ctx.tables)
 
 
 def norm_set(rule, groups, ctx, start, end):
@@ -83,7 +83,7 @@ def norm_relative(rule, groups, ctx, start, end):
     count = number(groups["count"], tables) if groups.get("count") else 1
     if count is None:
         return None
-    mod = _mod(groups, rule)
+    mod = _mod(groups, rule, ctx.tables)
     if (
         ref is None
         or count == "X"
@@ -141,7 +141,7 @@ def norm_weekday(rule, groups, ctx, start, end):
     elif rule.options.get("value"):
         suffix = "T" + str(rule.options["value"])
     if ref is None:
-        return rule.type, f"XXXX-WXX-{day}{suffix}", _mod(groups, rule)
+        return rule.type, f"XXXX-WXX-{day}{suffix}", _mod(groups, rule, ctx.tables)
     shift = _shift(groups, rule, ctx.tables)
     tense = None
     if shift is None:
@@ -159,7 +159,11 @@ def norm_weekday(rule, groups, ctx, start, end):
         delta = delta if delta >= 0 else delta + 7
         if groups.get("shift") and delta == 0:
             delta = 7
-    return rule.type, (ref + dt.timedelta(days=delta)).isoformat() + suffix, _mod(groups, rule)
+    return (
+        rule.type,
+        (ref + dt.timedelta(days=delta)).isoformat() + suffix,
+        _mod(groups, rule, ctx.tables),
+    )
 
 
 def norm_time(rule, groups, ctx, start, end):
@@ -174,14 +178,14 @@ def norm_time(rule, groups, ctx, start, end):
     else:
         day = _sentence_day(rule, ctx, start, end)
         if day is not None:
-            return rule.type, f"{day}T{clock}", _mod(groups, rule)
+            return rule.type, f"{day}T{clock}", _mod(groups, rule, ctx.tables)
         delta = 0
     if ctx.reference is None:
-        return rule.type, f"XXXX-XX-XXT{clock}", _mod(groups, rule)
+        return rule.type, f"XXXX-XX-XXT{clock}", _mod(groups, rule, ctx.tables)
     return (
         rule.type,
         (ctx.reference + dt.timedelta(days=delta)).isoformat() + "T" + clock,
-        _mod(groups, rule),
+        _mod(groups, rule, ctx.tables),
     )
 
 

@@ -298,6 +298,10 @@ def _aspectual(events: list[Event], text: str, sentences: _Sentences) -> list[Re
     return found
 
 
+_NEXT_WORD = re.compile(r"\s+([\w-]+)")
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
+
+
 def _occurrence(events: list[Event], text: str, sentences: _Sentences) -> list[Relation]:
     """The subject of a verb of occurrence is the same happening: "the call took place"."""
     table = rules()["occurrence_verbs"]
@@ -310,11 +314,14 @@ def _occurrence(events: list[Event], text: str, sentences: _Sentences) -> list[R
         if event.modality != Modality.ASSERTED or event.tense == Tense.FUTURE:
             continue
         if word in table["with_next"]:
-            following = re.match(r"\s+([\w-]+)", text[event.trigger_end :])
+            # matched in place: slicing the rest of a long text for each verb would be quadratic
+            following = _NEXT_WORD.match(text, event.trigger_end)
             if not following or following.group(1).lower() != table["with_next"][word]:
                 continue
         elif word in table["with_auxiliary"]:
-            preceding = re.search(r"([\w'’-]+)\s+$", text[: event.trigger_start])
+            preceding = _WORD_BEFORE.search(
+                text, max(0, event.trigger_start - settings.CUE_SUPPORT_CHARS), event.trigger_start
+            )
             if not preceding or preceding.group(1).lower() not in table["with_auxiliary"][word]:
                 continue
         elif word not in verbs:

@@ -449,15 +449,16 @@ def _clause_before(tokens, m, earlier: dict) -> int | None:
     """Where the finite verb of the clause just before an adverbial participle stands (the
     nearest tensed verb before its comma, in the sentence), unless the participle reports:
     "adding", "saying" and "citing" go with the report ("He said talks would resume, adding")."""
-    if str(m.event_class) == "REPORTING":
+    if m.event_class == EventClass.REPORTING:
         return None
+    breaks = lexicon().words["participle_breaks"]
     finite = [
         k
         for k in earlier
         if k < m.index
         and tokens[k].tag == "V"
         and tokens[k].forms & {"VBD", "VBZ", "VBP"}
-        and not any(t.tag == "PUNCT" and t.text in ".;" for t in tokens[k : m.index])
+        and not any(t.text in breaks for t in tokens[k : m.index])
     ]
     return max(finite) if finite else None
 

@@ -1066,7 +1066,7 @@ def _realized_complement(tokens: list[Token], gov: Mention, m: Mention) -> str |
         return Modality.NEGATED
     if verb in words["realized_pretending"]:
         return Modality.POTENTIAL
-    done = gov.tense in words["result_tenses"] or gov.aspect == "perfective"
+    done = gov.tense in words["result_tenses"] or gov.aspect in words["result_aspects"]
     if not done or m.conjunct_of is not None:
         return None
     if verb in words["realized_implicative"]:
@@ -1094,7 +1094,7 @@ def _achieved(tokens: list[Token], gov: Mention, m: Mention, nominals: set[int])
         and m.conjunct_of is None
         and gov.role == Role.VERB
         and gov.modality == Modality.ASSERTED
-        and (gov.tense in words["result_tenses"] or gov.aspect == "perfective")
+        and (gov.tense in words["result_tenses"] or gov.aspect in words["result_aspects"])
         and gov.event_class.lower() not in words["result_not_classes"]
         and gov.lemma not in words["object_control"]
         # a short object or adjunct ("paid a visit in May and July to open"), not a noun's

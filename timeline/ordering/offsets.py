@@ -113,9 +113,9 @@ def _amounts(timexes: list[TimeExpr], text: str, table: dict):
             found.append((timex, (int(hours // 24), -int(-hours // 24))))
         low, high = found[-1][1]
         # a bounded amount: "less than three weeks" is 0 to 21 days, "more than two" 14 or more
-        if timex.mod in ("LESS_THAN", "EQUAL_OR_LESS"):
+        if timex.mod in table["at_most_mods"]:
             found[-1] = (timex, (0, high))
-        elif timex.mod in ("MORE_THAN", "EQUAL_OR_MORE"):
+        elif timex.mod in table["at_least_mods"]:
             found[-1] = (timex, (low, None))
     counted = [timex for timex in timexes if timex.type == "DURATION"]
     # a block's view of the text is blank outside its own stretch (solve._block_texts): scan

@@ -90,6 +90,8 @@ SHAPE = Shape(
             "signal",
             "units",
             "vague_amount",
+            "at_most_mods",
+            "at_least_mods",
         },
         "timex_signals": _EXAMPLES | {"words", "of_a_noun", "noun_before_date"},
     },

@@ -153,7 +153,7 @@ def words(node, where: str) -> frozenset[str]:
         node = node["words"]
     if not isinstance(node, list):
         raise RuleError(f"{where}: expected a list of words, got {type(node).__name__}")
-    if case == "sensitive":
+    if case == CASES[1]:  # sensitive
         return CaseSensitive(str(w) for w in node)
     return frozenset(str(w).lower() for w in node)
 

@@ -75,6 +75,7 @@ SHAPE = Shape(
         "story_attach_share",
         "story_attach_margin",
         "compound_coordinators",
+        "nominalization_passes",
     },
 )
 WEIGHTS = RULES.with_name("weights.yaml")
@@ -393,7 +394,7 @@ def act(row: dict, table: dict) -> str:
     lemma = _compound_head(base_lemma(row.get("lemma") or row["trigger"]), table)
     rule = (row.get("trigger_rule") or "").partition(":")[0]
     use = mention_rules()[rule].pass_ if rule else None
-    if use == "nominal":
+    if use in table["nominalization_passes"]:
         lemma = nominal_verb(lemma, table)
     # the words after the trigger, read as far as a phrase's window or a sense's next word
     # asks (not to the end of a long clause)

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 from timeline import settings
+from timeline.model import Tense
 
 from .anaphora import anchor, granularity
 from .calendar_math import holiday_date, infer_year, normal_word, number, spelled_year
@@ -119,7 +120,7 @@ def norm_date(rule, groups, ctx, start, end):
             if (
                 period.startswith("Q")
                 and dt.date(year, first, 1) > ref
-                and ctx.tense(start, end) == "past"
+                and ctx.tense(start, end) == Tense.PAST
             ):
                 # the nearest quarter, but one not begun yet cannot have passed: "the company
                 # reported third-quarter net income" in June names last year's

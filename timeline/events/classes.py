@@ -185,11 +185,40 @@ def verb_class(tokens: list[Token], i: int) -> str:
         return "OCCURRENCE"
     if lemma in lex.words["speech_complement"] and not speech_follows(tokens, i):
         return lex.words["speech_fallback"].get(lemma, "OCCURRENCE")
+    if lemma in lex.words["placing_verbs"] and _places_someone(tokens, i):
+        return "OCCURRENCE"  # "admitted herself to a clinic": she entered it, said nothing
     if lemma in lex.words["small_clause_aspectual"] and _small_clause(tokens, i):
         return "ASPECTUAL"  # "kept shareholders happy", "keep rivals guessing"
     if lemma in lex.words["state_object"] and _holds_object(tokens, i):
         return "STATE"  # "holds a 5% stake", "held power"; but "hold talks" and "was held" happen
     return cls
+
+
+def _places_someone(tokens: list[Token], i: int) -> bool:
+    """Verb ``i`` puts someone somewhere: a person object, or the passive, then "to"/"into"
+    and no verb ("admitted herself to a clinic", "was admitted to hospital"; not "admitted to
+    lying")."""
+    words = lexicon().words
+    j = i + 1
+    while j < len(tokens) and tokens[j].tag == "ADV":
+        j += 1
+    before = i - 1
+    while before >= 0 and tokens[before].tag in ("ADV", "NEG"):
+        before -= 1
+    passive = before >= 0 and tokens[before].tag == "BE" and "VBN" in tokens[i].forms
+    if not passive:
+        if j < len(tokens) and tokens[j].lower in words["placed_persons"]:
+            j += 1
+        elif j < len(tokens) and tokens[j].tag == "PROPN":
+            while j < len(tokens) and tokens[j].tag == "PROPN":
+                j += 1
+        else:
+            return False
+    return (
+        j + 1 < len(tokens)
+        and tokens[j].lower in words["placing_preps"]
+        and tokens[j + 1].tag != "V"
+    )
 
 
 def _small_clause(tokens: list[Token], i: int) -> bool:

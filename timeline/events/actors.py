@@ -89,6 +89,8 @@ class Referents:
         self.side_default: str | None = None  # what "we" stood for before the quote's speaker
         self.persons: list[str] = []
         self.last: str | None = None  # the last person
+        self.recent: list[str] = []  # persons, most recently named last
+        self.genders: dict[str, str] = {}  # a person's surname -> the pronoun list it took
         self.groups: list[str] = []  # organisations, products, groups, most recent last
         self.subject: str | None = None  # the last subject not a person's, None: no name
         self.things: list[str] = []  # names and descriptions not a person's, most recent last
@@ -129,6 +131,9 @@ class Referents:
             if person and name not in self.persons:
                 self.persons.append(name)
             self.last = name
+            if name in self.recent:
+                self.recent.remove(name)
+            self.recent.append(name)
         elif any(c.isupper() for c in name.split()[0]):  # "Zentek", "eMusic Store"
             if name in self.groups:
                 self.groups.remove(name)
@@ -176,11 +181,28 @@ class Referents:
         if word.isupper() and len(word) > 1:
             return None  # "US" is a name, not "us"
         if lower in words["person_pronouns"] or lower in words["person_possessives"]:
-            return self.last
+            return self._agreeing_person(lower)
         if lower in words["plural_pronouns"] and self.plural:
             return self.plural  # "Many customers said their orders failed": the customers'
         if lower in words["group_pronouns"] and self.groups and self.subject == self.groups[-1]:
             return self.groups[-1]
+        return None
+
+    def _agreeing_person(self, pronoun: str) -> str | None:
+        """The latest person ``pronoun`` may stand for: one never called by a pronoun of the
+        other gender; the first such pronoun of a person records its gender."""
+        words = lexicon().words
+        gender = next(
+            (key for key in ("feminine_pronouns", "masculine_pronouns") if pronoun in words[key]),
+            None,
+        )
+        if gender is None or self.last is None:
+            return self.last
+        for name in reversed(self.recent or [self.last]):
+            known = self.genders.get(_last_word(name))
+            if known is None or known == gender:
+                self.genders[_last_word(name)] = gender
+                return name
         return None
 
     def settle_speaker(self, events: list[Event]) -> list[Event]:

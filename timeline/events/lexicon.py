@@ -179,6 +179,8 @@ SHAPE = Shape(
             "examples",
             "group_pronouns",
             "person_possessives",
+            "feminine_pronouns",
+            "masculine_pronouns",
             "speaker_pronouns",
             "speaker_side_pronouns",
             "thing_pronouns",

@@ -256,6 +256,7 @@ def agent_phrase(tokens: list[Token], j: int) -> bool:
         and phrase[0].tag in ("DET", "PROPN", "N", "ADJ", "POSS")
         and "VBG" not in phrase[0].forms
         and not any(t.tag == "NUM" or t.lower in lexicon().words["amount_nouns"] for t in phrase)
+        and phrase[0].lower not in lexicon().words["calendar_owners"]  # "approved by Friday"
     )
 
 
@@ -397,6 +398,9 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
             and tok.lower in lex.words["subject_preps"]
             and j > 0
             and tokens[j - 1].tag in ("N", "PROPN")
+            # a day before the preposition dates the verb before it, it heads no subject: "woes
+            # continued Wednesday for the Tigers, who have placed"
+            and tokens[j - 1].lower not in lex.words["calendar_owners"]
             and j + 1 < end
         ):
             if all(

@@ -226,12 +226,13 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
             and not first
             and (
                 prev is not None
-                and prev.tag in ("PREP", "NUM", "DET")
+                and prev.tag in ("PREP", "NUM", "DET", "POSS", "POSSM")
                 or nxt is not None
                 and nxt.text[:1].isdigit()
             )
         ):
-            tok.tag = "PROPN"  # the month: "in May", "May 23", "last May"
+            # the month: "in May", "May 23", "last May", "their May launch", "Apple's May event"
+            tok.tag = "PROPN"
             first = False
             continue
         verb_slot = (

@@ -412,6 +412,9 @@ def signal_of(text: str, timex: TimeExpr, nouns: frozenset[int] = frozenset()) -
         True
         >>> signal_of("approved by the board on Oct. 7", later) is None
         True
+        >>> may = TimeExpr(12, 15, "May", "DATE", "2018-05", None, None, "month", "r")
+        >>> signal_of("since their May liftoff", may)
+        Signal(word='since', kind='start', part=None)
     """
     match = _signal_regex().search(text, max(0, timex.start - settings.SIGNAL_CHARS), timex.start)
     if match is None:
@@ -469,10 +472,11 @@ _PARTS = {"end": "END", "close": "END", "beginning": "START", "start": "START", 
 @functools.lru_cache(maxsize=1)
 def _signal_regex():
     words = sorted(rules()["timex_signals"]["words"], key=len, reverse=True)
+    determiners = "|".join(re.escape(w) for w in rules()["timex_signals"]["determiners"])
     return re.compile(
         r"\b("
         + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words)
         + r")\s+(?:the\s+(end|close|beginning|start|middle)\s+of\s+)?"
-        + r"((the\s+)|(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){1,3}(?:on|of|in)\s+)?$",
+        + rf"(((?:{determiners})\s+)|(?:{determiners})\s+(?:[\w'’-]+\s+){{1,3}}(?:on|of|in)\s+)?$",
         re.I,
     )

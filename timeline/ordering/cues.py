@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from timeline import settings
 from timeline.errors import RuleError
+from timeline.io.segment import sentence_around
 from timeline.model import Event, Modality, Role, Tense, TimeExpr
 
 from .tense import RULES_FILE, publication_relation, reported_relation, rules  # noqa: F401 (re-exported)
@@ -422,8 +423,13 @@ def relations(events: list[Event], text: str, timexes: list[TimeExpr] = ()) -> l
             )
             if after in timex_starts:
                 continue  # "resumed after June 5": a signal of the date (ordering's timex_signals)
+            if text[match.start() - 1 : match.start()] == "-" or text.startswith("-", match.end()):
+                continue  # part of a compound: "in after-hours trade", "the morning-after pill"
             members = sentences.members.get(sentences.of(match.start()), [])
-            if not members:
+            own_start, own_end = sentence_around(text, match.start())
+            if not any(own_start <= events[i].trigger_start < own_end for i in members):
+                # the cue's own sentence has no event: the sentence of the next events is
+                # not the one it speaks of
                 continue
             other = None
             if cue["other"] == "antecedent":

@@ -362,6 +362,38 @@ def test_a_date_right_after_a_verb_inside_the_subject_is_that_verbs():
     assert frame["timex"].isna()["arrived"]
 
 
+@pytest.mark.parametrize(
+    "text, dated, undated",
+    [
+        # a comma closes the inserted phrase; the date stands before the finite verb
+        (
+            "The mayor, a onetime rising star thought to be harboring ambitions, in January was "
+            "sentenced to two years.",
+            "sentenced",
+            ["harboring", "thought"],
+        ),
+        (
+            "The mayor, who was said to be planning a run, in January resigned.",
+            "resigned",
+            ["planning"],
+        ),
+        # negatives: no comma (the date is the participle's), no finite verb after the date
+        ("Aid promised in mid-January has still not arrived.", "promised", ["arrived"]),
+        ("The aid, promised in mid-January, has still not arrived.", "promised", ["arrived"]),
+        ("He signed the bill, on Monday, and left.", "signed", ["left"]),
+    ],
+)
+def test_a_date_before_a_finite_verb_after_an_inserted_phrase_is_that_verbs(text, dated, undated):
+    import timeline
+
+    frame = timeline.build_timeline(
+        timeline.Article(text, id="a", published="2015-02-20")
+    ).set_index("trigger")
+    span = re.search(r"in January|in mid-January|on Monday", text).group(0).split(" ", 1)[1]
+    assert frame.loc[dated, "timex"] == span
+    assert frame["timex"].isna()[undated].all()
+
+
 def test_a_date_after_a_counted_from_event_is_that_events():
     import timeline
 

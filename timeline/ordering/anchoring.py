@@ -96,6 +96,28 @@ def _trailing(event: Event, timex: TimeExpr, between: list[Event], text: str) ->
     return not any(nominal or other.tense != Tense.NONE for other in between)
 
 
+def _before_finite(
+    event: Event, timex: TimeExpr, events: list[Event], trigger_starts: list[int], text: str
+) -> bool:
+    """True when a comma closes the phrase of ``event`` before ``timex`` and a finite verb
+    follows the timex at most two words on ("The governor, a star thought to be harboring
+    ambitions, in January was sentenced"): the date stands before that verb as its adjunct,
+    not after the inserted phrase's verb."""
+    if "," not in text[event.trigger_end : timex.start]:
+        return False
+    k = bisect.bisect_left(trigger_starts, timex.end)
+    return (
+        k < len(events)
+        and events[k].tense != Tense.NONE
+        and events[k].role == Role.VERB
+        and _VERB_GAP.match(text[timex.end : events[k].trigger_start]) is not None
+    )
+
+
+#: between a preverbal date and its finite verb: up to two words ("in January was sentenced")
+_VERB_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}$")
+
+
 def _reported_content(
     report: Event, timex: TimeExpr, between: list[Event], text: str, preposed: bool
 ) -> bool:
@@ -264,6 +286,10 @@ def attach(
             ]
             if timex.start >= event.trigger_end and _counted_from(event, timex, between, text):
                 continue  # "resigned three days after the vote on May 4": the date is the vote's
+            if timex.start >= event.trigger_end and _before_finite(
+                event, timex, events, trigger_starts, text
+            ):
+                continue  # "a star thought to be harboring ambitions, in January was sentenced"
             if any(
                 other.event_class == "REPORTING" and other.tense != Tense.NONE for other in between
             ):
@@ -275,6 +301,9 @@ def attach(
                     other.role == Role.VERB
                     and event.start <= other.trigger_start
                     and other.trigger_end <= timex.start
+                    # "The governor, a star thought to harbor ambitions, in January was
+                    # sentenced": a comma closed the inserted phrase, the date is the verb's
+                    and "," not in text[other.trigger_end : timex.start]
                     for other in events[
                         bisect.bisect_left(trigger_starts, event.start) : bisect.bisect_left(
                             trigger_starts, timex.start

@@ -368,9 +368,9 @@ def test_a_date_right_after_a_verb_inside_the_subject_is_that_verbs():
         # a comma closes the inserted phrase; the date stands before the finite verb
         (
             "The mayor, a onetime rising star thought to be harboring ambitions, in January was "
-            "sentenced to two years.",
+            "sentenced to two years for accepting loans.",
             "sentenced",
-            ["harboring", "thought"],
+            ["harboring", "thought", "accepting"],
         ),
         (
             "The mayor, who was said to be planning a run, in January resigned.",

@@ -115,7 +115,7 @@ def _before_finite(
 
 
 #: between a preverbal date and its finite verb: up to two words ("in January was sentenced")
-_VERB_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}$")
+_VERB_GAP = re.compile(r"^\s+(?:(?!to\s)[\w'’-]+\s+){0,2}$", re.I)
 
 
 def _reported_content(
@@ -303,7 +303,10 @@ def attach(
                     and other.trigger_end <= timex.start
                     # "The governor, a star thought to harbor ambitions, in January was
                     # sentenced": a comma closed the inserted phrase, the date is the verb's
-                    and "," not in text[other.trigger_end : timex.start]
+                    and not (
+                        _before_finite(other, timex, events, trigger_starts, text)
+                        and events[bisect.bisect_left(trigger_starts, timex.end)] is event
+                    )
                     for other in events[
                         bisect.bisect_left(trigger_starts, event.start) : bisect.bisect_left(
                             trigger_starts, timex.start

@@ -453,6 +453,13 @@ def signal_of(text: str, timex: TimeExpr, nouns: frozenset[int] = frozenset()) -
         return None
     word = " ".join(match.group(1).lower().split())
     part = match.group(2)
+    signals = rules()["timex_signals"]
+    if (
+        match.group(4)
+        and match.group(4).split()[0].lower() in signals["possessives"]
+        and word not in signals["possessive_signals"]
+    ):
+        return None  # "before his June 24 hearing": measured and left (ordering.yaml)
     if match.group(3) and not match.group(4):  # "since the attacks on Oct. 7": the noun's date
         if word not in rules()["timex_signals"]["noun_before_date"]:
             return None  # "approved by the board on Oct. 7": an agent, not a happening
@@ -504,7 +511,8 @@ _PARTS = {"end": "END", "close": "END", "beginning": "START", "start": "START", 
 @functools.lru_cache(maxsize=1)
 def _signal_regex():
     words = sorted(rules()["timex_signals"]["words"], key=len, reverse=True)
-    determiners = "|".join(re.escape(w) for w in rules()["timex_signals"]["determiners"])
+    signals = rules()["timex_signals"]
+    determiners = "|".join(re.escape(w) for w in signals["determiners"] + signals["possessives"])
     return re.compile(
         r"\b("
         + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words)

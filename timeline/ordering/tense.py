@@ -93,7 +93,15 @@ SHAPE = Shape(
             "at_most_mods",
             "at_least_mods",
         },
-        "timex_signals": _EXAMPLES | {"words", "of_a_noun", "noun_before_date", "determiners"},
+        "timex_signals": _EXAMPLES
+        | {
+            "words",
+            "of_a_noun",
+            "noun_before_date",
+            "determiners",
+            "possessives",
+            "possessive_signals",
+        },
     },
 )
 

@@ -54,10 +54,15 @@ def check_found(text, reference, expected):
     got = [(t.text, t.value, t.rule) for t in found]
     assert hits, f"no expression with the exact span {span!r}; found {got}"
     assert (hits[0].type, hits[0].value) == (type_, value), hits[0]
+    return hits[0]
 
 
 def check_timex(rule_id, example, positive):
-    check_found(*case(rule_id, example, positive))
+    hit = check_found(*case(rule_id, example, positive))
+    for side in ("earliest", "latest"):
+        if positive and side in example:  # the days the expression leaves, when the example says
+            want = example[side]
+            assert getattr(hit, side) == (None if want is None else _date(want)), (side, hit)
 
 
 CHECKS = {

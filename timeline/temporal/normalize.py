@@ -27,7 +27,7 @@ from .match_groups import clock as _clock
 from .match_groups import mod as _mod
 from .match_groups import shift as _shift
 from .match_groups import unit as _unit
-from .periods import period_at
+from .periods import day_at, period_at
 from .rulebook import Rule, vague_window
 
 __all__ = ["normalize", "interval", "NORMALIZERS"]
@@ -66,6 +66,41 @@ def norm_set(rule, groups, ctx, start, end):
         else f"P{number_text(count)}{unit}"
     )
     return rule.type, value, None
+
+
+def amount_bounds(rule, groups, tables, reference, mod, earliest, latest):
+    """The days an amount's bound leaves of an expression counted from the reference date
+    (rules with the option ``bounded``): "more than a year ago" is on or before the day a
+    year back, however early; "less than two weeks ago" between that day and the reference
+    (``amount_bound`` of fragments.yaml says which side a mod bounds). Other expressions keep
+    ``earliest`` / ``latest``.
+
+    Examples:
+        >>> from timeline.temporal.rulebook import fragments_and_tables, load_rules
+        >>> rule = next(r for r in load_rules() if r.id == "rel_ago")
+        >>> tables = fragments_and_tables()[1]
+        >>> groups = {"count": "a", "unit": "year", "shift": "ago"}
+        >>> ref, y = dt.date(2015, 2, 20), (dt.date(2014, 1, 1), dt.date(2014, 12, 31))
+        >>> amount_bounds(rule, groups, tables, ref, "MORE_THAN", *y)
+        (None, datetime.date(2014, 2, 20))
+        >>> amount_bounds(rule, groups, tables, ref, "LESS_THAN", *y)
+        (datetime.date(2014, 2, 20), datetime.date(2015, 2, 20))
+        >>> amount_bounds(rule, groups, tables, ref, None, *y)
+        (datetime.date(2014, 1, 1), datetime.date(2014, 12, 31))
+    """
+    side = tables["amount_bound"].get((mod or "").lower())
+    if side is None or reference is None or not rule.options.get("bounded"):
+        return earliest, latest
+    unit, shift = _unit(groups, rule, tables), _shift(groups, rule, tables)
+    count = number(groups["count"], tables) if groups.get("count") else 1
+    if not isinstance(count, int) or not isinstance(shift, int) or shift == 0 or unit is None:
+        return earliest, latest
+    day = day_at(reference, unit, shift * count)
+    if day is None:
+        return earliest, latest
+    near = (day, reference) if shift < 0 else (reference, day)
+    far = (None, day) if shift < 0 else (day, None)
+    return near if side == "at_most" else far
 
 
 def norm_relative(rule, groups, ctx, start, end):

@@ -32,6 +32,30 @@ def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return total // 12, total % 12 + 1
 
 
+#: months in one of each unit counted in months or years
+_MONTHS = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}
+
+
+def day_at(ref: dt.date, unit: str, delta: int) -> dt.date | None:
+    """The calendar day ``delta`` units from the reference day (a month's last day when the
+    target month is shorter), or None for a unit that is no fixed amount.
+
+    Examples:
+        >>> day_at(dt.date(2015, 2, 20), "Y", -1), day_at(dt.date(2025, 3, 31), "M", -1)
+        (datetime.date(2014, 2, 20), datetime.date(2025, 2, 28))
+        >>> day_at(dt.date(2025, 3, 31), "W", -2), day_at(dt.date(2025, 3, 31), "WE", -1) is None
+        (datetime.date(2025, 3, 17), True)
+    """
+    if unit in ("D", "W"):
+        return ref + dt.timedelta(days=delta * (7 if unit == "W" else 1))
+    if unit not in _MONTHS:
+        return None
+    year, month = shift_months(ref.year, ref.month, delta * _MONTHS[unit])
+    if not 1 <= year <= 9999:
+        return None
+    return dt.date(year, month, min(ref.day, calendar.monthrange(year, month)[1]))
+
+
 def period_at(ref: dt.date, unit: str, delta) -> str | None:
     """The value of the period ``delta`` units away from the reference's period."""
     if unit == "D":

@@ -58,6 +58,7 @@ _RULE_KEYS = {
     "window",
     "grain",
     "reported",
+    "bounded",
 }
 
 

@@ -186,6 +186,9 @@ def find(text: str, reference: dt.date | None) -> list[TimeExpr]:
             if _is_title(text, start, end):
                 continue
             earliest, latest, precision = normalize.interval(type_, value, reference, rule)
+            earliest, latest = normalize.amount_bounds(
+                rule, groups, context.tables, reference, mod, earliest, latest
+            )
             anchored = (
                 reference is not None
                 and rule.norm != "fixed"

@@ -102,7 +102,8 @@ def _before_finite(
     """True when a comma closes the phrase of ``event`` before ``timex`` and a finite verb
     follows the timex at most two words on ("The governor, a star thought to be harboring
     ambitions, in January was sentenced"): the date stands before that verb as its adjunct,
-    not after the inserted phrase's verb."""
+    not after the inserted phrase's verb. (The verb itself is still not given it: that was
+    measured, ECB+ checking half CoNLL F1 67.4 -> 67.3, 22 fewer links, and left.)"""
     if "," not in text[event.trigger_end : timex.start]:
         return False
     k = bisect.bisect_left(trigger_starts, timex.end)
@@ -301,12 +302,6 @@ def attach(
                     other.role == Role.VERB
                     and event.start <= other.trigger_start
                     and other.trigger_end <= timex.start
-                    # "The governor, a star thought to harbor ambitions, in January was
-                    # sentenced": a comma closed the inserted phrase, the date is the verb's
-                    and not (
-                        _before_finite(other, timex, events, trigger_starts, text)
-                        and events[bisect.bisect_left(trigger_starts, timex.end)] is event
-                    )
                     for other in events[
                         bisect.bisect_left(trigger_starts, event.start) : bisect.bisect_left(
                             trigger_starts, timex.start

@@ -100,8 +100,8 @@ def _before_finite(
     event: Event, timex: TimeExpr, events: list[Event], trigger_starts: list[int], text: str
 ) -> bool:
     """True when a comma closes the phrase of ``event`` before ``timex`` and a finite verb
-    follows the timex at most two words on ("The governor, a star thought to be harboring
-    ambitions, in January was sentenced"): the date stands before that verb as its adjunct,
+    follows the timex at most two words on ("The mayor, a rival widely said to be
+    weighing a run, in March was fined"): the date stands before that verb as its adjunct,
     not after the inserted phrase's verb. (The verb itself is still not given it: that was
     measured, ECB+ checking half CoNLL F1 67.4 -> 67.3, 22 fewer links, and left.)"""
     if "," not in text[event.trigger_end : timex.start]:
@@ -115,7 +115,7 @@ def _before_finite(
     )
 
 
-#: between a preverbal date and its finite verb: up to two words ("in January was sentenced")
+#: between a preverbal date and its finite verb: up to two words ("in March was fined")
 _VERB_GAP = re.compile(r"^\s+(?:(?!to\s)[\w'’-]+\s+){0,2}$", re.I)
 
 
@@ -290,7 +290,7 @@ def attach(
             if timex.start >= event.trigger_end and _before_finite(
                 event, timex, events, trigger_starts, text
             ):
-                continue  # "a star thought to be harboring ambitions, in January was sentenced"
+                continue  # "a rival said to be weighing a run, in March was fined"
             if any(
                 other.event_class == "REPORTING" and other.tense != Tense.NONE for other in between
             ):

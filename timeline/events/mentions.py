@@ -649,9 +649,11 @@ def _compound(tokens: list[Token], i: int) -> tuple[str, str | None]:
     status, k = _compound_words(tokens, i, "placed_status")
     if status is None and i > 0 and tokens[i].lower in heads:
         status, k = _compound_words(tokens, i - 1, "placed_status")
+    if status is None:
+        return "placed_status", None
     while k > 0 and tokens[k - 1].tag in rule.tags["determiner"]:
         k -= 1
-    placed = status is not None and k > 0 and tokens[k - 1].lower in rule.words["preps"]
+    placed = k > 0 and tokens[k - 1].lower in rule.words["preps"]
     return "placed_status", status if placed else None
 
 

@@ -81,9 +81,6 @@ MAX_SPAN_TOKENS = 120
 HEADLINE_MAX_WORDS = 30
 #: Look-behind for a capitalized premodifier naming a nominal's actor ("US sanctions").
 PREMODIFIER_ACTOR_CHARS = 60
-#: How far after a passive verb its agent's "by" may come, over prepositional phrases only
-#: ("moved to the reserve list by the club": 4 tokens; a longer stretch is another clause's).
-AGENT_SEARCH_TOKENS = 8
 
 # --- ordering ----------------------------------------------------------------------------
 

@@ -390,8 +390,6 @@ def _agents(tokens, m, people, pairs: bool = False) -> list[str]:
         (k for k in range(m.index + 1, min(m.index + 4, len(tokens))) if tokens[k].lower in preps),
         None,
     )
-    if at is None:
-        at = _by_after_phrases(tokens, m.index, preps)
     if at is None or (
         tokens[at].lower not in lexicon().words["pair_preps"]
         and not clauses.agent_phrase(tokens, at + 1)
@@ -406,25 +404,6 @@ def _agents(tokens, m, people, pairs: bool = False) -> list[str]:
     ):
         end += 1
     return [people.resolve(name) or name for name, _ in clauses.names_in(tokens[at + 1 : end])]
-
-
-#: Word classes a prepositional phrase between a passive verb and its agent is made of.
-_PHRASE_TAGS = frozenset({"PREP", "DET", "ADJ", "N", "PROPN", "NUM", "POSSM", "POSS", "ADV"})
-
-
-def _by_after_phrases(tokens, i, preps) -> int | None:
-    """The agent's preposition after the prepositional phrases that follow a passive verb:
-    "was moved to the reserve list by the club", "was hit in the second half by a
-    defender"; None when a verb, a clause or a punctuation mark comes first."""
-    limit = min(i + settings.AGENT_SEARCH_TOKENS + 1, len(tokens))
-    for k in range(i + 1, limit):
-        if tokens[k].lower in preps:
-            return k
-        if tokens[k].tag not in _PHRASE_TAGS and not (
-            tokens[k].tag == "TO" and k + 1 < limit and tokens[k + 1].tag in _PHRASE_TAGS
-        ):
-            return None  # to before a noun phrase is a preposition, before a verb a clause
-    return None
 
 
 def _inverted_speaker(tokens, i) -> list[tuple[str, bool]]:

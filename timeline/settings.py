@@ -66,6 +66,11 @@ WEEKDAY_AFTER_CHARS = 40
 #: freedom of every tenant to vote").
 RESULT_INFINITIVE_TOKENS = 8
 
+#: Most words between a verb of besting and the feat it acts on: a noun phrase with a possessor
+#: and modifiers ("breaking Ana Lind's single - season passing record", 7 words) or an
+#: object and a "for" ("passed Ana Lind for the record").
+FEAT_OBJECT_TOKENS = 8
+
 #: Most tokens an event's span reaches on each side of its trigger: a clause with no boundary
 #: for longer (a run-on or hostile text) would otherwise make every span the whole sentence,
 #: quadratic in memory. News clauses are far shorter.

@@ -65,14 +65,18 @@ PASSES = {
         "have_before_participle",
         "have_object",
         "predicate_word",
+        "left_post",
         "state_adjective",
         "copula_noun",
         "copula_without_predicate",
         "secondary_predicate",
         "object_predicate",
+        "verdict_modifier",
     ),
     "nominal": (
         "compound_offence",
+        "placed_status",
+        "feat_object",
         "not_event_noun",
         "conditional_noun",
         "bare_event_class",
@@ -378,6 +382,10 @@ def _copula_pass(tokens: list[Token], found: dict[int, Mention], why: dict[int, 
             # one noun, not generic
             mention = _predicate_mention(tokens, i, i, "object_predicate", cues)
             found[i] = replace(mention, generic=False)
+        elif i not in found and _verdict_modifier(tokens, i):
+            why[i] = "verdict_modifier"
+            mention = _predicate_mention(tokens, i, i, "verdict_modifier", cues)
+            found[i] = replace(mention, generic=False)
 
 
 def _secondary_predicate(tokens: list[Token], i: int) -> int | None:
@@ -411,6 +419,19 @@ def _object_predicate(tokens: list[Token], i: int) -> bool:
     while j >= 0 and tokens[j].tag in tags["phrase"]:
         j -= 1
     return j >= 0 and tokens[j].tag in tags["verb"]
+
+
+def _verdict_modifier(tokens: list[Token], i: int) -> bool:
+    """Whether word ``i`` is a finding of guilt before the noun of the verdict or plea that
+    states it ("returned a guilty verdict", "entered an innocent plea"): the finding said of
+    someone, as in "found guilty"."""
+    rule = table()["verdict_modifier"]
+    return (
+        tokens[i].tag in rule.tags["state"]
+        and tokens[i].lower in rule.words["findings"]
+        and i + 1 < len(tokens)
+        and tokens[i + 1].lower in rule.words["verdicts"]
+    )
 
 
 def _do_mention(tokens: list[Token], i: int, cues: set[int]) -> Mention | None:
@@ -486,6 +507,9 @@ def _copula_head(tokens: list[Token], i: int) -> tuple[str, int | None]:
     adjective = rules["state_adjective"]
     if word.lower in rules["predicate_word"].words["predicates"]:
         return "predicate_word", j
+    left = rules["left_post"].words
+    if word.lower in left["particles"] and j + 1 < n and tokens[j + 1].lower in left["preps"]:
+        return "left_post", j  # "Ruiz is out as coach": she has left the post
     if (
         word.tag in adjective.tags["adjective"]
         and word.lower not in adjective.words["not_predicates"]
@@ -588,12 +612,12 @@ def _nominal_pass(tokens: list[Token], found: dict[int, Mention], why: dict[int,
     """Event nouns and the heads of named events not already a mention."""
     nouns = table()["event_noun"].tags["noun"]
     for i, tok in enumerate(tokens):
-        compound = _compound_offence(tokens, i)
-        # the offence's last word may have been read as a verb ("a hit and run"): the compound
+        # the compound's last word may have been read as a verb ("a hit and run"): the compound
         # is the reading of the whole
+        rule, compound = _compound(tokens, i)
         if compound is not None and (i not in found or found[i].role == Role.VERB):
-            found[i] = _nominal_mention(tokens, i, compound, "compound_offence")
-            why[i] = "compound_offence"
+            found[i] = _nominal_mention(tokens, i, compound, rule)
+            why[i] = rule
             continue
         if i in found:
             continue
@@ -609,11 +633,36 @@ def _nominal_pass(tokens: list[Token], found: dict[int, Mention], why: dict[int,
         why[i] = rule
 
 
-def _compound_offence(tokens: list[Token], i: int) -> str | None:
-    """The offence (its words joined by hyphens, as its lemma) that word ``i`` closes, when the
-    words up to it spell one of several words ("hit and run", "drunk driving"), hyphens or
-    not and whatever their tags: the tagger reads their words one by one."""
-    rule = table()["compound_offence"]
+def _compound(tokens: list[Token], i: int) -> tuple[str, str | None]:
+    """The rule and the lemma (its words joined by hyphens) of the compound that word ``i``
+    closes: an offence wherever it stands ("a hit and run"), or a status one is placed on,
+    taken off or sent to, right after its preposition and determiners ("placed on injured
+    reserve", "Lind to IR"; not "injured reserve players"). A generic head after a status
+    ("on the injured reserve list") closes it and names it: the lemma is the status's."""
+    offence, _ = _compound_words(tokens, i, "compound_offence")
+    if offence is not None:
+        return "compound_offence", offence
+    rule = table()["placed_status"]
+    heads = rule.words["heads"]
+    if i + 1 < len(tokens) and tokens[i + 1].lower in heads:
+        return "placed_status", None  # "the injured reserve list": the head closes the status
+    status, k = _compound_words(tokens, i, "placed_status")
+    if status is None and i > 0 and tokens[i].lower in heads:
+        status, k = _compound_words(tokens, i - 1, "placed_status")
+    if status is None:
+        return "placed_status", None
+    while k > 0 and tokens[k - 1].tag in rule.tags["determiner"]:
+        k -= 1
+    placed = k > 0 and tokens[k - 1].lower in rule.words["preps"]
+    return "placed_status", status if placed else None
+
+
+def _compound_words(tokens: list[Token], i: int, rule_id: str) -> tuple[str | None, int]:
+    """The compound of rule ``rule_id`` (its words joined by hyphens) that word ``i`` closes
+    and the index of its first word, when the words up to it spell one of the rule's
+    ``compounds`` ("hit and run", "drunk driving"), hyphens or not and whatever their tags:
+    the tagger reads their words one by one."""
+    rule = table()[rule_id]
     longest = max(len(c.split()) for c in rule.words["compounds"])
     words: list[str] = []
     for k in range(i, -1, -1):
@@ -624,10 +673,10 @@ def _compound_offence(tokens: list[Token], i: int) -> str | None:
         if " ".join(words) in rule.words["compounds"]:
             # a noun phrase, not a verb's coordinated infinitives ("tried to hit and run")
             verbal = k > 0 and tokens[k - 1].tag in rule.tags["not_after"]
-            return None if verbal else "-".join(words)
+            return (None if verbal else "-".join(words)), k
         if len(words) >= longest:
-            return None
-    return None
+            break
+    return None, i
 
 
 def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tuple[str | None, str]:
@@ -635,6 +684,8 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
     rules = table()
     n, tok = len(tokens), tokens[i]
     is_event, lemma = noun_event(tok.lower)
+    if _feat_object(tokens, i):
+        return "feat_object", lemma
     argument = not is_event and _takes_argument(tokens, i)
     if not is_event and not argument:
         return "not_event_noun", lemma
@@ -643,9 +694,20 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
     if any(lemma in listed for listed in rules["bare_event_class"].words.values()):
         return "bare_event_class", lemma  # "arrested for DUI", "a murder charge": the offence
     modifier = i + 1 < n and tokens[i + 1].tag in rules["noun_modifier"].tags["head"]
-    if modifier and (
-        noun_event(tokens[i + 1].lower)[0]
-        or not any(lemma in listed for listed in rules["event_modifier"].words.values())
+    # a contest before one of its stages or its outcome ("the tournament opener", "a
+    # tournament win") is the contest itself, the head another event of it
+    stage = (
+        modifier
+        and lemma in rules["event_modifier"].words["contests"]
+        and tokens[i + 1].lower in rules["noun_modifier"].words["stages"]
+    )
+    if (
+        modifier
+        and not stage
+        and (
+            noun_event(tokens[i + 1].lower)[0]
+            or not any(lemma in listed for listed in rules["event_modifier"].words.values())
+        )
     ):
         return "noun_modifier", lemma  # a modifier ("peace talks"): the head is the event
     needs = rules["needs_complement"]
@@ -688,6 +750,38 @@ def _nominal_rule(tokens: list[Token], i: int, found: dict[int, Mention]) -> tup
     if argument:
         return "argument_nominal", lemma
     return ("event_modifier" if modifier else None), lemma  # "a playoff berth"
+
+
+def _feat_object(tokens: list[Token], i: int) -> bool:
+    """Whether noun ``i`` is a feat (a record, a mark) that the verb of besting or setting
+    before its noun phrase acts on ("broke Lind's career scoring record", "set a record",
+    "passed Lind for the record"): the feat, not a thing written down."""
+    rule = table()["feat_object"]
+    tags, words = rule.tags, rule.words
+    if tokens[i].lower not in words["feats"]:
+        return False
+    j = i - 1
+    while j >= 0 and i - j <= settings.FEAT_OBJECT_TOKENS:
+        tok = tokens[j]
+        # a gerund inside the noun phrase, between its words, modifies the feat ("the passing
+        # record"); a verb before its object's first word governs it ("breaking Lind's
+        # passing record", "Varga set the record")
+        modifier = (
+            tok.tag in tags["verb"]
+            and tok.forms & tags["modifier_forms"]
+            and 0 < j
+            and (tokens[j - 1].tag in tags["phrase"] or tokens[j - 1].text in words["joiners"])
+            and tokens[j + 1].tag in tags["modified"]
+        )
+        if not (
+            modifier
+            or tok.tag in tags["phrase"]
+            or tok.text in words["joiners"]
+            or tok.lower in words["preps"]
+        ):
+            break
+        j -= 1
+    return j >= 0 and tokens[j].tag in tags["verb"] and tokens[j].lemma in words["verbs"]
 
 
 def _in_capitals(tokens: list[Token], i: int) -> bool:

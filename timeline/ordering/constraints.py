@@ -393,7 +393,12 @@ def constrain(builder: Builder) -> None:
             j = _governing(i, events)
             relation = (
                 PubRelation.AFTER
-                if j is not None and relations[j][0] == PubRelation.AFTER
+                if j is not None
+                and relations[j][0] == PubRelation.AFTER
+                and not (
+                    relation == PubRelation.DEFINITE
+                    and events[j].lemma in cues.rules()["retrospective_lemmas"]
+                )
                 else (
                     PubRelation.BEFORE if relation == PubRelation.DEFINITE else PubRelation.INCLUDES
                 )

@@ -73,6 +73,7 @@ SHAPE = Shape(
     sections={
         "support_verbs": _EXAMPLES | {"verbs", "max_words_between"},
         "occurrence_verbs": _EXAMPLES | {"verbs", "with_next", "with_auxiliary"},
+        "retrospective_verbs": _EXAMPLES | {"lemmas"},
         "ranges": _EXAMPLES | {"pattern"},
         "scheduled": _EXAMPLES | {"pattern"},
         "record_since": _EXAMPLES | {"pattern"},
@@ -144,6 +145,7 @@ def rules() -> dict:
         word_list(group, f"{RULES_FILE.name}: synonyms") for group in data["synonyms"]
     ]
     data["support_words"] = frozenset(data["support_verbs"]["verbs"])
+    data["retrospective_lemmas"] = frozenset(data["retrospective_verbs"]["lemmas"])
     return data
 
 

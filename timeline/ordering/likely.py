@@ -226,12 +226,11 @@ def occasions(rows, published, table: dict | None = None) -> list[dt.date | None
     Examples:
         >>> pub = dt.date(2025, 7, 8)
         >>> sunday = dt.date(2025, 7, 6)
-        >>> rows = [dict(sentence=0, trigger_start=9, timex="on Sunday", earliest=sunday,
-        ...              latest=sunday, tense="past", aspect="none"),
-        ...         dict(sentence=1, trigger_start=50, timex=None, earliest=None, latest=pub,
-        ...              tense="past", aspect="none"),
-        ...         dict(sentence=2, trigger_start=80, timex=None, earliest=None, latest=pub,
-        ...              tense="present", aspect="none")]
+        >>> told = dict(timex=None, earliest=None, latest=pub, aspect="none", modality="asserted")
+        >>> rows = [dict(told, sentence=0, trigger_start=9, timex="on Sunday", earliest=sunday,
+        ...              latest=sunday, tense="past"),
+        ...         dict(told, sentence=1, trigger_start=50, tense="past"),
+        ...         dict(told, sentence=2, trigger_start=80, tense="present")]
         >>> occasions(rows, pub)
         [None, datetime.date(2025, 7, 6), None]
         >>> occasions(rows, dt.date(2025, 9, 8))  # two months on: no occasion of the report
@@ -393,7 +392,7 @@ def estimate(row, published, table: dict | None = None) -> Likely:
         >>> got.earliest <= got.likely <= got.latest <= dt.date(2025, 2, 28), got.basis.split()[0]
         (True, 'reporting_past')
         >>> estimate({**row, "occasion": dt.date(2025, 2, 23)}, dt.date(2025, 2, 28)).basis
-        'occasion (TimeBank, n=29)'
+        'occasion (TimeBank, n=27)'
         >>> estimate({**row, "earliest": dt.date(2025, 2, 1), "latest": dt.date(2025, 2, 1)}, None)
         Likely(likely=datetime.date(2025, 2, 1), earliest=datetime.date(2025, 2, 1),
                latest=datetime.date(2025, 2, 1), basis=<LikelyBasis.PROVEN: 'proven'>)

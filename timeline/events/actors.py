@@ -214,7 +214,7 @@ class Referents:
         other gender; the first such pronoun of a person records its gender. ``outside`` a
         quotation, a person named only inside one is passed over."""
         words = lexicon().words
-        recent = self.recent or ([self.last] if self.last else [])
+        recent = self.recent  # every name ``add`` made the last person, the latest last
         if outside:
             recent = [n for n in recent if n not in self.quoted_only] or recent
         last = recent[-1] if recent else None

@@ -79,6 +79,12 @@ class Referents:
         ('Dana Ruiz', 'Zentek Systems', 'Zentek Systems')
         >>> refs.describe(["the", "systems"]), refs.describe(["the", "company"])
         ('Zentek Systems', None)
+        >>> text = 'Ruiz said so. "Jane Doe has won," he said.'
+        >>> refs = Referents(quote_spans(text))
+        >>> refs.add("Ruiz", True, 0)
+        >>> refs.add("Jane Doe", True, 15)
+        >>> refs.resolve("he", 34), refs.resolve("he", 20)
+        ('Ruiz', 'Jane Doe')
     """
 
     def __init__(self, quotes: list[tuple[int, int]] = ()):
@@ -91,6 +97,10 @@ class Referents:
         self.last: str | None = None  # the last person
         self.recent: list[str] = []  # persons, most recently named last
         self.genders: dict[str, str] = {}  # a person's surname -> the pronoun list it took
+        # persons last named inside a quotation, whom a person pronoun outside one does not
+        # stand for: the speaker in 'Dana Ruiz spoke. "Jane Doe has won," she said.', not the
+        # person the quote names
+        self.quoted_only: set[str] = set()
         self.groups: list[str] = []  # organisations, products, groups, most recent last
         self.subject: str | None = None  # the last subject not a person's, None: no name
         self.things: list[str] = []  # names and descriptions not a person's, most recent last
@@ -113,8 +123,9 @@ class Referents:
                 if _plural(words[-1]):
                     self.plural = " ".join(words)
 
-    def add(self, name: str, person: bool) -> None:
-        """Record a name given as an actor (``person``: it looks like a person's)."""
+    def add(self, name: str, person: bool, at: int | None = None) -> None:
+        """Record a name given as an actor (``person``: it looks like a person's), written at
+        offset ``at`` (None: not known, taken as outside any quotation)."""
         words = lexicon().words
         if person and all(w.lower() in words["title"] for w in name.split()):
             return  # "the CEO": a title names nobody to refer back to
@@ -130,10 +141,20 @@ class Referents:
         ):
             if person and name not in self.persons:
                 self.persons.append(name)
+            # a surname first seen alone ("Ruiz, Doe convicted") is a person's once the full
+            # name shows it, and a pronoun for things never stands for a person
+            self.groups = [g for g in self.groups if _last_word(g) != last]
+            self.things = [t for t in self.things if _last_word(t) != last]
+            if self.subject is not None and _last_word(self.subject) == last:
+                self.subject = self.groups[-1] if self.groups else None
             self.last = name
             if name in self.recent:
                 self.recent.remove(name)
             self.recent.append(name)
+            if at is not None and self.quoted(at):
+                self.quoted_only.add(name)
+            else:
+                self.quoted_only.discard(name)
         elif any(c.isupper() for c in name.split()[0]):  # "Zentek", "eMusic Store"
             if name in self.groups:
                 self.groups.remove(name)
@@ -181,24 +202,29 @@ class Referents:
         if word.isupper() and len(word) > 1:
             return None  # "US" is a name, not "us"
         if lower in words["person_pronouns"] or lower in words["person_possessives"]:
-            return self._agreeing_person(lower)
+            return self._agreeing_person(lower, outside=at is not None and not self.quoted(at))
         if lower in words["plural_pronouns"] and self.plural:
             return self.plural  # "Many customers said their orders failed": the customers'
         if lower in words["group_pronouns"] and self.groups and self.subject == self.groups[-1]:
             return self.groups[-1]
         return None
 
-    def _agreeing_person(self, pronoun: str) -> str | None:
+    def _agreeing_person(self, pronoun: str, outside: bool = False) -> str | None:
         """The latest person ``pronoun`` may stand for: one never called by a pronoun of the
-        other gender; the first such pronoun of a person records its gender."""
+        other gender; the first such pronoun of a person records its gender. ``outside`` a
+        quotation, a person named only inside one is passed over."""
         words = lexicon().words
+        recent = self.recent  # every name ``add`` made the last person, the latest last
+        if outside:
+            recent = [n for n in recent if n not in self.quoted_only] or recent
+        last = recent[-1] if recent else None
         gender = next(
             (key for key in ("feminine_pronouns", "masculine_pronouns") if pronoun in words[key]),
             None,
         )
-        if gender is None or self.last is None:
-            return self.last
-        for name in reversed(self.recent or [self.last]):
+        if gender is None or last is None:
+            return last
+        for name in reversed(recent):
             known = self.genders.get(_last_word(name))
             if known is None or known == gender:
                 self.genders[_last_word(name)] = gender

@@ -202,11 +202,7 @@ def _places_someone(tokens: list[Token], i: int) -> bool:
     j = i + 1
     while j < len(tokens) and tokens[j].tag == "ADV":
         j += 1
-    before = i - 1
-    while before >= 0 and tokens[before].tag in ("ADV", "NEG"):
-        before -= 1
-    passive = before >= 0 and tokens[before].tag == "BE" and "VBN" in tokens[i].forms
-    if not passive:
+    if not _after_be(tokens, i):
         if j < len(tokens) and tokens[j].lower in words["placed_persons"]:
             j += 1
         elif j < len(tokens) and tokens[j].tag == "PROPN":
@@ -219,6 +215,14 @@ def _places_someone(tokens: list[Token], i: int) -> bool:
         and tokens[j].lower in words["placing_preps"]
         and tokens[j + 1].tag != "V"
     )
+
+
+def _after_be(tokens: list[Token], i: int) -> bool:
+    """Verb ``i`` is a participle after a form of "be" (adverbs between): a passive."""
+    j = i - 1
+    while j >= 0 and tokens[j].tag in ("ADV", "NEG"):
+        j -= 1
+    return j >= 0 and tokens[j].tag == "BE" and "VBN" in tokens[i].forms
 
 
 def _small_clause(tokens: list[Token], i: int) -> bool:
@@ -247,10 +251,7 @@ def _small_clause(tokens: list[Token], i: int) -> bool:
 
 def _holds_object(tokens: list[Token], i: int) -> bool:
     """Verb ``i`` is active with a noun-phrase object that names no happening."""
-    j = i - 1
-    while j >= 0 and tokens[j].tag in ("ADV", "NEG"):
-        j -= 1
-    if j >= 0 and tokens[j].tag == "BE" and "VBN" in tokens[i].forms:
+    if _after_be(tokens, i):
         return False
     j = i + 1
     while j < len(tokens) and (

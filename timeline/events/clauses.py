@@ -113,6 +113,13 @@ def np_right(tokens: list[Token], i: int, limit: int) -> int:
             j += 1
         elif tok.lower in lex.words["particle"] and j + 1 < limit and tokens[j + 1].tag == "PROPN":
             j += 1
+        elif (
+            tok.text == "."
+            and tokens[j - 1].lower in lex.abbreviations
+            and j + 1 < limit
+            and tokens[j + 1].tag == "PROPN"
+        ):
+            j += 1  # "an endorsement of Mr. Ruiz by the voters": the title's period
         else:
             break
     while j > i + 1 and tokens[j - 1].tag in ("PREP", "CONJ", "DET"):
@@ -139,7 +146,8 @@ def names_in(tokens: list[Token]) -> list[tuple[str, bool]]:
     lex = lexicon()
     parts, current = [], []
     for tok in tokens:
-        if tok.tag == "CONJ" or tok.text == ",":
+        paired = any(t.lower in lex.words["pair_preps"] for t in current)
+        if (tok.tag == "CONJ" and not paired) or tok.text == ",":
             if current:
                 parts.append(current)
             current = []
@@ -148,7 +156,14 @@ def names_in(tokens: list[Token]) -> list[tuple[str, bool]]:
     if current:
         parts.append(current)
     found = []
-    for part in parts:
+    for k, part in enumerate(parts):
+        if k and parts[k - 1] is None:
+            continue
+        if k + 1 < len(parts) and _shared_head(part, parts[k + 1]):
+            # "the Russian and US leaders": both modifiers take the one head noun
+            found.append((f"{_text_of(part[1:])} and {_text_of(parts[k + 1])}", False))
+            parts[k] = None
+            continue
         if len(part) == 1 and part[0].lower in lex.words["pronominal_dets"]:
             found.append((part[0].text, False))  # "Some had difficulty": who, not a determiner
             continue
@@ -222,6 +237,28 @@ def names_in(tokens: list[Token]) -> list[tuple[str, bool]]:
         )
         found.append((text if end - start < 80 else part[-1].text, False))
     return found
+
+
+def _shared_head(left: list[Token], right: list[Token]) -> bool:
+    """Whether two conjuncts share the right one's head noun: a determiner and a capitalized
+    modifier alone before "and", then capitalized modifiers and a common noun ("the Russian and
+    US leaders"); "Iran and the United States" and "the US and its allies" keep two heads."""
+    return (
+        len(left) >= 2
+        and left[0].tag == "DET"
+        and all(t.tag == "PROPN" for t in left[1:])
+        and len(right) >= 2
+        and right[0].tag == "PROPN"
+        and right[-1].tag == "N"
+        and all(t.tag in ("PROPN", "N") for t in right)
+    )
+
+
+def _text_of(tokens: list[Token]) -> str:
+    """The tokens' text as written (a space only where the text has one)."""
+    return "".join(
+        (" " if k and t.start > tokens[k - 1].end else "") + t.text for k, t in enumerate(tokens)
+    )
 
 
 def _titled_person(part: list[Token], cut: int) -> str | None:
@@ -345,6 +382,7 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
         j -= 1
     if j < 0:
         return None
+    j = _before_interposed_date(tokens, j)
     if tokens[j].text == ",":
         k = apposition_start(tokens, j)
         if k is None:
@@ -380,12 +418,13 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
             and tokens[j - 1].tag == "PROPN"
             and (
                 tokens[j + 1].tag == "PROPN"
-                or tokens[j + 1].tag == "DET"
-                and j + 2 < end
-                and tokens[j + 2].tag == "PROPN"
+                or tokens[j + 1].tag in ("DET", "POSS")
+                and any(t.tag == "PROPN" for t in tokens[j + 2 : end])
             )
-        ):  # "Iran and the United States"
+        ):  # "Iran and the United States", "Lind and his Varga counterpart Dana Ruiz"
             j -= 1
+        elif tok.tag == "CONJ" and _clause_opening_conjunct(tokens, j, end):
+            j -= 1  # "but pilots and Metro Air Lines failed": a group and a named party
         elif (
             tok.text == "."
             and j > 0
@@ -393,6 +432,14 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
             and tokens[j - 1].lower in lex.abbreviations
         ):
             j -= 1  # "Zentek Corp. agreed": the abbreviation's period is part of the name
+        elif (
+            tok.tag == "TO"
+            and j > 1
+            and tokens[j - 1].lower in lex.words["to_prep_heads"]
+            and tokens[j - 2].tag in ("N", "PROPN")
+            and j + 1 < end
+        ):
+            j -= 2  # "Drivers in need of advice prior to the end of the campaign can phone"
         elif (
             tok.tag == "PREP"
             and tok.lower in lex.words["subject_preps"]
@@ -419,6 +466,42 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
     if gerund_before(tokens, j):
         return None  # "Disarming these groups remains hard": the gerund's clause is the subject
     return _names_listed(tokens, start, g), end
+
+
+def _clause_opening_conjunct(tokens: list[Token], j: int, end: int) -> bool:
+    """Whether "and" at ``j`` joins a common noun phrase that opens its clause, or the pair of
+    a "between" phrase, to the noun phrase before the verb: "pilots and Metro Air Lines
+    failed" (both fail), "talks between the guild and the studios broke down" (the talks did);
+    not "sold phones and Zentek rivals cut prices" (an object ends before the "and")."""
+    if j == 0 or j + 1 >= end or tokens[j - 1].tag not in ("N", "PROPN"):
+        return False  # "able to hold 200 and 300 photos and will sell": no conjunct follows
+    left = np_left(tokens, j - 1)
+    if left > 1 and tokens[left - 1].lower in lexicon().words["pair_preps"]:
+        return tokens[left - 2].tag in ("N", "PROPN")  # "talks between the guild and the studios"
+    if tokens[j - 1].tag != "N":
+        return False
+    return left == 0 or tokens[left - 1].tag in ("CONJ", "SUB") or tokens[left - 1].text == ","
+
+
+def _before_interposed_date(tokens: list[Token], j: int) -> int:
+    """Where the subject ends when a bare date stands between it and its verb, as news writes
+    it ("the jury Friday convicted", "the company last week said"): the date dates the verb and
+    names no one. ``j`` is the last token before the verb group; unchanged without such a date."""
+    words = lexicon().words
+    k = j
+    while k >= 0 and (
+        tokens[k].lower in words["calendar_owners"] or tokens[k].lower in words["time_shifts"]
+    ):
+        k -= 1
+    if (
+        k < j
+        and k >= 0
+        and tokens[k].tag in ("N", "PROPN")
+        and tokens[j].lower in words["calendar_owners"]
+        and tokens[k].lower not in words["calendar_owners"]
+    ):
+        return k
+    return j
 
 
 def _names_listed(tokens: list[Token], start: int, g: int) -> int:

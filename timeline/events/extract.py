@@ -53,8 +53,12 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
                 and tokens[k - 1].lower not in lexicon().words["calendar_owners"]
             ):
                 return _Participants(owner)
-            if owner and tokens[k - 1].lower in lexicon().words["org_descriptions"]:
-                # "the company's annual conference": the description, resolved when it can be
+            if owner and (
+                tokens[k - 1].lower in lexicon().words["org_descriptions"]
+                or tokens[k - 1].lower in lexicon().words["org"]
+            ):
+                # "the company's annual conference", "the government's victory": the
+                # description, resolved when it can be
                 return _Participants(
                     _resolved(clauses.names_in(tokens[left:k]), tokens[left:k], people)
                 )
@@ -65,7 +69,9 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
         end = clauses.np_right(tokens, m.index, len(tokens))
         tail = tokens[m.index + 1 : end]
         words = lexicon().words
-        for preps in (words["agent_preps"], words["pair_preps"]):
+        sources = words["from_preps"] if m.lemma in words["source_nouns"] else set()
+        # "an offer from Zentek": who sends a message, offer or request sends it from
+        for preps in (words["agent_preps"], words["pair_preps"], sources):
             at = next((k for k, t in enumerate(tail) if t.lower in preps), None)
             # the phrase belongs to the nearest noun before it: "a meeting over the call between
             # A and B" is the call's pair, not the meeting's
@@ -77,7 +83,7 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
                         for k, t in enumerate(phrase)
                         if t.tag == "PREP"
                         and t.lower not in words["particle"]
-                        and preps is words["agent_preps"]
+                        and preps is not words["pair_preps"]
                     ),
                     len(phrase),
                 )
@@ -181,7 +187,7 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
         return _Participants(list(earlier[(finite or gov).index].actors))
     if _reduced_relative(tokens, m):
         # "a pact signed between the two firms": the noun undergoes it
-        noun = tokens[clauses.np_left(tokens, m.index - 1) : m.index]
+        noun = tokens[clauses.np_left(tokens, m.group_start - 1) : m.group_start]
         undergoers = _resolved(clauses.names_in(noun), noun, people)
         return _Participants(_agents(tokens, m, people, pairs=True), undergoers, passive=True)
     span = clauses.subject_span(
@@ -239,6 +245,8 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
         return _Participants(_agents(tokens, m, people), passive=True)
     if span is None:
         return _Participants(list(earlier[gov.index].actors) if gov is not None else [])
+    if _extraposed(tokens, m, span):
+        return _Participants([], passive=True)  # "It is believed the union will strike"
     subject = tokens[span[0] : span[1]]
     names = _resolved(
         clauses.names_in(subject), subject, people, remember=True, thing=_wants_thing(m)
@@ -248,6 +256,24 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
     if _passive(tokens, m) or _unaccusative(tokens, m):
         return _Participants(_agents(tokens, m, people), names, passive=_passive(tokens, m))
     return _Participants(names)
+
+
+def _extraposed(tokens, m, span) -> bool:
+    """Whether an expletive "it" is the subject of a passive verb of saying or thinking whose
+    clause follows it: "It is believed that the union will strike" names no one; "it is
+    expected to close" (an infinitive, "it" a thing) is left to the other rules."""
+    if span[1] - span[0] != 1 or tokens[span[0]].lower not in lexicon().words["expletives"]:
+        return False
+    if m.role != Role.VERB or "VBN" not in tokens[m.index].forms:
+        return False
+    if m.event_class not in (EventClass.REPORTING, EventClass.I_STATE, EventClass.I_ACTION):
+        return False
+    if not any(t.tag == "BE" for t in tokens[m.group_start : m.index]):
+        return False
+    after = m.index + 1
+    return after < len(tokens) and (
+        tokens[after].lower in lexicon().words["complementizers"] or _bare_clause(tokens, m.index)
+    )
 
 
 def _wants_thing(m) -> bool:
@@ -263,6 +289,12 @@ def _gerund_subject(tokens, m) -> bool:
     while j >= 0 and tokens[j].tag in ("DET", "ADJ", "N", "PROPN", "NUM", "POSS", "POSSM"):
         j -= 1
     return j < m.group_start - 1 and clauses.gerund_before(tokens, j)
+
+
+def _opens_sentence(tokens, g) -> bool:
+    """Whether a verb group at ``g`` opens its sentence, alone or after a subordinator:
+    "Speaking at the forum, Ruiz said", "After conferring for three hours, the panel convicted"."""
+    return g == 0 or g == 1 and tokens[0].tag == "SUB"
 
 
 def _comma_before_finite(tokens, i) -> bool:
@@ -317,7 +349,7 @@ def _resolved(found, phrase, people, remember: bool = False, thing: bool = False
             names.append(resolved)
         elif name.lower() not in lex["unnamed"] or name.isupper() and len(name) > 1:  # "the WHO"
             if remember:
-                people.add(name, person)
+                people.add(name, person, phrase[0].start if phrase else at)
             names.append(name)
     if remember and not names:
         people.unnamed_subject(words)
@@ -325,16 +357,20 @@ def _resolved(found, phrase, people, remember: bool = False, thing: bool = False
 
 
 def _reduced_relative(tokens, m) -> bool:
-    """A past participle right after the noun it describes, with no auxiliary and no tense:
-    "a pact signed between the two firms" (the noun undergoes it)."""
-    i = m.index
+    """A past participle right after the noun it describes (adverbs between), with no
+    auxiliary and no tense: "a pact signed between the two firms", "vehicles potentially
+    equipped with faulty parts" (the noun undergoes it)."""
+    i, g = m.index, m.group_start
     return (
         m.role == Role.VERB
         and m.tense == Tense.NONE
-        and m.group_start == i
+        and all(t.tag == "ADV" for t in tokens[g:i])
         and "VBN" in tokens[i].forms
-        and 0 < i < len(tokens) - 1
-        and tokens[i - 1].tag in ("N", "PROPN")
+        and 0 < g
+        and i < len(tokens) - 1
+        and tokens[g - 1].tag in ("N", "PROPN")
+        # "others even tweeted about it": a determiner standing for people is a subject
+        and tokens[g - 1].lower not in lexicon().words["pronominal_dets"]
         and tokens[i + 1].tag == "PREP"  # not "after the region recorded its heaviest rain"
     )
 
@@ -517,7 +553,7 @@ def extract(text: str, sentences) -> list[Event]:
                     end += 1
                 for name, person in clauses.names_in(tokens[tok_run_start:end]):
                     if person:
-                        people.add(name, True)
+                        people.add(name, True, tokens[tok_run_start].start)
         people.affiliate(tokens)
         people.new_sentence()
         base = len(events)
@@ -541,7 +577,7 @@ def extract(text: str, sentences) -> list[Event]:
             if (
                 not actors
                 and m.role == Role.VERB
-                and m.group_start == 0
+                and _opens_sentence(tokens, m.group_start)
                 and "VBG" in tokens[m.index].forms
                 and _comma_before_finite(tokens, m.index)
             ):

@@ -196,6 +196,7 @@ SHAPE = Shape(
             "object_control",
             "from_control",
             "from_preps",
+            "source_nouns",
             "for_preps",
             "participle_breaks",
             "unaccusative",

@@ -456,14 +456,14 @@ def signal_of(text: str, timex: TimeExpr, nouns: frozenset[int] = frozenset()) -
     ):
         return None  # "before his June 24 hearing": measured and left (ordering.yaml)
     if match.group(3) and not match.group(4):  # "since the attacks on Oct. 7": the noun's date
-        if word not in rules()["timex_signals"]["noun_before_date"]:
+        if word not in signals["noun_before_date"]:
             return None  # "approved by the board on Oct. 7": an agent, not a happening
         if _NOUN_TO_DATE.search(match.group(3)).start() + match.start(3) not in nouns:
             return None  # "after the waiver lapsed on March 8": the verb's date
         part = None  # "since the end of the war in 2003": the end is the war's, not 2003's
-    kind = rules()["timex_signals"]["words"][word]
+    kind = signals["words"][word]
     if match.group(3):  # "since the Oct. 7 attacks": the date is a happening's, somewhere inside it
-        kind = rules()["timex_signals"]["of_a_noun"].get(kind, kind)
+        kind = signals["of_a_noun"].get(kind, kind)
     return Signal(word, kind, _PARTS[part.lower()] if part else None)
 
 
@@ -505,8 +505,8 @@ _PARTS = {"end": "END", "close": "END", "beginning": "START", "start": "START", 
 
 @functools.lru_cache(maxsize=1)
 def _signal_regex():
-    words = sorted(rules()["timex_signals"]["words"], key=len, reverse=True)
     signals = rules()["timex_signals"]
+    words = sorted(signals["words"], key=len, reverse=True)
     determiners = "|".join(re.escape(w) for w in signals["determiners"] + signals["possessives"])
     return re.compile(
         r"\b("

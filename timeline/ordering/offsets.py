@@ -23,6 +23,7 @@ from timeline import settings
 from timeline.events.lemmas import base_lemma
 from timeline.io.segment import same_sentence
 from timeline.model import Event, Kind, Modality, Role, Tense, TimeExpr
+from timeline.temporal.rulebook import amount_bound
 
 from .tense import rules
 
@@ -113,9 +114,10 @@ def _amounts(timexes: list[TimeExpr], text: str, table: dict):
             found.append((timex, (int(hours // 24), -int(-hours // 24))))
         low, high = found[-1][1]
         # a bounded amount: "less than three weeks" is 0 to 21 days, "more than two" 14 or more
-        if timex.mod in table["at_most_mods"]:
+        side = amount_bound(timex.mod)
+        if side == "at_most":
             found[-1] = (timex, (0, high))
-        elif timex.mod in table["at_least_mods"]:
+        elif side == "at_least":
             found[-1] = (timex, (low, None))
     counted = [timex for timex in timexes if timex.type == "DURATION"]
     # a block's view of the text is blank outside its own stretch (solve._block_texts): scan

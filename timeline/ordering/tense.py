@@ -91,8 +91,6 @@ SHAPE = Shape(
             "signal",
             "units",
             "vague_amount",
-            "at_most_mods",
-            "at_least_mods",
         },
         "timex_signals": _EXAMPLES
         | {

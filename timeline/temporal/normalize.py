@@ -28,7 +28,7 @@ from .match_groups import mod as _mod
 from .match_groups import shift as _shift
 from .match_groups import unit as _unit
 from .periods import day_at, period_at
-from .rulebook import Rule, vague_window
+from .rulebook import Rule, amount_bound, vague_window
 
 __all__ = ["normalize", "interval", "NORMALIZERS"]
 
@@ -88,7 +88,7 @@ def amount_bounds(rule, groups, tables, reference, mod, earliest, latest):
         >>> amount_bounds(rule, groups, tables, ref, None, *y)
         (datetime.date(2014, 1, 1), datetime.date(2014, 12, 31))
     """
-    side = tables["amount_bound"].get((mod or "").lower())
+    side = amount_bound(mod)
     if side is None or reference is None or not rule.options.get("bounded"):
         return earliest, latest
     unit, shift = _unit(groups, rule, tables), _shift(groups, rule, tables)

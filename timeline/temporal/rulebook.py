@@ -328,6 +328,19 @@ def vague_window(name: str) -> tuple[int, int]:
     return table[name]
 
 
+def amount_bound(mod: str | None) -> str | None:
+    """Which side a TIMEX3 ``mod`` bounds an amount on: ``"at_most"`` ("less than three
+    weeks"), ``"at_least"`` ("more than a year"), or None. The one table is fragments.yaml's
+    ``amount_bound``; the temporal stage ("more than a year ago") and ordering's offsets
+    ("more than two weeks later") both read it.
+
+    Examples:
+        >>> amount_bound("LESS_THAN"), amount_bound("EQUAL_OR_MORE"), amount_bound(None)
+        ('at_most', 'at_least', None)
+    """
+    return fragments_and_tables()[1]["amount_bound"].get((mod or "").lower())
+
+
 def vague_windows() -> dict[str, tuple[int, int]]:
     """The whole table of :func:`vague_window`, name -> (days_before, days_after).
 

@@ -274,6 +274,8 @@ def fit(fitted: list[dict], table: dict, source: str) -> dict:
     """
     counts = {kind["id"]: collections.Counter() for kind in table["kinds"]}
     told_after = collections.Counter()
+    spans = (table.get("occasion") or {}).get("days") or []
+    by_span = {span["id"]: collections.Counter() for span in spans}
     for sample in fitted:
         if likely.shape(sample["earliest"], sample["latest"]) == "day":
             continue
@@ -281,6 +283,9 @@ def fit(fitted: list[dict], table: dict, source: str) -> dict:
         if occasion and "occasion" in table:
             # counted in its kind too: a kind's offsets describe all its events, the occasion or not
             told_after[(sample["gold"] - occasion).days] += 1
+            span = likely.occasion_class(sample, table)
+            if span is not None:
+                by_span[span["id"]][(sample["gold"] - occasion).days] += 1
         kind = likely.kind_of(sample, table)
         if kind is not None:
             counts[kind["id"]][sample["offset"]] += 1
@@ -299,6 +304,15 @@ def fit(fitted: list[dict], table: dict, source: str) -> dict:
             "n": sum(told_after.values()),
             "offsets": dict(sorted(told_after.items())),
         }
+        if spans:
+            settings["occasion"]["days"] = [
+                {
+                    **{k: v for k, v in span.items() if k not in ("offsets", "n")},
+                    "n": sum(by_span[span["id"]].values()),
+                    "offsets": dict(sorted(by_span[span["id"]].items())),
+                }
+                for span in spans
+            ]
     model = {**settings, "source": source, "events": len(fitted), "kinds": kinds}
     return likely.check_model(model, source)
 

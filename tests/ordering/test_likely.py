@@ -260,3 +260,56 @@ def test_a_malformed_occasion_section_is_named():
         likely.check_model(table, "t")
     with pytest.raises(RuleError, match="occasion: window must be a number of days"):
         likely.check_model({**table, "occasion": {"window": "week"}}, "t")
+
+
+# invented: what someone said after the occasion may have been said the day after it (quoted on
+# the day of the wire); an act told after it happened at it
+SPEECH = (
+    "The Harbour Rovers beat the Lakeside Kites 2-1 on Sunday. Marla Quist scored twice. "
+    "The coach said the defence was superb."
+)
+
+
+def test_speech_told_after_an_occasion_takes_the_day_after_too_an_act_only_its_day():
+    rows = _rows(SPEECH, TUESDAY)
+    said, scored = rows[("said", 94, 98)], rows[("scored", 70, 76)]
+    assert (said.likely.date(), said.likely_earliest.date(), said.likely_latest.date()) == (
+        SUNDAY,
+        SUNDAY,
+        MONDAY,
+    )
+    assert (scored.likely_earliest.date(), scored.likely_latest.date()) == (SUNDAY, SUNDAY)
+    assert said.likely_basis == scored.likely_basis == "occasion (TimeBank, n=27)"
+
+
+@pytest.mark.parametrize(
+    "published, latest, expected",
+    [
+        # the day after the occasion is publication: the interval ends there
+        (dt.date(2025, 2, 24), dt.date(2025, 2, 24), (dt.date(2025, 2, 23), dt.date(2025, 2, 24))),
+        # proven by the occasion's day: the interval is cut at the proof
+        (dt.date(2025, 2, 24), dt.date(2025, 2, 23), (dt.date(2025, 2, 23), dt.date(2025, 2, 23))),
+        # several days before publication: still the occasion and the day after only
+        (dt.date(2025, 2, 28), dt.date(2025, 2, 28), (dt.date(2025, 2, 23), dt.date(2025, 2, 24))),
+    ],
+)
+def test_the_speech_interval_is_cut_at_publication_and_the_proof(published, latest, expected):
+    row = {**SAID, "occasion": dt.date(2025, 2, 23), "latest": latest}
+    got = likely.estimate(row, published)
+    assert (got.earliest, got.latest) == expected
+    assert got.likely == dt.date(2025, 2, 23)
+
+
+def test_a_malformed_class_of_occasion_days_is_named():
+    table = likely.model()
+    speech = {"id": "speech", "when": [{"event_class": ["REPORTING"]}], "days": 2}
+    broken = [
+        ({**speech, "colour": 1}, "'speech': unknown key 'colour'"),
+        ({**speech, "days": 0}, "'speech': days must be a whole number >= 1"),
+        ({**speech, "when": [{"mood": ["x"]}]}, "kind 'occasion speech': unknown field 'mood'"),
+        ({"days": 1}, "a class without an id"),
+    ]
+    for span, message in broken:
+        occasion = {**table["occasion"], "days": [span]}
+        with pytest.raises(RuleError, match=message):
+            likely.check_model({**table, "occasion": occasion}, "t")

@@ -13,7 +13,8 @@ How an estimate is made (:func:`estimate`):
 
 1. bounds proven to one day: that day (basis ``proven``);
 2. an event told after its report's dated occasion (:func:`occasions`): that day, and the
-   days from it to publication (basis ``occasion``);
+   days after it that its class of events takes (:func:`occasion_class`: speech the day after
+   too), never past publication (basis ``occasion``);
 3. otherwise the first kind whose conditions the row meets (class, tense, aspect,
    modality, value, rule, publication side, shape of the bounds);
    (a kind marked ``estimate: false`` is matched but gives no estimate: its held-out
@@ -84,7 +85,7 @@ NONE = Likely(None, None, None, LikelyBasis.NONE)
 SHAPE = Shape(
     values={"coverage", "tolerance", "min_samples", "shrinkage", "source", "events"},
     tables={"kinds": {"id", "when", "n", "offsets", "estimate"}},
-    sections={"occasion": {"window", "when", "n", "offsets"}},
+    sections={"occasion": {"window", "when", "days", "n", "offsets"}},
     optional={"tolerance", "shrinkage", "events", "occasion"},
 )
 
@@ -121,7 +122,51 @@ def check_model(data, name: str = "likely model") -> dict:
         checked["occasion"] = _checked_kind(data["occasion"], "occasion", name)
         if not isinstance(checked["occasion"].get("window"), int):
             raise RuleError(f"{name}: occasion: window must be a number of days")
+        checked["occasion"]["days"] = [
+            _checked_span(span, name) for span in data["occasion"].get("days") or []
+        ]
     return checked
+
+
+#: what a class of events told after an occasion (``occasion.days`` in likely.yaml) may hold
+_SPAN_KEYS = {"id", "when", "days", "n", "offsets"}
+
+
+def _checked_span(span, name: str) -> dict:
+    """A class of ``occasion.days``: its keys, ``when`` and a positive number of days checked."""
+    if not isinstance(span, dict) or not span.get("id"):
+        raise RuleError(f"{name}: occasion: days: a class without an id")
+    ident = span["id"]
+    extra = sorted(set(span) - _SPAN_KEYS)
+    if extra:
+        raise RuleError(
+            f"{name}: occasion: days: {ident!r}: unknown key {extra[0]!r} "
+            f"(known: {', '.join(sorted(_SPAN_KEYS))})"
+        )
+    days = span.get("days")
+    if not isinstance(days, int) or isinstance(days, bool) or days < 1:
+        raise RuleError(f"{name}: occasion: days: {ident!r}: days must be a whole number >= 1")
+    return _checked_kind(span, f"occasion {ident}", name)
+
+
+def occasion_class(row, table: dict | None = None) -> dict | None:
+    """The class of ``occasion.days`` (likely.yaml) a row told after an occasion belongs to, first
+    match wins (None: no class); its ``days`` are those of the likely interval counted from the
+    occasion's day (1: that day only).
+
+    Speech told after an occasion is often said the day after it (a speaker quoted on the day of
+    the wire), an act told after it mostly happened at it (likely.yaml gives the counts).
+
+    Examples:
+        >>> said = dict(event_class="REPORTING", tense="past", aspect="none", modality="asserted")
+        >>> act = {**said, "event_class": "OCCURRENCE"}
+        >>> occasion_class(said)["days"], occasion_class(act)["id"], occasion_class(act)["days"]
+        (2, 'act', 1)
+    """
+    table = table or model()
+    fields = _row_fields(row)
+    spans = (table.get("occasion") or {}).get("days") or []
+    return next((span for span in spans if _meets(fields, span)), None)
 
 
 def _checked_kind(kind: dict, ident, name: str) -> dict:
@@ -408,17 +453,21 @@ def estimate(row, published, table: dict | None = None) -> Likely:
     if occasion:
         # offsets counted from the occasion, restricted to the days from it to publication (or
         # the proven end); too few gold events there: the row's kind speaks instead
-        end = min(last, reference) if last else reference
+        end = (min(last, reference) if last else reference) - occasion
         found = interval(
             table["occasion"]["offsets"],
             0,
-            (end - occasion).days,
+            end.days,
             coverage=table["coverage"],
             min_samples=table["min_samples"],
             tolerance=table.get("tolerance", 0.0),
         )
+        span = occasion_class(row, table)
         if found is not None:
             likely, start, stop, n = found
+            if span is not None:  # the class's days, not the fitted run: see likely.yaml
+                start, stop = 0, min(span["days"] - 1, end.days)
+                likely = min(max(likely, start), stop)
             day = lambda offset: occasion + dt.timedelta(days=offset)  # noqa: E731
             basis = f"occasion ({table['source']}, n={n})"
             return Likely(day(likely), day(start), day(stop), basis)

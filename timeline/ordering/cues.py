@@ -36,6 +36,7 @@ _PREPOSITIONS = re.compile(
 )
 _WORD = re.compile(r"[\w'’-]+")
 _RELATIVE_START = re.compile(r"(?:that|which|who|whom|whose)\b", re.I)
+_GENITIVE = re.compile(r"['’]s\b")
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,16 @@ def _select(
             return later[0] if later else (after[0] if after else None)
         finite = [i for i in before if _finite(events[i])]
         return (finite or before)[-1]
+    if how == "nominal":  # "after the April 25 earthquake": the event noun the phrase heads
+        return next(
+            (
+                i
+                for i in after
+                if events[i].role == Role.NOMINAL
+                and _MODIFIER_GAP.match(text[match.end() : events[i].trigger_start] + " ")
+            ),
+            None,
+        )
     if how == "main_clause":
         finite = [i for i in members if _finite(events[i]) and i not in exclude]
         return finite[0] if finite else None
@@ -413,16 +424,28 @@ def relations(events: list[Event], text: str, timexes: list[TimeExpr] = ()) -> l
     found.extend(_aspectual(events, text, sentences))
     found.extend(_occurrence(events, text, sentences))
     low, high = _reach(events, text)
-    timex_starts = {t.start for t in timexes}
+    timex_ends = {t.start: t.end for t in timexes}
+    # a phrase one cue has read ("after the call": its antecedent) is not read again by a
+    # later, more general one ("after the" + any event noun)
+    read: set[int] = set()
     for cue in rules()["cues"]:
         for match in cue["regex"].finditer(text, low, high):
+            if match.start() in read:
+                continue
             after = (
                 match.end()
                 + len(text[match.end() : match.end() + 3])
                 - len(text[match.end() : match.end() + 3].lstrip())
             )
-            if after in timex_starts:
-                continue  # "resumed after June 5": a signal of the date (ordering's timex_signals)
+            if (
+                after in timex_ends
+                and not _GENITIVE.match(text, timex_ends[after])
+                and cue["other"] != "nominal"
+            ):
+                # "resumed after June 5": a signal of the date (ordering's timex_signals); but
+                # "after Tuesday's vote" and "after the June 5 vote" order against the vote,
+                # which the date names
+                continue
             if text[match.start() - 1 : match.start()] == "-" or text.startswith("-", match.end()):
                 continue  # part of a compound: "in after-hours trade", "the morning-after pill"
             members = sentences.members.get(sentences.of(match.start()), [])
@@ -455,7 +478,7 @@ def relations(events: list[Event], text: str, timexes: list[TimeExpr] = ()) -> l
                 if other is None:
                     continue
                 main = _select(cue["main"], match, events, members, text, {other} | set(nominal))
-            elif cue["other"] in ("next", "last_dated"):
+            elif cue["other"] in ("next", "last_dated", "nominal"):
                 other = _select(cue["other"], match, events, members, text, set())
                 if other is None:
                     continue
@@ -467,6 +490,7 @@ def relations(events: list[Event], text: str, timexes: list[TimeExpr] = ()) -> l
             if main is None or (cue["relation"] != "none" and other is None) or main == other:
                 continue
             events[main].cues.append((cue["id"], other))
+            read.add(match.start())
             label = f"'{events[main].trigger}' {cue['relation']} " + (
                 f"'{events[other].trigger}'" if other is not None else ""
             )

@@ -181,8 +181,8 @@ def _select(
         finite = [i for i in before if _finite(events[i])]
         return (finite or before)[-1]
     if how == "clause_head":
-        # as "head", but only a head no other verb stands between it and the phrase: "is
-        # expected to be demolished after the inquiry ends" names no head it can trust
+        # as "head", but only a head no other verb stands between it and the phrase: "the
+        # plant is due to be reopened after the checks end" names no head it can trust
         head = _select("head", match, events, members, text, exclude)
         if head is None or events[head].trigger_end > match.start():
             return head

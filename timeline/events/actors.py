@@ -432,6 +432,11 @@ def premodifier_actors(events: list[Event], text: str) -> list[Event]:
         >>> noun = Event(0, 0, 42, "announcement", 30, 42, role="nominal")
         >>> premodifier_actors([noun], text)[0].actors
         []
+        >>> text = "Officials said - A blaze and a May bombing"
+        >>> fire = Event(0, 17, 24, "blaze", 19, 24, role="nominal")
+        >>> bombing = Event(0, 29, 42, "bombing", 35, 42, role="nominal")
+        >>> [e.actors for e in premodifier_actors([fire, bombing], text)]
+        [[], []]
     """
     for event in events:
         if event.role != Role.NOMINAL or event.actors:
@@ -448,13 +453,25 @@ def premodifier_actors(events: list[Event], text: str) -> list[Event]:
             if match
             else True
         )
-        # a day or month before the noun names its time, not its actor ("the Tuesday vote")
-        dated = match is not None and any(
-            word.lower() in lexicon().words["calendar_owners"] for word in match.group(1).split()
-        )
-        if match and match.start(1) > event.start - 1 and not opens and not dated:
-            event.actors = [match.group(1)]
+        if match and match.start(1) > event.start - 1 and not opens:
+            name = _premodifier_name(match.group(1))
+            if name:
+                event.actors = [name]
     return events
+
+
+def _premodifier_name(words: str) -> str:
+    """The name in a capitalized premodifier, or "": a capital after a dash or an opening quote
+    may be a determiner ("A blaze", "The ballot"), and a day or month dates the event, it
+    does not act in it ("a May bombing")."""
+    lex = lexicon()
+    parts = words.split()
+    while parts and set(lex.closed.get(parts[0].lower(), ())) & {"DET", "POSS", "PREP", "CONJ"}:
+        parts = parts[1:]  # never a pronoun: "US" is a name
+    # a day or month before the noun names its time, not its actor ("the Tuesday vote")
+    if not parts or any(w.lower() in lex.words["calendar_owners"] for w in parts):
+        return ""
+    return " ".join(parts)
 
 
 def _initials(name: str) -> str:

@@ -314,9 +314,16 @@ def subject_before_comma(tokens: list[Token], i: int) -> bool:
         ['SUB']
     """
     lex = lexicon()
-    if i < 2 or tokens[i - 1].text != "," or tokens[i - 2].tag not in ("N", "PROPN"):
-        return False
     j = i - 2
+    if (
+        j > 0
+        and tokens[j].text == "."
+        and tokens[j - 1].tag == "PROPN"
+        and tokens[j - 1].lower in lex.abbreviations
+    ):
+        j -= 1  # "Zentek Corp., which": the abbreviation's period is part of the name
+    if i < 2 or tokens[i - 1].text != "," or tokens[j].tag not in ("N", "PROPN"):
+        return False
     while j >= 0 and (
         tokens[j].tag in ("DET", "ADJ", "N", "PROPN", "NUM", "POSSM", "POSS")
         or tokens[j].tag == "CONJ"
@@ -350,11 +357,20 @@ def apposition_start(tokens: list[Token], j: int) -> int | None:
         >>> apposition_start(toks, 6)
         1
     """
+    words = lexicon().words
     for k in range(j - 1, 0, -1):
         tok = tokens[k]
         # "as" after a participle names what it calls the subject ("Ruiz, described as a
         # veteran, dies"), no clause of its own
         naming = tok.tag == "SUB" and tokens[k - 1].tag == "V" and "VBN" in tokens[k - 1].forms
+        if (
+            tok.lower in words["participle_subordinators"]
+            and tokens[k - 1].text == ","
+            and k > 1
+            and tokens[k - 2].tag in ("PROPN", "N")
+            and "VBN" in tokens[k + 1].forms
+        ):
+            return k - 1  # a participle's clause: "the board, as advised by its lawyers, has"
         if (
             tok.tag in ("SUB", "REL", "CONJ", "MODAL", "HAVE", "DO") and not naming
         ) or tok.text in _STRONG:
@@ -383,6 +399,7 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
     if j < 0:
         return None
     j = _before_interposed_date(tokens, j)
+    j = _before_acronym(tokens, j)
     if tokens[j].text == ",":
         k = apposition_start(tokens, j)
         if k is None:
@@ -466,6 +483,21 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
     if gerund_before(tokens, j):
         return None  # "Disarming these groups remains hard": the gerund's clause is the subject
     return _names_listed(tokens, start, g), end
+
+
+def _before_acronym(tokens: list[Token], j: int) -> int:
+    """Where a subject ends when its acronym in parentheses stands before the verb: "the
+    National Safety Board (NSB) released a report". ``j`` is the last token before the verb
+    group; unchanged without such an acronym."""
+    if (
+        j >= 3
+        and tokens[j].text == ")"
+        and tokens[j - 2].text == "("
+        and tokens[j - 1].text.isupper()
+        and tokens[j - 3].tag in ("N", "PROPN")
+    ):
+        return j - 3
+    return j
 
 
 def _clause_opening_conjunct(tokens: list[Token], j: int, end: int) -> bool:

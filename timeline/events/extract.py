@@ -110,6 +110,19 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
         # "the reason for Zentek to sue": the noun phrase after "for" acts
         phrase = tokens[_for_subject(tokens, m) : m.group_start]
         return _Participants(_resolved(clauses.names_in(phrase), phrase, people))
+    noun = earlier.get(m.group_start - 1) if m.infinitive else None
+    if noun is not None and noun.actors and tokens[m.group_start].tag == "TO":
+        # an infinitive right after an event noun is that act's aim, done by whoever does it:
+        # "the firm's effort to cut costs", "the union's bid to block the sale"
+        return _Participants(list(noun.actors))
+    inner = _clause_verb(tokens, gov, m) if gov is not None and m.infinitive else None
+    if inner is not None:
+        # "asked whether the firm had plans to settle": the clause after the subordinator holds it,
+        # and its subject acts in it, a passive's too ("when it was forced to dock")
+        span = clauses.subject_span(tokens, inner)
+        if span is not None:
+            phrase = tokens[span[0] : span[1]]
+            return _Participants(_resolved(clauses.names_in(phrase), phrase, people))
     if (
         gov is not None
         and m.infinitive
@@ -143,6 +156,8 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
         return _Participants(
             _resolved(clauses.names_in(tokens[gov.index + 1 : m.group_start - 1]), [], people)
         )
+    if gov is None and _fronted_infinitive(tokens, m):
+        return _Participants([])  # the main clause's subject, when extract reaches it
     if m.infinitive and gov is None:
         # an infinitive after a noun ("are in talks with the unions to settle"): the
         # subject of the clause's finite verb before it, never the noun right before "to"
@@ -185,6 +200,8 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
             held = earlier[nearest]
             return _Participants(list(held.actors or held.undergoers or []))
         return _Participants(list(earlier[(finite or gov).index].actors))
+    if _subordinated_participle(tokens, m):
+        return _Participants(_agents(tokens, m, people), passive=True)
     if _reduced_relative(tokens, m):
         # "a pact signed between the two firms": the noun undergoes it
         noun = tokens[clauses.np_left(tokens, m.group_start - 1) : m.group_start]
@@ -292,9 +309,26 @@ def _gerund_subject(tokens, m) -> bool:
 
 
 def _opens_sentence(tokens, g) -> bool:
-    """Whether a verb group at ``g`` opens its sentence, alone or after a subordinator:
-    "Speaking at the forum, Ruiz said", "After conferring for three hours, the panel convicted"."""
-    return g == 0 or g == 1 and tokens[0].tag == "SUB"
+    """Whether a verb group at ``g`` opens its sentence, alone or after a subordinator or a
+    conjunction: "Speaking at the forum, Ruiz said", "After conferring for three hours, the
+    panel convicted", "But working with the mediator, the union found"."""
+    return g == 0 or g == 1 and tokens[0].tag in ("SUB", "CONJ")
+
+
+def _fronted_infinitive(tokens, m) -> bool:
+    """An infinitive after the adjective or participle that opens the sentence, whose subject
+    is the main clause's: "Eager to end the dispute, the union accepted", "Adjusted to
+    exclude one-time costs, the profit rose"."""
+    g = m.group_start
+    head = g - 1
+    return (
+        m.infinitive
+        and g < len(tokens)
+        and tokens[g].tag == "TO"
+        and _opens_sentence(tokens, head)
+        and head >= 0
+        and (tokens[head].tag == "ADJ" or tokens[head].tag == "V" and "VBN" in tokens[head].forms)
+    )
 
 
 def _comma_before_finite(tokens, i) -> bool:
@@ -375,6 +409,42 @@ def _reduced_relative(tokens, m) -> bool:
     )
 
 
+def _clause_verb(tokens, gov, m) -> int | None:
+    """Where the finite verb group of a clause opened by a subordinator between an
+    infinitive's governor and the infinitive begins, with no comma between: "asked whether the firm
+    had plans to settle" (at "had"); None without such a clause."""
+    sub = next((k for k in range(m.group_start - 1, gov.index, -1) if tokens[k].tag == "SUB"), None)
+    if sub is None or any(t.text == "," for t in tokens[sub + 1 : m.group_start]):
+        return None  # a comma may close the subordinate clause before the infinitive
+    finite = next(
+        (
+            k
+            for k in range(sub + 1, m.group_start)
+            if tokens[k].tag in ("BE", "HAVE", "MODAL", "DO")
+            or tokens[k].tag == "V"
+            and tokens[k].forms & {"VBD", "VBZ", "VBP"}
+        ),
+        None,
+    )
+    return finite
+
+
+def _subordinated_participle(tokens, m) -> bool:
+    """A past participle right after a subordinator that opens its clause, a passive without
+    an auxiliary whose agent is its "by" phrase: "the board, as advised by its lawyers, has
+    accepted", "When asked by reporters, Ruiz declined to comment"."""
+    g = m.group_start
+    return (
+        m.role == Role.VERB
+        and m.tense == Tense.NONE
+        and g == m.index
+        and g > 0
+        and "VBN" in tokens[g].forms
+        and tokens[g - 1].tag == "SUB"
+        and tokens[g - 1].lower in lexicon().words["participle_subordinators"]
+    )
+
+
 def _has_object(tokens, m) -> bool:
     """Whether a noun phrase follows the verb (adverbs skipped): "launched a store"."""
     after = next((t for t in tokens[m.index + 1 :] if t.tag not in ("ADV", "NEG")), None)
@@ -382,8 +452,12 @@ def _has_object(tokens, m) -> bool:
 
 
 def _unaccusative(tokens, m) -> bool:
-    """An intransitive verb whose subject undergoes the change: "Concerns are rising"."""
+    """An intransitive verb whose subject undergoes the change: "Concerns are rising"; not
+    before an infinitive, whose subject acts ("Ruiz declined to comment")."""
     if m.role != Role.VERB or tokens[m.index].lemma not in lexicon().words["unaccusative"]:
+        return False
+    i = m.index + 1
+    if i + 1 < len(tokens) and tokens[i].tag == "TO" and tokens[i + 1].tag == "V":
         return False
     return not _has_object(tokens, m)
 
@@ -577,8 +651,11 @@ def extract(text: str, sentences) -> list[Event]:
             if (
                 not actors
                 and m.role == Role.VERB
-                and _opens_sentence(tokens, m.group_start)
-                and "VBG" in tokens[m.index].forms
+                and (
+                    _opens_sentence(tokens, m.group_start)
+                    and "VBG" in tokens[m.index].forms
+                    or _fronted_infinitive(tokens, m)
+                )
                 and _comma_before_finite(tokens, m.index)
             ):
                 leading.append(k)  # "Speaking at the forum, Schenker emphasized": the main subject

@@ -199,6 +199,7 @@ SHAPE = Shape(
             "source_nouns",
             "for_preps",
             "participle_breaks",
+            "participle_subordinators",
             "unaccusative",
         },
     },

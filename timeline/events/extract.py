@@ -118,7 +118,7 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
     inner = _clause_verb(tokens, gov, m) if gov is not None and m.infinitive else None
     if inner is not None:
         # "asked whether the firm had plans to settle": the clause after the subordinator holds it,
-        # and its subject acts in it, a passive's too ("when it was forced to dock")
+        # and its subject acts in it, a passive's too ("when it was ordered to dock")
         span = clauses.subject_span(tokens, inner)
         if span is not None:
             phrase = tokens[span[0] : span[1]]

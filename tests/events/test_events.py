@@ -572,3 +572,26 @@ def test_a_verb_without_passive_is_no_reduced_relative(text, trigger, tense):
     events = run(text)
     event = find(text, events, trigger)
     assert (text[event.trigger_start : event.trigger_end], event.tense) == (trigger, tense)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "tense", "actors"),
+    [
+        # "after"/"since"/"until" before a noun phrase and a finite verb open a clause
+        ("Villages flooded after the river burst its banks.", "flooded", "past", ["Villages"]),
+        ("Crowds cheered after the rocket blasted off.", "blasted", "past", ["rocket"]),
+        # a passive's agent or a later finite verb keeps the reduced relative
+        ("Troops withdrew after the attacks carried out by rebels.", "carried", "none", ["rebels"]),
+        ("Police came after the bomb planted in the car exploded.", "planted", "none", []),
+    ],
+)
+def test_a_clause_preposition_before_a_subject_and_verb_opens_a_clause(
+    text, trigger, tense, actors
+):
+    events = run(text)
+    event = find(text, events, trigger)
+    assert (text[event.trigger_start : event.trigger_end], event.tense, event.actors) == (
+        trigger,
+        tense,
+        actors,
+    )

@@ -278,4 +278,50 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
         ):
             finite = True
         first = False
+    _clause_after_prep(tokens, lex)
     return tokens
+
+
+def _clause_after_prep(tokens: list[Token], lex: Lexicon) -> None:
+    """A clause preposition before a short noun phrase and a finite verb form opens a clause
+    (in place): "after the river burst its banks", "until the strike ends" ("after" before a
+    determiner was read as a preposition before the verb was known). Not before a passive's
+    "by" ("after the attacks carried out by rebels")."""
+    for i, tok in enumerate(tokens):
+        if tok.tag != "PREP" or tok.lower not in lex.words["clause_preps"]:
+            continue
+        k = i + 1
+        if k >= len(tokens) or tokens[k].tag not in ("DET", "POSS"):
+            continue
+        k += 1
+        while k < len(tokens) and k - i <= 4 and tokens[k].tag in ("ADJ", "NUM", "N", "PROPN"):
+            k += 1
+        if (
+            k < len(tokens)
+            and tokens[k - 1].tag in ("N", "PROPN")
+            and tokens[k].tag == "V"
+            and tokens[k].forms & {"VBD", "VBZ", "VBP"}
+            and not any(t.lower in lex.words["agent_preps"] for t in tokens[k + 1 : k + 3])
+            and not ("VBN" in tokens[k].forms and _finite_later(tokens, k + 1))
+        ):
+            tok.tag = "SUB"
+
+
+def _finite_later(tokens: list[Token], k: int) -> bool:
+    """A finite verb form follows before the clause ends: "after the bomb planted in the car
+    exploded" makes "planted" a reduced relative's participle, not the clause's verb."""
+    for tok in tokens[k:]:
+        if tok.tag in ("PUNCT", "SUB", "CONJ", "REL"):
+            return False
+        if (
+            tok.tag in ("BE", "HAVE", "MODAL", "DO")
+            or tok.tag == "V"
+            and tok.forms
+            & {
+                "VBD",
+                "VBZ",
+                "VBP",
+            }
+        ):
+            return True
+    return False

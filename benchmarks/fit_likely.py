@@ -242,7 +242,11 @@ def samples(name: str, corpus=None) -> list[dict]:
         if not spans:
             continue
         frame = timeline.build_timeline(timeline.Article(text, id="d", published=published))
-        rows = frame[list(FIELDS) + ["trigger_start", "trigger_end"]].to_dict("records")
+        rows = frame[list(FIELDS) + ["sentence", "timex", "trigger_start", "trigger_end"]].to_dict(
+            "records"
+        )
+        for row, occasion in zip(rows, likely.occasions(rows, published)):
+            row["occasion"] = occasion
         for start, end, gold_day in spans:
             best, overlap = None, 0
             for row in rows:
@@ -250,7 +254,7 @@ def samples(name: str, corpus=None) -> list[dict]:
                 if shared > overlap:
                     best, overlap = row, shared
             if best is not None:
-                fields = {k: best[k] for k in FIELDS}
+                fields = {k: best[k] for k in (*FIELDS, "occasion")}
                 out.append(
                     {
                         **fields,
@@ -269,9 +273,19 @@ def fit(fitted: list[dict], table: dict, source: str) -> dict:
     ``source`` names the corpora; ``events`` counts the gold-dated events fitted on.
     """
     counts = {kind["id"]: collections.Counter() for kind in table["kinds"]}
+    told_after = collections.Counter()
+    spans = (table.get("occasion") or {}).get("days") or []
+    by_span = {span["id"]: collections.Counter() for span in spans}
     for sample in fitted:
         if likely.shape(sample["earliest"], sample["latest"]) == "day":
             continue
+        occasion = likely.told_after(sample, sample["published"])
+        if occasion and "occasion" in table:
+            # counted in its kind too: a kind's offsets describe all its events, the occasion or not
+            told_after[(sample["gold"] - occasion).days] += 1
+            span = likely.occasion_class(sample, table)
+            if span is not None:
+                by_span[span["id"]][(sample["gold"] - occasion).days] += 1
         kind = likely.kind_of(sample, table)
         if kind is not None:
             counts[kind["id"]][sample["offset"]] += 1
@@ -284,6 +298,21 @@ def fit(fitted: list[dict], table: dict, source: str) -> dict:
         for kind in table["kinds"]
     ]
     settings = {k: v for k, v in table.items() if k not in ("source", "events", "kinds")}
+    if "occasion" in table:
+        settings["occasion"] = {
+            **{k: v for k, v in table["occasion"].items() if k not in ("offsets", "n")},
+            "n": sum(told_after.values()),
+            "offsets": dict(sorted(told_after.items())),
+        }
+        if spans:
+            settings["occasion"]["days"] = [
+                {
+                    **{k: v for k, v in span.items() if k not in ("offsets", "n")},
+                    "n": sum(by_span[span["id"]].values()),
+                    "offsets": dict(sorted(by_span[span["id"]].items())),
+                }
+                for span in spans
+            ]
     model = {**settings, "source": source, "events": len(fitted), "kinds": kinds}
     return likely.check_model(model, source)
 

@@ -144,9 +144,11 @@ def article_records(article: Article) -> list[dict]:
                 "lemma": event.lemma,  # not a column: read by merge.link
             }
         )
-    for row, bound in zip(rows, bounds):
+    told_after = likely.occasions(rows, reference)
+    for row, bound, occasion in zip(rows, bounds, told_after):
         guess = likely.estimate(
-            {**row, "earliest": bound.earliest, "latest": bound.latest}, reference
+            {**row, "earliest": bound.earliest, "latest": bound.latest, "occasion": occasion},
+            reference,
         )
         row["likely"] = _day(guess.likely)
         row["likely_earliest"] = _day(guess.earliest)

@@ -716,3 +716,25 @@ def test_an_infinitive_that_a_done_act_achieved_takes_the_acts_time(
     assert (row["tense"], row["modality"]) == (
         ("none", "expected") if rule == "expected_untensed" else ("past", "asserted")
     )
+
+
+def test_a_genitive_date_after_a_signal_dates_its_noun_and_orders_the_verb():
+    """ "after Tuesday's announcement": the announcement is on Tuesday and the selling after it
+    (it used to read "announcement after Tuesday", open to publication, and left the verb open)."""
+    import timeline
+
+    frame = timeline.build_timeline(
+        timeline.Article(
+            "Investors sold shares after Tuesday's announcement.", id="a", published="2025-05-10"
+        )
+    ).set_index("trigger")
+    announcement, sold = frame.loc["announcement"], frame.loc["sold"]
+    assert (announcement["earliest"], announcement["latest"]) == (
+        dt.datetime(2025, 5, 6),
+        dt.datetime(2025, 5, 6),
+    )
+    assert (sold["earliest"], sold["latest"], sold["rule"]) == (
+        dt.datetime(2025, 5, 6),
+        dt.datetime(2025, 5, 10),
+        "cue_after",
+    )

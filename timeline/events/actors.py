@@ -416,6 +416,10 @@ def premodifier_actors(events: list[Event], text: str) -> list[Event]:
         >>> noun = Event(0, 20, 41, "sanctions", 32, 41, role="nominal")
         >>> premodifier_actors([noun], text)[0].actors
         ['US']
+        >>> text = "Shares fell after the Tuesday announcement."
+        >>> noun = Event(0, 0, 42, "announcement", 30, 42, role="nominal")
+        >>> premodifier_actors([noun], text)[0].actors
+        []
     """
     for event in events:
         if event.role != Role.NOMINAL or event.actors:
@@ -432,7 +436,11 @@ def premodifier_actors(events: list[Event], text: str) -> list[Event]:
             if match
             else True
         )
-        if match and match.start(1) > event.start - 1 and not opens:
+        # a day or month before the noun names its time, not its actor ("the Tuesday vote")
+        dated = match is not None and any(
+            word.lower() in lexicon().words["calendar_owners"] for word in match.group(1).split()
+        )
+        if match and match.start(1) > event.start - 1 and not opens and not dated:
             event.actors = [match.group(1)]
     return events
 

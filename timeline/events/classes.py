@@ -262,4 +262,23 @@ def _holds_object(tokens: list[Token], i: int) -> bool:
         j < len(tokens)
         and tokens[j].tag in ("DET", "NUM", "POSS", "ADJ", "N", "PROPN")
         and not has_complement(tokens, i)
+        and not _names_a_time(tokens, j)
+    )
+
+
+def _names_a_time(tokens: list[Token], j: int) -> bool:
+    """The noun phrase at ``j`` is a time ("two weeks ago", "last Monday", "this year"), an
+    adjunct of the verb before it rather than its object; "two weeks of rations" is an object."""
+    words = lexicon().words
+    heads = words["time_units"] | words["calendar_owners"] | words["time_heads"]
+    k = j
+    while (
+        k < len(tokens) and tokens[k].tag in ("DET", "NUM", "ADJ") and tokens[k].lower not in heads
+    ):
+        k += 1
+    # "two weeks of rations", "last year's seats": the time only qualifies the object
+    return (
+        k < len(tokens)
+        and tokens[k].lower in heads
+        and not (k + 1 < len(tokens) and tokens[k + 1].lower in words["time_qualifies"])
     )

@@ -481,19 +481,34 @@ def names_its_noun(text: str, timex: TimeExpr, event: Event) -> bool:
         >>> oct7 = TimeExpr(21, 27, "Oct. 7", "DATE", "2023-10-07", None, None, "day", "r")
         >>> names_its_noun(text, oct7, Event(0, 0, 20, "attacks", 10, 17, role=Role.NOMINAL))
         True
+        >>> text = "Shares fell after Tuesday's vote."
+        >>> tue = TimeExpr(18, 25, "Tuesday", "DATE", "2025-05-06", None, None, "day", "r")
+        >>> names_its_noun(text, tue, Event(0, 0, 32, "vote", 28, 32, role=Role.NOMINAL))
+        True
     """
     if event.role != Role.NOMINAL:
         return False
     if event.trigger_end <= timex.start:  # "since the attacks on Oct. 7": the noun, then its date
         return _NOUN_TO_DATE.fullmatch(text, event.trigger_end, timex.start) is not None
-    return (
-        timex.end <= event.trigger_start
-        and _MODIFIER_GAP.match(text[timex.end : event.trigger_start] + " ") is not None
-        and _DETERMINER_BEFORE.search(
+    if event.trigger_start < timex.end:
+        return False
+    gap = text[timex.end : event.trigger_start]
+    # a date in the genitive is its noun's determiner ("after Tuesday's vote", "last week's
+    # talks"): it names the noun's time as "the 2021 reform" does
+    genitive = _GENITIVE.match(gap)
+    if genitive:
+        gap = gap[genitive.end() :]
+    return _MODIFIER_GAP.match(gap + " ") is not None and (
+        genitive is not None
+        or _DETERMINER_BEFORE.search(
             text, max(0, timex.start - settings.DETERMINER_BEFORE_CHARS), timex.start
         )
         is not None
     )
+
+
+#: the genitive ending a date takes as its noun's determiner ("Tuesday's", "the week's")
+_GENITIVE = re.compile(r"['’]s\b")
 
 
 #: between a noun and the date that names its time ("the attacks on Oct. 7")

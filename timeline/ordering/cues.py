@@ -36,6 +36,10 @@ _PREPOSITIONS = re.compile(
 )
 _WORD = re.compile(r"[\w'’-]+")
 _RELATIVE_START = re.compile(r"(?:that|which|who|whom|whose)\b", re.I)
+_GENITIVE = re.compile(r"['’]s\b")
+#: the rest of a short subject between a determiner and its verb ("the company", "the
+#: city's mayor"): words only, no comma
+_SUBJECT_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}$")
 
 
 @dataclass(frozen=True)
@@ -176,6 +180,31 @@ def _select(
             return later[0] if later else (after[0] if after else None)
         finite = [i for i in before if _finite(events[i])]
         return (finite or before)[-1]
+    if how == "clause_head":
+        # as "head", but only a head no other verb stands between it and the phrase: "the
+        # plant is due to be reopened after the checks end" names no head it can trust
+        head = _select("head", match, events, members, text, exclude)
+        if head is None or events[head].trigger_end > match.start():
+            return head
+        if any(
+            events[i].role == Role.VERB and events[head].trigger_end <= events[i].trigger_start
+            for i in before
+        ):
+            return None
+        return head
+    if how == "noun_or_clause":
+        # "after the April 25 earthquake": the event noun the phrase heads; "after the company
+        # reported": the verb of the clause its subject opens (a past form there may be read as
+        # a participle, so any verb)
+        if not after:
+            return None
+        first = events[after[0]]
+        gap = text[match.end() : first.trigger_start]
+        if first.role == Role.NOMINAL and _MODIFIER_GAP.match(gap + " "):
+            return after[0]
+        if first.role == Role.VERB and _SUBJECT_GAP.match(gap):
+            return after[0]
+        return None
     if how == "main_clause":
         finite = [i for i in members if _finite(events[i]) and i not in exclude]
         return finite[0] if finite else None
@@ -413,16 +442,28 @@ def relations(events: list[Event], text: str, timexes: list[TimeExpr] = ()) -> l
     found.extend(_aspectual(events, text, sentences))
     found.extend(_occurrence(events, text, sentences))
     low, high = _reach(events, text)
-    timex_starts = {t.start for t in timexes}
+    timex_ends = {t.start: t.end for t in timexes}
+    # a phrase one cue has read ("after the call": its antecedent) is not read again by a
+    # later, more general one ("after the" + any event noun)
+    read: set[int] = set()
     for cue in rules()["cues"]:
         for match in cue["regex"].finditer(text, low, high):
+            if match.start() in read:
+                continue
             after = (
                 match.end()
                 + len(text[match.end() : match.end() + 3])
                 - len(text[match.end() : match.end() + 3].lstrip())
             )
-            if after in timex_starts:
-                continue  # "resumed after June 5": a signal of the date (ordering's timex_signals)
+            if (
+                after in timex_ends
+                and not _GENITIVE.match(text, timex_ends[after])
+                and cue["other"] != "noun_or_clause"
+            ):
+                # "resumed after June 5": a signal of the date (ordering's timex_signals); but
+                # "after Tuesday's vote" and "after the June 5 vote" order against the vote,
+                # which the date names
+                continue
             if text[match.start() - 1 : match.start()] == "-" or text.startswith("-", match.end()):
                 continue  # part of a compound: "in after-hours trade", "the morning-after pill"
             members = sentences.members.get(sentences.of(match.start()), [])
@@ -455,7 +496,7 @@ def relations(events: list[Event], text: str, timexes: list[TimeExpr] = ()) -> l
                 if other is None:
                     continue
                 main = _select(cue["main"], match, events, members, text, {other} | set(nominal))
-            elif cue["other"] in ("next", "last_dated"):
+            elif cue["other"] in ("next", "last_dated", "noun_or_clause"):
                 other = _select(cue["other"], match, events, members, text, set())
                 if other is None:
                     continue
@@ -467,6 +508,7 @@ def relations(events: list[Event], text: str, timexes: list[TimeExpr] = ()) -> l
             if main is None or (cue["relation"] != "none" and other is None) or main == other:
                 continue
             events[main].cues.append((cue["id"], other))
+            read.add(match.start())
             label = f"'{events[main].trigger}' {cue['relation']} " + (
                 f"'{events[other].trigger}'" if other is not None else ""
             )

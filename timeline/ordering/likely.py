@@ -12,18 +12,21 @@ the gold date about as often as they claim.
 How an estimate is made (:func:`estimate`):
 
 1. bounds proven to one day: that day (basis ``proven``);
-2. otherwise the first kind whose conditions the row meets (class, tense, aspect,
+2. an event told after its report's dated occasion (:func:`occasions`): that day, and the
+   days after it that its class of events takes (:func:`occasion_class`: speech the day after
+   too), never past publication (basis ``occasion``);
+3. otherwise the first kind whose conditions the row meets (class, tense, aspect,
    modality, value, rule, publication side, shape of the bounds);
    (a kind marked ``estimate: false`` is matched but gives no estimate: its held-out
    coverage is too far from the stated one);
-3. its offsets are restricted to the proven bounds (the estimate always lies inside
+4. its offsets are restricted to the proven bounds (the estimate always lies inside
    them) and shrunk toward the pooled distribution (:func:`pooled`: every estimating
    kind's offsets together, restricted alike), which weighs as ``shrinkage`` events
    (data; 0 by default): a kind with few gold events borrows the shape of all of them, a
    kind with hundreds hardly moves (:func:`shrunk`). With none of the kind's own events
    inside the bounds, fewer than ``min_samples`` pooled events there, or fewer than
    ``min_samples`` of the kind's own plus ``shrinkage``, there is no estimate (basis ``none``);
-4. the likely day is the most frequent offset left (ties: nearer publication); the
+5. the likely day is the most frequent offset left (ties: nearer publication); the
    interval is the narrowest run of offsets around it holding at least ``coverage -
    tolerance`` of what is left (ties: the one holding more, then nearer publication).
    Days are discrete: a share of exactly 80% is rare, and the narrowest run holding 80%
@@ -82,7 +85,8 @@ NONE = Likely(None, None, None, LikelyBasis.NONE)
 SHAPE = Shape(
     values={"coverage", "tolerance", "min_samples", "shrinkage", "source", "events"},
     tables={"kinds": {"id", "when", "n", "offsets", "estimate"}},
-    optional={"tolerance", "shrinkage", "events"},
+    sections={"occasion": {"window", "when", "days", "n", "offsets"}},
+    optional={"tolerance", "shrinkage", "events", "occasion"},
 )
 
 
@@ -110,28 +114,77 @@ def check_model(data, name: str = "likely model") -> dict:
         (known: event_class, tense, aspect, modality, value, rule, publication, shape)
     """
     loader.check(data, SHAPE, name)
-    kinds = []
-    for kind in data["kinds"]:
-        ident = kind.get("id")
-        if not ident:
-            raise RuleError(f"{name}: a kind without an id")
-        when = []
-        for alternative in kind.get("when") or [{}]:
-            for field in alternative:
-                if field not in _FIELDS:
-                    raise RuleError(
-                        f"{name}: kind {ident!r}: unknown field {field!r} in when "
-                        f"(known: {', '.join(_FIELDS)})"
-                    )
-            when.append({field: [str(v) for v in values] for field, values in alternative.items()})
-        try:
-            offsets = {int(k): int(v) for k, v in (kind.get("offsets") or {}).items()}
-        except (TypeError, ValueError):
-            raise RuleError(
-                f"{name}: kind {ident!r}: offsets must be day: count integers"
-            ) from None
-        kinds.append({**kind, "when": when, "offsets": dict(sorted(offsets.items()))})
-    return {**data, "kinds": kinds}
+    if any(not kind.get("id") for kind in data["kinds"]):
+        raise RuleError(f"{name}: a kind without an id")
+    kinds = [_checked_kind(kind, kind["id"], name) for kind in data["kinds"]]
+    checked = {**data, "kinds": kinds}
+    if "occasion" in data:
+        checked["occasion"] = _checked_kind(data["occasion"], "occasion", name)
+        if not isinstance(checked["occasion"].get("window"), int):
+            raise RuleError(f"{name}: occasion: window must be a number of days")
+        checked["occasion"]["days"] = [
+            _checked_span(span, name) for span in data["occasion"].get("days") or []
+        ]
+    return checked
+
+
+#: what a class of events told after an occasion (``occasion.days`` in likely.yaml) may hold
+_SPAN_KEYS = {"id", "when", "days", "n", "offsets"}
+
+
+def _checked_span(span, name: str) -> dict:
+    """A class of ``occasion.days``: its keys, ``when`` and a positive number of days checked."""
+    if not isinstance(span, dict) or not span.get("id"):
+        raise RuleError(f"{name}: occasion: days: a class without an id")
+    ident = span["id"]
+    extra = sorted(set(span) - _SPAN_KEYS)
+    if extra:
+        raise RuleError(
+            f"{name}: occasion: days: {ident!r}: unknown key {extra[0]!r} "
+            f"(known: {', '.join(sorted(_SPAN_KEYS))})"
+        )
+    days = span.get("days")
+    if not isinstance(days, int) or isinstance(days, bool) or days < 1:
+        raise RuleError(f"{name}: occasion: days: {ident!r}: days must be a whole number >= 1")
+    return _checked_kind(span, f"occasion {ident}", name)
+
+
+def occasion_class(row, table: dict | None = None) -> dict | None:
+    """The class of ``occasion.days`` (likely.yaml) a row told after an occasion belongs to, first
+    match wins (None: no class); its ``days`` are those of the likely interval counted from the
+    occasion's day (1: that day only).
+
+    Speech told after an occasion is often said the day after it (a speaker quoted on the day of
+    the wire), an act told after it mostly happened at it (likely.yaml gives the counts).
+
+    Examples:
+        >>> said = dict(event_class="REPORTING", tense="past", aspect="none", modality="asserted")
+        >>> act = {**said, "event_class": "OCCURRENCE"}
+        >>> occasion_class(said)["days"], occasion_class(act)["id"], occasion_class(act)["days"]
+        (2, 'act', 1)
+    """
+    table = table or model()
+    fields = _row_fields(row)
+    spans = (table.get("occasion") or {}).get("days") or []
+    return next((span for span in spans if _meets(fields, span)), None)
+
+
+def _checked_kind(kind: dict, ident, name: str) -> dict:
+    """A kind (or the occasion section) with its ``when`` checked and integer offsets."""
+    when = []
+    for alternative in kind.get("when") or [{}]:
+        for field in alternative:
+            if field not in _FIELDS:
+                raise RuleError(
+                    f"{name}: kind {ident!r}: unknown field {field!r} in when "
+                    f"(known: {', '.join(_FIELDS)})"
+                )
+        when.append({field: [str(v) for v in values] for field, values in alternative.items()})
+    try:
+        offsets = {int(k): int(v) for k, v in (kind.get("offsets") or {}).items()}
+    except (TypeError, ValueError):
+        raise RuleError(f"{name}: kind {ident!r}: offsets must be day: count integers") from None
+    return {**kind, "when": when, "offsets": dict(sorted(offsets.items()))}
 
 
 def model(path=None) -> dict:
@@ -182,13 +235,81 @@ def kind_of(row, table: dict | None = None) -> dict | None:
         'reporting_past'
     """
     table = table or model()
+    fields = _row_fields(row)
+    return next((kind for kind in table["kinds"] if _meets(fields, kind)), None)
+
+
+def _row_fields(row) -> dict:
     fields = {f: _text(row.get(f)) for f in _FIELDS if f != "shape"}
     fields["shape"] = shape(row.get("earliest"), row.get("latest"))
-    for kind in table["kinds"]:
-        for alternative in kind.get("when") or [{}]:
-            if all(fields[f] in accepted for f, accepted in alternative.items()):
-                return kind
-    return None
+    return fields
+
+
+def _meets(fields: dict, kind: dict) -> bool:
+    return any(
+        all(fields[f] in accepted for f, accepted in alternative.items())
+        for alternative in kind.get("when") or [{}]
+    )
+
+
+def occasions(rows, published, table: dict | None = None) -> list[dt.date | None]:
+    """The dated occasion each row of one article is told after (None: none), in ``rows``' order.
+
+    A report tells its occasion ("The team beat Brazil on Sunday.") and then what happened at
+    it, in later sentences without a date of their own ("Horan scored in the 42nd minute.").
+    A sentence whose dated events (an event with its own expression, proven to one day) all
+    fall on one day within the model's ``occasion.window`` days before publication opens an
+    occasion; a later sentence with an expression of its own closes it; between them, each
+    event meeting ``occasion.when`` (simple past, no expression of its own) is given it.
+    Measured in the gold corpora (``occasion.offsets``: day offsets from the occasion), such
+    events fall on the occasion's day about two times in three and between it and
+    publication almost always, so the occasion gives a likely interval, never a bound.
+
+    ``rows`` are mappings with ``sentence, trigger_start, timex, earliest, latest`` and the
+    fields of ``occasion.when``.
+
+    Examples:
+        >>> pub = dt.date(2025, 7, 8)
+        >>> sunday = dt.date(2025, 7, 6)
+        >>> told = dict(timex=None, earliest=None, latest=pub, aspect="none", modality="asserted")
+        >>> rows = [dict(told, sentence=0, trigger_start=9, timex="on Sunday", earliest=sunday,
+        ...              latest=sunday, tense="past"),
+        ...         dict(told, sentence=1, trigger_start=50, tense="past"),
+        ...         dict(told, sentence=2, trigger_start=80, tense="present")]
+        >>> occasions(rows, pub)
+        [None, datetime.date(2025, 7, 6), None]
+        >>> occasions(rows, dt.date(2025, 9, 8))  # two months on: no occasion of the report
+        [None, None, None]
+    """
+    table = table or model()
+    found: list[dt.date | None] = [None] * len(rows)
+    setting = table.get("occasion")
+    reference = _date(published)
+    if not setting or reference is None:
+        return found
+    window = setting["window"]
+    sentences: dict = {}
+    for position, row in enumerate(rows):
+        sentences.setdefault(row.get("sentence"), []).append(position)
+    current = None
+    for sentence in sorted(
+        sentences, key=lambda s: min(rows[p]["trigger_start"] for p in sentences[s])
+    ):
+        positions = sentences[sentence]
+        dated = [p for p in positions if _text(rows[p].get("timex"))]
+        days = {_date(rows[p].get("earliest")) for p in dated}
+        days |= {_date(rows[p].get("latest")) for p in dated}
+        if dated:
+            day = next(iter(days)) if len(days) == 1 else None
+            recent = day is not None and 1 <= (reference - day).days <= window
+            current = day if recent else None
+            continue
+        if current is None:
+            continue
+        for p in positions:
+            if _meets(_row_fields(rows[p]), setting):
+                found[p] = current
+    return found
 
 
 def interval(offsets: dict, low=None, high=None, coverage=0.8, min_samples=1, tolerance=0.0):
@@ -276,12 +397,32 @@ def _within(offsets: dict, low, high) -> dict:
     }
 
 
+def told_after(row, published) -> dt.date | None:
+    """The row's ``occasion`` when it can date it: before publication, within the proven bounds.
+
+    Examples:
+        >>> row = dict(occasion=dt.date(2025, 7, 6), earliest=None, latest=dt.date(2025, 7, 8))
+        >>> told_after(row, dt.date(2025, 7, 8))
+        datetime.date(2025, 7, 6)
+        >>> told_after({**row, "latest": dt.date(2025, 7, 5)}, None) is None  # proven before it
+        True
+    """
+    occasion, reference = _date(row.get("occasion")), _date(published)
+    first, last = _date(row.get("earliest")), _date(row.get("latest"))
+    if occasion is None or (reference is not None and occasion >= reference):
+        return None
+    if (first and occasion < first) or (last and occasion > last):
+        return None
+    return occasion
+
+
 def estimate(row, published, table: dict | None = None) -> Likely:
     """The likely day and interval of one timeline row (a mapping of its columns).
 
     Args:
         row: ``event_class, tense, aspect, modality, value, rule, publication,
-            earliest, latest`` (the frame's columns; a dict or a pandas row).
+            earliest, latest`` (the frame's columns; a dict or a pandas row), and
+            ``occasion`` when the row is told after a dated occasion (:func:`occasions`).
         published: the article's publication date (None: only proven days are given).
         table: a model (:func:`model` by default).
 
@@ -295,6 +436,8 @@ def estimate(row, published, table: dict | None = None) -> Likely:
         >>> got = estimate(row, dt.date(2025, 2, 28))
         >>> got.earliest <= got.likely <= got.latest <= dt.date(2025, 2, 28), got.basis.split()[0]
         (True, 'reporting_past')
+        >>> estimate({**row, "occasion": dt.date(2025, 2, 23)}, dt.date(2025, 2, 28)).basis
+        'occasion (TimeBank, n=27)'
         >>> estimate({**row, "earliest": dt.date(2025, 2, 1), "latest": dt.date(2025, 2, 1)}, None)
         Likely(likely=datetime.date(2025, 2, 1), earliest=datetime.date(2025, 2, 1),
                latest=datetime.date(2025, 2, 1), basis=<LikelyBasis.PROVEN: 'proven'>)
@@ -306,6 +449,28 @@ def estimate(row, published, table: dict | None = None) -> Likely:
     if reference is None:
         return NONE
     table = table or model()
+    occasion = told_after(row, reference)
+    if occasion:
+        # offsets counted from the occasion, restricted to the days from it to publication (or
+        # the proven end); too few gold events there: the row's kind speaks instead
+        end = (min(last, reference) if last else reference) - occasion
+        found = interval(
+            table["occasion"]["offsets"],
+            0,
+            end.days,
+            coverage=table["coverage"],
+            min_samples=table["min_samples"],
+            tolerance=table.get("tolerance", 0.0),
+        )
+        span = occasion_class(row, table)
+        if found is not None:
+            likely, start, stop, n = found
+            if span is not None:  # the class's days, not the fitted run: see likely.yaml
+                start, stop = 0, min(span["days"] - 1, end.days)
+                likely = min(max(likely, start), stop)
+            day = lambda offset: occasion + dt.timedelta(days=offset)  # noqa: E731
+            basis = f"occasion ({table['source']}, n={n})"
+            return Likely(day(likely), day(start), day(stop), basis)
     kind = kind_of(row, table)
     if kind is None or kind.get("estimate") is False:
         return NONE

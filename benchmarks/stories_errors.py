@@ -84,7 +84,10 @@ def veto(a: merge.StoryMention, b: merge.StoryMention, table: dict) -> str | Non
         >>> veto(mention(row, 0), mention(row, 1), table) is None
         True
     """
-    if merge.features(a, b, 1.0 if a.article == b.article else 0.0, table) is not None:
+    found = merge.features(a, b, 1.0 if a.article == b.article else 0.0, table)
+    if found is merge.DATES_APART:
+        return VETOES[2]
+    if found is not None:
         return None
     families = table["modality_families"]
     if families[a.row["modality"]] != families[b.row["modality"]]:
@@ -127,7 +130,7 @@ def _classify(first: str, second: str, info: dict, table: dict, vectors: list) -
         1.0 if a.article == b.article else merge._cosine(vectors[a.article], vectors[b.article])
     )
     found = merge.features(a, b, similarity, table)
-    if found is None:
+    if found is None or found is merge.DATES_APART:
         return CLASSES[4], None
     p = merge.probability(found, weights)
     if p >= weights["threshold"]:

@@ -86,7 +86,9 @@ def examples(topic: dict, weights: dict):
     for _, mentions, pairs in pairs_of:
         for (i, j), (found, _) in pairs.items():
             a, b = mentions[i].row["event_id"], mentions[j].row["event_id"]
-            if found is None or a not in topic["row_gold"] or b not in topic["row_gold"]:
+            if found is None or found is merge.DATES_APART:
+                continue  # kept apart: no example
+            if a not in topic["row_gold"] or b not in topic["row_gold"]:
                 continue
             X.append([found[n] for n in NAMES])
             y.append(topic["row_gold"][a] == topic["row_gold"][b])
@@ -115,7 +117,9 @@ def evaluate(topic: dict, scored: list, threshold: float) -> tuple[dict, object]
     threshold; coreference counts and cross-document pairs, as the benchmark scores them."""
     head = {}
     for _, mentions, pairs in scored:
-        for members in merge.cluster(len(mentions), pairs, threshold):
+        for members in merge.separate(
+            merge.cluster(len(mentions), pairs, threshold), pairs, threshold
+        ):
             first = mentions[members[0]].row["event_id"]
             for k in members:
                 head[mentions[k].row["event_id"]] = first

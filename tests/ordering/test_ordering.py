@@ -738,3 +738,32 @@ def test_a_genitive_date_after_a_signal_dates_its_noun_and_orders_the_verb():
         dt.datetime(2025, 5, 10),
         "cue_after",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "bounds"),
+    [
+        # due in a counted duration: that far ahead, give or take part of the unit
+        ("The board will meet again in six weeks.", "meet", ("2025-06-22", "2025-06-28")),
+        ("The court will rule in three days.", "rule", ("2025-05-17", "2025-05-17")),
+        ("The court will rule in less than two weeks.", "rule", ("2025-05-14", "2025-05-28")),
+        # how long it took, or how long since: no date from the duration
+        ("The ministry replied in two hours.", "replied", (None, "2025-05-14")),
+        ("The country will hold its first vote in 20 years.", "hold", ("2025-05-14", None)),
+    ],
+)
+def test_an_event_due_in_a_duration_lies_that_far_ahead(text, trigger, bounds):
+    import timeline
+
+    frame = timeline.build_timeline(timeline.Article(text, id="a", published="2025-05-14"))
+    row = frame.set_index("trigger").loc[trigger]
+    found = tuple(
+        None if pd_isna(v) else v.date().isoformat() for v in (row["earliest"], row["latest"])
+    )
+    assert found == bounds
+
+
+def pd_isna(value):
+    import pandas as pd
+
+    return pd.isna(value)

@@ -183,6 +183,58 @@ def test_a_chain_of_weak_links_does_not_join_what_dates_separate():
     assert merge.cluster(3, pairs, 0.5) in ([[0, 1], [2]], [[0], [1, 2]])
 
 
+def test_a_background_mention_dated_apart_leaves_the_group_it_joined():
+    # 0: "Ortiz was hurt last month" (explicit), 1: its article's undated "Ruiz was hurt", 2
+    # and 3: the other reports' "Ruiz was hurt on Wednesday" (explicit); 0 and 1 join first (one
+    # article), and the explicit dates of 0 against 2 and 3 count p = 0, not a bar
+    apart, pairs = (merge.DATES_APART, 0.0), {(0, 1): ({}, 0.9), (2, 3): ({}, 0.95)}
+    pairs |= {(0, 2): apart, (0, 3): apart, (1, 2): ({}, 0.8), (1, 3): ({}, 0.8)}
+    groups = merge.cluster(4, pairs, 0.3)
+    assert groups == [[0, 1, 2, 3]]
+    assert merge.separate(groups, pairs, 0.3) == [[0], [1, 2, 3]]
+    barred = {**pairs, (0, 2): (None, None), (0, 3): (None, None)}
+    assert merge.cluster(4, barred, 0.3) == [[0, 1], [2, 3]]
+
+
+def test_two_events_dated_apart_in_most_mentions_stay_apart():
+    # 0, 1 dated 25 February, 2 undated, with them; 3, 4 dated 21 October
+    apart = (merge.DATES_APART, 0.0)
+    pairs = {(0, 1): ({}, 0.9), (0, 2): ({}, 0.9), (1, 2): ({}, 0.9), (3, 4): ({}, 0.9)}
+    pairs |= {(i, j): apart for i in (0, 1) for j in (3, 4)}
+    pairs |= {(2, 3): ({}, 0.8), (2, 4): ({}, 0.8)}
+    groups = merge.cluster(5, pairs, 0.3)
+    assert merge.separate(groups, pairs, 0.3) == groups == [[0, 1, 2], [3, 4]]
+
+
+def test_dates_read_from_the_article_bar_the_join_explicit_ones_count_zero():
+    table = merge.rules()
+    row = dict(
+        trigger="fired",
+        lemma="fire",
+        kind="action",
+        event_class="OCCURRENCE",
+        modality="asserted",
+        tense="past",
+        aspect="none",
+        trigger_start=4,
+        start=0,
+        actors=["Ruiz"],
+        text="Hawks fired Ruiz",
+    )
+    oct_ = dict(earliest=pd.Timestamp("2025-10-01"), latest=pd.Timestamp("2025-10-10"))
+    jan = dict(earliest=pd.Timestamp("2026-01-07"), latest=pd.Timestamp("2026-01-07"))
+
+    def mention(k, dates, basis, timex):
+        r = dict(row, basis=basis, timex=timex, **dates)
+        return merge._mention(r, k, 0, table["stopwords"], set(), table)
+
+    a, b = mention(0, oct_, "explicit", "early October"), mention(1, jan, "explicit", "Wednesday")
+    assert merge.features(a, b, 0.5, table) is merge.DATES_APART
+    assert merge.probability(merge.DATES_APART, table["weights"]) == 0.0
+    c = mention(1, jan, "inferred", None)
+    assert merge.features(a, c, 0.5, table) is None
+
+
 def test_single_article_columns_all_missing():
     df = timeline.build_timeline(SIGNED_A, published="2025-02-05")
     assert df.columns.tolist()[-2:] == ["same_as", "merge_evidence"] == TIMELINE.names[-2:]

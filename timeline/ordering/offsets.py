@@ -57,6 +57,8 @@ def _table() -> dict:
             "|".join(re.escape(unit) for unit in sorted(table["vague_units"])), re.I
         )
         table["within_regex"] = re.compile(table["within"], re.I)
+        table["due_in_regex"] = re.compile(table["due_in"], re.I)
+        table["due_in_not_after_regex"] = re.compile(table["due_in_not_after"], re.I)
         table["span_regex"] = re.compile(table["recent_span"], re.I)
     return table
 
@@ -212,10 +214,13 @@ def find(events: list[Event], timexes: list[TimeExpr], text: str) -> list[Offset
 
 def deadlines(
     events: list[Event], timexes: list[TimeExpr], text: str
-) -> list[tuple[int, int | None, int, str]]:
-    """(event, its report or None for publication, days, label): an event still ahead that is due
-    within a duration ("would challenge the result within ten days") ends at most that many
-    days after its report, or after publication.
+) -> list[tuple[int, int | None, int | None, int, str, str]]:
+    """(event, its report or None for publication, fewest days or None, most days, rule,
+    label): an event still ahead that is due within a duration ("would challenge the result
+    within ten days") ends at most that many days after its report, or after publication; one
+    due in a duration ("will meet again in six weeks") lies that far ahead, give or take the
+    part of its unit the table ``due_in_slack`` allows (TimeML reads "will mature in five years"
+    as the year five years on).
 
     Examples:
         >>> text = "The party will appeal within ten days."
@@ -223,14 +228,27 @@ def deadlines(
         >>> tx = [TimeExpr(29, 37, "ten days", "DURATION", "P10D", None, None, "unknown",
         ...                "dur_count_unit")]
         >>> deadlines(ev, tx, text)
-        [(0, None, 10, "'appeal' within ten days of publication")]
+        [(0, None, None, 10, 'offset_within', "'appeal' within ten days of publication")]
+        >>> text = "The board will meet again in six weeks."
+        >>> ev = [Event(0, 0, 39, "meet", 15, 19, modality="expected", tense="future")]
+        >>> tx = [TimeExpr(29, 38, "six weeks", "DURATION", "P6W", None, None, "unknown",
+        ...                "dur_count_unit")]
+        >>> deadlines(ev, tx, text)
+        [(0, None, 39, 45, 'offset_due_in', "'meet' in six weeks from publication")]
     """
     table = _table()
     found = []
-    for timex, (_, high) in _amounts(timexes, text, table):
-        if not table["within_regex"].search(
-            text, max(0, timex.start - settings.WITHIN_CHARS), timex.start
+    for timex, (low, high) in _amounts(timexes, text, table):
+        window = max(0, timex.start - settings.WITHIN_CHARS)
+        if table["within_regex"].search(text, window, timex.start):
+            due_in = False
+        elif (
+            table["due_in_regex"].search(text, window, timex.start)
+            and high is not None
+            and not table["span_regex"].match(timex.text)  # "in the next two weeks": a span
         ):
+            due_in = True
+        else:
             continue
         before = [
             i
@@ -247,7 +265,7 @@ def deadlines(
             Modality.EXPECTED,
             Modality.POTENTIAL,
         ):
-            continue  # "withdrew within ten days": of what, the text says elsewhere
+            continue  # "withdrew within ten days", "replied in two hours": how long it took
         source = (
             event.source if event.source is not None and 0 <= event.source < len(events) else None
         )
@@ -265,8 +283,35 @@ def deadlines(
             # "was supposed to return them within 72 hours": of an earlier start, not of
             # publication
             continue
+        if due_in and table["due_in_not_after_regex"].search(text, event.trigger_end, timex.start):
+            continue  # "will hold its first vote in 20 years": how long since, not when
         whence = f"'{events[source].trigger}'" if source is not None else "publication"
-        found.append((target, source, high, f"'{event.trigger}' within {timex.text} of {whence}"))
+        if due_in:
+            unit = _AMOUNT.fullmatch(timex.value or "")
+            # a bounded amount ("in less than two weeks") is already a range: no slack on it
+            exact = unit is not None and amount_bound(timex.mod) is None
+            slack = table["due_in_slack"][unit.group(2) or "D"] if exact else 0
+            found.append(
+                (
+                    target,
+                    source,
+                    max(0, low - slack),
+                    high + slack,
+                    table["due_in_id"],
+                    f"'{event.trigger}' in {timex.text} from {whence}",
+                )
+            )
+        else:
+            found.append(
+                (
+                    target,
+                    source,
+                    None,
+                    high,
+                    table["within_id"],
+                    f"'{event.trigger}' within {timex.text} of {whence}",
+                )
+            )
     return found
 
 
@@ -391,10 +436,10 @@ def bounds(events: list[Event], timexes: list[TimeExpr], text: str) -> list[Boun
             found.append(Bound(o.target, "end", o.anchor, "start", -o.low, rule, o.label))
             if o.high is not None:
                 found.append(Bound(o.anchor, "end", o.target, "start", o.high, rule, o.label))
-    for target, source, days, label in deadlines(events, timexes, text):
-        found.append(
-            Bound(target, "end", source, "end", days, rules()["offsets"]["within_id"], label)
-        )
+    for target, source, fewest, most, rule, label in deadlines(events, timexes, text):
+        found.append(Bound(target, "end", source, "end", most, rule, label))
+        if fewest is not None:  # starts no sooner than that: "in six weeks", not next week
+            found.append(Bound(source, "end", target, "start", -fewest, rule, label))
     for target, side, days, label in recent_spans(events, timexes, text):
         rule = rules()["offsets"]["recent_span_id"]
         if side == "past":  # starts at most `days` before publication, ends by it

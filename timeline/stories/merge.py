@@ -5,8 +5,10 @@ phone"), scores each pair with a transparent logistic model (:func:`features`,
 :func:`probability`; weights fitted on ECB+ and stored with their evidence in
 ``rules/weights.yaml``), keeps apart what a strong feature separates (another modality family,
 dates the bounds prove apart) and clusters by average link (:func:`cluster`), so a chain of weak
-links cannot join two events. Linked explicit dates a few days apart go into both rows'
-``warning``. The tables are data: ``rules/merge.yaml``.
+links cannot join two events; two explicit dates proven apart count p = 0 instead, and the
+member that makes such a pair inside a group leaves it (:func:`separate`). Linked explicit
+dates a few days apart go into both rows' ``warning``. The tables are data:
+``rules/merge.yaml``.
 
 A merge is a proposal: every row keeps its own bounds, ``same_as`` names the group's
 representative (the tightest explicit date, ties by article order then position),
@@ -770,7 +772,8 @@ def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -
     None when a strong feature separates them: other modality family, a saying not told by one
     named speaker in two articles of one story, or dates the bounds prove apart (more than
     ``conflict_max_gap_days``, or more than ``near_gap_days`` without an explicit date on both and
-    a shared actor). An open bound is no evidence either way."""
+    a shared actor); :data:`DATES_APART` when both dates are explicit and so proven apart (no
+    bar: :func:`separate`). An open bound is no evidence either way."""
     ra, rb = a.row, b.row
     families = table["modality_families"]
     far_apart = (
@@ -787,6 +790,7 @@ def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -
         return None
     dated = a.explicit and b.explicit
     conflict = not (a.low <= b.high and b.low <= a.high)  # as _overlap(ra, rb), on numbers
+    apart = False
     if conflict:
         # on the bounds as numbers: an open bound (infinite) never makes the gap, whichever
         # mention comes first (max() over NaT-valued differences kept the first, NaT, and let
@@ -795,7 +799,11 @@ def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -
         if gap > table["near_gap_days"] and not (
             dated and actors and gap <= table["conflict_max_gap_days"]
         ):
-            return None
+            if not dated:
+                # a bound read from the article (its tense, its publication day) holds for
+                # the mentions around it too: the two groups are two events
+                return None
+            apart = True  # each date its own mention's: no event of both (DATES_APART)
     # explicit dates equal on both sides (an open bound equals nothing, as NaT does not)
     same_day = dated and a.low == b.low > -math.inf and a.high == b.high < math.inf
     shared = a.words & b.words if same_day else a.rare & b.rare
@@ -809,6 +817,8 @@ def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -
         (dated or len(actors) + items >= table["far_apart_min_shared"]) and not conflict
     ):
         return None  # reports far apart in time: explicit dates that agree, or much shared
+    if apart:
+        return DATES_APART
     return {
         "same_article": float(a.article == b.article),
         "article_similarity": 1.0 if a.article == b.article else similarity,
@@ -831,6 +841,14 @@ def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -
     }
 
 
+#: What :func:`features` gives two mentions whose explicit dates prove them apart: no event of
+#: both, yet no bar to joining their groups (:func:`cluster` counts it p = 0): each date tells
+#: its own mention's event only, and :func:`separate` takes out of a group the members that
+#: make such a pair, so no group keeps two of them. Bounds read from an article (its tense, its
+#: publication day) hold for the mentions around them too: proven apart, they are a bar (None).
+DATES_APART: Mapping = MappingProxyType({"_apart": "dates"})
+
+
 def _other_names(a: StoryMention, b: StoryMention) -> int:
     """How many names of a (its actors', its clause's) share no word with a name of b: another
     participant or another place ("Jackson was arrested" / "Williams was arrested", "in Berlin" /
@@ -841,6 +859,8 @@ def _other_names(a: StoryMention, b: StoryMention) -> int:
 def probability(found: dict, weights: dict) -> float:
     """The model's probability that two mentions are one event: a logistic function of the
     features, weights from ``rules/weights.yaml`` (fitted on ECB+, with their evidence)."""
+    if found is DATES_APART:
+        return 0.0
     return _logistic(weights["intercept"] + sum(_terms(found, weights)))
 
 
@@ -1408,6 +1428,72 @@ def cluster(n: int, pairs: dict, threshold: float) -> list[list[int]]:
     return sorted(sorted(g) for g in groups.values())
 
 
+def separate(groups: list[list[int]], pairs: dict, threshold: float) -> list[list[int]]:
+    """Groups of :func:`cluster` with no two members whose explicit dates prove them apart
+    (:data:`DATES_APART`): while a group holds such a pair, the member of most of them leaves it
+    (of two alike, the one with the lower summed probability to the rest, then the later), and
+    the members that left are clustered again among themselves. A report's background mention
+    ("Ortiz was hurt last month", beside "Ruiz was hurt on Wednesday" in a report of Ruiz) joins
+    its article's act through what the two share (one article, one story); were that date a
+    bar, the group so joined could never join the other reports' Wednesday group. Counted p = 0
+    it lowers the mean between the groups, and the member that is the other event is set apart
+    here. Two events each dated in most of their mentions stay apart: their many p = 0 pairs
+    keep the mean below the threshold.
+
+    Examples:
+        >>> apart, near = (DATES_APART, 0.0), ({}, 0.9)
+        >>> pairs = {(0, 1): near, (0, 2): near, (1, 2): near, (0, 3): near, (1, 3): apart,
+        ...          (2, 3): apart}
+        >>> separate([[0, 1, 2, 3]], pairs, 0.5)
+        [[0, 1, 2], [3]]
+    """
+    out = []
+    for group in groups:
+        out += _separated(group, pairs, threshold)
+    return sorted(out)
+
+
+def _separated(group: list[int], pairs: dict, threshold: float) -> list[list[int]]:
+    def look(i: int, j: int) -> tuple | None:
+        try:
+            return pairs[(i, j) if i < j else (j, i)]
+        except KeyError:  # never compared (beyond one article's window): p = 0
+            return None
+
+    def p(i: int, j: int) -> float:
+        got = look(i, j)
+        return 0.0 if got is None or got[1] is None else got[1]
+
+    apart = [
+        (i, j)
+        for a, i in enumerate(group)
+        for j in group[a + 1 :]
+        if (got := look(i, j)) is not None and got[0] is DATES_APART
+    ]
+    if not apart:
+        return [group]
+    members, left = list(group), []
+    while apart:
+        count: dict[int, int] = {}
+        for pair in apart:
+            for k in pair:
+                count[k] = count.get(k, 0) + 1
+        mean = {k: sum(p(k, m) for m in members if m != k) for k in count}
+        worst = max(count, key=lambda k: (count[k], -mean[k], k))
+        members.remove(worst)
+        left.append(worst)
+        apart = [pair for pair in apart if worst not in pair]
+    left.sort()
+    within = {}
+    for a, i in enumerate(left):
+        for b in range(a + 1, len(left)):
+            got = look(i, left[b])
+            if got is not None:
+                within[a, b] = got
+    rest = [[left[k] for k in g] for g in cluster(len(left), within, threshold)]
+    return [members, *separate(rest, pairs, threshold)]
+
+
 def _sorted_run(minus, first, second, chunk: int = 4096):
     """Heap entries ``(-p, i, j, 0, 0)`` of three arrays, in ascending order, made a chunk
     at a time (Python floats and ints only for the entries about to enter the heap)."""
@@ -1457,7 +1543,7 @@ def link(per_article: list[list[dict]], published=None) -> list[list[dict]]:
     rows = [[dict(row) for row in article] for article in per_article]
     with _collector_paused():
         for _, mentions, pairs in scored_pairs(rows, published, complete=False):
-            for members in cluster(len(mentions), pairs, threshold):
+            for members in separate(cluster(len(mentions), pairs, threshold), pairs, threshold):
                 if len(members) > 1:
                     _mark(mentions, members, pairs)
     return rows
@@ -1510,7 +1596,7 @@ def _mark(mentions: list[StoryMention], group: list[int], pairs: dict) -> None:
         m.row["same_as"], m.row["merge_evidence"] = (
             head["event_id"],
             "same group (average link)"
-            if found is None
+            if found is None or found is DATES_APART
             else _evidence(mentions[i], mentions[j], found, p),
         )
     for a, b in ((a, b) for i, a in enumerate(members) for b in members[i + 1 :]):

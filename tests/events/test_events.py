@@ -576,3 +576,23 @@ def test_a_name_of_digits_and_letters_is_no_number():
     text = "The Philadelphia 76ers beat the Knicks on Monday."
     beat = find(text, run(text), "beat")
     assert (beat.trigger_start, beat.actors) == (23, ["Philadelphia 76ers"])
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "tense"),
+    [
+        # a verb with no passive is finite after a noun phrase, even with a later finite verb
+        (
+            "Talks between the two sides collapsed on Thursday, a day after envoys failed.",
+            "collapsed",
+            "past",
+        ),
+        ("Prices in the three cities tumbled in May, after demand slowed.", "tumbled", "past"),
+        # a verb that has one may be a reduced relative's participle there
+        ("The men in the two cars arrested on Friday were charged.", "arrested", "none"),
+    ],
+)
+def test_a_verb_without_passive_is_no_reduced_relative(text, trigger, tense):
+    events = run(text)
+    event = find(text, events, trigger)
+    assert (text[event.trigger_start : event.trigger_end], event.tense) == (trigger, tense)

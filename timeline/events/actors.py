@@ -19,7 +19,7 @@ import re
 from timeline import settings
 from timeline.model import Event, EventClass, Role
 
-from .lexicon import lexicon
+from .lexicon import in_dictionary, lexicon
 
 #: What a first-person word inside a quotation stands for until the sentence's speaker is known
 #: (the reporting clause may follow the quote): never left in an event's actors.
@@ -155,7 +155,8 @@ class Referents:
                 self.quoted_only.add(name)
             else:
                 self.quoted_only.discard(name)
-        elif any(c.isupper() for c in name.split()[0]):  # "Zentek", "eMusic Store"
+        elif any(c.isupper() for c in name.split()[0]) and not _common_plural(name):
+            # "Zentek", "eMusic Store"; not "Officials" opening a sentence, whom no "it" names
             if name in self.groups:
                 self.groups.remove(name)
             self.groups.append(name)
@@ -304,6 +305,17 @@ class Referents:
             if name.split()[-1].lower() == head:
                 return name
         return None
+
+
+def _common_plural(name: str) -> bool:
+    """A single plural word the dictionary knows ("Officials", "Analysts"): capitalized only
+    because it opens a sentence, it is a group of people, no organisation's name.
+
+    Examples:
+        >>> _common_plural("Officials"), _common_plural("Zentek"), _common_plural("Acme Labs")
+        (True, False, False)
+    """
+    return " " not in name and _plural(name) and in_dictionary(name.lower())
 
 
 def _plural(head: str) -> bool:

@@ -143,6 +143,7 @@ def verb_attributes(tokens, i, group, plan_cue, finite_before, main=False, count
             main = main or not (finite_total - _finite(tok))
             participle = (
                 "VBN" in tok.forms
+                and tok.lemma not in lex.words["intransitive"]
                 and prev is not None
                 and prev.tag != "PRON"
                 and not closing_report

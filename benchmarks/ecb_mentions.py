@@ -15,7 +15,12 @@ matters for the stories as far as its gold event has other, detected mentions: e
 gold coreference pair the miss would complete (``pairs``; a singleton event completes none), so
 the classes and words are ranked by those pairs too.
 
-    python -m benchmarks.ecb_mentions [--corpus DIR] [--top 40] [--list odd|even]
+Those pairs understate a gold event whose every mention is missed (it has no detected mention to
+pair with). ``--clusters N`` ranks the N gold events of the fitting half by the coreference pairs
+among their mentions that detecting their missed ones would add (``n(n-1)/2 - d(d-1)/2`` for n
+mentions, d of them detected), with their missed and detected words.
+
+    python -m benchmarks.ecb_mentions [--corpus DIR] [--top 40] [--list odd|even] [--clusters N]
 """
 
 from __future__ import annotations
@@ -55,11 +60,14 @@ def _root(parent: dict, node: str) -> str:
     return node
 
 
-def misses(folder: Path, scored: set) -> tuple[int, list[dict]]:
+def misses(folder: Path, scored: set, detected: list | None = None) -> tuple[int, list[dict]]:
     """The number of gold mentions of a topic and its undetected ones, each with its words,
     the library's tags and deciding rules for them, whether a detected trigger is next to it,
-    and how many detected mentions of its gold event it would pair with (``pairs``)."""
+    how many detected mentions of its gold event it would pair with (``pairs``) and that event
+    (``event``: the topic and its gold cluster). Detected mentions are appended to ``detected``
+    (words and event) when it is given."""
     total, out, parent, found = 0, [], {}, []
+    seen = []
     for doc in cat.read_folder(folder):
         gold = gold_mentions(doc, scored, parent)
         if not gold:
@@ -78,6 +86,7 @@ def misses(folder: Path, scored: set) -> tuple[int, list[dict]]:
 
             if hit(gold_tokens):
                 found.append(gold[m_id])
+                seen.append({"words": " ".join(t.text for t in gold_tokens), "node": gold[m_id]})
                 continue
             start = gold_tokens[0].start
             k = next((k for k, (a, b) in enumerate(spans) if a <= start < b), None)
@@ -102,8 +111,51 @@ def misses(folder: Path, scored: set) -> tuple[int, list[dict]]:
             out.append(miss)
     events = Counter(_root(parent, node) for node in found)
     for miss in out:
-        miss["pairs"] = events[_root(parent, miss.pop("node"))]
+        miss["event"] = (folder.name, _root(parent, miss.pop("node")))
+        miss["pairs"] = events[miss["event"][1]]
+    if detected is not None:
+        for m in seen:
+            detected.append({"words": m["words"], "event": (folder.name, _root(parent, m["node"]))})
     return total, out
+
+
+def rank_clusters(missed: list[dict], detected: list[dict]) -> list[dict]:
+    """Gold events with a missed mention, ranked by the coreference pairs among their mentions
+    that detecting the missed ones would add: ``n(n-1)/2 - d(d-1)/2`` for an event of n mentions,
+    d of them detected (a wholly missed event of 5 adds 10, where ``pairs`` counts it 0).
+
+    Examples:
+        >>> def m(words, topic, event):
+        ...     return {"words": words, "event": (topic, event)}
+        >>> missed = [m("blaze", "1", "a"), m("fire", "1", "a"), m("fire", "1", "a"),
+        ...           m("quake", "2", "b")]
+        >>> detected = [m("fired", "1", "c"), m("quake", "2", "b"), m("tremor", "2", "b")]
+        >>> [(r["topic"], r["gain"], r["n"], r["detected"], r["missed"]) for r in
+        ...  rank_clusters(missed, detected)]
+        [('1', 3, 3, 0, [('fire', 2), ('blaze', 1)]), ('2', 2, 3, 2, [('quake', 1)])]
+    """
+    events: dict[tuple, dict] = {}
+    for m, hit in [(m, False) for m in missed] + [(m, True) for m in detected]:
+        row = events.setdefault(m["event"], {"missed": Counter(), "found": Counter()})
+        row["found" if hit else "missed"][m["words"].lower()] += 1
+    rows = []
+    for (topic, _), row in events.items():
+        if not row["missed"]:
+            continue
+        d = sum(row["found"].values())
+        n = d + sum(row["missed"].values())
+        rows.append(
+            {
+                "topic": topic,
+                "gain": n * (n - 1) // 2 - d * (d - 1) // 2,
+                "n": n,
+                "detected": d,
+                "missed": row["missed"].most_common(),
+                "found": row["found"].most_common(),
+            }
+        )
+    rows.sort(key=lambda r: (-r["gain"], r["topic"], r["missed"]))
+    return rows
 
 
 def report(name: str, total: int, missed: list[dict], top: int) -> None:
@@ -143,6 +195,9 @@ def main(argv=None) -> int:
     parser.add_argument("--corpus", help="the ecbplus-dev folder")
     parser.add_argument("--top", type=int, default=40, help="how many missed words to list")
     parser.add_argument("--list", choices=("odd", "even"), help="also list every miss of a half")
+    parser.add_argument(
+        "--clusters", type=int, default=0, help="rank this many gold events of the fitting half"
+    )
     args = parser.parse_args(argv)
     root = ecb_root(args.corpus)
     if root is None:
@@ -150,13 +205,20 @@ def main(argv=None) -> int:
     scored = scored_sentences(root)
     topics = topic_folders(root)
     for name, parity in (("fit (odd)", 1), ("check (even)", 0)):
-        total, missed = 0, []
+        total, missed, detected = 0, [], []
         for folder in topics:
             if int(folder.name) % 2 == parity:
-                n, found = misses(folder, scored)
+                n, found = misses(folder, scored, detected)
                 total, missed = total + n, missed + found
         if total:
             report(name, total, missed, args.top)
+        if args.clusters and parity == 1:
+            print("\n  gold events by the pairs detecting their missed mentions would add:")
+            for r in rank_clusters(missed, detected)[: args.clusters]:
+                print(
+                    f"    {r['gain']:>4}  topic {r['topic']:>2}  {r['detected']}/{r['n']}  "
+                    f"missed {r['missed'][:6]}  found {r['found'][:4]}"
+                )
         if args.list and (args.list == "odd") == (parity == 1):
             for m in missed:
                 print(

@@ -27,30 +27,6 @@ def test_tokens_and_tags():
 
 
 @pytest.mark.parametrize(
-    "text, host",
-    [
-        ("A team that's headed home won.", "that"),
-        ("The man who's accused of theft fled.", "who"),
-        ("Here's what happened.", "Here"),
-    ],
-)
-def test_clitic_s_after_a_relative_or_wh_word_is_a_verb(text, host):
-    # "'s" after a relative, demonstrative or wh-word is "is"/"has", never an owner
-    tokens = tag(tokenize(text))
-    k = next(i for i, t in enumerate(tokens) if t.text == host)
-    assert (tokens[k + 1].text, tokens[k + 1].tag) == ("'s", "BE")
-
-
-def test_clitic_s_after_a_name_still_owns():
-    tokens = tag(tokenize("Iraq's coalition met."))
-    assert [(t.text, t.tag) for t in tokens[:3]] == [
-        ("Iraq", "PROPN"),
-        ("'s", "POSSM"),
-        ("coalition", "N"),
-    ]
-
-
-@pytest.mark.parametrize(
     "word, is_event",
     [
         ("meeting", True),

@@ -182,12 +182,7 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
         ):
             capital = False
         if tok.lower in lex.words["possessive_clitic"]:
-            tok.tag = (
-                "BE"
-                if prev is not None
-                and (prev.tag == "PRON" or prev.lower in lex.words["clitic_be_hosts"])
-                else "POSSM"
-            )
+            tok.tag = "BE" if prev is not None and prev.tag == "PRON" else "POSSM"
             continue
         if (
             not shouting

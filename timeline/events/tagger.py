@@ -28,6 +28,7 @@ from .lexicon import (  # noqa: F401 (tokenize: doctests)
     unpunctuated,
 )
 from .open_tags import open_tag_rule
+from .verb_groups import is_finite
 
 _PUNCT = re.compile(r"^[^\w]+$")
 
@@ -313,15 +314,6 @@ def _finite_later(tokens: list[Token], k: int) -> bool:
     for tok in tokens[k:]:
         if tok.tag in ("PUNCT", "SUB", "CONJ", "REL"):
             return False
-        if (
-            tok.tag in ("BE", "HAVE", "MODAL", "DO")
-            or tok.tag == "V"
-            and tok.forms
-            & {
-                "VBD",
-                "VBZ",
-                "VBP",
-            }
-        ):
+        if is_finite(tok):
             return True
     return False

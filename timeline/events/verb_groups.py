@@ -33,7 +33,8 @@ def verb_group(tokens: list[Token], i: int, cues: set) -> list[Token]:
 _VERBAL = ("V", "MODAL", "BE", "HAVE", "DO")
 
 
-def _finite(token: Token) -> bool:
+def is_finite(token: Token) -> bool:
+    """An auxiliary, or a verb in a past or present form."""
     return token.tag in ("MODAL", "BE", "HAVE", "DO") or (
         token.tag == "V" and bool(token.forms & {"VBD", "VBZ", "VBP"})
     )
@@ -54,7 +55,7 @@ def verb_counts(tokens: list[Token]) -> tuple[list[int], int]:
     for k in range(len(tokens) - 1, -1, -1):
         after[k] = count
         count += tokens[k].tag in _VERBAL
-    return after, sum(_finite(t) for t in tokens)
+    return after, sum(is_finite(t) for t in tokens)
 
 
 def verb_attributes(tokens, i, group, plan_cue, finite_before, main=False, counts=None):
@@ -140,7 +141,7 @@ def verb_attributes(tokens, i, group, plan_cue, finite_before, main=False, count
             )
             # a participle describes a noun of a clause whose verb stands elsewhere: with no finite
             # verb before or after it, a past form is that verb ("The talks on Monday ended.")
-            main = main or not (finite_total - _finite(tok))
+            main = main or not (finite_total - is_finite(tok))
             participle = (
                 "VBN" in tok.forms
                 and tok.lemma not in lex.words["intransitive"]

@@ -21,7 +21,7 @@ from timeline import settings
 from timeline.io.segment import sentence_around
 from timeline.model import Event, Role, Tense, TimeExpr
 
-from .cues import publication_relation, rules
+from .cues import GENITIVE, publication_relation, rules
 from .tense import PubRelation
 
 _PREPOSITION = re.compile(
@@ -495,7 +495,7 @@ def names_its_noun(text: str, timex: TimeExpr, event: Event) -> bool:
     gap = text[timex.end : event.trigger_start]
     # a date in the genitive is its noun's determiner ("after Tuesday's vote", "last week's
     # talks"): it names the noun's time as "the 2021 reform" does
-    genitive = _GENITIVE.match(gap)
+    genitive = GENITIVE.match(gap)
     if genitive:
         gap = gap[genitive.end() :]
     return _MODIFIER_GAP.match(gap + " ") is not None and (
@@ -505,10 +505,6 @@ def names_its_noun(text: str, timex: TimeExpr, event: Event) -> bool:
         )
         is not None
     )
-
-
-#: the genitive ending a date takes as its noun's determiner ("Tuesday's", "the week's")
-_GENITIVE = re.compile(r"['’]s\b")
 
 
 #: between a noun and the date that names its time ("the attacks on Oct. 7")

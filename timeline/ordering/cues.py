@@ -36,7 +36,8 @@ _PREPOSITIONS = re.compile(
 )
 _WORD = re.compile(r"[\w'’-]+")
 _RELATIVE_START = re.compile(r"(?:that|which|who|whom|whose)\b", re.I)
-_GENITIVE = re.compile(r"['’]s\b")
+#: the genitive ending a date takes as its noun's determiner ("Tuesday's vote", "the week's")
+GENITIVE = re.compile(r"['’]s\b")
 #: the rest of a short subject between a determiner and its verb ("the company", "the
 #: city's mayor"): words only, no comma
 _SUBJECT_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}$")
@@ -457,7 +458,7 @@ def relations(events: list[Event], text: str, timexes: list[TimeExpr] = ()) -> l
             )
             if (
                 after in timex_ends
-                and not _GENITIVE.match(text, timex_ends[after])
+                and not GENITIVE.match(text, timex_ends[after])
                 and cue["other"] != "noun_or_clause"
             ):
                 # "resumed after June 5": a signal of the date (ordering's timex_signals); but

@@ -291,27 +291,12 @@ def deadlines(
             # a bounded amount ("in less than two weeks") is already a range: no slack on it
             exact = unit is not None and amount_bound(timex.mod) is None
             slack = table["due_in_slack"][unit.group(2) or "D"] if exact else 0
-            found.append(
-                (
-                    target,
-                    source,
-                    max(0, low - slack),
-                    high + slack,
-                    table["due_in_id"],
-                    f"'{event.trigger}' in {timex.text} from {whence}",
-                )
-            )
+            fewest, most = max(0, low - slack), high + slack
+            rule, label = table["due_in_id"], f"'{event.trigger}' in {timex.text} from {whence}"
         else:
-            found.append(
-                (
-                    target,
-                    source,
-                    None,
-                    high,
-                    table["within_id"],
-                    f"'{event.trigger}' within {timex.text} of {whence}",
-                )
-            )
+            fewest, most = None, high
+            rule, label = table["within_id"], f"'{event.trigger}' within {timex.text} of {whence}"
+        found.append((target, source, fewest, most, rule, label))
     return found
 
 

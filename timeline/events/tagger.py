@@ -297,8 +297,8 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
             and {"DET", "POSS"} & set(lex.closed.get(nxt.lower, ()))
         ):
             # a verb of saying or thinking right after its subject, before a determiner, often
-            # takes a clause without "that" ("said the firm plans a sale"), whose verb is finite too;
-            # a preposition or punctuation before that verb shows an object and phrases, no
+            # takes a clause without "that" ("said the firm plans a sale"), whose verb is
+            # finite too; a preposition or punctuation before that verb shows phrases, no
             # clause ("said in a talk at his farm offices")
             finite, reported = False, True
         first = False

@@ -130,7 +130,7 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
     """
     lex = lexicon()
     finite = False
-    reported = False  # a reporting verb's clause without "that" may follow (see below)
+    reported = False  # a clause with no complementizer may follow a verb of saying (see below)
     first = True
     letters = [c for tok in tokens for c in tok.text if c.isalpha()]
     # a sentence in capitals ("FLOODS FORCE THOUSANDS FROM HOMES") says nothing by case: its
@@ -297,8 +297,8 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
             and {"DET", "POSS"} & set(lex.closed.get(nxt.lower, ()))
         ):
             # a verb of saying or thinking right after its subject, before a determiner, often
-            # takes a clause without "that" ("said the firm plans a sale"), whose verb is
-            # finite too; a preposition or punctuation before that verb shows phrases, no
+            # takes a clause with no complementizer ("said the firm plans a sale"), whose verb
+            # is finite too; a preposition or punctuation before that verb shows phrases, no
             # clause ("said in a talk at his farm offices")
             finite, reported = False, True
         first = False

@@ -249,13 +249,14 @@ def after_apposition(c: Context) -> bool:
 def after_relative_clause(c: Context) -> bool:
     """The comma right before word ``i`` closes a relative clause set between commas after its
     subject ("The mayor, who took office in May, needs support"; "The deal, which was
-    announced, lets Zentek buy the plant"): the clause opens with a relative pronoun right after a comma that
-    follows a noun or name, and no colon, semicolon, dash or bracket comes between.
+    announced, lets Zentek buy the plant"): the clause opens with a relative pronoun right
+    after a comma that follows a noun or name, and no colon, semicolon, dash or bracket comes
+    between.
 
     Examples:
         >>> from timeline.events.tagger import tag, tokenize
-        >>> toks = tag(tokenize("The mayor, who won in May, needs support."))
-        >>> after_relative_clause(Context(toks, 8, True, lexicon()))
+        >>> toks = tag(tokenize("The mayor, who took office in May, needs support."))
+        >>> after_relative_clause(Context(toks, 9, True, lexicon()))
         True
         >>> after_relative_clause(Context(toks, 6, True, lexicon()))
         False

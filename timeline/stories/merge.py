@@ -1432,7 +1432,9 @@ def separate(groups: list[list[int]], pairs: dict, threshold: float) -> list[lis
     """Groups of :func:`cluster` with no two members whose explicit dates prove them apart
     (:data:`DATES_APART`): while a group holds such a pair, the member of most of them leaves it
     (of two alike, the one with the lower summed probability to the rest, then the later), and
-    the members that left are clustered again among themselves. A report's background mention
+    the members that left are clustered again among themselves; one left alone then joins the
+    other group it is nearest on average, when no pair keeps them apart (:func:`_rejoined`).
+    A report's background mention
     ("Ortiz was hurt last month", beside "Ruiz was hurt on Wednesday" in a report of Ruiz) joins
     its article's act through what the two share (one article, one story); were that date a
     bar, the group so joined could never join the other reports' Wednesday group. Counted p = 0
@@ -1446,11 +1448,76 @@ def separate(groups: list[list[int]], pairs: dict, threshold: float) -> list[lis
         ...          (2, 3): apart}
         >>> separate([[0, 1, 2, 3]], pairs, 0.5)
         [[0, 1, 2], [3]]
+        >>> separate([[0, 1, 2, 3], [4, 5]], {**pairs, (3, 4): near, (3, 5): near}, 0.5)
+        [[0, 1, 2], [3, 4, 5]]
     """
     out = []
     for group in groups:
         out += _separated(group, pairs, threshold)
-    return sorted(out)
+    if len(out) == len(groups):
+        return sorted(out)
+    alone = {k for g in groups if len(g) == 1 for k in g}
+    return sorted(
+        _rejoined(out, [g[0] for g in out if len(g) == 1 and g[0] not in alone], pairs, threshold)
+    )
+
+
+def _rejoined(groups: list[list[int]], left: list[int], pairs: dict, threshold: float) -> list:
+    """Groups after the members left alone by :func:`separate` (``left``) join, each, the other
+    group it is nearest on average, when that mean reaches ``threshold`` and no pair between them
+    is kept apart or dated apart. The member left its first group for a date of its own; the
+    mentions of its own event may sit in another group that was never compared with it while it
+    belonged to the first (average link compared the groups, not it alone). The strongest
+    joins first; a group that took a member is compared anew.
+
+    Examples:
+        >>> apart, near = (DATES_APART, 0.0), ({}, 0.9)
+        >>> _rejoined([[0, 1], [2, 3], [4]], [4], {(0, 4): apart, (1, 4): near, (2, 4): near,
+        ...                                         (3, 4): ({}, 0.5), (2, 3): near}, 0.3)
+        [[0, 1], [2, 3, 4]]
+    """
+    where = {k: g for g, members in enumerate(groups) for k in members}
+    groups = [list(g) for g in groups]
+
+    def peek(i: int, j: int):  # a pair scored already, never one scored on demand
+        return dict.get(pairs, (i, j) if i < j else (j, i))
+
+    def mean(k: int, members: list[int]) -> float | None:
+        s = 0.0
+        for m in members:
+            try:
+                found, p = pairs[(k, m) if k < m else (m, k)]
+            except KeyError:  # never compared (beyond one article's window): p = 0
+                continue
+            if found is None or found is DATES_APART:
+                return None
+            s += p
+        return s / len(members)
+
+    offers = []
+    for k in left:
+        near = set()
+        for g, members in enumerate(groups):
+            if g != where[k] and any(
+                (got := peek(k, m)) is not None and got[1] is not None and got[1] >= threshold
+                for m in members
+            ):
+                near.add(g)
+        for g in near:
+            got = mean(k, groups[g])
+            if got is not None and got >= threshold:
+                offers.append((-got, k, g))
+    moved = set()
+    for _, k, g in sorted(offers):
+        if k in moved:
+            continue
+        got = mean(k, groups[g])
+        if got is None or got < threshold:
+            continue
+        groups[where[k]].remove(k)
+        groups[g].append(k)
+        moved.add(k)
+    return [sorted(g) for g in groups if g]
 
 
 def _separated(group: list[int], pairs: dict, threshold: float) -> list[list[int]]:

@@ -734,3 +734,27 @@ def test_a_nominal_mention_names_its_verb_and_a_compound_its_head():
     ]
     # a noun only: the same word found as a verb keeps its own lemma
     assert got == ["investigate", "investigation", "drive", "hit-and-run"]
+
+
+def test_a_lone_article_joins_the_story_whose_mentions_share_its_actors():
+    from types import SimpleNamespace as M
+
+    varga, lind = {"Jane Varga": frozenset({"jane", "varga"})}, {"Lind": frozenset({"lind"})}
+    table = merge.rules()
+    # articles 0-1 one story (Varga's check-in), 2-3 another (Lind's), 4 alone
+    story = [0, 0, 2, 2, 4]
+    one = [M(article=k, actors=varga) for k in (0, 1)] + [M(article=4, actors=varga)]
+    other = [M(article=k, actors=lind) for k in (2, 3)]
+    assert merge._attach_by_actors(story, {"enter": one + other}, table) == [0, 0, 2, 2, 0]
+    # its actor in both stories alike: no story is clearly its own, it stays alone
+    both = one + other + [M(article=k, actors=varga) for k in (2, 3)]
+    assert merge._attach_by_actors(story, {"enter": both}, table) == story
+    # one shared pair is too little; a story of two articles never moves
+    assert merge._attach_by_actors(story, {"enter": one[1:] + other}, table) == story
+    assert merge._attach_by_actors([0, 0, 2, 2, 2], {"enter": one + other}, table) == [
+        0,
+        0,
+        2,
+        2,
+        2,
+    ]

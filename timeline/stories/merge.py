@@ -76,6 +76,7 @@ SHAPE = Shape(
         "story_date_weight",
         "story_attach_share",
         "story_attach_margin",
+        "story_actor_min_pairs",
         "compound_coordinators",
         "nominalization_passes",
     },
@@ -758,6 +759,59 @@ def _attach_loners(story: list[int], alike: dict, threshold: float, table: dict)
     return out
 
 
+def _attach_by_actors(story: list[int], candidates: dict, table: dict) -> list[int]:
+    """An article still alone in its story joins the story whose articles' mentions share an
+    actor with most of its own mentions of their act (pairs counted; at least
+    ``story_actor_min_pairs`` and ``story_attach_margin`` times those with any other story). A
+    report of one check-in that names the singer and the clinic but few of the other reports'
+    words ("Jane Varga has checked into a clinic in Malibu") is too unlike any one of them, yet
+    its mentions' participants are theirs. ``candidates``: act -> mentions (:func:`_candidates`).
+
+    Examples:
+        >>> from types import SimpleNamespace as M
+        >>> varga = {"Jane Varga": frozenset({"jane", "varga"})}
+        >>> lind = {"Lind": frozenset({"lind"})}
+        >>> acts = {"enter": [M(article=0, actors=varga), M(article=1, actors=varga),
+        ...                   M(article=1, actors={"Varga": frozenset({"varga"})}),
+        ...                   M(article=2, actors=lind), M(article=3, actors=lind)]}
+        >>> _attach_by_actors([0, 1, 1, 3], acts, rules())  # article 0 alone, 1 and 2 one story
+        [1, 1, 1, 3]
+    """
+    size: dict[int, int] = {}
+    for s in story:
+        size[s] = size.get(s, 0) + 1
+    if all(size[s] > 1 for s in story):
+        return story
+    counts: dict[int, dict[int, int]] = {}  # lone article -> story -> pairs sharing an actor
+    for mentions in candidates.values():
+        lone = [m for m in mentions if size[story[m.article]] == 1 and m.actors]
+        if not lone:
+            continue
+        # every actor word of the other stories' mentions -> those mentions
+        index: dict[str, list] = {}
+        for k, m in enumerate(mentions):
+            if size[story[m.article]] > 1:
+                for words in m.actors.values():
+                    for word in words:
+                        index.setdefault(word, []).append(k)
+        for x in lone:
+            partners = set()
+            for words in x.actors.values():
+                for word in words:
+                    partners.update(index.get(word, ()))
+            for k in partners:
+                if _shared_actors(x, mentions[k])[0]:
+                    to = counts.setdefault(x.article, {})
+                    to[story[mentions[k].article]] = to.get(story[mentions[k].article], 0) + 1
+    out = list(story)
+    for article, to in sorted(counts.items()):
+        ranked = sorted(((n, s) for s, n in to.items()), reverse=True)
+        best, second = ranked[0][0], ranked[1][0] if len(ranked) > 1 else 0
+        if best >= table["story_actor_min_pairs"] and best >= table["story_attach_margin"] * second:
+            out[article] = ranked[0][1]
+    return out
+
+
 def _cosine(a: dict, b: dict, shared=None) -> float:
     # over the shared words only, summed exactly: the same value whichever order they come in;
     # ``shared``: the shared words, when the caller has the vectors' words as frozensets (their
@@ -1298,7 +1352,9 @@ def scored_pairs(
             got = classes[kind] = score(mentions, content, memo, i, j)
         return got
 
-    for name, mentions in sorted(_candidates(per_article, table).items()):
+    candidates = _candidates(per_article, table)
+    story = _attach_by_actors(story, candidates, table)
+    for name, mentions in sorted(candidates.items()):
         mentions = [
             replace(
                 m, story=story[m.article], published=published[m.article] if published else None

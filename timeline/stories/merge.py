@@ -787,24 +787,31 @@ def _attach_by_actors(story: list[int], candidates: dict, table: dict) -> list[i
         lone = [m for m in mentions if size[story[m.article]] == 1 and m.actors]
         if not lone:
             continue
-        # every actor word of the other stories' mentions -> those mentions
-        index: dict[str, list] = {}
-        for k, m in enumerate(mentions):
+        # the other stories' actors (their words) -> story -> mentions naming them, and each
+        # word -> those actors: a lone mention looks up actors, not every mention of its act
+        named: dict[frozenset, dict[int, int]] = {}
+        for m in mentions:
             if size[story[m.article]] > 1:
-                for words in m.actors.values():
-                    for word in words:
-                        index.setdefault(word, []).append(k)
+                for words in set(m.actors.values()):
+                    to = named.setdefault(words, {})
+                    to[story[m.article]] = to.get(story[m.article], 0) + 1
+        by_word: dict[str, set] = {}
+        for words in named:
+            for word in words:
+                by_word.setdefault(word, set()).add(words)
         for x in lone:
-            partners = set()
-            for words in x.actors.values():
-                for word in words:
-                    partners.update(index.get(word, ()))
-            for k in partners:
-                if _shared_actors(x, mentions[k])[0]:
-                    to = counts.setdefault(x.article, {})
-                    to[story[mentions[k].article]] = to.get(story[mentions[k].article], 0) + 1
+            near = set()
+            for mine in x.actors.values():
+                for word in mine:
+                    near.update(w for w in by_word.get(word, ()) if w <= mine or mine <= w)
+            to = counts.setdefault(x.article, {})
+            for words in near:
+                for s, n in named[words].items():
+                    to[s] = to.get(s, 0) + n
     out = list(story)
     for article, to in sorted(counts.items()):
+        if not to:
+            continue
         ranked = sorted(((n, s) for s, n in to.items()), reverse=True)
         best, second = ranked[0][0], ranked[1][0] if len(ranked) > 1 else 0
         if best >= table["story_actor_min_pairs"] and best >= table["story_attach_margin"] * second:

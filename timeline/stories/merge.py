@@ -6,7 +6,8 @@ phone"), scores each pair with a transparent logistic model (:func:`features`,
 ``rules/weights.yaml``), keeps apart what a strong feature separates (another modality family,
 dates the bounds prove apart) and clusters by average link (:func:`cluster`), so a chain of weak
 links cannot join two events; two explicit dates proven apart count p = 0 instead, and the
-member that makes such a pair inside a group leaves it (:func:`separate`). Linked explicit
+member that makes such a pair inside a group leaves it and, alone, joins the group it is
+nearest (:func:`separate`). Linked explicit
 dates a few days apart go into both rows' ``warning``. The tables are data:
 ``rules/merge.yaml``.
 

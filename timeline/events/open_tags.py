@@ -250,8 +250,8 @@ def after_relative_clause(c: Context) -> bool:
     """The comma right before word ``i`` closes a relative clause set between commas after its
     subject ("The mayor, who took office in May, needs support"; "The deal, which was
     announced, lets Zentek buy the plant"): the clause opens with a relative pronoun right
-    after a comma that follows a noun or name, and no colon, semicolon, dash or bracket comes
-    between.
+    after a comma that follows a noun or name, and no punctuation comes between (so the look
+    back ends at the clause's own commas: linear in a sentence of many commas).
 
     Examples:
         >>> from timeline.events.tagger import tag, tokenize
@@ -266,7 +266,7 @@ def after_relative_clause(c: Context) -> bool:
         return False
     for k in range(j - 1, 1, -1):
         tok = c.tokens[k]
-        if tok.text in (";", ":", "--", "—", "–", "(", ")"):
+        if tok.tag == "PUNCT":
             return False
         if tok.tag == "REL" and c.tokens[k - 1].text == ",":
             return k - 1 < j - 1 and c.tokens[k - 2].tag in ("N", "PROPN")

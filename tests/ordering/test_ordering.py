@@ -660,6 +660,7 @@ def test_after_a_date_is_its_signal_and_a_subject_noun_follows_its_verb():
         ("Talks resume Monday in Geneva.", "resume", dt.date(1998, 5, 4)),
         ("Netanyahu and Arafat meet separately Monday with Albright.", "meet", dt.date(1998, 5, 4)),
         ("Talks resumed Monday in Geneva.", "resumed", dt.date(1998, 4, 27)),
+        ("The senate votes on the budget on Monday.", "votes", dt.date(1998, 5, 4)),
     ],
 )
 def test_scheduled_present_lies_after_publication_without_conflict(text, trigger, day):
@@ -670,6 +671,22 @@ def test_scheduled_present_lies_after_publication_without_conflict(text, trigger
     row = frame[frame.trigger == trigger].iloc[0]
     assert (row.earliest.date(), row.latest.date()) == (day, day)
     assert frame.warning.isna().all(), frame.warning.tolist()
+
+
+def test_the_scheduled_verbs_of_ordering_are_those_of_the_tense_cues():
+    """tense_present_scheduled (ordering.yaml) and the ``scheduled`` cue (tense.yaml) name one
+    list of verbs: a date the scanner puts ahead must not be read as holding now."""
+    from timeline.ordering.tense import rules
+    from timeline.temporal.rulebook import tense_cues
+
+    def verbs(pattern):
+        return set(
+            re.search(r"\(\?:((?:[a-z ]+\|)+[a-z ]+)\)\(\?:s\|es\)\?", pattern).group(1).split("|")
+        )
+
+    (rule,) = [r for r in rules()["publication"] if r["id"] == "tense_present_scheduled"]
+    one_word = {v for v in verbs(tense_cues()["scheduled"]) if " " not in v}
+    assert verbs(rule["form"]) == one_word
 
 
 @pytest.mark.parametrize(

@@ -125,6 +125,27 @@ def hard_wrapped(lines: list[str]) -> bool:
     return going_on >= rules()["wrap_least_lines"] and 2 * going_on >= len(open_ended)
 
 
+def unwrapped(text: str) -> str:
+    """The text with each line break inside a sentence of a :func:`hard_wrapped` text turned
+    into a space (the same length, so every offset still indexes ``text``); any other text
+    as it is.
+
+    Examples:
+        >>> unwrapped("Talks go on in\\nthe capital, and\\nthe envoys\\nmeet on Friday.\\nNew")
+        'Talks go on in the capital, and the envoys meet on Friday.\\nNew'
+        >>> unwrapped("Headline\\nThe body.")
+        'Headline\\nThe body.'
+    """
+    lines = text.split("\n")
+    if not hard_wrapped(lines):
+        return text
+    breaks = [
+        " " if line.strip() and after.strip() and not _CLOSED.search(line.rstrip()) else "\n"
+        for line, after in zip(lines, lines[1:])
+    ]
+    return "".join(line + mark for line, mark in zip(lines, [*breaks, ""]))
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of a text, as (start, end) character offsets.
 
@@ -145,25 +166,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
         ['Talks go on in\\nthe capital, and\\nthe envoys meet\\nagain on Tuesday.', 'New']
     """
     spans = []
-    lines = text.split("\n")
-    wrapped = hard_wrapped(lines)
     offset = 0
-    k = 0
-    while k < len(lines):
-        # a wrapped sentence is read as one line: its breaks become spaces, offsets unchanged
-        end = k
-        while (
-            wrapped
-            and end + 1 < len(lines)
-            and lines[end].strip()
-            and lines[end + 1].strip()
-            and not _CLOSED.search(lines[end].rstrip())
-        ):
-            end += 1
-        joined = " ".join(lines[k : end + 1])
-        spans.extend(_split_line(joined, offset))
-        offset += len(joined) + 1
-        k = end + 1
+    for line in unwrapped(text).split("\n"):
+        spans.extend(_split_line(line, offset))
+        offset += len(line) + 1
     return spans
 
 

@@ -29,7 +29,8 @@ _PERIOD_END = re.compile(
 
 def anchor(ctx, start: int, window: int, reported: bool = False):
     """The antecedent of an anaphoric expression at ``start``: the last explicit calendar
-    DATE ending within ``window`` characters before it (a TimeExpr), or None.
+    DATE (or TIME of a named day) ending within ``window`` characters before it (a TimeExpr),
+    or None.
 
     Expressions that were themselves computed from another one or from the reference date
     by a shift ("a year earlier", "last year") are not antecedents: "a year ago" after
@@ -81,7 +82,9 @@ def anchor(ctx, start: int, window: int, reported: bool = False):
             continue
         if _PERIOD_END.search(ctx.text, max(0, expr.start - settings.PERIOD_END_CHARS), expr.start):
             continue  # "the quarter ended June 30": the period named before is the antecedent
-        if expr.type == "DATE" and re.match(r"[0-9]{4}(?:$|-)", expr.value):
+        # a time on a named day is that day's antecedent too ("Thursday evening ... the
+        # following day")
+        if expr.type in ("DATE", "TIME") and re.match(r"[0-9]{4}(?:$|-)", expr.value):
             return expr
     lead = _first_quarter(ctx)
     return lead if lead is not None and start - lead.end > window else None

@@ -19,7 +19,7 @@ import pandas as pd
 
 from timeline import settings
 from timeline.io.article import Article, check_text, parse_published
-from timeline.io.segment import sentences
+from timeline.io.segment import sentences, unwrapped
 from timeline.model import TimeExpr
 from timeline.schema import TIMEX, conform
 
@@ -170,7 +170,14 @@ def find(text: str, reference: dt.date | None) -> list[TimeExpr]:
         [('February 1', '2025-02-01')]
         >>> [(t.text, t.value) for t in find(text, None)]
         [('February 1', 'XXXX-02-01')]
+        >>> text = "Two men were\\nheld on Friday, and\\nthe court freed\\nthem the next\\nweek."
+        >>> [(t.text, t.value) for t in find(text, dt.date(2025, 2, 28))]
+        [('Friday', '2025-02-28'), ('the next\\nweek', '2025-W10')]
     """
+    written = text
+    # a hard-wrapped text's line breaks inside sentences are spaces to the rules: "the
+    # following\nday" is one expression (offsets are unchanged)
+    text = unwrapped(text)
     context = Context(text, reference)
     # the same expressions read without a reference date tell which values depend on it
     unanchored = Context(text, None)
@@ -201,7 +208,7 @@ def find(text: str, reference: dt.date | None) -> list[TimeExpr]:
         expr = TimeExpr(
             start,
             end,
-            text[start:end],
+            written[start:end],
             type_,
             value,
             earliest,

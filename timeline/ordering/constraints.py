@@ -150,13 +150,17 @@ class Builder:
         ):
             return timex
         chain = [self.timexes[k] for k in joined]
+        # each end's modifier narrows that end only: "between mid-May and July" runs from the
+        # middle of May to the end of July, not through the middle third of May..July
+        ends = [_narrowed(t) for t in chain]
         return replace(
             timex,
-            earliest=min(t.earliest for t in chain),
-            latest=max(t.latest for t in chain),
+            earliest=min(first for first, _ in ends),
+            latest=max(last for _, last in ends),
             text=self.text[chain[0].start : chain[-1].end],
             rule=cues.rules()["ranges"]["id"],
             anchored=any(t.anchored for t in chain),
+            mod=None,
         )
 
     def anchor(self, i: int) -> None:
@@ -217,15 +221,7 @@ class Builder:
         # the part of the expression its modifier names: "late October" and "the end of June"
         # are their last third, "early next year" its first
         mod = signal.part or timex.mod if signal is not None else timex.mod
-        part_start, part_end = (
-            {
-                "START": (0, span // 3),
-                "MID": (span // 3, 2 * span // 3),
-                "END": (2 * span // 3, span),
-            }.get(mod, (0, span))
-            if span is not None
-            else (0, 0)
-        )
+        part_start, part_end = _part(span, mod) if span is not None else (0, 0)
         if signal is None:
             first_point, last_point = (e, s) if state else (s, e)
             at_least(first_point, part_start, label)
@@ -252,6 +248,28 @@ class Builder:
                 at_most(e, part_start - span - 1, why)
         if timex.precision != Precision.VAGUE and timex.value not in cues.rules()["vague_values"]:
             self.explicit.add(i)
+
+
+def _part(span: int, mod: str | None) -> tuple[int, int]:
+    """Days from an expression's first day to the first and last day of the part its modifier
+    names ("late October" is its last third, "early next year" its first); all of it otherwise.
+
+    Examples:
+        >>> _part(30, "END"), _part(30, "MID"), _part(30, None)
+        ((20, 30), (10, 20), (0, 30))
+    """
+    return {
+        "START": (0, span // 3),
+        "MID": (span // 3, 2 * span // 3),
+        "END": (2 * span // 3, span),
+    }.get(mod, (0, span))
+
+
+def _narrowed(timex: TimeExpr) -> tuple[dt.date, dt.date]:
+    """An expression's first and last day, narrowed to the part its modifier names."""
+    first, last = timex.earliest, timex.latest
+    low, high = _part((last - first).days, timex.mod)
+    return first + dt.timedelta(days=low), first + dt.timedelta(days=high)
 
 
 def _governing(i: int, events: list[Event]) -> int | None:

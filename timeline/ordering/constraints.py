@@ -218,6 +218,12 @@ class Builder:
             if span is not None and not names_its_noun(self.text, timex, event)
             else None
         )
+        if (
+            signal is not None
+            and event.modality == "negated"
+            and signal.word in cues.rules()["timex_signals"]["negated_within"]
+        ):
+            signal = None  # "did not end until late July": it ended then, within late July
         # the part of the expression its modifier names: "late October" and "the end of June"
         # are their last third, "early next year" its first
         mod = signal.part or timex.mod if signal is not None else timex.mod

@@ -104,6 +104,7 @@ SHAPE = Shape(
             "determiners",
             "possessives",
             "possessive_signals",
+            "negated_within",
         },
     },
 )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import replace
 
 from timeline.model import Cue, Event, Kind, Precision, Role, Tense, TimeExpr
@@ -218,12 +219,15 @@ class Builder:
             if span is not None and not names_its_noun(self.text, timex, event)
             else None
         )
+        signals = cues.rules()["timex_signals"]
         if (
             signal is not None
-            and event.modality == "negated"
-            and signal.word in cues.rules()["timex_signals"]["negated_within"]
+            and signal.word in signals["negated_within"]
+            and (event.modality == "negated" or _postponed(self.text, event, signals))
         ):
-            signal = None  # "did not end until late July": it ended then, within late July
+            # "did not end until late July": it ended then, within late July; "postponed the
+            # vote until March": the vote is in March
+            signal = None
         # the part of the expression its modifier names: "late October" and "the end of June"
         # are their last third, "early next year" its first
         mod = signal.part or timex.mod if signal is not None else timex.mod
@@ -254,6 +258,26 @@ class Builder:
                 at_most(e, part_start - span - 1, why)
         if timex.precision != Precision.VAGUE and timex.value not in cues.rules()["vague_values"]:
             self.explicit.add(i)
+
+
+def _postponed(text: str, event: Event, signals: dict) -> bool:
+    """Whether a nominal event is the object of a verb that puts it off (``postponing_verbs``
+    of ordering.yaml: "delayed the launch", "put off the hearing").
+
+    Examples:
+        >>> text = "The council postponed the vote until March."
+        >>> vote = Event(0, 22, 30, "vote", 26, 30, role="nominal")
+        >>> verbs = {"postponing_verbs": ["postponed"]}
+        >>> _postponed(text, vote, verbs)
+        True
+        >>> _postponed("The council held the vote until March.", vote, verbs)
+        False
+    """
+    if event.role != Role.NOMINAL:
+        return False
+    before = re.findall(r"[\w'’-]+", text[: event.trigger_start].lower()[-60:])[-4:]
+    grams = set(before) | {" ".join(pair) for pair in zip(before, before[1:])}
+    return not grams.isdisjoint(signals["postponing_verbs"])
 
 
 def _part(span: int, mod: str | None) -> tuple[int, int]:

@@ -105,6 +105,7 @@ SHAPE = Shape(
             "possessives",
             "possessive_signals",
             "negated_within",
+            "postponing_verbs",
         },
     },
 )

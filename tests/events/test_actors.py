@@ -77,3 +77,12 @@ def test_a_first_person_word_with_no_speaker_is_dropped_not_kept_as_a_placeholde
     events = run('"I will go."')
     assert [e.actors for e in events if e.trigger == "go"] == [[]]
     assert all(SPEAKER not in e.actors + e.undergoers for e in events)
+
+
+def test_a_description_names_the_head_of_a_name_not_its_last_word():
+    text = "Police in the port arrested two men. The port will hold a vote."
+    (hold,) = [e for e in run(text) if e.trigger == "hold"]
+    assert hold.actors == ["port"]
+    text = "Police in the port arrested two men. The police will charge them."
+    (charge,) = [e for e in run(text) if e.trigger == "charge"]
+    assert charge.actors == ["Police in the port"]

@@ -40,3 +40,33 @@ def test_seed_sentences(seed_article):
     assert len(found) == 17
     assert found[0].startswith("Iraq’s ruling coalition") and found[0].endswith("al-Sudani.")
     assert found[-1].startswith("While Iraq had previously announced")
+
+
+WRAPPED = (
+    "Port strike ends\n"
+    "\n"
+    "Dock workers at the northern port ended\n"
+    "their strike on Tuesday after the owners\n"
+    "agreed to a pay rise, and the union said\n"
+    "ships would sail again on\n"
+    "March 20.\n"
+)
+
+
+def test_a_hard_wrapped_article_keeps_its_sentences_whole():
+    assert split(WRAPPED) == [
+        "Port strike ends",
+        "Dock workers at the northern port ended\ntheir strike on Tuesday after the owners\n"
+        "agreed to a pay rise, and the union said\nships would sail again on\nMarch 20.",
+    ]
+
+
+def test_a_wrapped_date_dates_its_event():
+    import timeline
+
+    frame = timeline.build_timeline([timeline.Article(WRAPPED, published="2025-03-12")])
+    sail = frame[frame.trigger == "sail"].iloc[0]
+    assert (sail.timex, str(sail.earliest.date())) == ("March 20", "2025-03-20")
+    assert WRAPPED[sail.trigger_start : sail.trigger_end] == "sail"
+    ended = frame[frame.trigger == "ended"].iloc[0]
+    assert (ended.timex, str(ended.earliest.date())) == ("Tuesday", "2025-03-11")

@@ -196,6 +196,20 @@ def test_a_background_mention_dated_apart_leaves_the_group_it_joined():
     assert merge.cluster(4, barred, 0.3) == [[0, 1], [2, 3]]
 
 
+def test_a_member_that_left_for_its_date_joins_the_group_of_its_own_event():
+    # one report's background "Ortiz was hurt last month" (0, explicit) joined its
+    # article's "Ruiz was hurt" (1) and other reports' Wednesday mention (2); 3, 4: the other
+    # reports of last month's injury, apart from 0's group on average (the 1-3, 1-4 pairs)
+    apart, near, weak = (merge.DATES_APART, 0.0), ({}, 0.9), ({}, 0.1)
+    pairs = {(0, 1): ({}, 0.6), (0, 2): apart, (1, 2): near, (3, 4): near}
+    pairs |= {(0, 3): near, (0, 4): ({}, 0.6), (1, 3): weak, (1, 4): weak, (2, 3): weak}
+    groups = [[0, 1, 2], [3, 4]]
+    assert merge.separate(groups, pairs, 0.3) == [[0, 3, 4], [1, 2]]
+    # kept apart from the group of its own event by one pair: it stays alone
+    barred = {**pairs, (0, 4): (None, None)}
+    assert merge.separate(groups, barred, 0.3) == [[0], [1, 2], [3, 4]]
+
+
 def test_two_events_dated_apart_in_most_mentions_stay_apart():
     # 0, 1 dated 25 February, 2 undated, with them; 3, 4 dated 21 October
     apart = (merge.DATES_APART, 0.0)
@@ -720,3 +734,27 @@ def test_a_nominal_mention_names_its_verb_and_a_compound_its_head():
     ]
     # a noun only: the same word found as a verb keeps its own lemma
     assert got == ["investigate", "investigation", "drive", "hit-and-run"]
+
+
+def test_a_lone_article_joins_the_story_whose_mentions_share_its_actors():
+    from types import SimpleNamespace as M
+
+    varga, lind = {"Jane Varga": frozenset({"jane", "varga"})}, {"Lind": frozenset({"lind"})}
+    table = merge.rules()
+    # articles 0-1 one story (Varga's check-in), 2-3 another (Lind's), 4 alone
+    story = [0, 0, 2, 2, 4]
+    one = [M(article=k, actors=varga) for k in (0, 1)] + [M(article=4, actors=varga)]
+    other = [M(article=k, actors=lind) for k in (2, 3)]
+    assert merge._attach_by_actors(story, {"enter": one + other}, table) == [0, 0, 2, 2, 0]
+    # its actor in both stories alike: no story is clearly its own, it stays alone
+    both = one + other + [M(article=k, actors=varga) for k in (2, 3)]
+    assert merge._attach_by_actors(story, {"enter": both}, table) == story
+    # one shared pair is too little; a story of two articles never moves
+    assert merge._attach_by_actors(story, {"enter": one[1:] + other}, table) == story
+    assert merge._attach_by_actors([0, 0, 2, 2, 2], {"enter": one + other}, table) == [
+        0,
+        0,
+        2,
+        2,
+        2,
+    ]

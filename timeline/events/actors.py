@@ -64,7 +64,8 @@ class Referents:
     ``its``) for the last organisation, product or group named, unless a subject without a
     name came after it in the same sentence ("the boards approved the deal, and it is
     expected to close": "it" may be the deal); a definite description
-    for the last name ending in its head ("the store" after "MusicBox Store"). A description
+    for the last name with its head ("the store" after "MusicBox Store"; a name's head comes
+    before its prepositional phrase: "the city" is not "Police in the city"). A description
     without such a name ("the company" after two firms were named) stays as written: the
     most recent organisation is too often the wrong one.
 
@@ -79,6 +80,9 @@ class Referents:
         ('Dana Ruiz', 'Zentek Systems', 'Zentek Systems')
         >>> refs.describe(["the", "systems"]), refs.describe(["the", "company"])
         ('Zentek Systems', None)
+        >>> refs.add("Police in the city", False)
+        >>> refs.describe(["the", "city"]), refs.describe(["the", "police"])
+        (None, 'Police in the city')
         >>> text = 'Ruiz said so. "Jane Doe has won," he said.'
         >>> refs = Referents(quote_spans(text))
         >>> refs.add("Ruiz", True, 0)
@@ -302,9 +306,27 @@ class Referents:
             return None
         head = words[-1].lower()
         for name in reversed(self.groups):
-            if name.split()[-1].lower() == head:
+            if _head_word(name) == head:
                 return name
         return None
+
+
+def _head_word(name: str) -> str:
+    """The head of a name or description, lower case: its last word before a preposition in
+    lower case ("police in the city" -> "police", "Bank of America" -> "bank"), else its
+    last word.
+
+    Examples:
+        >>> _head_word("Zentek Systems"), _head_word("Shares in the company")
+        ('systems', 'shares')
+    """
+    closed = lexicon().closed
+    words = name.split()
+    cut = next(
+        (k for k, w in enumerate(words) if k and w.islower() and "PREP" in closed.get(w, ())),
+        len(words),
+    )
+    return words[cut - 1].lower()
 
 
 def _common_plural(name: str) -> bool:

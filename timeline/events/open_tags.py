@@ -246,6 +246,28 @@ def after_apposition(c: Context) -> bool:
     return j > 0 and c.tokens[j].text == "," and apposition_start(c.tokens, j) is not None
 
 
+def no_finite_ahead(c: Context) -> bool:
+    """No later word of the clause can be its finite verb: none is an auxiliary, and none with
+    a tensed form follows a noun or name (a determiner, preposition or adjective before it makes
+    it a noun: "after the clashes"). Punctuation or a subordinator ends the clause. So in "The
+    nation votes on Sunday" the "-s" word is the verb, and in "The job cuts at the plant hurt"
+    it is not."""
+    tokens, lex = c.tokens, c.lex
+    for k in range(c.i + 1, len(tokens)):
+        seen = _peek(tokens[k], lex)
+        if seen in ("PUNCT", "REL") or "SUB" in lex.closed.get(tokens[k].lower, ()):
+            return True
+        if seen in ("MODAL", "BE", "HAVE", "DO"):
+            return False
+        if (
+            seen in ("NOUN", "OPEN")
+            and _peek(tokens[k - 1], lex) in ("NOUN", "OPEN", "PROPN")
+            and analyze(tokens[k].lower)[1] & {"VBD", "VBZ", "VBP"}
+        ):
+            return False
+    return True
+
+
 #: Tests too structural to state as data, named by ``predicate:`` in a rule's condition.
 PREDICATES: dict[str, Callable[[Context], bool]] = {
     "continues_verb": continues_verb,
@@ -254,6 +276,7 @@ PREDICATES: dict[str, Callable[[Context], bool]] = {
     "headline_verb": headline_verb,
     "headline_plain_verb": headline_plain_verb,
     "after_apposition": after_apposition,
+    "no_finite_ahead": no_finite_ahead,
 }
 
 

@@ -27,7 +27,10 @@ _OPEN = re.compile(r"\s+(?=[\"“‘'(\[`]*[A-Z0-9])")
 
 
 RULES = Path(__file__).resolve().parent / "rules" / "segment.yaml"
-SHAPE = Shape(values={"abbreviations", "starters"}, tables={"examples": {"text", "sentences"}})
+SHAPE = Shape(
+    values={"abbreviations", "starters", "wrap_least_lines"},
+    tables={"examples": {"text", "sentences"}},
+)
 
 
 @functools.cache
@@ -39,9 +42,10 @@ def rules() -> dict:
         (True, True)
     """
     data = load(RULES, SHAPE)
-    return {
+    found = {
         key: word_list(data[key], f"{RULES.name}: {key}") for key in ("abbreviations", "starters")
     }
+    return {**found, "wrap_least_lines": int(data["wrap_least_lines"])}
 
 
 def _word_before(line: str, dot: int) -> str:
@@ -95,6 +99,32 @@ def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
     return out
 
 
+_CLOSED = re.compile(r"[.!?:;][\"'”’)\]]*$")  # a line ending as a sentence or clause does
+
+
+def hard_wrapped(lines: list[str]) -> bool:
+    """Whether a text breaks its lines inside sentences (e-mail, wire copy, text extracted
+    from PDFs): of its lines that end with no closing punctuation and have a line after them
+    in the same paragraph, at least ``wrap_least_lines``, and at least half, have that line
+    go on in lower case. A text written a sentence or paragraph per line leaves only its
+    headline, dateline or address open, and a capital follows them.
+
+    Examples:
+        >>> hard_wrapped(["The board will publish its", "annual results on March 20,",
+        ...               "a week late, and", "its chief will step down."])
+        True
+        >>> hard_wrapped(["Ferry sinks", "Rescuers pulled 40 people out.", "Two are missing."])
+        False
+    """
+    open_ended = [
+        b.lstrip()[0].islower()
+        for a, b in zip(lines, lines[1:])
+        if a.strip() and b.strip() and not _CLOSED.search(a.rstrip())
+    ]
+    going_on = sum(open_ended)
+    return going_on >= rules()["wrap_least_lines"] and 2 * going_on >= len(open_ended)
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of a text, as (start, end) character offsets.
 
@@ -102,19 +132,38 @@ def sentences(text: str) -> list[tuple[int, int]]:
         text: the article text.
 
     Returns:
-        Spans in text order, without surrounding whitespace; every line break
-        ends a sentence.
+        Spans in text order, without surrounding whitespace. A line break ends a
+        sentence, unless the text is :func:`hard_wrapped` and the line before it has no
+        closing punctuation: then the sentence goes on, its span holding the break.
 
     Examples:
         >>> text = "Mr. Smith met U.S. officials on Feb. 3. They left.\\nNew line"
         >>> [text[s:e] for s, e in sentences(text)]
         ['Mr. Smith met U.S. officials on Feb. 3.', 'They left.', 'New line']
+        >>> text = "Talks go on in\\nthe capital, and\\nthe envoys meet\\nagain on Tuesday.\\nNew"
+        >>> [text[s:e] for s, e in sentences(text)]
+        ['Talks go on in\\nthe capital, and\\nthe envoys meet\\nagain on Tuesday.', 'New']
     """
     spans = []
+    lines = text.split("\n")
+    wrapped = hard_wrapped(lines)
     offset = 0
-    for line in text.split("\n"):
-        spans.extend(_split_line(line, offset))
-        offset += len(line) + 1
+    k = 0
+    while k < len(lines):
+        # a wrapped sentence is read as one line: its breaks become spaces, offsets unchanged
+        end = k
+        while (
+            wrapped
+            and end + 1 < len(lines)
+            and lines[end].strip()
+            and lines[end + 1].strip()
+            and not _CLOSED.search(lines[end].rstrip())
+        ):
+            end += 1
+        joined = " ".join(lines[k : end + 1])
+        spans.extend(_split_line(joined, offset))
+        offset += len(joined) + 1
+        k = end + 1
     return spans
 
 

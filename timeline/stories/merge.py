@@ -6,7 +6,8 @@ phone"), scores each pair with a transparent logistic model (:func:`features`,
 ``rules/weights.yaml``), keeps apart what a strong feature separates (another modality family,
 dates the bounds prove apart) and clusters by average link (:func:`cluster`), so a chain of weak
 links cannot join two events; two explicit dates proven apart count p = 0 instead, and the
-member that makes such a pair inside a group leaves it (:func:`separate`). Linked explicit
+member that makes such a pair inside a group leaves it and, alone, joins the group it is
+nearest (:func:`separate`). Linked explicit
 dates a few days apart go into both rows' ``warning``. The tables are data:
 ``rules/merge.yaml``.
 
@@ -76,6 +77,7 @@ SHAPE = Shape(
         "story_date_weight",
         "story_attach_share",
         "story_attach_margin",
+        "story_actor_min_pairs",
         "compound_coordinators",
         "nominalization_passes",
     },
@@ -758,6 +760,66 @@ def _attach_loners(story: list[int], alike: dict, threshold: float, table: dict)
     return out
 
 
+def _attach_by_actors(story: list[int], candidates: dict, table: dict) -> list[int]:
+    """An article still alone in its story joins the story whose articles' mentions share an
+    actor with most of its own mentions of their act (pairs counted; at least
+    ``story_actor_min_pairs`` and ``story_attach_margin`` times those with any other story). A
+    report of one check-in that names the singer and the clinic but few of the other reports'
+    words ("Jane Varga has checked into a clinic in Malibu") is too unlike any one of them, yet
+    its mentions' participants are theirs. ``candidates``: act -> mentions (:func:`_candidates`).
+
+    Examples:
+        >>> from types import SimpleNamespace as M
+        >>> varga = {"Jane Varga": frozenset({"jane", "varga"})}
+        >>> lind = {"Lind": frozenset({"lind"})}
+        >>> acts = {"enter": [M(article=0, actors=varga), M(article=1, actors=varga),
+        ...                   M(article=1, actors={"Varga": frozenset({"varga"})}),
+        ...                   M(article=2, actors=lind), M(article=3, actors=lind)]}
+        >>> _attach_by_actors([0, 1, 1, 3], acts, rules())  # article 0 alone, 1 and 2 one story
+        [1, 1, 1, 3]
+    """
+    size: dict[int, int] = {}
+    for s in story:
+        size[s] = size.get(s, 0) + 1
+    if all(size[s] > 1 for s in story):
+        return story
+    counts: dict[int, dict[int, int]] = {}  # lone article -> story -> pairs sharing an actor
+    for mentions in candidates.values():
+        lone = [m for m in mentions if size[story[m.article]] == 1 and m.actors]
+        if not lone:
+            continue
+        # the other stories' actors (their words) -> story -> mentions naming them, and each
+        # word -> those actors: a lone mention looks up actors, not every mention of its act
+        named: dict[frozenset, dict[int, int]] = {}
+        for m in mentions:
+            if size[story[m.article]] > 1:
+                for words in set(m.actors.values()):
+                    to = named.setdefault(words, {})
+                    to[story[m.article]] = to.get(story[m.article], 0) + 1
+        by_word: dict[str, set] = {}
+        for words in named:
+            for word in words:
+                by_word.setdefault(word, set()).add(words)
+        for x in lone:
+            near = set()
+            for mine in x.actors.values():
+                for word in mine:
+                    near.update(w for w in by_word.get(word, ()) if w <= mine or mine <= w)
+            to = counts.setdefault(x.article, {})
+            for words in near:
+                for s, n in named[words].items():
+                    to[s] = to.get(s, 0) + n
+    out = list(story)
+    for article, to in sorted(counts.items()):
+        if not to:
+            continue
+        ranked = sorted(((n, s) for s, n in to.items()), reverse=True)
+        best, second = ranked[0][0], ranked[1][0] if len(ranked) > 1 else 0
+        if best >= table["story_actor_min_pairs"] and best >= table["story_attach_margin"] * second:
+            out[article] = ranked[0][1]
+    return out
+
+
 def _cosine(a: dict, b: dict, shared=None) -> float:
     # over the shared words only, summed exactly: the same value whichever order they come in;
     # ``shared``: the shared words, when the caller has the vectors' words as frozensets (their
@@ -1298,7 +1360,9 @@ def scored_pairs(
             got = classes[kind] = score(mentions, content, memo, i, j)
         return got
 
-    for name, mentions in sorted(_candidates(per_article, table).items()):
+    candidates = _candidates(per_article, table)
+    story = _attach_by_actors(story, candidates, table)
+    for name, mentions in sorted(candidates.items()):
         mentions = [
             replace(
                 m, story=story[m.article], published=published[m.article] if published else None
@@ -1432,7 +1496,9 @@ def separate(groups: list[list[int]], pairs: dict, threshold: float) -> list[lis
     """Groups of :func:`cluster` with no two members whose explicit dates prove them apart
     (:data:`DATES_APART`): while a group holds such a pair, the member of most of them leaves it
     (of two alike, the one with the lower summed probability to the rest, then the later), and
-    the members that left are clustered again among themselves. A report's background mention
+    the members that left are clustered again among themselves; one left alone then joins the
+    other group it is nearest on average, when no pair keeps them apart (:func:`_rejoined`).
+    A report's background mention
     ("Ortiz was hurt last month", beside "Ruiz was hurt on Wednesday" in a report of Ruiz) joins
     its article's act through what the two share (one article, one story); were that date a
     bar, the group so joined could never join the other reports' Wednesday group. Counted p = 0
@@ -1446,11 +1512,76 @@ def separate(groups: list[list[int]], pairs: dict, threshold: float) -> list[lis
         ...          (2, 3): apart}
         >>> separate([[0, 1, 2, 3]], pairs, 0.5)
         [[0, 1, 2], [3]]
+        >>> separate([[0, 1, 2, 3], [4, 5]], {**pairs, (3, 4): near, (3, 5): near}, 0.5)
+        [[0, 1, 2], [3, 4, 5]]
     """
     out = []
     for group in groups:
         out += _separated(group, pairs, threshold)
-    return sorted(out)
+    if len(out) == len(groups):
+        return sorted(out)
+    alone = {k for g in groups if len(g) == 1 for k in g}
+    return sorted(
+        _rejoined(out, [g[0] for g in out if len(g) == 1 and g[0] not in alone], pairs, threshold)
+    )
+
+
+def _rejoined(groups: list[list[int]], left: list[int], pairs: dict, threshold: float) -> list:
+    """Groups after the members left alone by :func:`separate` (``left``) join, each, the other
+    group it is nearest on average, when that mean reaches ``threshold`` and no pair between them
+    is kept apart or dated apart. The member left its first group for a date of its own; the
+    mentions of its own event may sit in another group that was never compared with it while it
+    belonged to the first (average link compared the groups, not it alone). The strongest
+    joins first; a group that took a member is compared anew.
+
+    Examples:
+        >>> apart, near = (DATES_APART, 0.0), ({}, 0.9)
+        >>> _rejoined([[0, 1], [2, 3], [4]], [4], {(0, 4): apart, (1, 4): near, (2, 4): near,
+        ...                                         (3, 4): ({}, 0.5), (2, 3): near}, 0.3)
+        [[0, 1], [2, 3, 4]]
+    """
+    where = {k: g for g, members in enumerate(groups) for k in members}
+    groups = [list(g) for g in groups]
+
+    def peek(i: int, j: int):  # a pair scored already, never one scored on demand
+        return dict.get(pairs, (i, j) if i < j else (j, i))
+
+    def mean(k: int, members: list[int]) -> float | None:
+        s = 0.0
+        for m in members:
+            try:
+                found, p = pairs[(k, m) if k < m else (m, k)]
+            except KeyError:  # never compared (beyond one article's window): p = 0
+                continue
+            if found is None or found is DATES_APART:
+                return None
+            s += p
+        return s / len(members)
+
+    offers = []
+    for k in left:
+        near = set()
+        for g, members in enumerate(groups):
+            if g != where[k] and any(
+                (got := peek(k, m)) is not None and got[1] is not None and got[1] >= threshold
+                for m in members
+            ):
+                near.add(g)
+        for g in near:
+            got = mean(k, groups[g])
+            if got is not None and got >= threshold:
+                offers.append((-got, k, g))
+    moved = set()
+    for _, k, g in sorted(offers):
+        if k in moved:
+            continue
+        got = mean(k, groups[g])
+        if got is None or got < threshold:
+            continue
+        groups[where[k]].remove(k)
+        groups[g].append(k)
+        moved.add(k)
+    return [sorted(g) for g in groups if g]
 
 
 def _separated(group: list[int], pairs: dict, threshold: float) -> list[list[int]]:

@@ -137,6 +137,18 @@ def check_ranges(rule_id, example, positive):
         ),
     ]
     assert (ranged(tx, 0, text) == [0, 1]) is positive
+    if "event" in example:  # the joined span dates the event, each end narrowed by its modifier
+        import timeline
+
+        frame = timeline.build_timeline(
+            timeline.Article(text, id="a", published=str(example["published"]))
+        )
+        row = frame.set_index("trigger").loc[example["event"]]
+        assert (
+            row["timex"],
+            row["earliest"].date().isoformat(),
+            row["latest"].date().isoformat(),
+        ) == (example["first"], str(example["earliest"]), str(example["latest"]))
 
 
 def check_inherit(rule_id, example, positive):

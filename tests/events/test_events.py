@@ -613,3 +613,24 @@ def test_a_clause_preposition_before_a_subject_and_verb_opens_a_clause(
         tense,
         actors,
     )
+
+
+@pytest.mark.parametrize(
+    "text, reported, report",
+    [
+        ("The firm said Thursday that it alerted all clients.", "alerted", "said"),
+        ("The board announced on Monday it would close the plant.", "close", "announced"),
+        ("The mayor said on Tuesday that crews cleared the roads.", "cleared", "said"),
+    ],
+)
+def test_a_day_after_the_reporting_verb_leaves_its_clause_reported(text, reported, report):
+    found = extract(text, sentences(text))
+    event = next(e for e in found if e.trigger == reported)
+    assert event.source is not None and found[event.source].trigger == report
+    assert text[event.trigger_start : event.trigger_end] == reported
+
+
+def test_a_day_after_the_reporting_verb_needs_a_clause_after_it():
+    text = "The firm said Thursday's vote was close."
+    found = extract(text, sentences(text))
+    assert all(found[e.source].trigger == "said" for e in found if e.source is not None)

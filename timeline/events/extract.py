@@ -728,7 +728,9 @@ def extract(text: str, sentences) -> list[Event]:
                 cls == EventClass.REPORTING or m.lemma in lex.words["complement"]
             ):
                 j = m.index + 1
-                while j < len(tokens) and tokens[j].tag == "ADV":
+                while j < len(tokens) and (
+                    tokens[j].tag == "ADV" or tokens[j].lower in lex.words["report_dates"]
+                ):
                     j += 1
                 after = tokens[j] if j < len(tokens) else None
                 if after is not None and (

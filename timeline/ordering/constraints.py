@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import replace
 
 from timeline.model import Cue, Event, Kind, Precision, Role, Tense, TimeExpr
@@ -150,13 +151,17 @@ class Builder:
         ):
             return timex
         chain = [self.timexes[k] for k in joined]
+        # each end's modifier narrows that end only: "between mid-April and June" runs from the
+        # middle of April to the end of June, not through the middle third of April..June
+        ends = [_narrowed(t) for t in chain]
         return replace(
             timex,
-            earliest=min(t.earliest for t in chain),
-            latest=max(t.latest for t in chain),
+            earliest=min(first for first, _ in ends),
+            latest=max(last for _, last in ends),
             text=self.text[chain[0].start : chain[-1].end],
             rule=cues.rules()["ranges"]["id"],
             anchored=any(t.anchored for t in chain),
+            mod=None,
         )
 
     def anchor(self, i: int) -> None:
@@ -214,18 +219,19 @@ class Builder:
             if span is not None and not names_its_noun(self.text, timex, event)
             else None
         )
+        signals = cues.rules()["timex_signals"]
+        if (
+            signal is not None
+            and signal.word in signals["negated_within"]
+            and (event.modality == "negated" or _postponed(self.text, event, signals))
+        ):
+            # "did not end until late July": it ended then, within late July; "postponed the
+            # vote until March": the vote is in March
+            signal = None
         # the part of the expression its modifier names: "late October" and "the end of June"
         # are their last third, "early next year" its first
         mod = signal.part or timex.mod if signal is not None else timex.mod
-        part_start, part_end = (
-            {
-                "START": (0, span // 3),
-                "MID": (span // 3, 2 * span // 3),
-                "END": (2 * span // 3, span),
-            }.get(mod, (0, span))
-            if span is not None
-            else (0, 0)
-        )
+        part_start, part_end = _part(span, mod) if span is not None else (0, 0)
         if signal is None:
             first_point, last_point = (e, s) if state else (s, e)
             at_least(first_point, part_start, label)
@@ -252,6 +258,48 @@ class Builder:
                 at_most(e, part_start - span - 1, why)
         if timex.precision != Precision.VAGUE and timex.value not in cues.rules()["vague_values"]:
             self.explicit.add(i)
+
+
+def _postponed(text: str, event: Event, signals: dict) -> bool:
+    """Whether a nominal event is the object of a verb that puts it off (``postponing_verbs``
+    of ordering.yaml: "delayed the launch", "put off the hearing").
+
+    Examples:
+        >>> text = "The council postponed the vote until March."
+        >>> vote = Event(0, 22, 30, "vote", 26, 30, role="nominal")
+        >>> verbs = {"postponing_verbs": ["postponed"]}
+        >>> _postponed(text, vote, verbs)
+        True
+        >>> _postponed("The council held the vote until March.", vote, verbs)
+        False
+    """
+    if event.role != Role.NOMINAL:
+        return False
+    before = re.findall(r"[\w'’-]+", text[: event.trigger_start].lower()[-60:])[-4:]
+    grams = set(before) | {" ".join(pair) for pair in zip(before, before[1:])}
+    return not grams.isdisjoint(signals["postponing_verbs"])
+
+
+def _part(span: int, mod: str | None) -> tuple[int, int]:
+    """Days from an expression's first day to the first and last day of the part its modifier
+    names ("late October" is its last third, "early next year" its first); all of it otherwise.
+
+    Examples:
+        >>> _part(30, "END"), _part(30, "MID"), _part(30, None)
+        ((20, 30), (10, 20), (0, 30))
+    """
+    return {
+        "START": (0, span // 3),
+        "MID": (span // 3, 2 * span // 3),
+        "END": (2 * span // 3, span),
+    }.get(mod, (0, span))
+
+
+def _narrowed(timex: TimeExpr) -> tuple[dt.date, dt.date]:
+    """An expression's first and last day, narrowed to the part its modifier names."""
+    first, last = timex.earliest, timex.latest
+    low, high = _part((last - first).days, timex.mod)
+    return first + dt.timedelta(days=low), first + dt.timedelta(days=high)
 
 
 def _governing(i: int, events: list[Event]) -> int | None:

@@ -83,10 +83,10 @@ NONE = Likely(None, None, None, LikelyBasis.NONE)
 
 #: what likely.yaml may hold (checked by the one rule loader, :mod:`timeline.rules.loader`)
 SHAPE = Shape(
-    values={"coverage", "tolerance", "min_samples", "shrinkage", "source", "events"},
+    values={"coverage", "tolerance", "min_samples", "min_share", "shrinkage", "source", "events"},
     tables={"kinds": {"id", "when", "n", "offsets", "estimate"}},
     sections={"occasion": {"window", "when", "days", "n", "offsets"}},
-    optional={"tolerance", "shrinkage", "events", "occasion"},
+    optional={"tolerance", "min_share", "shrinkage", "events", "occasion"},
 )
 
 
@@ -438,6 +438,12 @@ def estimate(row, published, table: dict | None = None) -> Likely:
         (True, 'reporting_past')
         >>> estimate({**row, "occasion": dt.date(2025, 2, 23)}, dt.date(2025, 2, 28)).basis
         'occasion (TimeBank, n=27)'
+        >>> act = {**row, "event_class": "OCCURRENCE"}
+        >>> estimate({**act, "latest": dt.date(2025, 2, 25)}, dt.date(2025, 2, 28)).basis
+        'past (TimeBank, n=31)'
+        >>> far = {**act, "latest": dt.date(2025, 1, 29)}  # "months before" a report: too few left
+        >>> estimate(far, dt.date(2025, 2, 28)).basis  # of the kind's events (min_share)
+        <LikelyBasis.NONE: 'none'>
         >>> estimate({**row, "earliest": dt.date(2025, 2, 1), "latest": dt.date(2025, 2, 1)}, None)
         Likely(likely=datetime.date(2025, 2, 1), earliest=datetime.date(2025, 2, 1),
                latest=datetime.date(2025, 2, 1), basis=<LikelyBasis.PROVEN: 'proven'>)
@@ -500,6 +506,10 @@ def _offsets(table: dict, kind: dict, low, high) -> tuple | None:
     # none of the kind's own events within the bounds (the pool would speak for it alone), too
     # few events there at all, or too little weight for this kind: no estimate
     if not own or min(sum(pool.values()), sum(own.values()) + weight) < table["min_samples"]:
+        return None
+    # bounds that leave only the far tail of the kind ("months before" a report: its past
+    # events a year or two back) describe events unlike the kind's: no estimate
+    if sum(own.values()) < table.get("min_share", 0) * sum(kind["offsets"].values()):
         return None
     found = interval(
         shrunk(own, pool, weight),

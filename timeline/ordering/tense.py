@@ -104,6 +104,8 @@ SHAPE = Shape(
             "determiners",
             "possessives",
             "possessive_signals",
+            "negated_within",
+            "postponing_verbs",
         },
     },
 )

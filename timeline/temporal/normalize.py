@@ -103,6 +103,31 @@ def amount_bounds(rule, groups, tables, reference, mod, earliest, latest):
     return near if side == "at_most" else far
 
 
+def reference_side(groups, tables, reference, earliest, latest):
+    """The part of a period holding the reference date that its modifier keeps
+    (``reference_side`` of fragments.yaml): "earlier this year" runs from the year's start to
+    the reference date, "later this month" from the reference date to the month's end; the
+    value stays the period, as TimeML writes it. Other expressions keep their bounds.
+
+    Examples:
+        >>> from timeline.temporal.rulebook import fragments_and_tables
+        >>> tables = fragments_and_tables()[1]
+        >>> ref, year = dt.date(2022, 5, 10), (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+        >>> reference_side({"mod": "earlier"}, tables, ref, *year)
+        (datetime.date(2022, 1, 1), datetime.date(2022, 5, 10))
+        >>> reference_side({"mod": "later"}, tables, ref, *year)
+        (datetime.date(2022, 5, 10), datetime.date(2022, 12, 31))
+        >>> reference_side({"mod": "late"}, tables, ref, *year)
+        (datetime.date(2022, 1, 1), datetime.date(2022, 12, 31))
+    """
+    side = tables["reference_side"].get((groups.get("mod") or "").lower())
+    if side is None or None in (reference, earliest, latest):
+        return earliest, latest
+    if not earliest <= reference <= latest:  # "earlier last year": the period is all gone by
+        return earliest, latest
+    return (earliest, reference) if side == "before" else (reference, latest)
+
+
 def norm_relative(rule, groups, ctx, start, end):
     """last week, next month, this year, two years ago, yesterday, the third quarter ..."""
     tables, ref = ctx.tables, ctx.reference

@@ -196,6 +196,9 @@ def find(text: str, reference: dt.date | None) -> list[TimeExpr]:
             earliest, latest = normalize.amount_bounds(
                 rule, groups, context.tables, reference, mod, earliest, latest
             )
+            earliest, latest = normalize.reference_side(
+                groups, context.tables, reference, earliest, latest
+            )
             anchored = (
                 reference is not None
                 and rule.norm != "fixed"

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from timeline import settings
 from timeline.errors import RuleError
 from timeline.io.segment import sentence_around
-from timeline.model import Event, Modality, Role, Tense, TimeExpr
+from timeline.model import Event, EventClass, Modality, Role, Tense, TimeExpr
 
 from .tense import RULES_FILE, publication_relation, reported_relation, rules  # noqa: F401 (re-exported)
 
@@ -163,7 +163,17 @@ def _select(
     after = [i for i in members if events[i].trigger_start >= match.end() and i not in exclude]
     before = [i for i in members if events[i].trigger_end <= match.start() and i not in exclude]
     if how == "next":
-        return after[0] if after else None
+        if not after:
+            return None
+        first = events[after[0]]
+        # a report after a comma is the attribution closing the sentence ("..., two days after
+        # an engine caught fire shortly after take-off, the carrier said"), no object of the cue
+        if (
+            first.event_class == EventClass.REPORTING
+            and "," in text[match.end() : first.trigger_start]
+        ):
+            return None
+        return after[0]
     if how == "last_dated":  # "Since then": the last event before it that a date anchors
         first = members[0] if members else len(events)
         return next(

@@ -282,6 +282,24 @@ def test_coordinated_nouns_before_their_head_stay_nouns(text, word, expected):
     assert next(t.tag for t in tokens if t.text == word) == expected
 
 
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a reporting verb's clause without "that" has a finite verb of its own
+        ("A spokesman said the company stands to gain.", "stands", "V"),
+        ("Mayor Ruiz said the new rule serves no one.", "serves", "V"),
+        ("Analysts believe the firm plans a sale.", "plans", "V"),
+        # not when a phrase follows the verb: its nouns are no clause's subject
+        ("Lind said in a talk at his farm offices that it failed.", "offices", "N"),
+        # nor after "tell", whose object is a noun phrase
+        ("The chief told the sales staff that it would grow.", "staff", "N"),
+    ],
+)
+def test_reported_clause_without_that_has_its_own_finite_verb(text, word, expected):
+    tokens = tag(tokenize(text))
+    assert next(t.tag for t in tokens if t.text == word) == expected
+
+
 def test_postposed_report_after_a_prepositional_phrase_is_finite_past():
     text = "Zedland and Ruritania swapped 150 prisoners on Thursday, officials in Kyiv said."
     events = {e.trigger: e for e in extract(text, sentences(text))}

@@ -246,6 +246,33 @@ def after_apposition(c: Context) -> bool:
     return j > 0 and c.tokens[j].text == "," and apposition_start(c.tokens, j) is not None
 
 
+def after_relative_clause(c: Context) -> bool:
+    """The comma right before word ``i`` closes a relative clause set between commas after its
+    subject ("The mayor, who took office in May, needs support"; "The deal, which was
+    announced, lets Zentek buy the plant"): the clause opens with a relative pronoun right
+    after a comma that follows a noun or name, and no punctuation comes between (so the look
+    back ends at the clause's own commas: linear in a sentence of many commas).
+
+    Examples:
+        >>> from timeline.events.tagger import tag, tokenize
+        >>> toks = tag(tokenize("The mayor, who took office in May, needs support."))
+        >>> after_relative_clause(Context(toks, 9, True, lexicon()))
+        True
+        >>> after_relative_clause(Context(toks, 6, True, lexicon()))
+        False
+    """
+    j = c.i - 1
+    if j < 3 or c.tokens[j].text != ",":
+        return False
+    for k in range(j - 1, 1, -1):
+        tok = c.tokens[k]
+        if tok.tag == "PUNCT":
+            return False
+        if tok.tag == "REL" and c.tokens[k - 1].text == ",":
+            return k - 1 < j - 1 and c.tokens[k - 2].tag in ("N", "PROPN")
+    return False
+
+
 def no_finite_ahead(c: Context) -> bool:
     """No later word of the clause can be its finite verb: none is an auxiliary, and none with
     a tensed form follows a noun or name (a determiner, preposition or adjective before it makes
@@ -276,6 +303,7 @@ PREDICATES: dict[str, Callable[[Context], bool]] = {
     "headline_verb": headline_verb,
     "headline_plain_verb": headline_plain_verb,
     "after_apposition": after_apposition,
+    "after_relative_clause": after_relative_clause,
     "no_finite_ahead": no_finite_ahead,
 }
 

@@ -125,9 +125,12 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
         ['DET', 'N', 'BE', 'V', 'TO', 'V', 'N', 'PUNCT']
         >>> [t.tag for t in tag(tokenize("The 49ers fired coach Lind in the 1990s."))]
         ['DET', 'PROPN', 'V', 'N', 'PROPN', 'PREP', 'DET', 'NUM', 'PUNCT']
+        >>> [t.tag for t in tag(tokenize("Ruiz said the plan serves no one."))]
+        ['PROPN', 'V', 'DET', 'N', 'V', 'DET', 'PRON', 'PUNCT']
     """
     lex = lexicon()
     finite = False
+    reported = False  # a clause with no complementizer may follow a verb of saying (see below)
     first = True
     letters = [c for tok in tokens for c in tok.text if c.isalpha()]
     # a sentence in capitals ("FLOODS FORCE THOUSANDS FROM HOMES") says nothing by case: its
@@ -154,6 +157,8 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
             continue
         if _PUNCT.match(tok.text):
             tok.tag = "PUNCT"
+            if reported:
+                finite, reported = True, False
             if tok.text in (";", ":", "--", "—", "``", '"', "“", "(", ")"):
                 finite = False
             if tok.text not in ("``", '"', "“", "'", "‘", "("):
@@ -249,6 +254,8 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
             )
             if tok.tag in ("SUB",):
                 finite = False
+            if reported and tok.tag in ("PREP", "SUB", "CONJ", "REL"):
+                finite, reported = tok.tag not in ("SUB", "REL"), False
             if tok.tag in ("MODAL", "BE", "HAVE", "DO") and prev is not None and prev.tag != "TO":
                 finite = True
             tok.lemma = tok.lower
@@ -278,6 +285,22 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
             and (prev is None or prev.tag != "TO")
         ):
             finite = True
+        if tok.tag == "V" and reported:
+            reported = False  # the reported clause has its verb
+        if (
+            tok.tag == "V"
+            and tok.forms & {"VBD", "VBZ", "VBP"}
+            and prev is not None
+            and prev.tag in ("N", "PROPN", "PRON")
+            and tok.lemma in lex.words["clause_object_verbs"]
+            and nxt is not None
+            and {"DET", "POSS"} & set(lex.closed.get(nxt.lower, ()))
+        ):
+            # a verb of saying or thinking right after its subject, before a determiner, often
+            # takes a clause with no complementizer ("said the firm plans a sale"), whose verb
+            # is finite too; a preposition or punctuation before that verb shows phrases, no
+            # clause ("said in a talk at his farm offices")
+            finite, reported = False, True
         first = False
     _clause_after_prep(tokens, lex)
     return tokens

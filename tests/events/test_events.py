@@ -10,6 +10,11 @@ from timeline.events.tagger import tag
 from timeline.io.segment import sentences
 
 
+def tag_of(text: str, word: str) -> str:
+    """The tag the tagger gives the first token ``word`` of ``text``."""
+    return next(t.tag for t in tag(tokenize(text)) if t.text == word)
+
+
 def test_tokens_and_tags():
     tokens = tag(tokenize("Then Iraq’s coalition is set to hold talks."))
     assert [(t.text, t.tag) for t in tokens] == [
@@ -264,8 +269,7 @@ def test_leading_participle_takes_the_main_subject(seed_events):
     ],
 )
 def test_tagger_settles_noun_verb_homographs(text, word, expected):
-    tokens = tag(tokenize(text))
-    assert next(t.tag for t in tokens if t.text == word) == expected
+    assert tag_of(text, word) == expected
 
 
 @pytest.mark.parametrize(
@@ -278,8 +282,7 @@ def test_tagger_settles_noun_verb_homographs(text, word, expected):
     ],
 )
 def test_coordinated_nouns_before_their_head_stay_nouns(text, word, expected):
-    tokens = tag(tokenize(text))
-    assert next(t.tag for t in tokens if t.text == word) == expected
+    assert tag_of(text, word) == expected
 
 
 @pytest.mark.parametrize(
@@ -296,8 +299,7 @@ def test_coordinated_nouns_before_their_head_stay_nouns(text, word, expected):
     ],
 )
 def test_reported_clause_without_that_has_its_own_finite_verb(text, word, expected):
-    tokens = tag(tokenize(text))
-    assert next(t.tag for t in tokens if t.text == word) == expected
+    assert tag_of(text, word) == expected
 
 
 def test_postposed_report_after_a_prepositional_phrase_is_finite_past():

@@ -30,8 +30,27 @@ import yaml
 
 from timeline.errors import RuleError
 
-#: libyaml's safe loader when available (about 6x faster), else PyYAML's pure-Python one.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE_LOADER):
+    """libyaml's safe loader when available (about 6x faster), else PyYAML's pure-Python one,
+    reading booleans as YAML 1.2 does: only true and false.
+
+    YAML 1.1 also reads yes, no, on and off as booleans, and rule files are lists of words: an
+    unquoted ``off`` in a phrase's particles ("touched off") or ``on`` in a stop list would
+    silently be False or True and never match a word.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_YAML_LOADER = _Loader
 _REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z_][A-Za-z0-9_]*))?\}")
 
 
@@ -56,7 +75,17 @@ class Shape:
 
 
 def read(path: Path):
-    """The YAML document of ``path``; a RuleError naming the file and line when it is not YAML."""
+    """The YAML document of ``path``; a RuleError naming the file and line when it is not YAML.
+
+    Only true and false are booleans (YAML 1.2); yes, no, on and off are words:
+
+    >>> import pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder) / "words.yaml"
+    ...     _ = path.write_text("particles: [off, on, no, yes]\\nfallback: true\\n")
+    ...     read(path)
+    {'particles': ['off', 'on', 'no', 'yes'], 'fallback': True}
+    """
     path = Path(path)
     try:
         with open(path, encoding="utf-8") as handle:

@@ -50,8 +50,8 @@ from timeline.rules.loader import words as word_list
 RULES = Path(__file__).resolve().parent / "rules" / "merge.yaml"
 SHAPE = Shape(
     tables={
-        "synonyms": {"id", "act", "lemmas"},
-        "phrases": {"id", "verbs", "nouns", "window", "act"},
+        "synonyms": {"id", "act", "lemmas", "examples", "negatives"},
+        "phrases": {"id", "verbs", "nouns", "window", "act", "examples", "negatives"},
         "pairs": {"id", "a", "b", "link", "conflict"},
         "senses": {"id", "lemma", "act", "uses", "next", "skip_suffixes", "examples", "negatives"},
         "nominalizations": {"id", "suffix", "endings", "min_stem", "examples", "negatives"},

@@ -53,7 +53,17 @@ SHAPE = Shape(
         "synonyms": {"id", "act", "lemmas", "examples", "negatives"},
         "phrases": {"id", "verbs", "nouns", "window", "act", "examples", "negatives"},
         "pairs": {"id", "a", "b", "link", "conflict"},
-        "senses": {"id", "lemma", "act", "uses", "next", "skip_suffixes", "examples", "negatives"},
+        "senses": {
+            "id",
+            "lemma",
+            "act",
+            "uses",
+            "next",
+            "next_only",
+            "skip_suffixes",
+            "examples",
+            "negatives",
+        },
         "nominalizations": {"id", "suffix", "endings", "min_stem", "examples", "negatives"},
     },
     values={
@@ -162,6 +172,7 @@ def rules() -> MappingProxyType:
                 row,
                 uses=frozenset(row["uses"]),
                 next=frozenset(row.get("next") or ()),
+                next_only=bool(row.get("next_only", False)),
                 skip_suffixes=tuple(row.get("skip_suffixes") or ()),
             )
         )
@@ -419,8 +430,9 @@ def act(row: dict, table: dict) -> str:
         for sense in senses:
             skip = sense["skip_suffixes"]
             first = next((w for w in after if w not in dated and not w.endswith(skip)), None)
+            ended = first is None and not sense["next_only"]
             if (use is None or use in sense["uses"]) and (
-                not sense["next"] or first is None or first in sense["next"]
+                not sense["next"] or ended or first in sense["next"]
             ):
                 return sense["act"]
         return lemma

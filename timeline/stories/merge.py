@@ -846,8 +846,8 @@ def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -
     None when a strong feature separates them: other modality family, a saying not told by one
     named speaker in two articles of one story, or dates the bounds prove apart (more than
     ``conflict_max_gap_days``, or more than ``near_gap_days`` without an explicit date on both and
-    a shared actor); :data:`DATES_APART` when both dates are explicit and so proven apart (no
-    bar: :func:`separate`). An open bound is no evidence either way."""
+    a shared actor) when neither date is explicit; :data:`DATES_APART` when at least one is and
+    they are proven apart (no bar: :func:`separate`). An open bound is no evidence either way."""
     ra, rb = a.row, b.row
     families = table["modality_families"]
     far_apart = (
@@ -873,11 +873,13 @@ def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -
         if gap > table["near_gap_days"] and not (
             dated and actors and gap <= table["conflict_max_gap_days"]
         ):
-            if not dated:
-                # a bound read from the article (its tense, its publication day) holds for
-                # the mentions around it too: the two groups are two events
+            if not (a.explicit or b.explicit):
+                # bounds read from the articles (their tense, their publication days) on both
+                # sides hold for the mentions around them too: the two groups are two events
                 return None
-            apart = True  # each date its own mention's: no event of both (DATES_APART)
+            # an explicit date is its own mention's ("a stay at the clinic in 2009" in a report
+            # of this week's check-in): that mention stands apart, not its group (DATES_APART)
+            apart = True
     # explicit dates equal on both sides (an open bound equals nothing, as NaT does not)
     same_day = dated and a.low == b.low > -math.inf and a.high == b.high < math.inf
     shared = a.words & b.words if same_day else a.rare & b.rare
@@ -915,11 +917,12 @@ def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -
     }
 
 
-#: What :func:`features` gives two mentions whose explicit dates prove them apart: no event of
-#: both, yet no bar to joining their groups (:func:`cluster` counts it p = 0): each date tells
-#: its own mention's event only, and :func:`separate` takes out of a group the members that
-#: make such a pair, so no group keeps two of them. Bounds read from an article (its tense, its
-#: publication day) hold for the mentions around them too: proven apart, they are a bar (None).
+#: What :func:`features` gives two mentions whose dates, one of them explicit at least, prove them
+#: apart: no event of both, yet no bar to joining their groups (:func:`cluster` counts it p = 0):
+#: an explicit date tells its own mention's event only, and :func:`separate` takes out of a group
+#: the members that make such a pair, so no group keeps two of them. Bounds read from articles
+#: (their tense, their publication days) on both sides hold for the mentions around them too:
+#: proven apart, they are a bar (None).
 DATES_APART: Mapping = MappingProxyType({"_apart": "dates"})
 
 
@@ -1551,6 +1554,8 @@ def _rejoined(groups: list[list[int]], left: list[int], pairs: dict, threshold: 
         >>> _rejoined([[0, 1], [2, 3], [4]], [4], {(0, 4): apart, (1, 4): near, (2, 4): near,
         ...                                         (3, 4): ({}, 0.5), (2, 3): near}, 0.3)
         [[0, 1], [2, 3, 4]]
+        >>> _rejoined([[0], [1]], [0, 1], {(0, 1): near}, 0.3)  # two left alone join once
+        [[0, 1]]
     """
     where = {k: g for g, members in enumerate(groups) for k in members}
     groups = [list(g) for g in groups]
@@ -1559,6 +1564,8 @@ def _rejoined(groups: list[list[int]], left: list[int], pairs: dict, threshold: 
         return dict.get(pairs, (i, j) if i < j else (j, i))
 
     def mean(k: int, members: list[int]) -> float | None:
+        if not members:  # its one member left to join another group first
+            return None
         s = 0.0
         for m in members:
             try:

@@ -4,12 +4,12 @@
 phone"), scores each pair with a transparent logistic model (:func:`features`,
 :func:`probability`; weights fitted on ECB+ and stored with their evidence in
 ``rules/weights.yaml``), keeps apart what a strong feature separates (another modality family,
-dates the bounds prove apart) and clusters by average link (:func:`cluster`), so a chain of weak
-links cannot join two events; two explicit dates proven apart count p = 0 instead, and the
-member that makes such a pair inside a group leaves it and, alone, joins the group it is
-nearest (:func:`separate`). Linked explicit
-dates a few days apart go into both rows' ``warning``. The tables are data:
-``rules/merge.yaml``.
+reports far apart in time with little in common) and clusters by average link
+(:func:`cluster`), so a chain of weak links cannot join two events; two mentions whose bounds
+prove them apart count p = 0, and the member that makes such a pair inside a group leaves it
+and, alone, joins the group it is nearest (:func:`separate`): no group keeps two mentions
+proven apart. Linked explicit dates a few days apart go into both rows' ``warning``. The tables
+are data: ``rules/merge.yaml``.
 
 A merge is a proposal: every row keeps its own bounds, ``same_as`` names the group's
 representative (the tightest explicit date, ties by article order then position),
@@ -844,10 +844,11 @@ def _cosine(a: dict, b: dict, shared=None) -> float:
 def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -> dict | None:
     """The evidence that mentions a and b (same act) tell one real event, as the model's features;
     None when a strong feature separates them: other modality family, a saying not told by one
-    named speaker in two articles of one story, or dates the bounds prove apart (more than
+    named speaker in two articles of one story, reports far apart in time with too little in
+    common; :data:`DATES_APART` when their bounds prove them apart (more than
     ``conflict_max_gap_days``, or more than ``near_gap_days`` without an explicit date on both and
-    a shared actor) when neither date is explicit; :data:`DATES_APART` when at least one is and
-    they are proven apart (no bar: :func:`separate`). An open bound is no evidence either way."""
+    a shared actor): no event of both, no bar to their groups (:func:`separate`). An open bound
+    is no evidence either way."""
     ra, rb = a.row, b.row
     families = table["modality_families"]
     far_apart = (
@@ -873,12 +874,9 @@ def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -
         if gap > table["near_gap_days"] and not (
             dated and actors and gap <= table["conflict_max_gap_days"]
         ):
-            if not (a.explicit or b.explicit):
-                # bounds read from the articles (their tense, their publication days) on both
-                # sides hold for the mentions around them too: the two groups are two events
-                return None
-            # an explicit date is its own mention's ("a stay at the clinic in 2009" in a report
-            # of this week's check-in): that mention stands apart, not its group (DATES_APART)
+            # that mention stands apart, not its group (DATES_APART): a report's background "a
+            # stay at the clinic in 2009", or one mention misread as after its report, need not
+            # keep the other reports' groups of one event apart
             apart = True
     # explicit dates equal on both sides (an open bound equals nothing, as NaT does not)
     same_day = dated and a.low == b.low > -math.inf and a.high == b.high < math.inf
@@ -917,12 +915,12 @@ def features(a: StoryMention, b: StoryMention, similarity: float, table: dict) -
     }
 
 
-#: What :func:`features` gives two mentions whose dates, one of them explicit at least, prove them
-#: apart: no event of both, yet no bar to joining their groups (:func:`cluster` counts it p = 0):
-#: an explicit date tells its own mention's event only, and :func:`separate` takes out of a group
-#: the members that make such a pair, so no group keeps two of them. Bounds read from articles
-#: (their tense, their publication days) on both sides hold for the mentions around them too:
-#: proven apart, they are a bar (None).
+#: What :func:`features` gives two mentions whose bounds prove them apart: no event of both, yet
+#: no bar to joining their groups (:func:`cluster` counts it p = 0). One mention's date, read from
+#: its own expression or from its article's tense and publication day, may be its alone (a
+#: report's background event, a misread tense); :func:`separate` takes out of a group the members
+#: that make such pairs, so no group keeps two of them, and two events dated apart in most of
+#: their mentions stay apart: their many p = 0 pairs keep the mean below the threshold.
 DATES_APART: Mapping = MappingProxyType({"_apart": "dates"})
 
 
@@ -1508,7 +1506,7 @@ def cluster(n: int, pairs: dict, threshold: float) -> list[list[int]]:
 
 
 def separate(groups: list[list[int]], pairs: dict, threshold: float) -> list[list[int]]:
-    """Groups of :func:`cluster` with no two members whose explicit dates prove them apart
+    """Groups of :func:`cluster` with no two members whose bounds prove them apart
     (:data:`DATES_APART`): while a group holds such a pair, the member of most of them leaves it
     (of two alike, the one with the lower summed probability to the rest, then the later), and
     the members that left are clustered again among themselves; one left alone then joins the

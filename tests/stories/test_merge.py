@@ -85,6 +85,16 @@ def test_a_blaze_and_a_dismissal_are_not_one_act_nor_a_record_and_a_death():
     )
 
 
+def test_a_story_weight_of_zero_leaves_its_keys_out():
+    # story_date_weight 0: the months of explicit dates do not count (no log of a zero count)
+    row = dict(text="Ruiz was fired", basis="explicit", timex="1 February")
+    row |= dict(earliest=pd.Timestamp("2025-02-01"), latest=pd.Timestamp("2025-02-01"))
+    (vector,) = merge._article_vectors([[row]], dict(merge.rules(), story_date_weight=0))
+    assert sorted(vector) == ["fired", "ruiz"]
+    (vector,) = merge._article_vectors([[row]], merge.rules())
+    assert sorted(vector) == ["@2025-02", "fired", "ruiz"]
+
+
 def test_every_synonym_set_and_phrase_has_an_example():
     # each runs in tests/test_rule_examples.py: a set or a phrase nobody tried is untested data
     table = merge.rules()

@@ -512,7 +512,8 @@ def _article_vectors(
         bag: dict[str, int] = {}
 
         def add(key: str, n: int = 1) -> None:
-            bag[key] = bag.get(key, 0) + n  # noqa: B023 (called within the iteration)
+            if n > 0:  # a weight of 0 leaves the key out (a zero count has no tf)
+                bag[key] = bag.get(key, 0) + n  # noqa: B023 (called within the iteration)
 
         for text in dict.fromkeys(row["text"] for row in rows):
             for word in () if only_names else _runs(text, stop):

@@ -8,6 +8,7 @@ import pytest
 
 import timeline
 from timeline.errors import TimelineError
+from timeline.frame import per_article_records
 from timeline.io.export import read_timeline, write_timeline
 from timeline.schema import TIMELINE
 from timeline.stories import merge
@@ -83,6 +84,25 @@ def test_a_blaze_and_a_dismissal_are_not_one_act_nor_a_record_and_a_death():
         "pass",
         "die",
     )
+
+
+def test_a_pair_dated_apart_scores_zero_whatever_its_articles_similarity(monkeypatch):
+    # pairs of alike clauses share one memo entry; the one kept for a pair dated apart must not
+    # be rescored with another pair's article similarity (that raised IndexError: it has no terms)
+    monkeypatch.setattr(merge, "features", lambda *args: merge.DATES_APART)
+    texts = (
+        "The Hawks fired Ruiz on Monday. The owners met in Denver.",
+        "The Hawks fired Ruiz on Monday. Fans cheered in Denver.",
+        "The Hawks fired Ruiz on Monday. Fans cheered in Boston after the game.",
+    )
+    articles = [_article(k, text, "2026-01-08") for k, text in zip("abc", texts)]
+    records = [[dict(r) for r in rows] for rows in per_article_records(articles, progress=False)]
+    scored = [
+        (found, p)
+        for _, _, pairs in merge.scored_pairs(records, [None] * 3, threshold=0.0)
+        for found, p in pairs.values()
+    ]
+    assert scored and all(found is merge.DATES_APART and p == 0.0 for found, p in scored)
 
 
 def test_a_story_weight_of_zero_leaves_its_keys_out():

@@ -1352,11 +1352,13 @@ def scored_pairs(
             found = features(a, b, similarity, table)
             if found is None:
                 got = memo[key] = (None, None, similarity, None)
+            elif found is DATES_APART:  # no event of both: p = 0 whatever the similarity
+                got = memo[key] = (found, 0.0, similarity, None)
             else:
                 terms = _terms(found, weights)
                 got = memo[key] = (found, _logistic(intercept + sum(terms)), similarity, terms)
         found, p, alike, terms = got
-        if found is None or alike == similarity:
+        if terms is None or alike == similarity:
             return found, p
         # the similarity is no veto and no other feature: only its own term changes
         terms = terms.copy()

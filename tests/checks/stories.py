@@ -1,8 +1,7 @@
 """Rule examples of ``stories/rules/*.yaml``: the senses, synonym sets and phrases of
 ``merge.yaml`` (the act a trigger names in its construction, and not outside it) and its
-nominalizations (the verb a noun
-is made from, and a noun that only looks made from one). merge.yaml's two-article ``pairs`` run in
-tests/test_merge.py, since each needs two articles."""
+nominalizations (the verb a noun is made from, and a noun that only looks made from one).
+merge.yaml's two-article ``pairs`` run in tests/test_merge.py, since each needs two articles."""
 
 import timeline
 from timeline.frame import per_article_records

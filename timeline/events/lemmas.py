@@ -18,7 +18,10 @@ from timeline.rules.loader import Shape, load
 from .lexicon import all_lemmas
 
 RULES = Path(__file__).resolve().parent / "rules" / "lemmas.yaml"
-SHAPE = Shape(tables={"derivations": {"id", "base", "variants"}}, values={"examples", "negatives"})
+SHAPE = Shape(
+    tables={"derivations": {"id", "base", "variants"}},
+    values={"examples", "negatives", "slip_min_length"},
+)
 
 
 @functools.cache
@@ -54,7 +57,29 @@ def base_lemma(word: str) -> str:
     variants = rules()["variants"]
     if lower in variants:
         return variants[lower]
-    verb = all_lemmas(lower).get("VERB")
+    readings = all_lemmas(lower) or _slip_readings(lower)
+    verb = readings.get("VERB")
     if verb and verb[0] != lower and verb[0] in variants:
         return variants[verb[0]]
     return verb[0] if verb else lower
+
+
+def _slip_readings(lower: str) -> dict:
+    """The readings of a word no lexicon knows that is one doubled letter away from a verb form
+    (a slip of the keys, "arested", "atacked", "shootting"), or none: a letter undone or doubled,
+    the first spelling that is a verb form wins. Only words of ``slip_min_length`` letters or
+    more, all letters: a short name is too often one letter from a verb ("Sel", "Kil").
+
+    Examples:
+        >>> [_slip_readings(w).get("VERB") for w in ("arested", "shootting", "kil", "lohan")]
+        [('arrest',), ('shoot',), None, None]
+    """
+    if len(lower) < rules()["slip_min_length"] or not lower.isalpha():
+        return {}
+    undone = (lower[:i] + lower[i + 1 :] for i in range(1, len(lower)) if lower[i] == lower[i - 1])
+    doubled = (lower[: i + 1] + lower[i:] for i in range(len(lower)) if lower[i] not in "aeiouy")
+    for spelling in (*undone, *doubled):
+        readings = all_lemmas(spelling)
+        if "VERB" in readings:
+            return readings
+    return {}

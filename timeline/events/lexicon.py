@@ -70,6 +70,7 @@ _WORD_SETS = {
     "result_not_classes": ("modality", "result", "not_classes"),
     "result_tenses": ("modality", "result", "tenses"),
     "result_aspects": ("modality", "result", "aspects"),
+    "result_headline_tenses": ("modality", "result", "headline_tenses"),
     "result_nouns": ("modality", "result", "nouns"),
     "realized_implicative": ("modality", "realized", "implicative"),
     "realized_negating": ("modality", "realized", "negating"),

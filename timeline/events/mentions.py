@@ -1160,8 +1160,7 @@ def _realized_complement(tokens: list[Token], gov: Mention, m: Mention) -> str |
         return Modality.NEGATED
     if verb in words["realized_pretending"]:
         return Modality.POTENTIAL
-    done = gov.tense in words["result_tenses"] or gov.aspect in words["result_aspects"]
-    if not done or m.conjunct_of is not None:
+    if not _done(tokens, gov) or m.conjunct_of is not None:
         return None
     if verb in words["realized_implicative"]:
         return Modality.ASSERTED
@@ -1171,6 +1170,16 @@ def _realized_complement(tokens: list[Token], gov: Mention, m: Mention) -> str |
         if any(t.lower in words["realized_past_words"] for t in after[:end]):
             return Modality.ASSERTED
     return None
+
+
+def _done(tokens: list[Token], gov: Mention) -> bool:
+    """Whether ``gov`` tells a done act: a past or a perfect, or a headline's present simple."""
+    words = lexicon().words
+    return (
+        gov.tense in words["result_tenses"]
+        or gov.aspect in words["result_aspects"]
+        or gov.tense in words["result_headline_tenses"] and unpunctuated(tokens)
+    )
 
 
 def _achieved(tokens: list[Token], gov: Mention, m: Mention, nominals: set[int]) -> bool:
@@ -1188,7 +1197,7 @@ def _achieved(tokens: list[Token], gov: Mention, m: Mention, nominals: set[int])
         and m.conjunct_of is None
         and gov.role == Role.VERB
         and gov.modality == Modality.ASSERTED
-        and (gov.tense in words["result_tenses"] or gov.aspect in words["result_aspects"])
+        and _done(tokens, gov)
         and gov.event_class.lower() not in words["result_not_classes"]
         and gov.lemma not in words["object_control"]
         # a short object or adjunct ("paid a visit in May and July to open"), not a noun's

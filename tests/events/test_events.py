@@ -342,6 +342,10 @@ VERB_CASES = [
     # a passive's subject undergoes the event; the agent after "by" is its actor
     ("Three civilians were killed on Friday.", "killed", "past", []),
     ("The plan was approved by the cabinet on Monday.", "approved", "past", ["cabinet"]),
+    # ... also after the participle's complement, a preposition and a short noun phrase
+    ("Ruiz was put on the injured reserve list by the Hawks.", "put", "past", ["Hawks"]),
+    # ... within its clause: a coordinated verb's agent is not the first verb's
+    ("Ruiz was released on Monday and stopped by the police on Friday.", "released", "past", []),
     (
         "Acme was founded by Jane Doe and Sam Roe in 1976, and launched a store in 2003.",
         "launched",

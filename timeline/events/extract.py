@@ -491,15 +491,24 @@ def _passive(tokens, m) -> bool:
     )  # not "is likely to cut"
 
 
+_AGENT_SEARCH_STOPS = ("PUNCT", "V", "CONJ", "SUB", "REL", "TO", "BE", "MODAL")
+
+
 def _agents(tokens, m, people, pairs: bool = False) -> list[str]:
     """The names after a passive's "by" ("was founded by Steve Jobs"), or none: its subject
     undergoes the event and is not its actor. With ``pairs``, a participle's "between" phrase
     names its parties too ("a pact signed between the two firms")."""
     preps = lexicon().words["agent_preps"] | (lexicon().words["pair_preps"] if pairs else set())
-    at = next(
-        (k for k in range(m.index + 1, min(m.index + 4, len(tokens))) if tokens[k].lower in preps),
-        None,
-    )
+    # the agent's "by" right after the participle or after its complement ("put on the injured
+    # reserve list by the Hawks"), within the clause ("released on Monday and stopped by the
+    # police": the second verb's agent)
+    at = None
+    for k in range(m.index + 1, min(m.index + 1 + settings.AGENT_SEARCH_TOKENS, len(tokens))):
+        if tokens[k].lower in preps:
+            at = k
+            break
+        if tokens[k].tag in _AGENT_SEARCH_STOPS:
+            break
     if at is None or (
         tokens[at].lower not in lexicon().words["pair_preps"]
         and not clauses.agent_phrase(tokens, at + 1)

@@ -1,6 +1,7 @@
 """Rule examples of ``stories/rules/*.yaml``: the senses, synonym sets and phrases of
-``merge.yaml`` (the act a trigger names in its construction, and not outside it) and its
-nominalizations (the verb a noun is made from, and a noun that only looks made from one).
+``merge.yaml`` (the act a trigger names in its construction, and not outside it), its
+nominalizations (the verb a noun is made from, and a noun that only looks made from one) and its
+speaker roles (a saying's speaker described by a role).
 merge.yaml's two-article ``pairs`` run in tests/test_merge.py, since each needs two articles."""
 
 import timeline
@@ -24,6 +25,16 @@ def _act_check(table: str):
     return check
 
 
+def check_speaker_role(rule_id, example, positive):
+    """The example's saying has a speaker of the role; a negative's has a speaker of none."""
+    article = timeline.Article(example["text"], id="a", published="2025-02-05")
+    (rows,) = per_article_records([article], progress=False)
+    (row,) = [r for r in rows if r["trigger"] == example["trigger"]]
+    assert row["actors"], row
+    got = merge.speaker_roles(row["actors"], merge.rules())
+    assert (f"role:{rule_id}" in got) == positive, (row["actors"], got)
+
+
 def check_nominalization(rule_id, example, positive):
     noun, verb = example
     got = merge.nominal_verb(noun, merge.rules())
@@ -35,4 +46,5 @@ CHECKS = {
     "merge:synonyms": _act_check("synonyms"),
     "merge:phrases": _act_check("phrases"),
     "merge:nominalizations": check_nominalization,
+    "merge:speaker_roles": check_speaker_role,
 }

@@ -65,6 +65,7 @@ SHAPE = Shape(
             "negatives",
         },
         "nominalizations": {"id", "suffix", "endings", "min_stem", "examples", "negatives"},
+        "speaker_roles": {"id", "words", "examples", "negatives"},
     },
     values={
         "modality_families",
@@ -305,6 +306,22 @@ class StoryMention:
         object.__setattr__(self, "known", frozenset().union(*self.names))
 
 
+def speaker_roles(speakers: list[str], table: dict) -> list[str]:
+    """The roles (``speaker_roles``) a saying's speakers are described by, as actor keys: a
+    speaker whose description ends in one of a role's words ("her rep", "the singer's
+    publicist", "police") holds it, so that two reports' sayings of one spokesperson share
+    their speaker.
+
+    Examples:
+        >>> speaker_roles(["her rep"], rules()), speaker_roles(["Varga's attorney"], rules())
+        (['role:spokesperson'], ['role:lawyer'])
+        >>> speaker_roles(["Jane Varga", "her cousin"], rules()), speaker_roles(["police"], rules())
+        ([], ['role:authorities'])
+    """
+    last = {words[-1] for words in (speaker.lower().split() for speaker in speakers) if words}
+    return [f"role:{row['id']}" for row in table["speaker_roles"] if last & set(row["words"])]
+
+
 def _mention(
     row: dict,
     index: int,
@@ -320,6 +337,8 @@ def _mention(
         for name in row["actors"]  # a name: capitalised, not 'The'
         if _tokens(name, stop) and any(w[:1].isupper() for w in name.split())
     }
+    if saying:
+        actors.update((role, frozenset({role})) for role in speaker_roles(row["actors"], table))
     drop = _tokens(row["trigger"], stop) | _tokens(row.get("timex") or "", stop)
     runs = {
         w: k

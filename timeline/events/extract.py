@@ -37,6 +37,9 @@ class _Participants:
 def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _Participants:
     """Who acts in mention ``m`` (and, for a passive, who undergoes it); ``earlier`` holds
     the sentence's earlier mentions by token index: an infinitive's actors are its governor's."""
+    source = _source_phrase(tokens, m)
+    if source is not None:
+        return _Participants([people.resolve(name) or name for name, _ in source])
     if m.role == Role.NOMINAL:
         left = m.group_start
         if (
@@ -523,6 +526,30 @@ def _agents(tokens, m, people, pairs: bool = False) -> list[str]:
     ):
         end += 1
     return [people.resolve(name) or name for name, _ in clauses.names_in(tokens[at + 1 : end])]
+
+
+def _source_phrase(tokens, m) -> list[tuple[str, bool]] | None:
+    """The source a reporting preposition names after its "to", or None when the mention is no
+    such preposition: the source says it ("died, according to officials"), and the clause's
+    subject is what it is said of."""
+    i = m.index
+    if (
+        m.event_class != "REPORTING"
+        or tokens[i].lower not in lexicon().words["source_prepositions"]
+        or i + 1 >= len(tokens)
+        or tokens[i + 1].lower != "to"
+    ):
+        return None
+    end = i + 2
+    while end < len(tokens) and (
+        tokens[end].tag in ("POSS", "DET", "ADJ", "N", "PROPN", "POSSM", "NUM")
+        # a name after the description ("according to her publicist, Jack Hale")
+        or tokens[end].text == ","
+        and end + 1 < len(tokens)
+        and tokens[end + 1].tag == "PROPN"
+    ):
+        end += 1
+    return clauses.names_in(tokens[i + 2 : end])
 
 
 def _inverted_speaker(tokens, i) -> list[tuple[str, bool]]:

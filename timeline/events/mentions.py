@@ -1178,7 +1178,7 @@ def _done(tokens: list[Token], gov: Mention) -> bool:
     return (
         gov.tense in words["result_tenses"]
         or gov.aspect in words["result_aspects"]
-        or gov.tense in words["result_headline_tenses"] and unpunctuated(tokens)
+        or (gov.tense in words["result_headline_tenses"] and unpunctuated(tokens))
     )
 
 

@@ -67,8 +67,8 @@ WEEKDAY_AFTER_CHARS = 40
 RESULT_INFINITIVE_TOKENS = 8
 
 #: Most words from a passive participle to the "by" of its agent: right after it, or after its
-#: complement, a preposition and a noun phrase of up to four words ("placed on the injured
-#: reserve list by the Saints": the sixth word).
+#: complement, a preposition and a noun phrase of up to four words ("put on the injured reserve
+#: list by the Hawks": the sixth word).
 AGENT_SEARCH_TOKENS = 6
 
 #: Most words between a verb of besting and the feat it acts on: a noun phrase with a possessor

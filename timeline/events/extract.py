@@ -517,15 +517,24 @@ def _agents(tokens, m, people, pairs: bool = False) -> list[str]:
         and not clauses.agent_phrase(tokens, at + 1)
     ):
         return []
-    end = at + 2
+    end = _name_run_end(tokens, at + 2, lambda tok: tok.tag == "CONJ")  # "Jane Doe and Sam Roe"
+    return [people.resolve(name) or name for name, _ in clauses.names_in(tokens[at + 1 : end])]
+
+
+_NAME_RUN_TAGS = ("DET", "ADJ", "N", "PROPN", "POSSM", "NUM")
+
+
+def _name_run_end(tokens, end: int, joins, tags=_NAME_RUN_TAGS) -> int:
+    """End (exclusive) of the run of noun-phrase words (``tags``) from ``end``, a word that
+    ``joins(token)`` goes on with a name after it (a conjunction, a comma)."""
     while end < len(tokens) and (
-        tokens[end].tag in ("DET", "ADJ", "N", "PROPN", "POSSM", "NUM")
-        or tokens[end].tag == "CONJ"
+        tokens[end].tag in tags
+        or joins(tokens[end])
         and end + 1 < len(tokens)
         and tokens[end + 1].tag == "PROPN"
     ):
         end += 1
-    return [people.resolve(name) or name for name, _ in clauses.names_in(tokens[at + 1 : end])]
+    return end
 
 
 def _source_phrase(tokens, m) -> list[tuple[str, bool]] | None:
@@ -540,15 +549,8 @@ def _source_phrase(tokens, m) -> list[tuple[str, bool]] | None:
         or tokens[i + 1].lower != "to"
     ):
         return None
-    end = i + 2
-    while end < len(tokens) and (
-        tokens[end].tag in ("POSS", "DET", "ADJ", "N", "PROPN", "POSSM", "NUM")
-        # a name after the description ("according to her publicist, Jack Hale")
-        or tokens[end].text == ","
-        and end + 1 < len(tokens)
-        and tokens[end + 1].tag == "PROPN"
-    ):
-        end += 1
+    # a name after the description ("according to her publicist, Jack Hale")
+    end = _name_run_end(tokens, i + 2, lambda tok: tok.text == ",", ("POSS", *_NAME_RUN_TAGS))
     return clauses.names_in(tokens[i + 2 : end])
 
 
@@ -556,7 +558,7 @@ def _inverted_speaker(tokens, i) -> list[tuple[str, bool]]:
     """The speaker named after a verb of saying that follows its quote: '"No," said Costa.'"""
     end = i + 1
     while end < len(tokens) and (
-        tokens[end].tag in ("DET", "ADJ", "N", "PROPN", "POSSM", "NUM")
+        tokens[end].tag in _NAME_RUN_TAGS
         or (
             tokens[end].lower in lexicon().words["particle"]
             or tokens[end].text == "."

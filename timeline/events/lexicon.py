@@ -480,6 +480,10 @@ def title_case(tokens: list[Token]) -> bool:
         True
         >>> title_case(tokenize("Varga vs Lind Results: Varga Cruises Again, Wins in Six"))
         True
+        >>> title_case(tokenize("Zentek Unveils New eReader"))
+        True
+        >>> title_case(tokenize("Zentek unveils the eReader"))
+        False
         >>> title_case(tokenize("FLOODS FORCE THOUSANDS FROM HOMES"))
         False
         >>> title_case(tokenize("January February March April May June July " * 6))
@@ -496,10 +500,11 @@ def title_case(tokens: list[Token]) -> bool:
         and t.lower not in lex.closed
         and t.lower not in lex.words["title_lowercase"]
     ]
-    # every one capitalized: a sentence naming many things still writes its verb in lower case
+    # every one capitalized: a sentence naming many things still writes its verb in lower case;
+    # a brand capitalizes its second letter ("Zentek Unveils New eReader")
     return (
         3 <= len(words) <= settings.HEADLINE_MAX_WORDS
-        and all(w[0].isupper() for w in words)
+        and all(w[0].isupper() or w[1].isupper() for w in words)
         and not all(w.isupper() for w in words)
     )
 

@@ -66,11 +66,13 @@ PASSES = {
         "have_object",
         "predicate_word",
         "left_post",
+        "fugitive_copula",
         "state_adjective",
         "copula_noun",
         "copula_without_predicate",
         "secondary_predicate",
         "object_predicate",
+        "fugitive_idiom",
         "verdict_modifier",
     ),
     "nominal": (
@@ -382,6 +384,10 @@ def _copula_pass(tokens: list[Token], found: dict[int, Mention], why: dict[int, 
             # one noun, not generic
             mention = _predicate_mention(tokens, i, i, "object_predicate", cues)
             found[i] = replace(mention, generic=False)
+        elif i not in found and _fugitive_idiom(tokens, i):
+            why[i] = "fugitive_idiom"
+            mention = _predicate_mention(tokens, i, i, "fugitive_idiom", cues)
+            found[i] = replace(mention, generic=False)
         elif i not in found and _verdict_modifier(tokens, i):
             why[i] = "verdict_modifier"
             mention = _predicate_mention(tokens, i, i, "verdict_modifier", cues)
@@ -419,6 +425,33 @@ def _object_predicate(tokens: list[Token], i: int) -> bool:
     while j >= 0 and tokens[j].tag in tags["phrase"]:
         j -= 1
     return j >= 0 and tokens[j].tag in tags["verb"]
+
+
+def _idiom_at(tokens: list[Token], start: int, idioms: frozenset) -> int | None:
+    """The index of the last word of one of ``idioms`` (phrases of lower-case words) that
+    begins at ``start``, else None."""
+    for idiom in idioms:
+        words = idiom.split()
+        end = start + len(words)
+        if end <= len(tokens) and [t.lower for t in tokens[start:end]] == words:
+            return end - 1
+    return None
+
+
+def _fugitive_idiom(tokens: list[Token], i: int) -> bool:
+    """Whether word ``i`` ends an idiom of being a fugitive that no copula precedes ("Inmate
+    on the loose", "a week on the run"): after a copula, the copula is the state
+    (:func:`_copula_head`)."""
+    rule = table()["fugitive_idiom"]
+    for idiom in rule.words["idioms"]:
+        start = i - len(idiom.split()) + 1
+        if start < 0 or _idiom_at(tokens, start, frozenset({idiom})) != i:
+            continue
+        j = start - 1
+        while j >= 0 and tokens[j].tag in rule.tags["skip"]:
+            j -= 1
+        return j < 0 or tokens[j].tag not in rule.tags["copula"]
+    return False
 
 
 def _verdict_modifier(tokens: list[Token], i: int) -> bool:
@@ -510,6 +543,8 @@ def _copula_head(tokens: list[Token], i: int) -> tuple[str, int | None]:
     left = rules["left_post"].words
     if word.lower in left["particles"] and j + 1 < n and tokens[j + 1].lower in left["preps"]:
         return "left_post", j  # "Ruiz is out as coach": she has left the post
+    if _idiom_at(tokens, j, rules["fugitive_copula"].words["idioms"]):
+        return "fugitive_copula", i  # "has been on the run": TimeML's state is the copula
     if (
         word.tag in adjective.tags["adjective"]
         and word.lower not in adjective.words["not_predicates"]

@@ -544,7 +544,7 @@ def _copula_head(tokens: list[Token], i: int) -> tuple[str, int | None]:
     if word.lower in left["particles"] and j + 1 < n and tokens[j + 1].lower in left["preps"]:
         return "left_post", j  # "Ruiz is out as coach": she has left the post
     if _idiom_at(tokens, j, rules["fugitive_copula"].words["idioms"]):
-        return "fugitive_copula", i  # "has been on the run": TimeML's state is the copula
+        return "fugitive_copula", i  # "were on the run": TimeML's state is the copula
     if (
         word.tag in adjective.tags["adjective"]
         and word.lower not in adjective.words["not_predicates"]

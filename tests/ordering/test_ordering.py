@@ -555,6 +555,12 @@ def test_a_date_before_a_report_is_the_reports_and_a_reported_past_state_holds_a
         ),  # the saying's date
         ("The army will withdraw, a spokesperson said on Saturday.", "said", "Saturday"),
         ("Engineers in Lyon on Friday finished testing the bridge.", "finished", "Friday"),
+        # a copula after the report opens what is reported, though its predicate is no event
+        ("The warden said it was late on Friday evening.", "said", None),
+        ("The warden said the robbery was on Friday.", "said", None),
+        ("The warden said the robbery was on Friday.", "robbery", "Friday"),
+        ("The warden said on Friday that the robbery was planned.", "said", "Friday"),
+        ("The warden said in a statement Friday the search was over.", "said", "Friday"),
     ],
 )
 def test_which_verb_a_date_near_a_report_or_a_finite_verb_dates(text, verb, timex):

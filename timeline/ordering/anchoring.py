@@ -36,6 +36,9 @@ _FUNCTION = re.compile(
     re.I,
 )
 _REPORTED = re.compile(r"\bthat\b|[\"“”‘’`]|''|;")
+#: A finite copula after a report opens the reported clause even when its predicate is no
+#: event: "said it was late on Sunday evening" dates what was, not the saying.
+_REPORTED_COPULA = re.compile(r"\b(?:is|are|was|were)\b", re.I)
 _POSTPOSED_REPORT = re.compile(r"^[^,;:]*[,;:][\"“”'’`\s]*(?:[\w.'’-]+\s+){0,6}$")
 _PREPOSED_GAP = re.compile(r"^[\s,;:]*$")
 #: A signal that counts from another event: a date after it and that event is that event's.
@@ -127,8 +130,10 @@ def _reported_content(
     staff were warned this week"; "said in a statement Monday" keeps it), or before a postposed
     report ("... later this month, the club said")."""
     if timex.start >= report.trigger_end:
-        return bool(_REPORTED.search(text, report.trigger_end, timex.start)) or any(
-            other.tense != Tense.NONE for other in between
+        return (
+            bool(_REPORTED.search(text, report.trigger_end, timex.start))
+            or bool(_REPORTED_COPULA.search(text, report.trigger_end, timex.start))
+            or any(other.tense != Tense.NONE for other in between)
         )
     return (
         not preposed and _POSTPOSED_REPORT.match(text[timex.end : report.trigger_start]) is not None

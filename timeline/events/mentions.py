@@ -1002,7 +1002,10 @@ def _possibility(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
             first -= 1
         while first < g and tokens[first].tag in ("CONJ", "PREP"):
             first += 1
-        weaken(first, g, modality)
+        # what is possible is the subject's head, not an event of its complement:
+        # "the cause of the crash is unclear" leaves the crash asserted
+        head_end = next((k for k in range(first, g) if tokens[k].tag == "PREP"), g)
+        weaken(first, head_end, modality)
     if n and tokens[-1].text == "?" or n > 1 and tokens[-2].text == "?":
         start = max(
             (k + 1 for k, t in enumerate(tokens[:-1]) if t.text in (":", '"', "“", "``", ";")),

@@ -17,7 +17,7 @@ from timeline.model import Event, EventClass, Kind, Mention, Modality, Role, Ten
 
 from . import clauses
 from .actors import Referents, quote_spans
-from .lexicon import lexicon, proper_names, tokenize
+from .lexicon import lexicon, proper_names, tokenize, unpunctuated
 from .mentions import kind_of, mentions, noun_event
 from .tagger import tag
 
@@ -223,6 +223,9 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
         speaker = _inverted_speaker(tokens, m.index)  # '"No," said Antonio Costa.'
         if speaker:
             return _Participants([people.resolve(name) or name for name, _ in speaker])
+    speaker = _postposed_speaker(tokens, m)
+    if speaker:
+        return _Participants([people.resolve(name) or name for name, _ in speaker])
     before = m.group_start - 1
     while before > 0 and tokens[before].tag in ("ADV", "DET") and tokens[before - 1].tag != "PUNCT":
         before -= 1  # ", and more recently has started"
@@ -554,8 +557,8 @@ def _source_phrase(tokens, m) -> list[tuple[str, bool]] | None:
     return clauses.names_in(tokens[i + 2 : end])
 
 
-def _inverted_speaker(tokens, i) -> list[tuple[str, bool]]:
-    """The speaker named after a verb of saying that follows its quote: '"No," said Costa.'"""
+def _speaker_end(tokens, i) -> int:
+    """End (exclusive) of the speaker's phrase after a verb of saying at ``i``."""
     end = i + 1
     while end < len(tokens) and (
         tokens[end].tag in _NAME_RUN_TAGS
@@ -568,7 +571,38 @@ def _inverted_speaker(tokens, i) -> list[tuple[str, bool]]:
         and tokens[end + 1].tag == "PROPN"
     ):
         end += 1
+    return end
+
+
+def _inverted_speaker(tokens, i) -> list[tuple[str, bool]]:
+    """The speaker named after a verb of saying that follows its quote: '"No," said Costa.'"""
+    end = _speaker_end(tokens, i)
     return clauses.names_in(tokens[i + 1 : end]) if end > i + 1 else []
+
+
+def _postposed_speaker(tokens, m) -> list[tuple[str, bool]]:
+    """The speaker after a bare verb of saying (``inversion_verbs``) that follows its reported
+    clause and a comma, unquoted: "The plan failed, said Dana Ruiz of the council." The
+    speaker's phrase ends the sentence or meets punctuation or a preposition; a date after the
+    verb is no speaker, and a clause after the phrase makes it the report's subject's object
+    or time ("Zentek, which makes phones, said Tuesday it would cut jobs"). A headline's verb
+    after a comma shares the first verb's subject ("Zentek releases new phone, announces
+    upcoming update")."""
+    if (
+        m.event_class != "REPORTING"
+        or m.lemma not in lexicon().words["inversion_verbs"]
+        or unpunctuated(tokens)
+        or m.group_start != m.index
+        or m.index == 0
+        or tokens[m.index - 1].text != ","
+        or m.index + 1 >= len(tokens)
+        or tokens[m.index + 1].lower in lexicon().words["report_dates"]
+    ):
+        return []
+    end = _speaker_end(tokens, m.index)
+    if end == m.index + 1 or end < len(tokens) and tokens[end].tag not in ("PUNCT", "PREP"):
+        return []
+    return clauses.names_in(tokens[m.index + 1 : end])
 
 
 def _bare_clause(tokens, i) -> bool:

@@ -74,6 +74,7 @@ _WORD_SETS = {
     "result_nouns": ("modality", "result", "nouns"),
     "realized_implicative": ("modality", "realized", "implicative"),
     "realized_negating": ("modality", "realized", "negating"),
+    "realized_negating_nouns": ("modality", "realized", "negating_nouns"),
     "realized_pretending": ("modality", "realized", "pretending"),
     "realized_deciding": ("modality", "realized", "deciding"),
     "realized_past_words": ("modality", "realized", "past_words"),

@@ -1315,6 +1315,16 @@ def _govern(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         ):
             # "demanded that the army withdraw": asked, not done
             m = replace(m, tense="none", modality="expected")
+        to = next((k for k in range(m.group_start, m.index) if tokens[k].tag == "TO"), None)
+        if (
+            m.role == Role.VERB
+            and m.infinitive
+            and m.modality == Modality.ASSERTED
+            and to
+            and tokens[to - 1].lower in lex.words["realized_negating_nouns"]
+        ):
+            # "his failure to appear", "staff failing to count the inmates": it did not happen
+            m = replace(m, modality=Modality.NEGATED)
         if m.role == Role.VERB and m.infinitive and gov is not None:
             if gov.modality in (Modality.POTENTIAL, Modality.NEGATED):
                 if m.modality == Modality.ASSERTED:

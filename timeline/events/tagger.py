@@ -83,6 +83,12 @@ def _closed_tag(
         return "SUB"
     if tok.lower == "so" and nxt is not None and nxt.lower == "far":
         return "ADV"  # "has so far reached"
+    if (
+        tok.lower in lex.words["degree_words"]
+        and nxt is not None
+        and lex.closed.get(nxt.lower) == ("ADV",)
+    ):
+        return "ADV"  # "will most likely push": it grades the adverb, no noun follows
     if tok.lower in lex.words["would_clitic"]:
         return "MODAL" if nxt is not None and "VB" in analyze(nxt.lower)[1] else "HAVE"
     if "TO" in tags:

@@ -561,6 +561,8 @@ def test_a_date_before_a_report_is_the_reports_and_a_reported_past_state_holds_a
         ("The warden said the robbery was on Friday.", "robbery", "Friday"),
         ("The warden said on Friday that the robbery was planned.", "said", "Friday"),
         ("The warden said in a statement Friday the search was over.", "said", "Friday"),
+        # a date after an appositive's comma, before a coordinated verb, is the first verb's
+        ("Dana Ruiz spoke with her counterpart, Omar Lind, on Friday and left.", "spoke", "Friday"),
     ],
 )
 def test_which_verb_a_date_near_a_report_or_a_finite_verb_dates(text, verb, timex):

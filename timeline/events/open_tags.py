@@ -33,7 +33,16 @@ from timeline.errors import RuleError
 from timeline.rules.loader import CaseSensitive, Shape, load, words
 
 from .clauses import apposition_start
-from .lexicon import Lexicon, Token, all_lemmas, analyze, is_number, lexicon, unpunctuated
+from .lexicon import (
+    Lexicon,
+    Token,
+    all_lemmas,
+    analyze,
+    in_dictionary,
+    is_number,
+    lexicon,
+    unpunctuated,
+)
 
 RULES = Path(__file__).resolve().parent / "rules" / "open_tags.yaml"
 
@@ -398,6 +407,9 @@ TOKEN_TESTS: dict[str, Callable] = {
     "may_be_noun": lambda v: lambda tok, c: ("N" in (analyze(tok.lower)[0] or {"N"})) is v,
     # spelling
     "ends_s": lambda v: lambda tok, c: tok.lower.endswith("s") is v,
+    "ends_ly": lambda v: lambda tok, c: tok.lower.endswith("ly") is v,
+    # a word the dictionary lists ("family"), not one it only guesses a noun for ("stably")
+    "in_dictionary": lambda v: lambda tok, c: in_dictionary(tok.lower) is v,
     "lower_case": lambda v: lambda tok, c: tok.text[:1].islower() is v,
     "alpha": lambda v: lambda tok, c: tok.text[:1].isalpha() is v,
     # closed classes of rules/events.yaml

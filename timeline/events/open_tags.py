@@ -583,7 +583,7 @@ def table(path: Path = RULES) -> Table:
 
     Examples:
         >>> [rule.id for rule in table().rules][:2]
-        ['no_open_class', 'so_far']
+        ['unknown_ly_adverb', 'no_open_class']
         >>> sorted(table().lists["so_far_adverbs"])
         ['so', 'thus']
     """

@@ -444,8 +444,9 @@ def _fugitive_idiom(tokens: list[Token], i: int) -> bool:
     (:func:`_copula_head`)."""
     rule = table()["fugitive_idiom"]
     for idiom in rule.words["idioms"]:
-        start = i - len(idiom.split()) + 1
-        if start < 0 or _idiom_at(tokens, start, frozenset({idiom})) != i:
+        words = idiom.split()
+        start = i - len(words) + 1
+        if start < 0 or [t.lower for t in tokens[start : i + 1]] != words:
             continue
         j = start - 1
         while j >= 0 and tokens[j].tag in rule.tags["skip"]:
@@ -1179,6 +1180,11 @@ def _reduced_relative(tokens: list[Token], i: int, lex) -> bool:
     )
 
 
+def _infinitive_marker(tokens: list[Token], m: Mention) -> int | None:
+    """The index of the "to" of infinitive ``m``'s verb group, or None."""
+    return next((k for k in range(m.group_start, m.index) if tokens[k].tag == "TO"), None)
+
+
 def _realized_complement(tokens: list[Token], gov: Mention, m: Mention) -> str | None:
     """The modality a governor's class gives its to-infinitive complement (``realized`` in
     events.yaml), or None: an implicative verb's past asserts it ("managed to escape", "went on
@@ -1186,7 +1192,7 @@ def _realized_complement(tokens: list[Token], gov: Mention, m: Mention) -> str |
     ("decided to move out last week") too; a verb of failing or refusing negates it ("failed to
     appear"), a verb of pretending leaves it potential ("pretended to move in")."""
     words = lexicon().words
-    to = next((k for k in range(m.group_start, m.index) if tokens[k].tag == "TO"), None)
+    to = _infinitive_marker(tokens, m)
     if to is None or gov.role != Role.VERB or gov.modality != Modality.ASSERTED:
         return None
     # the verb with its particle ("went on to"), adverbs skipped ("managed quickly to")
@@ -1228,7 +1234,7 @@ def _achieved(tokens: list[Token], gov: Mention, m: Mention, nominals: set[int])
     events.yaml: an event noun or a noun that takes an infinitive right before "to", a degree
     word, an expletive object, a verb of arranging, a quotation or a dash between."""
     words = lexicon().words
-    to = next((k for k in range(m.group_start, m.index) if tokens[k].tag == "TO"), None)
+    to = _infinitive_marker(tokens, m)
     between = tokens[gov.index + 1 : to] if to is not None else []
     return bool(
         between
@@ -1315,12 +1321,13 @@ def _govern(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         ):
             # "demanded that the army withdraw": asked, not done
             m = replace(m, tense="none", modality="expected")
-        to = next((k for k in range(m.group_start, m.index) if tokens[k].tag == "TO"), None)
+        to = _infinitive_marker(tokens, m)
         if (
             m.role == Role.VERB
             and m.infinitive
             and m.modality == Modality.ASSERTED
-            and to
+            and to is not None
+            and to > 0
             and tokens[to - 1].lower in lex.words["realized_negating_nouns"]
         ):
             # "his failure to appear", "staff failing to count the inmates": it did not happen

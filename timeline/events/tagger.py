@@ -89,6 +89,10 @@ def _closed_tag(
         and lex.closed.get(nxt.lower) == ("ADV",)
     ):
         return "ADV"  # "will most likely push": it grades the adverb, no noun follows
+    if "PRON" in tags and "NUMWORD" in tags and nxt is not None and nxt.lower not in lex.closed:
+        pos, forms, _ = analyze(nxt.lower)
+        if "N" in pos and not forms & {"VBZ", "VBD"}:
+            return "NUM"  # "One fan left": a number before its noun; "one hopes", "one of": who
     if tok.lower in lex.words["would_clitic"]:
         return "MODAL" if nxt is not None and "VB" in analyze(nxt.lower)[1] else "HAVE"
     if "TO" in tags:

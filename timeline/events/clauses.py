@@ -278,7 +278,8 @@ def _titled_person(part: list[Token], cut: int) -> str | None:
 
 def agent_phrase(tokens: list[Token], j: int) -> bool:
     """A noun phrase of who did it at ``j`` (after "by"): "a fire started by arsonists", not an
-    amount ("fell by a third") or a manner ("started by hinting").
+    amount ("fell by a third"), a manner ("started by hinting") or a deadline ("approved by
+    Friday", "by next week", "by the end of the year").
 
     Examples:
         >>> from timeline.events.lexicon import tokenize
@@ -286,14 +287,33 @@ def agent_phrase(tokens: list[Token], j: int) -> bool:
         >>> tokens = tag(tokenize("started by arsonists, fell by a third"))
         >>> agent_phrase(tokens, 2), agent_phrase(tokens, 6)
         (True, False)
+        >>> tokens = tag(tokenize("sold by the end of May, signed by the end user"))
+        >>> agent_phrase(tokens, 2), agent_phrase(tokens, 9)
+        (False, True)
     """
+    words = lexicon().words
     phrase = tokens[j : j + 4]
+    if not phrase:
+        return False
+    head = next(
+        (
+            k
+            for k, t in enumerate(phrase)
+            if t.tag not in ("DET", "ADJ") and t.lower not in words["time_shifts"]
+        ),
+        len(phrase),
+    )
+    deadline = head < len(phrase) and (
+        phrase[head].lower in words["calendar_owners"] | words["time_heads"]
+        or phrase[head].lower in words["period_boundaries"]
+        and head + 1 < len(phrase)
+        and phrase[head + 1].lower in words["boundary_of"]
+    )
     return (
-        bool(phrase)
-        and phrase[0].tag in ("DET", "PROPN", "N", "ADJ", "POSS")
+        phrase[0].tag in ("DET", "PROPN", "N", "ADJ", "POSS")
         and "VBG" not in phrase[0].forms
-        and not any(t.tag == "NUM" or t.lower in lexicon().words["amount_nouns"] for t in phrase)
-        and phrase[0].lower not in lexicon().words["calendar_owners"]  # "approved by Friday"
+        and not any(t.tag == "NUM" or t.lower in words["amount_nouns"] for t in phrase)
+        and not deadline  # "approved by Friday"
     )
 
 

@@ -78,6 +78,9 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
             at = next((k for k, t in enumerate(tail) if t.lower in preps), None)
             # the phrase belongs to the nearest noun before it: "a meeting over the call between
             # A and B" is the call's pair, not the meeting's
+            if preps is words["agent_preps"] and at is not None:
+                if not clauses.agent_phrase(tail, at + 1):
+                    continue  # "the deal by the end of March", "a cut by a third": no agent
             if at is not None and not any(t.tag == "N" for t in tail[:at]):
                 phrase = tail[at + 1 :]
                 stop = next(

@@ -440,8 +440,12 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
             j -= 1
             if tok.tag == "PRON":
                 break  # a pronoun is its whole noun phrase: "five positions it still holds"
-            if opens_np(tokens, j + 1):
+            if opens_np(tokens, j + 1) and not _rate_word(tokens, j + 1):
                 break
+        elif _rate_word(tokens, j) or (
+            tok.text in lex.words["money_signs"] and j + 1 < end and tokens[j + 1].tag == "NUM"
+        ):
+            j -= 1  # "$42 per share", "$5 a share": the amount's rate and sign
         elif (
             tok.lower in lex.words["particle"]
             and j > 0
@@ -503,6 +507,26 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
     if gerund_before(tokens, j):
         return None  # "Disarming these groups remains hard": the gerund's clause is the subject
     return _names_listed(tokens, start, g), end
+
+
+def _rate_word(tokens: list[Token], j: int) -> bool:
+    """Whether token ``j`` joins an amount to the unit it is counted by: "$42 per share",
+    "$5 a share" (rate_words; "a" and "an" after money only), not "in 2009 a court ruled".
+
+    Examples:
+        >>> from timeline.events.lexicon import tokenize
+        >>> from timeline.events.tagger import tag
+        >>> tokens = tag(tokenize("paid $5 a share, and in 2009 a court ruled"))
+        >>> _rate_word(tokens, 3), _rate_word(tokens, 9)
+        (True, False)
+    """
+    words = lexicon().words
+    if not (0 < j < len(tokens) - 1 and tokens[j].lower in words["rate_words"]):
+        return False
+    if tokens[j + 1].tag != "N" or tokens[j - 1].tag not in ("NUM", "N"):
+        return False
+    money = j > 1 and tokens[j - 1].tag == "NUM" and tokens[j - 2].text in words["money_signs"]
+    return tokens[j].tag == "PREP" or money
 
 
 def _before_acronym(tokens: list[Token], j: int) -> int:

@@ -15,7 +15,6 @@ from . import clauses
 from .lexicon import lexicon
 
 _OPEN_QUOTES = ("“", '"', "``", "‘")
-_CURRENCY = ("$", "£", "€", "#", "C$", "US$")
 
 
 def verb_group(tokens: list[Token], i: int, cues: set) -> list[Token]:
@@ -211,7 +210,7 @@ def is_modifier_participle(tokens: list[Token], i: int, finite_before: bool) -> 
         and tokens[i - 1].tag == "DET"
         and "VBN" in tok.forms
         and i + 1 < len(tokens)
-        and (tokens[i + 1].tag == "NUM" or tokens[i + 1].text in _CURRENCY)
+        and (tokens[i + 1].tag == "NUM" or tokens[i + 1].text in lex.words["money_signs"])
     ):
         return True  # "an estimated 3,000 fans": a participle qualifying a quantity
     if (

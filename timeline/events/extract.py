@@ -532,10 +532,17 @@ _NAME_RUN_TAGS = ("DET", "ADJ", "N", "PROPN", "POSSM", "NUM")
 
 def _name_run_end(tokens, end: int, joins, tags=_NAME_RUN_TAGS) -> int:
     """End (exclusive) of the run of noun-phrase words (``tags``) from ``end``, a word that
-    ``joins(token)`` goes on with a name after it (a conjunction, a comma)."""
+    ``joins(token)`` goes on with a name after it (a conjunction, a comma), and so does an
+    abbreviation's period ("Dr. Jane Varga", "Zentek Corp. CEO Ruiz")."""
+    abbreviations = lexicon().abbreviations
     while end < len(tokens) and (
         tokens[end].tag in tags
-        or joins(tokens[end])
+        or (
+            joins(tokens[end])
+            or tokens[end].text == "."
+            and end > 0
+            and tokens[end - 1].lower in abbreviations
+        )
         and end + 1 < len(tokens)
         and tokens[end + 1].tag == "PROPN"
     ):
@@ -562,19 +569,7 @@ def _source_phrase(tokens, m) -> list[tuple[str, bool]] | None:
 
 def _speaker_end(tokens, i) -> int:
     """End (exclusive) of the speaker's phrase after a verb of saying at ``i``."""
-    end = i + 1
-    while end < len(tokens) and (
-        tokens[end].tag in _NAME_RUN_TAGS
-        or (
-            tokens[end].lower in lexicon().words["particle"]
-            or tokens[end].text == "."
-            and tokens[end - 1].lower in lexicon().abbreviations  # "said Zentek Corp. CEO Ruiz"
-        )
-        and end + 1 < len(tokens)
-        and tokens[end + 1].tag == "PROPN"
-    ):
-        end += 1
-    return end
+    return _name_run_end(tokens, i + 1, lambda tok: tok.lower in lexicon().words["particle"])
 
 
 def _inverted_speaker(tokens, i) -> list[tuple[str, bool]]:

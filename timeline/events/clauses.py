@@ -424,6 +424,8 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
         k = apposition_start(tokens, j)
         if k is None:
             return None
+        if _naming_apposition(tokens, k, j):
+            return k + 1, j  # "The governor of the state, Omar Lind, said": the name says who
         j = k - 1
     nonrestrictive = thing and tokens[j].tag != "REL" and _nonrestrictive(tokens, j)
     if tokens[j].tag == "REL" or nonrestrictive:
@@ -507,6 +509,38 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
     if gerund_before(tokens, j):
         return None  # "Disarming these groups remains hard": the gerund's clause is the subject
     return _names_listed(tokens, start, g), end
+
+
+def _naming_apposition(tokens: list[Token], k: int, j: int) -> bool:
+    """Whether the parenthetical between the commas at ``k`` and ``j`` is a person's name (two
+    or more capitalized words) after a description whose head is a common noun: "The governor
+    of the state, Omar Lind,", "Zentek's chief, Dana Ruiz,"; not "Dana Ruiz, the chief executive,"
+    nor "Zentek, Acme Labs,".
+
+    Examples:
+        >>> from timeline.events.lexicon import tokenize
+        >>> from timeline.events.tagger import tag
+        >>> toks = tag(tokenize("The governor of the state, Omar Lind, said so."))
+        >>> _naming_apposition(toks, 5, 8)
+        True
+        >>> toks = tag(tokenize("Dana Ruiz, the chief executive, said so."))
+        >>> _naming_apposition(toks, 2, 6)
+        False
+    """
+    name = tokens[k + 1 : j]
+    if len(name) < 2 or any(t.tag != "PROPN" for t in name):
+        return False
+    start = k - 1
+    while start > 0 and tokens[start - 1].tag in _NP + ("PREP",):
+        start -= 1
+    head = next((t for t in tokens[start:k] if t.tag == "PREP"), None)
+    before = tokens[start : tokens.index(head) if head is not None else k]
+    nouns = [t for t in before if t.tag in ("N", "PROPN")]
+    return (
+        bool(nouns)
+        and nouns[-1].tag == "N"
+        and any(t.tag in ("DET", "POSS", "POSSM") for t in before)
+    )
 
 
 def _rate_word(tokens: list[Token], j: int) -> bool:

@@ -251,6 +251,17 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
             tok.tag = "PROPN"
             first = False
             continue
+        if (
+            capital
+            and not first
+            and prev is not None
+            and prev.tag == "PROPN"
+            and nxt is not None
+            and nxt.text[:1].isupper()
+            and set(lex.closed.get(tok.lower, ())) & {"PREP", "DET"}
+        ):
+            tok.tag = "PROPN"  # "Zentek For Imaging", "Friends Of The Lake": a name's word
+            continue
         verb_slot = (
             prev is not None
             and prev.tag in ("MODAL", "DO", "NEG", "TO")

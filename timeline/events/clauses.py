@@ -533,8 +533,8 @@ def _naming_apposition(tokens: list[Token], k: int, j: int) -> bool:
     start = k - 1
     while start > 0 and tokens[start - 1].tag in _NP + ("PREP",):
         start -= 1
-    head = next((t for t in tokens[start:k] if t.tag == "PREP"), None)
-    before = tokens[start : tokens.index(head) if head is not None else k]
+    cut = next((n for n in range(start, k) if tokens[n].tag == "PREP"), k)
+    before = tokens[start:cut]  # the description's head comes before its first preposition
     nouns = [t for t in before if t.tag in ("N", "PROPN")]
     return (
         bool(nouns)

@@ -76,11 +76,11 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
         # "an offer from Zentek": who sends a message, offer or request sends it from
         for preps in (words["agent_preps"], words["pair_preps"], sources):
             at = next((k for k, t in enumerate(tail) if t.lower in preps), None)
-            # the phrase belongs to the nearest noun before it: "a meeting over the call between
-            # A and B" is the call's pair, not the meeting's
             if preps is words["agent_preps"] and at is not None:
                 if not clauses.agent_phrase(tail, at + 1):
                     continue  # "the deal by the end of March", "a cut by a third": no agent
+            # the phrase belongs to the nearest noun before it: "a meeting over the call between
+            # A and B" is the call's pair, not the meeting's
             if at is not None and not any(t.tag == "N" for t in tail[:at]):
                 phrase = tail[at + 1 :]
                 stop = next(

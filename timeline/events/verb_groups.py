@@ -139,8 +139,15 @@ def verb_attributes(tokens, i, group, plan_cue, finite_before, main=False, count
                 )
             )
             # a participle describes a noun of a clause whose verb stands elsewhere: with no finite
-            # verb before or after it, a past form is that verb ("The talks on Monday ended.")
-            main = main or not (finite_total - is_finite(tok))
+            # verb before or after it, a past form is that verb ("The talks on Monday ended."), and
+            # a verb of saying followed by the clause it reports is that report, not a participle
+            # describing the noun before it ("The mayor of Leeds said on Friday that ...")
+            main = (
+                main
+                or not (finite_total - is_finite(tok))
+                or lex.class_of.get(tok.lemma) == "REPORTING"
+                and reports_clause(tokens, i)
+            )
             participle = (
                 "VBN" in tok.forms
                 and tok.lemma not in lex.words["intransitive"]
@@ -174,6 +181,51 @@ def verb_attributes(tokens, i, group, plan_cue, finite_before, main=False, count
 
 
 _QUOTE_ENDS = (",", '"', "''", "”", "’")
+
+
+def reports_clause(tokens: list[Token], i: int) -> bool:
+    """Whether the clause a verb of saying reports follows verb ``i``, past a date adjunct: a
+    complementizer ("said on Friday that"), or a subject and its finite verb ("said talks would
+    resume", "told reporters on Monday he would stay" is not: its object comes first).
+
+    Examples:
+        >>> from timeline.events.lexicon import tokenize
+        >>> from timeline.events.tagger import tag
+        >>> reports_clause(tag(tokenize("The mayor of Leeds said on Friday that it would")), 4)
+        True
+        >>> reports_clause(tag(tokenize("The mayor of Leeds said talks would resume")), 4)
+        True
+        >>> reports_clause(tag(tokenize("The figures reported on Friday rose")), 2)
+        False
+    """
+    lex = lexicon()
+    k = i + 1
+    while k < len(tokens) and tokens[k].tag == "ADV":
+        k += 1
+    if (
+        k + 1 < len(tokens)
+        and tokens[k].tag == "PREP"
+        and tokens[k + 1].lower in lex.words["calendar_owners"]
+    ):
+        k += 1
+    while k < len(tokens) and (
+        tokens[k].lower in lex.words["calendar_owners"]
+        or tokens[k].lower in lex.words["time_heads"]
+    ):
+        k += 1
+    if k >= len(tokens):
+        return False
+    if tokens[k].lower in lex.words["complementizers"] and tokens[k].tag == "SUB":
+        return True
+    if tokens[k].tag == "PRON" and tokens[k].lower in lex.words["subj_pron"]:
+        end = k + 1
+    elif tokens[k].tag in ("N", "PROPN", "DET", "NUM", "ADJ", "POSS"):
+        end = clauses.np_right(tokens, k, len(tokens))
+    else:
+        return False
+    while end < len(tokens) and tokens[end].tag in ("ADV", "NEG"):
+        end += 1
+    return end < len(tokens) and is_finite(tokens[end])
 
 
 def _in_pp(tokens: list[Token], j: int) -> bool:

@@ -508,7 +508,43 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
         return None  # a determiner alone is no subject: ", and more recently has started"
     if gerund_before(tokens, j):
         return None  # "Disarming these groups remains hard": the gerund's clause is the subject
+    participle = _reduced_relative_before(tokens, j)
+    if participle is not None:
+        # "Envoys attending the forum agreed", "Cars fixed under the recall failed": the
+        # participle's phrase describes the subject before it, the noun phrase it ends with is
+        # no subject of the verb after it
+        return subject_span(tokens, participle, thing)
     return _names_listed(tokens, start, g), end
+
+
+def _reduced_relative_before(tokens: list[Token], j: int) -> int | None:
+    """Where the participle opening a reduced relative clause stands when the clause's object
+    ends at ``j``: a present participle right after a noun ("envoys attending | the forum"), or
+    a past participle and a preposition after one ("cars fixed under | the recall"); a past
+    form with an object right after it is a finite verb ("the board fired | the coach").
+
+    Examples:
+        >>> from timeline.events.lexicon import tokenize
+        >>> from timeline.events.tagger import tag
+        >>> _reduced_relative_before(tag(tokenize("Envoys attending the forum agreed")), 1)
+        1
+        >>> _reduced_relative_before(tag(tokenize("Cars fixed under the recall failed")), 2)
+        1
+        >>> _reduced_relative_before(tag(tokenize("The board fired the coach")), 2) is None
+        True
+    """
+    k = j
+    after_prep = k >= 0 and tokens[k].tag == "PREP"
+    if after_prep:
+        k -= 1
+    if k < 1 or tokens[k].tag != "V":
+        return None
+    if not ("VBG" in tokens[k].forms or after_prep and "VBN" in tokens[k].forms):
+        return None
+    noun = tokens[k - 1]
+    if noun.tag not in ("N", "PROPN") or noun.lower in lexicon().words["pronominal_dets"]:
+        return None
+    return k
 
 
 def _naming_apposition(tokens: list[Token], k: int, j: int) -> bool:

@@ -16,6 +16,7 @@ from .lexicon import lexicon
 
 _NP = ("N", "PROPN", "ADJ", "DET", "POSS", "POSSM", "NUM")
 _STRONG = (";", ":", "--", "—", "–", "(", ")")
+DASHES = ("-", "--", "—", "–")
 _CLAUSE_START = ("V", "MODAL", "BE", "HAVE", "DO", "PRON")
 
 
@@ -318,8 +319,9 @@ def agent_phrase(tokens: list[Token], j: int) -> bool:
 
 
 def subject_before_comma(tokens: list[Token], i: int) -> bool:
-    """Whether a comma and a noun phrase opening its clause come right before token ``i``: then
-    ", which" describes that noun ("the ceasefire, which took effect ..."). After an object or
+    """Whether a comma (or a dash) and a noun phrase opening its clause come right before token
+    ``i``: then ", which" describes that noun ("the ceasefire, which took effect ...", "the
+    carmakers - which include Volta - agreed"). After an object or
     a prepositional phrase ("cut 500 jobs, which angered", "the release to OS X, which") the
     pronoun may take a whole clause or a farther noun, so it stays a subordinator.
 
@@ -342,7 +344,7 @@ def subject_before_comma(tokens: list[Token], i: int) -> bool:
         and tokens[j - 1].lower in lex.abbreviations
     ):
         j -= 1  # "Zentek Corp., which": the abbreviation's period is part of the name
-    if i < 2 or tokens[i - 1].text != "," or tokens[j].tag not in ("N", "PROPN"):
+    if i < 2 or tokens[i - 1].text not in (",",) + DASHES or tokens[j].tag not in ("N", "PROPN"):
         return False
     while j >= 0 and (
         tokens[j].tag in ("DET", "ADJ", "N", "PROPN", "NUM", "POSSM", "POSS")
@@ -427,11 +429,16 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
         if _naming_apposition(tokens, k, j):
             return k + 1, j  # "The governor of the state, Omar Lind, said": the name says who
         j = k - 1
+    elif tokens[j].text in DASHES:
+        k = dash_parenthetical_start(tokens, j)
+        if k is None:
+            return None
+        j = k - 1  # "Nine carmakers - including Zentek and Volta - said"
     nonrestrictive = thing and tokens[j].tag != "REL" and _nonrestrictive(tokens, j)
     if tokens[j].tag == "REL" or nonrestrictive:
         j -= 1
-        if j >= 0 and tokens[j].text == ",":
-            j -= 1
+        if j >= 0 and (tokens[j].text == "," or tokens[j].text in DASHES):
+            j -= 1  # "The repairs - which include the vans - come after"
     end = j + 1
     allowed = _NP + ("PRON",)
     while j >= 0:
@@ -545,6 +552,33 @@ def _reduced_relative_before(tokens: list[Token], j: int) -> int | None:
     if noun.tag not in ("N", "PROPN") or noun.lower in lexicon().words["pronominal_dets"]:
         return None
     return k
+
+
+def dash_parenthetical_start(tokens: list[Token], j: int) -> int | None:
+    """The dash opening a parenthetical that ends with the dash at ``j``, between a subject and
+    its verb: "Nine carmakers - including Zentek and Volta - said", "The repairs - which
+    include the vans - come after", "The deal - the largest this year - was signed". The word
+    before the opening dash is a noun; the parenthetical opens with a preposition, a relative
+    pronoun, a determiner or a participle (a hyphenated compound split by spaces, "a 90 - day
+    court - ordered stay", opens with none of them).
+
+    Examples:
+        >>> from timeline.events.lexicon import tokenize
+        >>> from timeline.events.tagger import tag
+        >>> toks = tag(tokenize("Nine carmakers - including Zentek and Volta - said so."))
+        >>> dash_parenthetical_start(toks, 7)
+        2
+        >>> toks = tag(tokenize("a 90 - day court - ordered stay"))
+        >>> dash_parenthetical_start(toks, 5) is None
+        True
+    """
+    k = next((k for k in range(j - 1, 0, -1) if tokens[k].text in DASHES), None)
+    if k is None or k + 1 >= j or tokens[k - 1].tag not in ("N", "PROPN"):
+        return None
+    first = tokens[k + 1]
+    if first.tag in ("PREP", "REL", "DET") or (first.tag == "V" and first.forms & {"VBG", "VBN"}):
+        return k
+    return None
 
 
 def _naming_apposition(tokens: list[Token], k: int, j: int) -> bool:

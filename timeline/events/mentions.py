@@ -1057,6 +1057,9 @@ def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
     found: dict[int, int] = {}
     relative, verb_seen, comma, clause = None, False, None, 0
     for i, tok in enumerate(tokens):
+        if relative is not None and verb_seen and tok.text in clauses.DASHES:
+            comma = i  # "The carmakers - which include Volta - agreed": as after a comma
+            continue
         if tok.tag == "PUNCT" and tok.text in (";", ":", "--", "—"):
             relative = None
         if relative is not None and verb_seen and tok.text == ",":
@@ -1073,7 +1076,7 @@ def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
                 i > 0
                 and tokens[i - 1].tag in ("N", "PROPN")
                 or i > 1
-                and tokens[i - 1].text == ","
+                and tokens[i - 1].text in (",",) + clauses.DASHES
                 and tokens[i - 2].tag in ("N", "PROPN")
             )
             relative, verb_seen, comma, clause = (i if antecedent else None), False, None, 0

@@ -435,10 +435,22 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
             return None
         j = k - 1  # "Nine carmakers - including Zentek and Volta - said"
     nonrestrictive = thing and tokens[j].tag != "REL" and _nonrestrictive(tokens, j)
+    relative = None
     if tokens[j].tag == "REL" or nonrestrictive:
+        relative = tokens[j].lower
         j -= 1
         if j >= 0 and (tokens[j].text == "," or tokens[j].text in DASHES):
             j -= 1  # "The repairs - which include the vans - come after"
+        if (
+            j > 1
+            and tokens[j].tag == "NUM"
+            and tokens[j - 1].text == ","
+            and tokens[j - 2].tag == "PROPN"
+        ):  # "Dana Ruiz, 58, who told reporters": the name before the age
+            k = j - 2
+            while k > 0 and tokens[k - 1].tag == "PROPN":
+                k -= 1
+            return k, j - 1
     end = j + 1
     allowed = _NP + ("PRON",)
     while j >= 0:
@@ -509,6 +521,11 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
         else:
             break
     start = j + 1
+    if relative in lex.words["thing_relatives"] and not thing:
+        # "gifts from a firm that held a lease", "the board of a charity that misled": a
+        # relative pronoun for things stands for the nearest noun phrase (a verb that wants a
+        # thing with parts takes the whole: "its line of laptops, which includes")
+        start = max((k + 1 for k in range(start, end) if tokens[k].tag == "PREP"), default=start)
     if start == end - 1 and tokens[start].lower in lex.words["pronominal_dets"]:
         return start, end  # a determiner standing for people: "Some had difficulty"
     if start >= end or all(t.tag in ("DET", "POSS", "ADV") for t in tokens[start:end]):

@@ -1310,6 +1310,21 @@ def _govern(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
             gov = gov.governor or gov
             # "to evaluate the warnings and strategize": one infinitive
             m = replace(m, infinitive=True, conjunct_of=m.governor, governor=gov, tense="none")
+        elif (
+            m.role == Role.VERB
+            and gov is not None
+            and gov.role == Role.VERB
+            and gov.modality in (Modality.EXPECTED, Modality.POTENTIAL)
+            and any(t.tag == "MODAL" for t in tokens[gov.group_start : gov.index])
+            and not m.infinitive
+            and m.group_start == m.index
+            and m.index > 0
+            and tokens[m.index - 1].tag == "CONJ"
+            and "VB" in tokens[m.index].forms
+        ):
+            # "will cut jobs and close plants", "can crack and leak gas": a bare verb
+            # joined to a verb under a modal is under it too
+            m = replace(m, modality=gov.modality, tense=gov.tense, aspect=gov.aspect)
         if (
             m.role == Role.VERB
             and gov is not None

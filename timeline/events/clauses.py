@@ -179,7 +179,7 @@ def names_in(tokens: list[Token]) -> list[tuple[str, bool]]:
             (
                 k
                 for k, t in enumerate(part)
-                if t.tag == "PREP"
+                if t.tag in ("PREP", "TO")
                 and k
                 and not (
                     t.lower in lex.words["particle"]
@@ -502,6 +502,15 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
             and j + 1 < end
         ):
             j -= 2  # "Drivers in need of advice prior to the end of the campaign can phone"
+        elif (
+            tok.tag == "TO"
+            and j > 0
+            and tokens[j - 1].tag in ("N", "PROPN")
+            and tokens[j - 1].lower not in lex.words["calendar_owners"]
+            and j + 1 < end
+            and tokens[j + 1].tag in ("DET", "POSS", "ADJ", "N", "PROPN", "NUM")
+        ):
+            j -= 1  # "The US ambassador to Iraq said", "An adviser to the president resigned"
         elif (
             tok.tag == "PREP"
             and tok.lower in lex.words["subject_preps"]

@@ -711,26 +711,48 @@ def _before_interposed_date(tokens: list[Token], j: int) -> int:
 
 
 def _names_listed(tokens: list[Token], start: int, g: int) -> int:
-    """Where a subject begins when names before it are listed with a comma only, as headlines
-    list them, and the verb is plural: "Zentek Corp., Volta Audio settle dispute" (both
-    settle); a singular verb keeps an apposition out ("Volta, a rival, sues")."""
+    """Where a subject begins when names before it are listed with commas: as headlines list
+    them, with a plural verb ("Zentek Corp., Volta Audio settle dispute": both settle; a
+    singular verb keeps an apposition out, "Volta, a rival, sues"), or before a last pair
+    joined by "and" that opens the sentence or a reported clause ("Zentek Motors, Volta Cars
+    and Orvan Group have issued recalls"); not after a fronted phrase ("In Leeds, Zentek and
+    Volta agreed") nor a day ("Monday, Zentek and Volta agreed")."""
+    lex = lexicon()
+    if start < 2 or tokens[start].tag != "PROPN" or tokens[start - 1].text != ",":
+        return start
     verb = tokens[g] if g < len(tokens) else None
-    if (
-        verb is None
-        or verb.tag != "V"
-        or not verb.forms & {"VBP"}
-        or verb.forms & {"VBZ", "VBD"}
-        or start < 2
-        or tokens[start].tag != "PROPN"
-        or tokens[start - 1].text != ","
-    ):
+    joined = any(t.tag == "CONJ" for t in tokens[start:g])
+    if joined:
+        k = start
+        while k >= 2 and tokens[k - 1].text == ",":
+            last = k - 2
+            if (
+                last > 0
+                and tokens[last].text == "."
+                and tokens[last - 1].lower in lex.abbreviations
+            ):
+                last -= 1  # "Zentek Corp., Volta Cars and Orvan Group"
+            if tokens[last].tag != "PROPN" or tokens[last].lower in lex.words["calendar_owners"]:
+                break
+            k = last
+            while k > 0 and tokens[k - 1].tag == "PROPN":
+                k -= 1
+        before = tokens[k - 1] if k > 0 else None
+        opens = (
+            before is None
+            or before.tag in ("SUB", "CONJ")
+            or before.tag == "V"
+            and lex.class_of.get(before.lemma) == "REPORTING"
+        )
+        return k if opens else start
+    if verb is None or verb.tag != "V" or not verb.forms & {"VBP"} or verb.forms & {"VBZ", "VBD"}:
         return start
     k = start - 2
     while k >= 0 and (
         tokens[k].tag == "PROPN"
         or tokens[k].text == "."
         and k > 0
-        and tokens[k - 1].lower in lexicon().abbreviations
+        and tokens[k - 1].lower in lex.abbreviations
     ):
         k -= 1
     return k + 1 if k < 0 and tokens[start - 2].tag in ("PROPN", "PUNCT") else start

@@ -285,11 +285,23 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
 
 
 def _extraposed(tokens, m, span) -> bool:
-    """Whether an expletive "it" is the subject of a passive verb of saying or thinking whose
-    clause follows it: "It is believed that the union will strike" names no one; "it is
-    expected to close" (an infinitive, "it" a thing) is left to the other rules."""
+    """Whether an expletive "it" is the subject of a passive verb of saying or thinking, or of
+    a raising verb, whose clause follows it: "It is believed that the union will strike", "It
+    appears that the cars are unsafe" name no one; "it is expected to close" (an infinitive,
+    "it" a thing) is left to the other rules."""
     if span[1] - span[0] != 1 or tokens[span[0]].lower not in lexicon().words["expletives"]:
         return False
+    after = m.index + 1
+    if (
+        m.role == Role.VERB
+        and m.lemma in lexicon().words["raising_verbs"]
+        and after < len(tokens)
+        and (
+            tokens[after].lower in lexicon().words["complementizers"]
+            or _bare_clause(tokens, m.index)
+        )
+    ):
+        return True  # "It appears that the cars are unsafe": the pronoun stands for the clause
     if m.role != Role.VERB or "VBN" not in tokens[m.index].forms:
         return False
     if m.event_class not in (EventClass.REPORTING, EventClass.I_STATE, EventClass.I_ACTION):

@@ -4,9 +4,11 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+import pandas as pd
 import pytest
 from checks.ordering import by_trigger, make_events, timex
 
+import timeline
 from timeline import ordering, settings
 from timeline.model import Event, TimeExpr
 from timeline.ordering.network import Network
@@ -792,3 +794,19 @@ def pd_isna(value):
     import pandas as pd
 
     return pd.isna(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cars had failed after the campaign.",
+        "Cars fixed under the earlier campaign had suffered sudden failures.",
+    ],
+)
+def test_a_process_that_a_past_event_follows_is_over_and_proves_no_day(text):
+    # a campaign taken to go on at publication put the failure after publication too, and so
+    # on the publication day exactly
+    df = timeline.build_timeline(timeline.Article(text, published="2024-01-10"))
+    past = df[df.tense == "past"].iloc[0]
+    assert pd.isna(past.earliest)
+    assert past.latest == pd.Timestamp("2024-01-10")

@@ -159,7 +159,11 @@ class Referents:
                 self.quoted_only.add(name)
             else:
                 self.quoted_only.discard(name)
-        elif any(c.isupper() for c in name.split()[0]) and not _common_plural(name):
+        elif (
+            any(c.isupper() for c in name.split()[0])
+            and not _common_plural(name)
+            and not _counted(name)
+        ):
             # "Zentek", "eMusic Store"; not "Officials" opening a sentence, whom no "it" names
             if name in self.groups:
                 self.groups.remove(name)
@@ -338,6 +342,21 @@ def _common_plural(name: str) -> bool:
         (True, False, False)
     """
     return " " not in name and _plural(name) and in_dictionary(name.lower())
+
+
+def _counted(name: str) -> bool:
+    """A group counted or quantified by its first word ("Seven major automakers", "Many
+    customers", "Both firms"): capitalized only because it opens a sentence, no name.
+
+    Examples:
+        >>> _counted("Seven major automakers"), _counted("Many customers"), _counted("Zentek Corp")
+        (True, True, False)
+    """
+    first = name.split()[0].lower()
+    closed = lexicon().closed.get(first, ())
+    return " " in name and (
+        "NUMWORD" in closed or "DET" in closed or first in lexicon().words["pronominal_dets"]
+    )
 
 
 def _plural(head: str) -> bool:

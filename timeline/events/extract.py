@@ -250,7 +250,11 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
         # "and"/"but"
         # shares the subject of the finite verb before it, not of an infinitive in between
         finite = gov
-        while finite is not None and (finite.tense == Tense.NONE or finite.infinitive):
+        while finite is not None and (
+            finite.tense == Tense.NONE
+            and not any(t.tag == "MODAL" for t in tokens[finite.group_start : finite.index])
+            or finite.infinitive
+        ):  # a verb under a modal is finite: "boilers that could burst and cause fires"
             finite = finite.governor
         finite = finite or gov  # its subject, which a passive does not make its actor
         held = earlier[finite.index]

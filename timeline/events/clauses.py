@@ -505,8 +505,7 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
         elif (
             tok.tag == "TO"
             and j > 0
-            and tokens[j - 1].tag in ("N", "PROPN")
-            and tokens[j - 1].lower not in lex.words["calendar_owners"]
+            and tokens[j - 1].lower in lex.words["to_role_nouns"]
             and j + 1 < end
             and tokens[j + 1].tag in ("DET", "POSS", "ADJ", "N", "PROPN", "NUM")
         ):

@@ -1319,11 +1319,15 @@ def _govern(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
             and not m.infinitive
             and m.group_start == m.index
             and m.index > 0
-            and tokens[m.index - 1].tag == "CONJ"
+            and tokens[m.index - 1].lower in lex.words["verb_coordinators"]
             and "VB" in tokens[m.index].forms
+            and not any(
+                t.tag in ("PRON", "BE", "HAVE", "DO", "MODAL", "SUB", "REL")
+                for t in tokens[gov.index + 1 : m.index]
+            )
         ):
             # "will cut jobs and close plants", "can crack and leak gas": a bare verb
-            # joined to a verb under a modal is under it too
+            # joined to a verb under a modal is under it too, with no clause of its own between
             m = replace(m, modality=gov.modality, tense=gov.tense, aspect=gov.aspect)
         if (
             m.role == Role.VERB

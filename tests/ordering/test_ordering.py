@@ -810,3 +810,28 @@ def test_a_process_that_a_past_event_follows_is_over_and_proves_no_day(text):
     past = df[df.tense == "past"].iloc[0]
     assert pd.isna(past.earliest)
     assert past.latest == pd.Timestamp("2024-01-10")
+
+
+@pytest.mark.parametrize(
+    "text, dated, undated",
+    [
+        (
+            "Zentek spurned the approach, and in February it refused a second offer.",
+            "refused",
+            "spurned",
+        ),
+        (
+            "Zentek spurned the approach, and in February Volta refused an offer.",
+            "refused",
+            "spurned",
+        ),
+        ("Zentek spurned the approach, but last week Volta said it would bid.", "said", "spurned"),
+    ],
+)
+def test_a_date_before_the_subject_of_a_conjoined_clause_dates_that_clause(text, dated, undated):
+    # the date after "and" had been read as the end of the clause before the conjunction
+    df = timeline.build_timeline(timeline.Article(text, published="2024-06-10")).set_index(
+        "trigger"
+    )
+    assert isinstance(df.loc[dated, "timex"], str)
+    assert pd.isna(df.loc[undated, "timex"])

@@ -51,7 +51,9 @@ def boundaries(tokens: list[Token]) -> list[int]:
             and tokens[i - 1].lower not in lexicon().words["plan_cues"]
         ):  # "is set to hold" stays one clause
             starts.append(i)
-        elif tok.tag == "CONJ" and nxt is not None and nxt.tag in _CLAUSE_START:
+        elif tok.tag == "CONJ" and (
+            nxt is not None and nxt.tag in _CLAUSE_START or _fronted_date_clause(tokens, i + 1)
+        ):
             starts.append(i)
         elif tok.tag == "PUNCT" and (
             tok.text in _STRONG
@@ -62,6 +64,43 @@ def boundaries(tokens: list[Token]) -> list[int]:
         ):
             starts.append(i + 1 if i + 1 < len(tokens) else i)
     return sorted(set(starts))
+
+
+def _fronted_date_clause(tokens: list[Token], k: int) -> bool:
+    """Whether a clause with a date put before its subject opens at ``k``, after a conjunction:
+    "and in February it refused an offer", "but last week Volta said" (the date is that clause's,
+    not the one before the conjunction's).
+
+    Examples:
+        >>> from timeline.events.lexicon import tokenize
+        >>> from timeline.events.tagger import tag
+        >>> _fronted_date_clause(tag(tokenize("and in February it refused an offer")), 1)
+        True
+        >>> _fronted_date_clause(tag(tokenize("and in February the talks")), 1)
+        False
+    """
+    words = lexicon().words
+    n = len(tokens)
+    start = k
+    if k + 1 < n and tokens[k].tag == "PREP" and tokens[k + 1].lower in words["calendar_owners"]:
+        k += 1
+    elif k + 1 < n and tokens[k].lower in words["time_shifts"]:
+        k += 1  # "last week", "next month"
+    if k >= n or tokens[k].lower not in words["calendar_owners"]:
+        return False
+    k += 1
+    while k < n and (tokens[k].lower in words["time_heads"] or tokens[k].tag == "NUM"):
+        k += 1  # "Monday morning", "February 2020"
+    if k < n and tokens[k].text == ",":
+        k += 1
+    if k >= n or k - start < 1:
+        return False
+    if tokens[k].tag == "PRON":
+        return k + 1 < n and tokens[k + 1].tag in _CLAUSE_START[:5]
+    j = k
+    while j < n and tokens[j].tag in _NP and tokens[j].tag != "V":
+        j += 1
+    return j > k and j < n and tokens[j].tag in _CLAUSE_START[:5]
 
 
 def clause_of(starts: list[int], i: int, n: int) -> tuple[int, int]:
@@ -455,6 +494,14 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
     allowed = _NP + ("PRON",)
     while j >= 0:
         tok = tokens[j]
+        if (
+            tok.lower in lex.words["calendar_owners"]
+            and j + 1 < end
+            and tokens[j + 1].tag == "PROPN"
+            and j > 0
+            and tokens[j - 1].tag == "PREP"
+        ):
+            break  # "and in February Volta refused": the date opens the clause, no name
         if tok.tag in allowed and tok.tag != "V":
             if tok.tag == "PRON" and j < end - 1:
                 break

@@ -39,7 +39,7 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
     the sentence's earlier mentions by token index: an infinitive's actors are its governor's."""
     source = _source_phrase(tokens, m)
     if source is not None:
-        return _Participants([people.resolve(name) or name for name, _ in source])
+        return _Participants(_speakers(source, people))
     if m.role == Role.NOMINAL:
         left = m.group_start
         if (
@@ -225,10 +225,10 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
     ):
         speaker = _inverted_speaker(tokens, m.index)  # '"No," said Antonio Costa.'
         if speaker:
-            return _Participants([people.resolve(name) or name for name, _ in speaker])
+            return _Participants(_speakers(speaker, people))
     speaker = _postposed_speaker(tokens, m)
     if speaker:
-        return _Participants([people.resolve(name) or name for name, _ in speaker])
+        return _Participants(_speakers(speaker, people))
     before = m.group_start - 1
     while before > 0 and tokens[before].tag in ("ADV", "DET") and tokens[before - 1].tag != "PUNCT":
         before -= 1  # ", and more recently has started"
@@ -390,6 +390,20 @@ def _for_subject(tokens, m) -> int | None:
     if k < g - 1 and tokens[k].tag == "PREP" and tokens[k].lower in lexicon().words["for_preps"]:
         return k + 1
     return None
+
+
+def _speakers(found, people) -> list[str]:
+    """The names of a speaker put after the verb ('"No," said Omar Lind', "..., said Omar
+    Lind, a spokesman") or after "according to", resolved through ``people``; a person's name
+    is recorded, so that a later "he said" stands for that speaker as it would after "Omar
+    Lind said"."""
+    names = []
+    for name, person in found:
+        resolved = people.resolve(name)
+        if resolved is None and person:
+            people.add(name, True)
+        names.append(resolved or name)
+    return names
 
 
 def _resolved(found, phrase, people, remember: bool = False, thing: bool = False) -> list[str]:

@@ -826,6 +826,16 @@ def test_a_process_that_a_past_event_follows_is_over_and_proves_no_day(text):
             "spurned",
         ),
         ("Zentek spurned the approach, but last week Volta said it would bid.", "said", "spurned"),
+        (
+            "Ruiz criticised the count and last week asked voters to march.",
+            "asked",
+            "criticised",
+        ),
+        (
+            "Zentek spurned the approach and on Monday it refused a second offer.",
+            "refused",
+            "spurned",
+        ),
     ],
 )
 def test_a_date_before_the_subject_of_a_conjoined_clause_dates_that_clause(text, dated, undated):

@@ -66,6 +66,13 @@ def boundaries(tokens: list[Token]) -> list[int]:
     return sorted(set(starts))
 
 
+def is_finite(token: Token) -> bool:
+    """An auxiliary, or a verb in a past or present form."""
+    return token.tag in ("MODAL", "BE", "HAVE", "DO") or (
+        token.tag == "V" and bool(token.forms & {"VBD", "VBZ", "VBP"})
+    )
+
+
 def _fronted_date_clause(tokens: list[Token], k: int) -> bool:
     """Whether a clause with a date put before its subject opens at ``k``, after a conjunction:
     "and in February it refused an offer", "but last week Volta said" (the date is that clause's,
@@ -82,6 +89,8 @@ def _fronted_date_clause(tokens: list[Token], k: int) -> bool:
     words = lexicon().words
     n = len(tokens)
     start = k
+    while k + 1 < n and tokens[k].lower in words["date_modifiers"]:
+        k += 1  # "earlier this week"
     if k + 1 < n and tokens[k].tag == "PREP" and tokens[k + 1].lower in words["calendar_owners"]:
         k += 1
     elif k + 1 < n and tokens[k].lower in words["time_shifts"]:
@@ -95,6 +104,8 @@ def _fronted_date_clause(tokens: list[Token], k: int) -> bool:
         k += 1
     if k >= n or k - start < 1:
         return False
+    if tokens[k].tag in ("V", "MODAL", "BE", "HAVE", "DO") and is_finite(tokens[k]):
+        return True  # "and last week asked voters": a verb sharing the subject before
     if tokens[k].tag == "PRON":
         return k + 1 < n and tokens[k + 1].tag in _CLAUSE_START[:5]
     j = k
@@ -459,7 +470,7 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
         j -= 1
     if j < 0:
         return None
-    j = _before_interposed_date(tokens, j)
+    j = before_interposed_date(tokens, j)
     j = _before_acronym(tokens, j)
     if tokens[j].text == ",":
         k = apposition_start(tokens, j)
@@ -735,22 +746,36 @@ def _clause_opening_conjunct(tokens: list[Token], j: int, end: int) -> bool:
     return left == 0 or tokens[left - 1].tag in ("CONJ", "SUB") or tokens[left - 1].text == ","
 
 
-def _before_interposed_date(tokens: list[Token], j: int) -> int:
+def before_interposed_date(tokens: list[Token], j: int) -> int:
     """Where the subject ends when a bare date stands between it and its verb, as news writes
-    it ("the jury Friday convicted", "the company last week said"): the date dates the verb and
-    names no one. ``j`` is the last token before the verb group; unchanged without such a date."""
+    it ("the jury Friday convicted", "the company last week said"), or between a conjunction
+    and the verb it joins ("criticised the count and earlier this week asked"): the date dates
+    the verb and names no one. ``j`` is the last token before the verb group; unchanged without
+    such a date.
+
+    Examples:
+        >>> from timeline.events.lexicon import tokenize
+        >>> from timeline.events.tagger import tag
+        >>> before_interposed_date(tag(tokenize("the jury Friday convicted")), 2)
+        1
+        >>> before_interposed_date(tag(tokenize("it lost and earlier this week asked")), 5)
+        2
+    """
     words = lexicon().words
     k = j
     while k >= 0 and (
-        tokens[k].lower in words["calendar_owners"] or tokens[k].lower in words["time_shifts"]
+        tokens[k].lower in words["calendar_owners"]
+        or tokens[k].lower in words["time_shifts"]
+        or k < j
+        and tokens[k].lower in words["date_modifiers"]
     ):
         k -= 1
     if (
         k < j
         and k >= 0
-        and tokens[k].tag in ("N", "PROPN")
         and tokens[j].lower in words["calendar_owners"]
         and tokens[k].lower not in words["calendar_owners"]
+        and (tokens[k].tag in ("N", "PROPN") or tokens[k].tag == "CONJ")
     ):
         return k
     return j

@@ -17,6 +17,7 @@ import re
 from timeline.model import Token
 
 from . import clauses
+from .clauses import is_finite
 from .lexicon import (  # noqa: F401 (tokenize: doctests)
     Lexicon,
     analyze,
@@ -28,7 +29,6 @@ from .lexicon import (  # noqa: F401 (tokenize: doctests)
     unpunctuated,
 )
 from .open_tags import open_tag_rule
-from .verb_groups import is_finite
 
 _PUNCT = re.compile(r"^[^\w]+$")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from timeline.model import Token
 
 from . import clauses
+from .clauses import is_finite
 from .lexicon import lexicon
 
 _OPEN_QUOTES = ("“", '"', "``", "‘")
@@ -30,13 +31,6 @@ def verb_group(tokens: list[Token], i: int, cues: set) -> list[Token]:
 
 
 _VERBAL = ("V", "MODAL", "BE", "HAVE", "DO")
-
-
-def is_finite(token: Token) -> bool:
-    """An auxiliary, or a verb in a past or present form."""
-    return token.tag in ("MODAL", "BE", "HAVE", "DO") or (
-        token.tag == "V" and bool(token.forms & {"VBD", "VBZ", "VBP"})
-    )
 
 
 def verb_counts(tokens: list[Token]) -> tuple[list[int], int]:

@@ -95,6 +95,8 @@ def _trailing(event: Event, timex: TimeExpr, between: list[Event], text: str) ->
         return False
     if re.search(r"[.!?;:]\s|\n", text[event.trigger_end : timex.start]):
         return False
+    if _OPENS_CONJUNCT.search(text, event.trigger_end, timex.start):
+        return False  # "criticised the count and last week asked": the date is the next verb's
     nominal = event.tense == Tense.NONE
     return not any(nominal or other.tense != Tense.NONE for other in between)
 
@@ -120,6 +122,11 @@ def _before_finite(
     )
 
 
+#: a conjunction right before a date (and its preposition or modifier): the date opens the
+#: next conjunct
+_OPENS_CONJUNCT = re.compile(
+    r"\b(?:and|but|or)\s+(?:(?:earlier|later|early|late)\s+)?(?:(?:in|on|at)\s+)?$", re.I
+)
 #: a coordinated verb after a date: the date closes the first conjunct
 _COORDINATED = re.compile(r"\s+(?:and|or|but)\b", re.I)
 #: between a preverbal date and its finite verb: up to two words ("in March was fined")

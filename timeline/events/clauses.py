@@ -572,7 +572,7 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
             tok.tag == "PREP"
             and tok.lower in lex.words["subject_preps"]
             and j > 0
-            and tokens[j - 1].tag in ("N", "PROPN")
+            and tokens[_before_acronym(tokens, j - 1)].tag in ("N", "PROPN")
             # a day before the preposition dates the verb before it, it heads no subject: "woes
             # continued Wednesday for the Tigers, who have placed"
             and tokens[j - 1].lower not in lex.words["calendar_owners"]
@@ -583,7 +583,9 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
                 for t in tokens[j + 1 : end]
             ):
                 end = j  # "A federal court on Friday blocked": the date is no part of the subject
-            j -= 1
+            # an acronym in parentheses before the preposition is the noun's: "the head of the
+            # Election Board (EB) in Leeds said"
+            j = _before_acronym(tokens, j - 1)
         else:
             break
     start = j + 1

@@ -661,7 +661,12 @@ def dash_parenthetical_start(tokens: list[Token], j: int) -> int | None:
     if k is None or k + 1 >= j or tokens[k - 1].tag not in ("N", "PROPN"):
         return None
     first = tokens[k + 1]
-    if first.tag in ("PREP", "REL", "DET") or (first.tag == "V" and first.forms & {"VBG", "VBN"}):
+    if (
+        first.tag in ("PREP", "REL", "DET")
+        or first.lower in lexicon().words["wh_relatives"]
+        or first.tag == "V"
+        and first.forms & {"VBG", "VBN"}
+    ):
         return k
     return None
 

@@ -61,6 +61,7 @@ SHAPE = Shape(
             "next",
             "next_only",
             "skip_suffixes",
+            "skip_words",
             "examples",
             "negatives",
         },
@@ -175,6 +176,7 @@ def rules() -> MappingProxyType:
                 next=frozenset(row.get("next") or ()),
                 next_only=bool(row.get("next_only", False)),
                 skip_suffixes=tuple(row.get("skip_suffixes") or ()),
+                skip_words=frozenset(row.get("skip_words") or ()),
             )
         )
     weights = load(WEIGHTS, WEIGHTS_SHAPE)
@@ -448,7 +450,14 @@ def act(row: dict, table: dict) -> str:
         dated = {_norm(w) for w in _WORD.findall((row.get("timex") or "").lower())}
         for sense in senses:
             skip = sense["skip_suffixes"]
-            first = next((w for w in after if w not in dated and not w.endswith(skip)), None)
+            first = next(
+                (
+                    w
+                    for w in after
+                    if w not in dated and not w.endswith(skip) and w not in sense["skip_words"]
+                ),
+                None,
+            )
             ended = first is None and not sense["next_only"]
             if (use is None or use in sense["uses"]) and (
                 not sense["next"] or ended or first in sense["next"]

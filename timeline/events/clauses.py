@@ -17,7 +17,8 @@ from .lexicon import lexicon
 _NP = ("N", "PROPN", "ADJ", "DET", "POSS", "POSSM", "NUM")
 _STRONG = (";", ":", "--", "—", "–", "(", ")")
 DASHES = ("-", "--", "—", "–")
-_CLAUSE_START = ("V", "MODAL", "BE", "HAVE", "DO", "PRON")
+_VERBAL = ("V", "MODAL", "BE", "HAVE", "DO")
+_CLAUSE_START = _VERBAL + ("PRON",)
 
 
 def boundaries(tokens: list[Token]) -> list[int]:
@@ -88,7 +89,6 @@ def _fronted_date_clause(tokens: list[Token], k: int) -> bool:
     """
     words = lexicon().words
     n = len(tokens)
-    start = k
     while k + 1 < n and tokens[k].lower in words["date_modifiers"]:
         k += 1  # "earlier this week"
     if k + 1 < n and tokens[k].tag == "PREP" and tokens[k + 1].lower in words["calendar_owners"]:
@@ -102,16 +102,16 @@ def _fronted_date_clause(tokens: list[Token], k: int) -> bool:
         k += 1  # "Monday morning", "February 2020"
     if k < n and tokens[k].text == ",":
         k += 1
-    if k >= n or k - start < 1:
+    if k >= n:
         return False
-    if tokens[k].tag in ("V", "MODAL", "BE", "HAVE", "DO") and is_finite(tokens[k]):
+    if is_finite(tokens[k]):
         return True  # "and last week asked voters": a verb sharing the subject before
     if tokens[k].tag == "PRON":
-        return k + 1 < n and tokens[k + 1].tag in _CLAUSE_START[:5]
+        return k + 1 < n and tokens[k + 1].tag in _VERBAL
     j = k
-    while j < n and tokens[j].tag in _NP and tokens[j].tag != "V":
+    while j < n and tokens[j].tag in _NP:
         j += 1
-    return j > k and j < n and tokens[j].tag in _CLAUSE_START[:5]
+    return j > k and j < n and tokens[j].tag in _VERBAL
 
 
 def clause_of(starts: list[int], i: int, n: int) -> tuple[int, int]:

@@ -62,6 +62,7 @@ SHAPE = Shape(
             "next_only",
             "skip_suffixes",
             "skip_words",
+            "within",
             "examples",
             "negatives",
         },
@@ -177,6 +178,7 @@ def rules() -> MappingProxyType:
                 next_only=bool(row.get("next_only", False)),
                 skip_suffixes=tuple(row.get("skip_suffixes") or ()),
                 skip_words=frozenset(row.get("skip_words") or ()),
+                within=int(row.get("within", 1)),
             )
         )
     weights = load(WEIGHTS, WEIGHTS_SHAPE)
@@ -450,17 +452,14 @@ def act(row: dict, table: dict) -> str:
         dated = {_norm(w) for w in _WORD.findall((row.get("timex") or "").lower())}
         for sense in senses:
             skip = sense["skip_suffixes"]
-            first = next(
-                (
-                    w
-                    for w in after
-                    if w not in dated and not w.endswith(skip) and w not in sense["skip_words"]
-                ),
-                None,
-            )
-            ended = first is None and not sense["next_only"]
+            read = [
+                w
+                for w in after
+                if w not in dated and not w.endswith(skip) and w not in sense["skip_words"]
+            ][: sense["within"]]  # the next word, or the first few ("addresses a critical flaw")
+            ended = not read and not sense["next_only"]
             if (use is None or use in sense["uses"]) and (
-                not sense["next"] or ended or first in sense["next"]
+                not sense["next"] or ended or any(w in sense["next"] for w in read)
             ):
                 return sense["act"]
         return lemma

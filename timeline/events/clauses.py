@@ -633,7 +633,10 @@ def _reduced_relative_before(tokens: list[Token], j: int) -> int | None:
         return None
     if not ("VBG" in tokens[k].forms or after_prep and "VBN" in tokens[k].forms):
         return None
-    noun = tokens[k - 1]
+    before = k - 1
+    while before > 0 and tokens[before].tag == "ADV":
+        before -= 1  # "forecasts last revised in May showed", "figures recently published"
+    noun = tokens[before]
     if noun.tag not in ("N", "PROPN") or noun.lower in lexicon().words["pronominal_dets"]:
         return None
     return k

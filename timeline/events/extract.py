@@ -252,9 +252,14 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
         finite = gov
         while finite is not None and (
             finite.tense == Tense.NONE
-            and not any(t.tag == "MODAL" for t in tokens[finite.group_start : finite.index])
+            and not (
+                m.tense == Tense.NONE
+                and any(t.tag == "MODAL" for t in tokens[finite.group_start : finite.index])
+            )
             or finite.infinitive
-        ):  # a verb under a modal is finite: "boilers that could burst and cause fires"
+        ):  # a verb under a modal is finite for a bare verb joined to it: "boilers that could
+            # burst and cause fires"; a past form joins a past one ("concerned that prices would
+            # fall and suggested")
             finite = finite.governor
         finite = finite or gov  # its subject, which a passive does not make its actor
         held = earlier[finite.index]

@@ -416,8 +416,8 @@ def apposition_start(tokens: list[Token], j: int) -> int | None:
     """The comma opening a parenthetical that ends with the comma at ``j``, between a subject
     and its verb: "Ruiz, aged 61, has resigned", "Ruiz, 61, had left", "Dana Ruiz, formerly
     a director running the plant, is stepping down", "Ruiz, born in Leeds on May 3, 1960,
-    has founded". The parenthetical holds no finite verb; the word before
-    its opening comma is a noun.
+    has founded", "Zentek, in a filing on Monday, said". The parenthetical holds no finite
+    verb; the word before its opening comma is a noun.
 
     Examples:
         >>> from timeline.events.lexicon import tokenize
@@ -453,7 +453,7 @@ def apposition_start(tokens: list[Token], j: int) -> int | None:
             tok.text == ","
             and tokens[k - 1].tag in ("PROPN", "N")
             and k + 1 < j
-            and tokens[k + 1].tag in ("DET", "ADJ", "N", "PROPN", "NUM", "ADV", "V")
+            and tokens[k + 1].tag in ("DET", "ADJ", "N", "PROPN", "NUM", "ADV", "V", "PREP")
             and (tokens[k + 1].tag != "V" or tokens[k + 1].forms & {"VBN", "VBG"})
         ):
             return k

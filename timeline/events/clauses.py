@@ -17,8 +17,8 @@ from .lexicon import lexicon
 _NP = ("N", "PROPN", "ADJ", "DET", "POSS", "POSSM", "NUM")
 _STRONG = (";", ":", "--", "—", "–", "(", ")")
 DASHES = ("-", "--", "—", "–")
-_VERBAL = ("V", "MODAL", "BE", "HAVE", "DO")
-_CLAUSE_START = _VERBAL + ("PRON",)
+VERBAL = ("V", "MODAL", "BE", "HAVE", "DO")  # the tags of verbs and auxiliaries
+_CLAUSE_START = VERBAL + ("PRON",)
 
 
 def boundaries(tokens: list[Token]) -> list[int]:
@@ -107,11 +107,11 @@ def _fronted_date_clause(tokens: list[Token], k: int) -> bool:
     if is_finite(tokens[k]):
         return True  # "and last week asked voters": a verb sharing the subject before
     if tokens[k].tag == "PRON":
-        return k + 1 < n and tokens[k + 1].tag in _VERBAL
+        return k + 1 < n and tokens[k + 1].tag in VERBAL
     j = k
     while j < n and tokens[j].tag in _NP:
         j += 1
-    return j > k and j < n and tokens[j].tag in _VERBAL
+    return j > k and j < n and tokens[j].tag in VERBAL
 
 
 def clause_of(starts: list[int], i: int, n: int) -> tuple[int, int]:

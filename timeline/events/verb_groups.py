@@ -30,9 +30,6 @@ def verb_group(tokens: list[Token], i: int, cues: set) -> list[Token]:
     return tokens[j + 1 : i]
 
 
-_VERBAL = ("V", "MODAL", "BE", "HAVE", "DO")
-
-
 def verb_counts(tokens: list[Token]) -> tuple[list[int], int]:
     """Per sentence, once: how many verbal tokens follow each token, and how many tokens are
     finite verbs, so that each verb's checks need not rescan the sentence (quadratic in a
@@ -47,7 +44,7 @@ def verb_counts(tokens: list[Token]) -> tuple[list[int], int]:
     after, count = [0] * len(tokens), 0
     for k in range(len(tokens) - 1, -1, -1):
         after[k] = count
-        count += tokens[k].tag in _VERBAL
+        count += tokens[k].tag in clauses.VERBAL
     return after, sum(is_finite(t) for t in tokens)
 
 

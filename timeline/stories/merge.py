@@ -452,11 +452,16 @@ def act(row: dict, table: dict) -> str:
         dated = {_norm(w) for w in _WORD.findall((row.get("timex") or "").lower())}
         for sense in senses:
             skip = sense["skip_suffixes"]
-            read = [
-                w
-                for w in after
-                if w not in dated and not w.endswith(skip) and w not in sense["skip_words"]
-            ][: sense["within"]]  # the next word, or the first few ("addresses a critical flaw")
+            read = list(
+                itertools.islice(
+                    (
+                        w
+                        for w in after
+                        if w not in dated and not w.endswith(skip) and w not in sense["skip_words"]
+                    ),
+                    sense["within"],
+                )
+            )  # the next word, or the first few ("addresses a critical flaw")
             ended = not read and not sense["next_only"]
             if (use is None or use in sense["uses"]) and (
                 not sense["next"] or ended or any(w in sense["next"] for w in read)

@@ -1,4 +1,5 @@
 import datetime as dt
+import os
 import subprocess
 from pathlib import Path
 
@@ -10,6 +11,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_PATH = ROOT / "seeds" / "000_03aee5fa6f29c944.txt"
 SEED_PUBLISHED = dt.date(2025, 2, 28)
 CORPORA = ROOT.parent / "shared" / "corpora"
+
+# Notebook kernels (nbval, papermill) and subprocesses import `timeline` from this checkout, as
+# the tests do: a PYTHONPATH naming another checkout would have them run (and write under) that one.
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 
 
 @pytest.fixture(scope="session")

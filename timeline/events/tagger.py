@@ -137,6 +137,10 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
         ['DET', 'PROPN', 'V', 'N', 'PROPN', 'PREP', 'DET', 'NUM', 'PUNCT']
         >>> [t.tag for t in tag(tokenize("Ruiz said the plan serves no one."))]
         ['PROPN', 'V', 'DET', 'N', 'V', 'DET', 'PRON', 'PUNCT']
+        >>> [t.tag for t in tag(tokenize("It struck at 11 am and at 3 PM."))]
+        ['PRON', 'V', 'PREP', 'NUM', 'NUM', 'CONJ', 'PREP', 'NUM', 'NUM', 'PUNCT']
+        >>> [t.tag for t in tag(tokenize("Buyers placed 40 pre-orders by 9 am."))]
+        ['N', 'V', 'NUM', 'N', 'PREP', 'NUM', 'NUM', 'PUNCT']
     """
     lex = lexicon()
     finite = False
@@ -179,6 +183,17 @@ def tag(tokens: list[Token], names: frozenset = frozenset()) -> list[Token]:
         if tok.text[0].isdigit():
             # digits joined to letters no number takes are a name ("76ers"), not an amount
             tok.tag = "NUM" if is_number(tok.text) else "PROPN"
+            first = False
+            continue
+        if (
+            prev is not None
+            and prev.tag == "NUM"
+            and prev.text[-1:].isdigit()
+            and tok.text.isalpha()
+            and is_number("0" + tok.text)
+        ):
+            # a number's suffix written apart still belongs to the number: "at 11 am" is a time
+            tok.tag = "NUM"
             first = False
             continue
         capital = tok.text[0].isupper()

@@ -418,6 +418,12 @@ VERB_CASES = [
     ("The WHO warned that rains could spread the disease.", "warned", "past", ["WHO"]),
     # a title with no name after it is the actor
     ("The Prime Minister will make a statement on Monday.", "make", "future", ["Prime Minister"]),
+    # the past form after the subject of a clause reported without "that" is that clause's verb;
+    # a past form that a finite verb of the clause follows describes the noun before it
+    ("The agency said the main tremor struck at noon.", "struck", "past", ["main tremor"]),
+    ("Police said the driver fled the scene on foot.", "fled", "past", ["driver"]),
+    ("Officials said the report issued in May was wrong.", "issued", "none", []),
+    ("Officials said the plan approved in May will cost more.", "approved", "none", []),
     # a participle after a comma is done by the subject of the finite verb, not of an infinitive
     (
         "A court blocked the plan to end the program, handing a setback to the minister.",

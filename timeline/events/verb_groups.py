@@ -138,6 +138,7 @@ def verb_attributes(tokens, i, group, plan_cue, finite_before, main=False, count
                 or not (finite_total - is_finite(tok))
                 or lex.class_of.get(tok.lemma) == "REPORTING"
                 and reports_clause(tokens, i)
+                or _reports_subject_before(tokens, i)
             )
             participle = (
                 "VBN" in tok.forms
@@ -189,6 +190,22 @@ def reports_clause(tokens: list[Token], i: int) -> bool:
         >>> reports_clause(tag(tokenize("The figures reported on Friday rose")), 2)
         False
     """
+    return reported_verb(tokens, i) is not None
+
+
+def reported_verb(tokens: list[Token], i: int) -> int | None:
+    """Where the clause that verb of saying ``i`` reports has its finite verb, when that clause
+    follows with no complementizer: its subject, then the verb ("said the quake struck at noon",
+    "said talks would resume"); the complementizer's position when there is one; else None.
+
+    Examples:
+        >>> from timeline.events.lexicon import tokenize
+        >>> from timeline.events.tagger import tag
+        >>> reported_verb(tag(tokenize("The survey said the main tremor struck at noon")), 2)
+        6
+        >>> reported_verb(tag(tokenize("She told reporters on Monday he would stay")), 1) is None
+        True
+    """
     lex = lexicon()
     k = i + 1
     while k < len(tokens) and tokens[k].tag == "ADV":
@@ -205,18 +222,44 @@ def reports_clause(tokens: list[Token], i: int) -> bool:
     ):
         k += 1
     if k >= len(tokens):
-        return False
+        return None
     if tokens[k].lower in lex.words["complementizers"] and tokens[k].tag == "SUB":
-        return True
+        return k
     if tokens[k].tag == "PRON" and tokens[k].lower in lex.words["subj_pron"]:
         end = k + 1
     elif tokens[k].tag in ("N", "PROPN", "DET", "NUM", "ADJ", "POSS"):
         end = clauses.np_right(tokens, k, len(tokens))
     else:
-        return False
+        return None
     while end < len(tokens) and tokens[end].tag in ("ADV", "NEG"):
         end += 1
-    return end < len(tokens) and is_finite(tokens[end])
+    return end if end < len(tokens) and is_finite(tokens[end]) else None
+
+
+def _reports_subject_before(tokens: list[Token], i: int) -> bool:
+    """Whether past form ``i`` follows the subject of a clause reported with no complementizer
+    after a verb whose object is mostly a clause (``clause_object_verbs``: not "denied petitions
+    filed by"), and no finite verb of that clause comes after it: the reported clause's own
+    verb ("said the main tremor struck at noon"), not a participle describing the noun before
+    it ("said the report issued on Monday was wrong")."""
+    lex = lexicon()
+    r = i - 1
+    while r >= 0 and tokens[r].tag != "V":
+        if tokens[r].tag in ("PUNCT", "SUB", "REL", "CONJ") or is_finite(tokens[r]):
+            return False
+        r -= 1
+    if (
+        r < 0
+        or tokens[r].lemma not in lex.words["clause_object_verbs"]
+        or reported_verb(tokens, r) != i
+    ):
+        return False
+    for later in tokens[i + 1 :]:
+        if later.tag in ("PUNCT", "SUB", "REL", "CONJ"):
+            return True
+        if later.tag in ("MODAL", "BE", "HAVE", "DO") or later.tag == "V" and "VBZ" in later.forms:
+            return False
+    return True
 
 
 def _in_pp(tokens: list[Token], j: int) -> bool:

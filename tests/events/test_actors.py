@@ -37,6 +37,25 @@ def test_group_pronouns_skip_people():
     assert refs.resolve("you") is None
 
 
+@pytest.mark.parametrize(
+    "text, word, actors",
+    [
+        # a plural common noun opening a sentence is no organisation's name: "it" is not it
+        (
+            "Aid workers in Leeds cleared the road. The damage is heavy as it flooded.",
+            "flooded",
+            [],
+        ),
+        ("Rescue teams dug on Friday. The loss is large since it came at night.", "came", []),
+        # ... while "they" may be
+        ("Aid workers in Leeds cleared the road, and they left.", "left", ["Aid workers in Leeds"]),
+    ],
+)
+def test_it_never_stands_for_a_plural_description(text, word, actors):
+    (event,) = [e for e in run(text) if e.trigger == word]
+    assert event.actors == actors
+
+
 def test_a_possessive_determiner_names_an_event_nouns_actor():
     text = "Zentek Inc. announced it has settled its patent dispute."
     dispute = [e for e in run(text) if e.trigger == "dispute"][0]

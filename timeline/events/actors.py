@@ -324,24 +324,34 @@ def _head_word(name: str) -> str:
         >>> _head_word("Zentek Systems"), _head_word("Shares in the company")
         ('systems', 'shares')
     """
+    return _head(name)[0].lower()
+
+
+def _head(name: str) -> tuple[str, bool]:
+    """The head of a name or description as written (see :func:`_head_word`), and whether it
+    is the first word."""
     closed = lexicon().closed
     words = name.split()
     cut = next(
         (k for k, w in enumerate(words) if k and w.islower() and "PREP" in closed.get(w, ())),
         len(words),
     )
-    return words[cut - 1].lower()
+    return words[cut - 1], cut == 1
 
 
 def _common_plural(name: str) -> bool:
-    """A single plural word the dictionary knows ("Officials", "Analysts"): capitalized only
-    because it opens a sentence, it is a group of people, no organisation's name.
+    """A group named by a plural common noun, capitalized only because it opens a sentence:
+    its head is a plural the dictionary knows, written in lower case or first ("Officials",
+    "Aid workers in Leeds", "Analysts at the bank"). It is a group of people or things, no
+    organisation's name, and never what "it" stands for.
 
     Examples:
-        >>> _common_plural("Officials"), _common_plural("Zentek"), _common_plural("Acme Labs")
-        (True, False, False)
+        >>> names = ("Officials", "Aid workers in Leeds", "Zentek", "Acme Labs")
+        >>> [_common_plural(n) for n in names]
+        [True, True, False, False]
     """
-    return " " not in name and _plural(name) and in_dictionary(name.lower())
+    head, first = _head(name)
+    return _plural(head) and in_dictionary(head.lower()) and (first or head.islower())
 
 
 def _counted(name: str) -> bool:

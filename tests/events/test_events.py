@@ -424,6 +424,9 @@ VERB_CASES = [
     ("Police said the driver fled the scene on foot.", "fled", "past", ["driver"]),
     ("Officials said the report issued in May was wrong.", "issued", "none", []),
     ("Officials said the plan approved in May will cost more.", "approved", "none", []),
+    # "how" and "why" open a clause, as "where" and "when" do: no part of its subject
+    ("Witnesses described how fans ran onto the pitch.", "ran", "past", ["fans"]),
+    ("Nobody knows why the driver left the road.", "left", "past", ["driver"]),
     # a participle after a comma is done by the subject of the finite verb, not of an infinitive
     (
         "A court blocked the plan to end the program, handing a setback to the minister.",

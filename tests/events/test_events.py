@@ -424,6 +424,19 @@ VERB_CASES = [
     ("Police said the driver fled the scene on foot.", "fled", "past", ["driver"]),
     ("Officials said the report issued in May was wrong.", "issued", "none", []),
     ("Officials said the plan approved in May will cost more.", "approved", "none", []),
+    # a common noun phrase joined by "and" after a dateline's dash or a colon opens its clause
+    (
+        "LEEDS (Wire) - Ship owners and union leaders ended the talks.",
+        "ended",
+        "past",
+        ["Ship owners", "union leaders"],
+    ),
+    (
+        "Update: port owners and dock unions signed a deal.",
+        "signed",
+        "past",
+        ["port owners", "dock unions"],
+    ),
     # "how" and "why" open a clause, as "where" and "when" do: no part of its subject
     ("Witnesses described how fans ran onto the pitch.", "ran", "past", ["fans"]),
     ("Nobody knows why the driver left the road.", "left", "past", ["driver"]),

@@ -753,7 +753,13 @@ def _clause_opening_conjunct(tokens: list[Token], j: int, end: int) -> bool:
         return tokens[left - 2].tag in ("N", "PROPN")  # "talks between the guild and the studios"
     if tokens[j - 1].tag != "N":
         return False
-    return left == 0 or tokens[left - 1].tag in ("CONJ", "SUB") or tokens[left - 1].text == ","
+    # a clause opens after a dateline's dash or a colon too: "LEEDS (Wire) - Ship owners and
+    # union leaders ended talks"
+    return (
+        left == 0
+        or tokens[left - 1].tag in ("CONJ", "SUB")
+        or tokens[left - 1].text in (",", ":") + DASHES
+    )
 
 
 def before_interposed_date(tokens: list[Token], j: int) -> int:

@@ -476,6 +476,12 @@ def test_the_tense_and_actors_of_a_verb(text, verb, tense, actors):
                 "objected": ("present", ["Hungary", "Slovakia"]),
             },
         ),
+        # a noun phrase with its complement opening the clause: the relative's verb takes the
+        # nearest noun, the main verb after the relative clause the whole phrase
+        (
+            "A spokesman for Zentek, which cut 100 jobs, said it would hire.",
+            {"cut": ("past", ["Zentek"]), "said": ("past", ["spokesman for Zentek"])},
+        ),
         # after an object the pronoun may take the whole clause: no antecedent is guessed
         ("The company cut 500 jobs, which angered the unions.", {"angered": ("past", ["company"])}),
     ],

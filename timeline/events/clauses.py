@@ -401,6 +401,12 @@ def subject_before_comma(tokens: list[Token], i: int) -> bool:
         or tokens[j].tag == "CONJ"
         and j > 0
         and tokens[j - 1].tag == "PROPN"
+        # a noun's complement, when the whole phrase opens its clause: "A spokesman for Zentek,
+        # which cut jobs, said"
+        or tokens[j].tag == "PREP"
+        and tokens[j].lower in lex.words["np_complement_preps"]
+        and j > 0
+        and tokens[j - 1].tag in ("N", "PROPN")
     ):
         j -= 1
     return (
@@ -472,7 +478,9 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
         return None
     j = before_interposed_date(tokens, j)
     j = _before_acronym(tokens, j)
-    if tokens[j].text == ",":
+    if tokens[g].tag == "REL" and j > 0 and (tokens[j].text == "," or tokens[j].text in DASHES):
+        j -= 1  # the main verb after a relative clause: its comma closes the subject, no apposition
+    elif tokens[j].text == ",":
         k = apposition_start(tokens, j)
         if k is None:
             return None

@@ -358,7 +358,7 @@ def tense_cues() -> dict[str, str]:
 
     Examples:
         >>> sorted(tense_cues())
-        ['ended', 'future', 'past', 'possessive', 'scheduled']
+        ['deadline', 'ended', 'future', 'past', 'possessive', 'scheduled']
     """
     path = RULES_DIR / "tense.yaml"
     data = _read_yaml(path) or {}

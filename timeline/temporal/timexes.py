@@ -98,7 +98,7 @@ class Context:
         for match in cues["either"].finditer(text, lo, hi):
             if start <= match.start() < end:
                 continue
-            kind = "future" if match.lastgroup == "scheduled" else match.lastgroup
+            kind = "future" if match.lastgroup in ("scheduled", "deadline") else match.lastgroup
             if match.start() >= end and match.group().lower() == "planned":
                 # "On Friday, the council planned to repaint": a plan told after the day is of
                 # that day
@@ -111,7 +111,7 @@ class Context:
                     fallback = kind
                 continue
             distance = start - match.end() if match.end() <= start else 3 * (match.start() - end)
-            deadline = match.group().lower() in ("by", "until")
+            deadline = match.lastgroup == "deadline"
             if (
                 not deadline
                 and match.end() <= start
@@ -132,12 +132,14 @@ class Context:
 def _tense_patterns() -> dict:
     cues = tense_cues()
     compiled = {k: re.compile(v, re.IGNORECASE) for k, v in cues.items()}
-    # one pass finds every kind of cue; future first, so a word that is both ("planned") counts as
-    # future, then the scheduled present (a future cue too), then the past.
+    # one pass finds every kind of cue; a deadline first (its verb of scheduling may be a future
+    # cue too), then future, so a word that is both ("planned") counts as future, then the
+    # scheduled present (a future cue too), then the past.
     # Every cue starts at a word boundary with a letter (or the ' of "'ll"): asserting that
     # first skips the two long alternations at all other positions, without changing any match.
     compiled["either"] = re.compile(
-        f"\\b(?=[\\w'])(?:(?P<future>{cues['future']})|(?P<scheduled>{cues['scheduled']})"
+        f"\\b(?=[\\w'])(?:(?P<deadline>{cues['deadline']})|(?P<future>{cues['future']})"
+        f"|(?P<scheduled>{cues['scheduled']})"
         f"|(?P<past>{cues['past']}))",
         re.IGNORECASE,
     )

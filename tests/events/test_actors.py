@@ -47,11 +47,19 @@ def test_group_pronouns_skip_people():
             [],
         ),
         ("Rescue teams dug on Friday. The loss is large since it came at night.", "came", []),
+        # nor a description whose capitalized common noun only opens the sentence
+        (
+            "Volta posted a profit. Revenue in the quarter rose. Next year, it expects a loss.",
+            "expects",
+            ["Volta"],
+        ),
+        # a description in lower case is left as it was: "the ministry" stays itself
+        ("The health ministry denied it. The ministry will hire nurses.", "hire", ["ministry"]),
         # ... while "they" may be
         ("Aid workers in Leeds cleared the road, and they left.", "left", ["Aid workers in Leeds"]),
     ],
 )
-def test_it_never_stands_for_a_plural_description(text, word, actors):
+def test_it_never_stands_for_a_plural_or_a_description(text, word, actors):
     (event,) = [e for e in run(text) if e.trigger == word]
     assert event.actors == actors
 

@@ -109,6 +109,9 @@ class Referents:
         self.subject: str | None = None  # the last subject not a person's, None: no name
         self.things: list[str] = []  # names and descriptions not a person's, most recent last
         self.plural: str | None = None  # this sentence's last plural subject without a name
+        # descriptions a sentence opens with a capitalized common noun ("Police in the port"):
+        # no name for "it", but what a later definite description may stand for
+        self.descriptions: list[str] = []
         self.agents: set[str] = set()  # who has said or decided something: no mere thing
 
     def new_sentence(self) -> None:
@@ -127,9 +130,11 @@ class Referents:
                 if _plural(words[-1]):
                     self.plural = " ".join(words)
 
-    def add(self, name: str, person: bool, at: int | None = None) -> None:
+    def add(self, name: str, person: bool, at: int | None = None, common: bool = False) -> None:
         """Record a name given as an actor (``person``: it looks like a person's), written at
-        offset ``at`` (None: not known, taken as outside any quotation)."""
+        offset ``at`` (None: not known, taken as outside any quotation); ``common``: it is a
+        description, its capitalized first word a common noun only opening a sentence ("Revenue
+        in the period rose"), so it names nothing."""
         words = lexicon().words
         if person and all(w.lower() in words["title"] for w in name.split()):
             return  # "the CEO": a title names nobody to refer back to
@@ -159,6 +164,9 @@ class Referents:
                 self.quoted_only.add(name)
             else:
                 self.quoted_only.discard(name)
+        elif common:
+            self.descriptions.append(name)
+            self.unnamed_subject(name.split())
         elif (
             any(c.isupper() for c in name.split()[0])
             and not _common_plural(name)
@@ -310,6 +318,9 @@ class Referents:
             return None
         head = words[-1].lower()
         for name in reversed(self.groups):
+            if _head_word(name) == head:
+                return name
+        for name in reversed(self.descriptions):
             if _head_word(name) == head:
                 return name
         return None

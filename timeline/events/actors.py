@@ -427,6 +427,8 @@ def affiliations(tokens) -> list[tuple[str, str]]:
         [('Dana Ruiz', 'Zentek')]
         >>> affiliations(tag(tokenize("Dana Ruiz, the Zentek Chief Executive Officer, spoke.")))
         [('Dana Ruiz', 'Zentek')]
+        >>> affiliations(tag(tokenize("Zentek Chief Financial Officer Dana Ruiz spoke.")))
+        [('Dana Ruiz', 'Zentek')]
         >>> affiliations(tag(tokenize("The CEO spoke.")))
         []
     """

@@ -437,6 +437,13 @@ VERB_CASES = [
         "past",
         ["port owners", "dock unions"],
     ),
+    # a verb joined after a copula with auxiliaries takes the subject before the first of them
+    (
+        "Volta should have been ahead at the break but wasted many chances.",
+        "wasted",
+        "past",
+        ["Volta"],
+    ),
     # "how" and "why" open a clause, as "where" and "when" do: no part of its subject
     ("Witnesses described how fans ran onto the pitch.", "ran", "past", ["fans"]),
     ("Nobody knows why the driver left the road.", "left", "past", ["driver"]),

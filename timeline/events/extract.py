@@ -238,6 +238,8 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
             (k for k in range(before - 1, -1, -1) if tokens[k].tag in ("BE", "HAVE", "MODAL")),
             None,
         )
+        while finite and tokens[finite - 1].tag in ("BE", "HAVE", "MODAL", "ADV", "NEG"):
+            finite -= 1  # the subject stands before the first auxiliary: "should have been"
         span = clauses.subject_span(tokens, finite) if finite is not None else None
         if span is None:
             return _Participants([])

@@ -614,6 +614,16 @@ def subject_span(tokens: list[Token], g: int, thing: bool = False) -> tuple[int,
         # participle's phrase describes the subject before it, the noun phrase it ends with is
         # no subject of the verb after it
         return subject_span(tokens, participle, thing)
+    if (
+        tokens[g].tag == "REL"
+        and start >= 2
+        and tokens[start].tag == "DET"
+        and tokens[start - 1].text == ","
+        and tokens[start - 2].tag == "PROPN"
+    ):
+        # the main verb after "Dana Ruiz, an aide who rode in the van,": the description
+        # and its relative clause are the name's apposition, the name says who
+        return subject_span(tokens, start - 1, thing)
     return _names_listed(tokens, start, g), end
 
 

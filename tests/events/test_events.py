@@ -444,6 +444,16 @@ VERB_CASES = [
         "past",
         ["Volta"],
     ),
+    # a name's description with its own relative clause, between the name and the verb
+    (
+        "Dana Ruiz, an aide who was on the bus, said the van tipped over.",
+        "said",
+        "past",
+        ["Dana Ruiz"],
+    ),
+    # "have" with an object is a state in the tense of its form
+    ("The ferry had two engines.", "had", "past", ["ferry"]),
+    ("The firm has two plants.", "has", "present", ["firm"]),
     # "how" and "why" open a clause, as "where" and "when" do: no part of its subject
     ("Witnesses described how fans ran onto the pitch.", "ran", "past", ["fans"]),
     ("Nobody knows why the driver left the road.", "left", "past", ["driver"]),

@@ -604,11 +604,11 @@ def _predicate_mention(
     _, neg = _after_adverbs(tokens, i)
     group = verb_group(tokens, i, cues)
     modal = next((t.lower for t in group if t.tag == "MODAL"), None)
-    tense = (
+    tense = (  # a form of have takes its tense as a form of be does
         "present"
-        if tok.lower in lex.words["present_be"]
+        if tok.lower in lex.words["present_be"] or tok.lower in lex.words["present_have"]
         else "past"
-        if tok.lower in lex.words["past_be"]
+        if tok.lower in lex.words["past_be"] or tok.lower in lex.words["past_have"]
         else "none"
     )
     modality = Modality.NEGATED if neg or any(t.tag == "NEG" for t in group) else Modality.ASSERTED

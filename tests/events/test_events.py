@@ -454,6 +454,13 @@ VERB_CASES = [
     # "have" with an object is a state in the tense of its form
     ("The ferry had two engines.", "had", "past", ["ferry"]),
     ("The firm has two plants.", "has", "present", ["firm"]),
+    # a news outlet named after "reported" that follows its clause and a comma is the source
+    (
+        "Riders heard a bang, reported Radio Leeds, a local station.",
+        "reported",
+        "past",
+        ["Radio Leeds"],
+    ),
     # "how" and "why" open a clause, as "where" and "when" do: no part of its subject
     ("Witnesses described how fans ran onto the pitch.", "ran", "past", ["fans"]),
     ("Nobody knows why the driver left the road.", "left", "past", ["driver"]),

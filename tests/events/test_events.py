@@ -424,6 +424,7 @@ VERB_CASES = [
     ("Police said the driver fled the scene on foot.", "fled", "past", ["driver"]),
     ("Officials said the report issued in May was wrong.", "issued", "none", []),
     ("Officials said the plan approved in May will cost more.", "approved", "none", []),
+    ("The firm said the bus appeared to have been speeding.", "appeared", "past", ["bus"]),
     # a common noun phrase joined by "and" after a dateline's dash or a colon opens its clause
     (
         "LEEDS (Wire) - Ship owners and union leaders ended the talks.",

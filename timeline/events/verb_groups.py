@@ -254,9 +254,13 @@ def _reports_subject_before(tokens: list[Token], i: int) -> bool:
         or reported_verb(tokens, r) != i
     ):
         return False
+    infinitive = False  # inside an infinitive's auxiliaries: "appeared to have been speeding"
     for later in tokens[i + 1 :]:
         if later.tag in ("PUNCT", "SUB", "REL", "CONJ"):
             return True
+        infinitive = later.tag == "TO" or infinitive and later.tag in ("BE", "HAVE", "ADV")
+        if infinitive:
+            continue
         if later.tag in ("MODAL", "BE", "HAVE", "DO") or later.tag == "V" and "VBZ" in later.forms:
             return False
     return True

@@ -462,6 +462,16 @@ VERB_CASES = [
         "past",
         ["Radio Leeds"],
     ),
+    # a participle opening a parenthetical between the subject and its verb is not the clause's
+    # finite verb: the verb after the parenthetical is
+    ("Six coaches, bound for York, derailed near the town.", "derailed", "past", ["Six coaches"]),
+    (
+        "Two cars of the Express 9, bound for York, tipped over.",
+        "tipped",
+        "past",
+        ["Two cars of the Express 9"],
+    ),
+    ("Ruiz, born in Leeds on May 3, 1960, has built the firm.", "built", "present", ["Ruiz"]),
     # "how" and "why" open a clause, as "where" and "when" do: no part of its subject
     ("Witnesses described how fans ran onto the pitch.", "ran", "past", ["fans"]),
     ("Nobody knows why the driver left the road.", "left", "past", ["driver"]),

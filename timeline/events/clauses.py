@@ -418,6 +418,52 @@ def subject_before_comma(tokens: list[Token], i: int) -> bool:
     )  # "said the ceasefire, which"
 
 
+def parenthetical_participle(tokens: list[Token], i: int) -> bool:
+    """Whether verb ``i`` is a participle opening a parenthetical between a subject and its verb:
+    right after a comma that follows the subject's noun, with a comma later that the verb group
+    follows ("Seven coaches, bound for York, derailed"). Only meaningful where no finite verb
+    came before in the clause.
+
+    Examples:
+        >>> from timeline.events.lexicon import tokenize
+        >>> from timeline.events.tagger import tag
+        >>> parenthetical_participle(tag(tokenize("Seven coaches, bound for York, derailed.")), 3)
+        True
+        >>> parenthetical_participle(tag(tokenize("Sales fell, hurt by rain.")), 3)
+        False
+    """
+    tok = tokens[i]
+    if not (
+        tok.tag == "V"
+        and "VBN" in tok.forms
+        and i >= 2
+        and i + 1 < len(tokens)
+        and tokens[i - 1].text == ","
+        and tokens[i - 2].tag in ("N", "PROPN", "NUM")
+    ):
+        return False
+    # the participle's complement opens with a preposition, an adverb or an amount, or the
+    # participle names (naming_participles); a verb with its object or clause after it is the
+    # verb that follows an apposition
+    nxt = tokens[i + 1]
+    if (
+        nxt.tag not in ("PREP", "ADV", "NUM")
+        and tok.lower not in lexicon().words["naming_participles"]
+    ):
+        return False
+    for k in range(i + 1, len(tokens) - 1):
+        if tokens[k].text in _STRONG or tokens[k].tag in ("SUB", "REL", "CONJ"):
+            return False
+        if tokens[k].text == ",":
+            nxt = k + 1
+            while nxt < len(tokens) and tokens[nxt].tag in ("ADV", "NEG"):
+                nxt += 1
+            return nxt < len(tokens) and (
+                tokens[nxt].tag in ("MODAL", "BE", "HAVE", "DO") or is_finite(tokens[nxt])
+            )
+    return False
+
+
 def apposition_start(tokens: list[Token], j: int) -> int | None:
     """The comma opening a parenthetical that ends with the comma at ``j``, between a subject
     and its verb: "Ruiz, aged 61, has resigned", "Ruiz, 61, had left", "Dana Ruiz, formerly
@@ -457,7 +503,14 @@ def apposition_start(tokens: list[Token], j: int) -> int | None:
             return None
         if (
             tok.text == ","
-            and tokens[k - 1].tag in ("PROPN", "N")
+            and (
+                tokens[k - 1].tag in ("PROPN", "N")
+                # a name numbered: "the Flight 9, bound for York," (a date is no name)
+                or tokens[k - 1].tag == "NUM"
+                and k > 1
+                and tokens[k - 2].tag == "PROPN"
+                and tokens[k - 2].lower not in words["calendar_owners"]
+            )
             and k + 1 < j
             and tokens[k + 1].tag in ("DET", "ADJ", "N", "PROPN", "NUM", "ADV", "V", "PREP")
             and (tokens[k + 1].tag != "V" or tokens[k + 1].forms & {"VBN", "VBG"})

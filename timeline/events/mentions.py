@@ -257,7 +257,7 @@ def _finite_at(tokens: list[Token], after_relative: dict[int, int]) -> list[bool
             tok.tag in rule.tags["finite"]
             or tok.tag in rule.tags["verb"]
             and (tok.forms & rule.tags["finite_forms"])
-        ):
+        ) and not (not finite and clauses.parenthetical_participle(tokens, i)):
             finite = True
     return finite_at
 

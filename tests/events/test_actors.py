@@ -21,6 +21,11 @@ def test_a_passive_subject_is_an_undergoer_never_an_actor():
 def test_an_unresolved_pronoun_is_no_actor():
     (said,) = [e for e in run("It said prices would rise.") if e.trigger == "said"]
     assert said.actors == []
+    # nor an object pronoun inside a subject ("Two of them")
+    (tipped,) = [
+        e for e in run("All nine vans crashed. Two of them tipped over.") if e.trigger == "tipped"
+    ]
+    assert tipped.actors == []
 
 
 def test_he_is_the_last_person_not_a_bare_title():

@@ -472,6 +472,9 @@ VERB_CASES = [
         ["Two cars of the Express 9"],
     ),
     ("Ruiz, born in Leeds on May 3, 1960, has built the firm.", "built", "present", ["Ruiz"]),
+    # a one-word name set off after a description says who, as a full name does
+    ("The team's coach, Lind, said the side played well.", "said", "past", ["Lind"]),
+    ("The firm's rival, Volta, said it would cut prices.", "said", "past", ["Volta"]),
     # "how" and "why" open a clause, as "where" and "when" do: no part of its subject
     ("Witnesses described how fans ran onto the pitch.", "ran", "past", ["fans"]),
     ("Nobody knows why the driver left the road.", "left", "past", ["driver"]),

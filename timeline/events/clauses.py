@@ -746,10 +746,10 @@ def dash_parenthetical_start(tokens: list[Token], j: int) -> int | None:
 
 
 def _naming_apposition(tokens: list[Token], k: int, j: int) -> bool:
-    """Whether the parenthetical between the commas at ``k`` and ``j`` is a person's name (two
-    or more capitalized words) after a description whose head is a common noun: "The governor
-    of the state, Omar Lind,", "Zentek's chief, Dana Ruiz,"; not "Dana Ruiz, the chief executive,"
-    nor "Zentek, Acme Labs,".
+    """Whether the parenthetical between the commas at ``k`` and ``j`` is a name (capitalized
+    words) after a description whose head is a common noun: "The governor of the state, Omar
+    Lind,", "Zentek's chief, Dana Ruiz,", "The team's coach, Lind,"; not "Dana Ruiz, the chief
+    executive," nor "Zentek, Acme Labs,".
 
     Examples:
         >>> from timeline.events.lexicon import tokenize
@@ -762,7 +762,7 @@ def _naming_apposition(tokens: list[Token], k: int, j: int) -> bool:
         False
     """
     name = tokens[k + 1 : j]
-    if len(name) < 2 or any(t.tag != "PROPN" for t in name):
+    if not name or any(t.tag != "PROPN" for t in name):
         return False
     start = k - 1
     while start > 0 and tokens[start - 1].tag in _NP + ("PREP",):

@@ -42,6 +42,11 @@ def test_group_pronouns_skip_people():
     assert refs.resolve("you") is None
 
 
+CONTINENTAL = (
+    "Continental said sales fell. Revenue in the period rose, and next year it expects more."
+)
+
+
 @pytest.mark.parametrize(
     "text, word, actors",
     [
@@ -60,6 +65,17 @@ def test_group_pronouns_skip_people():
         ),
         # a description in lower case is left as it was: "the ministry" stays itself
         ("The health ministry denied it. The ministry will hire nurses.", "hire", ["ministry"]),
+        # a capitalized word alone opening a sentence may still be a name
+        (
+            CONTINENTAL,
+            "said",
+            ["Continental"],
+        ),
+        (
+            CONTINENTAL,
+            "expects",
+            ["Continental"],
+        ),
         # ... while "they" may be
         ("Aid workers in Leeds cleared the road, and they left.", "left", ["Aid workers in Leeds"]),
     ],

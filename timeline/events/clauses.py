@@ -454,13 +454,11 @@ def parenthetical_participle(tokens: list[Token], i: int) -> bool:
     for k in range(i + 1, len(tokens) - 1):
         if tokens[k].text in _STRONG or tokens[k].tag in ("SUB", "REL", "CONJ"):
             return False
-        if tokens[k].text == ",":
-            nxt = k + 1
-            while nxt < len(tokens) and tokens[nxt].tag in ("ADV", "NEG"):
-                nxt += 1
-            return nxt < len(tokens) and (
-                tokens[nxt].tag in ("MODAL", "BE", "HAVE", "DO") or is_finite(tokens[nxt])
-            )
+        if tokens[k].text == ",":  # the closing comma: the verb group must follow it
+            verb = k + 1
+            while verb < len(tokens) and tokens[verb].tag in ("ADV", "NEG"):
+                verb += 1
+            return verb < len(tokens) and is_finite(tokens[verb])
     return False
 
 

@@ -429,22 +429,27 @@ def _resolved(found, phrase, people, remember: bool = False, thing: bool = False
             names.append(resolved)
         elif name.lower() not in lex["unnamed"] or name.isupper() and len(name) > 1:  # "the WHO"
             if remember:
-                # a capitalized common noun that a lower-case word follows opens a description
-                # ("Revenue in the period"); alone it may still be a name ("Continental said")
-                words_of_name = name.split()
-                first = next((t for t in phrase if t.text == words_of_name[0]), None)
-                common = (
-                    first is not None
-                    and first.tag == "N"
-                    and first.text[:1].isupper()
-                    and len(words_of_name) > 1
-                    and words_of_name[1][:1].islower()
-                )
-                people.add(name, person, phrase[0].start if phrase else at, common)
+                at_start = phrase[0].start if phrase else at
+                people.add(name, person, at_start, _opens_description(name, phrase))
             names.append(name)
     if remember and not names:
         people.unnamed_subject(words)
     return names
+
+
+def _opens_description(name: str, phrase) -> bool:
+    """Whether ``name`` is a description that a capitalized common noun only opens, a
+    lower-case word after it ("Revenue in the period"); a capitalized word alone may still be
+    a name ("Continental said")."""
+    words = name.split()
+    first = next((t for t in phrase if t.text == words[0]), None)
+    return (
+        first is not None
+        and first.tag == "N"
+        and first.text[:1].isupper()
+        and len(words) > 1
+        and words[1][:1].islower()
+    )
 
 
 def _reduced_relative(tokens, m) -> bool:

@@ -136,7 +136,7 @@ def _tense_patterns() -> dict:
     # cue too), then future, so a word that is both ("planned") counts as future, then the
     # scheduled present (a future cue too), then the past.
     # Every cue starts at a word boundary with a letter (or the ' of "'ll"): asserting that
-    # first skips the two long alternations at all other positions, without changing any match.
+    # first skips the long alternations at all other positions, without changing any match.
     compiled["either"] = re.compile(
         f"\\b(?=[\\w'])(?:(?P<deadline>{cues['deadline']})|(?P<future>{cues['future']})"
         f"|(?P<scheduled>{cues['scheduled']})"

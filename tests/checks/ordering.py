@@ -244,6 +244,19 @@ def check_record_since(rule_id, example, positive):
     assert (not dated) is positive  # a record's or a baseline's date dates no event; any other does
 
 
+def check_activity_gerunds(rule_id, example, positive):
+    import timeline
+
+    frame = timeline.build_timeline(
+        timeline.Article(example["text"], id="a", published=str(example["published"]))
+    )
+    row = frame.set_index("trigger").loc[example["event"]]
+    if positive:
+        assert row["value"] == str(example["value"])
+    else:
+        assert row["timex"] != row["timex"]  # missing: the date is the complement's
+
+
 #: The check of each family of ordering.yaml (a family with examples and no check fails the runner).
 CHECKS = {
     "ordering:publication": check_publication,
@@ -260,5 +273,6 @@ CHECKS = {
     "ordering:scheduled": check_scheduled,
     "ordering:definite_coreference": check_definite_coreference,
     "ordering:record_since": check_record_since,
+    "ordering:activity_gerunds": check_activity_gerunds,
     "ordering:comparison_baseline": check_record_since,
 }

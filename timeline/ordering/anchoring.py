@@ -151,10 +151,11 @@ def _reported_content(
     )
 
 
-def _complement_takes(event: Event, timex: TimeExpr, events: list[Event]) -> bool:
+def _complement_takes(event: Event, timex: TimeExpr, events: list[Event], text: str) -> bool:
     """True when a finite verb's untensed complement verb stands between it and a later timex:
     the expression then dates the complement ("expected the coalition to convene an emergency
-    meeting in the coming days"), not the verb that governs it."""
+    meeting in the coming days"), not the verb that governs it. An activity the verb happened
+    in is no complement (:func:`activity_gerund`)."""
     if event.tense == Tense.NONE or timex.start < event.trigger_end:
         return False
     return any(
@@ -162,9 +163,41 @@ def _complement_takes(event: Event, timex: TimeExpr, events: list[Event]) -> boo
         and other.role == Role.VERB
         and event.trigger_end <= other.trigger_start
         and other.trigger_end <= timex.start
+        and not activity_gerund(other, text, timex)
         for other in events
         if other is not event
     )
+
+
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
+_NEXT_TOKEN = re.compile(r"\s*([\w'’-]+|[^\w\s])?")
+
+
+def activity_gerund(event: Event, text: str, timex: TimeExpr) -> bool:
+    """True when ``event`` is an -ing form right after a preposition of inclusion, with no
+    object of its own before ``timex`` (``activity_gerunds`` of ordering.yaml): the activity a
+    verb before it happened in, as an event noun is ("killed in fighting on Monday").
+
+    Examples:
+        >>> text = "Three officers were killed in fighting on Monday."
+        >>> monday = TimeExpr(42, 48, "Monday", "DATE", "2024-01-08", None, None, "day", "r")
+        >>> activity_gerund(Event(0, 0, 49, "fighting", 30, 38), text, monday)
+        True
+        >>> text = "A man was charged in shooting a neighbor on Friday."
+        >>> friday = TimeExpr(44, 50, "Friday", "DATE", "2024-01-05", None, None, "day", "r")
+        >>> activity_gerund(Event(0, 0, 51, "shooting", 21, 29), text, friday)
+        False
+    """
+    table = rules()["activity_gerunds"]
+    if not event.trigger.lower().endswith("ing") or " " in event.trigger.strip():
+        return False
+    before = _WORD_BEFORE.search(text, max(0, event.trigger_start - 16), event.trigger_start)
+    if before is None or before.group(1).lower() not in table["before"]:
+        return False
+    if not text[event.trigger_end : timex.start].strip():
+        return True  # the date right after it: "rose in trading Monday"
+    following = _NEXT_TOKEN.match(text, event.trigger_end).group(1) or ""
+    return not following[:1].isalnum() or following.lower() in table["after"]
 
 
 def _compatible(
@@ -369,7 +402,7 @@ def attach(
                 event, timex, between, text, preposed
             ):
                 continue  # a report takes its own date ("said Monday"), not one of what it reports
-            if _complement_takes(event, timex, events):
+            if _complement_takes(event, timex, events, text):
                 # "expected the coalition to convene ... in the coming days": the convening's date
                 continue
             if best is None or distance < best[0]:

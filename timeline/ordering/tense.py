@@ -77,6 +77,7 @@ SHAPE = Shape(
         "ranges": _EXAMPLES | {"pattern"},
         "scheduled": _EXAMPLES | {"pattern"},
         "record_since": _EXAMPLES | {"pattern"},
+        "activity_gerunds": _EXAMPLES | {"before", "after"},
         "comparison_baseline": _EXAMPLES | {"pattern"},
         "definite_coreference": _EXAMPLES | {"max_sentences_back", "determiners"},
         "offsets": _EXAMPLES

@@ -134,3 +134,37 @@ def test_a_description_names_the_head_of_a_name_not_its_last_word():
     text = "Police in the port arrested two men. The police will charge them."
     (charge,) = [e for e in run(text) if e.trigger == "charge"]
     assert charge.actors == ["Police in the port"]
+
+
+@pytest.mark.parametrize(
+    "text, word, actors, tense",
+    [
+        (
+            "The election body (the EBC) said on Monday it would appeal.",
+            "said",
+            ["election body"],
+            "past",
+        ),
+        (
+            "No candidate won outright, the election body (the EBC) said.",
+            "said",
+            ["election body"],
+            "past",
+        ),
+        (
+            "The rebels (about 200 of them) attacked the town on Monday.",
+            "attacked",
+            ["rebels"],
+            "past",
+        ),
+        (
+            "The Safety Board (NSB) released a report on Monday.",
+            "released",
+            ["Safety Board"],
+            "past",
+        ),
+    ],
+)
+def test_a_verbless_parenthesis_after_the_subjects_noun_is_no_part_of_it(text, word, actors, tense):
+    (event,) = [e for e in run(text) if e.trigger == word]
+    assert (event.actors, event.tense) == (actors, tense)

@@ -67,6 +67,29 @@ def boundaries(tokens: list[Token]) -> list[int]:
     return sorted(set(starts))
 
 
+def before_parenthesis(tokens: list[Token], j: int) -> int:
+    """The token before the verbless parenthesis that ``j`` closes ("the commission (EBC)
+    said": the noun before it); ``j`` itself when it closes none.
+
+    Examples:
+        >>> from timeline.events.lexicon import tokenize
+        >>> from timeline.events.tagger import tag
+        >>> toks = tag(tokenize("The election commission (EBC) said"))
+        >>> toks[before_parenthesis(toks, 5)].text
+        'commission'
+        >>> before_parenthesis(toks, 2)
+        2
+    """
+    if j < 2 or tokens[j].text != ")":
+        return j
+    for k in range(j - 1, max(-1, j - 12), -1):
+        if tokens[k].tag in VERBAL or tokens[k].text == ")":
+            return j
+        if tokens[k].text == "(":
+            return k - 1 if k > 0 else j
+    return j
+
+
 def is_finite(token: Token) -> bool:
     """An auxiliary, or a verb in a past or present form."""
     return token.tag in ("MODAL", "BE", "HAVE", "DO") or (
@@ -796,18 +819,12 @@ def _rate_word(tokens: list[Token], j: int) -> bool:
 
 
 def _before_acronym(tokens: list[Token], j: int) -> int:
-    """Where a subject ends when its acronym in parentheses stands before the verb: "the
-    National Safety Board (NSB) released a report". ``j`` is the last token before the verb
-    group; unchanged without such an acronym."""
-    if (
-        j >= 3
-        and tokens[j].text == ")"
-        and tokens[j - 2].text == "("
-        and tokens[j - 1].text.isupper()
-        and tokens[j - 3].tag in ("N", "PROPN")
-    ):
-        return j - 3
-    return j
+    """Where a subject ends when a verbless parenthesis after its noun stands before the verb:
+    its acronym ("the National Safety Board (NSB) released a report"), or another aside ("the
+    election body (the EBC) said"). ``j`` is the last token before the verb group; unchanged
+    without such a parenthesis."""
+    k = before_parenthesis(tokens, j)
+    return k if k != j and tokens[k].tag in ("N", "PROPN") else j
 
 
 def _clause_opening_conjunct(tokens: list[Token], j: int, end: int) -> bool:

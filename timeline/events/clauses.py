@@ -723,7 +723,13 @@ def _reduced_relative_before(tokens: list[Token], j: int) -> int | None:
         k -= 1
     if k < 1 or tokens[k].tag != "V":
         return None
-    if not ("VBG" in tokens[k].forms or after_prep and "VBN" in tokens[k].forms):
+    if not (
+        "VBG" in tokens[k].forms
+        or after_prep
+        and "VBN" in tokens[k].forms
+        or not after_prep
+        and participle_before_dated_verb(tokens, k)
+    ):
         return None
     before = k - 1
     while before > 0 and tokens[before].tag == "ADV":
@@ -848,6 +854,49 @@ def _clause_opening_conjunct(tokens: list[Token], j: int, end: int) -> bool:
     )
 
 
+def _date_words(tokens: list[Token], k: int) -> int:
+    """Where the bare date starting at ``k`` ends (``k`` itself when none starts there): "last
+    year", "Friday", "earlier this week", "in May"."""
+    words = lexicon().words
+    n = len(tokens)
+    start = k
+    if k + 1 < n and tokens[k].tag == "PREP" and tokens[k + 1].lower in words["calendar_owners"]:
+        k += 1  # "in May"
+    while k < n and (
+        tokens[k].lower in words["date_modifiers"] or tokens[k].lower in words["time_shifts"]
+    ):
+        k += 1
+    if k >= n or tokens[k].lower not in words["calendar_owners"]:
+        return start
+    k += 1
+    while k < n and (tokens[k].lower in words["time_heads"] or tokens[k].tag == "NUM"):
+        k += 1
+    return k
+
+
+def participle_before_dated_verb(tokens: list[Token], i: int) -> bool:
+    """Whether past form ``i`` opens a reduced relative on the noun before it, with a date
+    and then the clause's finite verb after it: "The bill passed Friday requires", "The cars
+    recalled last year had faulty brakes". A verb whose object is mostly a clause is left out:
+    in "The firm said Friday was its last day" the date is the reported clause's subject.
+
+    Examples:
+        >>> from timeline.events.lexicon import tokenize
+        >>> from timeline.events.tagger import tag
+        >>> participle_before_dated_verb(tag(tokenize("The cars recalled last year had leaks")), 2)
+        True
+        >>> participle_before_dated_verb(tag(tokenize("The firm cut jobs last year")), 2)
+        False
+    """
+    lex = lexicon()
+    if i < 1 or tokens[i - 1].tag not in ("N", "PROPN") or "VBN" not in tokens[i].forms:
+        return False
+    if tokens[i].lemma in lex.words["clause_object_verbs"]:
+        return False
+    k = _date_words(tokens, i + 1)
+    return i + 1 < k < len(tokens) and is_finite(tokens[k])
+
+
 def before_interposed_date(tokens: list[Token], j: int) -> int:
     """Where the subject ends when a bare date stands between it and its verb, as news writes
     it ("the jury Friday convicted", "the company last week said"), or between a conjunction
@@ -877,7 +926,11 @@ def before_interposed_date(tokens: list[Token], j: int) -> int:
         and k >= 0
         and tokens[j].lower in words["calendar_owners"]
         and tokens[k].lower not in words["calendar_owners"]
-        and (tokens[k].tag in ("N", "PROPN") or tokens[k].tag == "CONJ")
+        and (
+            tokens[k].tag in ("N", "PROPN", "CONJ")
+            or tokens[k].tag == "V"
+            and participle_before_dated_verb(tokens, k)  # "The cars recalled last year had"
+        )
     ):
         return k
     return j

@@ -454,8 +454,10 @@ def _opens_description(name: str, phrase) -> bool:
 
 def _reduced_relative(tokens, m) -> bool:
     """A past participle right after the noun it describes (adverbs between), with no
-    auxiliary and no tense: "a pact signed between the two firms", "vehicles potentially
-    equipped with faulty parts" (the noun undergoes it)."""
+    auxiliary and no tense, before a preposition, a date and its clause's verb, or the end of
+    its clause: "a pact signed between the two firms", "vehicles potentially equipped with
+    faulty parts", "the bill passed Friday requires", "the officials involved." (the noun
+    undergoes it)."""
     i, g = m.index, m.group_start
     return (
         m.role == Role.VERB
@@ -467,8 +469,29 @@ def _reduced_relative(tokens, m) -> bool:
         and tokens[g - 1].tag in ("N", "PROPN")
         # "others even tweeted about it": a determiner standing for people is a subject
         and tokens[g - 1].lower not in lexicon().words["pronominal_dets"]
-        and tokens[i + 1].tag == "PREP"  # not "after the region recorded its heaviest rain"
+        and (
+            tokens[i + 1].tag == "PREP"  # not "after the region recorded its heaviest rain"
+            # closing the clause after a verb's object: "halted the pump model involved."
+            or tokens[i + 1].text in (".", ",", ";", "!", "?")
+            and _object_of_verb(tokens, g - 1)
+            or clauses.participle_before_dated_verb(tokens, i)  # "the bill passed Friday requires"
+        )
     )
+
+
+_OBJECT_TAGS = ("N", "PROPN", "ADJ", "DET", "POSS", "POSSM", "NUM", "PREP")
+_ABSOLUTE = ("with", "without")
+
+
+def _object_of_verb(tokens, j: int) -> bool:
+    """Whether the noun phrase ending at ``j`` is a verb's object (its prepositional phrases
+    included), or the subject of a participle after "with" ("with a million houses
+    destroyed"): only noun phrase words stand between them ("halted sales of the pump
+    model"), no comma or conjunction ("was rejected, and in 2009 a court")."""
+    k = j
+    while k >= 0 and tokens[k].tag in _OBJECT_TAGS and tokens[k].lower not in _ABSOLUTE:
+        k -= 1
+    return 0 <= k < j and (tokens[k].tag == "V" or tokens[k].lower in _ABSOLUTE)
 
 
 def _clause_verb(tokens, gov, m) -> int | None:

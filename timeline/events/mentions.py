@@ -1047,6 +1047,9 @@ def _conditional(tokens: list[Token], i: int) -> bool:
     )
 
 
+_CLOSES_CLAUSE = (".", "!", "?", ",", ";")
+
+
 def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
     """Main verbs that follow a relative clause, mapped to its relative pronoun: in "Officials
     who met on Monday agreed", "agreed" is the main verb of "Officials", not a participle after
@@ -1092,9 +1095,22 @@ def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
                 or tok.tag == "V"
                 and "VBN" in tok.forms
                 and (i + 1 >= len(tokens) or tokens[i + 1].tag in ("PREP", "PUNCT"))
+                and not (
+                    "VBD" in tok.forms
+                    and (
+                        tokens[i + 1].text in _CLOSES_CLAUSE
+                        or tok.lemma in lex.words["intransitive"]
+                        or tok.lemma in lex.words["unaccusative"]
+                    )
+                    and tokens[relative + 1].lower not in lex.words["agent_preps"]
+                    and not any(t.tag in clauses.VERBAL[1:] for t in tokens[relative:i])
+                )
             )
         ):
-            # "read from a letter signed by ...", "prayed ... as the week began": no main verb
+            # "read from a letter signed by ...", "prayed ... as the week began": no main verb;
+            # but a past form closing the clause is its verb ("The bomb discovered in Leeds
+            # exploded."), and so is one no passive has ("The man held in the raid died in
+            # custody"), unless an agent follows the participle or an auxiliary came between
             relative = None
         if relative is None:
             continue
@@ -1160,10 +1176,14 @@ def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
 def _reduced_relative(tokens: list[Token], i: int, lex) -> bool:
     """A past participle right after a noun and before a preposition, with no auxiliary: the
     start of a reduced relative clause ("a rally held in Baghdad", "troops based at Ain al-Asad")
-    when a finite verb follows. A verb that takes a clause ("officials said in May") or a particle
-    ("protesters called for") is not one, unless it has no past form ("rains forecast for")."""
+    when a finite verb follows; or before a bare date and the clause's finite verb
+    (:func:`clauses.participle_before_dated_verb`). A verb that takes a clause ("officials
+    said in May") or a particle ("protesters called for") is not one, unless it has no past
+    form ("rains forecast for")."""
     tok = tokens[i]
     only_participle = "VBD" not in tok.forms
+    if tok.tag == "V" and clauses.participle_before_dated_verb(tokens, i):
+        return True  # a date, then the clause's verb: "the bill passed Friday requires"
     return (
         tok.tag == "V"
         and "VBN" in tok.forms

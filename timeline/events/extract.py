@@ -213,6 +213,12 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
         noun = tokens[clauses.np_left(tokens, m.group_start - 1) : m.group_start]
         undergoers = _resolved(clauses.names_in(noun), noun, people)
         return _Participants(_agents(tokens, m, people, pairs=True), undergoers, passive=True)
+    if m.index == m.group_start and clauses.parenthetical_participle(tokens, m.index):
+        # "a police officer, wounded in a clash, died": the noun before the comma undergoes it,
+        # in a reported clause too (no actor of the saying's)
+        noun = tokens[clauses.np_left(tokens, m.index - 2) : m.index - 1]
+        undergoers = _resolved(clauses.names_in(noun), noun, people)
+        return _Participants(_agents(tokens, m, people), undergoers, passive=True)
     span = clauses.subject_span(
         tokens, m.relative if m.relative is not None else m.group_start, _wants_thing(m)
     )

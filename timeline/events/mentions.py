@@ -1071,7 +1071,8 @@ def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
         if (
             comma is not None
             and tok.tag not in ("ADV",)
-            and not (tok.tag == "V" and i == comma + 1)
+            # adverbs may stand between the comma and the main verb: ", also noted"
+            and not (tok.tag == "V" and all(t.tag == "ADV" for t in tokens[comma + 1 : i]))
         ):
             relative, comma = None, None
         if tok.tag == "REL":

@@ -168,3 +168,9 @@ def test_a_description_names_the_head_of_a_name_not_its_last_word():
 def test_a_verbless_parenthesis_after_the_subjects_noun_is_no_part_of_it(text, word, actors, tense):
     (event,) = [e for e in run(text) if e.trigger == word]
     assert (event.actors, event.tense) == (actors, tense)
+
+
+def test_an_infinitive_after_an_event_nouns_agent_is_that_nouns_aim():
+    events = run("The regulator rejected a bid by the carmaker to avoid a recall.")
+    (avoid,) = [e for e in events if e.trigger == "avoid"]
+    assert avoid.actors == ["carmaker"]

@@ -352,8 +352,8 @@ def _titled_person(part: list[Token], cut: int) -> str | None:
 
 def agent_phrase(tokens: list[Token], j: int) -> bool:
     """A noun phrase of who did it at ``j`` (after "by"): "a fire started by arsonists", not an
-    amount ("fell by a third"), a manner ("started by hinting") or a deadline ("approved by
-    Friday", "by next week", "by the end of the year").
+    amount ("fell by a third"), a manner ("started by hinting", "one by one") or a deadline
+    ("approved by Friday", "by next week", "by the end of the year").
 
     Examples:
         >>> from timeline.events.lexicon import tokenize
@@ -364,11 +364,15 @@ def agent_phrase(tokens: list[Token], j: int) -> bool:
         >>> tokens = tag(tokenize("sold by the end of May, signed by the end user"))
         >>> agent_phrase(tokens, 2), agent_phrase(tokens, 9)
         (False, True)
+        >>> agent_phrase(tag(tokenize("was read line by line")), 4)
+        False
     """
     words = lexicon().words
     phrase = tokens[j : j + 4]
     if not phrase:
         return False
+    if j >= 2 and tokens[j - 2].lower == tokens[j].lower:
+        return False  # a word repeated around "by" is a manner: "checked line by line"
     head = next(
         (
             k

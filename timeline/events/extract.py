@@ -116,7 +116,7 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
         # "the reason for Zentek to sue": the noun phrase after "for" acts
         phrase = tokens[_for_subject(tokens, m) : m.group_start]
         return _Participants(_resolved(clauses.names_in(phrase), phrase, people))
-    noun = earlier.get(m.group_start - 1) if m.infinitive else None
+    noun = earlier.get(_aim_noun(tokens, m.group_start)) if m.infinitive else None
     if noun is not None and noun.actors and tokens[m.group_start].tag == "TO":
         # an infinitive right after an event noun is that act's aim, done by whoever does it:
         # "the firm's effort to cut costs", "the union's bid to block the sale"
@@ -707,6 +707,24 @@ def _phrasal_event(tokens, m) -> bool:
     return m.index + 1 < len(tokens) and tokens[m.index + 1].lower in words
 
 
+def _aim_noun(tokens, to: int) -> int:
+    """Where the noun whose aim an infinitive at ``to`` tells stands: right before "to" ("the
+    union's bid to block"), or before its agent's "by" phrase ("a bid by the carmaker to
+    avoid")."""
+    k = to - 1
+    while k > 0 and tokens[k].tag in ("DET", "ADJ", "N", "PROPN", "POSSM", "NUM"):
+        k -= 1
+    if (
+        k > 0
+        and k < to - 1
+        and tokens[k].lower in lexicon().words["agent_preps"]
+        and tokens[k - 1].tag == "N"  # a noun's agent, not a passive's ("chosen by the bloc to")
+        and clauses.agent_phrase(tokens, k + 1)
+    ):
+        return k - 1
+    return to - 1
+
+
 def _clause_before(tokens, m, earlier: dict) -> int | None:
     """Where the finite verb of the clause just before an adverbial participle stands (the
     nearest tensed verb before its comma, in the sentence), unless the participle reports:
@@ -720,6 +738,8 @@ def _clause_before(tokens, m, earlier: dict) -> int | None:
         if k < m.index
         and tokens[k].tag == "V"
         and tokens[k].forms & {"VBD", "VBZ", "VBP"}
+        # an infinitive is no clause of its own: "supported an amendment to include men, arguing"
+        and not (k > 0 and tokens[k - 1].tag == "TO")
         and not any(t.text in breaks for t in tokens[k : m.index])
     ]
     return max(finite) if finite else None

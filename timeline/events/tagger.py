@@ -84,6 +84,21 @@ def _closed_tag(
     if tok.lower == "so" and nxt is not None and nxt.lower == "far":
         return "ADV"  # "has so far reached"
     if (
+        tok.lower in lex.words["floating_quantifiers"]
+        and prev is not None
+        and prev.tag in ("BE", "HAVE", "MODAL", "DO")
+        and nxt is not None
+        and nxt.lower not in lex.closed
+        and (
+            analyze(nxt.lower)[1] & {"VBN", "VBG"}
+            or prev.tag in ("MODAL", "DO")
+            and "VB" in analyze(nxt.lower)[1]
+        )
+    ):
+        # "were all approved", "have both agreed", "will all vote": it floats off the
+        # subject; not before a noun ("is all cash")
+        return "ADV"
+    if (
         tok.lower in lex.words["degree_words"]
         and nxt is not None
         and lex.closed.get(nxt.lower) == ("ADV",)

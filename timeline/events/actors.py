@@ -113,11 +113,15 @@ class Referents:
         # no name for "it", but what a later definite description may stand for
         self.descriptions: list[str] = []
         self.agents: set[str] = set()  # who has said or decided something: no mere thing
+        # this sentence's speaker, when a singular description not a person's ("the ministry
+        # said it had sent troops"): what "it" after the saying stands for (:meth:`reports`)
+        self.reporter: str | None = None
 
     def new_sentence(self) -> None:
         """A new sentence: the last organisation named is again what "it" stands for."""
         self.subject = self.groups[-1] if self.groups else None
         self.plural = None
+        self.reporter = None
 
     def unnamed_subject(self, words: list[str]) -> None:
         """Record a subject that names nothing ("the boards approved the deal, and it ..."): a
@@ -181,6 +185,37 @@ class Referents:
         else:
             self.unnamed_subject(name.split())
 
+    def reports(self, name: str) -> None:
+        """Record the speaker of a saying: a singular description of a body ("the ministry",
+        "the central bank": its head an organisation's word, ``org``, ``org_descriptions`` or
+        ``reporting_bodies``) is what a group pronoun after the saying, in its sentence, stands
+        for ("The ministry said it had sent troops"), as a name already is. Only "it"
+        (``body_pronouns``): a possessive after it often has a nearer owner ("the firm said
+        songs were sold since its launch": the store's).
+
+        Examples:
+            >>> refs = Referents()
+            >>> refs.reports("ministry")
+            >>> refs.resolve("it"), refs.resolve("its")
+            ('ministry', None)
+            >>> refs.new_sentence()
+            >>> refs.resolve("it") is None
+            True
+            >>> refs.reports("officials"), refs.reports("counsel of the company")
+            (None, None)
+            >>> refs.resolve("it") is None
+            True
+        """
+        words = lexicon().words
+        # the head comes before a prepositional phrase: "general counsel of the company" is a
+        # person, "the ministry of transport" a body
+        head = re.split(r"\s+(?:of|for|in|at|from|on)\s+", name)[0].split()[-1].lower()
+        if head not in words["org"] | words["org_descriptions"] | words[
+            "reporting_bodies"
+        ] or _plural(head):
+            return
+        self.reporter = name
+
     def quoted(self, at: int) -> bool:
         """Whether the character offset ``at`` lies inside a quotation."""
         k = bisect.bisect_right(self._quote_starts, at) - 1
@@ -222,6 +257,8 @@ class Referents:
             return self._agreeing_person(lower, outside=at is not None and not self.quoted(at))
         if lower in words["plural_pronouns"] and self.plural:
             return self.plural  # "Many customers said their orders failed": the customers'
+        if lower in words["body_pronouns"] and self.reporter is not None:
+            return self.reporter
         if lower in words["group_pronouns"] and self.groups and self.subject == self.groups[-1]:
             return self.groups[-1]
         return None

@@ -296,6 +296,8 @@ def _actors(tokens, m: Mention, people, earlier: dict[int, _Participants]) -> _P
     )
     if str(m.event_class).lower() in lexicon().words["agent_classes"] and not _passive(tokens, m):
         people.acted(names)
+    if m.event_class == EventClass.REPORTING and len(names) == 1 and not _passive(tokens, m):
+        people.reports(names[0])
     if _passive(tokens, m) or _unaccusative(tokens, m):
         return _Participants(_agents(tokens, m, people), names, passive=_passive(tokens, m))
     return _Participants(names)

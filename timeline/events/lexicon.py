@@ -195,6 +195,8 @@ SHAPE = Shape(
             "quote_marks",
             "definite",
             "org_descriptions",
+            "reporting_bodies",
+            "body_pronouns",
             "object_control",
             "from_control",
             "from_preps",

@@ -347,6 +347,9 @@ def _titled_person(part: list[Token], cut: int) -> str | None:
         if tok.tag != "PROPN" or tok.lower in lex.words["org"] or tok.lower in lex.words["title"]:
             break
         run.insert(0, tok.text)
+    before = part[len(part) - len(run) - 1] if len(run) < len(part) else None
+    if before is not None and (before.tag == "PREP" or before.lower in lex.words["particle"]):
+        return None  # a name joined by a preposition is one name: "Centre for National Security"
     return " ".join(run) if len(run) >= 2 and len(run) < len(part) - cut - 1 else None
 
 

@@ -110,19 +110,11 @@ def _fronted_date_clause(tokens: list[Token], k: int) -> bool:
         >>> _fronted_date_clause(tag(tokenize("and in February the talks")), 1)
         False
     """
-    words = lexicon().words
     n = len(tokens)
-    while k + 1 < n and tokens[k].lower in words["date_modifiers"]:
-        k += 1  # "earlier this week"
-    if k + 1 < n and tokens[k].tag == "PREP" and tokens[k + 1].lower in words["calendar_owners"]:
-        k += 1
-    elif k + 1 < n and tokens[k].lower in words["time_shifts"]:
-        k += 1  # "last week", "next month"
-    if k >= n or tokens[k].lower not in words["calendar_owners"]:
+    end = _date_words(tokens, k)
+    if end == k:
         return False
-    k += 1
-    while k < n and (tokens[k].lower in words["time_heads"] or tokens[k].tag == "NUM"):
-        k += 1  # "Monday morning", "February 2020"
+    k = end
     if k < n and tokens[k].text == ",":
         k += 1
     if k >= n:
@@ -863,21 +855,21 @@ def _clause_opening_conjunct(tokens: list[Token], j: int, end: int) -> bool:
 
 def _date_words(tokens: list[Token], k: int) -> int:
     """Where the bare date starting at ``k`` ends (``k`` itself when none starts there): "last
-    year", "Friday", "earlier this week", "in May"."""
+    year", "Friday", "earlier this week", "in May", "Monday morning", "February 2020"."""
     words = lexicon().words
     n = len(tokens)
     start = k
+    while k < n and tokens[k].lower in words["date_modifiers"]:
+        k += 1  # "earlier this week"
     if k + 1 < n and tokens[k].tag == "PREP" and tokens[k + 1].lower in words["calendar_owners"]:
         k += 1  # "in May"
-    while k < n and (
-        tokens[k].lower in words["date_modifiers"] or tokens[k].lower in words["time_shifts"]
-    ):
-        k += 1
+    elif k < n and tokens[k].lower in words["time_shifts"]:
+        k += 1  # "last week", "next month"
     if k >= n or tokens[k].lower not in words["calendar_owners"]:
         return start
     k += 1
     while k < n and (tokens[k].lower in words["time_heads"] or tokens[k].tag == "NUM"):
-        k += 1
+        k += 1  # "Monday morning", "February 2020"
     return k
 
 

@@ -17,6 +17,7 @@ from .lexicon import lexicon
 _NP = ("N", "PROPN", "ADJ", "DET", "POSS", "POSSM", "NUM")
 _STRONG = (";", ":", "--", "—", "–", "(", ")")
 DASHES = ("-", "--", "—", "–")
+CLAUSE_CLOSERS = (".", "!", "?", ",", ";")  # marks that close a clause at the word before
 VERBAL = ("V", "MODAL", "BE", "HAVE", "DO")  # the tags of verbs and auxiliaries
 _CLAUSE_START = VERBAL + ("PRON",)
 
@@ -67,7 +68,7 @@ def boundaries(tokens: list[Token]) -> list[int]:
     return sorted(set(starts))
 
 
-def before_parenthesis(tokens: list[Token], j: int) -> int:
+def _before_parenthesis(tokens: list[Token], j: int) -> int:
     """The token before the verbless parenthesis that ``j`` closes ("the commission (EBC)
     said": the noun before it); ``j`` itself when it closes none.
 
@@ -75,9 +76,9 @@ def before_parenthesis(tokens: list[Token], j: int) -> int:
         >>> from timeline.events.lexicon import tokenize
         >>> from timeline.events.tagger import tag
         >>> toks = tag(tokenize("The election commission (EBC) said"))
-        >>> toks[before_parenthesis(toks, 5)].text
+        >>> toks[_before_parenthesis(toks, 5)].text
         'commission'
-        >>> before_parenthesis(toks, 2)
+        >>> _before_parenthesis(toks, 2)
         2
     """
     if j < 2 or tokens[j].text != ")":
@@ -828,7 +829,7 @@ def _before_acronym(tokens: list[Token], j: int) -> int:
     its acronym ("the National Safety Board (NSB) released a report"), or another aside ("the
     election body (the EBC) said"). ``j`` is the last token before the verb group; unchanged
     without such a parenthesis."""
-    k = before_parenthesis(tokens, j)
+    k = _before_parenthesis(tokens, j)
     return k if k != j and tokens[k].tag in ("N", "PROPN") else j
 
 

@@ -480,7 +480,7 @@ def _reduced_relative(tokens, m) -> bool:
         and (
             tokens[i + 1].tag == "PREP"  # not "after the region recorded its heaviest rain"
             # closing the clause after a verb's object: "halted the pump model involved."
-            or tokens[i + 1].text in (".", ",", ";", "!", "?")
+            or tokens[i + 1].text in clauses.CLAUSE_CLOSERS
             and _object_of_verb(tokens, g - 1)
             or clauses.participle_before_dated_verb(tokens, i)  # "the bill passed Friday requires"
         )

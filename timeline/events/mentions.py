@@ -1047,9 +1047,6 @@ def _conditional(tokens: list[Token], i: int) -> bool:
     )
 
 
-_CLOSES_CLAUSE = (".", "!", "?", ",", ";")
-
-
 def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
     """Main verbs that follow a relative clause, mapped to its relative pronoun: in "Officials
     who met on Monday agreed", "agreed" is the main verb of "Officials", not a participle after
@@ -1099,7 +1096,7 @@ def _main_verbs_after_relatives(tokens: list[Token]) -> dict[int, int]:
                 and not (
                     "VBD" in tok.forms
                     and (
-                        tokens[i + 1].text in _CLOSES_CLAUSE
+                        tokens[i + 1].text in clauses.CLAUSE_CLOSERS
                         or tok.lemma in lex.words["intransitive"]
                         or tok.lemma in lex.words["unaccusative"]
                     )

@@ -155,7 +155,7 @@ def _complement_takes(event: Event, timex: TimeExpr, events: list[Event], text: 
     """True when a finite verb's untensed complement verb stands between it and a later timex:
     the expression then dates the complement ("expected the coalition to convene an emergency
     meeting in the coming days"), not the verb that governs it. An activity the verb happened
-    in is no complement (:func:`activity_gerund`)."""
+    in is no complement (:func:`_activity_gerund`)."""
     if event.tense == Tense.NONE or timex.start < event.trigger_end:
         return False
     return any(
@@ -163,7 +163,7 @@ def _complement_takes(event: Event, timex: TimeExpr, events: list[Event], text: 
         and other.role == Role.VERB
         and event.trigger_end <= other.trigger_start
         and other.trigger_end <= timex.start
-        and not activity_gerund(other, text, timex)
+        and not _activity_gerund(other, text, timex)
         for other in events
         if other is not event
     )
@@ -173,7 +173,7 @@ _WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
 _NEXT_TOKEN = re.compile(r"\s*([\w'’-]+|[^\w\s])?")
 
 
-def activity_gerund(event: Event, text: str, timex: TimeExpr) -> bool:
+def _activity_gerund(event: Event, text: str, timex: TimeExpr) -> bool:
     """True when ``event`` is an -ing form right after a preposition of inclusion, with no
     object of its own before ``timex`` (``activity_gerunds`` of ordering.yaml): the activity a
     verb before it happened in, as an event noun is ("killed in fighting on Monday").
@@ -181,11 +181,11 @@ def activity_gerund(event: Event, text: str, timex: TimeExpr) -> bool:
     Examples:
         >>> text = "Three officers were killed in fighting on Monday."
         >>> monday = TimeExpr(42, 48, "Monday", "DATE", "2024-01-08", None, None, "day", "r")
-        >>> activity_gerund(Event(0, 0, 49, "fighting", 30, 38), text, monday)
+        >>> _activity_gerund(Event(0, 0, 49, "fighting", 30, 38), text, monday)
         True
         >>> text = "A man was charged in shooting a neighbor on Friday."
         >>> friday = TimeExpr(44, 50, "Friday", "DATE", "2024-01-05", None, None, "day", "r")
-        >>> activity_gerund(Event(0, 0, 51, "shooting", 21, 29), text, friday)
+        >>> _activity_gerund(Event(0, 0, 51, "shooting", 21, 29), text, friday)
         False
     """
     table = rules()["activity_gerunds"]
